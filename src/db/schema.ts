@@ -1,0 +1,376 @@
+// The whole data model of a chapter (DESIGN.md §1). Every rule SQLite can hold lives here:
+// foreign keys, CHECK constraints and the one-seat-per-classification partial unique index.
+// Ids are random UUIDs so two chapters' files can be merged without collisions; every row
+// carries created_at / updated_at, and slips are deleted as tombstones (deleted_at).
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  auditActions,
+  leadershipRoles,
+  meetingStatuses,
+  memberStatuses,
+  palmsMarks,
+  referralKinds,
+  referralStatuses,
+  tyfcbBusiness,
+  tyfcbKinds,
+  visitorFollowUps,
+} from '../shared/domain';
+
+const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const nowIso = () => new Date().toISOString();
+
+const id = () => text('id').primaryKey().$defaultFn(() => randomUUID());
+const timestamps = {
+  createdAt: text('created_at').notNull().default(nowSql),
+  updatedAt: text('updated_at').notNull().default(nowSql).$onUpdateFn(nowIso),
+};
+const tombstone = { deletedAt: text('deleted_at') };
+
+/** A calendar day as YYYY-MM-DD: meetings are days, not instants. */
+const isoDate = (column: string) => sql`${sql.identifier(column)} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
+
+export const chapter = sqliteTable(
+  'chapter',
+  {
+    id: id(),
+    /** Always 1: a database file holds exactly one chapter. */
+    singleton: integer('singleton').notNull().default(1).unique(),
+    name: text('name').notNull(),
+    region: text('region').notNull().default(''),
+    /** 0 = Sunday … 6 = Saturday, as in JavaScript's Date#getDay. */
+    meetingWeekday: integer('meeting_weekday').notNull(),
+    meetingTime: text('meeting_time').notNull().default('07:00'),
+    currency: text('currency').notNull(),
+    locale: text('locale').notNull(),
+    absenceLimit: integer('absence_limit').notNull().default(3),
+    absenceWindowMonths: integer('absence_window_months').notNull().default(6),
+    noReferralWeeks: integer('no_referral_weeks').notNull().default(4),
+    openReferralDays: integer('open_referral_days').notNull().default(30),
+    /** JSON of the scorecard profile; null means the documented default profile. */
+    scorecardProfile: text('scorecard_profile'),
+    ...timestamps,
+  },
+  (t) => [
+    check('chapter_singleton', sql`${t.singleton} = 1`),
+    check('chapter_name', sql`length(trim(${t.name})) > 0`),
+    check('chapter_weekday', sql`${t.meetingWeekday} BETWEEN 0 AND 6`),
+    check('chapter_time', sql`${t.meetingTime} GLOB '[0-2][0-9]:[0-5][0-9]'`),
+    check('chapter_currency', sql`${t.currency} GLOB '[A-Z][A-Z][A-Z]'`),
+    check('chapter_absence_limit', sql`${t.absenceLimit} >= 0`),
+    check('chapter_absence_window', sql`${t.absenceWindowMonths} BETWEEN 1 AND 24`),
+    check('chapter_no_referral_weeks', sql`${t.noReferralWeeks} >= 1`),
+    check('chapter_open_referral_days', sql`${t.openReferralDays} >= 1`),
+  ],
+);
+
+export const contactSpheres = sqliteTable(
+  'contact_spheres',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('contact_spheres_name').on(sql`${t.name} COLLATE NOCASE`),
+    check('contact_spheres_name_nonempty', sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const classifications = sqliteTable(
+  'classifications',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    sphereId: text('sphere_id').references(() => contactSpheres.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('classifications_name').on(sql`${t.name} COLLATE NOCASE`),
+    index('classifications_sphere').on(t.sphereId),
+    check('classifications_name_nonempty', sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: id(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    company: text('company').notNull().default(''),
+    classificationId: text('classification_id')
+      .notNull()
+      .references(() => classifications.id),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    status: text('status', { enum: memberStatuses }).notNull(),
+    joinedOn: text('joined_on').notNull(),
+    renewalDue: text('renewal_due'),
+    leftOn: text('left_on'),
+    sponsorId: text('sponsor_id').references((): any => members.id),
+    leadershipRole: text('leadership_role', { enum: leadershipRoles }),
+    ...timestamps,
+  },
+  (t) => [
+    // One seat per classification: a raw INSERT of a second holder fails here, not only in the service.
+    uniqueIndex('members_one_seat_per_classification')
+      .on(t.classificationId)
+      .where(sql`status IN ('applicant', 'active', 'on_leave')`),
+    index('members_status').on(t.status),
+    index('members_name').on(t.lastName, t.firstName),
+    check('members_first_name', sql`length(trim(${t.firstName})) > 0`),
+    check('members_last_name', sql`length(trim(${t.lastName})) > 0`),
+    check('members_status', sql`${t.status} IN ('applicant', 'active', 'on_leave', 'former')`),
+    check('members_joined_on', isoDate('joined_on')),
+    check('members_renewal_due', sql`${t.renewalDue} IS NULL OR ${isoDate('renewal_due')}`),
+    check('members_left_on', sql`(${t.status} = 'former') = (${t.leftOn} IS NOT NULL)`),
+    check('members_not_own_sponsor', sql`${t.sponsorId} IS NULL OR ${t.sponsorId} <> ${t.id}`),
+    check(
+      'members_leadership_role',
+      sql`${t.leadershipRole} IS NULL OR ${t.leadershipRole} IN ('president', 'vice_president', 'secretary_treasurer', 'membership_committee', 'visitor_host', 'education_coordinator', 'mentor_coordinator')`,
+    ),
+  ],
+);
+
+/** Who held which seat when. An open row (to_on null) is the current holder. */
+export const seatHistory = sqliteTable(
+  'seat_history',
+  {
+    id: id(),
+    classificationId: text('classification_id')
+      .notNull()
+      .references(() => classifications.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    fromOn: text('from_on').notNull(),
+    toOn: text('to_on'),
+    ...timestamps,
+  },
+  (t) => [
+    index('seat_history_classification').on(t.classificationId, t.fromOn),
+    index('seat_history_member').on(t.memberId),
+    uniqueIndex('seat_history_one_open_per_member').on(t.memberId).where(sql`to_on IS NULL`),
+    check('seat_history_from_on', isoDate('from_on')),
+    check('seat_history_to_on', sql`${t.toOn} IS NULL OR ${t.toOn} >= ${t.fromOn}`),
+  ],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: id(),
+    meetingOn: text('meeting_on').notNull().unique(),
+    status: text('status', { enum: meetingStatuses }).notNull().default('draft'),
+    closedAt: text('closed_at'),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    check('meetings_meeting_on', isoDate('meeting_on')),
+    check('meetings_status', sql`${t.status} IN ('draft', 'completed', 'cancelled')`),
+  ],
+);
+
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    mark: text('mark', { enum: palmsMarks }).notNull(),
+    substituteName: text('substitute_name'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('attendance_one_mark').on(t.meetingId, t.memberId),
+    index('attendance_member').on(t.memberId),
+    check('attendance_mark', sql`${t.mark} IN ('P', 'A', 'L', 'M', 'S')`),
+    check(
+      'attendance_substitute',
+      sql`(${t.mark} = 'S') = (${t.substituteName} IS NOT NULL AND length(trim(${t.substituteName})) > 0)`,
+    ),
+  ],
+);
+
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    giverId: text('giver_id')
+      .notNull()
+      .references(() => members.id),
+    receiverId: text('receiver_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind', { enum: referralKinds }).notNull(),
+    temperature: integer('temperature').notNull(),
+    prospectName: text('prospect_name').notNull(),
+    prospectPhone: text('prospect_phone').notNull().default(''),
+    prospectEmail: text('prospect_email').notNull().default(''),
+    note: text('note').notNull().default(''),
+    status: text('status', { enum: referralStatuses }).notNull().default('new'),
+    statusChangedAt: text('status_changed_at'),
+    ...timestamps,
+    ...tombstone,
+  },
+  (t) => [
+    index('referrals_meeting').on(t.meetingId),
+    index('referrals_giver').on(t.giverId, t.receiverId),
+    index('referrals_receiver').on(t.receiverId),
+    check('referrals_two_members', sql`${t.giverId} <> ${t.receiverId}`),
+    check('referrals_kind', sql`${t.kind} IN ('inside', 'outside')`),
+    check('referrals_temperature', sql`${t.temperature} BETWEEN 1 AND 5`),
+    check('referrals_prospect', sql`length(trim(${t.prospectName})) > 0`),
+    check('referrals_status', sql`${t.status} IN ('new', 'contacted', 'meeting_set', 'won', 'lost')`),
+  ],
+);
+
+/** Thank you for closed business: written by the closer, crediting the referrer. */
+export const tyfcbSlips = sqliteTable(
+  'tyfcb_slips',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    closerId: text('closer_id')
+      .notNull()
+      .references(() => members.id),
+    referrerId: text('referrer_id')
+      .notNull()
+      .references(() => members.id),
+    /** Integer minor units (cents, pence, paise) of `currency`. */
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    business: text('business', { enum: tyfcbBusiness }).notNull(),
+    kind: text('kind', { enum: tyfcbKinds }).notNull(),
+    referralId: text('referral_id').references(() => referrals.id),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+    ...tombstone,
+  },
+  (t) => [
+    index('tyfcb_meeting').on(t.meetingId),
+    index('tyfcb_closer').on(t.closerId),
+    index('tyfcb_referrer').on(t.referrerId),
+    check('tyfcb_two_members', sql`${t.closerId} <> ${t.referrerId}`),
+    check('tyfcb_amount', sql`${t.amountMinor} >= 0 AND typeof(${t.amountMinor}) = 'integer'`),
+    check('tyfcb_currency', sql`${t.currency} GLOB '[A-Z][A-Z][A-Z]'`),
+    check('tyfcb_business', sql`${t.business} IN ('new', 'repeat')`),
+    check('tyfcb_kind', sql`${t.kind} IN ('inside', 'outside', 'tier3')`),
+  ],
+);
+
+/** An unordered pair, stored with member_a_id < member_b_id so each meeting of two is one row. */
+export const oneToOnes = sqliteTable(
+  'one_to_ones',
+  {
+    id: id(),
+    meetingId: text('meeting_id').references(() => meetings.id),
+    memberAId: text('member_a_id')
+      .notNull()
+      .references(() => members.id),
+    memberBId: text('member_b_id')
+      .notNull()
+      .references(() => members.id),
+    metOn: text('met_on').notNull(),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+    ...tombstone,
+  },
+  (t) => [
+    index('one_to_ones_meeting').on(t.meetingId),
+    index('one_to_ones_a').on(t.memberAId),
+    index('one_to_ones_b').on(t.memberBId),
+    check('one_to_ones_ordered_pair', sql`${t.memberAId} < ${t.memberBId}`),
+    check('one_to_ones_met_on', isoDate('met_on')),
+  ],
+);
+
+export const visitors = sqliteTable(
+  'visitors',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    name: text('name').notNull(),
+    company: text('company').notNull().default(''),
+    classificationSought: text('classification_sought').notNull().default(''),
+    classificationId: text('classification_id').references(() => classifications.id),
+    invitedById: text('invited_by_id').references(() => members.id),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    followUp: text('follow_up', { enum: visitorFollowUps }).notNull().default('new'),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+    ...tombstone,
+  },
+  (t) => [
+    index('visitors_meeting').on(t.meetingId),
+    index('visitors_invited_by').on(t.invitedById),
+    check('visitors_name', sql`length(trim(${t.name})) > 0`),
+    check(
+      'visitors_follow_up',
+      sql`${t.followUp} IN ('new', 'contacted', 'invited_back', 'applied', 'not_interested')`,
+    ),
+  ],
+);
+
+export const ceus = sqliteTable(
+  'ceus',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    credits: integer('credits').notNull().default(1),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+    ...tombstone,
+  },
+  (t) => [
+    index('ceus_meeting').on(t.meetingId),
+    index('ceus_member').on(t.memberId),
+    check('ceus_credits', sql`${t.credits} BETWEEN 1 AND 100`),
+  ],
+);
+
+/** Append-only: triggers in a custom migration refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: id(),
+    at: text('at').notNull().default(nowSql),
+    actor: text('actor').notNull().default('secretary'),
+    action: text('action', { enum: auditActions }).notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before'),
+    after: text('after'),
+    reason: text('reason').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    index('audit_log_entity').on(t.entity, t.entityId),
+    index('audit_log_at').on(t.at),
+    check(
+      'audit_log_action',
+      sql`${t.action} IN ('insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import')`,
+    ),
+  ],
+);

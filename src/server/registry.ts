@@ -1,0 +1,121 @@
+// The handler registry: the one place a method name becomes a service call. Every host (Electron
+// main, the test harness, scripts) goes through `call`, which validates the input with the
+// contract, runs the service, checks the output and turns every failure into a LedgerErrorShape.
+import { z } from 'zod';
+import type { Db } from '../db/open';
+import { contract, methodNames, type MethodName, type MethodOutput, type ParsedInput } from '../shared/contract';
+import { LedgerError, type LedgerErrorShape, type Result } from '../shared/errors';
+import { appStatus } from '../services/app-status';
+import { getChapter, saveChapter } from '../services/chapter';
+import {
+  deleteClassification,
+  deleteContactSphere,
+  listClassifications,
+  listContactSpheres,
+  saveClassification,
+  saveContactSphere,
+} from '../services/classifications';
+import { loadDemoChapter } from '../services/demo';
+import { addMember, getMember, listMembers, updateMember } from '../services/members';
+import { seatHistoryOf, seatMap } from '../services/seats';
+
+export interface RegistryContext {
+  db: Db;
+  /** The chapter file's path, shown in Settings so the secretary knows what to back up. */
+  file: string;
+  appVersion: string;
+}
+
+type Handlers = { [M in MethodName]: (ctx: RegistryContext, input: ParsedInput<M>) => MethodOutput<M> };
+
+const handlers: Handlers = {
+  appStatus: (ctx) => appStatus(ctx.db, { file: ctx.file, appVersion: ctx.appVersion }),
+  getChapter: (ctx) => getChapter(ctx.db),
+  saveChapter: (ctx, input) => saveChapter(ctx.db, input),
+  loadDemoChapter: (ctx) => loadDemoChapter(ctx.db),
+  listContactSpheres: (ctx) => listContactSpheres(ctx.db),
+  saveContactSphere: (ctx, input) => saveContactSphere(ctx.db, input),
+  deleteContactSphere: (ctx, input) => deleteContactSphere(ctx.db, input.id),
+  listClassifications: (ctx) => listClassifications(ctx.db),
+  saveClassification: (ctx, input) => saveClassification(ctx.db, input),
+  deleteClassification: (ctx, input) => deleteClassification(ctx.db, input.id),
+  listMembers: (ctx, input) => listMembers(ctx.db, input),
+  getMember: (ctx, input) => getMember(ctx.db, input.id),
+  addMember: (ctx, input) => addMember(ctx.db, input),
+  updateMember: (ctx, input) => updateMember(ctx.db, input),
+  seatMap: (ctx) => seatMap(ctx.db),
+  seatHistory: (ctx, input) => seatHistoryOf(ctx.db, input.classificationId),
+};
+
+export const registeredMethods = Object.keys(handlers) as MethodName[];
+
+export interface Registry {
+  call(method: string, input: unknown): Result<unknown>;
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return (methodNames as readonly string[]).includes(name);
+}
+
+export function createRegistry(ctx: RegistryContext, log: (message: string, error: unknown) => void = logToStderr): Registry {
+  return {
+    call(method, rawInput) {
+      if (!isMethodName(method)) {
+        return fail({ code: 'forbidden', message: `There is no method called "${String(method).slice(0, 60)}".` });
+      }
+      const spec = contract[method];
+      const parsed = spec.input.safeParse(rawInput ?? undefined);
+      if (!parsed.success) return fail(describeIssue(parsed.error.issues[0]));
+      try {
+        const value = (handlers[method] as (c: RegistryContext, i: unknown) => unknown)(ctx, parsed.data);
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          log(`${method} returned a value outside its contract`, checked.error);
+          return fail({ code: 'internal', message: 'Chapter Ledger produced an unexpected answer. Nothing was changed by it; please report this.' });
+        }
+        return { ok: true, value: checked.data };
+      } catch (error) {
+        return fail(toErrorShape(error, method, log));
+      }
+    },
+  };
+}
+
+const fail = (error: LedgerErrorShape): Result<never> => ({ ok: false, error });
+
+function logToStderr(message: string, error: unknown): void {
+  console.error(`[chapter-ledger] ${message}:`, error);
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): LedgerErrorShape {
+  if (!issue) return { code: 'invalid_input', message: 'The input was not understood.' };
+  const field = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.join(', ');
+    return { code: 'invalid_input', message: `Unexpected field${issue.keys.length > 1 ? 's' : ''}: ${keys}. Remove ${issue.keys.length > 1 ? 'them' : 'it'} and try again.`, ...(issue.keys[0] ? { field: [field, issue.keys[0]].filter(Boolean).join('.') } : {}) };
+  }
+  if (field === '' && issue.code === 'invalid_type') {
+    return { code: 'invalid_input', message: 'The input must be a set of named fields.' };
+  }
+  return field ? { code: 'invalid_input', message: issue.message, field } : { code: 'invalid_input', message: issue.message };
+}
+
+/** SQLite constraint names → what the rule means to the chapter, for the rare case a service missed it. */
+const constraintMessages: Array<[RegExp, LedgerErrorShape]> = [
+  [/members_one_seat_per_classification|members\.classification_id/, { code: 'seat_taken', message: 'That classification already has a member or applicant.', field: 'classificationId' }],
+  [/UNIQUE constraint failed: classifications/, { code: 'conflict', message: 'There is already a classification with that name.', field: 'name' }],
+  [/UNIQUE constraint failed: contact_spheres/, { code: 'conflict', message: 'There is already a contact sphere with that name.', field: 'name' }],
+  [/FOREIGN KEY constraint failed/, { code: 'conflict', message: 'That record is linked to others, so the change was refused. Nothing was changed.' }],
+];
+
+function toErrorShape(error: unknown, method: string, log: (message: string, error: unknown) => void): LedgerErrorShape {
+  if (error instanceof LedgerError) return error.toShape();
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    const message = String((error as Error).message);
+    for (const [pattern, shape] of constraintMessages) if (pattern.test(message)) return shape;
+    return { code: 'invalid_input', message: `The chapter file refused the change (${message}). Nothing was changed.` };
+  }
+  log(`${method} failed`, error);
+  return { code: 'internal', message: 'Something went wrong and nothing was changed. Please try again; if it repeats, report it.' };
+}

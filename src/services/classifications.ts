@@ -1,0 +1,139 @@
+// Contact spheres (power teams) and the classifications (seats) grouped in them.
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { classifications, contactSpheres, members, seatHistory, visitors } from '../db/schema';
+import type { Classification, ContactSphere, ParsedInput } from '../shared/contract';
+import { LedgerError } from '../shared/errors';
+import { recordAudit } from './audit';
+import { listClassificationsWithSeats } from './seats';
+
+export function listContactSpheres(db: Db): ContactSphere[] {
+  return db
+    .select({
+      id: contactSpheres.id,
+      name: contactSpheres.name,
+      description: contactSpheres.description,
+      classificationCount: sql<number>`(SELECT count(*) FROM classifications c WHERE c.sphere_id = ${contactSpheres.id})`,
+    })
+    .from(contactSpheres)
+    .orderBy(sql`${contactSpheres.name} COLLATE NOCASE`)
+    .all();
+}
+
+function sphereById(db: Db, id: string): ContactSphere | undefined {
+  return listContactSpheres(db).find((s) => s.id === id);
+}
+
+export function saveContactSphere(db: Db, input: ParsedInput<'saveContactSphere'>): ContactSphere {
+  return db.transaction((tx) => {
+    const clash = tx
+      .select({ id: contactSpheres.id })
+      .from(contactSpheres)
+      .where(sql`${contactSpheres.name} = ${input.name} COLLATE NOCASE`)
+      .get();
+    if (clash && clash.id !== input.id) {
+      throw new LedgerError('conflict', `There is already a contact sphere called "${input.name}".`, 'name');
+    }
+    if (input.id) {
+      const before = sphereById(tx, input.id);
+      if (!before) throw new LedgerError('not_found', 'That contact sphere no longer exists.', 'id');
+      tx.update(contactSpheres)
+        .set({ name: input.name, description: input.description })
+        .where(eq(contactSpheres.id, input.id))
+        .run();
+      const after = sphereById(tx, input.id)!;
+      recordAudit(tx, { action: 'update', entity: 'contact_sphere', entityId: input.id, before, after });
+      return after;
+    }
+    const created = tx
+      .insert(contactSpheres)
+      .values({ name: input.name, description: input.description })
+      .returning({ id: contactSpheres.id })
+      .get();
+    const after = sphereById(tx, created.id)!;
+    recordAudit(tx, { action: 'insert', entity: 'contact_sphere', entityId: created.id, after });
+    return after;
+  });
+}
+
+export function deleteContactSphere(db: Db, id: string): { done: true } {
+  return db.transaction((tx) => {
+    const before = sphereById(tx, id);
+    if (!before) throw new LedgerError('not_found', 'That contact sphere no longer exists.', 'id');
+    tx.update(classifications).set({ sphereId: null }).where(eq(classifications.sphereId, id)).run();
+    tx.delete(contactSpheres).where(eq(contactSpheres.id, id)).run();
+    recordAudit(tx, { action: 'delete', entity: 'contact_sphere', entityId: id, before });
+    return { done: true as const };
+  });
+}
+
+export function listClassifications(db: Db): Classification[] {
+  return listClassificationsWithSeats(db);
+}
+
+function classificationById(db: Db, id: string): Classification | undefined {
+  return listClassificationsWithSeats(db).find((c) => c.id === id);
+}
+
+export function requireClassification(db: Db, id: string, field = 'classificationId') {
+  const found = db.select().from(classifications).where(eq(classifications.id, id)).get();
+  if (!found) throw new LedgerError('not_found', 'Choose a classification from the list (that one does not exist).', field);
+  return found;
+}
+
+export function saveClassification(db: Db, input: ParsedInput<'saveClassification'>): Classification {
+  return db.transaction((tx) => {
+    const clash = tx
+      .select({ id: classifications.id })
+      .from(classifications)
+      .where(sql`${classifications.name} = ${input.name} COLLATE NOCASE`)
+      .get();
+    if (clash && clash.id !== input.id) {
+      throw new LedgerError('conflict', `There is already a classification called "${input.name}".`, 'name');
+    }
+    if (input.sphereId && !sphereById(tx, input.sphereId)) {
+      throw new LedgerError('not_found', 'Choose a contact sphere from the list (that one does not exist).', 'sphereId');
+    }
+    if (input.id) {
+      const before = classificationById(tx, input.id);
+      if (!before) throw new LedgerError('not_found', 'That classification no longer exists.', 'id');
+      tx.update(classifications)
+        .set({ name: input.name, sphereId: input.sphereId })
+        .where(eq(classifications.id, input.id))
+        .run();
+      const after = classificationById(tx, input.id)!;
+      recordAudit(tx, { action: 'update', entity: 'classification', entityId: input.id, before, after });
+      return after;
+    }
+    const created = tx
+      .insert(classifications)
+      .values({ name: input.name, sphereId: input.sphereId })
+      .returning({ id: classifications.id })
+      .get();
+    const after = classificationById(tx, created.id)!;
+    recordAudit(tx, { action: 'insert', entity: 'classification', entityId: created.id, after });
+    return after;
+  });
+}
+
+/** Only a classification nobody ever held can go: history must keep who held which seat. */
+export function deleteClassification(db: Db, id: string): { done: true } {
+  return db.transaction((tx) => {
+    const before = classificationById(tx, id);
+    if (!before) throw new LedgerError('not_found', 'That classification no longer exists.', 'id');
+    const used =
+      tx.select({ n: sql<number>`count(*)` }).from(members).where(eq(members.classificationId, id)).get()!.n +
+      tx.select({ n: sql<number>`count(*)` }).from(seatHistory).where(eq(seatHistory.classificationId, id)).get()!.n +
+      tx.select({ n: sql<number>`count(*)` }).from(visitors).where(eq(visitors.classificationId, id)).get()!.n;
+    if (used > 0) {
+      throw new LedgerError(
+        'conflict',
+        `${before.name} has members or history, so it stays. Move it to another contact sphere instead.`,
+        'id',
+      );
+    }
+    tx.delete(classifications).where(eq(classifications.id, id)).run();
+    recordAudit(tx, { action: 'delete', entity: 'classification', entityId: id, before });
+    return { done: true as const };
+  });
+}

@@ -1,0 +1,154 @@
+// The roster, and the seat rules that go with joining, leaving and moving.
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db/open';
+import { classifications, contactSpheres, members } from '../db/schema';
+import type { Member, MemberDetail, ParsedInput } from '../shared/contract';
+import { todayIso } from '../shared/dates';
+import { seatHoldingStatuses, type MemberStatus } from '../shared/domain';
+import { LedgerError } from '../shared/errors';
+import { recordAudit } from './audit';
+import { requireClassification } from './classifications';
+import { closeTenure, currentSeatHolder, openTenure, seatTakenMessage, tenuresOfMember } from './seats';
+
+const sponsor = alias(members, 'sponsor');
+
+const memberColumns = {
+  id: members.id,
+  firstName: members.firstName,
+  lastName: members.lastName,
+  fullName: sql<string>`${members.firstName} || ' ' || ${members.lastName}`,
+  company: members.company,
+  classificationId: members.classificationId,
+  classificationName: classifications.name,
+  sphereName: contactSpheres.name,
+  phone: members.phone,
+  email: members.email,
+  status: members.status,
+  joinedOn: members.joinedOn,
+  renewalDue: members.renewalDue,
+  leftOn: members.leftOn,
+  sponsorId: members.sponsorId,
+  sponsorName: sql<string | null>`${sponsor.firstName} || ' ' || ${sponsor.lastName}`,
+  leadershipRole: members.leadershipRole,
+  createdAt: members.createdAt,
+  updatedAt: members.updatedAt,
+};
+
+function memberQuery(db: Db) {
+  return db
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(classifications, eq(classifications.id, members.classificationId))
+    .leftJoin(contactSpheres, eq(contactSpheres.id, classifications.sphereId))
+    .leftJoin(sponsor, eq(sponsor.id, members.sponsorId));
+}
+
+export function listMembers(db: Db, input: ParsedInput<'listMembers'>): Member[] {
+  const statuses: readonly MemberStatus[] =
+    input.scope === 'current'
+      ? seatHoldingStatuses
+      : input.scope === 'all'
+        ? ['applicant', 'active', 'on_leave', 'former']
+        : [input.scope];
+  return memberQuery(db)
+    .where(inArray(members.status, [...statuses]))
+    .orderBy(sql`${members.lastName} COLLATE NOCASE`, sql`${members.firstName} COLLATE NOCASE`)
+    .all();
+}
+
+export function findMember(db: Db, id: string): Member | undefined {
+  return memberQuery(db).where(eq(members.id, id)).get();
+}
+
+export function requireMember(db: Db, id: string, field = 'id'): Member {
+  const found = findMember(db, id);
+  if (!found) throw new LedgerError('not_found', 'Choose a member from the list (that one does not exist).', field);
+  return found;
+}
+
+export function getMember(db: Db, id: string): MemberDetail {
+  const member = requireMember(db, id);
+  const sponsored = db
+    .select({ id: members.id, name: sql<string>`${members.firstName} || ' ' || ${members.lastName}` })
+    .from(members)
+    .where(eq(members.sponsorId, id))
+    .orderBy(asc(members.joinedOn))
+    .all();
+  return { member, seatHistory: tenuresOfMember(db, id), sponsored };
+}
+
+const holdsSeat = (status: MemberStatus) => (seatHoldingStatuses as readonly string[]).includes(status);
+
+function refuseIfSeatTaken(db: Db, classificationId: string, exceptMemberId?: string, prefix = ''): void {
+  const holder = currentSeatHolder(db, classificationId, exceptMemberId);
+  if (holder) throw new LedgerError('seat_taken', prefix + seatTakenMessage(holder), 'classificationId');
+}
+
+function checkDates(input: { joinedOn: string; renewalDue: string | null; leftOn?: string | null }): void {
+  if (input.renewalDue && input.renewalDue < input.joinedOn) {
+    throw new LedgerError('invalid_input', 'Renewal due cannot be before the day the member joined.', 'renewalDue');
+  }
+  if (input.leftOn && input.leftOn < input.joinedOn) {
+    throw new LedgerError('invalid_input', 'Left on cannot be before the day the member joined.', 'leftOn');
+  }
+}
+
+function checkSponsor(db: Db, sponsorId: string | null, memberId?: string): void {
+  if (!sponsorId) return;
+  if (sponsorId === memberId) throw new LedgerError('invalid_input', 'A member cannot sponsor themselves.', 'sponsorId');
+  requireMember(db, sponsorId, 'sponsorId');
+}
+
+export function addMember(db: Db, input: ParsedInput<'addMember'>): Member {
+  return db.transaction((tx) => {
+    requireClassification(tx, input.classificationId);
+    checkSponsor(tx, input.sponsorId);
+    checkDates(input);
+    if (holdsSeat(input.status)) refuseIfSeatTaken(tx, input.classificationId);
+    const leftOn = input.status === 'former' ? todayIso() : null;
+    const created = tx
+      .insert(members)
+      .values({ ...input, leftOn })
+      .returning({ id: members.id })
+      .get();
+    openTenure(tx, created.id, input.classificationId, input.joinedOn);
+    if (leftOn) closeTenure(tx, created.id, leftOn);
+    const after = findMember(tx, created.id)!;
+    recordAudit(tx, { action: 'insert', entity: 'member', entityId: created.id, after });
+    return after;
+  });
+}
+
+export function updateMember(db: Db, input: ParsedInput<'updateMember'>): Member {
+  return db.transaction((tx) => {
+    const before = requireMember(tx, input.id);
+    requireClassification(tx, input.classificationId);
+    checkSponsor(tx, input.sponsorId, input.id);
+
+    const wasHolding = holdsSeat(before.status);
+    const willHold = holdsSeat(input.status);
+    const moves = input.classificationId !== before.classificationId;
+    const today = todayIso();
+    const leftOn = willHold ? null : (input.leftOn ?? before.leftOn ?? today);
+    checkDates({ ...input, leftOn });
+
+    if (willHold && (moves || !wasHolding)) {
+      refuseIfSeatTaken(tx, input.classificationId, input.id, moves && wasHolding ? 'Cannot move: ' : '');
+    }
+
+    const { id, ...fields } = input;
+    tx.update(members)
+      .set({ ...fields, leftOn })
+      .where(eq(members.id, id))
+      .run();
+
+    // Seat history: close the old tenure when leaving or moving; open one when seated anew.
+    if (wasHolding && (!willHold || moves)) closeTenure(tx, id, willHold ? today : leftOn!);
+    if (willHold && (!wasHolding || moves)) openTenure(tx, id, input.classificationId, wasHolding ? today : today > input.joinedOn ? today : input.joinedOn);
+
+    const after = findMember(tx, id)!;
+    recordAudit(tx, { action: 'update', entity: 'member', entityId: id, before, after });
+    return after;
+  });
+}

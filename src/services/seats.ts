@@ -1,0 +1,154 @@
+// Seats: one per classification. Who holds each, who held it when, and the seat map by sphere.
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { classifications, contactSpheres, members, seatHistory } from '../db/schema';
+import type { Classification, SeatMap, SeatState, SeatTenure } from '../shared/contract';
+import { seatHoldingStatuses } from '../shared/domain';
+
+const holderName = sql<string>`${members.firstName} || ' ' || ${members.lastName}`;
+
+/**
+ * Every classification with its seat state, in one query: the partial unique index guarantees
+ * at most one seat-holding member per classification, so the left join yields one row each.
+ */
+export function listClassificationsWithSeats(db: Db): Classification[] {
+  const rows = db
+    .select({
+      id: classifications.id,
+      name: classifications.name,
+      sphereId: classifications.sphereId,
+      sphereName: contactSpheres.name,
+      memberId: members.id,
+      memberName: holderName,
+      company: members.company,
+      status: members.status,
+      since: sql<string | null>`(SELECT from_on FROM seat_history h WHERE h.member_id = ${members.id} AND h.to_on IS NULL)`,
+      joinedOn: members.joinedOn,
+    })
+    .from(classifications)
+    .leftJoin(contactSpheres, eq(contactSpheres.id, classifications.sphereId))
+    .leftJoin(
+      members,
+      and(eq(members.classificationId, classifications.id), inArray(members.status, [...seatHoldingStatuses])),
+    )
+    .orderBy(sql`${classifications.name} COLLATE NOCASE`)
+    .all();
+
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    sphereId: row.sphereId,
+    sphereName: row.sphereName,
+    seat: seatStateOf(row.status),
+    holder:
+      row.memberId && row.status
+        ? {
+            memberId: row.memberId,
+            name: row.memberName,
+            company: row.company ?? '',
+            status: row.status,
+            since: row.since ?? row.joinedOn ?? '',
+          }
+        : null,
+  }));
+}
+
+function seatStateOf(status: string | null): SeatState {
+  if (status === null) return 'open';
+  return status === 'applicant' ? 'applicant' : 'held';
+}
+
+export function seatMap(db: Db): SeatMap {
+  const spheres = db
+    .select({ id: contactSpheres.id, name: contactSpheres.name, description: contactSpheres.description })
+    .from(contactSpheres)
+    .orderBy(sql`${contactSpheres.name} COLLATE NOCASE`)
+    .all();
+  const all = listClassificationsWithSeats(db);
+  const groups: SeatMap['spheres'] = spheres.map((sphere) => ({
+    ...sphere,
+    classifications: all.filter((c) => c.sphereId === sphere.id),
+  }));
+  const unassigned = all.filter((c) => c.sphereId === null);
+  if (unassigned.length > 0) {
+    groups.push({ id: null, name: 'No contact sphere', description: 'Classifications not yet in a power team.', classifications: unassigned });
+  }
+  const counts = { held: 0, applicant: 0, open: 0 };
+  for (const c of all) counts[c.seat] += 1;
+  return { spheres: groups, counts };
+}
+
+/** The member currently holding (or reserving) a classification's seat, if any. */
+export function currentSeatHolder(db: Db, classificationId: string, exceptMemberId?: string) {
+  const row = db
+    .select({
+      id: members.id,
+      name: holderName,
+      status: members.status,
+      joinedOn: members.joinedOn,
+      classificationName: classifications.name,
+      since: seatHistory.fromOn,
+    })
+    .from(members)
+    .innerJoin(classifications, eq(classifications.id, members.classificationId))
+    .leftJoin(seatHistory, and(eq(seatHistory.memberId, members.id), isNull(seatHistory.toOn)))
+    .where(
+      and(
+        eq(members.classificationId, classificationId),
+        inArray(members.status, [...seatHoldingStatuses]),
+        exceptMemberId ? sql`${members.id} <> ${exceptMemberId}` : undefined,
+      ),
+    )
+    .get();
+  return row ? { ...row, since: row.since ?? row.joinedOn } : null;
+}
+
+/** "Real Estate — Residential is held by Dana Ruiz since 2025-03-04." */
+export function seatTakenMessage(holder: NonNullable<ReturnType<typeof currentSeatHolder>>): string {
+  const verb = holder.status === 'applicant' ? 'is reserved by applicant' : 'is held by';
+  const leave = holder.status === 'on_leave' ? ' (on leave)' : '';
+  return `${holder.classificationName} ${verb} ${holder.name}${leave} since ${holder.since}.`;
+}
+
+export function openTenure(db: Db, memberId: string, classificationId: string, fromOn: string): void {
+  db.insert(seatHistory).values({ memberId, classificationId, fromOn }).run();
+}
+
+/** Closes the member's open tenure; a tenure can't end before it began. */
+export function closeTenure(db: Db, memberId: string, toOn: string): void {
+  db.update(seatHistory)
+    .set({ toOn: sql`max(${seatHistory.fromOn}, ${toOn})` })
+    .where(and(eq(seatHistory.memberId, memberId), isNull(seatHistory.toOn)))
+    .run();
+}
+
+const tenureColumns = {
+  classificationId: seatHistory.classificationId,
+  classificationName: classifications.name,
+  memberId: seatHistory.memberId,
+  memberName: holderName,
+  fromOn: seatHistory.fromOn,
+  toOn: seatHistory.toOn,
+};
+
+export function seatHistoryOf(db: Db, classificationId: string): SeatTenure[] {
+  return db
+    .select(tenureColumns)
+    .from(seatHistory)
+    .innerJoin(classifications, eq(classifications.id, seatHistory.classificationId))
+    .innerJoin(members, eq(members.id, seatHistory.memberId))
+    .where(eq(seatHistory.classificationId, classificationId))
+    .orderBy(sql`${seatHistory.fromOn} DESC`, asc(seatHistory.createdAt))
+    .all();
+}
+
+export function tenuresOfMember(db: Db, memberId: string): SeatTenure[] {
+  return db
+    .select(tenureColumns)
+    .from(seatHistory)
+    .innerJoin(classifications, eq(classifications.id, seatHistory.classificationId))
+    .innerJoin(members, eq(members.id, seatHistory.memberId))
+    .where(eq(seatHistory.memberId, memberId))
+    .orderBy(sql`${seatHistory.fromOn} DESC`)
+    .all();
+}

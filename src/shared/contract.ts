@@ -1,0 +1,285 @@
+// The one contract: every method the renderer may call, with zod schemas for its input and
+// output. Main, preload, the test harness, the renderer's client and the tests derive from it.
+import { z } from 'zod';
+import {
+  entityId,
+  integerIn,
+  isoDate,
+  oneOf,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  requiredText,
+} from './fields';
+import { leadershipRoles, memberStatuses } from './domain';
+import { methodNames, type MethodName } from './methods';
+
+export { methodNames, type MethodName };
+
+const none = z.object({}).strict().default({});
+const byId = (label: string) => z.object({ id: entityId(label) }).strict();
+const done = z.object({ done: z.literal(true) });
+
+// ---- chapter ---------------------------------------------------------------------------
+
+export const chapterInput = z
+  .object({
+    name: requiredText('Chapter name', 120),
+    region: optionalText('Region', 120),
+    meetingWeekday: integerIn('Meeting day', 0, 6),
+    meetingTime: z
+      .string({ error: 'Meeting time must be a time like 07:00.' })
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Meeting time must be a time like 07:00 (24-hour clock).' }),
+    currency: z
+      .string({ error: 'Currency must be a three-letter code such as USD.' })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, { error: 'Currency must be a three-letter ISO code such as USD, EUR, GBP or INR.' })
+      .refine(isKnownCurrency, { error: 'Currency is not a currency code this computer knows (try USD, EUR, GBP, INR).' }),
+    locale: z
+      .string({ error: 'Locale must be text such as en-US.' })
+      .trim()
+      .min(2, { error: 'Enter a locale such as en-US or de-DE.' })
+      .max(35, { error: 'Locale is too long.' })
+      .refine(isKnownLocale, { error: 'Locale is not recognised: use a tag such as en-US, en-GB, de-DE or hi-IN.' }),
+    absenceLimit: integerIn('Absences allowed', 0, 26).default(3),
+    absenceWindowMonths: integerIn('Absence window (months)', 1, 24).default(6),
+    noReferralWeeks: integerIn('Weeks without a referral before a flag', 1, 52).default(4),
+    openReferralDays: integerIn('Days a referral may stay open', 1, 365).default(30),
+  })
+  .strict();
+export type ChapterInput = z.input<typeof chapterInput>;
+
+function isKnownCurrency(code: string): boolean {
+  try {
+    return Intl.supportedValuesOf('currency').includes(code);
+  } catch {
+    return /^[A-Z]{3}$/.test(code);
+  }
+}
+
+function isKnownLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export const chapterOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  meetingWeekday: z.number().int(),
+  meetingTime: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+  absenceLimit: z.number().int(),
+  absenceWindowMonths: z.number().int(),
+  noReferralWeeks: z.number().int(),
+  openReferralDays: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Chapter = z.infer<typeof chapterOut>;
+
+// ---- contact spheres and classifications -----------------------------------------------
+
+export const contactSphereInput = z
+  .object({
+    id: entityId('Contact sphere').optional(),
+    name: requiredText('Contact sphere name', 80),
+    description: optionalText('Description', 300),
+  })
+  .strict();
+
+export const contactSphereOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  classificationCount: z.number().int(),
+});
+export type ContactSphere = z.infer<typeof contactSphereOut>;
+
+export const classificationInput = z
+  .object({
+    id: entityId('Classification').optional(),
+    name: requiredText('Classification name', 100),
+    sphereId: entityId('Contact sphere').nullable().default(null),
+  })
+  .strict();
+
+export const seatStates = ['held', 'applicant', 'open'] as const;
+export type SeatState = (typeof seatStates)[number];
+
+export const seatHolderOut = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  company: z.string(),
+  status: z.enum(memberStatuses),
+  since: z.string(),
+});
+
+export const classificationOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  sphereId: z.string().nullable(),
+  sphereName: z.string().nullable(),
+  seat: z.enum(seatStates),
+  holder: seatHolderOut.nullable(),
+});
+export type Classification = z.infer<typeof classificationOut>;
+
+export const seatMapOut = z.object({
+  spheres: z.array(
+    z.object({
+      id: z.string().nullable(),
+      name: z.string(),
+      description: z.string(),
+      classifications: z.array(classificationOut),
+    }),
+  ),
+  counts: z.object({ held: z.number().int(), applicant: z.number().int(), open: z.number().int() }),
+});
+export type SeatMap = z.infer<typeof seatMapOut>;
+
+export const seatTenureOut = z.object({
+  classificationId: z.string(),
+  classificationName: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  fromOn: z.string(),
+  toOn: z.string().nullable(),
+});
+export type SeatTenure = z.infer<typeof seatTenureOut>;
+
+// ---- members ---------------------------------------------------------------------------
+
+const memberFields = {
+  firstName: requiredText('First name', 80),
+  lastName: requiredText('Last name', 80),
+  company: optionalText('Company', 120),
+  classificationId: entityId('Classification'),
+  phone: optionalPhone('Phone'),
+  email: optionalEmail('Email'),
+  status: oneOf('Status', memberStatuses).default('active'),
+  joinedOn: isoDate('Joined on'),
+  renewalDue: isoDate('Renewal due').nullable().default(null),
+  sponsorId: entityId('Sponsor').nullable().default(null),
+  leadershipRole: oneOf('Leadership role', leadershipRoles).nullable().default(null),
+};
+
+export const addMemberInput = z.object(memberFields).strict();
+export type AddMemberInput = z.input<typeof addMemberInput>;
+
+export const updateMemberInput = z
+  .object({
+    id: entityId('Member'),
+    ...memberFields,
+    /** The day a member left; defaults to today when the status becomes former. */
+    leftOn: isoDate('Left on').nullable().default(null),
+  })
+  .strict();
+export type UpdateMemberInput = z.input<typeof updateMemberInput>;
+
+export const memberOut = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  fullName: z.string(),
+  company: z.string(),
+  classificationId: z.string(),
+  classificationName: z.string(),
+  sphereName: z.string().nullable(),
+  phone: z.string(),
+  email: z.string(),
+  status: z.enum(memberStatuses),
+  joinedOn: z.string(),
+  renewalDue: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  sponsorId: z.string().nullable(),
+  sponsorName: z.string().nullable(),
+  leadershipRole: z.enum(leadershipRoles).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Member = z.infer<typeof memberOut>;
+
+export const listMembersInput = z
+  .object({
+    /** current = everyone holding or reserving a seat; all = including former members. */
+    scope: oneOf('Which members', ['current', 'all', ...memberStatuses] as const).default('current'),
+  })
+  .strict()
+  .default({ scope: 'current' });
+
+export const memberDetailOut = z.object({
+  member: memberOut,
+  seatHistory: z.array(seatTenureOut),
+  sponsored: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type MemberDetail = z.infer<typeof memberDetailOut>;
+
+// ---- app -------------------------------------------------------------------------------
+
+export const appStatusOut = z.object({
+  appVersion: z.string(),
+  databaseFile: z.string(),
+  hasChapter: z.boolean(),
+  memberCount: z.number().int(),
+});
+export type AppStatus = z.infer<typeof appStatusOut>;
+
+export const demoOut = z.object({
+  members: z.number().int(),
+  meetings: z.number().int(),
+  referrals: z.number().int(),
+  tyfcbSlips: z.number().int(),
+});
+
+// ---- the contract ----------------------------------------------------------------------
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** One line for the reader of the contract. */
+  summary: string;
+}
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
+  input,
+  output,
+  summary,
+});
+
+export const contract = {
+  appStatus: method(none, appStatusOut, 'Which file is open and whether it holds a chapter yet.'),
+  getChapter: method(none, chapterOut.nullable(), 'The chapter, or null on a new file.'),
+  saveChapter: method(chapterInput, chapterOut, 'Create or update the chapter details and policies.'),
+  loadDemoChapter: method(none, demoOut, 'Fill an empty file with the demo chapter.'),
+  listContactSpheres: method(none, z.array(contactSphereOut), 'Contact spheres with their classification counts.'),
+  saveContactSphere: method(contactSphereInput, contactSphereOut, 'Create (no id) or rename a contact sphere.'),
+  deleteContactSphere: method(byId('Contact sphere'), done, 'Remove a sphere; its classifications become unassigned.'),
+  listClassifications: method(none, z.array(classificationOut), 'Every classification with its seat state.'),
+  saveClassification: method(classificationInput, classificationOut, 'Create (no id) or edit a classification.'),
+  deleteClassification: method(byId('Classification'), done, 'Remove a classification nobody ever held.'),
+  listMembers: method(listMembersInput, z.array(memberOut), 'The roster, current members by default.'),
+  getMember: method(byId('Member'), memberDetailOut, 'One member with the seats they held.'),
+  addMember: method(addMemberInput, memberOut, 'Seat a new member or applicant (one per classification).'),
+  updateMember: method(updateMemberInput, memberOut, 'Edit a member, change status or classification.'),
+  seatMap: method(none, seatMapOut, 'Classifications by contact sphere: held, applicant or open.'),
+  seatHistory: method(
+    z.object({ classificationId: entityId('Classification') }).strict(),
+    z.array(seatTenureOut),
+    'Who held a classification, and when.',
+  ),
+} satisfies Record<MethodName, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+
+/** The typed client every host offers the renderer. */
+export type LedgerApi = { [M in MethodName]: (input?: MethodInput<M>) => Promise<MethodOutput<M>> };

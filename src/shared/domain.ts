@@ -1,0 +1,44 @@
+// The chapter's vocabulary as closed lists, shared by the schema, the contract and the screens.
+export const memberStatuses = ['applicant', 'active', 'on_leave', 'former'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+/** Statuses that hold (or, for an applicant, reserve) a seat. */
+export const seatHoldingStatuses = ['applicant', 'active', 'on_leave'] as const;
+
+export const memberStatusLabels: Record<MemberStatus, string> = {
+  applicant: 'Applicant',
+  active: 'Active',
+  on_leave: 'On leave',
+  former: 'Former',
+};
+
+export const leadershipRoles = [
+  'president',
+  'vice_president',
+  'secretary_treasurer',
+  'membership_committee',
+  'visitor_host',
+  'education_coordinator',
+  'mentor_coordinator',
+] as const;
+export type LeadershipRole = (typeof leadershipRoles)[number];
+
+export const leadershipRoleLabels: Record<LeadershipRole, string> = {
+  president: 'President',
+  vice_president: 'Vice President',
+  secretary_treasurer: 'Secretary/Treasurer',
+  membership_committee: 'Membership Committee',
+  visitor_host: 'Visitor Host',
+  education_coordinator: 'Education Coordinator',
+  mentor_coordinator: 'Mentor Coordinator',
+};
+
+export const meetingStatuses = ['draft', 'completed', 'cancelled'] as const;
+export const palmsMarks = ['P', 'A', 'L', 'M', 'S'] as const;
+export const referralKinds = ['inside', 'outside'] as const;
+export const referralStatuses = ['new', 'contacted', 'meeting_set', 'won', 'lost'] as const;
+export const tyfcbBusiness = ['new', 'repeat'] as const;
+export const tyfcbKinds = ['inside', 'outside', 'tier3'] as const;
+export const visitorFollowUps = ['new', 'contacted', 'invited_back', 'applied', 'not_interested'] as const;
+export const auditActions = ['insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import'] as const;
+
+export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;

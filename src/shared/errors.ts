@@ -1,0 +1,45 @@
+// Errors cross every boundary (IPC, HTTP, tests) as this plain shape, never as a stack trace.
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'seat_taken'
+  | 'conflict'
+  | 'no_chapter'
+  | 'not_a_database'
+  | 'newer_database'
+  | 'forbidden'
+  | 'internal';
+
+export interface LedgerErrorShape {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the input field the message is about, when there is one. */
+  field?: string;
+}
+
+export class LedgerError extends Error implements LedgerErrorShape {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'LedgerError';
+    this.code = code;
+    if (field !== undefined) this.field = field;
+  }
+  toShape(): LedgerErrorShape {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorShape };
+
+export function isLedgerErrorShape(value: unknown): value is LedgerErrorShape {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as LedgerErrorShape).code === 'string' &&
+    typeof (value as LedgerErrorShape).message === 'string'
+  );
+}

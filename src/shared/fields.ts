@@ -1,0 +1,71 @@
+// zod building blocks whose every message names the field in the secretary's words.
+import { z } from 'zod';
+
+const typeError = (label: string, kind: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${label} is required.` : `${label} must be ${kind}.`;
+
+/** Required text, trimmed, 1..max characters. */
+export const requiredText = (label: string, max = 200) =>
+  z
+    .string({ error: typeError(label, 'text') })
+    .trim()
+    .min(1, { error: `Enter ${label.toLowerCase()}.` })
+    .max(max, { error: `${label} is too long (at most ${max} characters).` });
+
+/** Optional text: missing becomes '', trimmed, at most max characters. */
+export const optionalText = (label: string, max = 500) =>
+  z
+    .string({ error: typeError(label, 'text') })
+    .trim()
+    .max(max, { error: `${label} is too long (at most ${max} characters).` })
+    .default('');
+
+export const entityId = (label: string) =>
+  z
+    .string({ error: typeError(label, 'chosen from the list') })
+    .trim()
+    .min(1, { error: `Choose ${label.toLowerCase()}.` })
+    .max(64, { error: `${label} is not a valid choice.` });
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
+export const isoDate = (label: string) =>
+  z
+    .string({ error: typeError(label, 'a date') })
+    .trim()
+    .refine(isRealIsoDate, { error: `${label} must be a real date written YYYY-MM-DD.` });
+
+export function isRealIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const optionalEmail = (label: string) =>
+  z
+    .string({ error: typeError(label, 'text') })
+    .trim()
+    .max(254, { error: `${label} is too long.` })
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+      error: `${label} does not look like an email address (name@example.com).`,
+    })
+    .default('');
+
+export const optionalPhone = (label: string) =>
+  z
+    .string({ error: typeError(label, 'text') })
+    .trim()
+    .max(40, { error: `${label} is too long (at most 40 characters).` })
+    .refine((v) => v === '' || /^[+()\d\s./-]+$/.test(v), {
+      error: `${label} may hold digits, spaces and + ( ) - . / only.`,
+    })
+    .default('');
+
+export const integerIn = (label: string, min: number, max: number) =>
+  z
+    .number({ error: typeError(label, 'a number') })
+    .int({ error: `${label} must be a whole number.` })
+    .min(min, { error: `${label} must be at least ${min}.` })
+    .max(max, { error: `${label} must be at most ${max}.` });
+
+export const oneOf = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  z.enum(values, { error: `${label} must be one of: ${values.join(', ')}.` });

@@ -1,0 +1,24 @@
+// The method names alone, with no dependency, so the sandboxed preload can expose exactly
+// these without bundling zod. contract.ts `satisfies Record<MethodName, …>` keeps both in step.
+export const methodNames = [
+  'appStatus',
+  'getChapter',
+  'saveChapter',
+  'loadDemoChapter',
+  'listContactSpheres',
+  'saveContactSphere',
+  'deleteContactSphere',
+  'listClassifications',
+  'saveClassification',
+  'deleteClassification',
+  'listMembers',
+  'getMember',
+  'addMember',
+  'updateMember',
+  'seatMap',
+  'seatHistory',
+] as const;
+
+export type MethodName = (typeof methodNames)[number];
+
+export const ipcChannel = (method: MethodName) => `ledger:${method}`;
