@@ -1,0 +1,80 @@
+import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconArmchair2, IconSettings, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ledger } from './client';
+import { ErrorNotice } from './components/ErrorNotice';
+import { MembersScreen } from './screens/MembersScreen';
+import { SeatMapScreen } from './screens/SeatMapScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+import { useQuery } from './use-query';
+
+const screens = [
+  { id: 'members', label: 'Members', icon: IconUsers, hotkey: 'alt+1' },
+  { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+2' },
+  { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+3' },
+] as const;
+type ScreenId = (typeof screens)[number]['id'];
+
+export function App() {
+  const status = useQuery(() => ledger.appStatus(), []);
+  const chapter = useQuery(() => ledger.getChapter(), []);
+  const [screen, setScreen] = useState<ScreenId>('members');
+  useHotkeys(screens.map((s) => [s.hotkey, () => setScreen(s.id)]));
+
+  const reloadAll = async () => {
+    await Promise.all([status.reload(), chapter.reload()]);
+  };
+
+  if (status.error || chapter.error) return <ErrorNotice error={status.error ?? chapter.error} onRetry={reloadAll} />;
+  if (!status.data || chapter.data === undefined) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Opening the chapter file" />
+      </Center>
+    );
+  }
+  if (!chapter.data) return <WelcomeScreen onReady={reloadAll} />;
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="lg" justify="space-between">
+          <Group gap="sm">
+            <Title order={3} fw={700}>
+              Chapter Ledger
+            </Title>
+            <Text c="dimmed" size="sm">
+              {chapter.data.name}
+              {chapter.data.region ? ` · ${chapter.data.region}` : ''}
+            </Text>
+          </Group>
+          <Badge variant="light" size="lg">
+            {status.data.memberCount} members
+          </Badge>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <Stack gap={4} component="nav" aria-label="Screens">
+          {screens.map((s) => (
+            <NavLink
+              key={s.id}
+              label={s.label}
+              description={s.hotkey.replace('alt', 'Alt')}
+              leftSection={<s.icon size={18} stroke={1.6} />}
+              active={screen === s.id}
+              onClick={() => setScreen(s.id)}
+              aria-current={screen === s.id ? 'page' : undefined}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {screen === 'members' && <MembersScreen chapter={chapter.data} onChanged={status.reload} />}
+        {screen === 'seats' && <SeatMapScreen />}
+        {screen === 'settings' && <SettingsScreen chapter={chapter.data} databaseFile={status.data.databaseFile} onChanged={reloadAll} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,92 @@
+import { Alert, Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import type { Chapter, ChapterInput } from '../../shared/contract';
+import { weekdayNames } from '../../shared/domain';
+import { ledger } from '../client';
+import { applyLedgerError } from '../form-errors';
+
+const currencies = ['USD', 'EUR', 'GBP', 'INR', 'CAD', 'AUD', 'NZD', 'ZAR', 'SGD', 'AED', 'CHF', 'MXN', 'BRL'];
+const locales = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'hi-IN', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'en-ZA', 'en-SG'];
+
+type Values = Required<Pick<ChapterInput, 'name' | 'region' | 'meetingTime' | 'currency' | 'locale'>> & {
+  meetingWeekday: string;
+  absenceLimit: number;
+  absenceWindowMonths: number;
+  noReferralWeeks: number;
+  openReferralDays: number;
+};
+const fields = ['name', 'region', 'meetingWeekday', 'meetingTime', 'currency', 'locale', 'absenceLimit', 'absenceWindowMonths', 'noReferralWeeks', 'openReferralDays'];
+
+function guessLocale(): string {
+  return navigator.language && locales.includes(navigator.language) ? navigator.language : 'en-US';
+}
+
+export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapter | null; onSaved: (c: Chapter) => void; submitLabel: string }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const form = useForm<Values>({
+    initialValues: {
+      name: chapter?.name ?? '',
+      region: chapter?.region ?? '',
+      meetingWeekday: String(chapter?.meetingWeekday ?? 2),
+      meetingTime: chapter?.meetingTime ?? '07:00',
+      currency: chapter?.currency ?? 'USD',
+      locale: chapter?.locale ?? guessLocale(),
+      absenceLimit: chapter?.absenceLimit ?? 3,
+      absenceWindowMonths: chapter?.absenceWindowMonths ?? 6,
+      noReferralWeeks: chapter?.noReferralWeeks ?? 4,
+      openReferralDays: chapter?.openReferralDays ?? 30,
+    },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setSaving(true);
+    setFormError(null);
+    try {
+      const saved = await ledger.saveChapter({ ...values, meetingWeekday: Number(values.meetingWeekday) });
+      onSaved(saved);
+    } catch (error) {
+      setFormError(applyLedgerError(error, form.setFieldError, fields));
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Chapter details">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput label="Chapter name" placeholder="Riverside Business Builders" required data-autofocus autoFocus {...form.getInputProps('name')} />
+        <TextInput label="Region" placeholder="Riverside County" {...form.getInputProps('region')} />
+        <Select
+          label="Meeting day"
+          data={weekdayNames.map((day, i) => ({ value: String(i), label: day }))}
+          allowDeselect={false}
+          {...form.getInputProps('meetingWeekday')}
+        />
+        <TextInput label="Meeting time" placeholder="07:00" description="24-hour clock" {...form.getInputProps('meetingTime')} />
+        <Autocomplete label="Currency" description="Three-letter code: USD, EUR, GBP, INR…" data={currencies} {...form.getInputProps('currency')} />
+        <Autocomplete label="Locale" description="How dates and money are written, e.g. en-US" data={locales} {...form.getInputProps('locale')} />
+      </SimpleGrid>
+      <Title order={5} mt="lg" mb="xs">
+        Policies
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <NumberInput label="Absences allowed" description="Before the membership committee reviews" min={0} max={26} allowDecimal={false} {...form.getInputProps('absenceLimit')} />
+        <NumberInput label="Absence window (months)" description="Rolling period the absences are counted over" min={1} max={24} allowDecimal={false} {...form.getInputProps('absenceWindowMonths')} />
+        <NumberInput label="Weeks without a referral before a flag" min={1} max={52} allowDecimal={false} {...form.getInputProps('noReferralWeeks')} />
+        <NumberInput label="Days a referral may stay open" min={1} max={365} allowDecimal={false} {...form.getInputProps('openReferralDays')} />
+      </SimpleGrid>
+      {formError && (
+        <Alert color="red" mt="md" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <Group justify="flex-end" mt="lg">
+        <Button type="submit" loading={saving}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+import { Alert, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useMemo, useState } from 'react';
+import type { Classification, Member } from '../../shared/contract';
+import { todayIso } from '../../shared/dates';
+import { leadershipRoleLabels, leadershipRoles, memberStatuses, memberStatusLabels, type LeadershipRole, type MemberStatus } from '../../shared/domain';
+import { ledger } from '../client';
+import { applyLedgerError } from '../form-errors';
+
+interface Values {
+  firstName: string;
+  lastName: string;
+  company: string;
+  classificationId: string | null;
+  phone: string;
+  email: string;
+  status: MemberStatus;
+  joinedOn: string | null;
+  renewalDue: string | null;
+  sponsorId: string | null;
+  leadershipRole: LeadershipRole | null;
+  leftOn: string | null;
+}
+const fields = Object.keys({
+  firstName: 1, lastName: 1, company: 1, classificationId: 1, phone: 1, email: 1, status: 1, joinedOn: 1, renewalDue: 1, sponsorId: 1, leadershipRole: 1, leftOn: 1,
+});
+
+/** Classifications grouped by contact sphere, each saying whether its seat is free. */
+function classificationOptions(classifications: Classification[], self?: Member) {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const c of classifications) {
+    const group = c.sphereName ?? 'No contact sphere';
+    const mine = self && c.holder?.memberId === self.id;
+    const note = mine ? 'this member' : c.holder ? `${c.seat === 'applicant' ? 'applicant' : 'held by'} ${c.holder.name}` : 'open';
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group)!.push({ value: c.id, label: `${c.name} — ${note}` });
+  }
+  return [...groups.entries()].map(([group, items]) => ({ group, items }));
+}
+
+export function MemberForm({
+  member,
+  classifications,
+  members,
+  onSaved,
+  onCancel,
+}: {
+  member?: Member;
+  classifications: Classification[];
+  members: Member[];
+  onSaved: (m: Member) => void;
+  onCancel: () => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const form = useForm<Values>({
+    initialValues: {
+      firstName: member?.firstName ?? '',
+      lastName: member?.lastName ?? '',
+      company: member?.company ?? '',
+      classificationId: member?.classificationId ?? null,
+      phone: member?.phone ?? '',
+      email: member?.email ?? '',
+      status: member?.status ?? 'active',
+      joinedOn: member?.joinedOn ?? todayIso(),
+      renewalDue: member?.renewalDue ?? null,
+      sponsorId: member?.sponsorId ?? null,
+      leadershipRole: member?.leadershipRole ?? null,
+      leftOn: member?.leftOn ?? null,
+    },
+  });
+  const options = useMemo(() => classificationOptions(classifications, member), [classifications, member]);
+  const sponsors = useMemo(
+    () => members.filter((m) => m.id !== member?.id).map((m) => ({ value: m.id, label: `${m.fullName} — ${m.company || m.classificationName}` })),
+    [members, member],
+  );
+
+  const submit = form.onSubmit(async (values) => {
+    setSaving(true);
+    setFormError(null);
+    const payload = {
+      firstName: values.firstName,
+      lastName: values.lastName,
+      company: values.company,
+      classificationId: values.classificationId ?? '',
+      phone: values.phone,
+      email: values.email,
+      status: values.status,
+      joinedOn: values.joinedOn ?? '',
+      renewalDue: values.renewalDue || null,
+      sponsorId: values.sponsorId || null,
+      leadershipRole: values.leadershipRole || null,
+    };
+    try {
+      const saved = member
+        ? await ledger.updateMember({ ...payload, id: member.id, leftOn: values.status === 'former' ? values.leftOn || null : null })
+        : await ledger.addMember(payload);
+      onSaved(saved);
+    } catch (error) {
+      setFormError(applyLedgerError(error, form.setFieldError, fields));
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={member ? 'Edit member' : 'Add member'}>
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput label="First name" required data-autofocus {...form.getInputProps('firstName')} />
+        <TextInput label="Last name" required {...form.getInputProps('lastName')} />
+        <TextInput label="Company" {...form.getInputProps('company')} />
+        <Select
+          label="Classification"
+          required
+          searchable
+          placeholder="Type to search seats"
+          nothingFoundMessage="No such classification: add it in Settings"
+          data={options}
+          maxDropdownHeight={320}
+          {...form.getInputProps('classificationId')}
+        />
+        <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
+        <TextInput label="Email" type="email" {...form.getInputProps('email')} />
+        <Select
+          label="Status"
+          data={memberStatuses.map((s) => ({ value: s, label: memberStatusLabels[s] }))}
+          allowDeselect={false}
+          {...form.getInputProps('status')}
+        />
+        <Select
+          label="Leadership role"
+          clearable
+          placeholder="None"
+          data={leadershipRoles.map((r) => ({ value: r, label: leadershipRoleLabels[r] }))}
+          {...form.getInputProps('leadershipRole')}
+        />
+        <DateInput label="Joined on" valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" required {...form.getInputProps('joinedOn')} />
+        <DateInput label="Renewal due" valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable {...form.getInputProps('renewalDue')} />
+        <Select label="Sponsor" description="Who brought them in" searchable clearable placeholder="Nobody" data={sponsors} {...form.getInputProps('sponsorId')} />
+        {member && form.values.status === 'former' && (
+          <DateInput label="Left on" valueFormat="YYYY-MM-DD" placeholder="Today" clearable {...form.getInputProps('leftOn')} />
+        )}
+      </SimpleGrid>
+      {formError && (
+        <Alert color="red" mt="md" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <Group justify="flex-end" mt="lg">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={saving}>
+          {member ? 'Save changes' : 'Add member'}
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+import { ActionIcon, Alert, Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Chapter, Classification, ContactSphere } from '../../shared/contract';
+import { LedgerError } from '../../shared/errors';
+import { ledger } from '../client';
+import { ChapterForm } from '../components/ChapterForm';
+import { SeatBadge } from '../components/StatusBadge';
+import { useQuery } from '../use-query';
+
+export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: Chapter; databaseFile: string; onChanged: () => Promise<void> }) {
+  return (
+    <Stack gap="lg" maw={980}>
+      <Title order={2}>Settings</Title>
+      <Card withBorder padding="lg">
+        <Title order={4} mb="md">
+          Chapter
+        </Title>
+        <ChapterForm
+          chapter={chapter}
+          submitLabel="Save chapter"
+          onSaved={async () => {
+            notifications.show({ color: 'teal', message: 'Chapter details saved.' });
+            await onChanged();
+          }}
+        />
+      </Card>
+      <ClassificationsCard />
+      <Card withBorder padding="lg">
+        <Title order={4} mb="xs">
+          Chapter file
+        </Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          Everything lives in this one file on this computer. Back it up with the rest of your documents.
+        </Text>
+        <Code block>{databaseFile}</Code>
+      </Card>
+    </Stack>
+  );
+}
+
+/** Contact spheres and their classifications: the chapter's seats. */
+function ClassificationsCard() {
+  const spheres = useQuery(() => ledger.listContactSpheres(), []);
+  const classifications = useQuery(() => ledger.listClassifications(), []);
+  const [sphereName, setSphereName] = useState('');
+  const [sphereError, setSphereError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [sphereId, setSphereId] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const reload = () => Promise.all([spheres.reload(), classifications.reload()]);
+
+  const addSphere = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      await ledger.saveContactSphere({ name: sphereName, description: '' });
+      setSphereName('');
+      setSphereError(null);
+      await reload();
+    } catch (e) {
+      setSphereError((e as Error).message);
+    }
+  };
+  const addClassification = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      await ledger.saveClassification({ name, sphereId });
+      setName('');
+      setNameError(null);
+      await reload();
+      document.getElementById('new-classification-name')?.focus();
+    } catch (e) {
+      setNameError((e as Error).message);
+    }
+  };
+  const move = async (c: Classification, target: string | null) => {
+    try {
+      await ledger.saveClassification({ id: c.id, name: c.name, sphereId: target });
+      await reload();
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as Error).message });
+    }
+  };
+  const remove = async (c: Classification) => {
+    try {
+      await ledger.deleteClassification({ id: c.id });
+      await reload();
+    } catch (e) {
+      notifications.show({ color: 'red', message: e instanceof LedgerError ? e.message : String(e) });
+    }
+  };
+  const removeSphere = async (s: ContactSphere) => {
+    await ledger.deleteContactSphere({ id: s.id });
+    await reload();
+  };
+  const sphereOptions = (spheres.data ?? []).map((s) => ({ value: s.id, label: s.name }));
+
+  return (
+    <Card withBorder padding="lg">
+      <Title order={4}>Classifications and contact spheres</Title>
+      <Text size="sm" c="dimmed" mb="md">
+        One seat per classification. A contact sphere (power team) groups classifications that serve the same customers.
+      </Text>
+      <Group align="flex-start" mb="md" wrap="nowrap">
+        <form onSubmit={addSphere} aria-label="Add contact sphere" style={{ flex: 1 }}>
+          <Group align="flex-end" gap="xs">
+            <TextInput label="New contact sphere" placeholder="Home & Property" value={sphereName} onChange={(e) => setSphereName(e.currentTarget.value)} error={sphereError} style={{ flex: 1 }} />
+            <Button type="submit" variant="light">
+              Add sphere
+            </Button>
+          </Group>
+        </form>
+        <form onSubmit={addClassification} aria-label="Add classification" style={{ flex: 2 }}>
+          <Group align="flex-end" gap="xs">
+            <TextInput id="new-classification-name" label="New classification" placeholder="Real Estate — Residential" value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} style={{ flex: 1 }} />
+            <Select label="In contact sphere" placeholder="None" clearable data={sphereOptions} value={sphereId} onChange={setSphereId} w={200} />
+            <Button type="submit">Add classification</Button>
+          </Group>
+        </form>
+      </Group>
+      {(spheres.data ?? []).length > 0 && (
+        <Group gap="xs" mb="md">
+          {(spheres.data ?? []).map((s) => (
+            <Group key={s.id} gap={2} px="xs" py={2} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 999 }}>
+              <Text size="sm">
+                {s.name} ({s.classificationCount})
+              </Text>
+              <Tooltip label={`Remove ${s.name}; its classifications stay, without a sphere`}>
+                <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Remove sphere ${s.name}`} onClick={() => removeSphere(s)}>
+                  <IconTrash size={14} />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
+          ))}
+        </Group>
+      )}
+      {(classifications.data ?? []).length === 0 ? (
+        <Alert color="blue">No classifications yet. Add the seats your chapter has (or wants to fill) above.</Alert>
+      ) : (
+        <Table aria-label="Classifications" verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Classification</Table.Th>
+              <Table.Th>Contact sphere</Table.Th>
+              <Table.Th>Seat</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(classifications.data ?? []).map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>{c.name}</Table.Td>
+                <Table.Td>
+                  <Select size="xs" placeholder="None" clearable data={sphereOptions} value={c.sphereId} onChange={(v) => move(c, v)} aria-label={`Contact sphere of ${c.name}`} w={220} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <SeatBadge seat={c.seat} />
+                    {c.holder && <Text size="sm">{c.holder.name}</Text>}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <ActionIcon variant="subtle" color="red" aria-label={`Remove ${c.name}`} onClick={() => remove(c)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
