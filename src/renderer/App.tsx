@@ -1,7 +1,7 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconArmchair2, IconSettings, IconUsers } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
 import { MembersScreen } from './screens/MembersScreen';
@@ -20,8 +20,8 @@ type ScreenId = (typeof screens)[number]['id'];
 export function App() {
   const status = useQuery(() => ledger.appStatus(), []);
   const chapter = useQuery(() => ledger.getChapter(), []);
-  const [screen, setScreen] = useState<ScreenId>('members');
-  useHotkeys(screens.map((s) => [s.hotkey, () => setScreen(s.id)]));
+  const screen = useHashScreen();
+  useHotkeys(screens.map((s) => [s.hotkey, () => (window.location.hash = `#/${s.id}`)]));
 
   const reloadAll = async () => {
     await Promise.all([status.reload(), chapter.reload()]);
@@ -63,8 +63,8 @@ export function App() {
               label={s.label}
               description={s.hotkey.replace('alt', 'Alt')}
               leftSection={<s.icon size={18} stroke={1.6} />}
+              href={`#/${s.id}`}
               active={screen === s.id}
-              onClick={() => setScreen(s.id)}
               aria-current={screen === s.id ? 'page' : undefined}
             />
           ))}
@@ -77,4 +77,19 @@ export function App() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** The screen lives in the URL hash, so Back and Forward work and a reload stays put. */
+function useHashScreen(): ScreenId {
+  const read = (): ScreenId => {
+    const id = window.location.hash.replace(/^#\//, '');
+    return screens.some((s) => s.id === id) ? (id as ScreenId) : 'members';
+  };
+  const [screen, setScreen] = useState<ScreenId>(read);
+  useEffect(() => {
+    const onChange = () => setScreen(read());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return screen;
 }

@@ -1,0 +1,104 @@
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function addMember(page: Page, first: string, last: string, classification: string) {
+  await page.getByRole('button', { name: 'Add member' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add member' });
+  await dialog.getByLabel('First name').fill(first);
+  await dialog.getByLabel('Last name').fill(last);
+  await dialog.getByLabel('Company').fill(`${last} & Co`);
+  await dialog.getByRole('combobox', { name: 'Classification' }).fill(classification);
+  await page.getByRole('option', { name: new RegExp(`^${classification}`) }).click();
+  await dialog.getByRole('textbox', { name: 'Joined on' }).fill('2025-03-04');
+  await dialog.getByRole('button', { name: 'Add member' }).click();
+  return dialog;
+}
+
+test('a secretary sets up a chapter, seats members, and cannot seat a second realtor', async ({ page, harness }) => {
+  await page.goto(harness.openUrl);
+
+  // First run: an empty file offers the demo or a fresh start.
+  await expect(page.getByRole('button', { name: 'Explore the demo chapter' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start my chapter' }).click();
+  await page.getByLabel('Chapter name').fill('Harbour Connectors');
+  await page.getByLabel('Region').fill('Harbourside');
+  await page.getByRole('button', { name: 'Create chapter' }).click();
+  await expect(page.getByText('Harbour Connectors · Harbourside')).toBeVisible();
+
+  // Members need seats first: the empty state says where to go.
+  await expect(page.getByText('No classifications yet')).toBeVisible();
+  await page.getByRole('link', { name: /Settings/ }).click();
+  const addSphere = page.getByRole('form', { name: 'Add contact sphere' });
+  await addSphere.getByLabel('New contact sphere').fill('Home & Property');
+  await addSphere.getByRole('button', { name: 'Add sphere' }).click();
+  const addSeat = page.getByRole('form', { name: 'Add classification' });
+  for (const name of ['Real Estate — Residential', 'Mortgage Broker']) {
+    await addSeat.getByLabel('New classification').fill(name);
+    await addSeat.getByRole('combobox', { name: 'In contact sphere' }).click();
+    await page.getByRole('option', { name: 'Home & Property' }).click();
+    await addSeat.getByRole('button', { name: 'Add classification' }).click();
+    await expect(page.getByRole('table', { name: 'Classifications' }).getByText(name)).toBeVisible();
+  }
+
+  // The seat map starts with two open seats.
+  await page.getByRole('link', { name: /Seat map/ }).click();
+  await expect(page.getByLabel('Seat counts')).toHaveText('0 held · 0 applicant · 2 open');
+
+  await page.getByRole('link', { name: /Members/ }).click();
+  await addMember(page, 'Dana', 'Ruiz', 'Real Estate — Residential');
+  await expect(page.getByRole('table', { name: 'Members' }).getByText('Dana Ruiz')).toBeVisible();
+
+  // A second realtor is refused next to the classification field, naming the holder.
+  const dialog = await addMember(page, 'Sam', 'Second', 'Real Estate — Residential');
+  await expect(dialog.getByText('Real Estate — Residential is held by Dana Ruiz since 2025-03-04.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(2);
+
+  // Bad email is refused next to the field and nothing is saved.
+  await page.getByRole('button', { name: 'Add member' }).first().click();
+  const again = page.getByRole('dialog', { name: 'Add member' });
+  await again.getByLabel('First name').fill('Marcus');
+  await again.getByLabel('Last name').fill('Chen');
+  await again.getByRole('combobox', { name: 'Classification' }).fill('Mortgage');
+  await page.getByRole('option', { name: /^Mortgage Broker/ }).click();
+  await again.getByLabel('Email').fill('marcus-at-keystone');
+  await again.getByRole('button', { name: 'Add member' }).click();
+  await expect(again.getByText('Email does not look like an email address (name@example.com).')).toBeVisible();
+  await again.getByLabel('Email').fill('marcus@keystone.example');
+  await again.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('table', { name: 'Members' }).getByText('Marcus Chen')).toBeVisible();
+
+  // The seat map follows.
+  await page.getByRole('link', { name: /Seat map/ }).click();
+  await expect(page.getByLabel('Seat counts')).toHaveText('2 held · 0 applicant · 0 open');
+  await expect(page.getByRole('button', { name: 'Real Estate — Residential: held by Dana Ruiz' })).toBeVisible();
+
+  // Dana leaves: the seat opens and its history remembers her.
+  await page.getByRole('link', { name: /Members/ }).click();
+  await page.getByRole('row', { name: 'Dana Ruiz' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Former' }).click();
+  await page.getByRole('textbox', { name: 'Left on' }).fill('2026-10-31');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Left on')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('link', { name: /Seat map/ }).click();
+  await expect(page.getByLabel('Seat counts')).toHaveText('1 held · 0 applicant · 1 open');
+  await page.getByRole('button', { name: 'Real Estate — Residential: open' }).click();
+  const history = page.getByRole('table', { name: 'Seat history' });
+  await expect(history.getByRole('row').nth(1)).toContainText('Dana Ruiz2025-03-042026-10-31');
+});
+
+test('the demo chapter shows its roster and seat map', async ({ page, harness }) => {
+  await page.goto(harness.openUrl);
+  await page.getByRole('button', { name: 'Explore the demo chapter' }).click();
+  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(31);
+  await page.getByLabel('Search members').fill('realty');
+  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(2);
+  await page.getByRole('link', { name: /Seat map/ }).click();
+  await expect(page.getByLabel('Seat counts')).toHaveText('29 held · 1 applicant · 5 open');
+  await page.getByRole('button', { name: /^Real Estate — Residential/ }).click();
+  await expect(page.getByRole('table', { name: 'Seat history' }).getByRole('row')).toHaveCount(3);
+});
