@@ -2,6 +2,7 @@ import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } f
 import { useHotkeys } from '@mantine/hooks';
 import { IconArmchair2, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { weekdayNames } from '../shared/domain';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
 import { MembersScreen } from './screens/MembersScreen';
@@ -48,6 +49,9 @@ export function App() {
             <Text c="dimmed" size="sm">
               {chapter.data.name}
               {chapter.data.region ? ` · ${chapter.data.region}` : ''}
+            </Text>
+            <Text c="dimmed" size="sm">
+              · meets {weekdayNames[chapter.data.meetingWeekday]}s at {chapter.data.meetingTime}
             </Text>
           </Group>
           <Badge variant="light" size="lg">

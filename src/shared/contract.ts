@@ -227,6 +227,7 @@ export const appStatusOut = z.object({
   appVersion: z.string(),
   databaseFile: z.string(),
   hasChapter: z.boolean(),
+  /** Active and on-leave members: applicants are not members yet. */
   memberCount: z.number().int(),
 });
 export type AppStatus = z.infer<typeof appStatusOut>;

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isAppUrl, isExternalWebUrl, isTrustedSender, mainWindowOptions } from '../../electron/security';
+import { contentSecurityPolicy } from '../../src/shared/csp';
+
+describe('the app window', () => {
+  const prefs = mainWindowOptions('/app/out/preload/preload.cjs').webPreferences!;
+
+  it('isolates the page from Node: context isolation, sandbox, no node integration, web security', () => {
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(prefs.preload).toMatch(/preload\.cjs$/);
+  });
+
+  it('has a Content-Security-Policy with no eval and no remote sources', () => {
+    expect(contentSecurityPolicy).toContain("default-src 'none'");
+    expect(contentSecurityPolicy).toContain("script-src 'self'");
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|https?:/);
+    const html = readFileSync('src/renderer/index.html', 'utf8');
+    expect(html).toContain('Content-Security-Policy');
+    expect(html).not.toContain('unsafe-eval');
+  });
+});
+
+describe('where the app may go', () => {
+  const built = 'file:///opt/Chapter%20Ledger/resources/app.asar/out/renderer/index.html';
+  const dev = 'http://localhost:5173/';
+
+  it('stays on its own page', () => {
+    expect(isAppUrl(built + '#/members', built)).toBe(true);
+    expect(isAppUrl('file:///etc/passwd', built)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/#/seats', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isAppUrl('https://example.com/', built)).toBe(false);
+    expect(isAppUrl('not a url', built)).toBe(false);
+  });
+
+  it('opens only http(s) links in the system browser', () => {
+    expect(isExternalWebUrl('https://bni.example/chapter')).toBe(true);
+    expect(isExternalWebUrl('http://example.com')).toBe(true);
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'mailto:x@y.z', 'nonsense']) {
+      expect(isExternalWebUrl(url)).toBe(false);
+    }
+  });
+
+  it('answers IPC only from its own top-level frame', () => {
+    expect(isTrustedSender({ url: built, parent: null }, built)).toBe(true);
+    expect(isTrustedSender({ url: built, parent: {} }, built)).toBe(false);
+    expect(isTrustedSender({ url: 'https://evil.example/', parent: null }, built)).toBe(false);
+    expect(isTrustedSender(null, built)).toBe(false);
+  });
+});
+
+describe('the package', () => {
+  const config = readFileSync('electron-builder.yml', 'utf8');
+  it('sets the Electron fuses and ships neither the harness nor the sources', () => {
+    for (const fuse of ['runAsNode: false', 'enableCookieEncryption: true', 'enableNodeOptionsEnvironmentVariable: false', 'onlyLoadAppFromAsar: true']) {
+      expect(config).toContain(fuse);
+    }
+    expect(config).toMatch(/files:\n\s+- out\/\*\*\n\s+- package.json/);
+    expect(config).not.toMatch(/^\s+- .*(src|harness|tests)/m);
+  });
+  it('ships the migrations as an extra resource and never rebuilds native modules', () => {
+    expect(config).toMatch(/extraResources:\n\s+- from: drizzle/);
+    expect(config).toContain('npmRebuild: false');
+  });
+});
