@@ -18,6 +18,10 @@ import {
 import { loadDemoChapter } from '../services/demo';
 import { addMember, getMember, listMembers, updateMember } from '../services/members';
 import { seatHistoryOf, seatMap } from '../services/seats';
+import { markAllPresent, setAttendance } from '../services/attendance';
+import { cancelMeeting, closeMeeting, createMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
+import { listOpenReferrals, setReferralStatus } from '../services/referrals';
+import { deleteSlip, saveCeu, saveOneToOne, saveReferral, saveTyfcb, saveVisitor } from '../services/slips';
 
 export interface RegistryContext {
   db: Db;
@@ -45,6 +49,22 @@ const handlers: Handlers = {
   updateMember: (ctx, input) => updateMember(ctx.db, input),
   seatMap: (ctx) => seatMap(ctx.db),
   seatHistory: (ctx, input) => seatHistoryOf(ctx.db, input.classificationId),
+  listMeetings: (ctx) => listMeetings(ctx.db),
+  createMeeting: (ctx, input) => createMeeting(ctx.db, input),
+  getMeetingSheet: (ctx, input) => getMeetingSheet(ctx.db, input.meetingId),
+  setAttendance: (ctx, input) => setAttendance(ctx.db, input),
+  markAllPresent: (ctx, input) => markAllPresent(ctx.db, input.meetingId),
+  closeMeeting: (ctx, input) => closeMeeting(ctx.db, input),
+  reopenMeeting: (ctx, input) => reopenMeeting(ctx.db, input),
+  cancelMeeting: (ctx, input) => cancelMeeting(ctx.db, input),
+  saveReferral: (ctx, input) => saveReferral(ctx.db, input),
+  saveTyfcb: (ctx, input) => saveTyfcb(ctx.db, input),
+  saveOneToOne: (ctx, input) => saveOneToOne(ctx.db, input),
+  saveVisitor: (ctx, input) => saveVisitor(ctx.db, input),
+  saveCeu: (ctx, input) => saveCeu(ctx.db, input),
+  deleteSlip: (ctx, input) => deleteSlip(ctx.db, input),
+  listOpenReferrals: (ctx, input) => listOpenReferrals(ctx.db, input),
+  setReferralStatus: (ctx, input) => setReferralStatus(ctx.db, input),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

@@ -13,6 +13,29 @@ import {
 } from './fields';
 import { leadershipRoles, memberStatuses } from './domain';
 import { methodNames, type MethodName } from './methods';
+import {
+  closeMeetingInput,
+  closeMeetingOut,
+  createMeetingInput,
+  deleteSlipInput,
+  listOpenReferralsInput,
+  meetingOut,
+  meetingRef,
+  meetingSheetOut,
+  openReferralOut,
+  reopenMeetingInput,
+  rosterRowOut,
+  saveCeuInput,
+  saveOneToOneInput,
+  saveReferralInput,
+  saveTyfcbInput,
+  saveVisitorInput,
+  setAttendanceInput,
+  setReferralStatusInput,
+  slipOut,
+} from './meeting-schemas';
+
+export * from './meeting-schemas';
 
 export { methodNames, type MethodName };
 
@@ -275,6 +298,22 @@ export const contract = {
     z.array(seatTenureOut),
     'Who held a classification, and when.',
   ),
+  listMeetings: method(none, z.array(meetingOut), 'Every meeting, newest first.'),
+  createMeeting: method(createMeetingInput, meetingOut, "Create a meeting (default: the chapter's next meeting day)."),
+  getMeetingSheet: method(meetingRef, meetingSheetOut, 'One meeting: attendance roster, slips and running totals.'),
+  setAttendance: method(setAttendanceInput, rosterRowOut, 'Set one PALMS mark (a reason is needed once closed).'),
+  markAllPresent: method(meetingRef, z.object({ marked: z.number().int() }), 'Mark every unmarked member present.'),
+  closeMeeting: method(closeMeetingInput, closeMeetingOut, 'Check completeness, then lock the meeting.'),
+  reopenMeeting: method(reopenMeetingInput, meetingOut, 'Re-open a closed meeting, with a logged reason.'),
+  cancelMeeting: method(reopenMeetingInput, meetingOut, 'Cancel a meeting (holiday): it counts nowhere.'),
+  saveReferral: method(saveReferralInput, slipOut, 'Record (no id) or amend a referral slip.'),
+  saveTyfcb: method(saveTyfcbInput, slipOut, 'Record or amend a thank-you-for-closed-business slip.'),
+  saveOneToOne: method(saveOneToOneInput, slipOut, 'Record or amend a one-to-one.'),
+  saveVisitor: method(saveVisitorInput, slipOut, 'Record or amend a visitor.'),
+  saveCeu: method(saveCeuInput, slipOut, 'Record or amend a CEU credit.'),
+  deleteSlip: method(deleteSlipInput, z.object({ done: z.literal(true) }), 'Delete a slip (a reason is needed once closed).'),
+  listOpenReferrals: method(listOpenReferralsInput, z.array(openReferralOut), 'Referrals to follow up, oldest first.'),
+  setReferralStatus: method(setReferralStatusInput, openReferralOut, 'Move a referral along: contacted, meeting set, won, lost.'),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -17,6 +17,22 @@ export const methodNames = [
   'updateMember',
   'seatMap',
   'seatHistory',
+  'listMeetings',
+  'createMeeting',
+  'getMeetingSheet',
+  'setAttendance',
+  'markAllPresent',
+  'closeMeeting',
+  'reopenMeeting',
+  'cancelMeeting',
+  'saveReferral',
+  'saveTyfcb',
+  'saveOneToOne',
+  'saveVisitor',
+  'saveCeu',
+  'deleteSlip',
+  'listOpenReferrals',
+  'setReferralStatus',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

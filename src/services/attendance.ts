@@ -1,0 +1,98 @@
+// PALMS attendance: one mark per member per meeting, and the absence policy checked as it is typed.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { attendance } from '../db/schema';
+import type { Chapter, Meeting, ParsedInput, RosterRow } from '../shared/contract';
+import { LedgerError } from '../shared/errors';
+import { recordAudit } from './audit';
+import { requireChapter } from './chapter';
+import { requireEditable, requireMeeting } from './meeting-guards';
+import { requireMemberOnDate } from './membership-on-date';
+
+interface RosterSqlRow {
+  memberId: string;
+  name: string;
+  company: string;
+  classificationName: string;
+  status: RosterRow['status'];
+  mark: RosterRow['mark'];
+  substituteName: string | null;
+  priorAbsences: number;
+}
+
+/**
+ * Everyone who was a member on the meeting date (joined on or before it, not yet left), plus anyone
+ * already marked, with their absences in the policy window ending on this meeting. One query.
+ */
+export function rosterFor(db: Db, meeting: Meeting, chapter: Chapter): RosterRow[] {
+  const rows = db.all<RosterSqlRow>(sql`
+    SELECT m.id AS memberId, m.first_name || ' ' || m.last_name AS name, m.company AS company,
+           c.name AS classificationName, m.status AS status, a.mark AS mark, a.substitute_name AS substituteName,
+           (SELECT count(*) FROM attendance pa JOIN meetings pm ON pm.id = pa.meeting_id
+             WHERE pa.member_id = m.id AND pa.mark = 'A' AND pm.status = 'completed' AND pm.id <> ${meeting.id}
+               AND pm.meeting_on > date(${meeting.meetingOn}, ${`-${chapter.absenceWindowMonths} months`})
+               AND pm.meeting_on <= ${meeting.meetingOn}) AS priorAbsences
+    FROM members m
+    JOIN classifications c ON c.id = m.classification_id
+    LEFT JOIN attendance a ON a.member_id = m.id AND a.meeting_id = ${meeting.id}
+    WHERE a.id IS NOT NULL
+       OR (m.status <> 'applicant' AND m.joined_on <= ${meeting.meetingOn} AND (m.left_on IS NULL OR m.left_on > ${meeting.meetingOn}))
+    ORDER BY m.first_name COLLATE NOCASE, m.last_name COLLATE NOCASE`);
+  return rows.map((r) => {
+    const absencesInWindow = r.priorAbsences + (r.mark === 'A' ? 1 : 0);
+    return {
+      memberId: r.memberId,
+      name: r.name,
+      company: r.company,
+      classificationName: r.classificationName,
+      status: r.status,
+      mark: r.mark,
+      substituteName: r.substituteName,
+      absencesInWindow,
+      overAbsenceLimit: absencesInWindow > chapter.absenceLimit,
+    };
+  });
+}
+
+export function setAttendance(db: Db, input: ParsedInput<'setAttendance'>): RosterRow {
+  return db.transaction((tx) => {
+    const chapter = requireChapter(tx);
+    const meeting = requireMeeting(tx, input.meetingId);
+    const reason = requireEditable(meeting, input.reason);
+    requireMemberOnDate(tx, input.memberId, meeting.meetingOn, 'memberId', { allowOnLeave: true });
+    const substituteName = input.mark === 'S' ? input.substituteName : '';
+    if (input.mark === 'S' && substituteName === '') {
+      throw new LedgerError('invalid_input', 'Enter the name of the substitute who came instead.', 'substituteName');
+    }
+    const where = and(eq(attendance.meetingId, meeting.id), eq(attendance.memberId, input.memberId));
+    const before = tx.select().from(attendance).where(where).get();
+    const values = { mark: input.mark, substituteName: substituteName || null };
+    if (before) {
+      if (before.mark !== values.mark || before.substituteName !== values.substituteName) {
+        tx.update(attendance).set(values).where(where).run();
+        const after = tx.select().from(attendance).where(where).get();
+        recordAudit(tx, { action: 'update', entity: 'attendance', entityId: before.id, before, after, reason });
+      }
+    } else {
+      const after = tx.insert(attendance).values({ meetingId: meeting.id, memberId: input.memberId, ...values }).returning().get();
+      recordAudit(tx, { action: 'insert', entity: 'attendance', entityId: after.id, after, reason });
+    }
+    return rosterFor(tx, meeting, chapter).find((r) => r.memberId === input.memberId)!;
+  });
+}
+
+export function markAllPresent(db: Db, meetingId: string): { marked: number } {
+  return db.transaction((tx) => {
+    const chapter = requireChapter(tx);
+    const meeting = requireMeeting(tx, meetingId);
+    if (meeting.status !== 'draft') {
+      throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} is closed: change marks one at a time, with a reason.`, 'meetingId');
+    }
+    const unmarked = rosterFor(tx, meeting, chapter).filter((r) => r.mark === null);
+    for (const row of unmarked) {
+      const after = tx.insert(attendance).values({ meetingId, memberId: row.memberId, mark: 'P' }).returning().get();
+      recordAudit(tx, { action: 'insert', entity: 'attendance', entityId: after.id, after });
+    }
+    return { marked: unmarked.length };
+  });
+}

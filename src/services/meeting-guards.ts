@@ -1,0 +1,47 @@
+// Guards shared by every write to a meeting: does it exist, and may it change (and why)?
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { meetings } from '../db/schema';
+import type { Meeting } from '../shared/contract';
+import { LedgerError } from '../shared/errors';
+
+const slipCount = sql<number>`(
+  (SELECT count(*) FROM referrals r WHERE r.meeting_id = ${meetings.id} AND r.deleted_at IS NULL) +
+  (SELECT count(*) FROM tyfcb_slips t WHERE t.meeting_id = ${meetings.id} AND t.deleted_at IS NULL) +
+  (SELECT count(*) FROM one_to_ones o WHERE o.meeting_id = ${meetings.id} AND o.deleted_at IS NULL) +
+  (SELECT count(*) FROM visitors v WHERE v.meeting_id = ${meetings.id} AND v.deleted_at IS NULL) +
+  (SELECT count(*) FROM ceus c WHERE c.meeting_id = ${meetings.id} AND c.deleted_at IS NULL))`;
+
+export const meetingColumns = {
+  id: meetings.id,
+  meetingOn: meetings.meetingOn,
+  status: meetings.status,
+  closedAt: meetings.closedAt,
+  note: meetings.note,
+  slipCount,
+};
+
+export function requireMeeting(db: Db, id: string): Meeting {
+  const found = db.select(meetingColumns).from(meetings).where(eq(meetings.id, id)).get();
+  if (!found) throw new LedgerError('not_found', 'That meeting does not exist (was it deleted?). Pick one from the list.', 'meetingId');
+  return found;
+}
+
+/**
+ * Drafts change freely; a closed meeting changes only with a reason (an amendment); a cancelled
+ * one not at all. Returns the reason to log.
+ */
+export function requireEditable(meeting: Meeting, reason: string): string {
+  if (meeting.status === 'cancelled') {
+    throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} was cancelled: nothing can be recorded against it.`, 'meetingId');
+  }
+  if (meeting.status === 'completed' && reason.trim() === '') {
+    throw new LedgerError(
+      'reason_required',
+      `The meeting of ${meeting.meetingOn} is closed: give a reason for this amendment (it is kept in the audit log).`,
+      'reason',
+    );
+  }
+  return reason;
+}
+

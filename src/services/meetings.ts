@@ -1,0 +1,104 @@
+// The meeting lifecycle: draft → completed (closed) or cancelled, and the meeting sheet the
+// secretary works from. A closed meeting changes only with a reason, recorded in the audit log.
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { attendance, meetings, members } from '../db/schema';
+import type { Meeting, MeetingSheet, ParsedInput } from '../shared/contract';
+import { nextWeekday, todayIso } from '../shared/dates';
+import { LedgerError } from '../shared/errors';
+import { rosterFor } from './attendance';
+import { recordAudit } from './audit';
+import { requireChapter } from './chapter';
+import { meetingColumns, requireMeeting } from './meeting-guards';
+import { duplicateSlipGroups, listMeetingSlips, meetingTotals } from './slips';
+
+export function listMeetings(db: Db): Meeting[] {
+  return db.select(meetingColumns).from(meetings).orderBy(desc(meetings.meetingOn)).all();
+}
+
+export function createMeeting(db: Db, input: ParsedInput<'createMeeting'>): Meeting {
+  const chapter = requireChapter(db);
+  const meetingOn = input.meetingOn ?? nextWeekday(todayIso(), chapter.meetingWeekday);
+  return db.transaction((tx) => {
+    const existing = tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.meetingOn, meetingOn)).get();
+    if (existing) throw new LedgerError('conflict', `There is already a meeting on ${meetingOn}: open it from the list.`, 'meetingOn');
+    const created = tx.insert(meetings).values({ meetingOn }).returning({ id: meetings.id }).get();
+    // Members on leave are excused by default (M); the secretary can still change it.
+    const onLeave = tx
+      .select({ id: members.id })
+      .from(members)
+      .where(sql`${members.status} = 'on_leave' AND ${members.joinedOn} <= ${meetingOn}`)
+      .all();
+    for (const m of onLeave) tx.insert(attendance).values({ meetingId: created.id, memberId: m.id, mark: 'M' }).run();
+    const meeting = requireMeeting(tx, created.id);
+    recordAudit(tx, { action: 'insert', entity: 'meeting', entityId: created.id, after: meeting });
+    return meeting;
+  });
+}
+
+export function getMeetingSheet(db: Db, meetingId: string): MeetingSheet {
+  const chapter = requireChapter(db);
+  const meeting = requireMeeting(db, meetingId);
+  const roster = rosterFor(db, meeting, chapter);
+  return {
+    meeting,
+    currency: chapter.currency,
+    locale: chapter.locale,
+    absenceLimit: chapter.absenceLimit,
+    roster,
+    slips: listMeetingSlips(db, meetingId),
+    totals: meetingTotals(db, meetingId, roster),
+  };
+}
+
+export function closeMeeting(db: Db, input: ParsedInput<'closeMeeting'>) {
+  return db.transaction((tx) => {
+    const chapter = requireChapter(tx);
+    const meeting = requireMeeting(tx, input.meetingId);
+    if (meeting.status !== 'draft') {
+      throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} is already ${meeting.status === 'completed' ? 'closed' : 'cancelled'}.`, 'meetingId');
+    }
+    const unmarked = rosterFor(tx, meeting, chapter).filter((r) => r.mark === null);
+    if (unmarked.length > 0) {
+      const names = unmarked.slice(0, 6).map((r) => r.name).join(', ');
+      throw new LedgerError(
+        'incomplete',
+        `${unmarked.length} member${unmarked.length > 1 ? 's have' : ' has'} no attendance mark yet: ${names}${unmarked.length > 6 ? '…' : ''}. Mark them, then close.`,
+        'attendance',
+      );
+    }
+    const warnings = duplicateSlipGroups(tx, meeting.id);
+    if (warnings.length > 0 && !input.confirmWarnings) {
+      throw new LedgerError('needs_confirmation', `These slips look duplicated: ${warnings.join('; ')}. Close anyway?`);
+    }
+    tx.update(meetings).set({ status: 'completed', closedAt: new Date().toISOString() }).where(eq(meetings.id, meeting.id)).run();
+    const after = requireMeeting(tx, meeting.id);
+    recordAudit(tx, { action: 'close', entity: 'meeting', entityId: meeting.id, before: meeting, after });
+    return { meeting: after, warnings };
+  });
+}
+
+export function reopenMeeting(db: Db, input: ParsedInput<'reopenMeeting'>): Meeting {
+  return setStatus(db, input.meetingId, 'draft', input.reason, 'reopen');
+}
+
+export function cancelMeeting(db: Db, input: ParsedInput<'cancelMeeting'>): Meeting {
+  const meeting = requireMeeting(db, input.meetingId);
+  if (meeting.slipCount > 0) {
+    throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} has ${meeting.slipCount} slips: delete or move them before cancelling it.`, 'meetingId');
+  }
+  return setStatus(db, input.meetingId, 'cancelled', input.reason, 'update');
+}
+
+function setStatus(db: Db, meetingId: string, status: 'draft' | 'cancelled', reason: string, action: 'reopen' | 'update'): Meeting {
+  return db.transaction((tx) => {
+    const before = requireMeeting(tx, meetingId);
+    if (before.status === status) {
+      throw new LedgerError('conflict', `The meeting of ${before.meetingOn} is already ${status === 'draft' ? 'open for editing' : 'cancelled'}.`, 'meetingId');
+    }
+    tx.update(meetings).set({ status, closedAt: null }).where(eq(meetings.id, meetingId)).run();
+    const after = requireMeeting(tx, meetingId);
+    recordAudit(tx, { action, entity: 'meeting', entityId: meetingId, before, after, reason });
+    return after;
+  });
+}

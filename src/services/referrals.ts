@@ -1,0 +1,37 @@
+// Closing the loop: the open referrals list and the follow-up status either member can move on.
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { referrals } from '../db/schema';
+import type { OpenReferral, ParsedInput } from '../shared/contract';
+import { todayIso } from '../shared/dates';
+import { LedgerError } from '../shared/errors';
+import { recordAudit } from './audit';
+
+const openReferralSelect = (today: string) => sql`SELECT 'referral' AS kind, r.id, r.meeting_id AS meetingId, r.created_at AS createdAt,
+  r.giver_id AS giverId, g.first_name || ' ' || g.last_name AS giverName, r.receiver_id AS receiverId,
+  v.first_name || ' ' || v.last_name AS receiverName, r.kind AS referralKind, r.temperature, r.prospect_name AS prospectName,
+  r.prospect_phone AS prospectPhone, r.prospect_email AS prospectEmail, r.note, r.status, m.meeting_on AS meetingOn,
+  CAST(julianday(${today}) - julianday(m.meeting_on) AS INTEGER) AS daysOpen
+  FROM referrals r JOIN meetings m ON m.id = r.meeting_id
+  JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
+  WHERE r.deleted_at IS NULL AND m.status <> 'cancelled'`;
+
+export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'>, today = todayIso()): OpenReferral[] {
+  const status = input.status === 'open' ? sql`r.status IN ('new', 'contacted', 'meeting_set')` : sql`r.status = ${input.status}`;
+  const member = input.memberId ? sql`AND (r.giver_id = ${input.memberId} OR r.receiver_id = ${input.memberId})` : sql``;
+  return db.all<OpenReferral>(sql`${openReferralSelect(today)} AND ${status} ${member}
+    AND julianday(${today}) - julianday(m.meeting_on) >= ${input.olderThanDays}
+    ORDER BY m.meeting_on, r.created_at LIMIT 2000`);
+}
+
+export function setReferralStatus(db: Db, input: ParsedInput<'setReferralStatus'>, today = todayIso()): OpenReferral {
+  return db.transaction((tx) => {
+    const before = tx.select().from(referrals).where(eq(referrals.id, input.id)).get();
+    if (!before || before.deletedAt) throw new LedgerError('not_found', 'That referral no longer exists.', 'id');
+    if (before.status !== input.status) {
+      tx.update(referrals).set({ status: input.status, statusChangedAt: new Date().toISOString() }).where(eq(referrals.id, input.id)).run();
+      recordAudit(tx, { action: 'update', entity: 'referral', entityId: input.id, before: { status: before.status }, after: { status: input.status }, reason: input.reason });
+    }
+    return tx.get<OpenReferral>(sql`${openReferralSelect(today)} AND r.id = ${input.id}`)!;
+  });
+}

@@ -1,0 +1,308 @@
+// The five slip types: record, amend, delete (as a tombstone), list and total them for a meeting.
+// Every write checks the meeting (draft, or closed with a reason), the members on that date, and
+// asks before saving what looks like a slip already entered tonight.
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db/open';
+import { ceus, classifications, oneToOnes, referrals, tyfcbSlips, visitors } from '../db/schema';
+import type { MeetingTotals, ParsedInput, RosterRow, Slip, SlipKind } from '../shared/contract';
+import { LedgerError } from '../shared/errors';
+import { parseMoney } from '../shared/money';
+import { recordAudit } from './audit';
+import { requireChapter } from './chapter';
+import { requireEditable, requireMeeting } from './meeting-guards';
+import { requireMemberOnDate } from './membership-on-date';
+
+const fullName = (alias: string) => sql.raw(`${alias}.first_name || ' ' || ${alias}.last_name`);
+
+// ---- reading ---------------------------------------------------------------------------
+
+const referralSelect = sql`SELECT 'referral' AS kind, r.id, r.meeting_id AS meetingId, r.created_at AS createdAt,
+  r.giver_id AS giverId, ${fullName('g')} AS giverName, r.receiver_id AS receiverId, ${fullName('v')} AS receiverName,
+  r.kind AS referralKind, r.temperature, r.prospect_name AS prospectName, r.prospect_phone AS prospectPhone,
+  r.prospect_email AS prospectEmail, r.note, r.status
+  FROM referrals r JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id`;
+
+const tyfcbSelect = sql`SELECT 'tyfcb' AS kind, t.id, t.meeting_id AS meetingId, t.created_at AS createdAt,
+  t.closer_id AS closerId, ${fullName('c')} AS closerName, t.referrer_id AS referrerId, ${fullName('f')} AS referrerName,
+  t.amount_minor AS amountMinor, t.currency, t.business, t.kind AS tyfcbKind, t.referral_id AS referralId, t.note
+  FROM tyfcb_slips t JOIN members c ON c.id = t.closer_id JOIN members f ON f.id = t.referrer_id`;
+
+const oneToOneSelect = sql`SELECT 'one_to_one' AS kind, o.id, o.meeting_id AS meetingId, o.created_at AS createdAt,
+  o.member_a_id AS memberAId, ${fullName('a')} AS memberAName, o.member_b_id AS memberBId, ${fullName('b')} AS memberBName,
+  o.met_on AS metOn, o.note
+  FROM one_to_ones o JOIN members a ON a.id = o.member_a_id JOIN members b ON b.id = o.member_b_id`;
+
+const visitorSelect = sql`SELECT 'visitor' AS kind, v.id, v.meeting_id AS meetingId, v.created_at AS createdAt,
+  v.name, v.company, v.classification_sought AS classificationSought,
+  (SELECT h.first_name || ' ' || h.last_name FROM members h JOIN classifications hc ON hc.id = h.classification_id
+    WHERE hc.name = v.classification_sought COLLATE NOCASE AND h.status IN ('applicant', 'active', 'on_leave')) AS seatHeldBy,
+  v.invited_by_id AS invitedById, ${fullName('i')} AS invitedByName, v.phone, v.email
+  FROM visitors v LEFT JOIN members i ON i.id = v.invited_by_id`;
+
+const ceuSelect = sql`SELECT 'ceu' AS kind, e.id, e.meeting_id AS meetingId, e.created_at AS createdAt,
+  e.member_id AS memberId, ${fullName('m')} AS memberName, e.credits, e.note
+  FROM ceus e JOIN members m ON m.id = e.member_id`;
+
+const selects: Record<SlipKind, { select: SQL; alias: string }> = {
+  referral: { select: referralSelect, alias: 'r' },
+  tyfcb: { select: tyfcbSelect, alias: 't' },
+  one_to_one: { select: oneToOneSelect, alias: 'o' },
+  visitor: { select: visitorSelect, alias: 'v' },
+  ceu: { select: ceuSelect, alias: 'e' },
+};
+
+// The slip tables share id, meeting_id and deleted_at; typed as one so the shared writes stay one function.
+type SlipTable = SQLiteTable & { id: typeof referrals.id; deletedAt: typeof referrals.deletedAt; meetingId: typeof referrals.meetingId };
+const tables: Record<SlipKind, SlipTable> = {
+  referral: referrals,
+  tyfcb: tyfcbSlips as unknown as SlipTable,
+  one_to_one: oneToOnes as unknown as SlipTable,
+  visitor: visitors as unknown as SlipTable,
+  ceu: ceus as unknown as SlipTable,
+};
+
+export function getSlip(db: Db, kind: SlipKind, id: string): Slip | undefined {
+  const { select, alias } = selects[kind];
+  return db.get<Slip>(sql`${select} WHERE ${sql.raw(alias)}.id = ${id} AND ${sql.raw(alias)}.deleted_at IS NULL`);
+}
+
+/** Every live slip of a meeting, newest first. Five indexed queries, one per slip table. */
+export function listMeetingSlips(db: Db, meetingId: string): Slip[] {
+  const all: Slip[] = [];
+  for (const { select, alias } of Object.values(selects)) {
+    all.push(...db.all<Slip>(sql`${select} WHERE ${sql.raw(alias)}.meeting_id = ${meetingId} AND ${sql.raw(alias)}.deleted_at IS NULL`));
+  }
+  return all.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+}
+
+export function meetingTotals(db: Db, meetingId: string, roster: RosterRow[]): MeetingTotals {
+  const row = db.get<Omit<MeetingTotals, 'present' | 'absent' | 'late' | 'medical' | 'substitute' | 'unmarked'>>(sql`SELECT
+    (SELECT count(*) FROM referrals WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS referrals,
+    (SELECT count(*) FROM referrals WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND kind = 'inside') AS referralsInside,
+    (SELECT count(*) FROM referrals WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND kind = 'outside') AS referralsOutside,
+    (SELECT count(*) FROM tyfcb_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS tyfcb,
+    (SELECT coalesce(sum(amount_minor), 0) FROM tyfcb_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS tyfcbAmountMinor,
+    (SELECT count(*) FROM one_to_ones WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS oneToOnes,
+    (SELECT count(*) FROM visitors WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS visitors,
+    (SELECT coalesce(sum(credits), 0) FROM ceus WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS ceus`)!;
+  const count = (mark: RosterRow['mark']) => roster.filter((r) => r.mark === mark).length;
+  return { ...row, present: count('P'), absent: count('A'), late: count('L'), medical: count('M'), substitute: count('S'), unmarked: count(null) };
+}
+
+/** Descriptions of slip groups that look entered twice (same type, same members, same prospect). */
+export function duplicateSlipGroups(db: Db, meetingId: string): string[] {
+  return db
+    .all<{ label: string }>(sql`
+      SELECT g.first_name || ' ' || g.last_name || ' → ' || v.first_name || ' ' || v.last_name || ' (' || r.prospect_name || ') ×' || count(*) AS label
+        FROM referrals r JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
+        WHERE r.meeting_id = ${meetingId} AND r.deleted_at IS NULL
+        GROUP BY r.giver_id, r.receiver_id, lower(r.prospect_name) HAVING count(*) > 1
+      UNION ALL
+      SELECT 'TYFCB ' || c.first_name || ' ' || c.last_name || ' thanks ' || f.first_name || ' ' || f.last_name || ' ×' || count(*)
+        FROM tyfcb_slips t JOIN members c ON c.id = t.closer_id JOIN members f ON f.id = t.referrer_id
+        WHERE t.meeting_id = ${meetingId} AND t.deleted_at IS NULL
+        GROUP BY t.closer_id, t.referrer_id, t.amount_minor HAVING count(*) > 1
+      UNION ALL
+      SELECT 'one-to-one ' || a.first_name || ' ' || a.last_name || ' & ' || b.first_name || ' ' || b.last_name || ' ×' || count(*)
+        FROM one_to_ones o JOIN members a ON a.id = o.member_a_id JOIN members b ON b.id = o.member_b_id
+        WHERE o.meeting_id = ${meetingId} AND o.deleted_at IS NULL
+        GROUP BY o.member_a_id, o.member_b_id HAVING count(*) > 1
+      UNION ALL
+      SELECT 'visitor ' || v.name || ' ×' || count(*) FROM visitors v
+        WHERE v.meeting_id = ${meetingId} AND v.deleted_at IS NULL GROUP BY lower(v.name) HAVING count(*) > 1`)
+    .map((r) => r.label);
+}
+
+// ---- writing ---------------------------------------------------------------------------
+
+interface WriteContext {
+  meeting: ReturnType<typeof requireMeeting>;
+  reason: string;
+}
+
+/** Shared shape of every save: meeting checks, duplicate check, insert or update, audit, read back. */
+function saveSlip<T extends Record<string, unknown>>(
+  db: Db,
+  kind: SlipKind,
+  input: { id?: string | undefined; meetingId: string; reason: string; confirmDuplicate: boolean },
+  build: (ctx: WriteContext, tx: Db) => { values: T; duplicateOf: SQL | null; describe: string },
+): Slip {
+  return db.transaction((tx) => {
+    const meeting = requireMeeting(tx, input.meetingId);
+    const before = input.id ? getSlip(tx, kind, input.id) : undefined;
+    if (input.id && !before) throw new LedgerError('not_found', 'That slip no longer exists (it may have been deleted).', 'id');
+    if (before && before.meetingId !== meeting.id) {
+      throw new LedgerError('invalid_input', 'A slip stays with the meeting it was recorded at.', 'meetingId');
+    }
+    // Recording into a closed meeting, or amending one of its slips, is an amendment: it needs a reason.
+    const reason = requireEditable(meeting, input.reason);
+    const { values, duplicateOf, describe } = build({ meeting, reason }, tx);
+    const table = tables[kind];
+    if (!input.confirmDuplicate && duplicateOf) {
+      const twin = tx
+        .select({ id: table.id })
+        .from(table)
+        .where(sql`${table.meetingId} = ${meeting.id} AND ${table.deletedAt} IS NULL AND ${duplicateOf} ${input.id ? sql`AND ${table.id} <> ${input.id}` : sql``}`)
+        .get();
+      if (twin) {
+        throw new LedgerError('duplicate', `This looks like a slip already entered for this meeting (${describe}). Save it again anyway?`);
+      }
+    }
+    let id = input.id;
+    if (id) {
+      tx.update(table).set(values).where(eq(table.id, id)).run();
+    } else {
+      id = (tx.insert(table).values({ ...values, meetingId: meeting.id }).returning({ id: table.id }).get() as { id: string }).id;
+    }
+    const after = getSlip(tx, kind, id)!;
+    recordAudit(tx, { action: before ? 'update' : 'insert', entity: kind, entityId: id, before, after, reason });
+    return after;
+  });
+}
+
+function twoMembers(tx: Db, day: string, a: { id: string; field: string }, b: { id: string; field: string }, sameMessage: string) {
+  if (a.id === b.id) throw new LedgerError('invalid_input', sameMessage, b.field);
+  return [requireMemberOnDate(tx, a.id, day, a.field), requireMemberOnDate(tx, b.id, day, b.field)] as const;
+}
+
+export function saveReferral(db: Db, input: ParsedInput<'saveReferral'>): Slip {
+  return saveSlip(db, 'referral', input, ({ meeting }, tx) => {
+    const [giver, receiver] = twoMembers(
+      tx,
+      meeting.meetingOn,
+      { id: input.giverId, field: 'giverId' },
+      { id: input.receiverId, field: 'receiverId' },
+      'From and To must be two different members: a member cannot refer business to themselves.',
+    );
+    return {
+      values: {
+        giverId: giver.id,
+        receiverId: receiver.id,
+        kind: input.referralKind,
+        temperature: input.temperature,
+        prospectName: input.prospectName,
+        prospectPhone: input.prospectPhone,
+        prospectEmail: input.prospectEmail,
+        note: input.note,
+      },
+      duplicateOf: sql`giver_id = ${giver.id} AND receiver_id = ${receiver.id} AND lower(prospect_name) = lower(${input.prospectName})`,
+      describe: `${giver.name} → ${receiver.name}, ${input.prospectName}`,
+    };
+  });
+}
+
+export function saveTyfcb(db: Db, input: ParsedInput<'saveTyfcb'>): Slip {
+  const chapter = requireChapter(db);
+  return saveSlip(db, 'tyfcb', input, ({ meeting }, tx) => {
+    const [closer, referrer] = twoMembers(
+      tx,
+      meeting.meetingOn,
+      { id: input.closerId, field: 'closerId' },
+      { id: input.referrerId, field: 'referrerId' },
+      'A member cannot thank themselves: choose the member who referred the business.',
+    );
+    const money = parseMoney(input.amount, chapter.currency, chapter.locale);
+    if (!money.ok) throw new LedgerError('invalid_input', money.message, 'amount');
+    if (money.minor === 0) throw new LedgerError('invalid_input', 'Amount must be more than zero.', 'amount');
+    if (input.referralId) {
+      const referral = tx.select().from(referrals).where(eq(referrals.id, input.referralId)).get();
+      if (!referral || referral.deletedAt) throw new LedgerError('not_found', 'That referral no longer exists.', 'referralId');
+      if (referral.giverId !== referrer.id || referral.receiverId !== closer.id) {
+        throw new LedgerError('invalid_input', `That referral was not from ${referrer.name} to ${closer.name}.`, 'referralId');
+      }
+      // Closing the loop: business closed from a referral means the referral was won.
+      if (referral.status !== 'won') {
+        tx.update(referrals).set({ status: 'won', statusChangedAt: new Date().toISOString() }).where(eq(referrals.id, referral.id)).run();
+        recordAudit(tx, { action: 'update', entity: 'referral', entityId: referral.id, before: { status: referral.status }, after: { status: 'won' }, reason: 'TYFCB recorded' });
+      }
+    }
+    return {
+      values: {
+        closerId: closer.id,
+        referrerId: referrer.id,
+        amountMinor: money.minor,
+        currency: chapter.currency,
+        business: input.business,
+        kind: input.tyfcbKind,
+        referralId: input.referralId,
+        note: input.note,
+      },
+      duplicateOf: sql`closer_id = ${closer.id} AND referrer_id = ${referrer.id} AND amount_minor = ${money.minor}`,
+      describe: `${closer.name} thanks ${referrer.name}, ${input.amount}`,
+    };
+  });
+}
+
+export function saveOneToOne(db: Db, input: ParsedInput<'saveOneToOne'>): Slip {
+  return saveSlip(db, 'one_to_one', input, ({ meeting }, tx) => {
+    const metOn = input.metOn ?? meeting.meetingOn;
+    if (metOn > meeting.meetingOn) {
+      throw new LedgerError('invalid_input', `Met on cannot be after the meeting (${meeting.meetingOn}): record it at the next meeting.`, 'metOn');
+    }
+    const [a, b] = twoMembers(
+      tx,
+      metOn,
+      { id: input.memberAId, field: 'memberAId' },
+      { id: input.memberBId, field: 'memberBId' },
+      'A one-to-one is between two different members.',
+    );
+    // Unordered pair: stored with the smaller id first so "A met B" and "B met A" are one row.
+    const [first, second] = a.id < b.id ? [a, b] : [b, a];
+    return {
+      values: { memberAId: first.id, memberBId: second.id, metOn, note: input.note },
+      duplicateOf: sql`member_a_id = ${first.id} AND member_b_id = ${second.id}`,
+      describe: `${a.name} & ${b.name}`,
+    };
+  });
+}
+
+export function saveVisitor(db: Db, input: ParsedInput<'saveVisitor'>): Slip {
+  return saveSlip(db, 'visitor', input, ({ meeting }, tx) => {
+    const host = input.invitedById ? requireMemberOnDate(tx, input.invitedById, meeting.meetingOn, 'invitedById') : null;
+    const sought = input.classificationSought
+      ? tx.select({ id: classifications.id }).from(classifications).where(sql`${classifications.name} = ${input.classificationSought} COLLATE NOCASE`).get()
+      : undefined;
+    return {
+      values: {
+        name: input.name,
+        company: input.company,
+        classificationSought: input.classificationSought,
+        classificationId: sought?.id ?? null,
+        invitedById: host?.id ?? null,
+        phone: input.phone,
+        email: input.email,
+      },
+      duplicateOf: sql`lower(name) = lower(${input.name})`,
+      describe: `visitor ${input.name}`,
+    };
+  });
+}
+
+export function saveCeu(db: Db, input: ParsedInput<'saveCeu'>): Slip {
+  return saveSlip(db, 'ceu', input, ({ meeting }, tx) => {
+    const member = requireMemberOnDate(tx, input.memberId, meeting.meetingOn, 'memberId');
+    return {
+      values: { memberId: member.id, credits: input.credits, note: input.note },
+      duplicateOf: sql`member_id = ${member.id} AND lower(note) = lower(${input.note})`,
+      describe: `${member.name}, ${input.credits} credit${input.credits > 1 ? 's' : ''}`,
+    };
+  });
+}
+
+/** Deletion is a tombstone: the row stays (for history and future replication), out of every total. */
+export function deleteSlip(db: Db, input: ParsedInput<'deleteSlip'>): { done: true } {
+  return db.transaction((tx) => {
+    const before = getSlip(tx, input.kind, input.id);
+    if (!before) throw new LedgerError('not_found', 'That slip no longer exists (it may already be deleted).', 'id');
+    if (before.meetingId) requireEditable(requireMeeting(tx, before.meetingId), input.reason);
+    if (input.kind === 'referral') {
+      const thanked = tx.select({ n: sql<number>`count(*)` }).from(tyfcbSlips).where(sql`${tyfcbSlips.referralId} = ${input.id} AND ${tyfcbSlips.deletedAt} IS NULL`).get()!.n;
+      if (thanked > 0) throw new LedgerError('conflict', 'A TYFCB slip thanks this referral: delete or unlink that slip first.', 'id');
+    }
+    const table = tables[input.kind];
+    tx.update(table).set({ deletedAt: new Date().toISOString() }).where(eq(table.id, input.id)).run();
+    recordAudit(tx, { action: 'delete', entity: input.kind, entityId: input.id, before, reason: input.reason });
+    return { done: true as const };
+  });
+}

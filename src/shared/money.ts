@@ -1,0 +1,62 @@
+// Money is an integer number of minor units (cents, pence, paise) plus the chapter's currency.
+// Typed amounts are parsed as text, never through floating point, so "1,250.50" is exactly 125050.
+
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+function separators(locale: string): { decimal: string; group: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  return {
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    group: parts.find((p) => p.type === 'group')?.value ?? ',',
+  };
+}
+
+export type MoneyParse = { ok: true; minor: number } | { ok: false; message: string };
+
+/**
+ * Parses what a secretary types ("1,250.50", "1.250,50" in de-DE, "Rs. 2,60,000", "$300") into
+ * minor units. Refuses negative amounts, letters and more decimals than the currency has.
+ */
+export function parseMoney(text: string, currency: string, locale: string, label = 'Amount'): MoneyParse {
+  const digits = minorDigits(currency);
+  const { decimal, group } = separators(locale);
+  let cleaned = text.trim().replace(/^(rs\.?|inr|usd|eur|gbp|[$€£₹¥])\s*/i, '').replace(/\s*(rs\.?|[$€£₹¥]|[a-z]{3})$/i, '');
+  if (cleaned === '') return { ok: false, message: `Enter ${label.toLowerCase()}, e.g. ${example(digits, decimal)}.` };
+  if (cleaned.startsWith('-')) return { ok: false, message: `${label} cannot be negative.` };
+  // Grouping marks: the locale's own, plus spaces and apostrophes; "," too when the decimal mark is ".".
+  const groupMarks = new Set([group, ' ', '\u00a0', '\u202f', "'", ...(decimal === '.' ? [','] : [])]);
+  cleaned = [...cleaned].filter((ch) => !groupMarks.has(ch)).join('');
+  if (decimal !== '.') cleaned = cleaned.replace(decimal, '.');
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
+  if (!match) return { ok: false, message: `${label} must be a number, e.g. ${example(digits, decimal)}.` };
+  const whole = match[1]!;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) {
+    return {
+      ok: false,
+      message: digits === 0 ? `${label} in ${currency} has no decimals.` : `${label} can have at most ${digits} decimals in ${currency}.`,
+    };
+  }
+  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  if (!Number.isSafeInteger(minor) || minor > 1e13) return { ok: false, message: `${label} is too large.` };
+  return { ok: true, minor };
+}
+
+function example(digits: number, decimal: string): string {
+  return digits === 0 ? '1250' : `1250${decimal}${'5'.padEnd(digits, '0')}`;
+}
+
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const digits = minorDigits(currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    minor / 10 ** digits,
+  );
+}
+
+/** The amount as the secretary would type it back in (for editing a saved slip). */
+export function minorToInput(minor: number, currency: string, locale: string): string {
+  const digits = minorDigits(currency);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(minor / 10 ** digits);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, parseMoney } from '../../src/shared/money';
+
+describe('typing an amount', () => {
+  it.each([
+    ['1,250.50', 'USD', 'en-US', 125050],
+    ['$1,250.50', 'USD', 'en-US', 125050],
+    ['300', 'USD', 'en-US', 30000],
+    ['0.1', 'USD', 'en-US', 10],
+    ['1.250,50', 'EUR', 'de-DE', 125050],
+    ['1250,5', 'EUR', 'de-DE', 125050],
+    ['Rs. 2,60,000.00', 'INR', 'en-IN', 26000000],
+    ['£99.99', 'GBP', 'en-GB', 9999],
+    ['5000', 'JPY', 'ja-JP', 5000],
+  ])('%s in %s (%s) is %i minor units', (text, currency, locale, minor) => {
+    expect(parseMoney(text, currency, locale)).toEqual({ ok: true, minor });
+  });
+
+  it.each([
+    ['12.345', 'USD', 'en-US', 'Amount can have at most 2 decimals in USD.'],
+    ['-50', 'USD', 'en-US', 'Amount cannot be negative.'],
+    ['ten dollars', 'USD', 'en-US', 'Amount must be a number, e.g. 1250.50.'],
+    ['', 'USD', 'en-US', 'Enter amount, e.g. 1250.50.'],
+    ['12.5', 'JPY', 'ja-JP', 'Amount in JPY has no decimals.'],
+  ])('%s in %s is refused: %s', (text, currency, locale, message) => {
+    expect(parseMoney(text, currency, locale)).toEqual({ ok: false, message });
+  });
+
+  it('formats minor units in the chapter currency and locale', () => {
+    expect(formatMoney(125050, 'USD', 'en-US')).toBe('$1,250.50');
+    expect(formatMoney(125050, 'EUR', 'de-DE')).toBe('1.250,50\u00a0€');
+    expect(formatMoney(26000000, 'INR', 'en-IN')).toBe('₹2,60,000.00');
+  });
+});
