@@ -1,20 +1,24 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArmchair2, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
+import { MeetingScreen } from './screens/MeetingScreen';
 import { MembersScreen } from './screens/MembersScreen';
+import { OpenReferralsScreen } from './screens/OpenReferralsScreen';
 import { SeatMapScreen } from './screens/SeatMapScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { useQuery } from './use-query';
 
 const screens = [
-  { id: 'members', label: 'Members', icon: IconUsers, hotkey: 'alt+1' },
-  { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+2' },
-  { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+3' },
+  { id: 'meeting', label: 'Meeting', icon: IconCalendarEvent, hotkey: 'alt+1' },
+  { id: 'referrals', label: 'Open referrals', icon: IconArrowsExchange, hotkey: 'alt+2' },
+  { id: 'members', label: 'Members', icon: IconUsers, hotkey: 'alt+3' },
+  { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+4' },
+  { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+5' },
 ] as const;
 type ScreenId = (typeof screens)[number]['id'];
 
@@ -22,7 +26,7 @@ export function App() {
   const status = useQuery(() => ledger.appStatus(), []);
   const chapter = useQuery(() => ledger.getChapter(), []);
   const screen = useHashScreen();
-  useHotkeys(screens.map((s) => [s.hotkey, () => (window.location.hash = `#/${s.id}`)]));
+  useHotkeys(screens.map((s) => [s.hotkey, () => (window.location.hash = `#/${s.id}`)]), []);
 
   const reloadAll = async () => {
     await Promise.all([status.reload(), chapter.reload()]);
@@ -75,6 +79,8 @@ export function App() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        {screen === 'meeting' && <MeetingScreen chapter={chapter.data} />}
+        {screen === 'referrals' && <OpenReferralsScreen chapter={chapter.data} />}
         {screen === 'members' && <MembersScreen chapter={chapter.data} onChanged={status.reload} />}
         {screen === 'seats' && <SeatMapScreen />}
         {screen === 'settings' && <SettingsScreen chapter={chapter.data} databaseFile={status.data.databaseFile} onChanged={reloadAll} />}
@@ -87,7 +93,8 @@ export function App() {
 function useHashScreen(): ScreenId {
   const read = (): ScreenId => {
     const id = window.location.hash.replace(/^#\//, '');
-    return screens.some((s) => s.id === id) ? (id as ScreenId) : 'members';
+    // Meeting night is the default screen: it is what the secretary opens the app for.
+    return screens.some((s) => s.id === id) ? (id as ScreenId) : 'meeting';
   };
   const [screen, setScreen] = useState<ScreenId>(read);
   useEffect(() => {

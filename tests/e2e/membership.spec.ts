@@ -26,6 +26,7 @@ test('a secretary sets up a chapter, seats members, and cannot seat a second rea
   await expect(page.getByText('Harbour Connectors · Harbourside')).toBeVisible();
 
   // Members need seats first: the empty state says where to go.
+  await page.getByRole('link', { name: /Members/ }).click();
   await expect(page.getByText('No classifications yet')).toBeVisible();
   await page.getByRole('link', { name: /Settings/ }).click();
   const addSphere = page.getByRole('form', { name: 'Add contact sphere' });
@@ -94,6 +95,7 @@ test('a secretary sets up a chapter, seats members, and cannot seat a second rea
 test('the demo chapter shows its roster and seat map', async ({ page, harness }) => {
   await page.goto(harness.openUrl);
   await page.getByRole('button', { name: 'Explore the demo chapter' }).click();
+  await page.getByRole('link', { name: /Members/ }).click();
   await expect(page.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(31);
   await page.getByLabel('Search members').fill('realty');
   await expect(page.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(2);

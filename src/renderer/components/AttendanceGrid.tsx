@@ -1,0 +1,167 @@
+import { Badge, Button, Group, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useRef, useState } from 'react';
+import type { MeetingSheet, RosterRow } from '../../shared/contract';
+import { palmsMarks } from '../../shared/domain';
+import { ledger } from '../client';
+
+type Mark = (typeof palmsMarks)[number];
+const markNames: Record<Mark, string> = { P: 'Present', A: 'Absent', L: 'Late', M: 'Medical', S: 'Substitute' };
+const markColors: Record<Mark, string> = { P: 'teal', A: 'red', L: 'yellow', M: 'blue', S: 'grape' };
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+
+/**
+ * PALMS with one key per member: P, A, L, M or S on a row sets the mark and moves to the next row;
+ * arrows move; S asks for the substitute's name. Works for a closed meeting too, with a reason.
+ */
+export function AttendanceGrid({ sheet, windowMonths, reason, onChanged }: { sheet: MeetingSheet; windowMonths: number; reason: string; onChanged: () => Promise<void> }) {
+  const rows = useRef<Array<HTMLTableRowElement | null>>([]);
+  const [substituteFor, setSubstituteFor] = useState<string | null>(null);
+  const [substitute, setSubstitute] = useState('');
+  const [error, setError] = useState<{ memberId: string; message: string } | null>(null);
+  const closed = sheet.meeting.status === 'completed';
+
+  const focusRow = (index: number) => rows.current[Math.max(0, Math.min(index, sheet.roster.length - 1))]?.focus();
+
+  const mark = async (row: RosterRow, index: number, value: Mark, substituteName = '') => {
+    if (value === 'S' && !substituteName) {
+      setSubstituteFor(row.memberId);
+      setSubstitute(row.substituteName ?? '');
+      return;
+    }
+    try {
+      await ledger.setAttendance({ meetingId: sheet.meeting.id, memberId: row.memberId, mark: value, substituteName, reason });
+      setError(null);
+      setSubstituteFor(null);
+      await onChanged();
+      focusRow(index + 1);
+    } catch (e) {
+      setError({ memberId: row.memberId, message: (e as Error).message });
+    }
+  };
+
+  const markAll = async () => {
+    const { marked } = await ledger.markAllPresent({ meetingId: sheet.meeting.id });
+    notifications.show({ message: `${marked} member${marked === 1 ? '' : 's'} marked present.` });
+    await onChanged();
+  };
+
+  return (
+    <div>
+      <Group justify="space-between" mb="xs">
+        <Text size="sm" c="dimmed">
+          Focus a row, then press <b>P</b>, <b>A</b>, <b>L</b>, <b>M</b> or <b>S</b>. ↑ ↓ move.
+        </Text>
+        {!closed && (
+          <Button size="xs" variant="light" onClick={markAll} disabled={sheet.totals.unmarked === 0}>
+            Mark everyone else present ({sheet.totals.unmarked})
+          </Button>
+        )}
+      </Group>
+      <Table aria-label="Attendance" verticalSpacing={4} highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Member</Table.Th>
+            <Table.Th>Mark</Table.Th>
+            <Table.Th>Policy</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sheet.roster.map((row, index) => (
+            <Table.Tr
+              key={row.memberId}
+              ref={(el) => {
+                rows.current[index] = el;
+              }}
+              tabIndex={0}
+              aria-label={`${row.name}: ${row.mark ? markNames[row.mark] : 'not marked'}`}
+              onKeyDown={(e) => {
+                if (substituteFor === row.memberId) return;
+                const key = e.key.toUpperCase();
+                if ((palmsMarks as readonly string[]).includes(key) && !e.ctrlKey && !e.altKey && !e.metaKey) {
+                  e.preventDefault();
+                  void mark(row, index, key as Mark);
+                } else if (e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  focusRow(index + 1);
+                } else if (e.key === 'ArrowUp') {
+                  e.preventDefault();
+                  focusRow(index - 1);
+                }
+              }}
+              style={{ outlineOffset: -2 }}
+            >
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {row.name}
+                  {row.status === 'on_leave' && (
+                    <Badge ml={6} size="xs" variant="light" color="blue">
+                      on leave
+                    </Badge>
+                  )}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {row.classificationName}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {substituteFor === row.memberId ? (
+                  <form
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void mark(row, index, 'S', substitute.trim());
+                    }}
+                  >
+                    <TextInput
+                      size="xs"
+                      autoFocus
+                      aria-label={`Substitute for ${row.name}`}
+                      placeholder="Substitute's name, then Enter"
+                      value={substitute}
+                      onChange={(e) => setSubstitute(e.currentTarget.value)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Escape') {
+                          setSubstituteFor(null);
+                          focusRow(index);
+                        }
+                      }}
+                    />
+                  </form>
+                ) : (
+                  <Group gap={4} wrap="nowrap">
+                    {palmsMarks.map((m) => (
+                      <UnstyledButton key={m} tabIndex={-1} onClick={() => void mark(row, index, m)} aria-label={`${markNames[m]} for ${row.name}`}>
+                        <Badge size="lg" radius="sm" w={34} variant={row.mark === m ? 'filled' : 'outline'} color={row.mark === m ? markColors[m] : 'gray'}>
+                          {m}
+                        </Badge>
+                      </UnstyledButton>
+                    ))}
+                    {row.mark === 'S' && row.substituteName && (
+                      <Text size="xs" c="dimmed" ml={4}>
+                        {row.substituteName}
+                      </Text>
+                    )}
+                  </Group>
+                )}
+                {error?.memberId === row.memberId && (
+                  <Text size="xs" c="red" role="alert">
+                    {error.message}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {row.mark === 'A' && (
+                  <Text size="xs" c={row.overAbsenceLimit ? 'red' : 'orange'} fw={600}>
+                    {ordinal(row.absencesInWindow)} absence in {windowMonths} months
+                    {row.overAbsenceLimit ? ` — over the limit of ${sheet.absenceLimit}` : ''}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { Combobox, Group, InputBase, Text, useCombobox } from '@mantine/core';
+import { forwardRef, useEffect, useMemo, useState } from 'react';
+
+export interface PickableMember {
+  id: string;
+  name: string;
+  company: string;
+  classificationName: string;
+}
+
+/** Every word typed must appear in the name, company or classification: "dan real" finds Dana Ruiz, realtor. */
+export function matchMembers(members: PickableMember[], search: string): PickableMember[] {
+  const words = search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return members;
+  return members.filter((m) => {
+    const haystack = `${m.name} ${m.company} ${m.classificationName}`.toLocaleLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+interface Props {
+  label: string;
+  members: PickableMember[];
+  value: string | null;
+  onChange: (id: string | null) => void;
+  error?: string | undefined;
+  placeholder?: string;
+  autoFocus?: boolean;
+}
+
+/**
+ * Type-ahead for a member, built for speed: the first match is highlighted as you type, and Enter
+ * or Tab takes it (Tab also moves on), so "dan⇥" fills the field.
+ */
+export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberPicker(
+  { label, members, value, onChange, error, placeholder, autoFocus },
+  ref,
+) {
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const selected = members.find((m) => m.id === value) ?? null;
+  const [search, setSearch] = useState(selected?.name ?? '');
+  useEffect(() => setSearch(selected?.name ?? ''), [selected?.name]);
+  const typed = selected && search === selected.name ? '' : search;
+  const matches = useMemo(() => matchMembers(members, typed).slice(0, 12), [members, typed]);
+  useEffect(() => {
+    if (combobox.dropdownOpened) combobox.selectFirstOption();
+  }, [typed, combobox.dropdownOpened]);
+
+  const take = (id: string) => {
+    onChange(id);
+    setSearch(members.find((m) => m.id === id)?.name ?? '');
+    combobox.closeDropdown();
+  };
+
+  return (
+    <Combobox store={combobox} onOptionSubmit={take} withinPortal={false}>
+      <Combobox.Target>
+        <InputBase
+          ref={ref}
+          label={label}
+          value={search}
+          error={error}
+          placeholder={placeholder ?? 'Name, company or classification'}
+          autoFocus={autoFocus}
+          autoComplete="off"
+          rightSection={<Combobox.Chevron />}
+          rightSectionPointerEvents="none"
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            if (value) onChange(null);
+            combobox.openDropdown();
+          }}
+          onFocus={(event) => {
+            event.currentTarget.select();
+          }}
+          onBlur={() => {
+            combobox.closeDropdown();
+            if (!value) return;
+            setSearch(selected?.name ?? '');
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Tab' && !event.shiftKey && combobox.dropdownOpened && typed !== '') {
+              const first = matches[0];
+              if (first && !value) take(first.id);
+            }
+          }}
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown hidden={typed === ''}>
+        <Combobox.Options>
+          {matches.length === 0 ? (
+            <Combobox.Empty>No member matches "{typed}"</Combobox.Empty>
+          ) : (
+            matches.map((m) => (
+              <Combobox.Option value={m.id} key={m.id}>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Text size="sm">{m.name}</Text>
+                  <Text size="xs" c="dimmed" truncate>
+                    {m.company} · {m.classificationName}
+                  </Text>
+                </Group>
+              </Combobox.Option>
+            ))
+          )}
+        </Combobox.Options>
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+});
