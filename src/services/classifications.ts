@@ -13,7 +13,8 @@ export function listContactSpheres(db: Db): ContactSphere[] {
       id: contactSpheres.id,
       name: contactSpheres.name,
       description: contactSpheres.description,
-      classificationCount: sql<number>`(SELECT count(*) FROM classifications c WHERE c.sphere_id = ${contactSpheres.id})`,
+      // contact_spheres.id spelled out: drizzle would leave it unqualified, and c.id would shadow it.
+      classificationCount: sql<number>`(SELECT count(*) FROM classifications c WHERE c.sphere_id = contact_spheres.id)`,
     })
     .from(contactSpheres)
     .orderBy(sql`${contactSpheres.name} COLLATE NOCASE`)

@@ -5,12 +5,14 @@ import { meetings } from '../db/schema';
 import type { Meeting } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
 
+// Written out as meetings.id: drizzle leaves a column unqualified in a one-table select, and inside
+// these subqueries an unqualified id would mean the slip's own id.
 const slipCount = sql<number>`(
-  (SELECT count(*) FROM referrals r WHERE r.meeting_id = ${meetings.id} AND r.deleted_at IS NULL) +
-  (SELECT count(*) FROM tyfcb_slips t WHERE t.meeting_id = ${meetings.id} AND t.deleted_at IS NULL) +
-  (SELECT count(*) FROM one_to_ones o WHERE o.meeting_id = ${meetings.id} AND o.deleted_at IS NULL) +
-  (SELECT count(*) FROM visitors v WHERE v.meeting_id = ${meetings.id} AND v.deleted_at IS NULL) +
-  (SELECT count(*) FROM ceus c WHERE c.meeting_id = ${meetings.id} AND c.deleted_at IS NULL))`;
+  (SELECT count(*) FROM referrals r WHERE r.meeting_id = meetings.id AND r.deleted_at IS NULL) +
+  (SELECT count(*) FROM tyfcb_slips t WHERE t.meeting_id = meetings.id AND t.deleted_at IS NULL) +
+  (SELECT count(*) FROM one_to_ones o WHERE o.meeting_id = meetings.id AND o.deleted_at IS NULL) +
+  (SELECT count(*) FROM visitors v WHERE v.meeting_id = meetings.id AND v.deleted_at IS NULL) +
+  (SELECT count(*) FROM ceus c WHERE c.meeting_id = meetings.id AND c.deleted_at IS NULL))`;
 
 export const meetingColumns = {
   id: meetings.id,

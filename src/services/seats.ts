@@ -22,7 +22,7 @@ export function listClassificationsWithSeats(db: Db): Classification[] {
       memberName: holderName,
       company: members.company,
       status: members.status,
-      since: sql<string | null>`(SELECT from_on FROM seat_history h WHERE h.member_id = ${members.id} AND h.to_on IS NULL)`,
+      since: sql<string | null>`(SELECT from_on FROM seat_history h WHERE h.member_id = members.id AND h.to_on IS NULL)`,
       joinedOn: members.joinedOn,
     })
     .from(classifications)

@@ -70,3 +70,28 @@ describe('the demo chapter', () => {
     expect(() => loadDemoChapter(opened.db)).toThrow(/already holds a chapter/);
   });
 });
+
+describe('counts shown beside lists', () => {
+  const opened = openTestDb();
+  loadDemoChapter(opened.db, '2026-11-22');
+  const scalar = (sql: string) => opened.sqlite.prepare(sql).pluck().get() as number;
+
+  it('each meeting in the list carries its own number of live slips', async () => {
+    const { listMeetings } = await import('../../src/services/meetings');
+    const [latest] = listMeetings(opened.db);
+    const expected =
+      scalar(`SELECT count(*) FROM referrals WHERE meeting_id = '${latest!.id}'`) +
+      scalar(`SELECT count(*) FROM tyfcb_slips WHERE meeting_id = '${latest!.id}'`) +
+      scalar(`SELECT count(*) FROM one_to_ones WHERE meeting_id = '${latest!.id}'`) +
+      scalar(`SELECT count(*) FROM visitors WHERE meeting_id = '${latest!.id}'`) +
+      scalar(`SELECT count(*) FROM ceus WHERE meeting_id = '${latest!.id}'`);
+    expect(expected).toBeGreaterThan(10);
+    expect(latest!.slipCount).toBe(expected);
+  });
+
+  it('each contact sphere carries its own number of classifications', async () => {
+    const { listContactSpheres } = await import('../../src/services/classifications');
+    const home = listContactSpheres(opened.db).find((s) => s.name === 'Home & Property')!;
+    expect(home.classificationCount).toBe(8);
+  });
+});

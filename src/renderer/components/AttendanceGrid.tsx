@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MeetingSheet, RosterRow } from '../../shared/contract';
 import { palmsMarks } from '../../shared/domain';
 import { ledger } from '../client';
@@ -24,18 +24,25 @@ export function AttendanceGrid({ sheet, windowMonths, reason, onChanged }: { she
 
   const focusRow = (index: number) => rows.current[Math.max(0, Math.min(index, sheet.roster.length - 1))]?.focus();
 
+  // Opening the grid puts the cursor on the first member still to mark.
+  useEffect(() => {
+    const first = sheet.roster.findIndex((r) => r.mark === null);
+    focusRow(first < 0 ? 0 : first);
+  }, [sheet.meeting.id]);
+
   const mark = async (row: RosterRow, index: number, value: Mark, substituteName = '') => {
     if (value === 'S' && !substituteName) {
       setSubstituteFor(row.memberId);
       setSubstitute(row.substituteName ?? '');
       return;
     }
+    // Move on at once: the secretary's next key is for the next member, whatever the save is doing.
+    setSubstituteFor(null);
+    focusRow(index + 1);
     try {
       await ledger.setAttendance({ meetingId: sheet.meeting.id, memberId: row.memberId, mark: value, substituteName, reason });
       setError(null);
-      setSubstituteFor(null);
       await onChanged();
-      focusRow(index + 1);
     } catch (e) {
       setError({ memberId: row.memberId, message: (e as Error).message });
     }

@@ -8,12 +8,16 @@ export interface PickableMember {
   classificationName: string;
 }
 
+/** Lower case without accents or apostrophes, so "jose muller" finds José Müller-Łukasz and "obrien" Tom O'Brien. */
+const fold = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁ]/g, 'l').replace(/['’.]/g, '').toLocaleLowerCase();
+
 /** Every word typed must appear in the name, company or classification: "dan real" finds Dana Ruiz, realtor. */
 export function matchMembers(members: PickableMember[], search: string): PickableMember[] {
-  const words = search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const words = fold(search).split(/\s+/).filter(Boolean);
   if (words.length === 0) return members;
   return members.filter((m) => {
-    const haystack = `${m.name} ${m.company} ${m.classificationName}`.toLocaleLowerCase();
+    const haystack = fold(`${m.name} ${m.company} ${m.classificationName}`);
     return words.every((w) => haystack.includes(w));
   });
 }

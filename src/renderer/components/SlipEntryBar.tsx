@@ -144,12 +144,17 @@ export function SlipEntryBar({
     [sheet.roster],
   );
 
-  const focusFirst = () => setTimeout(() => firstField.current?.focus(), 0);
+  // Never steal the cursor from elsewhere (a dialog, the attendance grid): only from nowhere or from this bar.
+  const focusFirst = () =>
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || formRef.current?.contains(active)) firstField.current?.focus();
+    }, 0);
   const switchMode = (kind: SlipKind) => {
     setMode(kind);
     setErrors({});
     setFormError(null);
-    focusFirst();
+    setTimeout(() => firstField.current?.focus(), 0);
   };
   useHotkeys(
     slipModes.map((m) => [m.hotkey, () => switchMode(m.kind)]),
@@ -230,7 +235,8 @@ export function SlipEntryBar({
         }}
         onKeyDown={(e) => {
           const target = e.target as HTMLElement;
-          if (e.key === 'Escape' && !e.defaultPrevented) clear();
+          // Escape in an open list only closes the list; otherwise it clears the slip.
+          if (e.key === 'Escape' && !e.defaultPrevented && target.getAttribute('aria-expanded') !== 'true') clear();
           if (e.key === 'Enter' && target instanceof HTMLInputElement && target.type === 'radio') {
             e.preventDefault();
             formRef.current?.requestSubmit();

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Chapter, MeetingSheet, Slip } from '../../shared/contract';
 import { nextWeekday, todayIso } from '../../shared/dates';
 import { LedgerError } from '../../shared/errors';
@@ -37,10 +37,15 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     setMeetingId((meetings.data.find((m) => m.status === 'draft') ?? meetings.data[0]!).id);
   }, [meetings.data, meetingId]);
 
+  // Saves can overlap (fast typing); only the newest answer may update the screen.
+  const loadSeq = useRef(0);
   const loadSheet = async (id = meetingId) => {
     if (!id) return;
+    const seq = ++loadSeq.current;
     try {
-      setSheet(await ledger.getMeetingSheet({ meetingId: id }));
+      const next = await ledger.getMeetingSheet({ meetingId: id });
+      if (seq !== loadSeq.current) return;
+      setSheet(next);
       setError(null);
     } catch (e) {
       setError(e as Error);
@@ -56,7 +61,12 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
   // Empty ignore-list: these chords work while typing in a field, which is where the secretary is.
   useHotkeys(
-    [['alt+p', () => setTab('attendance')], ...slipModes.map((m) => [m.hotkey, () => setTab('slips')] as [string, () => void])],
+    [
+      ['alt+p', () => setTab('attendance')],
+      ['alt+n', () => setCreating(true)],
+      ['alt+l', () => sheet?.meeting.status === 'draft' && void close()],
+      ...slipModes.map((m) => [m.hotkey, () => setTab('slips')] as [string, () => void]),
+    ],
     [],
   );
 
@@ -128,10 +138,16 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
           )}
         </Group>
         <Group>
-          <Button variant="default" onClick={() => setCreating(true)}>
-            New meeting
-          </Button>
-          {sheet?.meeting.status === 'draft' && <Button onClick={() => close()}>Close meeting</Button>}
+          <Tooltip label="Alt+N">
+            <Button variant="default" onClick={() => setCreating(true)}>
+              New meeting
+            </Button>
+          </Tooltip>
+          {sheet?.meeting.status === 'draft' && (
+            <Tooltip label="Alt+L (lock)">
+              <Button onClick={() => close()}>Close meeting</Button>
+            </Tooltip>
+          )}
           {closed && (
             <Button variant="light" color="orange" onClick={() => setReopening(true)}>
               Re-open
@@ -239,7 +255,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
 function Stat({ label, value, detail }: { label: string; value: string | number; detail?: string }) {
   return (
-    <Card withBorder padding="sm" aria-label={label}>
+    <Card withBorder padding="sm" aria-label={`${label} total`}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
@@ -324,24 +340,46 @@ function SlipList({ slips, money, onEdit, onDelete }: { slips: Slip[]; money: (m
 function NewMeetingModal({ opened, defaultDay, onClose, onCreated }: { opened: boolean; defaultDay: string; onClose: () => void; onCreated: (id: string) => Promise<void> }) {
   const [day, setDay] = useState<string | null>(defaultDay);
   const [error, setError] = useState<string | null>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (opened) setDay(defaultDay);
+    if (!opened) return;
+    setDay(defaultDay);
+    // Opened from the keyboard (Alt+N) while typing in the slip bar: take the focus explicitly.
+    const timer = setTimeout(() => dateRef.current?.focus(), 20);
+    return () => clearTimeout(timer);
   }, [opened, defaultDay]);
+  const create = async () => {
+    try {
+      const meeting = await ledger.createMeeting({ meetingOn: day ?? '' });
+      setError(null);
+      await onCreated(meeting.id);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
   return (
     <Modal opened={opened} onClose={onClose} title="New meeting" returnFocus={false} transitionProps={{ duration: 0 }}>
       <form
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          try {
-            const meeting = await ledger.createMeeting({ meetingOn: day ?? '' });
-            setError(null);
-            await onCreated(meeting.id);
-          } catch (err) {
-            setError((err as Error).message);
-          }
+          void create();
         }}
       >
-        <DateInput label="Meeting date" valueFormat="YYYY-MM-DD" value={day} onChange={setDay} error={error} data-autofocus />
+        <DateInput
+          label="Meeting date"
+          valueFormat="YYYY-MM-DD"
+          value={day}
+          onChange={setDay}
+          error={error}
+          ref={dateRef}
+          // The date picker keeps Enter for itself; here Enter means "create it".
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void create();
+            }
+          }}
+        />
         <Group justify="flex-end" mt="md">
           <Button type="submit">Create meeting</Button>
         </Group>
