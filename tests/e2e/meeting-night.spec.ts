@@ -93,9 +93,9 @@ test('a secretary records a whole meeting with the keyboard only, and a closed m
   const grid = page.getByRole('table', { name: 'Attendance' });
   await expect(grid.getByRole('row')).toHaveCount(31);
   const pattern = 'PPPAPPPLPPPPSPPPPPPMPPPPAPPPPP';
-  const expected = { P: 0, A: 0, L: 0, M: 0, S: 0 } as Record<string, number>;
+  const expected: Record<'P' | 'A' | 'L' | 'M' | 'S', number> = { P: 0, A: 0, L: 0, M: 0, S: 0 };
   for (const mark of pattern) {
-    expected[mark]!++;
+    expected[mark as keyof typeof expected]++;
     await keys.press(mark.toLowerCase());
     if (mark === 'S') {
       await expect(page.getByRole('textbox', { name: /^Substitute for/ })).toBeFocused();
