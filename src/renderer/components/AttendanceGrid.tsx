@@ -139,7 +139,7 @@ export function AttendanceGrid({ sheet, windowMonths, reason, onChanged }: { she
                   <Group gap={4} wrap="nowrap">
                     {palmsMarks.map((m) => (
                       <UnstyledButton key={m} tabIndex={-1} onClick={() => void mark(row, index, m)} aria-label={`${markNames[m]} for ${row.name}`}>
-                        <Badge size="lg" radius="sm" w={34} variant={row.mark === m ? 'filled' : 'outline'} color={row.mark === m ? markColors[m] : 'gray'}>
+                        <Badge size="lg" radius="sm" w={36} px={0} styles={{ label: { overflow: "visible" } }} variant={row.mark === m ? 'filled' : 'outline'} color={row.mark === m ? markColors[m] : 'gray'}>
                           {m}
                         </Badge>
                       </UnstyledButton>
