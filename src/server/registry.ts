@@ -21,6 +21,8 @@ import { seatHistoryOf, seatMap } from '../services/seats';
 import { markAllPresent, setAttendance } from '../services/attendance';
 import { cancelMeeting, closeMeeting, createMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
 import { listOpenReferrals, setReferralStatus } from '../services/referrals';
+import { palmsCsv } from '../services/palms-export';
+import { memberTrend, referralMatrix, reciprocityFlags, tallies } from '../services/tallies';
 import { deleteSlip, saveCeu, saveOneToOne, saveReferral, saveTyfcb, saveVisitor } from '../services/slips';
 
 export interface RegistryContext {
@@ -65,6 +67,11 @@ const handlers: Handlers = {
   deleteSlip: (ctx, input) => deleteSlip(ctx.db, input),
   listOpenReferrals: (ctx, input) => listOpenReferrals(ctx.db, input),
   setReferralStatus: (ctx, input) => setReferralStatus(ctx.db, input),
+  tallies: (ctx, input) => tallies(ctx.db, input),
+  referralMatrix: (ctx, input) => referralMatrix(ctx.db, input),
+  reciprocityFlags: (ctx, input) => reciprocityFlags(ctx.db, input),
+  memberTrend: (ctx, input) => memberTrend(ctx.db, input.memberId, input),
+  palmsCsv: (ctx, input) => palmsCsv(ctx.db, input),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

@@ -36,6 +36,8 @@ import {
 } from './meeting-schemas';
 
 export * from './meeting-schemas';
+export * from './tally-schemas';
+import { flagsOut, matrixOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, talliesOut } from './tally-schemas';
 
 export { methodNames, type MethodName };
 
@@ -314,6 +316,11 @@ export const contract = {
   deleteSlip: method(deleteSlipInput, z.object({ done: z.literal(true) }), 'Delete a slip (a reason is needed once closed).'),
   listOpenReferrals: method(listOpenReferralsInput, z.array(openReferralOut), 'Referrals to follow up, oldest first.'),
   setReferralStatus: method(setReferralStatusInput, openReferralOut, 'Move a referral along: contacted, meeting set, won, lost.'),
+  tallies: method(periodInput, talliesOut, 'Per-member PALMS, referrals, visitors, 1-2-1s, TYFCB and CEUs for a period.'),
+  referralMatrix: method(periodInput, matrixOut, 'Giver × receiver referral counts and TYFCB money for a period.'),
+  reciprocityFlags: method(periodInput, flagsOut, 'One-way pairs, takers, silent members, long-open referrals.'),
+  memberTrend: method(memberTrendInput, memberTrendOut, "A member's given vs received by month, and counterparties."),
+  palmsCsv: method(periodInput, palmsCsvOut, "The period's per-member table as CSV, in BNI Connect's PALMS columns."),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

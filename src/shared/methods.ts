@@ -33,6 +33,11 @@ export const methodNames = [
   'deleteSlip',
   'listOpenReferrals',
   'setReferralStatus',
+  'tallies',
+  'referralMatrix',
+  'reciprocityFlags',
+  'memberTrend',
+  'palmsCsv',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -60,3 +60,12 @@ export function minorToInput(minor: number, currency: string, locale: string): s
   const digits = minorDigits(currency);
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(minor / 10 ** digits);
 }
+
+/** The amount with exactly two decimals and no currency sign, as BNI Connect's exports write money. */
+export function minorToPlainTwoDecimals(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const cents = digits === 2 ? minor : digits < 2 ? minor * 10 ** (2 - digits) : Math.round(minor / 10 ** (digits - 2));
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

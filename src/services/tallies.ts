@@ -1,0 +1,197 @@
+// Given vs received for any period: one source of truth for every screen, export and report.
+// Only completed meetings count. Every figure is a GROUP BY over indexed columns, joined to the
+// period's meetings first, so a quarter reads a quarter's slips whatever the size of the file.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import type { ChapterTotals, MemberTally, MemberTrend, Period, ReciprocityFlags, ReferralMatrix, Tallies } from '../shared/contract';
+import { addDays, todayIso } from '../shared/dates';
+import { requireChapter } from './chapter';
+
+/** The period's completed meetings, as a CTE every query starts from. */
+const periodMeetings = (p: Period) =>
+  sql`pm AS (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})`;
+
+interface TallyRow extends Omit<MemberTally, 'leftDuringPeriod'> {
+  leftOn: string | null;
+}
+
+export function memberTallies(db: Db, p: Period): MemberTally[] {
+  const rows = db.all<TallyRow>(sql`
+    WITH ${periodMeetings(p)},
+    att AS (SELECT a.member_id, sum(a.mark = 'P') AS p, sum(a.mark = 'A') AS a, sum(a.mark = 'L') AS l,
+                   sum(a.mark = 'M') AS m, sum(a.mark = 'S') AS s
+            FROM attendance a JOIN pm ON pm.id = a.meeting_id GROUP BY a.member_id),
+    gave AS (SELECT r.giver_id AS member_id, sum(r.kind = 'inside') AS rgi, sum(r.kind = 'outside') AS rgo
+             FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL GROUP BY r.giver_id),
+    got AS (SELECT r.receiver_id AS member_id, sum(r.kind = 'inside') AS rri, sum(r.kind = 'outside') AS rro
+            FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL GROUP BY r.receiver_id),
+    vis AS (SELECT v.invited_by_id AS member_id, count(*) AS n
+            FROM visitors v JOIN pm ON pm.id = v.meeting_id WHERE v.deleted_at IS NULL AND v.invited_by_id IS NOT NULL GROUP BY v.invited_by_id),
+    oto AS (SELECT member_id, count(*) AS n FROM (
+              SELECT o.member_a_id AS member_id FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id WHERE o.deleted_at IS NULL
+              UNION ALL
+              SELECT o.member_b_id FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id WHERE o.deleted_at IS NULL)
+            GROUP BY member_id),
+    tyr AS (SELECT t.closer_id AS member_id, sum(t.amount_minor) AS n
+            FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL GROUP BY t.closer_id),
+    tyg AS (SELECT t.referrer_id AS member_id, sum(t.amount_minor) AS n
+            FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL GROUP BY t.referrer_id),
+    ceu AS (SELECT e.member_id, sum(e.credits) AS n
+            FROM ceus e JOIN pm ON pm.id = e.meeting_id WHERE e.deleted_at IS NULL GROUP BY e.member_id)
+    SELECT m.id AS memberId, m.first_name AS firstName, m.last_name AS lastName, m.first_name || ' ' || m.last_name AS name,
+           c.name AS classificationName, m.status AS status, m.left_on AS leftOn,
+           coalesce(att.p, 0) AS p, coalesce(att.a, 0) AS a, coalesce(att.l, 0) AS l, coalesce(att.m, 0) AS m, coalesce(att.s, 0) AS s,
+           coalesce(gave.rgi, 0) AS rgi, coalesce(gave.rgo, 0) AS rgo, coalesce(got.rri, 0) AS rri, coalesce(got.rro, 0) AS rro,
+           coalesce(vis.n, 0) AS visitors, coalesce(oto.n, 0) AS oneToOnes,
+           coalesce(tyr.n, 0) AS tyfcbReceivedMinor, coalesce(tyg.n, 0) AS tyfcbGeneratedMinor, coalesce(ceu.n, 0) AS ceus
+    FROM members m
+    JOIN classifications c ON c.id = m.classification_id
+    LEFT JOIN att ON att.member_id = m.id
+    LEFT JOIN gave ON gave.member_id = m.id
+    LEFT JOIN got ON got.member_id = m.id
+    LEFT JOIN vis ON vis.member_id = m.id
+    LEFT JOIN oto ON oto.member_id = m.id
+    LEFT JOIN tyr ON tyr.member_id = m.id
+    LEFT JOIN tyg ON tyg.member_id = m.id
+    LEFT JOIN ceu ON ceu.member_id = m.id
+    WHERE (m.status <> 'applicant' AND m.joined_on <= ${p.to} AND (m.left_on IS NULL OR m.left_on >= ${p.from}))
+       OR coalesce(att.member_id, gave.member_id, got.member_id, vis.member_id, oto.member_id, tyr.member_id, tyg.member_id, ceu.member_id) IS NOT NULL
+    ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE`);
+  return rows.map(({ leftOn, ...row }) => ({ ...row, leftDuringPeriod: leftOn !== null && leftOn >= p.from && leftOn <= p.to }));
+}
+
+export function chapterTotals(db: Db, p: Period): ChapterTotals {
+  return db.get<ChapterTotals>(sql`
+    WITH ${periodMeetings(p)}
+    SELECT (SELECT count(*) FROM pm) AS meetings,
+      (SELECT count(*) FROM meetings WHERE status = 'cancelled' AND meeting_on BETWEEN ${p.from} AND ${p.to}) AS cancelledMeetings,
+      (SELECT count(*) FROM attendance a JOIN pm ON pm.id = a.meeting_id WHERE a.mark = 'P') AS p,
+      (SELECT count(*) FROM attendance a JOIN pm ON pm.id = a.meeting_id WHERE a.mark = 'A') AS a,
+      (SELECT count(*) FROM attendance a JOIN pm ON pm.id = a.meeting_id WHERE a.mark = 'L') AS l,
+      (SELECT count(*) FROM attendance a JOIN pm ON pm.id = a.meeting_id WHERE a.mark = 'M') AS m,
+      (SELECT count(*) FROM attendance a JOIN pm ON pm.id = a.meeting_id WHERE a.mark = 'S') AS s,
+      (SELECT count(*) FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.kind = 'inside') AS referralsInside,
+      (SELECT count(*) FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.kind = 'outside') AS referralsOutside,
+      (SELECT count(*) FROM visitors v JOIN pm ON pm.id = v.meeting_id WHERE v.deleted_at IS NULL) AS visitors,
+      (SELECT count(*) FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id WHERE o.deleted_at IS NULL) AS oneToOnes,
+      (SELECT coalesce(sum(t.amount_minor), 0) FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL) AS tyfcbMinor,
+      (SELECT coalesce(sum(e.credits), 0) FROM ceus e JOIN pm ON pm.id = e.meeting_id WHERE e.deleted_at IS NULL) AS ceus`)!;
+}
+
+export function tallies(db: Db, p: Period): Tallies {
+  const chapter = requireChapter(db);
+  const drafts = db.all<{ d: string }>(sql`SELECT meeting_on AS d FROM meetings WHERE status = 'draft' AND meeting_on BETWEEN ${p.from} AND ${p.to} ORDER BY 1`);
+  return {
+    period: { from: p.from, to: p.to },
+    currency: chapter.currency,
+    members: memberTallies(db, p),
+    totals: chapterTotals(db, p),
+    draftMeetings: drafts.map((r) => r.d),
+  };
+}
+
+/** Giver × receiver: referral counts, and TYFCB money credited to the giver by the receiver. */
+export function referralMatrix(db: Db, p: Period): ReferralMatrix {
+  const members = memberTallies(db, p).map((m) => ({ memberId: m.memberId, name: m.name }));
+  const cells = db.all<ReferralMatrix['cells'][number]>(sql`
+    WITH ${periodMeetings(p)},
+    refs AS (SELECT r.giver_id AS giverId, r.receiver_id AS receiverId, count(*) AS referrals
+             FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL GROUP BY 1, 2),
+    money AS (SELECT t.referrer_id AS giverId, t.closer_id AS receiverId, sum(t.amount_minor) AS tyfcbMinor
+              FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL GROUP BY 1, 2)
+    SELECT giverId, receiverId, sum(referrals) AS referrals, sum(tyfcbMinor) AS tyfcbMinor FROM (
+      SELECT giverId, receiverId, referrals, 0 AS tyfcbMinor FROM refs
+      UNION ALL SELECT giverId, receiverId, 0, tyfcbMinor FROM money)
+    GROUP BY 1, 2`);
+  return { members, cells };
+}
+
+export interface FlagOptions {
+  /** A pair is one-way when A gave B at least this many referrals and B gave A none. */
+  oneWayMin?: number;
+  /** Received (or gave) at least this many while giving (or receiving) none. */
+  onlyTakeMin?: number;
+  today?: string;
+}
+
+export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}): ReciprocityFlags {
+  const chapter = requireChapter(db);
+  const oneWayMin = options.oneWayMin ?? 3;
+  const onlyTakeMin = options.onlyTakeMin ?? 3;
+  const today = options.today ?? todayIso();
+  const members = memberTallies(db, p);
+  const byId = new Map(members.map((m) => [m.memberId, m]));
+  const { cells } = referralMatrix(db, p);
+  const count = new Map(cells.map((c) => [`${c.giverId}>${c.receiverId}`, c.referrals]));
+
+  const oneWayPairs = cells
+    .filter((c) => c.referrals >= oneWayMin && !count.get(`${c.receiverId}>${c.giverId}`))
+    .map((c) => ({ giverId: c.giverId, giverName: byId.get(c.giverId)?.name ?? '', receiverId: c.receiverId, receiverName: byId.get(c.receiverId)?.name ?? '', referrals: c.referrals }))
+    .sort((a, b) => b.referrals - a.referrals);
+  const current = members.filter((m) => m.status === 'active' || m.status === 'on_leave');
+  const given = (m: MemberTally) => m.rgi + m.rgo;
+  const received = (m: MemberTally) => m.rri + m.rro;
+  const onlyTake = current.filter((m) => given(m) === 0 && received(m) >= onlyTakeMin).map((m) => ({ memberId: m.memberId, name: m.name, received: received(m) }));
+  const onlyGive = current.filter((m) => received(m) === 0 && given(m) >= onlyTakeMin).map((m) => ({ memberId: m.memberId, name: m.name, given: given(m) }));
+
+  // Nobody referred in the last N weeks before the period's end (members who joined since are spared).
+  const since = addDays(p.to, -7 * chapter.noReferralWeeks);
+  const noRecentReferral = db.all<ReciprocityFlags['noRecentReferral'][number]>(sql`
+    SELECT m.id AS memberId, m.first_name || ' ' || m.last_name AS name,
+      (SELECT max(g.meeting_on) FROM referrals r JOIN meetings g ON g.id = r.meeting_id
+        WHERE r.giver_id = m.id AND r.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on <= ${p.to}) AS lastGivenOn
+    FROM members m
+    WHERE m.status = 'active' AND m.joined_on <= ${since}
+    GROUP BY m.id
+    HAVING lastGivenOn IS NULL OR lastGivenOn <= ${since}
+    ORDER BY lastGivenOn, m.last_name`);
+
+  const longOpenReferrals = db.all<ReciprocityFlags['longOpenReferrals'][number]>(sql`
+    SELECT r.id, g.first_name || ' ' || g.last_name AS giverName, v.first_name || ' ' || v.last_name AS receiverName,
+      r.prospect_name AS prospectName, mt.meeting_on AS meetingOn,
+      CAST(julianday(${today}) - julianday(mt.meeting_on) AS INTEGER) AS daysOpen
+    FROM referrals r JOIN meetings mt ON mt.id = r.meeting_id
+    JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
+    WHERE r.deleted_at IS NULL AND mt.status = 'completed' AND r.status IN ('new', 'contacted', 'meeting_set')
+      AND mt.meeting_on <= ${addDays(today, -chapter.openReferralDays)}
+    ORDER BY mt.meeting_on LIMIT 200`);
+
+  return {
+    oneWayPairs,
+    onlyTake,
+    onlyGive,
+    noRecentReferral,
+    longOpenReferrals,
+    thresholds: { oneWayMin, onlyTakeMin, noReferralWeeks: chapter.noReferralWeeks, openReferralDays: chapter.openReferralDays },
+  };
+}
+
+/** One member's months and counterparties: the member detail chart and lists. */
+export function memberTrend(db: Db, memberId: string, p: Period): MemberTrend {
+  const months = db.all<MemberTrend['months'][number]>(sql`
+    WITH ${periodMeetings(p)},
+    events AS (
+      SELECT substr(pm.meeting_on, 1, 7) AS month, 1 AS given, 0 AS received, 0 AS gen, 0 AS rec
+        FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.giver_id = ${memberId}
+      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 1, 0, 0
+        FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.receiver_id = ${memberId}
+      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 0, t.amount_minor, 0
+        FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL AND t.referrer_id = ${memberId}
+      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 0, 0, t.amount_minor
+        FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL AND t.closer_id = ${memberId}
+      UNION ALL SELECT DISTINCT substr(meeting_on, 1, 7), 0, 0, 0, 0 FROM pm)
+    SELECT month, sum(given) AS given, sum(received) AS received, sum(gen) AS tyfcbGeneratedMinor, sum(rec) AS tyfcbReceivedMinor
+    FROM events GROUP BY month ORDER BY month`);
+  const counterparties = (mine: SQL, theirs: SQL) =>
+    db.all<{ memberId: string; name: string; referrals: number }>(sql`
+      WITH ${periodMeetings(p)}
+      SELECT o.id AS memberId, o.first_name || ' ' || o.last_name AS name, count(*) AS referrals
+      FROM referrals r JOIN pm ON pm.id = r.meeting_id JOIN members o ON o.id = ${theirs}
+      WHERE r.deleted_at IS NULL AND ${mine} = ${memberId}
+      GROUP BY o.id ORDER BY referrals DESC, o.last_name`);
+  return {
+    months,
+    givesTo: counterparties(sql`r.giver_id`, sql`r.receiver_id`),
+    receivesFrom: counterparties(sql`r.receiver_id`, sql`r.giver_id`),
+  };
+}

@@ -1,0 +1,101 @@
+// Contract schemas for given vs received: tallies for a period, the giver × receiver matrix, flags.
+import { z } from 'zod';
+import { entityId, isoDate } from './fields';
+import { memberStatuses } from './domain';
+
+/** A period is an inclusive range of meeting dates; only completed meetings inside it count. */
+export const periodInput = z
+  .object({ from: isoDate('From'), to: isoDate('To') })
+  .strict()
+  .refine((p) => p.from <= p.to, { error: 'From must be on or before To.', path: ['to'] });
+export type Period = z.infer<typeof periodInput>;
+
+export const memberTallyOut = z.object({
+  memberId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  name: z.string(),
+  classificationName: z.string(),
+  status: z.enum(memberStatuses),
+  /** Left the chapter during the period: the figures are partial. */
+  leftDuringPeriod: z.boolean(),
+  p: z.number().int(),
+  a: z.number().int(),
+  l: z.number().int(),
+  m: z.number().int(),
+  s: z.number().int(),
+  rgi: z.number().int(),
+  rgo: z.number().int(),
+  rri: z.number().int(),
+  rro: z.number().int(),
+  visitors: z.number().int(),
+  oneToOnes: z.number().int(),
+  /** Amounts on the TYFCB slips this member wrote: business that came to them. */
+  tyfcbReceivedMinor: z.number().int(),
+  /** Amounts on others' slips thanking this member: business they generated for others. */
+  tyfcbGeneratedMinor: z.number().int(),
+  ceus: z.number().int(),
+});
+export type MemberTally = z.infer<typeof memberTallyOut>;
+
+export const chapterTotalsOut = z.object({
+  meetings: z.number().int(),
+  cancelledMeetings: z.number().int(),
+  p: z.number().int(),
+  a: z.number().int(),
+  l: z.number().int(),
+  m: z.number().int(),
+  s: z.number().int(),
+  referralsInside: z.number().int(),
+  referralsOutside: z.number().int(),
+  visitors: z.number().int(),
+  /** Each one-to-one once (a member's own count includes it once for each of the two). */
+  oneToOnes: z.number().int(),
+  tyfcbMinor: z.number().int(),
+  ceus: z.number().int(),
+});
+export type ChapterTotals = z.infer<typeof chapterTotalsOut>;
+
+export const talliesOut = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  currency: z.string(),
+  members: z.array(memberTallyOut),
+  totals: chapterTotalsOut,
+  /** Draft meetings inside the period: shown, never counted. */
+  draftMeetings: z.array(z.string()),
+});
+export type Tallies = z.infer<typeof talliesOut>;
+
+export const matrixOut = z.object({
+  members: z.array(z.object({ memberId: z.string(), name: z.string() })),
+  cells: z.array(z.object({ giverId: z.string(), receiverId: z.string(), referrals: z.number().int(), tyfcbMinor: z.number().int() })),
+});
+export type ReferralMatrix = z.infer<typeof matrixOut>;
+
+export const flagsOut = z.object({
+  oneWayPairs: z.array(z.object({ giverId: z.string(), giverName: z.string(), receiverId: z.string(), receiverName: z.string(), referrals: z.number().int() })),
+  onlyTake: z.array(z.object({ memberId: z.string(), name: z.string(), received: z.number().int() })),
+  onlyGive: z.array(z.object({ memberId: z.string(), name: z.string(), given: z.number().int() })),
+  noRecentReferral: z.array(z.object({ memberId: z.string(), name: z.string(), lastGivenOn: z.string().nullable() })),
+  longOpenReferrals: z.array(z.object({ id: z.string(), giverName: z.string(), receiverName: z.string(), prospectName: z.string(), meetingOn: z.string(), daysOpen: z.number().int() })),
+  thresholds: z.object({ oneWayMin: z.number().int(), onlyTakeMin: z.number().int(), noReferralWeeks: z.number().int(), openReferralDays: z.number().int() }),
+});
+export type ReciprocityFlags = z.infer<typeof flagsOut>;
+
+export const memberTrendInput = z.object({ memberId: entityId('Member'), from: isoDate('From'), to: isoDate('To') }).strict();
+export const memberTrendOut = z.object({
+  months: z.array(
+    z.object({
+      month: z.string(),
+      given: z.number().int(),
+      received: z.number().int(),
+      tyfcbGeneratedMinor: z.number().int(),
+      tyfcbReceivedMinor: z.number().int(),
+    }),
+  ),
+  givesTo: z.array(z.object({ memberId: z.string(), name: z.string(), referrals: z.number().int() })),
+  receivesFrom: z.array(z.object({ memberId: z.string(), name: z.string(), referrals: z.number().int() })),
+});
+export type MemberTrend = z.infer<typeof memberTrendOut>;
+
+export const palmsCsvOut = z.object({ fileName: z.string(), csv: z.string() });
