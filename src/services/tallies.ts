@@ -134,12 +134,14 @@ export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}): 
   const onlyTake = current.filter((m) => given(m) === 0 && received(m) >= onlyTakeMin).map((m) => ({ memberId: m.memberId, name: m.name, received: received(m) }));
   const onlyGive = current.filter((m) => received(m) === 0 && given(m) >= onlyTakeMin).map((m) => ({ memberId: m.memberId, name: m.name, given: given(m) }));
 
-  // Nobody referred in the last N weeks before the period's end (members who joined since are spared).
-  const since = addDays(p.to, -7 * chapter.noReferralWeeks);
+  // Nobody referred in the N weeks before the period's end, or before today if the period runs on
+  // (members who joined since are spared).
+  const end = p.to < today ? p.to : today;
+  const since = addDays(end, -7 * chapter.noReferralWeeks);
   const noRecentReferral = db.all<ReciprocityFlags['noRecentReferral'][number]>(sql`
     SELECT m.id AS memberId, m.first_name || ' ' || m.last_name AS name,
       (SELECT max(g.meeting_on) FROM referrals r JOIN meetings g ON g.id = r.meeting_id
-        WHERE r.giver_id = m.id AND r.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on <= ${p.to}) AS lastGivenOn
+        WHERE r.giver_id = m.id AND r.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on <= ${end}) AS lastGivenOn
     FROM members m
     WHERE m.status = 'active' AND m.joined_on <= ${since}
     GROUP BY m.id

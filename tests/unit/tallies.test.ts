@@ -160,3 +160,18 @@ describe('the PALMS export', () => {
     expect(lines).toContain('Dan,Test,2,0,0,0,1,0,1,0,1,0,1,0.00,0');
   });
 });
+
+describe('members who gave nothing lately', () => {
+  it('are counted back from the end of a past period, or from today while the period runs', async () => {
+    const { reciprocityFlags } = await import('../../src/services/tallies');
+    // Four weeks before 2026-02-28: since 2026-01-31. Ann gave on 02-11, Dan on 02-11, Cat last on 01-14, Bob on 01-07.
+    const past = reciprocityFlags(opened.db, { from: '2026-01-01', to: '2026-02-28' }, { today: '2026-11-22' });
+    expect(past.noRecentReferral.map((f) => [f.name, f.lastGivenOn])).toEqual([
+      ['Bob Test', '2026-01-07'],
+      ['Cat Test', '2026-01-14'],
+    ]);
+    // Period still running on 2026-02-20: since 2026-01-23; the same two, Dan has left since, Ann gave on 02-11.
+    const running = reciprocityFlags(opened.db, { from: '2026-01-01', to: '2026-03-31' }, { today: '2026-02-20' });
+    expect(running.noRecentReferral.map((f) => f.name)).toEqual(['Bob Test', 'Cat Test']);
+  });
+});
