@@ -22,6 +22,7 @@ import { markAllPresent, setAttendance } from '../services/attendance';
 import { cancelMeeting, closeMeeting, createMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
 import { listOpenReferrals, setReferralStatus } from '../services/referrals';
 import { palmsCsv } from '../services/palms-export';
+import { getScorecardProfile, saveScorecardProfile, scorecard } from '../services/scorecard';
 import { memberTrend, referralMatrix, reciprocityFlags, tallies } from '../services/tallies';
 import { deleteSlip, saveCeu, saveOneToOne, saveReferral, saveTyfcb, saveVisitor } from '../services/slips';
 
@@ -72,6 +73,9 @@ const handlers: Handlers = {
   reciprocityFlags: (ctx, input) => reciprocityFlags(ctx.db, input),
   memberTrend: (ctx, input) => memberTrend(ctx.db, input.memberId, input),
   palmsCsv: (ctx, input) => palmsCsv(ctx.db, input),
+  scorecard: (ctx, input) => scorecard(ctx.db, input),
+  getScorecardProfile: (ctx) => getScorecardProfile(ctx.db),
+  saveScorecardProfile: (ctx, input) => saveScorecardProfile(ctx.db, input.profile),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

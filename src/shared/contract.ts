@@ -37,7 +37,10 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { flagsOut, matrixOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, talliesOut } from './tally-schemas';
+import { flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { scorecardProfileSchema } from './scorecard-profile';
+
+export { defaultScorecardProfile, type ScorecardProfile } from './scorecard-profile';
 
 export { methodNames, type MethodName };
 
@@ -321,6 +324,22 @@ export const contract = {
   reciprocityFlags: method(periodInput, flagsOut, 'One-way pairs, takers, silent members, long-open referrals.'),
   memberTrend: method(memberTrendInput, memberTrendOut, "A member's given vs received by month, and counterparties."),
   palmsCsv: method(periodInput, palmsCsvOut, "The period's per-member table as CSV, in BNI Connect's PALMS columns."),
+  scorecard: method(
+    scorecardInput,
+    z.object({
+      profileName: z.string(),
+      period: z.object({ from: z.string(), to: z.string() }),
+      bands: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+      members: z.array(memberScoreOut),
+    }),
+    'Every member scored over the previous completed six months (or a period), with reasons.',
+  ),
+  getScorecardProfile: method(none, scorecardProfileSchema, "The chapter's scorecard profile (the default until edited)."),
+  saveScorecardProfile: method(
+    z.object({ profile: scorecardProfileSchema.nullable() }).strict(),
+    scorecardProfileSchema,
+    'Save an edited scorecard profile, or null to go back to the default.',
+  ),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -38,6 +38,9 @@ export const methodNames = [
   'reciprocityFlags',
   'memberTrend',
   'palmsCsv',
+  'scorecard',
+  'getScorecardProfile',
+  'saveScorecardProfile',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

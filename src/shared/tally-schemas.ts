@@ -99,3 +99,36 @@ export const memberTrendOut = z.object({
 export type MemberTrend = z.infer<typeof memberTrendOut>;
 
 export const palmsCsvOut = z.object({ fileName: z.string(), csv: z.string() });
+
+export const bands = ['green', 'yellow', 'red', 'grey'] as const;
+export type Band = (typeof bands)[number];
+
+export const scorecardInput = z
+  .object({ from: isoDate('From').optional(), to: isoDate('To').optional() })
+  .strict()
+  .default({});
+
+export const memberScoreOut = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  status: z.enum(memberStatuses),
+  meetings: z.number().int(),
+  points: z.number().int(),
+  maxPoints: z.number().int(),
+  band: z.enum(bands),
+  /** Why grey, or what the next band needs, in a sentence. */
+  explanation: z.string(),
+  categories: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      value: z.number(),
+      display: z.string(),
+      points: z.number().int(),
+      maxPoints: z.number().int(),
+      /** What the next threshold needs, e.g. "1.00 per week for 15 points"; null at the top or unscored. */
+      next: z.string().nullable(),
+    }),
+  ),
+});
+export type MemberScore = z.infer<typeof memberScoreOut>;

@@ -175,3 +175,40 @@ describe('members who gave nothing lately', () => {
     expect(running.noRecentReferral.map((f) => f.name)).toEqual(['Bob Test', 'Cat Test']);
   });
 });
+
+describe('the scorecard', () => {
+  it('is grey for everyone with fewer meetings than the default profile needs', () => {
+    const card = ok(api.call('scorecard', q1));
+    expect(card.profileName).toBe('Chapter Ledger default (5 × 20 points)');
+    expect(card.members.map((m: any) => m.band)).toEqual(['grey', 'grey', 'grey']);
+    expect(card.members[0].explanation).toBe('Not enough history yet: on the roster for 3 of the 4 meetings a score needs.');
+  });
+
+  /*
+   * Q1 with the default thresholds and a one-meeting minimum (3 meetings each):
+   *   Ann: attendance 2/3 = 67% → 0; referrals 4/3 = 1.33/week → 20; 1-2-1 1/3 → 5; CEU 1/3 → 10; visitors 0 → 0 = 35 red
+   *   Bob: 67% → 0; 1/3 referrals → 0; 1-2-1 1/3 → 5; CEU 2/3 → 15; visitors 0 = 20 grey
+   *   Cat: L, M, P = 100% → 20; 1/3 referrals → 0; 1-2-1 1/3 → 5; CEU 0; visitors 2 → 10 = 35 red
+   *   Dan has left: not scored.
+   */
+  it('scores each category and explains what the next band needs', () => {
+    const profile = ok(api.call('getScorecardProfile', {}));
+    ok(api.call('saveScorecardProfile', { profile: { ...profile, minimumMeetings: 1 } }));
+    const card = ok(api.call('scorecard', q1));
+    const by = (first: string) => card.members.find((m: any) => m.name === `${first} Test`);
+    expect([by('Ann').points, by('Ann').band, by('Bob').points, by('Bob').band, by('Cat').points, by('Cat').band]).toEqual([35, 'red', 20, 'grey', 35, 'red']);
+    expect(by('Dan')).toBeUndefined();
+    expect(by('Ann').explanation).toBe('35 points: 15 more for yellow (from 50).');
+    const attendance = by('Ann').categories.find((c: any) => c.id === 'attendance');
+    expect(attendance).toMatchObject({ points: 0, maxPoints: 20, display: '67% (1 absent of 3)', next: '85 % of meetings (P, L, S or M) for 5 points' });
+    const referrals = by('Ann').categories.find((c: any) => c.id === 'referrals');
+    expect(referrals).toMatchObject({ points: 20, next: null });
+    ok(api.call('saveScorecardProfile', { profile: null }));
+  });
+
+  it('refuses a profile whose bands do not go down', () => {
+    const profile = ok(api.call('getScorecardProfile', {}));
+    const result = api.call('saveScorecardProfile', { profile: { ...profile, bands: { green: 50, yellow: 70, red: 30 } } });
+    expect(result).toMatchObject({ ok: false, error: { field: 'profile.bands', message: 'Bands must go down: green above yellow above red.' } });
+  });
+});
