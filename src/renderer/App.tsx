@@ -1,6 +1,6 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconGauge, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
 import { ledger } from './client';
@@ -9,6 +9,7 @@ import { MeetingScreen } from './screens/MeetingScreen';
 import { MembersScreen } from './screens/MembersScreen';
 import { OpenReferralsScreen } from './screens/OpenReferralsScreen';
 import { ReciprocityScreen } from './screens/ReciprocityScreen';
+import { ScorecardScreen } from './screens/ScorecardScreen';
 import { SeatMapScreen } from './screens/SeatMapScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
@@ -18,9 +19,10 @@ const screens = [
   { id: 'meeting', label: 'Meeting', icon: IconCalendarEvent, hotkey: 'alt+1' },
   { id: 'referrals', label: 'Open referrals', icon: IconArrowsExchange, hotkey: 'alt+2' },
   { id: 'reciprocity', label: 'Reciprocity', icon: IconScale, hotkey: 'alt+3' },
-  { id: 'members', label: 'Members', icon: IconUsers, hotkey: 'alt+4' },
-  { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+5' },
-  { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+6' },
+  { id: 'scorecard', label: 'Scorecard', icon: IconGauge, hotkey: 'alt+4' },
+  { id: 'members', label: 'Members', icon: IconUsers, hotkey: 'alt+5' },
+  { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+6' },
+  { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+7' },
 ] as const;
 type ScreenId = (typeof screens)[number]['id'];
 
@@ -84,6 +86,7 @@ export function App() {
         {screen === 'meeting' && <MeetingScreen chapter={chapter.data} />}
         {screen === 'referrals' && <OpenReferralsScreen chapter={chapter.data} />}
         {screen === 'reciprocity' && <ReciprocityScreen chapter={chapter.data} />}
+        {screen === 'scorecard' && <ScorecardScreen />}
         {screen === 'members' && <MembersScreen chapter={chapter.data} onChanged={status.reload} />}
         {screen === 'seats' && <SeatMapScreen />}
         {screen === 'settings' && <SettingsScreen chapter={chapter.data} databaseFile={status.data.databaseFile} onChanged={reloadAll} />}

@@ -7,6 +7,7 @@ import { leadershipRoleLabels } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { MemberForm } from '../components/MemberForm';
+import { MemberGivingPanel } from '../components/MemberGivingPanel';
 import { MemberStatusBadge } from '../components/StatusBadge';
 import { useQuery } from '../use-query';
 
@@ -91,6 +92,12 @@ export function MemberDetailPanel({
           ))}
         </Table.Tbody>
       </Table>
+      {member.status !== 'applicant' && (
+        <>
+          <Divider label="Giving" labelPosition="left" />
+          <MemberGivingPanel memberId={member.id} chapter={chapter} />
+        </>
+      )}
     </Stack>
   );
 }
