@@ -11,6 +11,7 @@ import { createRegistry } from '../server/registry';
 import { addDays } from '../shared/dates';
 import { loadDemoChapter } from '../services/demo';
 import { listMembers } from '../services/members';
+import { runScaleBench } from './bench-scale';
 
 const TARGET_SLIPS = 30_000;
 const SAVES = 1_000;
@@ -85,3 +86,5 @@ if (existsSync(figures)) {
   console.log('Run "npm run test:e2e" first to add the keystroke and wall-time figures of the keyboard-only meeting.');
 }
 opened.close();
+
+if (!process.argv.includes('--quick')) runScaleBench();

@@ -1,8 +1,16 @@
 // Money is an integer number of minor units (cents, pence, paise) plus the chapter's currency.
 // Typed amounts are parsed as text, never through floating point, so "1,250.50" is exactly 125050.
 
+// Building an Intl.NumberFormat costs far more than using one: keep one per currency and locale.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = make()));
+  return found;
+}
+
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter(`digits:${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 function separators(locale: string): { decimal: string; group: string } {
@@ -50,9 +58,9 @@ function example(digits: number, decimal: string): string {
 
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    minor / 10 ** digits,
-  );
+  return formatter(`money:${currency}:${locale}`, () =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(minor / 10 ** digits);
 }
 
 /** The amount as the secretary would type it back in (for editing a saved slip). */
