@@ -6,12 +6,13 @@ import type { Chapter, Classification, ContactSphere } from '../../shared/contra
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
 import { ChapterForm } from '../components/ChapterForm';
+import { ScorecardProfileCard } from '../components/ScorecardProfileCard';
 import { SeatBadge } from '../components/StatusBadge';
 import { useQuery } from '../use-query';
 
 export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: Chapter; databaseFile: string; onChanged: () => Promise<void> }) {
   return (
-    <Stack gap="lg" maw={980}>
+    <Stack gap="lg" maw={1100}>
       <Title order={2}>Settings</Title>
       <Card withBorder padding="lg">
         <Title order={4} mb="md">
@@ -27,6 +28,7 @@ export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: 
         />
       </Card>
       <ClassificationsCard />
+      <ScorecardProfileCard />
       <Card withBorder padding="lg">
         <Title order={4} mb="xs">
           Chapter file
