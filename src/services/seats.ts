@@ -1,5 +1,5 @@
 // Seats: one per classification. Who holds each, who held it when, and the seat map by sphere.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { classifications, contactSpheres, members, seatHistory } from '../db/schema';
 import type { Classification, SeatMap, SeatState, SeatTenure } from '../shared/contract';
@@ -122,33 +122,25 @@ export function closeTenure(db: Db, memberId: string, toOn: string): void {
     .run();
 }
 
-const tenureColumns = {
-  classificationId: seatHistory.classificationId,
-  classificationName: classifications.name,
-  memberId: seatHistory.memberId,
-  memberName: holderName,
-  fromOn: seatHistory.fromOn,
-  toOn: seatHistory.toOn,
-};
-
-export function seatHistoryOf(db: Db, classificationId: string): SeatTenure[] {
+/** Tenures matching `where`, newest first: one query for a seat's history and for a member's seats. */
+function tenures(db: Db, where: SQL): SeatTenure[] {
   return db
-    .select(tenureColumns)
+    .select({
+      classificationId: seatHistory.classificationId,
+      classificationName: classifications.name,
+      memberId: seatHistory.memberId,
+      memberName: holderName,
+      fromOn: seatHistory.fromOn,
+      toOn: seatHistory.toOn,
+    })
     .from(seatHistory)
     .innerJoin(classifications, eq(classifications.id, seatHistory.classificationId))
     .innerJoin(members, eq(members.id, seatHistory.memberId))
-    .where(eq(seatHistory.classificationId, classificationId))
+    .where(where)
     .orderBy(sql`${seatHistory.fromOn} DESC`, asc(seatHistory.createdAt))
     .all();
 }
 
-export function tenuresOfMember(db: Db, memberId: string): SeatTenure[] {
-  return db
-    .select(tenureColumns)
-    .from(seatHistory)
-    .innerJoin(classifications, eq(classifications.id, seatHistory.classificationId))
-    .innerJoin(members, eq(members.id, seatHistory.memberId))
-    .where(eq(seatHistory.memberId, memberId))
-    .orderBy(sql`${seatHistory.fromOn} DESC`)
-    .all();
-}
+export const seatHistoryOf = (db: Db, classificationId: string) => tenures(db, eq(seatHistory.classificationId, classificationId));
+
+export const tenuresOfMember = (db: Db, memberId: string) => tenures(db, eq(seatHistory.memberId, memberId));
