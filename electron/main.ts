@@ -39,13 +39,14 @@ function start(): void {
     app.quit();
     return;
   }
-  const registry = createRegistry({ db: database.db, file, appVersion: app.getVersion() });
+  const fontsDir = app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'resources', 'fonts');
+  const registry = createRegistry({ db: database.db, file, appVersion: app.getVersion(), fontsDir });
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame, appEntry)) {
         return { ok: false, error: { code: 'forbidden', message: 'Refused: the request did not come from Chapter Ledger.' } };
       }
-      return registry.call(method, input);
+      return registry.callAsync(method, input);
     });
   }
 

@@ -4,3 +4,4 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const sourceMigrationsFolder = path.join(repoRoot, 'drizzle');
+export const sourceFontsDir = path.join(repoRoot, 'resources', 'fonts');

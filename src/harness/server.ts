@@ -87,7 +87,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request is not valid JSON.' } });
     }
-    sendJson(res, 200, registry.call(method, input));
+    sendJson(res, 200, await registry.callAsync(method, input));
   }
 
   function serveStatic(res: ServerResponse, pathname: string): void {

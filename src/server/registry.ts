@@ -22,6 +22,8 @@ import { markAllPresent, setAttendance } from '../services/attendance';
 import { cancelMeeting, closeMeeting, createMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
 import { listOpenReferrals, setReferralStatus } from '../services/referrals';
 import { palmsCsv } from '../services/palms-export';
+import { produceReport } from '../services/reports';
+import { sourceFontsDir } from '../db/paths';
 import { getScorecardProfile, saveScorecardProfile, scorecard } from '../services/scorecard';
 import { memberTrend, referralMatrix, reciprocityFlags, tallies } from '../services/tallies';
 import { deleteSlip, saveCeu, saveOneToOne, saveReferral, saveTyfcb, saveVisitor } from '../services/slips';
@@ -31,9 +33,11 @@ export interface RegistryContext {
   /** The chapter file's path, shown in Settings so the secretary knows what to back up. */
   file: string;
   appVersion: string;
+  /** Folder of the report fonts (resources/fonts in the tree, <resources>/fonts when packaged). */
+  fontsDir?: string;
 }
 
-type Handlers = { [M in MethodName]: (ctx: RegistryContext, input: ParsedInput<M>) => MethodOutput<M> };
+type Handlers = { [M in MethodName]: (ctx: RegistryContext, input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
 const handlers: Handlers = {
   appStatus: (ctx) => appStatus(ctx.db, { file: ctx.file, appVersion: ctx.appVersion }),
@@ -76,12 +80,16 @@ const handlers: Handlers = {
   scorecard: (ctx, input) => scorecard(ctx.db, input),
   getScorecardProfile: (ctx) => getScorecardProfile(ctx.db),
   saveScorecardProfile: (ctx, input) => saveScorecardProfile(ctx.db, input.profile),
+  produceReport: (ctx, input) => produceReport(ctx.db, input, { fontsDir: ctx.fontsDir ?? sourceFontsDir }),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];
 
 export interface Registry {
+  /** For methods that answer at once (all but report production): the tests' path. */
   call(method: string, input: unknown): Result<unknown>;
+  /** What the hosts (Electron, the harness) use: answers every method, waiting where one works asynchronously. */
+  callAsync(method: string, input: unknown): Promise<Result<unknown>>;
 }
 
 export function isMethodName(name: string): name is MethodName {
@@ -89,22 +97,39 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export function createRegistry(ctx: RegistryContext, log: (message: string, error: unknown) => void = logToStderr): Registry {
+  /** Validates the input and starts the handler; returns either a refusal or the handler's raw answer. */
+  const start = (method: string, rawInput: unknown): { failed: Result<never> } | { method: MethodName; value: unknown } => {
+    if (!isMethodName(method)) {
+      return { failed: fail({ code: 'forbidden', message: `There is no method called "${String(method).slice(0, 60)}".` }) };
+    }
+    const parsed = contract[method].input.safeParse(rawInput ?? undefined);
+    if (!parsed.success) return { failed: fail(describeIssue(parsed.error.issues[0])) };
+    try {
+      return { method, value: (handlers[method] as (c: RegistryContext, i: unknown) => unknown)(ctx, parsed.data) };
+    } catch (error) {
+      return { failed: fail(toErrorShape(error, method, log)) };
+    }
+  };
+  const finish = (method: MethodName, value: unknown): Result<unknown> => {
+    const checked = contract[method].output.safeParse(value);
+    if (!checked.success) {
+      log(`${method} returned a value outside its contract`, checked.error);
+      return fail({ code: 'internal', message: 'Chapter Ledger produced an unexpected answer. Nothing was changed by it; please report this.' });
+    }
+    return { ok: true, value: checked.data };
+  };
   return {
     call(method, rawInput) {
-      if (!isMethodName(method)) {
-        return fail({ code: 'forbidden', message: `There is no method called "${String(method).slice(0, 60)}".` });
-      }
-      const spec = contract[method];
-      const parsed = spec.input.safeParse(rawInput ?? undefined);
-      if (!parsed.success) return fail(describeIssue(parsed.error.issues[0]));
+      const started = start(method, rawInput);
+      if ('failed' in started) return started.failed;
+      if (started.value instanceof Promise) throw new Error(`${method} works asynchronously: use callAsync.`);
+      return finish(started.method, started.value);
+    },
+    async callAsync(method, rawInput) {
+      const started = start(method, rawInput);
+      if ('failed' in started) return started.failed;
       try {
-        const value = (handlers[method] as (c: RegistryContext, i: unknown) => unknown)(ctx, parsed.data);
-        const checked = spec.output.safeParse(value);
-        if (!checked.success) {
-          log(`${method} returned a value outside its contract`, checked.error);
-          return fail({ code: 'internal', message: 'Chapter Ledger produced an unexpected answer. Nothing was changed by it; please report this.' });
-        }
-        return { ok: true, value: checked.data };
+        return finish(started.method, await started.value);
       } catch (error) {
         return fail(toErrorShape(error, method, log));
       }

@@ -59,7 +59,9 @@ export function setAttendance(db: Db, input: ParsedInput<'setAttendance'>): Rost
     const chapter = requireChapter(tx);
     const meeting = requireMeeting(tx, input.meetingId);
     const reason = requireEditable(meeting, input.reason);
-    requireMemberOnDate(tx, input.memberId, meeting.meetingOn, 'memberId', { allowOnLeave: true });
+    const member = requireMemberOnDate(tx, input.memberId, meeting.meetingOn, 'memberId', { allowOnLeave: true });
+    // The audit entry names the member and the meeting, so an amendment reads on its own.
+    const described = <T extends object>(row: T) => ({ ...row, memberName: member.name, meetingOn: meeting.meetingOn });
     const substituteName = input.mark === 'S' ? input.substituteName : '';
     if (input.mark === 'S' && substituteName === '') {
       throw new LedgerError('invalid_input', 'Enter the name of the substitute who came instead.', 'substituteName');
@@ -71,11 +73,11 @@ export function setAttendance(db: Db, input: ParsedInput<'setAttendance'>): Rost
       if (before.mark !== values.mark || before.substituteName !== values.substituteName) {
         tx.update(attendance).set(values).where(where).run();
         const after = tx.select().from(attendance).where(where).get();
-        recordAudit(tx, { action: 'update', entity: 'attendance', entityId: before.id, before, after, reason });
+        recordAudit(tx, { action: 'update', entity: 'attendance', entityId: before.id, before: described(before), after: after && described(after), reason });
       }
     } else {
       const after = tx.insert(attendance).values({ meetingId: meeting.id, memberId: input.memberId, ...values }).returning().get();
-      recordAudit(tx, { action: 'insert', entity: 'attendance', entityId: after.id, after, reason });
+      recordAudit(tx, { action: 'insert', entity: 'attendance', entityId: after.id, after: described(after), reason });
     }
     return rosterFor(tx, meeting, chapter).find((r) => r.memberId === input.memberId)!;
   });

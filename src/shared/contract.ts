@@ -37,7 +37,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
 export { defaultScorecardProfile, type ScorecardProfile } from './scorecard-profile';
@@ -340,6 +340,7 @@ export const contract = {
     scorecardProfileSchema,
     'Save an edited scorecard profile, or null to go back to the default.',
   ),
+  produceReport: method(produceReportInput, producedReportOut, 'A PDF report (weekly meeting, slips audit, PALMS, member statement, quarterly audit).'),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -41,6 +41,7 @@ export const methodNames = [
   'scorecard',
   'getScorecardProfile',
   'saveScorecardProfile',
+  'produceReport',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -132,3 +132,24 @@ export const memberScoreOut = z.object({
   ),
 });
 export type MemberScore = z.infer<typeof memberScoreOut>;
+
+export const reportKinds = ['weekly_meeting', 'slips_audit', 'palms_summary', 'member_statement', 'quarterly_audit'] as const;
+const producedAt = z.iso.datetime({ error: 'Produced at must be a date and time such as 2026-11-22T10:00:00Z.' }).optional();
+const range = { from: isoDate('From'), to: isoDate('To') };
+const ordered = (p: { from: string; to: string }) => p.from <= p.to;
+const orderError = { error: 'From must be on or before To.', path: ['to'] };
+
+export const produceReportInput = z.discriminatedUnion(
+  'report',
+  [
+    z.object({ report: z.literal('weekly_meeting'), meetingId: entityId('Meeting'), producedAt }).strict(),
+    z.object({ report: z.literal('slips_audit'), ...range, producedAt }).strict().refine(ordered, orderError),
+    z.object({ report: z.literal('palms_summary'), ...range, producedAt }).strict().refine(ordered, orderError),
+    z.object({ report: z.literal('member_statement'), memberId: entityId('Member'), ...range, producedAt }).strict().refine(ordered, orderError),
+    /** Any day of the quarter: the report covers that calendar quarter. */
+    z.object({ report: z.literal('quarterly_audit'), from: isoDate('Quarter'), producedAt }).strict(),
+  ],
+  { error: `Report must be one of: ${reportKinds.join(', ')}.` },
+);
+export type ProduceReportInput = z.output<typeof produceReportInput>;
+export const producedReportOut = z.object({ fileName: z.string(), pdfBase64: z.string() });

@@ -1,0 +1,70 @@
+// Member statement: what a member gave and received in a period, with whom, what is open, and their score.
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { MemberScore, MemberTally, MemberTrend, OpenReferral, Period } from '../shared/contract';
+import { dataTable, documentFrame, emptyNote, moneyIn } from './layout';
+
+export interface MemberStatementData {
+  chapterName: string;
+  currency: string;
+  locale: string;
+  period: Period;
+  member: { name: string; company: string; classificationName: string };
+  tally: MemberTally | null;
+  trend: MemberTrend;
+  openReferrals: OpenReferral[];
+  score: MemberScore | null;
+  scorePeriod: Period;
+}
+
+export function memberStatementReport(data: MemberStatementData, producedAt: Date): TDocumentDefinitions {
+  const money = moneyIn(data.currency, data.locale);
+  const t = data.tally;
+  const content: Content[] = [
+    { text: data.member.name, style: 'title' },
+    { text: `${data.member.company} · ${data.member.classificationName} · statement for ${data.period.from} to ${data.period.to}`, style: 'subtitle' },
+  ];
+  if (!t) {
+    content.push(emptyNote('No activity on record for this member in the period.'));
+  } else {
+    const given = t.rgi + t.rgo;
+    const received = t.rri + t.rro;
+    content.push(
+      { text: 'Given and received', style: 'h2' },
+      dataTable(
+        ['', 'Given', 'Received', 'Balance'],
+        [
+          ['Referrals inside', t.rgi, t.rri, t.rgi - t.rri],
+          ['Referrals outside', t.rgo, t.rro, t.rgo - t.rro],
+          [{ text: 'Referrals', bold: true }, given, received, given - received],
+          ['Closed business (TYFCB)', money(t.tyfcbGeneratedMinor), money(t.tyfcbReceivedMinor), money(t.tyfcbGeneratedMinor - t.tyfcbReceivedMinor)],
+        ],
+        { widths: ['*', 90, 90, 90], numeric: [1, 2, 3], bold: [2] },
+      ),
+      { text: 'TYFCB given is business you generated for others (their slips thanking you); received is business on your own slips.', style: 'small', margin: [0, 4, 0, 0] },
+      { text: 'Attendance and activity', style: 'h2' },
+      dataTable(['Present', 'Absent', 'Late', 'Medical', 'Substitute', 'One-to-ones', 'Visitors', 'CEUs'], [[t.p, t.a, t.l, t.m, t.s, t.oneToOnes, t.visitors, t.ceus]], { numeric: [0, 1, 2, 3, 4, 5, 6, 7] }),
+    );
+  }
+  content.push(
+    { text: 'With whom', style: 'h2' },
+    {
+      columns: [
+        [{ text: 'You referred', style: 'h3' }, data.trend.givesTo.length ? dataTable(['Member', 'Referrals'], data.trend.givesTo.map((c) => [c.name, c.referrals]), { widths: ['*', 60], numeric: [1] }) : emptyNote('Nobody in this period.')],
+        [{ text: 'Referred you', style: 'h3' }, data.trend.receivesFrom.length ? dataTable(['Member', 'Referrals'], data.trend.receivesFrom.map((c) => [c.name, c.referrals]), { widths: ['*', 60], numeric: [1] }) : emptyNote('Nobody in this period.')],
+      ],
+      columnGap: 16,
+    },
+    { text: `Open referrals (${data.openReferrals.length})`, style: 'h2' },
+    data.openReferrals.length
+      ? dataTable(['Given on', 'From', 'To', 'Prospect', 'Status', 'Days open'], data.openReferrals.map((r) => [r.meetingOn, r.giverName, r.receiverName, r.prospectName, r.status.replace('_', ' '), r.daysOpen]), { widths: [60, '*', '*', '*', 60, 45], numeric: [5] })
+      : emptyNote('None open.'),
+    { text: `Scorecard (${data.scorePeriod.from} to ${data.scorePeriod.to})`, style: 'h2' },
+  );
+  if (data.score) {
+    content.push(
+      { text: `${data.score.band.toUpperCase()} — ${data.score.explanation}`, bold: true, margin: [0, 0, 0, 4] },
+      dataTable(['Category', 'Measured', 'Points', 'Next step'], data.score.categories.map((c) => [c.label, c.display, c.maxPoints === 0 ? 'not scored' : `${c.points} / ${c.maxPoints}`, c.next ?? '—']), { widths: [90, '*', 55, '*'], numeric: [2] }),
+    );
+  } else content.push(emptyNote('Not scored (not an active member in the scoring period).'));
+  return documentFrame({ chapterName: data.chapterName, title: 'Member statement', producedAt, locale: data.locale }, content);
+}

@@ -1,0 +1,171 @@
+// Quarterly audit report: what a president and a secretary/treasurer sign. Every figure comes from
+// the tallies service; the cover carries a fingerprint of exactly the data the report was made from.
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ChapterTotals, MemberTally, Period, ReciprocityFlags, ReferralMatrix } from '../shared/contract';
+import { dataTable, documentFrame, emptyNote, moneyIn, producedLabel, type Cell } from './layout';
+import { palmsTable } from './palms-summary';
+
+export interface QuarterlyAuditData {
+  chapterName: string;
+  region: string;
+  currency: string;
+  locale: string;
+  quarterLabel: string;
+  period: Period;
+  previousPeriod: Period;
+  totals: ChapterTotals;
+  previousTotals: ChapterTotals;
+  members: MemberTally[];
+  matrix: ReferralMatrix;
+  flags: ReciprocityFlags;
+  absenceLimit: number;
+  absenceWindowMonths: number;
+  absenceBreaches: Array<{ name: string; absences: number }>;
+  renewalsDue: Array<{ name: string; renewalDue: string }>;
+  openSeats: Array<{ sphere: string; classifications: string[] }>;
+  amendments: Array<{ at: string; entity: string; action: string; reason: string; summary: string }>;
+  fingerprint: string;
+}
+
+export function attendanceRate(t: ChapterTotals): number {
+  const marks = t.p + t.a + t.l + t.m + t.s;
+  return marks === 0 ? 0 : (t.p + t.l + t.s) / marks;
+}
+
+export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date): TDocumentDefinitions {
+  const money = moneyIn(data.currency, data.locale);
+  const t = data.totals;
+  const p = data.previousTotals;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const change = (now: number, before: number) => (now === before ? '=' : `${now > before ? '+' : ''}${now - before}`);
+  const summaryRow = (label: string, now: number, before: number, format: (n: number) => string = String): Cell[] => [label, format(now), format(before), now === before ? '=' : format === String ? change(now, before) : `${now > before ? '+' : '−'}${format(Math.abs(now - before))}`];
+
+  const gaveNothing = data.members.filter((m) => (m.status === 'active' || m.status === 'on_leave') && m.rgi + m.rgo === 0).map((m) => m.name);
+
+  const cover: Content[] = [
+    { text: 'Quarterly audit report', fontSize: 26, bold: true, margin: [0, 150, 0, 8] },
+    { text: data.chapterName, fontSize: 16, color: '#0b7285' },
+    ...(data.region ? [{ text: data.region, fontSize: 11, color: '#495057' }] : []),
+    { text: `${data.quarterLabel} · ${data.period.from} to ${data.period.to}`, fontSize: 13, margin: [0, 24, 0, 4] },
+    { text: `Produced ${producedLabel(producedAt, data.locale)}`, fontSize: 10, color: '#495057' },
+    { text: `Data fingerprint ${data.fingerprint}`, fontSize: 10, color: '#495057', margin: [0, 2, 0, 0] },
+    {
+      text: 'The fingerprint is computed from every figure in this report. A report produced again from the same data shows the same fingerprint; any change to the quarter\u2019s slips, attendance or members changes it.',
+      style: 'small',
+      margin: [0, 18, 0, 0],
+    },
+  ];
+
+  const summary: Content[] = [
+    { text: 'Summary', style: 'h2', pageBreak: 'before' },
+    dataTable(
+      ['', data.quarterLabel, `Previous quarter (${data.previousPeriod.from} to ${data.previousPeriod.to})`, 'Change'],
+      [
+        summaryRow('Meetings held', t.meetings, p.meetings),
+        summaryRow('Meetings cancelled', t.cancelledMeetings, p.cancelledMeetings),
+        ['Attendance rate (P, L, S of all marks)', pct(attendanceRate(t)), pct(attendanceRate(p)), `${attendanceRate(t) >= attendanceRate(p) ? '+' : '−'}${(100 * Math.abs(attendanceRate(t) - attendanceRate(p))).toFixed(1)} pts`],
+        summaryRow('Referrals inside', t.referralsInside, p.referralsInside),
+        summaryRow('Referrals outside', t.referralsOutside, p.referralsOutside),
+        summaryRow('TYFCB', t.tyfcbMinor, p.tyfcbMinor, money),
+        summaryRow('Visitors', t.visitors, p.visitors),
+        summaryRow('One-to-ones', t.oneToOnes, p.oneToOnes),
+        summaryRow('CEUs', t.ceus, p.ceus),
+      ],
+      { widths: ['*', 90, 150, 80], numeric: [1, 2, 3] },
+    ),
+    { text: 'Per member', style: 'h2' },
+    palmsTable({ currency: data.currency, locale: data.locale, members: data.members, totals: t }),
+    { text: 'TYFCB is business received (the member\u2019s own slips). Only closed meetings count; drafts and cancelled meetings are left out.', style: 'small', margin: [0, 4, 0, 0] },
+  ];
+
+  return documentFrame({ chapterName: data.chapterName, title: `Quarterly audit report · ${data.quarterLabel}`, producedAt, locale: data.locale }, [
+    ...cover,
+    ...summary,
+    ...matrixPage(data.matrix),
+    { text: 'Flags', style: 'h2', pageBreak: 'before', pageOrientation: 'portrait' },
+    { text: `Absence policy (more than ${data.absenceLimit} in ${data.absenceWindowMonths} months at the quarter's end)`, style: 'h3' },
+    data.absenceBreaches.length ? dataTable(['Member', 'Absences'], data.absenceBreaches.map((b) => [b.name, b.absences]), { widths: ['*', 80], numeric: [1] }) : emptyNote('Nobody.'),
+    { text: 'Renewals due next quarter', style: 'h3' },
+    data.renewalsDue.length ? dataTable(['Member', 'Renewal due'], data.renewalsDue.map((r) => [r.name, r.renewalDue]), { widths: ['*', 100] }) : emptyNote('None.'),
+    { text: 'Open seats by contact sphere', style: 'h3' },
+    data.openSeats.length ? dataTable(['Contact sphere', 'Open classifications'], data.openSeats.map((s) => [s.sphere, s.classifications.join(', ')]), { widths: [140, '*'] }) : emptyNote('Every seat is taken.'),
+    { text: `One-way pairs (${data.flags.thresholds.oneWayMin} or more referrals, none back)`, style: 'h3' },
+    data.flags.oneWayPairs.length ? dataTable(['Gave', 'Received', 'Referrals'], data.flags.oneWayPairs.map((f) => [f.giverName, f.receiverName, f.referrals]), { widths: ['*', '*', 70], numeric: [2] }) : emptyNote('None.'),
+    { text: 'Members who gave no referral this quarter', style: 'h3' },
+    gaveNothing.length ? { text: gaveNothing.join(', '), margin: [0, 0, 0, 6] } : emptyNote('None.'),
+    { text: `Amendments to closed meetings (${data.amendments.length})`, style: 'h2' },
+    data.amendments.length
+      ? dataTable(['When (UTC)', 'What', 'Change', 'Reason'], data.amendments.map((a) => [a.at.replace('T', ' ').slice(0, 16), `${a.entity.replace('_', '-')} ${a.action}`, a.summary, a.reason]), { widths: [75, 80, '*', '*'], fontSize: 8 })
+      : emptyNote('No amendment was made to a closed meeting this quarter.'),
+    {
+      // Heading, lines and names stay together on one page.
+      unbreakable: true,
+      stack: [
+        { text: 'Signatures', style: 'h2', margin: [0, 24, 0, 12] },
+        {
+          columns: ['President', 'Secretary/Treasurer'].map((role) => ({
+            stack: [
+              { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 220, y2: 0, lineWidth: 0.7 }], margin: [0, 36, 0, 4] },
+              { text: role, bold: true },
+              { text: 'Name and date', style: 'small' },
+            ],
+          })),
+          columnGap: 40,
+        },
+      ],
+    },
+  ]);
+}
+
+/**
+ * Giver × receiver on one landscape page, even at 60 members: receivers are numbered columns,
+ * givers rows carry the number and the name; the font shrinks with the chapter.
+ */
+function matrixPage(matrix: ReferralMatrix): Content[] {
+  const n = matrix.members.length;
+  const fontSize = n > 45 ? 5 : n > 30 ? 6.2 : 7.5;
+  // Rows as tight as the type allows, so 60 givers fit one landscape page.
+  const lineHeight = 1;
+  const counts = new Map(matrix.cells.map((c) => [`${c.giverId}>${c.receiverId}`, c.referrals]));
+  const max = Math.max(1, ...matrix.cells.map((c) => c.referrals));
+  const body: TableCell[][] = [
+    [{ text: 'Giver ↓  Receiver →', bold: true, fontSize, lineHeight }, ...matrix.members.map((_, i) => ({ text: String(i + 1), bold: true, fontSize, alignment: 'center' as const })), { text: 'Given', bold: true, fontSize, alignment: 'right' as const }],
+    ...matrix.members.map((giver, gi) => {
+      const row = matrix.members.map((receiver) => {
+        const v = counts.get(`${giver.memberId}>${receiver.memberId}`) ?? 0;
+        const self = giver.memberId === receiver.memberId;
+        return {
+          text: v ? String(v) : '',
+          fontSize,
+          lineHeight,
+          alignment: 'center' as const,
+          fillColor: self ? '#dee2e6' : v ? shade(v / max) : undefined,
+          color: v / max > 0.6 ? '#ffffff' : '#000000',
+        };
+      });
+      const given = matrix.cells.filter((c) => c.giverId === giver.memberId).reduce((s, c) => s + c.referrals, 0);
+      return [{ text: `${gi + 1}  ${giver.name}`, fontSize, lineHeight, noWrap: true }, ...row, { text: String(given), fontSize, lineHeight, alignment: 'right' as const, bold: true }];
+    }),
+    [
+      { text: 'Received', bold: true, fontSize },
+      ...matrix.members.map((m) => ({ text: String(matrix.cells.filter((c) => c.receiverId === m.memberId).reduce((s, c) => s + c.referrals, 0)), bold: true, fontSize, alignment: 'center' as const })),
+      { text: String(matrix.cells.reduce((s, c) => s + c.referrals, 0)), bold: true, fontSize, alignment: 'right' as const },
+    ],
+  ];
+  return [
+    { text: 'Who referred whom (referral counts)', style: 'h2', pageBreak: 'before', pageOrientation: 'landscape', margin: [0, 0, 0, 4] },
+    n === 0
+      ? emptyNote('No members in this quarter.')
+      : {
+          table: { headerRows: 1, widths: [n > 45 ? 78 : 100, ...matrix.members.map(() => '*'), 22], body },
+          layout: { hLineWidth: () => 0.25, vLineWidth: () => 0.25, hLineColor: () => '#ced4da', vLineColor: () => '#ced4da', paddingTop: () => 0.4, paddingBottom: () => 0.2, paddingLeft: () => 1, paddingRight: () => 1 },
+        },
+  ];
+}
+
+/** Light to dark teal with the count, as on the Reciprocity screen. */
+function shade(share: number): string {
+  const mix = (a: number, b: number) => Math.round(a + (b - a) * (0.15 + 0.85 * share));
+  const [r, g, b] = [mix(255, 12), mix(255, 166), mix(255, 120)];
+  return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,0 +1,170 @@
+// Report data and production. Every number comes from the services the screens use (tallies,
+// meeting sheet, flags, seat map); the report modules only lay it out.
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Db } from '../db/open';
+import type { Period, ProduceReportInput } from '../shared/contract';
+import { addDays, addMonths } from '../shared/dates';
+import { quarterLabel, quarterOf } from '../shared/periods';
+import { memberStatementReport } from '../reports/member-statement';
+import { palmsSummaryReport } from '../reports/palms-summary';
+import { quarterlyAuditReport, type QuarterlyAuditData } from '../reports/quarterly-audit';
+import { renderPdf } from '../reports/render';
+import { slipsAuditReport } from '../reports/slips-audit';
+import { weeklyMeetingReport } from '../reports/weekly-meeting';
+import { requireChapter } from './chapter';
+import { getMeetingSheet } from './meetings';
+import { requireMember } from './members';
+import { listOpenReferrals } from './referrals';
+import { scorecard } from './scorecard';
+import { seatMap } from './seats';
+import { listMeetingSlips } from './slips';
+import { chapterTotals, memberTallies, memberTrend, reciprocityFlags, referralMatrix } from './tallies';
+
+export interface ProduceOptions {
+  fontsDir: string;
+  /** Defaults to now; fixed in tests so the same data gives the same bytes. */
+  producedAt?: Date;
+}
+
+export async function produceReport(db: Db, input: ProduceReportInput, options: ProduceOptions): Promise<{ fileName: string; pdfBase64: string }> {
+  const producedAt = input.producedAt ? new Date(input.producedAt) : (options.producedAt ?? new Date());
+  // Gather synchronously (one consistent read), then render outside any transaction.
+  const { definition, fileName } = reportDefinition(db, input, producedAt);
+  const bytes = await renderPdf(definition, { fontsDir: options.fontsDir });
+  return { fileName, pdfBase64: bytes.toString('base64') };
+}
+
+export function reportDefinition(db: Db, input: ProduceReportInput, producedAt: Date): { definition: TDocumentDefinitions; fileName: string } {
+  const chapter = requireChapter(db);
+  const slug = chapter.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  switch (input.report) {
+    case 'weekly_meeting': {
+      const sheet = getMeetingSheet(db, input.meetingId);
+      const yearToDate = chapterTotals(db, { from: `${sheet.meeting.meetingOn.slice(0, 4)}-01-01`, to: sheet.meeting.meetingOn });
+      return { definition: weeklyMeetingReport({ chapterName: chapter.name, sheet, yearToDate }, producedAt), fileName: `${slug}-meeting-${sheet.meeting.meetingOn}.pdf` };
+    }
+    case 'slips_audit': {
+      const period = { from: input.from, to: input.to };
+      return { definition: slipsAuditReport({ chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, meetings: slipsByMeeting(db, period) }, producedAt), fileName: `${slug}-slips-audit-${period.from}-to-${period.to}.pdf` };
+    }
+    case 'palms_summary': {
+      const period = { from: input.from, to: input.to };
+      const data = { chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, members: memberTallies(db, period), totals: chapterTotals(db, period) };
+      return { definition: palmsSummaryReport(data, producedAt), fileName: `${slug}-PALMS-${period.from}-to-${period.to}.pdf` };
+    }
+    case 'member_statement': {
+      const period = { from: input.from, to: input.to };
+      const member = requireMember(db, input.memberId, 'memberId');
+      const card = scorecard(db, {}, producedAt.toISOString().slice(0, 10));
+      const data = {
+        chapterName: chapter.name,
+        currency: chapter.currency,
+        locale: chapter.locale,
+        period,
+        member: { name: member.fullName, company: member.company, classificationName: member.classificationName },
+        tally: memberTallies(db, period).find((m) => m.memberId === member.id) ?? null,
+        trend: memberTrend(db, member.id, period),
+        openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, producedAt.toISOString().slice(0, 10)),
+        score: card.members.find((m) => m.memberId === member.id) ?? null,
+        scorePeriod: card.period,
+      };
+      return { definition: memberStatementReport(data, producedAt), fileName: `${slug}-statement-${member.fullName.replace(/[^\p{L}\p{N}]+/gu, '-')}-${period.from}-to-${period.to}.pdf` };
+    }
+    case 'quarterly_audit': {
+      const data = quarterlyAuditData(db, input.from, producedAt);
+      return { definition: quarterlyAuditReport(data, producedAt), fileName: `${slug}-audit-${data.quarterLabel.replace(' ', '-')}.pdf` };
+    }
+  }
+}
+
+/** Every live slip of the period's closed meetings, meeting by meeting, in the order entered. */
+export function slipsByMeeting(db: Db, period: Period) {
+  const meetings = db.all<{ id: string; meetingOn: string }>(sql`SELECT id, meeting_on AS meetingOn FROM meetings
+    WHERE status = 'completed' AND meeting_on BETWEEN ${period.from} AND ${period.to} ORDER BY meeting_on`);
+  return meetings.map((m) => ({ meetingOn: m.meetingOn, slips: listMeetingSlips(db, m.id).reverse() }));
+}
+
+export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: Date): QuarterlyAuditData {
+  const chapter = requireChapter(db);
+  const period = quarterOf(anyDayInQuarter);
+  const previousPeriod = quarterOf(addDays(period.from, -1));
+  const next = quarterOf(addDays(period.to, 1));
+  const windowStart = addMonths(period.to, -chapter.absenceWindowMonths);
+  const absenceBreaches = db.all<{ name: string; absences: number }>(sql`
+    SELECT m.first_name || ' ' || m.last_name AS name, count(*) AS absences
+    FROM attendance a JOIN meetings g ON g.id = a.meeting_id JOIN members m ON m.id = a.member_id
+    WHERE a.mark = 'A' AND g.status = 'completed' AND g.meeting_on > ${windowStart} AND g.meeting_on <= ${period.to}
+    GROUP BY m.id HAVING count(*) > ${chapter.absenceLimit} ORDER BY absences DESC, m.last_name`);
+  const renewalsDue = db.all<{ name: string; renewalDue: string }>(sql`
+    SELECT first_name || ' ' || last_name AS name, renewal_due AS renewalDue FROM members
+    WHERE status IN ('active', 'on_leave') AND renewal_due BETWEEN ${next.from} AND ${next.to} ORDER BY renewal_due, last_name`);
+  const openSeats = seatMap(db)
+    .spheres.map((s) => ({ sphere: s.name, classifications: s.classifications.filter((c) => c.seat === 'open').map((c) => c.name) }))
+    .filter((s) => s.classifications.length > 0);
+  const amendments = amendmentsIn(db, period);
+  const base = {
+    chapterName: chapter.name,
+    region: chapter.region,
+    currency: chapter.currency,
+    locale: chapter.locale,
+    quarterLabel: quarterLabel(period),
+    period,
+    previousPeriod,
+    totals: chapterTotals(db, period),
+    previousTotals: chapterTotals(db, previousPeriod),
+    members: memberTallies(db, period),
+    matrix: referralMatrix(db, period),
+    flags: reciprocityFlags(db, period, { today: producedAt.toISOString().slice(0, 10) }),
+    absenceLimit: chapter.absenceLimit,
+    absenceWindowMonths: chapter.absenceWindowMonths,
+    absenceBreaches,
+    renewalsDue,
+    openSeats,
+    amendments,
+  };
+  return { ...base, fingerprint: fingerprint(base) };
+}
+
+/** A short, readable digest of the report's data: same data, same fingerprint. */
+export function fingerprint(data: unknown): string {
+  const hex = createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16).toUpperCase();
+  return hex.match(/.{4}/g)!.join('-');
+}
+
+const slipEntities = ['referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'attendance'];
+
+/**
+ * Changes to closed meetings in the period: each carries the reason the ledger demanded. A referral's
+ * follow-up status (a one-field change with no slip snapshot) is not an amendment and is left out.
+ */
+export function amendmentsIn(db: Db, period: Period) {
+  const rows = db.all<{ at: string; entity: string; action: string; reason: string; before: string | null; after: string | null }>(sql`
+    SELECT at, entity, action, reason, before, after FROM audit_log
+    WHERE at >= ${period.from} AND at < ${addDays(period.to, 1)} AND reason <> ''
+      AND ((entity IN (${sql.join(slipEntities.map((e) => sql`${e}`), sql`, `)}) AND NOT (entity = 'referral' AND json_extract(coalesce(before, after), '$.giverId') IS NULL))
+           OR (entity = 'meeting' AND action = 'reopen'))
+    ORDER BY at, rowid`);
+  return rows.map((r) => ({ at: r.at, entity: r.entity, action: r.action, reason: r.reason, summary: describeChange(r.before, r.after) }));
+}
+
+function describeChange(before: string | null, after: string | null): string {
+  const b = before ? (JSON.parse(before) as Record<string, unknown>) : null;
+  const a = after ? (JSON.parse(after) as Record<string, unknown>) : null;
+  if (b && !a) return `deleted: ${summary(b)}`;
+  if (a && !b) return `added: ${summary(a)}`;
+  if (!a || !b) return '';
+  const changed = Object.keys(a).filter((k) => !['updatedAt', 'createdAt'].includes(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return `${summary(a)}: ${changed.map((k) => `${k} ${fmt(b[k])} → ${fmt(a[k])}`).join(', ')}`;
+}
+
+function summary(x: Record<string, unknown>): string {
+  const pick = (k: string) => (typeof x[k] === 'string' ? (x[k] as string) : '');
+  return [pick('giverName') || pick('closerName') || pick('memberAName') || pick('memberName') || pick('name') || pick('meetingOn'), pick('receiverName') || pick('referrerName') || pick('memberBName')]
+    .filter(Boolean)
+    .join(' → ');
+}
+
+const fmt = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
