@@ -8,6 +8,7 @@ import { createRegistry } from '../src/server/registry';
 import { contentSecurityPolicy } from '../src/shared/csp';
 import { ipcChannel, methodNames } from '../src/shared/methods';
 import { installApplicationMenu } from './menu';
+import { lastSaveFolder, rememberSaveFolder } from './save-folder';
 import { isAppUrl, isExternalWebUrl, isTrustedSender, mainWindowOptions } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,6 +55,18 @@ function start(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
+  });
+
+  // Reports and exports reach the disk as downloads: ask where, starting in the last folder used.
+  const preferences = path.join(app.getPath('userData'), 'preferences.json');
+  session.defaultSession.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({
+      title: 'Save',
+      defaultPath: path.join(lastSaveFolder(preferences, app.getPath('documents')), item.getFilename()),
+    });
+    item.once('done', (_done, state) => {
+      if (state === 'completed') rememberSaveFolder(preferences, item.getSavePath());
+    });
   });
 
   installApplicationMenu();

@@ -23,6 +23,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // Electron's built-in PDF viewer, for report previews and printing.
+      plugins: true,
     },
   };
 }

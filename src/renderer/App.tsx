@@ -1,6 +1,6 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconGauge, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileText, IconGauge, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
 import { ledger } from './client';
@@ -9,6 +9,7 @@ import { MeetingScreen } from './screens/MeetingScreen';
 import { MembersScreen } from './screens/MembersScreen';
 import { OpenReferralsScreen } from './screens/OpenReferralsScreen';
 import { ReciprocityScreen } from './screens/ReciprocityScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 import { ScorecardScreen } from './screens/ScorecardScreen';
 import { SeatMapScreen } from './screens/SeatMapScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
@@ -20,9 +21,10 @@ const screens = [
   { id: 'referrals', label: 'Open referrals', icon: IconArrowsExchange, hotkey: 'alt+2' },
   { id: 'reciprocity', label: 'Reciprocity', icon: IconScale, hotkey: 'alt+3' },
   { id: 'scorecard', label: 'Scorecard', icon: IconGauge, hotkey: 'alt+4' },
-  { id: 'members', label: 'Members', icon: IconUsers, hotkey: 'alt+5' },
-  { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+6' },
-  { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+7' },
+  { id: 'reports', label: 'Reports', icon: IconFileText, hotkey: 'alt+5' },
+  { id: 'members', label: 'Members', icon: IconUsers, hotkey: 'alt+6' },
+  { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+7' },
+  { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+8' },
 ] as const;
 type ScreenId = (typeof screens)[number]['id'];
 
@@ -87,6 +89,7 @@ export function App() {
         {screen === 'referrals' && <OpenReferralsScreen chapter={chapter.data} />}
         {screen === 'reciprocity' && <ReciprocityScreen chapter={chapter.data} />}
         {screen === 'scorecard' && <ScorecardScreen />}
+        {screen === 'reports' && <ReportsScreen chapter={chapter.data} />}
         {screen === 'members' && <MembersScreen chapter={chapter.data} onChanged={status.reload} />}
         {screen === 'seats' && <SeatMapScreen />}
         {screen === 'settings' && <SettingsScreen chapter={chapter.data} databaseFile={status.data.databaseFile} onChanged={reloadAll} />}

@@ -8,7 +8,8 @@ export const contentSecurityPolicy = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-src 'self' blob:",
-  "object-src 'none'",
+  // The built-in PDF viewer shows report previews from blob: URLs the app itself made.
+  "object-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addMember } from '../../src/services/members';
 import { listClassifications } from '../../src/services/classifications';
@@ -199,9 +199,14 @@ test('a secretary records a whole meeting with the keyboard only, and a closed m
   );
   expect(Math.max(...referralKeys)).toBeLessThanOrEqual(10);
 
-  // Close: Alt+L.
+  // Close: Alt+L. The app offers the weekly report; Enter saves it as a PDF.
   await keys.press('Alt+l');
   await expect(page.getByText('Closed', { exact: true })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Meeting closed' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save weekly report (PDF)' }).click();
+  const pdf = readFileSync(await (await download).path());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
   // A closed meeting refuses a silent edit...
   await page.getByRole('button', { name: 'Edit Referral Dana Ruiz' }).click();

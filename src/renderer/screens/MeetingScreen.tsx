@@ -12,6 +12,7 @@ import { ledger } from '../client';
 import { AttendanceGrid } from '../components/AttendanceGrid';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SlipEntryBar, slipModes } from '../components/SlipEntryBar';
+import { downloadBytes } from '../download';
 import { useQuery } from '../use-query';
 
 const statusColors = { draft: 'orange', completed: 'teal', cancelled: 'gray' } as const;
@@ -29,6 +30,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   const [creating, setCreating] = useState(false);
   const [closeProblem, setCloseProblem] = useState<{ message: string; confirm: boolean } | null>(null);
   const [reopening, setReopening] = useState(false);
+  const [closedReport, setClosedReport] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
   // Tonight's meeting by default: the newest draft, else the newest meeting.
@@ -102,6 +104,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
       await ledger.closeMeeting({ meetingId: sheet.meeting.id, confirmWarnings });
       setCloseProblem(null);
       notifications.show({ color: 'teal', message: `The meeting of ${sheet.meeting.meetingOn} is closed. Changes now need a reason.` });
+      setClosedReport(sheet.meeting.id);
       await refresh();
     } catch (e) {
       if (e instanceof LedgerError && (e.code === 'incomplete' || e.code === 'needs_confirmation')) {
@@ -235,6 +238,30 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
               Close the meeting
             </Button>
           )}
+        </Group>
+      </Modal>
+
+      <Modal opened={closedReport !== null} onClose={() => setClosedReport(null)} title="Meeting closed">
+        <Text size="sm">Save this meeting's weekly report as a PDF now? It is also on the Reports screen at any time.</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setClosedReport(null)}>
+            Later
+          </Button>
+          <Button
+            autoFocus
+            onClick={async () => {
+              const id = closedReport!;
+              setClosedReport(null);
+              try {
+                const { fileName, pdfBase64 } = await ledger.produceReport({ report: 'weekly_meeting', meetingId: id });
+                downloadBytes(fileName, Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0)) as BlobPart, 'application/pdf');
+              } catch (e) {
+                notifications.show({ color: 'red', message: (e as Error).message });
+              }
+            }}
+          >
+            Save weekly report (PDF)
+          </Button>
         </Group>
       </Modal>
 

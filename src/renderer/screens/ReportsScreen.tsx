@@ -1,0 +1,190 @@
+import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconEye, IconPrinter } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Chapter, ProduceReportInput } from '../../shared/contract';
+import { addDays, todayIso } from '../../shared/dates';
+import { quarterLabel, quarterOf } from '../../shared/periods';
+import { ledger } from '../client';
+import { downloadBytes, pdfBlobUrl } from '../download';
+import { PeriodPicker, usePeriod } from '../components/PeriodPicker';
+import { useQuery } from '../use-query';
+
+type Kind = ProduceReportInput['report'];
+const kinds: Array<{ value: Kind; label: string; about: string }> = [
+  { value: 'weekly_meeting', label: 'Weekly meeting', about: 'Attendance by letter, visitors, every slip by type, the week beside the year to date.' },
+  { value: 'slips_audit', label: 'Slips audit', about: "Every slip of a period in BNI Connect's layout, with totals." },
+  { value: 'palms_summary', label: 'PALMS summary', about: 'The per-member table of a period with chapter totals.' },
+  { value: 'member_statement', label: 'Member statement', about: 'Given vs received, with whom, open referrals, attendance and score: for a member to take home.' },
+  { value: 'quarterly_audit', label: 'Quarterly audit', about: 'The report leadership signs: summary beside the previous quarter, per-member table, matrix, flags, amendments.' },
+];
+
+/** The last eight calendar quarters, newest first. */
+function recentQuarters(today: string) {
+  const list: Array<{ value: string; label: string }> = [];
+  let day = today;
+  for (let i = 0; i < 8; i++) {
+    const q = quarterOf(day);
+    list.push({ value: q.from, label: `${quarterLabel(q)} (${q.from} to ${q.to})` });
+    day = addDays(q.from, -1);
+  }
+  return list;
+}
+
+export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?: { meetingId: string } }) {
+  const [kind, setKind] = useState<Kind>(initial ? 'weekly_meeting' : 'quarterly_audit');
+  const meetings = useQuery(() => ledger.listMeetings(), []);
+  const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
+  const period = usePeriod('this_quarter');
+  const quarters = useMemo(() => recentQuarters(todayIso()), []);
+  const [meetingId, setMeetingId] = useState<string | null>(initial?.meetingId ?? null);
+  const [memberId, setMemberId] = useState<string | null>(null);
+  const [quarter, setQuarter] = useState<string>(quarters[0]!.value);
+  const [preview, setPreview] = useState<{ url: string; fileName: string; bytes: Uint8Array } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  useEffect(() => {
+    if (!meetingId && meetings.data?.length) setMeetingId(meetings.data[0]!.id);
+  }, [meetings.data, meetingId]);
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview.url);
+    },
+    [preview],
+  );
+
+  const input = (): ProduceReportInput | string => {
+    switch (kind) {
+      case 'weekly_meeting':
+        return meetingId ? { report: kind, meetingId } : 'Choose a meeting.';
+      case 'quarterly_audit':
+        return { report: kind, from: quarter };
+      case 'member_statement':
+        return memberId ? { report: kind, memberId, ...period.period } : 'Choose a member.';
+      default:
+        return { report: kind, ...period.period };
+    }
+  };
+
+  const produce = async () => {
+    const request = input();
+    if (typeof request === 'string') {
+      setError(request);
+      return null;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { fileName, pdfBase64 } = await ledger.produceReport(request);
+      const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
+      const produced = { url: pdfBlobUrl(bytes), fileName, bytes };
+      setPreview(produced);
+      return produced;
+    } catch (e) {
+      setError((e as Error).message);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    const produced = preview ?? (await produce());
+    if (produced) downloadBytes(produced.fileName, produced.bytes as BlobPart, 'application/pdf');
+  };
+  const print = async () => {
+    const produced = preview ?? (await produce());
+    if (!produced) return;
+    // Printing is the PDF viewer's: wait for the frame to hold this report, then ask it to print.
+    setTimeout(() => frame.current?.contentWindow?.print(), 400);
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>Reports</Title>
+      <SegmentedControl
+        aria-label="Report"
+        value={kind}
+        onChange={(v) => {
+          setKind(v as Kind);
+          setPreview(null);
+          setError(null);
+        }}
+        data={kinds.map((k) => ({ value: k.value, label: k.label }))}
+      />
+      <Text size="sm" c="dimmed">
+        {kinds.find((k) => k.value === kind)!.about} Money in {chapter.currency}; only closed meetings count, drafts print as DRAFT.
+      </Text>
+      <Card withBorder padding="md">
+        <Group align="flex-end">
+          {kind === 'weekly_meeting' && (
+            <Select
+              label="Meeting"
+              w={320}
+              data={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slips` }))}
+              value={meetingId}
+              onChange={(v) => {
+                setMeetingId(v);
+                setPreview(null);
+              }}
+              allowDeselect={false}
+            />
+          )}
+          {kind === 'quarterly_audit' && (
+            <Select
+              label="Quarter"
+              w={320}
+              data={quarters}
+              value={quarter}
+              onChange={(v) => {
+                if (v) setQuarter(v);
+                setPreview(null);
+              }}
+              allowDeselect={false}
+            />
+          )}
+          {kind === 'member_statement' && (
+            <Select
+              label="Member"
+              w={260}
+              searchable
+              data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
+              value={memberId}
+              onChange={(v) => {
+                setMemberId(v);
+                setPreview(null);
+              }}
+            />
+          )}
+          {(kind === 'slips_audit' || kind === 'palms_summary' || kind === 'member_statement') && <PeriodPicker state={period} />}
+        </Group>
+        <Group mt="md">
+          <Button leftSection={<IconEye size={16} />} onClick={produce} loading={busy}>
+            Preview
+          </Button>
+          <Button variant="light" leftSection={<IconDownload size={16} />} onClick={save} disabled={busy}>
+            Save as PDF
+          </Button>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={print} disabled={busy}>
+            Print
+          </Button>
+        </Group>
+        {error && (
+          <Alert color="red" mt="md" role="alert">
+            {error}
+          </Alert>
+        )}
+      </Card>
+      {busy && <Loader aria-label="Producing the report" />}
+      {preview && (
+        <Card withBorder padding={0} aria-label="Report preview">
+          <Text size="sm" p="xs" c="dimmed">
+            {preview.fileName} · {(preview.bytes.length / 1024).toFixed(0)} KB
+          </Text>
+          <iframe ref={frame} title="Report preview" src={preview.url} style={{ width: '100%', height: '78vh', border: 0 }} />
+        </Card>
+      )}
+    </Stack>
+  );
+}

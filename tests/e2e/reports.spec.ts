@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import { loadDemoChapter } from '../../src/services/demo';
+import { chapterTotals } from '../../src/services/tallies';
+import { formatMoney } from '../../src/shared/money';
+import { quarterOf } from '../../src/shared/periods';
+import { todayIso } from '../../src/shared/dates';
+import { expect, test } from './fixtures';
+
+test('leadership saves the quarterly audit as a PDF whose total matches the chapter', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  const quarter = quarterOf(todayIso());
+  const tyfcb = formatMoney(chapterTotals(harness.database.db, quarter).tyfcbMinor, 'USD', 'en-US');
+
+  await page.goto(`${harness.openUrl}#/reports`);
+  await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByLabel('Report preview')).toContainText(/audit-Q\d-\d{4}\.pdf/);
+  await page.screenshot({ path: 'test-results/reports.png' });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^Riverside-Business-Builders-audit-Q\d-\d{4}\.pdf$/);
+  const text = execFileSync('pdftotext', ['-layout', await saved.path(), '-'], { encoding: 'utf8' });
+  expect(text).toContain('Quarterly audit report');
+  expect(text).toMatch(new RegExp(`TYFCB\\s+${tyfcb.replace('$', '\\$')}`));
+});
+
+test('a member statement needs a member, and says so', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(`${harness.openUrl}#/reports`);
+  await page.getByText('Member statement', { exact: true }).click();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Choose a member.');
+});
