@@ -6,10 +6,10 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { openDatabase, type OpenedDatabase } from '../src/db/open';
 import { createRegistry } from '../src/server/registry';
 import { contentSecurityPolicy } from '../src/shared/csp';
-import { ipcChannel, methodNames } from '../src/shared/methods';
+import { bindContractToIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { lastSaveFolder, rememberSaveFolder } from './save-folder';
-import { isAppUrl, isExternalWebUrl, isTrustedSender, mainWindowOptions } from './security';
+import { isAppUrl, isExternalWebUrl, mainWindowOptions } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appEntry = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -42,14 +42,7 @@ function start(): void {
   }
   const fontsDir = app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'resources', 'fonts');
   const registry = createRegistry({ db: database.db, file, appVersion: app.getVersion(), fontsDir });
-  for (const method of methodNames) {
-    ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame, appEntry)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Refused: the request did not come from Chapter Ledger.' } };
-      }
-      return registry.callAsync(method, input);
-    });
-  }
+  bindContractToIpc(ipcMain, registry, appEntry);
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

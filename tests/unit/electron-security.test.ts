@@ -73,3 +73,33 @@ describe('the package', () => {
     expect(config).toContain('npmRebuild: false');
   });
 });
+
+describe('IPC', () => {
+  it('every contract method is bound, checks its sender frame, and validates its input', async () => {
+    const { bindContractToIpc } = await import('../../electron/ipc');
+    const { methodNames, ipcChannel } = await import('../../src/shared/methods');
+    const { openTestDb, testRegistry } = await import('../support/db');
+    const handlers = new Map<string, (event: any, input: unknown) => unknown>();
+    const opened = openTestDb();
+    const app = 'file:///app/out/renderer/index.html';
+    bindContractToIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, testRegistry(opened), app);
+    expect([...handlers.keys()].sort()).toEqual(methodNames.map(ipcChannel).sort());
+
+    const fromApp = { senderFrame: { url: app, parent: null } };
+    const fromElsewhere = { senderFrame: { url: 'https://evil.example/', parent: null } };
+    const fromSubframe = { senderFrame: { url: app, parent: {} } };
+    for (const [, handler] of handlers) {
+      expect(await handler(fromElsewhere, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await handler(fromSubframe, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await handlers.get(ipcChannel('appStatus'))!(fromApp, {})).toMatchObject({ ok: true });
+    expect(await handlers.get(ipcChannel('addMember'))!(fromApp, { firstName: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'firstName' } });
+  });
+
+  it('the built main process does not contain the test harness (when built)', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    if (!existsSync('out/main/main.js')) return;
+    const main = readFileSync('out/main/main.js', 'utf8');
+    expect(main).not.toMatch(/startHarness|x-ledger-token/i);
+  });
+});
