@@ -153,7 +153,31 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): LedgerErrorShape {
   if (field === '' && issue.code === 'invalid_type') {
     return { code: 'invalid_input', message: 'The input must be a set of named fields.' };
   }
-  return field ? { code: 'invalid_input', message: issue.message, field } : { code: 'invalid_input', message: issue.message };
+  // Our schemas word their own messages; zod's defaults ("Invalid input: expected …") are reworded.
+  const message = /^Invalid (input|option|value)|^Too (small|big)|^Expected/.test(issue.message) ? defaultMessage(issue, field) : issue.message;
+  return field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message };
+}
+
+/** "profile.bands.green" → "Profile bands green". */
+function fieldLabel(field: string): string {
+  const words = field.replace(/\.(\d+)/g, ' $1').replace(/\./g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : 'The input';
+}
+
+function defaultMessage(issue: z.core.$ZodIssue, field: string): string {
+  const label = fieldLabel(field);
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `${label} is required.` : `${label} must be ${issue.expected === 'object' ? 'a set of named fields' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}.`;
+    case 'invalid_value':
+      return `${label} must be one of: ${issue.values.map(String).join(', ')}.`;
+    case 'too_small':
+      return `${label} is too small (at least ${String(issue.minimum)}).`;
+    case 'too_big':
+      return `${label} is too large (at most ${String(issue.maximum)}).`;
+    default:
+      return `${label} is not valid.`;
+  }
 }
 
 /** SQLite constraint names → what the rule means to the chapter, for the rare case a service missed it. */

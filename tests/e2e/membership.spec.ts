@@ -104,3 +104,15 @@ test('the demo chapter shows its roster and seat map', async ({ page, harness })
   await page.getByRole('button', { name: /^Real Estate — Residential/ }).click();
   await expect(page.getByRole('table', { name: 'Seat history' }).getByRole('row')).toHaveCount(3);
 });
+
+test('a name that looks like code is shown as the text it is', async ({ page, harness }) => {
+  const { loadDemoChapter } = await import('../../src/services/demo');
+  const { addMember } = await import('../../src/services/members');
+  const { listClassifications } = await import('../../src/services/classifications');
+  loadDemoChapter(harness.database.db);
+  const open = listClassifications(harness.database.db).find((c) => c.seat === 'open')!;
+  addMember(harness.database.db, { firstName: '<script>window.hacked=1</script>', lastName: '<img src=x onerror="window.hacked=2">', company: 'Ünïcödé & Co', classificationId: open.id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  await page.goto(`${harness.openUrl}#/members`);
+  await expect(page.getByRole('table', { name: 'Members' }).getByText('<script>window.hacked=1</script> <img src=x onerror="window.hacked=2">')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+});

@@ -185,3 +185,17 @@ describe('what a report may load', () => {
     await expect(renderPdf({ content: [{ image: '/etc/hostname' }], defaultStyle: { font: 'DejaVu' } }, { fontsDir: sourceFontsDir })).rejects.toThrow();
   });
 });
+
+describe('names that look like code', () => {
+  it('print as the text they are', async () => {
+    const opened = openTestDb();
+    const api = testRegistry(opened);
+    saveChapter(opened.db, { name: '<b>Chapter</b>', region: '', meetingWeekday: 3, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+    const seat = saveClassification(opened.db, { name: 'Seat', sphereId: null }).id;
+    addMember(opened.db, { firstName: '<script>alert(1)</script>', lastName: "O'Neil; DROP TABLE members", company: '', classificationId: seat, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+    const meeting = ok<any>(api.call('createMeeting', { meetingOn: '2026-11-18' }));
+    const text = pdfText((await produce(api, { report: 'weekly_meeting', meetingId: meeting.id })).bytes);
+    expect(text).toContain("<script>alert(1)</script> O'Neil; DROP TABLE members");
+    expect(text).toContain('<b>Chapter</b>');
+  });
+});
