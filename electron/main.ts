@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
-import { openDatabase, type OpenedDatabase } from '../src/db/open';
+import { ChapterFile } from '../src/server/chapter-file';
+import { recoverFromNewestGoodBackup } from '../src/services/backups';
+import { LedgerError } from '../src/shared/errors';
 import { createRegistry } from '../src/server/registry';
 import { contentSecurityPolicy } from '../src/shared/csp';
 import { bindContractToIpc } from './ipc';
@@ -14,7 +16,7 @@ import { isAppUrl, isExternalWebUrl, mainWindowOptions } from './security';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appEntry = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
 let mainWindow: BrowserWindow | null = null;
-let database: OpenedDatabase | null = null;
+let chapter: ChapterFile | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Two windows must never write one chapter file: the second launch hands over to the first.
@@ -25,23 +27,35 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.whenReady().then(start);
+  app.whenReady().then(start).catch((error: Error) => {
+    dialog.showErrorBox('Chapter Ledger could not start', error.message);
+    app.quit();
+  });
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const file = path.join(app.getPath('userData'), 'chapter-ledger.sqlite');
   const migrationsFolder = app.isPackaged
     ? path.join(process.resourcesPath, 'drizzle')
     : path.join(app.getAppPath(), 'drizzle');
-  try {
-    database = openDatabase(file, { migrationsFolder });
-  } catch (error) {
-    dialog.showErrorBox('Chapter Ledger cannot open the chapter file', (error as Error).message);
+  chapter = openOrRecover(file, migrationsFolder);
+  if (!chapter) {
     app.quit();
     return;
   }
+  const opened = chapter;
+  await opened.backup('startup').catch((error: Error) => dialog.showErrorBox('The start-up backup failed', error.message));
   const fontsDir = app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'resources', 'fonts');
-  const registry = createRegistry({ db: database.db, file, appVersion: app.getVersion(), fontsDir });
+  const registry = createRegistry({
+    get db() {
+      return opened.db;
+    },
+    file,
+    appVersion: app.getVersion(),
+    fontsDir,
+    chapterFile: opened,
+    revealFolder: (folder) => void shell.openPath(folder),
+  });
   bindContractToIpc(ipcMain, registry, appEntry);
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -67,6 +81,41 @@ function start(): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+}
+
+/**
+ * Opens the chapter file. A damaged or foreign file is never overwritten: the secretary is told what
+ * is wrong and offered the newest good backup, with the damaged file kept beside it.
+ */
+function openOrRecover(file: string, migrationsFolder: string): ChapterFile | null {
+  try {
+    return new ChapterFile(file, migrationsFolder);
+  } catch (error) {
+    const message = error instanceof LedgerError ? error.message : (error as Error).message;
+    const recoverable = error instanceof LedgerError && (error.code === 'damaged' || error.code === 'not_a_database');
+    if (!recoverable) {
+      dialog.showErrorBox('Chapter Ledger cannot open the chapter file', message);
+      return null;
+    }
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: 'The chapter file cannot be opened',
+      message,
+      detail: 'Chapter Ledger can put the newest good backup in its place. The damaged file is kept, renamed, beside it.',
+      buttons: ['Restore the newest good backup', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice !== 0) return null;
+    try {
+      const { restored, damagedKeptAs } = recoverFromNewestGoodBackup(file);
+      dialog.showMessageBoxSync({ type: 'info', message: `Restored the backup of ${restored.takenAt}.`, detail: `The damaged file is kept as ${damagedKeptAs}.` });
+      return new ChapterFile(file, migrationsFolder);
+    } catch (recoveryError) {
+      dialog.showErrorBox('No backup could be restored', (recoveryError as Error).message);
+      return null;
+    }
+  }
 }
 
 function createWindow(): void {
@@ -96,4 +145,4 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => database?.close());
+app.on('will-quit', () => chapter?.close());

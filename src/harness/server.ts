@@ -7,7 +7,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { openDatabase, type OpenedDatabase } from '../db/open';
+import type { OpenedDatabase } from '../db/open';
+import { ChapterFile } from '../server/chapter-file';
 import { sourceMigrationsFolder, repoRoot } from '../db/paths';
 import { createRegistry } from '../server/registry';
 import { contentSecurityPolicy } from '../shared/csp';
@@ -22,12 +23,15 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
+  /** The open chapter file (its handle changes after a restore). */
+  chapterFile: ChapterFile;
   url: string;
   /** The URL to open in a browser: carries the token for the renderer's client. */
   openUrl: string;
   token: string;
   port: number;
-  database: OpenedDatabase;
+  /** The current database handle of the chapter file. */
+  readonly database: Pick<OpenedDatabase, 'db' | 'sqlite'>;
   close(): Promise<void>;
 }
 
@@ -50,8 +54,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
   }
-  const database = openDatabase(options.dbFile, { migrationsFolder: sourceMigrationsFolder });
-  const registry = createRegistry({ db: database.db, file: path.resolve(options.dbFile), appVersion: 'harness' });
+  const chapterFile = new ChapterFile(options.dbFile, sourceMigrationsFolder);
+  const revealed: string[] = [];
+  const registry = createRegistry({
+    get db() {
+      return chapterFile.db;
+    },
+    file: path.resolve(options.dbFile),
+    appVersion: 'harness',
+    chapterFile,
+    revealFolder: (folder) => revealed.push(folder),
+  });
   const token = options.token ?? randomBytes(24).toString('hex');
   let port = options.port ?? 0;
 
@@ -115,12 +128,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     openUrl: `${url}/?token=${token}`,
     token,
     port,
-    database,
+    chapterFile,
+    get database() {
+      return { db: chapterFile.db, sqlite: chapterFile.sqlite };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          database.close();
+          chapterFile.close();
           resolve();
         });
       }),

@@ -23,6 +23,7 @@ import { cancelMeeting, closeMeeting, createMeeting, getMeetingSheet, listMeetin
 import { listOpenReferrals, setReferralStatus } from '../services/referrals';
 import { palmsCsv } from '../services/palms-export';
 import { produceReport } from '../services/reports';
+import type { ChapterFile } from './chapter-file';
 import { sourceFontsDir } from '../db/paths';
 import { getScorecardProfile, saveScorecardProfile, scorecard } from '../services/scorecard';
 import { memberTrend, referralMatrix, reciprocityFlags, tallies } from '../services/tallies';
@@ -35,6 +36,15 @@ export interface RegistryContext {
   appVersion: string;
   /** Folder of the report fonts (resources/fonts in the tree, <resources>/fonts when packaged). */
   fontsDir?: string;
+  /** The open file with its backups; hosts that hold a real file pass it (tests may not). */
+  chapterFile?: ChapterFile;
+  /** Shows a folder in the system's file manager (Electron); other hosts just answer the path. */
+  revealFolder?: (folder: string) => void;
+}
+
+function requireChapterFile(ctx: RegistryContext): ChapterFile {
+  if (!ctx.chapterFile) throw new LedgerError('conflict', 'Backups need a chapter file on disk; this one lives in memory.');
+  return ctx.chapterFile;
 }
 
 type Handlers = { [M in MethodName]: (ctx: RegistryContext, input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -61,7 +71,16 @@ const handlers: Handlers = {
   getMeetingSheet: (ctx, input) => getMeetingSheet(ctx.db, input.meetingId),
   setAttendance: (ctx, input) => setAttendance(ctx.db, input),
   markAllPresent: (ctx, input) => markAllPresent(ctx.db, input.meetingId),
-  closeMeeting: (ctx, input) => closeMeeting(ctx.db, input),
+  closeMeeting: (ctx, input) => {
+    const closed = closeMeeting(ctx.db, input);
+    if (!ctx.chapterFile) return closed;
+    // Every closed meeting is kept in a backup the moment it is closed. The meeting is closed either
+    // way; a failed backup is said, not hidden.
+    return ctx.chapterFile.backup('meeting-closed').then(
+      () => closed,
+      (error: Error) => ({ ...closed, warnings: [...closed.warnings, `The automatic backup failed: ${error.message}`] }),
+    );
+  },
   reopenMeeting: (ctx, input) => reopenMeeting(ctx.db, input),
   cancelMeeting: (ctx, input) => cancelMeeting(ctx.db, input),
   saveReferral: (ctx, input) => saveReferral(ctx.db, input),
@@ -81,6 +100,17 @@ const handlers: Handlers = {
   getScorecardProfile: (ctx) => getScorecardProfile(ctx.db),
   saveScorecardProfile: (ctx, input) => saveScorecardProfile(ctx.db, input.profile),
   produceReport: (ctx, input) => produceReport(ctx.db, input, { fontsDir: ctx.fontsDir ?? sourceFontsDir }),
+  listBackups: (ctx) => {
+    const file = requireChapterFile(ctx);
+    return { folder: file.backupsFolder, backups: file.listBackups() };
+  },
+  backupNow: async (ctx) => (await requireChapterFile(ctx).backup('manual'))!,
+  restoreBackup: (ctx, input) => requireChapterFile(ctx).restore(input.name),
+  revealBackupsFolder: (ctx) => {
+    const folder = requireChapterFile(ctx).backupsFolder;
+    ctx.revealFolder?.(folder);
+    return { folder };
+  },
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

@@ -37,7 +37,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
 export { defaultScorecardProfile, type ScorecardProfile } from './scorecard-profile';
@@ -341,6 +341,10 @@ export const contract = {
     'Save an edited scorecard profile, or null to go back to the default.',
   ),
   produceReport: method(produceReportInput, producedReportOut, 'A PDF report (weekly meeting, slips audit, PALMS, member statement, quarterly audit).'),
+  listBackups: method(none, backupsOut, 'The backups folder and its backups, newest first.'),
+  backupNow: method(none, backupOut, 'Take a backup now (SQLite online backup).'),
+  restoreBackup: method(restoreBackupInput, restoredOut, 'Check a backup, back up the current file, then restore it.'),
+  revealBackupsFolder: method(none, z.object({ folder: z.string() }), 'Show the backups folder in the file manager.'),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

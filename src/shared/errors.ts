@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'needs_confirmation'
   | 'no_chapter'
   | 'not_a_database'
+  | 'damaged'
   | 'newer_database'
   | 'forbidden'
   | 'internal';

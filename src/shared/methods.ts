@@ -42,6 +42,10 @@ export const methodNames = [
   'getScorecardProfile',
   'saveScorecardProfile',
   'produceReport',
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
+  'revealBackupsFolder',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -1,0 +1,62 @@
+// The open chapter file, as the hosts hold it: the database handle, its backups, and the restore
+// that swaps one file for another while the app runs (so the handle can change under the registry).
+import { copyFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type OpenedDatabase } from '../db/open';
+import { backupNow, listBackups, replaceChapterFile, requireBackup, type BackupInfo, type BackupReason } from '../services/backups';
+import { getChapter } from '../services/chapter';
+
+export class ChapterFile {
+  private opened: OpenedDatabase;
+
+  constructor(
+    readonly file: string,
+    private readonly migrationsFolder: string,
+  ) {
+    this.opened = openDatabase(file, { migrationsFolder });
+  }
+
+  get db() {
+    return this.opened.db;
+  }
+
+  get sqlite() {
+    return this.opened.sqlite;
+  }
+
+  get backupsFolder(): string {
+    return path.join(path.dirname(path.resolve(this.file)), 'backups');
+  }
+
+  /** A backup of a file that holds a chapter; a brand-new empty file has nothing to keep. */
+  async backup(reason: BackupReason): Promise<BackupInfo | null> {
+    if (reason !== 'manual' && !getChapter(this.db)) return null;
+    return backupNow(this.opened.sqlite, this.file, reason);
+  }
+
+  listBackups(): BackupInfo[] {
+    return listBackups(this.file);
+  }
+
+  /** Checks the backup, backs up the current file, puts the backup in place and reopens it. */
+  async restore(name: string): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo }> {
+    const source = requireBackup(this.file, name);
+    const restored = this.listBackups().find((b) => b.name === name)!;
+    // Staged first: the safety copy's rotation may retire an old backup, even the one being restored.
+    const staged = `${this.file}.restore-source`;
+    copyFileSync(source, staged);
+    const safetyCopy = await backupNow(this.opened.sqlite, this.file, 'before-restore');
+    this.opened.close();
+    try {
+      replaceChapterFile(this.file, staged);
+    } finally {
+      rmSync(staged, { force: true });
+      this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder });
+    }
+    return { restored, safetyCopy };
+  }
+
+  close(): void {
+    this.opened.close();
+  }
+}

@@ -1,0 +1,139 @@
+// Backups of the chapter file: online copies (SQLite's backup API) into a "backups" folder beside it,
+// a rotation that keeps the last 10 plus one a month for a year, checks before any restore, and the
+// recovery of a damaged file from the newest good backup (the damaged file is kept, never overwritten).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { LedgerError } from '../shared/errors';
+
+export const backupReasons = ['startup', 'meeting-closed', 'manual', 'before-restore', 'before-migration'] as const;
+export type BackupReason = (typeof backupReasons)[number];
+
+export interface BackupInfo {
+  name: string;
+  takenAt: string;
+  reason: string;
+  bytes: number;
+}
+
+const pattern = /^chapter-ledger-(\d{8})-(\d{6})-(\d{3})-([a-z-]+)\.sqlite$/;
+
+export function backupsFolder(chapterFile: string): string {
+  return path.join(path.dirname(path.resolve(chapterFile)), 'backups');
+}
+
+function stamp(at: Date): string {
+  const iso = at.toISOString(); // 2026-11-22T10:00:00.123Z
+  return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}`;
+}
+
+export function backupName(at: Date, reason: BackupReason): string {
+  return `chapter-ledger-${stamp(at)}-${reason}.sqlite`;
+}
+
+function parse(name: string): { takenAt: string; reason: string } | null {
+  const m = pattern.exec(name);
+  if (!m) return null;
+  const [, d, t, ms, reason] = m as unknown as [string, string, string, string, string];
+  return { takenAt: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.${ms}Z`, reason };
+}
+
+/** Backups newest first. */
+export function listBackups(chapterFile: string): BackupInfo[] {
+  const folder = backupsFolder(chapterFile);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .map((name) => ({ name, parsed: parse(name) }))
+    .filter((b): b is { name: string; parsed: { takenAt: string; reason: string } } => b.parsed !== null)
+    .map((b) => ({ name: b.name, takenAt: b.parsed.takenAt, reason: b.parsed.reason, bytes: statSync(path.join(folder, b.name)).size }))
+    .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
+}
+
+/** An online, consistent copy through SQLite's backup API, then the rotation. */
+export async function backupNow(sqlite: Database.Database, chapterFile: string, reason: BackupReason, at = new Date()): Promise<BackupInfo> {
+  const folder = backupsFolder(chapterFile);
+  mkdirSync(folder, { recursive: true });
+  const name = backupName(at, reason);
+  await sqlite.backup(path.join(folder, name));
+  rotateBackups(chapterFile, at);
+  return listBackups(chapterFile).find((b) => b.name === name)!;
+}
+
+/**
+ * A synchronous copy for the one place that cannot wait: just before migrations run on open.
+ * VACUUM INTO writes a consistent snapshot of the live file.
+ */
+export function backupBeforeMigration(sqlite: Database.Database, chapterFile: string, at = new Date()): string {
+  const folder = backupsFolder(chapterFile);
+  mkdirSync(folder, { recursive: true });
+  const target = path.join(folder, backupName(at, 'before-migration'));
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+/** Keep the newest 10, plus the newest of each calendar month for the last 12 months. */
+export function rotateBackups(chapterFile: string, now = new Date()): string[] {
+  const all = listBackups(chapterFile);
+  const keep = new Set(all.slice(0, 10).map((b) => b.name));
+  const yearAgo = new Date(now);
+  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+  const seenMonths = new Set<string>();
+  for (const b of all) {
+    const month = b.takenAt.slice(0, 7);
+    if (b.takenAt >= yearAgo.toISOString() && !seenMonths.has(month)) {
+      seenMonths.add(month);
+      keep.add(b.name);
+    }
+  }
+  const removed = all.filter((b) => !keep.has(b.name)).map((b) => b.name);
+  for (const name of removed) rmSync(path.join(backupsFolder(chapterFile), name), { force: true });
+  return removed;
+}
+
+/** Is this file a sound chapter file? `PRAGMA integrity_check` plus the tables we need. */
+export function checkChapterFile(file: string): { ok: true } | { ok: false; message: string } {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') return { ok: false, message: `the file is damaged (${String(result).slice(0, 120)})` };
+    const hasChapter = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chapter'").get();
+    if (!hasChapter) return { ok: false, message: 'it is not a Chapter Ledger file' };
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: `it cannot be read (${(error as Error).message})` };
+  } finally {
+    db?.close();
+  }
+}
+
+export function requireBackup(chapterFile: string, name: string): string {
+  const info = listBackups(chapterFile).find((b) => b.name === name);
+  if (!info) throw new LedgerError('not_found', 'That backup is no longer in the backups folder.', 'name');
+  const file = path.join(backupsFolder(chapterFile), name);
+  const check = checkChapterFile(file);
+  if (!check.ok) throw new LedgerError('conflict', `The backup ${name} cannot be restored: ${check.message}. Nothing was changed.`, 'name');
+  return file;
+}
+
+/** Puts a checked backup in place of the (closed) chapter file. The caller reopens it. */
+export function replaceChapterFile(chapterFile: string, backupFile: string): void {
+  for (const suffix of ['-wal', '-shm']) rmSync(chapterFile + suffix, { force: true });
+  const incoming = `${chapterFile}.restoring`;
+  copyFileSync(backupFile, incoming);
+  renameSync(incoming, chapterFile);
+}
+
+/**
+ * A chapter file that will not open: keep it aside under a new name and put the newest backup that
+ * passes the integrity check in its place. Returns what was done, for the message to the user.
+ */
+export function recoverFromNewestGoodBackup(chapterFile: string, at = new Date()): { restored: BackupInfo; damagedKeptAs: string } {
+  const good = listBackups(chapterFile).find((b) => checkChapterFile(path.join(backupsFolder(chapterFile), b.name)).ok);
+  if (!good) throw new LedgerError('not_found', 'There is no good backup to restore: the backups folder is empty or every backup is damaged.');
+  const damagedKeptAs = `${chapterFile}.damaged-${stamp(at)}`;
+  if (existsSync(chapterFile)) renameSync(chapterFile, damagedKeptAs);
+  for (const suffix of ['-wal', '-shm']) if (existsSync(chapterFile + suffix)) renameSync(chapterFile + suffix, damagedKeptAs + suffix);
+  replaceChapterFile(chapterFile, path.join(backupsFolder(chapterFile), good.name));
+  return { restored: good, damagedKeptAs };
+}
