@@ -1,10 +1,11 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileText, IconGauge, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
+import { AuditLogScreen } from './screens/AuditLogScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { MembersScreen } from './screens/MembersScreen';
 import { OpenReferralsScreen } from './screens/OpenReferralsScreen';
@@ -25,6 +26,7 @@ const screens = [
   { id: 'members', label: 'Members', icon: IconUsers, hotkey: 'alt+6' },
   { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+7' },
   { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+8' },
+  { id: 'audit', label: 'Audit log', icon: IconHistory, hotkey: 'alt+9' },
 ] as const;
 type ScreenId = (typeof screens)[number]['id'];
 
@@ -92,6 +94,7 @@ export function App() {
         {screen === 'reports' && <ReportsScreen chapter={chapter.data} />}
         {screen === 'members' && <MembersScreen chapter={chapter.data} onChanged={status.reload} />}
         {screen === 'seats' && <SeatMapScreen />}
+        {screen === 'audit' && <AuditLogScreen />}
         {screen === 'settings' && <SettingsScreen chapter={chapter.data} databaseFile={status.data.databaseFile} onChanged={reloadAll} />}
       </AppShell.Main>
     </AppShell>

@@ -23,6 +23,7 @@ import { cancelMeeting, closeMeeting, createMeeting, getMeetingSheet, listMeetin
 import { listOpenReferrals, setReferralStatus } from '../services/referrals';
 import { palmsCsv } from '../services/palms-export';
 import { produceReport } from '../services/reports';
+import { listAuditLog } from '../services/audit-log';
 import type { ChapterFile } from './chapter-file';
 import { sourceFontsDir } from '../db/paths';
 import { getScorecardProfile, saveScorecardProfile, scorecard } from '../services/scorecard';
@@ -111,6 +112,7 @@ const handlers: Handlers = {
     ctx.revealFolder?.(folder);
     return { folder };
   },
+  listAuditLog: (ctx, input) => listAuditLog(ctx.db, input),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

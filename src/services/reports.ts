@@ -21,6 +21,7 @@ import { scorecard } from './scorecard';
 import { seatMap } from './seats';
 import { listMeetingSlips } from './slips';
 import { chapterTotals, memberTallies, memberTrend, reciprocityFlags, referralMatrix } from './tallies';
+import { describeChange } from './change-summary';
 
 export interface ProduceOptions {
   fontsDir: string;
@@ -148,23 +149,3 @@ export function amendmentsIn(db: Db, period: Period) {
     ORDER BY at, rowid`);
   return rows.map((r) => ({ at: r.at, entity: r.entity, action: r.action, reason: r.reason, summary: describeChange(r.before, r.after) }));
 }
-
-function describeChange(before: string | null, after: string | null): string {
-  const b = before ? (JSON.parse(before) as Record<string, unknown>) : null;
-  const a = after ? (JSON.parse(after) as Record<string, unknown>) : null;
-  if (b && !a) return `deleted: ${summary(b)}`;
-  if (a && !b) return `added: ${summary(a)}`;
-  if (!a || !b) return '';
-  const changed = Object.keys(a).filter((k) => !['updatedAt', 'createdAt'].includes(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-  return `${summary(a)}: ${changed.map((k) => `${k} ${fmt(b[k])} → ${fmt(a[k])}`).join(', ')}`;
-}
-
-function summary(x: Record<string, unknown>): string {
-  const pick = (k: string) => (typeof x[k] === 'string' ? (x[k] as string) : '');
-  return [pick('giverName') || pick('closerName') || pick('memberAName') || pick('memberName') || pick('name') || pick('meetingOn'), pick('receiverName') || pick('referrerName') || pick('memberBName')]
-    .filter(Boolean)
-    .join(' → ');
-}
-
-const fmt = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
-

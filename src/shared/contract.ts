@@ -37,7 +37,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
 export { defaultScorecardProfile, type ScorecardProfile } from './scorecard-profile';
@@ -345,6 +345,7 @@ export const contract = {
   backupNow: method(none, backupOut, 'Take a backup now (SQLite online backup).'),
   restoreBackup: method(restoreBackupInput, restoredOut, 'Check a backup, back up the current file, then restore it.'),
   revealBackupsFolder: method(none, z.object({ folder: z.string() }), 'Show the backups folder in the file manager.'),
+  listAuditLog: method(listAuditLogInput, z.array(auditEntryOut), 'The audit log, newest first, with filters.'),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

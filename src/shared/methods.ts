@@ -46,6 +46,7 @@ export const methodNames = [
   'backupNow',
   'restoreBackup',
   'revealBackupsFolder',
+  'listAuditLog',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

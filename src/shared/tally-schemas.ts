@@ -158,3 +158,17 @@ export const backupOut = z.object({ name: z.string(), takenAt: z.string(), reaso
 export const backupsOut = z.object({ folder: z.string(), backups: z.array(backupOut) });
 export const restoreBackupInput = z.object({ name: z.string({ error: 'Choose a backup.' }).min(1, { error: 'Choose a backup.' }).max(200) }).strict();
 export const restoredOut = z.object({ restored: backupOut, safetyCopy: backupOut });
+
+export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile'] as const;
+export const listAuditLogInput = z
+  .object({
+    entity: z.enum(auditEntities, { error: 'Choose what to show.' }).default('all'),
+    action: z.enum(['all', 'insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import'], { error: 'Choose an action.' }).default('all'),
+    from: isoDate('From').optional(),
+    to: isoDate('To').optional(),
+    withReasonOnly: z.boolean().default(false),
+    limit: z.number().int().min(1).max(2000).default(500),
+  })
+  .strict()
+  .default({ entity: 'all', action: 'all', withReasonOnly: false, limit: 500 });
+export const auditEntryOut = z.object({ id: z.string(), at: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), change: z.string() });

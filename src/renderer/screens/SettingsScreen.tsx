@@ -7,6 +7,7 @@ import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
 import { ChapterForm } from '../components/ChapterForm';
 import { ScorecardProfileCard } from '../components/ScorecardProfileCard';
+import { BackupsCard } from '../components/BackupsCard';
 import { SeatBadge } from '../components/StatusBadge';
 import { useQuery } from '../use-query';
 
@@ -29,6 +30,7 @@ export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: 
       </Card>
       <ClassificationsCard />
       <ScorecardProfileCard />
+      <BackupsCard onRestored={onChanged} />
       <Card withBorder padding="lg">
         <Title order={4} mb="xs">
           Chapter file

@@ -1,0 +1,127 @@
+import { Alert, Button, Card, Code, Group, Modal, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { ledger } from '../client';
+import { useQuery } from '../use-query';
+
+const reasons: Record<string, string> = {
+  startup: 'At start-up',
+  'meeting-closed': 'Meeting closed',
+  manual: 'By hand',
+  'before-restore': 'Before a restore',
+  'before-migration': 'Before an upgrade',
+};
+
+/** Backups: what there is, take one now, restore one (after a check and a safety copy), show the folder. */
+export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> }) {
+  const list = useQuery(() => ledger.listBackups(), []);
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const backupNow = async () => {
+    setBusy(true);
+    try {
+      const b = await ledger.backupNow();
+      notifications.show({ color: 'teal', message: `Backed up: ${b.name}` });
+      await list.reload();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const restore = async () => {
+    if (!restoring) return;
+    setBusy(true);
+    try {
+      const { restored, safetyCopy } = await ledger.restoreBackup({ name: restoring });
+      setRestoring(null);
+      notifications.show({ color: 'teal', message: `Restored the backup of ${restored.takenAt.replace('T', ' ').slice(0, 16)}. The file as it was is kept as ${safetyCopy.name}.` });
+      await list.reload();
+      await onRestored();
+    } catch (e) {
+      setError((e as Error).message);
+      setRestoring(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reveal = async () => {
+    const { folder } = await ledger.revealBackupsFolder();
+    notifications.show({ message: `Backups folder: ${folder}` });
+  };
+
+  return (
+    <Card withBorder padding="lg">
+      <Group justify="space-between" mb="xs">
+        <Title order={4}>Backups</Title>
+        <Group>
+          <Button variant="default" onClick={reveal}>
+            Show folder
+          </Button>
+          <Button onClick={backupNow} loading={busy}>
+            Back up now
+          </Button>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm">
+        Taken at start-up, whenever a meeting closes, and before any upgrade. The last 10 are kept, plus one a month for a year.
+        {list.data && (
+          <>
+            {' '}
+            Folder: <Code>{list.data.folder}</Code>
+          </>
+        )}
+      </Text>
+      {error && (
+        <Alert color="red" mb="sm" role="alert" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      {list.data && list.data.backups.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No backup yet. Press Back up now to take the first.
+        </Text>
+      ) : (
+        <Table aria-label="Backups" verticalSpacing={4} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Taken (UTC)</Table.Th>
+              <Table.Th>Why</Table.Th>
+              <Table.Th ta="right">Size</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(list.data?.backups ?? []).map((b) => (
+              <Table.Tr key={b.name}>
+                <Table.Td>{b.takenAt.replace('T', ' ').slice(0, 19)}</Table.Td>
+                <Table.Td>{reasons[b.reason] ?? b.reason}</Table.Td>
+                <Table.Td ta="right">{(b.bytes / 1024).toFixed(0)} KB</Table.Td>
+                <Table.Td ta="right">
+                  <Button size="xs" variant="subtle" onClick={() => setRestoring(b.name)} aria-label={`Restore the backup of ${b.takenAt}`}>
+                    Restore…
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={restoring !== null} onClose={() => setRestoring(null)} title="Restore this backup?">
+        <Text size="sm">
+          The backup is checked first. The chapter file as it is now is backed up before it is replaced, so this can be undone by restoring that copy.
+        </Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setRestoring(null)}>
+            Cancel
+          </Button>
+          <Button color="orange" onClick={restore} loading={busy}>
+            Restore
+          </Button>
+        </Group>
+      </Modal>
+    </Card>
+  );
+}

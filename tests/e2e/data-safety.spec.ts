@@ -1,0 +1,39 @@
+import { loadDemoChapter } from '../../src/services/demo';
+import { expect, test } from './fixtures';
+
+test('a secretary backs up, makes a mistake, and restores the backup; the audit log shows amendments', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(`${harness.openUrl}#/settings`);
+  const backups = page.getByRole('table', { name: 'Backups' });
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(backups.getByRole('row')).toHaveCount(2);
+
+  // A mistake after the backup: a classification added by accident.
+  const addSeat = page.getByRole('form', { name: 'Add classification' });
+  await addSeat.getByLabel('New classification').fill('Mistaken seat');
+  await addSeat.getByRole('button', { name: 'Add classification' }).click();
+  await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Mistaken seat')).toBeVisible();
+
+  await backups.getByRole('button', { name: /^Restore the backup of/ }).first().click();
+  await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByText(/Restored the backup of/)).toBeVisible();
+  await expect(backups.getByText('Before a restore')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Classifications' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Mistaken seat')).toHaveCount(0);
+
+  // An amendment to a closed meeting, then the audit log filtered to amendments.
+  const { db } = harness.database;
+  const { listMeetings } = await import('../../src/services/meetings');
+  const { setAttendance } = await import('../../src/services/attendance');
+  const { listMembers } = await import('../../src/services/members');
+  const meeting = listMeetings(db)[0]!;
+  const dana = listMembers(db, { scope: 'current' }).find((m) => m.firstName === 'Dana')!;
+  setAttendance(db, { meetingId: meeting.id, memberId: dana.id, mark: 'L', substituteName: '', reason: 'Arrived after the open networking' });
+  await page.goto(`${harness.openUrl}#/audit`);
+  await page.getByLabel('Amendments only (changes with a reason)').check();
+  const log = page.getByRole('table', { name: 'Audit log' });
+  await expect(log.getByText('Arrived after the open networking')).toBeVisible();
+  await expect(log.getByText(/Dana Ruiz: mark P → L/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/audit-log.png' });
+});
