@@ -12,6 +12,7 @@ import { addDays } from '../shared/dates';
 import { loadDemoChapter } from '../services/demo';
 import { listMembers } from '../services/members';
 import { runScaleBench } from './bench-scale';
+import { ChapterFile } from '../server/chapter-file';
 
 const TARGET_SLIPS = 30_000;
 const SAVES = 1_000;
@@ -86,5 +87,16 @@ if (existsSync(figures)) {
   console.log('Run "npm run test:e2e" first to add the keystroke and wall-time figures of the keyboard-only meeting.');
 }
 opened.close();
+
+// Backup (SQLite online backup) and restore (check, safety copy, swap, reopen) of the same 30k-slip file.
+const chapterFile = new ChapterFile(file, sourceMigrationsFolder);
+const backupStarted = performance.now();
+const backup = (await chapterFile.backup('manual'))!;
+const backupMs = performance.now() - backupStarted;
+const restoreStarted = performance.now();
+await chapterFile.restore(backup.name);
+const restoreMs = performance.now() - restoreStarted;
+console.log(`Backup of the ${slips.toLocaleString('en-US')}-slip file (${(backup.bytes / 2 ** 20).toFixed(1)} MiB): ${backupMs.toFixed(0)} ms; restore (integrity check, safety backup, swap, reopen): ${restoreMs.toFixed(0)} ms`);
+chapterFile.close();
 
 if (!process.argv.includes('--quick')) runScaleBench();
