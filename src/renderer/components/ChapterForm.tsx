@@ -1,10 +1,9 @@
 import { Alert, Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { Chapter, ChapterInput } from '../../shared/contract';
 import { weekdayNames } from '../../shared/domain';
 import { ledger } from '../client';
-import { applyLedgerError } from '../form-errors';
+import { useLedgerSubmit } from '../form-errors';
 
 const currencies = ['USD', 'EUR', 'GBP', 'INR', 'CAD', 'AUD', 'NZD', 'ZAR', 'SGD', 'AED', 'CHF', 'MXN', 'BRL'];
 const locales = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'hi-IN', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'en-ZA', 'en-SG'];
@@ -23,8 +22,6 @@ function guessLocale(): string {
 }
 
 export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapter | null; onSaved: (c: Chapter) => void; submitLabel: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<Values>({
     initialValues: {
       name: chapter?.name ?? '',
@@ -40,18 +37,10 @@ export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapte
     },
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setSaving(true);
-    setFormError(null);
-    try {
-      const saved = await ledger.saveChapter({ ...values, meetingWeekday: Number(values.meetingWeekday) });
-      onSaved(saved);
-    } catch (error) {
-      setFormError(applyLedgerError(error, form.setFieldError, fields));
-    } finally {
-      setSaving(false);
-    }
-  });
+  const { saving, formError, run } = useLedgerSubmit(form.setFieldError, fields);
+  const submit = form.onSubmit((values) =>
+    run(async () => onSaved(await ledger.saveChapter({ ...values, meetingWeekday: Number(values.meetingWeekday) }))),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Chapter details">

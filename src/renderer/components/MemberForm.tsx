@@ -1,12 +1,12 @@
 import { Alert, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Classification, Member } from '../../shared/contract';
 import { todayIso } from '../../shared/dates';
 import { leadershipRoleLabels, leadershipRoles, memberStatuses, memberStatusLabels, type LeadershipRole, type MemberStatus } from '../../shared/domain';
 import { ledger } from '../client';
-import { applyLedgerError } from '../form-errors';
+import { useLedgerSubmit } from '../form-errors';
 
 interface Values {
   firstName: string;
@@ -52,8 +52,6 @@ export function MemberForm({
   onSaved: (m: Member) => void;
   onCancel: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<Values>({
     initialValues: {
       firstName: member?.firstName ?? '',
@@ -76,9 +74,8 @@ export function MemberForm({
     [members, member],
   );
 
-  const submit = form.onSubmit(async (values) => {
-    setSaving(true);
-    setFormError(null);
+  const { saving, formError, run } = useLedgerSubmit(form.setFieldError, fields);
+  const submit = form.onSubmit((values) => {
     const payload = {
       firstName: values.firstName,
       lastName: values.lastName,
@@ -92,16 +89,13 @@ export function MemberForm({
       sponsorId: values.sponsorId || null,
       leadershipRole: values.leadershipRole || null,
     };
-    try {
-      const saved = member
-        ? await ledger.updateMember({ ...payload, id: member.id, leftOn: values.status === 'former' ? values.leftOn || null : null })
-        : await ledger.addMember(payload);
-      onSaved(saved);
-    } catch (error) {
-      setFormError(applyLedgerError(error, form.setFieldError, fields));
-    } finally {
-      setSaving(false);
-    }
+    return run(async () =>
+      onSaved(
+        member
+          ? await ledger.updateMember({ ...payload, id: member.id, leftOn: values.status === 'former' ? values.leftOn || null : null })
+          : await ledger.addMember(payload),
+      ),
+    );
   });
 
   return (
