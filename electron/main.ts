@@ -11,7 +11,8 @@ import { contentSecurityPolicy } from '../src/shared/csp';
 import { bindContractToIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { lastSaveFolder, rememberSaveFolder } from './save-folder';
-import { isAppUrl, isExternalWebUrl, mainWindowOptions } from './security';
+import { denyAllPermissions, guardWebContents } from './guards';
+import { mainWindowOptions } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appEntry = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
@@ -58,8 +59,7 @@ async function start(): Promise<void> {
   });
   bindContractToIpc(ipcMain, registry, appEntry);
 
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
@@ -126,19 +126,7 @@ function createWindow(): void {
 }
 
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url, appEntry)) return;
-    event.preventDefault();
-    if (isExternalWebUrl(url)) void shell.openExternal(url);
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url, appEntry)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  guardWebContents(contents, appEntry, (url) => void shell.openExternal(url));
 });
 
 app.on('window-all-closed', () => {

@@ -103,3 +103,54 @@ describe('IPC', () => {
     expect(main).not.toMatch(/startHarness|x-ledger-token/i);
   });
 });
+
+describe('what the window may do', () => {
+  const app = 'file:///app/out/renderer/index.html';
+  const setup = async () => {
+    const { guardWebContents } = await import('../../electron/guards');
+    const listeners: Record<string, (event: { preventDefault(): void }, url?: string) => void> = {};
+    let openHandler: (details: { url: string }) => { action: string } = () => ({ action: 'allow' });
+    const opened: string[] = [];
+    guardWebContents(
+      { on: (name: string, listener: never) => (listeners[name] = listener), setWindowOpenHandler: (h: never) => (openHandler = h) } as never,
+      app,
+      (url) => opened.push(url),
+    );
+    const navigate = (name: string, url?: string) => {
+      let prevented = false;
+      listeners[name]!({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    return { navigate, open: (url: string) => openHandler({ url }), opened };
+  };
+
+  it('navigation away from the app is blocked; web links go to the system browser, nothing else does', async () => {
+    const { navigate, opened } = await setup();
+    expect(navigate('will-navigate', `${app}#/members`)).toBe(false);
+    expect(navigate('will-navigate', 'https://bni.example/')).toBe(true);
+    expect(navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(navigate('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(navigate('will-attach-webview')).toBe(true);
+    expect(opened).toEqual(['https://bni.example/']);
+  });
+
+  it('window.open is always denied', async () => {
+    const { open, opened } = await setup();
+    expect(open('https://example.com/')).toEqual({ action: 'deny' });
+    expect(open('javascript:alert(1)')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://example.com/']);
+  });
+
+  it('every permission request is denied', async () => {
+    const { denyAllPermissions } = await import('../../electron/guards');
+    let request: (c: unknown, p: string, cb: (g: boolean) => void) => void = () => {};
+    let check: () => boolean = () => true;
+    denyAllPermissions({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) });
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      let granted: boolean | undefined;
+      request(null, permission, (g) => (granted = g));
+      expect(granted).toBe(false);
+    }
+    expect(check()).toBe(false);
+  });
+});
