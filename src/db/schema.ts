@@ -376,3 +376,35 @@ export const auditLog = sqliteTable(
     ),
   ],
 );
+
+/** A name as another system writes it ("Dan Ruiz"), remembered as meaning one member. */
+export const memberAliases = sqliteTable(
+  'member_aliases',
+  {
+    id: id(),
+    /** Folded: lower case, no accents, single spaces. */
+    alias: text('alias').notNull().unique(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    ...timestamps,
+  },
+  (t) => [check('member_aliases_alias', sql`length(trim(${t.alias})) > 0`)],
+);
+
+/**
+ * What an import already wrote: one key per imported row (a hash of the meeting date, slip type,
+ * names, detail, amount, credits and the row's place among identical rows), so a file imported twice
+ * adds nothing the second time.
+ */
+export const importKeys = sqliteTable(
+  'import_keys',
+  {
+    key: text('key').primaryKey(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    fileName: text('file_name').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('import_keys_entity').on(t.entity, t.entityId)],
+);

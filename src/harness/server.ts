@@ -35,7 +35,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 2 * 1024 * 1024;
+// Room for an imported file (20 MB, as base64) inside the JSON body; anything larger is refused unread.
+const MAX_BODY = 30 * 1024 * 1024;
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

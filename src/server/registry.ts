@@ -24,6 +24,7 @@ import { listOpenReferrals, setReferralStatus } from '../services/referrals';
 import { palmsCsv } from '../services/palms-export';
 import { produceReport } from '../services/reports';
 import { listAuditLog } from '../services/audit-log';
+import { importSlipsAudit, previewSlipsAudit } from '../imports/slips-audit';
 import type { ChapterFile } from './chapter-file';
 import { sourceFontsDir } from '../db/paths';
 import { getScorecardProfile, saveScorecardProfile, scorecard } from '../services/scorecard';
@@ -113,6 +114,8 @@ const handlers: Handlers = {
     return { folder };
   },
   listAuditLog: (ctx, input) => listAuditLog(ctx.db, input),
+  previewSlipsAuditImport: (ctx, input) => previewSlipsAudit(ctx.db, input),
+  importSlipsAudit: (ctx, input) => importSlipsAudit(ctx.db, input),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

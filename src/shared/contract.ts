@@ -37,7 +37,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { importFileInput, importPreviewOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
 export { defaultScorecardProfile, type ScorecardProfile } from './scorecard-profile';
@@ -346,6 +346,8 @@ export const contract = {
   restoreBackup: method(restoreBackupInput, restoredOut, 'Check a backup, back up the current file, then restore it.'),
   revealBackupsFolder: method(none, z.object({ folder: z.string() }), 'Show the backups folder in the file manager.'),
   listAuditLog: method(listAuditLogInput, z.array(auditEntryOut), 'The audit log, newest first, with filters.'),
+  previewSlipsAuditImport: method(importFileInput, importPreviewOut, 'Read a BNI Connect slips audit export: what would be created, matched, refused.'),
+  importSlipsAudit: method(importFileInput, importPreviewOut.extend({ imported: z.number().int() }), 'Import a previewed slips audit export in one transaction.'),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -47,6 +47,8 @@ export const methodNames = [
   'restoreBackup',
   'revealBackupsFolder',
   'listAuditLog',
+  'previewSlipsAuditImport',
+  'importSlipsAudit',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

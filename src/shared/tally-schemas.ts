@@ -172,3 +172,31 @@ export const listAuditLogInput = z
   .strict()
   .default({ entity: 'all', action: 'all', withReasonOnly: false, limit: 500 });
 export const auditEntryOut = z.object({ id: z.string(), at: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), change: z.string() });
+
+const slipTypeCounts = z.object({ referral: z.number().int(), tyfcb: z.number().int(), one_to_one: z.number().int(), visitor: z.number().int(), ceu: z.number().int() });
+export const importPreviewOut = z.object({
+  fileName: z.string(),
+  meetingOn: z.string(),
+  /** The meeting already in the ledger for that date, or "new". */
+  meetingStatus: z.enum(['new', 'draft', 'completed', 'cancelled']),
+  rows: z.number().int(),
+  toCreate: slipTypeCounts,
+  alreadyImported: z.number().int(),
+  /** Rows that stop the import until fixed (an unmatched name, an unreadable amount). */
+  problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  /** Rows shown and left out (a slip type the ledger does not keep). */
+  skipped: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  unmatchedNames: z.array(z.string()),
+});
+export type ImportPreview = z.infer<typeof importPreviewOut>;
+export const importFileInput = z
+  .object({
+    fileName: z.string({ error: 'Choose a file.' }).trim().min(1, { error: 'Choose a file.' }).max(260),
+    // 20 MB of file is about 27 million characters of base64: anything larger is refused unread.
+    contentBase64: z
+      .string({ error: 'Choose a file.' })
+      .max(28_000_000, { error: 'The file is too large to be a BNI Connect export (more than 20 MB). Nothing was imported.' }),
+    meetingOn: isoDate('Meeting date').optional(),
+    aliases: z.record(z.string().max(200), entityId('Member')).default({}),
+  })
+  .strict();

@@ -1,5 +1,6 @@
 import { Combobox, Group, InputBase, Text, useCombobox } from '@mantine/core';
 import { forwardRef, useEffect, useMemo, useState } from 'react';
+import { foldName } from '../../shared/names';
 
 export interface PickableMember {
   id: string;
@@ -9,8 +10,7 @@ export interface PickableMember {
 }
 
 /** Lower case without accents or apostrophes, so "jose muller" finds José Müller-Łukasz and "obrien" Tom O'Brien. */
-const fold = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁ]/g, 'l').replace(/['’.]/g, '').toLocaleLowerCase();
+const fold = foldName;
 
 /** Every word typed must appear in the name, company or classification: "dan real" finds Dana Ruiz, realtor. */
 export function matchMembers(members: PickableMember[], search: string): PickableMember[] {

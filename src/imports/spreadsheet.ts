@@ -1,0 +1,83 @@
+// Reads what BNI Connect and spreadsheets export into rows of text: SpreadsheetML 2003 (the ".xls"
+// that is really XML), .xlsx, and CSV. The format is read from the bytes, not trusted from the name.
+import { XMLParser } from 'fast-xml-parser';
+import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/node';
+import { LedgerError } from '../shared/errors';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export type Table = string[][];
+
+export async function readTable(fileName: string, bytes: Buffer): Promise<Table> {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB: an export of one meeting or a quarter is far smaller. Nothing was imported.`, 'file');
+  }
+  if (bytes.length === 0) throw new LedgerError('invalid_input', `${fileName} is empty. Nothing was imported.`, 'file');
+  const head = bytes.subarray(0, 512).toString('utf8').replace(/^\ufeff/, '').trimStart();
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(fileName, bytes);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
+    throw new LedgerError('invalid_input', `${fileName} is an old binary Excel file. Open it in a spreadsheet program and save it as .xlsx or .csv, then import that.`, 'file');
+  }
+  if (bytes.subarray(0, 4096).includes(0)) {
+    throw new LedgerError('invalid_input', `${fileName} is not a spreadsheet (it is a binary file). Export the report from BNI Connect again and import that file.`, 'file');
+  }
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+  if (head.startsWith('<')) return readSpreadsheetMl(fileName, text);
+  return readCsv(text);
+}
+
+async function readXlsx(fileName: string, bytes: Buffer): Promise<Table> {
+  try {
+    const rows = await readSheet(bytes);
+    return rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell))));
+  } catch {
+    throw new LedgerError('invalid_input', `${fileName} looks like an .xlsx file but cannot be read (it may be damaged). Nothing was imported.`, 'file');
+  }
+}
+
+function readCsv(text: string): Table {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  return parsed.data.map((row) => row.map((cell) => String(cell ?? '')));
+}
+
+type XmlNode = Record<string, unknown>;
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/**
+ * SpreadsheetML 2003: <Workbook><Worksheet ss:Name><Table><Row><Cell ss:Index ss:MergeAcross><Data ss:Type>.
+ * ss:Index jumps to a 1-based column; ss:MergeAcross makes a cell span more columns.
+ */
+function readSpreadsheetMl(fileName: string, xml: string): Table {
+  let doc: XmlNode;
+  try {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, trimValues: false, processEntities: true });
+    doc = parser.parse(xml, true) as XmlNode;
+  } catch (error) {
+    throw new LedgerError('invalid_input', `${fileName} is not a complete spreadsheet file (${String((error as Error).message).split('\n')[0]}). Export it again from BNI Connect. Nothing was imported.`, 'file');
+  }
+  const workbook = doc.Workbook as XmlNode | undefined;
+  if (!workbook) throw new LedgerError('invalid_input', `${fileName} is XML but not a spreadsheet (no Workbook). Nothing was imported.`, 'file');
+  const sheets = asArray(workbook.Worksheet as XmlNode | XmlNode[]);
+  const sheet = sheets.find((s) => s['@Name'] === 'Report') ?? sheets[0];
+  if (!sheet) throw new LedgerError('invalid_input', `${fileName} has no worksheet. Nothing was imported.`, 'file');
+  const table = asArray(sheet.Table as XmlNode | XmlNode[])[0];
+  const rows: Table = [];
+  for (const row of asArray(table?.Row as XmlNode | XmlNode[])) {
+    const cells: string[] = [];
+    let column = 0;
+    for (const cell of asArray(row.Cell as XmlNode | XmlNode[])) {
+      const index = Number(cell['@Index']);
+      if (Number.isInteger(index) && index > 0) column = index - 1;
+      const data = cell.Data as XmlNode | string | number | undefined;
+      const raw = typeof data === 'object' && data !== null ? (data['#text'] ?? '') : (data ?? '');
+      const type = typeof data === 'object' && data !== null ? data['@Type'] : undefined;
+      const value = type === 'DateTime' ? String(raw).slice(0, 10) : String(raw);
+      while (cells.length < column) cells.push('');
+      cells[column] = value.trim();
+      column += 1 + (Number(cell['@MergeAcross']) || 0);
+    }
+    rows.push(cells);
+  }
+  return rows;
+}

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import writeXlsxFile from 'write-excel-file/node';
+import { describe, expect, it } from 'vitest';
+import type { Registry } from '../../src/server/registry';
+import { saveChapter } from '../../src/services/chapter';
+import { saveClassification } from '../../src/services/classifications';
+import { addMember } from '../../src/services/members';
+import { openTestDb, testRegistry } from '../support/db';
+import { okValue as ok } from '../support/first-quarter';
+
+const xls = readFileSync('tests/fixtures/slips-audit-2026-11-17.xls');
+const csv = readFileSync('tests/fixtures/slips-audit-2026-11-17.csv');
+
+function chapter() {
+  const opened = openTestDb();
+  const api = testRegistry(opened);
+  saveChapter(opened.db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  const ids: Record<string, string> = {};
+  for (const [first, last, seat] of [['Dana', 'Ruiz', 'Realtor'], ['Marcus', 'Chen', 'Mortgage'], ['Lucía', 'Fernández', 'Florist'], ['Priya', 'Raman', 'Accountant']] as const) {
+    const classificationId = saveClassification(opened.db, { name: seat, sphereId: null }).id;
+    ids[first] = addMember(opened.db, { firstName: first, lastName: last, company: '', classificationId, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null }).id;
+  }
+  const changes = () => opened.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  const count = (table: string) => opened.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return { opened, api, ids, changes, count };
+}
+
+const file = (fileName: string, bytes: Buffer, extra: Record<string, unknown> = {}) => ({ fileName, contentBase64: bytes.toString('base64'), ...extra });
+const preview = async (api: Registry, input: object) => ok<any>(await api.callAsync('previewSlipsAuditImport', input));
+
+describe("importing BNI Connect's slips audit export", () => {
+  it.each([
+    ['SpreadsheetML .xls', xls],
+    ['CSV', csv],
+  ])('a %s file is previewed: the meeting, what will be created, the unmatched name and the skipped row', async (_kind, bytes) => {
+    const { api, changes } = chapter();
+    const before = changes();
+    const p = await preview(api, file('report.xls', bytes));
+    expect(p).toMatchObject({
+      meetingOn: '2026-11-17',
+      meetingStatus: 'new',
+      rows: 8,
+      toCreate: { referral: 2, tyfcb: 2, one_to_one: 1, visitor: 0, ceu: 1 },
+      alreadyImported: 0,
+      unmatchedNames: ['Danny Ruiz'],
+    });
+    expect(p.problems).toEqual([{ row: expect.any(Number), message: expect.stringMatching(/"Danny Ruiz" \(From\) matches no member/) }]);
+    expect(p.skipped).toEqual([{ row: expect.any(Number), message: expect.stringMatching(/"Testimonial" is not a slip type Chapter Ledger keeps/) }]);
+    expect(changes()).toBe(before);
+  });
+
+  it('refuses to import while a name is unmatched, and changes nothing', async () => {
+    const { api, changes } = chapter();
+    const before = changes();
+    const result = await api.callAsync('importSlipsAudit', file('report.xls', xls));
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: '1 row has a problem: fix it (or map the names) before importing. Nothing was imported.' } });
+    expect(changes()).toBe(before);
+  });
+
+  it('with the name mapped, imports everything in one go, remembers the alias, and a second import adds nothing', async () => {
+    const { api, ids, count } = chapter();
+    const mapped = file('report.xls', xls, { aliases: { 'Danny Ruiz': ids.Dana } });
+    const result = ok<any>(await api.callAsync('importSlipsAudit', mapped));
+    expect(result.imported).toBe(7);
+    expect([count('referrals'), count('tyfcb_slips'), count('one_to_ones'), count('visitors'), count('ceus')]).toEqual([2, 2, 1, 1, 1]);
+    const meeting = ok<any[]>(api.call('listMeetings', {}))[0];
+    expect(meeting).toMatchObject({ meetingOn: '2026-11-17', status: 'completed', slipCount: 7 });
+    const sheet = ok<any>(api.call('getMeetingSheet', { meetingId: meeting.id }));
+    expect(sheet.totals.tyfcbAmountMinor).toBe(155050);
+    expect(sheet.slips.find((s: any) => s.kind === 'tyfcb' && s.tyfcbKind === 'tier3')).toMatchObject({ closerName: 'Priya Raman', referrerName: 'Lucía Fernández', business: 'repeat', amountMinor: 30000 });
+    expect(sheet.slips.find((s: any) => s.kind === 'visitor')).toMatchObject({ name: 'Kara Lind', invitedByName: 'Dana Ruiz', company: 'Lind Roofing Co.' });
+
+    // The alias is remembered: the same file previews clean, and everything is already there.
+    const again = await preview(api, file('report.xls', xls));
+    expect(again).toMatchObject({ unmatchedNames: [], problems: [], alreadyImported: 7, toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, meetingStatus: 'completed' });
+    expect(ok<any>(await api.callAsync('importSlipsAudit', file('report.xls', xls))).imported).toBe(0);
+    // The CSV of the same report is recognised as the same slips.
+    expect((await preview(api, file('report.csv', csv))).alreadyImported).toBe(7);
+    expect(count('referrals')).toBe(2);
+  });
+
+  it('an .xlsx re-save of the report reads the same', async () => {
+    const { api } = chapter();
+    const rows = Papa.parse<string[]>(csv.toString('utf8')).data.filter((r) => r.length > 1);
+    const xlsx = await writeXlsxFile(rows.map((r) => r.map((value) => ({ value })))).toBuffer();
+    const p = await preview(api, file('report.xlsx', xlsx));
+    expect(p).toMatchObject({ meetingOn: '2026-11-17', toCreate: { referral: 2, tyfcb: 2, one_to_one: 1, ceu: 1 }, unmatchedNames: ['Danny Ruiz'] });
+  });
+});
+
+describe('a file that is not what it claims', () => {
+  it.each([
+    ['truncated XML', xls.subarray(0, 1500), /is not a complete spreadsheet file/],
+    ['a CSV without the report header', Buffer.from('Name,Amount\nDana,12\n'), /is not a Slips Audit Report: no header row with From, To and Slip Type/],
+    ['a binary file renamed .xls', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0, 0, 9, 9]), /is not a spreadsheet \(it is a binary file\)/],
+    ['an old binary Excel file', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), /old binary Excel file/],
+    ['XML that is not a workbook', Buffer.from('<?xml version="1.0"?><html><body>hello</body></html>'), /is XML but not a spreadsheet/],
+    ['an empty file', Buffer.alloc(0), /is empty/],
+  ])('%s gets a plain message and changes nothing', async (_what, bytes, message) => {
+    const { api, changes } = chapter();
+    const before = changes();
+    for (const method of ['previewSlipsAuditImport', 'importSlipsAudit']) {
+      const result = await api.callAsync(method, file('report.xls', bytes));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.message).toMatch(message);
+      expect(!result.ok && result.error.message).not.toMatch(/\n\s+at /);
+    }
+    expect(changes()).toBe(before);
+  });
+
+  it('a 50 MB file is refused before it is read', async () => {
+    const { api, changes } = chapter();
+    const before = changes();
+    const result = await api.callAsync('importSlipsAudit', { fileName: 'huge.xls', contentBase64: 'A'.repeat(Math.ceil((50 * 2 ** 20 * 4) / 3)) });
+    expect(result).toMatchObject({ ok: false, error: { field: 'contentBase64', message: 'The file is too large to be a BNI Connect export (more than 20 MB). Nothing was imported.' } });
+    expect(changes()).toBe(before);
+  });
+
+  it('a report without a date asks for the meeting date', async () => {
+    const { api } = chapter();
+    const undated = Buffer.from(csv.toString('utf8').replace('Slips Audit Report for 17/11/2026', 'Slips Audit Report'));
+    expect(await api.callAsync('previewSlipsAuditImport', file('report.csv', undated))).toMatchObject({ ok: false, error: { field: 'meetingOn' } });
+    expect((await preview(api, file('report.csv', undated, { meetingOn: '2026-11-10' }))).meetingOn).toBe('2026-11-10');
+  });
+});
