@@ -1,11 +1,12 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
 import { AuditLogScreen } from './screens/AuditLogScreen';
+import { ImportScreen } from './screens/ImportScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { MembersScreen } from './screens/MembersScreen';
 import { OpenReferralsScreen } from './screens/OpenReferralsScreen';
@@ -27,6 +28,7 @@ const screens = [
   { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+7' },
   { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+8' },
   { id: 'audit', label: 'Audit log', icon: IconHistory, hotkey: 'alt+9' },
+  { id: 'import', label: 'Import', icon: IconFileImport, hotkey: 'alt+0' },
 ] as const;
 type ScreenId = (typeof screens)[number]['id'];
 
@@ -95,6 +97,7 @@ export function App() {
         {screen === 'members' && <MembersScreen chapter={chapter.data} onChanged={status.reload} />}
         {screen === 'seats' && <SeatMapScreen />}
         {screen === 'audit' && <AuditLogScreen />}
+        {screen === 'import' && <ImportScreen />}
         {screen === 'settings' && <SettingsScreen chapter={chapter.data} databaseFile={status.data.databaseFile} onChanged={reloadAll} />}
       </AppShell.Main>
     </AppShell>
