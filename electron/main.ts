@@ -56,6 +56,14 @@ async function start(): Promise<void> {
     fontsDir,
     chapterFile: opened,
     revealFolder: (folder) => void shell.openPath(folder),
+    chooseFolder: async () => {
+      const chosen = await dialog.showOpenDialog({ title: 'Export every table as CSV into…', properties: ['openDirectory', 'createDirectory'] });
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
+    chooseSaveFile: async (suggestedName) => {
+      const chosen = await dialog.showSaveDialog({ title: 'Save a copy of the chapter file', defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'Chapter file', extensions: ['sqlite'] }] });
+      return chosen.canceled ? null : (chosen.filePath ?? null);
+    },
   });
   bindContractToIpc(ipcMain, registry, appEntry);
 
@@ -76,7 +84,20 @@ async function start(): Promise<void> {
     });
   });
 
-  installApplicationMenu();
+  installApplicationMenu({
+    openChapterFile: async () => {
+      const chosen = await dialog.showOpenDialog({ title: 'Open chapter file', properties: ['openFile'], filters: [{ name: 'Chapter file', extensions: ['sqlite', 'db'] }] });
+      const picked = chosen.filePaths[0];
+      if (chosen.canceled || !picked) return;
+      try {
+        const { safetyCopy } = await opened.adopt(picked);
+        mainWindow?.reload();
+        void dialog.showMessageBox({ type: 'info', message: `Opened ${path.basename(picked)}.`, detail: `The chapter you had open is kept as the backup ${safetyCopy.name}.` });
+      } catch (error) {
+        dialog.showErrorBox('That chapter file cannot be opened', (error as Error).message);
+      }
+    },
+  });
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -1,10 +1,17 @@
 import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 
-export function installApplicationMenu(): void {
+export function installApplicationMenu(actions: { openChapterFile: () => Promise<void> }): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Open chapter file…', accelerator: 'CmdOrCtrl+O', click: () => void actions.openChapterFile() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: '&View',

@@ -104,7 +104,11 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
 
     for (const p of rowProblems) problems.push({ row: r.row, message: `Row ${r.row}: ${p}.` });
     if (rowProblems.length) continue;
-    const identity = [meetingOn, r.type, foldName(r.from), foldName(r.to), r.io.toLowerCase(), amountMinor, creditCount, r.detail].join('|');
+    // The slip's identity uses the members it resolved to, not the spelling in the file: an alias, a
+    // capitalisation or a re-export from this ledger all name the same slip.
+    const inOut = r.type === 'referral' ? kindOf(r.io) : r.type === 'tyfcb' ? tyfcbKindOf(r.io) : '';
+    const pair = r.type === 'one_to_one' ? [fromId ?? '', toId ?? ''].sort() : [fromId ?? '', r.type === 'visitor' ? foldName(r.to) : (toId ?? '')];
+    const identity = [meetingOn, r.type, ...pair, inOut, amountMinor, creditCount, r.detail].join('|');
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
     const key = createHash('sha256').update(`${identity}|${occurrence}`).digest('hex');

@@ -1,9 +1,10 @@
 // The open chapter file, as the hosts hold it: the database handle, its backups, and the restore
 // that swaps one file for another while the app runs (so the handle can change under the registry).
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../db/open';
-import { backupNow, listBackups, replaceChapterFile, requireBackup, type BackupInfo, type BackupReason } from '../services/backups';
+import { backupNow, checkChapterFile, listBackups, replaceChapterFile, requireBackup, type BackupInfo, type BackupReason } from '../services/backups';
+import { LedgerError } from '../shared/errors';
 import { getChapter } from '../services/chapter';
 
 export class ChapterFile {
@@ -54,6 +55,34 @@ export class ChapterFile {
       this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder });
     }
     return { restored, safetyCopy };
+  }
+
+  /**
+   * Opens another chapter file in place of this one ("Open chapter file…"): it is checked first, and
+   * the current file is backed up before it is replaced.
+   */
+  async adopt(otherFile: string): Promise<{ safetyCopy: BackupInfo }> {
+    const check = checkChapterFile(otherFile);
+    if (!check.ok) throw new LedgerError('conflict', `${path.basename(otherFile)} cannot be opened: ${check.message}. Nothing was changed.`, 'file');
+    const staged = `${this.file}.restore-source`;
+    copyFileSync(otherFile, staged);
+    const safetyCopy = await backupNow(this.opened.sqlite, this.file, 'before-restore');
+    this.opened.close();
+    try {
+      replaceChapterFile(this.file, staged);
+    } finally {
+      rmSync(staged, { force: true });
+      this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder });
+    }
+    return { safetyCopy };
+  }
+
+  /** A complete, consistent copy of the chapter file (SQLite online backup) for another computer. */
+  async copyTo(target: string): Promise<{ file: string; bytes: number }> {
+    await this.opened.sqlite.backup(target);
+    const check = checkChapterFile(target);
+    if (!check.ok) throw new LedgerError('internal', `The copy at ${target} failed its check: ${check.message}.`);
+    return { file: target, bytes: statSync(target).size };
   }
 
   close(): void {

@@ -25,6 +25,9 @@ import { palmsCsv } from '../services/palms-export';
 import { produceReport } from '../services/reports';
 import { listAuditLog } from '../services/audit-log';
 import { importSlipsAudit, previewSlipsAudit } from '../imports/slips-audit';
+import { exportAllTables, slipsAuditCsv } from '../exports/exports';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { ChapterFile } from './chapter-file';
 import { sourceFontsDir } from '../db/paths';
 import { getScorecardProfile, saveScorecardProfile, scorecard } from '../services/scorecard';
@@ -42,7 +45,13 @@ export interface RegistryContext {
   chapterFile?: ChapterFile;
   /** Shows a folder in the system's file manager (Electron); other hosts just answer the path. */
   revealFolder?: (folder: string) => void;
+  /** Asks where exports go (Electron: a folder dialog). Without it, exports go beside the chapter file. */
+  chooseFolder?: () => Promise<string | null>;
+  /** Asks where to save a file (Electron: a save dialog). */
+  chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
 }
+
+const nothingChosen = () => new LedgerError('conflict', 'No place was chosen, so nothing was exported.', 'folder');
 
 function requireChapterFile(ctx: RegistryContext): ChapterFile {
   if (!ctx.chapterFile) throw new LedgerError('conflict', 'Backups need a chapter file on disk; this one lives in memory.');
@@ -116,6 +125,20 @@ const handlers: Handlers = {
   listAuditLog: (ctx, input) => listAuditLog(ctx.db, input),
   previewSlipsAuditImport: (ctx, input) => previewSlipsAudit(ctx.db, input),
   importSlipsAudit: (ctx, input) => importSlipsAudit(ctx.db, input),
+  exportAllTables: async (ctx) => {
+    const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(ctx.file)), 'exports');
+    if (!folder) throw nothingChosen();
+    return exportAllTables(ctx.db, folder);
+  },
+  exportChapterFile: async (ctx) => {
+    const file = requireChapterFile(ctx);
+    const name = `chapter-ledger-copy-${new Date().toISOString().slice(0, 10)}.sqlite`;
+    const target = ctx.chooseSaveFile ? await ctx.chooseSaveFile(name) : path.join(path.dirname(path.resolve(ctx.file)), 'exports', name);
+    if (!target) throw nothingChosen();
+    mkdirSync(path.dirname(target), { recursive: true });
+    return file.copyTo(target);
+  },
+  exportSlipsAudit: (ctx, input) => slipsAuditCsv(ctx.db, input.meetingId),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

@@ -37,7 +37,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { importFileInput, importPreviewOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { exportTablesOut, importFileInput, importPreviewOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
 export { defaultScorecardProfile, type ScorecardProfile } from './scorecard-profile';
@@ -348,6 +348,9 @@ export const contract = {
   listAuditLog: method(listAuditLogInput, z.array(auditEntryOut), 'The audit log, newest first, with filters.'),
   previewSlipsAuditImport: method(importFileInput, importPreviewOut, 'Read a BNI Connect slips audit export: what would be created, matched, refused.'),
   importSlipsAudit: method(importFileInput, importPreviewOut.extend({ imported: z.number().int() }), 'Import a previewed slips audit export in one transaction.'),
+  exportAllTables: method(none, exportTablesOut, 'Every table as CSV, one file each, into a folder the user chooses.'),
+  exportChapterFile: method(none, z.object({ file: z.string(), bytes: z.number().int() }), 'A complete copy of the chapter file, to open on another computer.'),
+  exportSlipsAudit: method(meetingRef, palmsCsvOut, "A meeting's slips as CSV in BNI Connect's slips audit layout."),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

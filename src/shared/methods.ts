@@ -49,6 +49,9 @@ export const methodNames = [
   'listAuditLog',
   'previewSlipsAuditImport',
   'importSlipsAudit',
+  'exportAllTables',
+  'exportChapterFile',
+  'exportSlipsAudit',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -200,3 +200,5 @@ export const importFileInput = z
     aliases: z.record(z.string().max(200), entityId('Member')).default({}),
   })
   .strict();
+
+export const exportTablesOut = z.object({ folder: z.string(), files: z.array(z.object({ name: z.string(), rows: z.number().int() })) });

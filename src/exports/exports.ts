@@ -1,0 +1,80 @@
+// Getting everything out: every table as CSV (UTF-8, header row, ISO dates, money with two decimals),
+// a meeting's slips in BNI Connect's audit layout, and a complete, consistent copy of the chapter file.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { LedgerError } from '../shared/errors';
+import { minorToPlainTwoDecimals } from '../shared/money';
+import { requireChapter } from '../services/chapter';
+import { requireMeeting } from '../services/meeting-guards';
+import { listMeetingSlips } from '../services/slips';
+import type { Slip } from '../shared/contract';
+
+export const exportedTables = [
+  'chapter', 'contact_spheres', 'classifications', 'members', 'seat_history', 'meetings', 'attendance',
+  'referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus', 'audit_log', 'member_aliases', 'import_keys',
+] as const;
+
+/** A cell a spreadsheet would run as a formula (= + - @) is written with a leading apostrophe. */
+const safe = (value: unknown): unknown => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+export function tableCsv(db: Db, table: (typeof exportedTables)[number]): { csv: string; rows: number } {
+  const currency = requireChapter(db).currency;
+  const rows = db.all<Record<string, unknown>>(sql.raw(`SELECT * FROM ${table} ORDER BY rowid`));
+  const columns = rows[0] ? Object.keys(rows[0]) : (db.all<{ name: string }>(sql.raw(`SELECT name FROM pragma_table_info('${table}')`))).map((c) => c.name);
+  // Money is stored in minor units; the export adds it with two decimals beside, for spreadsheets.
+  const withAmount = columns.includes('amount_minor');
+  const fields = withAmount ? [...columns, 'amount'] : columns;
+  const data = rows.map((row) => [...columns.map((c) => safe(row[c])), ...(withAmount ? [minorToPlainTwoDecimals(Number(row.amount_minor), String(row.currency ?? currency))] : [])]);
+  return { csv: Papa.unparse({ fields, data }, { newline: '\r\n' }), rows: rows.length };
+}
+
+export function exportAllTables(db: Db, parentFolder: string, at = new Date()): { folder: string; files: Array<{ name: string; rows: number }> } {
+  const stamp = at.toISOString().slice(0, 19).replaceAll(':', '').replace('T', '-');
+  const folder = path.join(parentFolder, `chapter-ledger-export-${stamp}`);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new LedgerError('conflict', `The folder ${parentFolder} cannot be written to (${(error as Error).message}). Nothing was exported.`, 'folder');
+  }
+  const files = exportedTables.map((table) => {
+    const { csv, rows } = tableCsv(db, table);
+    writeFileSync(path.join(folder, `${table}.csv`), `\ufeff${csv}`);
+    return { name: `${table}.csv`, rows };
+  });
+  return { folder, files };
+}
+
+/** One meeting as BNI Connect's slips audit: the importer reads it back as the same slips. */
+export function slipsAuditCsv(db: Db, meetingId: string): { fileName: string; csv: string } {
+  const chapter = requireChapter(db);
+  const meeting = requireMeeting(db, meetingId);
+  const [y, m, d] = meeting.meetingOn.split('-');
+  const rows = listMeetingSlips(db, meetingId).reverse().map((s) => auditCsvRow(s, chapter.currency));
+  const csv = Papa.unparse(
+    {
+      fields: ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'],
+      data: rows.map((r) => r.map(safe)),
+    },
+    { newline: '\r\n' },
+  );
+  const title = Papa.unparse([[`Slips Audit Report for ${d}/${m}/${y}`], [chapter.name], ['']], { newline: '\r\n' });
+  return { fileName: `slips-audit-${meeting.meetingOn}.csv`, csv: `${title}\r\n${csv}` };
+}
+
+function auditCsvRow(s: Slip, currency: string): string[] {
+  switch (s.kind) {
+    case 'referral':
+      return [s.giverName, s.receiverName, 'Referral', s.referralKind === 'inside' ? 'Inside' : 'Outside', '', '', s.prospectName];
+    case 'tyfcb':
+      return [s.closerName, s.referrerName, 'TYFCB', s.tyfcbKind === 'tier3' ? 'Tier 3' : s.tyfcbKind === 'inside' ? 'Inside' : 'Outside', minorToPlainTwoDecimals(s.amountMinor, currency), '', s.note];
+    case 'one_to_one':
+      return [s.memberAName, s.memberBName, 'One-to-One', '', '', '', s.note];
+    case 'visitor':
+      return [s.invitedByName ?? '', s.name, 'Visitor', '', '', '', s.company];
+    case 'ceu':
+      return [s.memberName, '', 'CEU', '', '', String(s.credits), s.note];
+  }
+}
