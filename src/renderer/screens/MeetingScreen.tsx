@@ -12,7 +12,7 @@ import { ledger } from '../client';
 import { AttendanceGrid } from '../components/AttendanceGrid';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SlipEntryBar, slipModes } from '../components/SlipEntryBar';
-import { downloadBytes } from '../download';
+import { downloadBytes, downloadText } from '../download';
 import { useQuery } from '../use-query';
 
 const statusColors = { draft: 'orange', completed: 'teal', cancelled: 'gray' } as const;
@@ -149,6 +149,19 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
           {sheet?.meeting.status === 'draft' && (
             <Tooltip label="Alt+L (lock)">
               <Button onClick={() => close()}>Close meeting</Button>
+            </Tooltip>
+          )}
+          {sheet && sheet.slips.length > 0 && (
+            <Tooltip label="This meeting's slips in BNI Connect's slips audit layout">
+              <Button
+                variant="default"
+                onClick={async () => {
+                  const { fileName, csv } = await ledger.exportSlipsAudit({ meetingId: sheet.meeting.id });
+                  downloadText(fileName, csv, 'text/csv;charset=utf-8');
+                }}
+              >
+                Export slips (CSV)
+              </Button>
             </Tooltip>
           )}
           {closed && (

@@ -8,6 +8,7 @@ import { ledger } from '../client';
 import { ChapterForm } from '../components/ChapterForm';
 import { ScorecardProfileCard } from '../components/ScorecardProfileCard';
 import { BackupsCard } from '../components/BackupsCard';
+import { ExportCard } from '../components/ExportCard';
 import { SeatBadge } from '../components/StatusBadge';
 import { useQuery } from '../use-query';
 
@@ -31,6 +32,7 @@ export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: 
       <ClassificationsCard />
       <ScorecardProfileCard />
       <BackupsCard onRestored={onChanged} />
+      <ExportCard />
       <Card withBorder padding="lg">
         <Title order={4} mb="xs">
           Chapter file
