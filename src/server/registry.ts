@@ -26,6 +26,7 @@ import { produceReport } from '../services/reports';
 import { listAuditLog } from '../services/audit-log';
 import { importSlipsAudit, previewSlipsAudit } from '../imports/slips-audit';
 import { exportAllTables, slipsAuditCsv } from '../exports/exports';
+import { importRoster, previewRoster } from '../imports/roster';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ChapterFile } from './chapter-file';
@@ -139,6 +140,8 @@ const handlers: Handlers = {
     return file.copyTo(target);
   },
   exportSlipsAudit: (ctx, input) => slipsAuditCsv(ctx.db, input.meetingId),
+  previewRosterImport: (ctx, input) => previewRoster(ctx.db, input),
+  importRoster: (ctx, input) => importRoster(ctx.db, input),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

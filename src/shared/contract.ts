@@ -37,7 +37,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { exportTablesOut, importFileInput, importPreviewOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { fileInput, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
 export { defaultScorecardProfile, type ScorecardProfile } from './scorecard-profile';
@@ -351,6 +351,8 @@ export const contract = {
   exportAllTables: method(none, exportTablesOut, 'Every table as CSV, one file each, into a folder the user chooses.'),
   exportChapterFile: method(none, z.object({ file: z.string(), bytes: z.number().int() }), 'A complete copy of the chapter file, to open on another computer.'),
   exportSlipsAudit: method(meetingRef, palmsCsvOut, "A meeting's slips as CSV in BNI Connect's slips audit layout."),
+  previewRosterImport: method(fileInput, rosterPreviewOut, 'Read a roster file: members to add, seats to create, problems by row.'),
+  importRoster: method(fileInput, rosterPreviewOut.extend({ imported: z.number().int() }), 'Import a previewed roster in one transaction.'),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

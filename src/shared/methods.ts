@@ -52,6 +52,8 @@ export const methodNames = [
   'exportAllTables',
   'exportChapterFile',
   'exportSlipsAudit',
+  'previewRosterImport',
+  'importRoster',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

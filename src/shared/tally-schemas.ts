@@ -202,3 +202,20 @@ export const importFileInput = z
   .strict();
 
 export const exportTablesOut = z.object({ folder: z.string(), files: z.array(z.object({ name: z.string(), rows: z.number().int() })) });
+
+export const fileInput = z
+  .object({
+    fileName: z.string({ error: 'Choose a file.' }).trim().min(1, { error: 'Choose a file.' }).max(260),
+    contentBase64: z
+      .string({ error: 'Choose a file.' })
+      .max(28_000_000, { error: 'The file is too large (more than 20 MB). Nothing was imported.' }),
+  })
+  .strict();
+export const rosterPreviewOut = z.object({
+  fileName: z.string(),
+  members: z.number().int(),
+  alreadyMembers: z.number().int(),
+  classificationsToCreate: z.array(z.string()),
+  problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
+});
+export type RosterPreview = z.infer<typeof rosterPreviewOut>;

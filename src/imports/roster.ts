@@ -1,0 +1,166 @@
+// A roster from a spreadsheet or CSV: first name, last name, company, classification, email, phone,
+// joined on, renewal due, status. Classifications are matched or created; members already in the
+// ledger (same name) are left as they are; a seat conflict is a problem in the preview, not a crash.
+import type { Db } from '../db/open';
+import { classifications, members } from '../db/schema';
+import { addMemberInput, type RosterPreview } from '../shared/contract';
+import { isRealIsoDate } from '../shared/fields';
+import { LedgerError } from '../shared/errors';
+import { foldName } from '../shared/names';
+import { saveClassification } from '../services/classifications';
+import { addMember } from '../services/members';
+import { currentSeatHolder, seatTakenMessage } from '../services/seats';
+import { todayIso } from '../shared/dates';
+import { readTable } from './spreadsheet';
+
+const columnNames = {
+  firstName: ['first name', 'firstname', 'first'],
+  lastName: ['last name', 'lastname', 'last', 'surname'],
+  company: ['company', 'business', 'company name'],
+  classification: ['classification', 'category', 'profession'],
+  email: ['email', 'e-mail', 'email address'],
+  phone: ['phone', 'phone number', 'mobile'],
+  joinedOn: ['joined on', 'joined', 'join date', 'member since'],
+  renewalDue: ['renewal due', 'renewal', 'renewal date', 'due date'],
+  status: ['status', 'membership status'],
+} as const;
+type Column = keyof typeof columnNames;
+
+const statuses: Record<string, 'active' | 'applicant' | 'on_leave' | 'former'> = {
+  active: 'active', member: 'active', applicant: 'applicant', pending: 'applicant', 'on leave': 'on_leave', leave: 'on_leave', 'on_leave': 'on_leave', former: 'former', dropped: 'former', inactive: 'former',
+};
+
+/** 2026-03-04, 04/03/2026 (day first, as BNI Connect writes) or 2026/03/04. */
+function toIsoDate(text: string): string | null {
+  const t = text.trim();
+  if (!t) return null;
+  if (isRealIsoDate(t.slice(0, 10))) return t.slice(0, 10);
+  const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(t);
+  if (dmy) {
+    const iso = `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+    return isRealIsoDate(iso) ? iso : null;
+  }
+  const ymd = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (ymd) {
+    const iso = `${ymd[1]}-${ymd[2]!.padStart(2, '0')}-${ymd[3]!.padStart(2, '0')}`;
+    return isRealIsoDate(iso) ? iso : null;
+  }
+  return null;
+}
+
+interface Planned {
+  row: number;
+  classification: string;
+  input: Parameters<typeof addMember>[1] & { classificationName: string };
+}
+
+async function analyse(db: Db, fileName: string, contentBase64: string): Promise<{ preview: RosterPreview; planned: Planned[] }> {
+  const table = await readTable(fileName, Buffer.from(contentBase64, 'base64'));
+  const headerAt = table.findIndex((row) => {
+    const cells = row.map((c) => c.trim().toLowerCase());
+    return columnNames.firstName.some((n) => cells.includes(n)) && columnNames.lastName.some((n) => cells.includes(n));
+  });
+  if (headerAt < 0) throw new LedgerError('invalid_input', `${fileName} is not a roster: no header row with First Name and Last Name. Nothing was imported.`, 'file');
+  const header = table[headerAt]!.map((c) => c.trim().toLowerCase());
+  const at = Object.fromEntries((Object.keys(columnNames) as Column[]).map((k) => [k, header.findIndex((h) => (columnNames[k] as readonly string[]).includes(h))])) as Record<Column, number>;
+  if (at.classification < 0) throw new LedgerError('invalid_input', `${fileName} has no Classification column: every member holds a classification seat. Nothing was imported.`, 'file');
+
+  const existingMembers = new Set(db.select({ first: members.firstName, last: members.lastName }).from(members).all().map((m) => foldName(`${m.first} ${m.last}`)));
+  const existingSeats = new Map(db.select({ id: classifications.id, name: classifications.name }).from(classifications).all().map((c) => [foldName(c.name), c]));
+  const seatsTakenInFile = new Map<string, string>();
+  const problems: RosterPreview['problems'] = [];
+  const planned: Planned[] = [];
+  const newClassifications = new Set<string>();
+  let alreadyMembers = 0;
+
+  for (let i = headerAt + 1; i < table.length; i++) {
+    const row = table[i] ?? [];
+    const cell = (k: Column) => (at[k] >= 0 ? (row[at[k]] ?? '').trim() : '');
+    if (row.every((c) => c.trim() === '')) continue;
+    const rowNumber = i + 1;
+    const first = cell('firstName');
+    const last = cell('lastName');
+    const name = `${first} ${last}`.trim();
+    if (existingMembers.has(foldName(name))) {
+      alreadyMembers++;
+      continue;
+    }
+    const classification = cell('classification');
+    const status = statuses[cell('status').toLowerCase()] ?? (cell('status') ? null : 'active');
+    const joinedOn = cell('joinedOn') ? toIsoDate(cell('joinedOn')) : todayIso();
+    const renewalDue = cell('renewalDue') ? toIsoDate(cell('renewalDue')) : null;
+    const rowProblems: string[] = [];
+    if (!status) rowProblems.push(`status "${cell('status')}" is not one of active, applicant, on leave, former`);
+    if (!joinedOn) rowProblems.push(`joined on "${cell('joinedOn')}" is not a date (use 2026-03-04 or 04/03/2026)`);
+    if (cell('renewalDue') && !renewalDue) rowProblems.push(`renewal due "${cell('renewalDue')}" is not a date`);
+    if (!classification) rowProblems.push('classification is empty');
+
+    const input = {
+      firstName: first,
+      lastName: last,
+      company: cell('company'),
+      classificationId: 'pending',
+      phone: cell('phone'),
+      email: cell('email'),
+      status: status ?? 'active',
+      joinedOn: joinedOn ?? '',
+      renewalDue,
+      sponsorId: null,
+      leadershipRole: null,
+    };
+    // The same checks a member typed in the app gets, with the same sentences.
+    const checked = addMemberInput.safeParse(input);
+    // Dates already have their own sentence above (with the spellings this importer accepts).
+    const datesFlagged = !joinedOn || (cell('renewalDue') !== '' && !renewalDue);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) {
+        if (datesFlagged && (issue.path[0] === 'joinedOn' || issue.path[0] === 'renewalDue')) continue;
+        rowProblems.push(issue.message.replace(/\.$/, ''));
+      }
+    }
+
+    const seatKey = foldName(classification);
+    const holdsSeat = status !== 'former';
+    if (classification && holdsSeat) {
+      const inFile = seatsTakenInFile.get(seatKey);
+      const existing = existingSeats.get(seatKey);
+      const holder = existing ? currentSeatHolder(db, existing.id) : null;
+      if (inFile) rowProblems.push(`${classification} is also given to ${inFile} earlier in the file: one seat per classification`);
+      else if (holder) rowProblems.push(seatTakenMessage(holder).replace(/\.$/, ''));
+      else seatsTakenInFile.set(seatKey, name);
+    }
+    for (const p of rowProblems) problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name || 'no name'}): ${p}.` });
+    if (rowProblems.length) continue;
+    if (!existingSeats.has(seatKey)) newClassifications.add(classification);
+    planned.push({ row: rowNumber, classification, input: { ...(checked.success ? checked.data : input), classificationName: classification } as Planned['input'] });
+  }
+  return {
+    planned,
+    preview: { fileName, members: planned.length, alreadyMembers, classificationsToCreate: [...newClassifications], problems },
+  };
+}
+
+export async function previewRoster(db: Db, input: { fileName: string; contentBase64: string }): Promise<RosterPreview> {
+  return (await analyse(db, input.fileName, input.contentBase64)).preview;
+}
+
+export async function importRoster(db: Db, input: { fileName: string; contentBase64: string }): Promise<RosterPreview & { imported: number }> {
+  const { preview, planned } = await analyse(db, input.fileName, input.contentBase64);
+  if (preview.problems.length) {
+    throw new LedgerError('conflict', `${preview.problems.length} row${preview.problems.length > 1 ? 's have' : ' has'} a problem: fix the file and preview it again. Nothing was imported.`);
+  }
+  db.transaction((tx) => {
+    const seats = new Map(tx.select({ id: classifications.id, name: classifications.name }).from(classifications).all().map((c) => [foldName(c.name), c.id]));
+    for (const p of planned) {
+      const key = foldName(p.classification);
+      let classificationId = seats.get(key);
+      if (!classificationId) {
+        classificationId = saveClassification(tx, { name: p.classification, sphereId: null }).id;
+        seats.set(key, classificationId);
+      }
+      const { classificationName: _name, ...member } = p.input;
+      addMember(tx, { ...member, classificationId });
+    }
+  });
+  return { ...preview, imported: planned.length };
+}
