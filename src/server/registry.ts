@@ -27,6 +27,7 @@ import { listAuditLog } from '../services/audit-log';
 import { importSlipsAudit, previewSlipsAudit } from '../imports/slips-audit';
 import { exportAllTables, slipsAuditCsv } from '../exports/exports';
 import { importRoster, previewRoster } from '../imports/roster';
+import { reconcilePalms } from '../imports/palms-reconcile';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ChapterFile } from './chapter-file';
@@ -142,6 +143,7 @@ const handlers: Handlers = {
   exportSlipsAudit: (ctx, input) => slipsAuditCsv(ctx.db, input.meetingId),
   previewRosterImport: (ctx, input) => previewRoster(ctx.db, input),
   importRoster: (ctx, input) => importRoster(ctx.db, input),
+  reconcilePalms: (ctx, input) => reconcilePalms(ctx.db, input),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

@@ -54,6 +54,7 @@ export const methodNames = [
   'exportSlipsAudit',
   'previewRosterImport',
   'importRoster',
+  'reconcilePalms',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

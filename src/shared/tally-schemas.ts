@@ -219,3 +219,14 @@ export const rosterPreviewOut = z.object({
   problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
 });
 export type RosterPreview = z.infer<typeof rosterPreviewOut>;
+
+export const palmsReconciliationOut = z.object({
+  fileName: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  compared: z.number().int(),
+  differences: z.array(z.object({ name: z.string(), column: z.string(), bniConnect: z.string(), ledger: z.string() })),
+  onlyInFile: z.array(z.string()),
+  onlyInLedger: z.array(z.string()),
+  problems: z.array(z.string()),
+});
+export type PalmsReconciliation = z.infer<typeof palmsReconciliationOut>;
