@@ -32,3 +32,21 @@ test('the secretary imports a BNI Connect slips audit file, maps one unknown nam
   await expect(page.getByRole('table', { name: 'Slips of this meeting' }).getByRole('row')).toHaveCount(8);
   await expect(page.getByLabel('TYFCB total')).toContainText('$1,550.50');
 });
+
+test('the secretary checks the ledger against a BNI Connect PALMS report', async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  for (const first of ['Ann', 'Bob', 'Cat']) {
+    addMember(db, { firstName: first, lastName: 'Test', company: '', classificationId: saveClassification(db, { name: `Seat ${first}`, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  }
+  await page.goto(`${harness.openUrl}#/import`);
+  await page.getByText('Check against BNI Connect PALMS', { exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('PALMS report').click();
+  await (await chooser).setFiles(path.resolve('tests/fixtures/palms-q1-2026.xls'));
+  const result = page.getByLabel('Reconciliation');
+  await expect(result.getByRole('heading')).toContainText('2026-01-01 to 2026-03-31');
+  // The ledger has no meetings: every figure BNI Connect has is a difference, and nothing was written.
+  await expect(result.getByRole('table', { name: 'Differences' }).getByRole('row', { name: /Bob Test RGO 2 0/ })).toBeVisible();
+  await expect(result.getByText('Only in BNI Connect: Daniel Test, Zed Nobody', { exact: false })).toBeVisible();
+});

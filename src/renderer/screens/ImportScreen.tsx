@@ -1,17 +1,12 @@
-import { Alert, Button, Card, FileInput, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, List, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ImportPreview } from '../../shared/contract';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
-
-/** The file's bytes as base64, in slices so a large export does not overflow the call stack. */
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+import { fileToBase64 } from '../files';
+import { PalmsReconcile } from '../components/PalmsReconcile';
+import { RosterImport } from '../components/RosterImport';
 
 const typeLabels: Array<[keyof ImportPreview['toCreate'], string]> = [
   ['referral', 'Referrals'],
@@ -22,7 +17,7 @@ const typeLabels: Array<[keyof ImportPreview['toCreate'], string]> = [
 ];
 
 /** Choose a BNI Connect slips audit export → see what it will do → map unknown names → import, all or nothing. */
-export function ImportScreen() {
+function SlipsAuditImport() {
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [aliases, setAliases] = useState<Record<string, string>>({});
@@ -48,7 +43,7 @@ export function ImportScreen() {
     setDone(null);
     setAliases({});
     if (!chosen) return setFile(null), setPreview(null);
-    const next = { fileName: chosen.name, contentBase64: await toBase64(chosen) };
+    const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
     await run(next, {});
   };
@@ -81,13 +76,10 @@ export function ImportScreen() {
   const blocking = preview ? preview.problems.filter((p) => !preview.unmatchedNames.some((n) => p.message.includes(`"${n}"`))) : [];
 
   return (
-    <Stack gap="md" maw={1000}>
-      <div>
-        <Title order={2}>Import</Title>
-        <Text c="dimmed" size="sm">
-          BNI Connect's Slips Audit Report for one meeting: the .xls it downloads, or the same report saved as .xlsx or .csv. You see everything it will do before anything is written, and a file imported twice adds nothing the second time.
-        </Text>
-      </div>
+    <>
+      <Text c="dimmed" size="sm">
+        BNI Connect's Slips Audit Report for one meeting: the .xls it downloads, or the same report saved as .xlsx or .csv. You see everything it will do before anything is written, and a file imported twice adds nothing the second time.
+      </Text>
       <FileInput
         label="Slips audit export"
         placeholder="Choose a file…"
@@ -196,6 +188,31 @@ export function ImportScreen() {
           </Group>
         </Card>
       )}
+    </>
+  );
+}
+
+type Mode = 'slips' | 'roster' | 'palms';
+
+export function ImportScreen() {
+  const [mode, setMode] = useState<Mode>('slips');
+  return (
+    <Stack gap="md" maw={1000}>
+      <Title order={2}>Import</Title>
+      <SegmentedControl
+        aria-label="What to import"
+        value={mode}
+        onChange={(v) => setMode(v as Mode)}
+        data={[
+          { value: 'slips', label: 'Slips audit (BNI Connect)' },
+          { value: 'roster', label: 'Roster' },
+          { value: 'palms', label: 'Check against BNI Connect PALMS' },
+        ]}
+        w={620}
+      />
+      {mode === 'slips' && <SlipsAuditImport />}
+      {mode === 'roster' && <RosterImport />}
+      {mode === 'palms' && <PalmsReconcile />}
     </Stack>
   );
 }

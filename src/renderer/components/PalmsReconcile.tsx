@@ -1,0 +1,71 @@
+import { Alert, Card, FileInput, Table, Text, Title } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { PalmsReconciliation } from '../../shared/contract';
+import { ledger } from '../client';
+import { fileToBase64 } from '../files';
+
+/** BNI Connect's PALMS report beside the ledger's own figures for the same period. Reads only. */
+export function PalmsReconcile() {
+  const [result, setResult] = useState<PalmsReconciliation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const choose = async (chosen: File | null) => {
+    setResult(null);
+    setError(null);
+    if (!chosen) return;
+    try {
+      setResult(await ledger.reconcilePalms({ fileName: chosen.name, contentBase64: await fileToBase64(chosen) }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <Text size="sm" c="dimmed">
+        Choose BNI Connect's Chapter Summary PALMS Report. Nothing is written: this shows where BNI Connect and the ledger disagree.
+      </Text>
+      <FileInput label="PALMS report" placeholder="Choose the export…" accept=".xls,.xlsx,.csv" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {result && (
+        <Card withBorder padding="lg" aria-label="Reconciliation">
+          <Title order={4}>
+            {result.period.from} to {result.period.to}: {result.differences.length === 0 ? 'no difference' : `${result.differences.length} difference${result.differences.length > 1 ? 's' : ''}`} across {result.compared} members
+          </Title>
+          {result.differences.length > 0 && (
+            <Table mt="sm" aria-label="Differences" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Member</Table.Th>
+                  <Table.Th>Column</Table.Th>
+                  <Table.Th ta="right">BNI Connect</Table.Th>
+                  <Table.Th ta="right">Chapter Ledger</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {result.differences.map((d) => (
+                  <Table.Tr key={`${d.name}-${d.column}`}>
+                    <Table.Td>{d.name}</Table.Td>
+                    <Table.Td>{d.column}</Table.Td>
+                    <Table.Td ta="right">{d.bniConnect}</Table.Td>
+                    <Table.Td ta="right">{d.ledger}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {result.onlyInFile.length > 0 && <Text size="sm" mt="sm">Only in BNI Connect: {result.onlyInFile.join(', ')} (map the names with a slips audit import to teach the ledger the spelling).</Text>}
+          {result.onlyInLedger.length > 0 && <Text size="sm">Only in the ledger: {result.onlyInLedger.join(', ')}.</Text>}
+          {result.problems.map((p) => (
+            <Text size="sm" c="red" key={p}>
+              {p}
+            </Text>
+          ))}
+        </Card>
+      )}
+    </>
+  );
+}
