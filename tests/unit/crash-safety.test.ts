@@ -33,8 +33,7 @@ describe('a crash in the middle of writing', () => {
     // Bundled inside the project (.tmp is git-ignored) so it finds better-sqlite3 in node_modules.
     mkdirSync('.tmp', { recursive: true });
     const child = path.resolve('.tmp', `crash-writer-${process.pid}.mjs`);
-    buildSync({ entryPoints: ['tests/support/crash-writer.ts'], bundle: true, platform: 'node', format: 'esm', outfile: child, external: ['better-sqlite3'], logLevel: 'silent',
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+    buildSync({ entryPoints: ['tests/support/crash-writer.ts'], bundle: true, platform: 'node', format: 'esm', outfile: child, packages: 'external', logLevel: 'silent' });
 
     let failures = 0;
     let lastCount = 0;
