@@ -128,7 +128,8 @@ const handlers: Handlers = {
   previewSlipsAuditImport: (ctx, input) => previewSlipsAudit(ctx.db, input),
   importSlipsAudit: (ctx, input) => importSlipsAudit(ctx.db, input),
   exportAllTables: async (ctx) => {
-    const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(ctx.file)), 'exports');
+    // Without a folder dialog (the harness), exports go beside the chapter file on disk.
+    const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(requireChapterFile(ctx).file)), 'exports');
     if (!folder) throw nothingChosen();
     return exportAllTables(ctx.db, folder);
   },
