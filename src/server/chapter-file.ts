@@ -43,7 +43,15 @@ export class ChapterFile {
   async restore(name: string): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo }> {
     const source = requireBackup(this.file, name);
     const restored = this.listBackups().find((b) => b.name === name)!;
-    // Staged first: the safety copy's rotation may retire an old backup, even the one being restored.
+    return { restored, safetyCopy: await this.swapIn(source) };
+  }
+
+  /**
+   * Puts a checked file in place of the open one: staged first (the safety copy's rotation may
+   * retire an old backup, even the one being restored), then a safety copy of the current file,
+   * then the swap, and the file is reopened whatever happens.
+   */
+  private async swapIn(source: string): Promise<BackupInfo> {
     const staged = `${this.file}.restore-source`;
     copyFileSync(source, staged);
     const safetyCopy = await backupNow(this.opened.sqlite, this.file, 'before-restore');
@@ -54,7 +62,7 @@ export class ChapterFile {
       rmSync(staged, { force: true });
       this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder });
     }
-    return { restored, safetyCopy };
+    return safetyCopy;
   }
 
   /**
@@ -64,17 +72,7 @@ export class ChapterFile {
   async adopt(otherFile: string): Promise<{ safetyCopy: BackupInfo }> {
     const check = checkChapterFile(otherFile);
     if (!check.ok) throw new LedgerError('conflict', `${path.basename(otherFile)} cannot be opened: ${check.message}. Nothing was changed.`, 'file');
-    const staged = `${this.file}.restore-source`;
-    copyFileSync(otherFile, staged);
-    const safetyCopy = await backupNow(this.opened.sqlite, this.file, 'before-restore');
-    this.opened.close();
-    try {
-      replaceChapterFile(this.file, staged);
-    } finally {
-      rmSync(staged, { force: true });
-      this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder });
-    }
-    return { safetyCopy };
+    return { safetyCopy: await this.swapIn(otherFile) };
   }
 
   /** A complete, consistent copy of the chapter file (SQLite online backup) for another computer. */
