@@ -99,7 +99,8 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
               <Combobox.Option value={m.id} key={m.id}>
                 <Group justify="space-between" wrap="nowrap" gap="xs">
                   <Text size="sm">{m.name}</Text>
-                  <Text size="xs" c="dimmed" truncate>
+                  {/* Inherits the option's colour, so it stays readable on the highlighted (green) option. */}
+                  <Text size="xs" opacity={0.8} truncate>
                     {m.company} · {m.classificationName}
                   </Text>
                 </Group>
