@@ -228,3 +228,34 @@ test('a secretary records a whole meeting with the keyboard only, and a closed m
   expect(JSON.parse(amendment.before).temperature).toBe(4);
   expect(JSON.parse(amendment.after).temperature).toBe(1);
 });
+
+test('Ctrl+Z undoes the last slip saved, and only that one', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(harness.openUrl);
+  const slipsTab = page.getByRole('tab', { name: /^Slips/ });
+  await expect(slipsTab).toBeVisible();
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByRole('textbox', { name: 'Meeting date' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'From (giver)' })).toBeFocused();
+  for (const [from, to, prospect] of [['dana', 'marcus', 'First prospect'], ['priya', 'greg', 'Second prospect']]) {
+    await page.keyboard.type(from!);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(to!);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(prospect!);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: 'From (giver)' })).toBeFocused();
+  }
+  await expect(slipsTab).toHaveText('Slips (2)');
+  await page.keyboard.press('Control+z');
+  await expect(slipsTab).toHaveText('Slips (1)');
+  const list = page.getByRole('table', { name: 'Slips of this meeting' });
+  await expect(list.getByText('First prospect', { exact: false })).toBeVisible();
+  await expect(list.getByText('Second prospect', { exact: false })).toHaveCount(0);
+  // A draft's undo is not an amendment: no reason is recorded.
+  const reason = harness.database.sqlite.prepare("SELECT reason FROM audit_log WHERE action = 'delete' AND entity = 'referral'").pluck().get();
+  expect(reason).toBe('');
+});

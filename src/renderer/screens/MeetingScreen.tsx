@@ -80,7 +80,9 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     const last = saved[saved.length - 1];
     if (!last) return notifications.show({ message: 'Nothing to undo yet.' });
     try {
-      await ledger.deleteSlip({ kind: last.kind, id: last.id, reason: reason || 'Undo of the last save' });
+      // A draft's undo is no amendment (no reason); in a closed meeting the undo says what it was.
+      const closedNow = sheet?.meeting.status === 'completed';
+      await ledger.deleteSlip({ kind: last.kind, id: last.id, reason: closedNow ? reason || 'Undo of the last save' : '' });
       setSaved((s) => s.slice(0, -1));
       notifications.show({ message: `Undone: the last ${slipModes.find((m) => m.kind === last.kind)!.label} slip.` });
       await refresh();
