@@ -11,8 +11,6 @@ export interface SlipsAuditData {
   meetings: Array<{ meetingOn: string; slips: Slip[] }>;
 }
 
-const typeNames: Record<Slip['kind'], string> = { referral: 'Referral', tyfcb: 'TYFCB', one_to_one: 'One-to-One', visitor: 'Visitor', ceu: 'CEU' };
-
 /** A slip as BNI Connect's audit row: From, To, Slip Type, Inside/Outside, TYFCB, CEU Credits, Detail. */
 export function auditRow(s: Slip, money: (minor: number) => string): Cell[] {
   switch (s.kind) {
