@@ -1,7 +1,18 @@
-import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig } from '@playwright/test';
+import { resolveBrowser } from './src/cli/find-browser';
 
-// Debian's Chromium: Playwright's own browser download is not available on these machines.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// CHROMIUM_PATH, else the system's Chrome/Chromium/Edge, else Playwright's own download; none: one sentence.
+function browser(): string {
+  try {
+    return resolveBrowser({ env: process.env, platform: process.platform, exists: existsSync, playwrightChromium: () => chromium.executablePath() }).executablePath;
+  } catch (error) {
+    // The sentence alone: a stack trace would bury what the contributor has to do.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+const executablePath = browser();
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadDemoChapter } from '../../src/services/demo';
 import { chapterTotals } from '../../src/services/tallies';
 import { formatMoney } from '../../src/shared/money';
 import { quarterOf } from '../../src/shared/periods';
 import { todayIso } from '../../src/shared/dates';
+import { pdfText } from '../support/pdf-text';
 import { expect, test } from './fixtures';
 
 test('leadership saves the quarterly audit as a PDF whose total matches the chapter', async ({ page, harness }) => {
@@ -21,7 +22,7 @@ test('leadership saves the quarterly audit as a PDF whose total matches the chap
   await page.getByRole('button', { name: 'Save as PDF' }).click();
   const saved = await download;
   expect(saved.suggestedFilename()).toMatch(/^Riverside-Business-Builders-audit-Q\d-\d{4}\.pdf$/);
-  const text = execFileSync('pdftotext', ['-layout', await saved.path(), '-'], { encoding: 'utf8' });
+  const text = pdfText(readFileSync(await saved.path()));
   expect(text).toContain('Quarterly audit report');
   expect(text).toMatch(new RegExp(`TYFCB\\s+${tyfcb.replace('$', '\\$')}`));
 });

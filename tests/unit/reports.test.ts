@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sourceFontsDir } from '../../src/db/paths';
 import { renderPdf } from '../../src/reports/render';
@@ -14,23 +10,10 @@ import { saveChapter } from '../../src/services/chapter';
 import { chapterTotals, memberTallies } from '../../src/services/tallies';
 import { formatMoney } from '../../src/shared/money';
 import { openTestDb, testRegistry } from '../support/db';
+import { pageCount, pdfText } from '../support/pdf-text';
 import { buildFirstQuarter, okValue as ok } from '../support/first-quarter';
 
 const producedAt = '2026-04-02T09:30:00.000Z';
-const dir = mkdtempSync(path.join(tmpdir(), 'ledger-reports-'));
-
-/** The PDF's text as pdftotext (poppler) reads it, page by page when asked. */
-function pdfText(bytes: Buffer, page?: number): string {
-  const file = path.join(dir, `${createHash('md5').update(bytes).digest('hex')}.pdf`);
-  writeFileSync(file, bytes);
-  const pages = page ? ['-f', String(page), '-l', String(page)] : [];
-  return execFileSync('pdftotext', ['-layout', ...pages, file, '-'], { encoding: 'utf8' });
-}
-const pageCount = (bytes: Buffer) => {
-  const file = path.join(dir, `count-${createHash('md5').update(bytes).digest('hex')}.pdf`);
-  writeFileSync(file, bytes);
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-};
 
 async function produce(api: Registry, input: Record<string, unknown>): Promise<{ fileName: string; bytes: Buffer }> {
   const value = ok<{ fileName: string; pdfBase64: string }>(await api.callAsync('produceReport', { producedAt, ...input }));
