@@ -10,7 +10,9 @@ describe('migrations', () => {
     cpSync('drizzle', path.join(dir, 'drizzle'), { recursive: true });
     writeFileSync(path.join(dir, 'drizzle.config.json'), JSON.stringify({ dialect: 'sqlite', schema: path.resolve('src/db/schema.ts'), out: './drizzle' }));
     const before = readdirSync(path.join(dir, 'drizzle')).length;
-    const output = execFileSync(path.resolve('node_modules/.bin/drizzle-kit'), ['generate', '--config=drizzle.config.json'], { encoding: 'utf8', cwd: dir });
+    // drizzle-kit's own script run by this Node (node_modules/.bin holds a .cmd shim on Windows).
+    const kit = path.resolve('node_modules/drizzle-kit/bin.cjs');
+    const output = execFileSync(process.execPath, [kit, 'generate', '--config=drizzle.config.json'], { encoding: 'utf8', cwd: dir });
     expect(output).toContain('No schema changes');
     expect(readdirSync(path.join(dir, 'drizzle')).length).toBe(before);
   }, 60_000);
