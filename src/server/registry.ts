@@ -13,6 +13,7 @@ import {
   listClassifications,
   listContactSpheres,
   saveClassification,
+  moveClassificationsToSphere,
   saveContactSphere,
 } from '../services/classifications';
 import { loadDemoChapter } from '../services/demo';
@@ -72,6 +73,7 @@ const handlers: Handlers = {
   deleteContactSphere: (ctx, input) => deleteContactSphere(ctx.db, input.id),
   listClassifications: (ctx) => listClassifications(ctx.db),
   saveClassification: (ctx, input) => saveClassification(ctx.db, input),
+  moveClassificationsToSphere: (ctx, input) => moveClassificationsToSphere(ctx.db, input),
   deleteClassification: (ctx, input) => deleteClassification(ctx.db, input.id),
   listMembers: (ctx, input) => listMembers(ctx.db, input),
   getMember: (ctx, input) => getMember(ctx.db, input.id),

@@ -117,6 +117,29 @@ export function saveClassification(db: Db, input: ParsedInput<'saveClassificatio
   });
 }
 
+/** Several classifications into one sphere in one transaction: every one is moved, or none (one audit entry each). */
+export function moveClassificationsToSphere(db: Db, input: ParsedInput<'moveClassificationsToSphere'>): Classification[] {
+  return db.transaction((tx) => {
+    if (input.sphereId && !sphereById(tx, input.sphereId)) {
+      throw new LedgerError('not_found', 'Choose a contact sphere from the list (that one does not exist).', 'sphereId');
+    }
+    const all = new Map(listClassificationsWithSeats(tx).map((c) => [c.id, c]));
+    const ids = [...new Set(input.classificationIds)];
+    const missing = ids.filter((id) => !all.has(id));
+    if (missing.length > 0) {
+      throw new LedgerError('not_found', `${missing.length} of the ticked classifications no longer exist: refresh the list and tick them again.`, 'classificationIds');
+    }
+    for (const id of ids) {
+      const before = all.get(id)!;
+      if (before.sphereId === input.sphereId) continue;
+      tx.update(classifications).set({ sphereId: input.sphereId }).where(eq(classifications.id, id)).run();
+      recordAudit(tx, { action: 'update', entity: 'classification', entityId: id, before, after: classificationById(tx, id)! });
+    }
+    const after = new Map(listClassificationsWithSeats(tx).map((c) => [c.id, c]));
+    return ids.map((id) => after.get(id)!);
+  });
+}
+
 /** Only a classification nobody ever held can go: history must keep who held which seat. */
 export function deleteClassification(db: Db, id: string): { done: true } {
   return db.transaction((tx) => {

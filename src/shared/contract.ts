@@ -138,6 +138,14 @@ export const classificationInput = z
   })
   .strict();
 
+/** Several classifications put in one contact sphere (or none) at once: setting up a chapter's seats. */
+export const moveClassificationsInput = z
+  .object({
+    classificationIds: z.array(entityId('Classification')).min(1, 'Tick at least one classification to move.').max(500),
+    sphereId: entityId('Contact sphere').nullable(),
+  })
+  .strict();
+
 export const seatStates = ['held', 'applicant', 'open'] as const;
 export type SeatState = (typeof seatStates)[number];
 
@@ -293,6 +301,7 @@ export const contract = {
   listClassifications: method(none, z.array(classificationOut), 'Every classification with its seat state.'),
   saveClassification: method(classificationInput, classificationOut, 'Create (no id) or edit a classification.'),
   deleteClassification: method(byId('Classification'), done, 'Remove a classification nobody ever held.'),
+  moveClassificationsToSphere: method(moveClassificationsInput, z.array(classificationOut), 'Put several classifications in one contact sphere (or none) in one step.'),
   listMembers: method(listMembersInput, z.array(memberOut), 'The roster, current members by default.'),
   getMember: method(byId('Member'), memberDetailOut, 'One member with the seats they held.'),
   addMember: method(addMemberInput, memberOut, 'Seat a new member or applicant (one per classification).'),

@@ -11,6 +11,7 @@ export const methodNames = [
   'listClassifications',
   'saveClassification',
   'deleteClassification',
+  'moveClassificationsToSphere',
   'listMembers',
   'getMember',
   'addMember',

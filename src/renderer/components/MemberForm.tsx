@@ -7,6 +7,7 @@ import { todayIso } from '../../shared/dates';
 import { leadershipRoleLabels, leadershipRoles, memberStatuses, memberStatusLabels, type LeadershipRole, type MemberStatus } from '../../shared/domain';
 import { ledger } from '../client';
 import { useLedgerSubmit } from '../form-errors';
+import { SearchSelect } from './SearchSelect';
 
 interface Values {
   firstName: string;
@@ -104,10 +105,9 @@ export function MemberForm({
         <TextInput label="First name" required data-autofocus {...form.getInputProps('firstName')} />
         <TextInput label="Last name" required {...form.getInputProps('lastName')} />
         <TextInput label="Company" {...form.getInputProps('company')} />
-        <Select
+        <SearchSelect
           label="Classification"
           required
-          searchable
           placeholder="Type to search seats"
           nothingFoundMessage="No such classification: add it in Settings"
           data={options}
@@ -131,7 +131,7 @@ export function MemberForm({
         />
         <DateInput label="Joined on" valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" required {...form.getInputProps('joinedOn')} />
         <DateInput label="Renewal due" valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable {...form.getInputProps('renewalDue')} />
-        <Select label="Sponsor" description="Who brought them in" searchable clearable placeholder="Nobody" data={sponsors} {...form.getInputProps('sponsorId')} />
+        <SearchSelect label="Sponsor" description="Who brought them in" clearable placeholder="Nobody" data={sponsors} {...form.getInputProps('sponsorId')} />
         {member && form.values.status === 'former' && (
           <DateInput label="Left on" valueFormat="YYYY-MM-DD" placeholder="Today" clearable {...form.getInputProps('leftOn')} />
         )}

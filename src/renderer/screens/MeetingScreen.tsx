@@ -14,6 +14,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { SlipEntryBar, slipModes } from '../components/SlipEntryBar';
 import { downloadBytes, downloadText } from '../download';
 import { useQuery } from '../use-query';
+import { GuidedStart } from '../components/GuidedStart';
 
 const statusColors = { draft: 'orange', completed: 'teal', cancelled: 'gray' } as const;
 const statusLabels = { draft: 'Draft', completed: 'Closed', cancelled: 'Cancelled' } as const;
@@ -174,11 +175,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         </Group>
       </Group>
 
-      {!meetings.loading && meetings.data?.length === 0 && (
-        <Alert color="blue" title="No meeting yet">
-          Create tonight's meeting with <b>New meeting</b>: the date defaults to the chapter's next {chapter.meetingWeekday === undefined ? '' : 'meeting day'}.
-        </Alert>
-      )}
+      {!meetings.loading && meetings.data?.length === 0 && <GuidedStart meetings={0} onNewMeeting={() => setCreating(true)} />}
 
       {closed && (
         <Alert color="orange" title="This meeting is closed">

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Code, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -55,6 +55,8 @@ function ClassificationsCard() {
   const [name, setName] = useState('');
   const [sphereId, setSphereId] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
+  const [ticked, setTicked] = useState<string[]>([]);
+  const [moveTo, setMoveTo] = useState<string | null>(null);
   const reload = () => Promise.all([spheres.reload(), classifications.reload()]);
 
   const addSphere = async (event: React.FormEvent) => {
@@ -83,6 +85,17 @@ function ClassificationsCard() {
   const move = async (c: Classification, target: string | null) => {
     try {
       await ledger.saveClassification({ id: c.id, name: c.name, sphereId: target });
+      await reload();
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as Error).message });
+    }
+  };
+  const moveTicked = async () => {
+    try {
+      const moved = await ledger.moveClassificationsToSphere({ classificationIds: ticked, sphereId: moveTo });
+      const target = (spheres.data ?? []).find((sp) => sp.id === moveTo)?.name;
+      notifications.show({ message: `${moved.length} classification${moved.length === 1 ? '' : 's'} ${target ? `now in ${target}` : 'now without a contact sphere'}.` });
+      setTicked([]);
       await reload();
     } catch (e) {
       notifications.show({ color: 'red', message: (e as Error).message });
@@ -144,9 +157,27 @@ function ClassificationsCard() {
       {(classifications.data ?? []).length === 0 ? (
         <Alert color="blue">No classifications yet. Add the seats your chapter has (or wants to fill) above.</Alert>
       ) : (
+        <>
+        <Group gap="xs" mb="xs" align="flex-end" aria-label="Move ticked classifications" role="group">
+          <Text size="sm" c={ticked.length ? undefined : 'dimmed'}>
+            {ticked.length === 0 ? 'Tick classifications to put several in one contact sphere at once.' : `${ticked.length} ticked: put them in`}
+          </Text>
+          <Select size="xs" placeholder="No contact sphere" clearable data={sphereOptions} value={moveTo} onChange={setMoveTo} aria-label="Contact sphere for the ticked classifications" w={220} disabled={ticked.length === 0} />
+          <Button size="xs" onClick={moveTicked} disabled={ticked.length === 0}>
+            Move {ticked.length || ''}
+          </Button>
+        </Group>
         <Table aria-label="Classifications" verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
+              <Table.Th w={36}>
+                <Checkbox
+                  aria-label="Tick every classification"
+                  checked={ticked.length > 0 && ticked.length === (classifications.data ?? []).length}
+                  indeterminate={ticked.length > 0 && ticked.length < (classifications.data ?? []).length}
+                  onChange={(e) => setTicked(e.currentTarget.checked ? (classifications.data ?? []).map((c) => c.id) : [])}
+                />
+              </Table.Th>
               <Table.Th>Classification</Table.Th>
               <Table.Th>Contact sphere</Table.Th>
               <Table.Th>Seat</Table.Th>
@@ -156,6 +187,16 @@ function ClassificationsCard() {
           <Table.Tbody>
             {(classifications.data ?? []).map((c) => (
               <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`Tick ${c.name}`}
+                    checked={ticked.includes(c.id)}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setTicked((t) => (on ? [...t, c.id] : t.filter((id) => id !== c.id)));
+                    }}
+                  />
+                </Table.Td>
                 <Table.Td>{c.name}</Table.Td>
                 <Table.Td>
                   <Select size="xs" placeholder="None" clearable data={sphereOptions} value={c.sphereId} onChange={(v) => move(c, v)} aria-label={`Contact sphere of ${c.name}`} w={220} />
@@ -175,6 +216,7 @@ function ClassificationsCard() {
             ))}
           </Table.Tbody>
         </Table>
+        </>
       )}
     </Card>
   );

@@ -1,0 +1,56 @@
+import { Select, type ComboboxItem, type ComboboxParsedItem, type OptionsFilter, type SelectProps } from '@mantine/core';
+import { useState, type KeyboardEvent } from 'react';
+import { foldName } from '../../shared/names';
+
+/** Every word typed appears in the option, ignoring case, accents and apostrophes ("plum" finds "Plumbing"). */
+export function optionMatches(label: string, search: string): boolean {
+  const words = foldName(search).split(/\s+/).filter(Boolean);
+  const haystack = foldName(label);
+  return words.every((w) => haystack.includes(w));
+}
+
+const flat = (items: ComboboxParsedItem[]): ComboboxItem[] => items.flatMap((i) => ('group' in i ? i.items : [i]));
+
+const filter: OptionsFilter = ({ options, search }) =>
+  options
+    .map((o) => ('group' in o ? { ...o, items: o.items.filter((i) => optionMatches(i.label, search)) } : o))
+    .filter((o) => ('group' in o ? o.items.length > 0 : optionMatches(o.label, search)));
+
+/**
+ * A searchable Select that behaves like the slip bar's pickers: Enter takes the only match; with several
+ * matches (or none) Enter stays in the field instead of submitting the form, so nothing is sent half-chosen.
+ */
+export function SearchSelect(props: Omit<SelectProps, 'searchable' | 'filter'>) {
+  const { data = [], value, onChange, onKeyDown, ...rest } = props;
+  const [search, setSearch] = useState('');
+  const items = flat(
+    (data as (string | ComboboxItem | { group: string; items: (string | ComboboxItem)[] })[]).map((d) =>
+      typeof d === 'string' ? { value: d, label: d } : 'group' in d ? { group: d.group, items: d.items.map((i) => (typeof i === 'string' ? { value: i, label: i } : i)) } : d,
+    ) as ComboboxParsedItem[],
+  );
+  const chosen = items.find((i) => i.value === value);
+
+  const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    onKeyDown?.(event);
+    if (event.key !== 'Enter' || event.defaultPrevented) return;
+    const typed = search.trim();
+    if (typed === '' || (chosen && chosen.label === search)) return; // nothing typed, or the choice stands: the form may submit
+    event.preventDefault();
+    const matches = items.filter((i) => !i.disabled && optionMatches(i.label, typed));
+    if (matches.length === 1) onChange?.(matches[0]!.value, matches[0]!);
+  };
+
+  return (
+    <Select
+      {...rest}
+      data={data}
+      value={value ?? null}
+      onChange={onChange}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={filter}
+      onKeyDown={keyDown}
+    />
+  );
+}
