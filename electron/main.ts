@@ -12,10 +12,14 @@ import { bindContractToIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { lastSaveFolder, rememberSaveFolder } from './save-folder';
 import { denyAllPermissions, guardWebContents } from './guards';
-import { mainWindowOptions } from './security';
+import { mainWindowOptions, rendererEntry } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const appEntry = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+const appEntry = rendererEntry({
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  builtIndexUrl: pathToFileURL(path.join(here, '../renderer/index.html')).href,
+});
 let mainWindow: BrowserWindow | null = null;
 let chapter: ChapterFile | null = null;
 
@@ -114,6 +118,7 @@ function openOrRecover(file: string, migrationsFolder: string): ChapterFile | nu
   } catch (error) {
     const message = error instanceof LedgerError ? error.message : (error as Error).message;
     const recoverable = error instanceof LedgerError && (error.code === 'damaged' || error.code === 'not_a_database');
+    // 'locked', 'newer_database', 'read_only', 'disk_full' and 'busy' are said as they are: the file is fine.
     if (!recoverable) {
       dialog.showErrorBox('Chapter Ledger cannot open the chapter file', message);
       return null;
@@ -129,7 +134,7 @@ function openOrRecover(file: string, migrationsFolder: string): ChapterFile | nu
     });
     if (choice !== 0) return null;
     try {
-      const { restored, damagedKeptAs } = recoverFromNewestGoodBackup(file);
+      const { restored, damagedKeptAs } = recoverFromNewestGoodBackup(file, migrationsFolder);
       dialog.showMessageBoxSync({ type: 'info', message: `Restored the backup of ${restored.takenAt}.`, detail: `The damaged file is kept as ${damagedKeptAs}.` });
       return new ChapterFile(file, migrationsFolder);
     } catch (recoveryError) {

@@ -56,3 +56,21 @@ export function isExternalWebUrl(url: string): boolean {
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined, appEntry: string): boolean {
   return !!frame && frame.parent === null && isAppUrl(frame.url, appEntry);
 }
+
+/**
+ * What the window loads. The packaged app loads only its own built page: ELECTRON_RENDERER_URL is the
+ * dev server's address (electron-vite sets it for `npm start`), and honouring it in a packaged app
+ * would hand the full bridge to whatever page an environment variable names. In development it is
+ * used only when it points at this computer.
+ */
+export function rendererEntry(options: { isPackaged: boolean; devServerUrl: string | undefined; builtIndexUrl: string }): string {
+  const { isPackaged, devServerUrl, builtIndexUrl } = options;
+  if (isPackaged || !devServerUrl) return builtIndexUrl;
+  try {
+    const url = new URL(devServerUrl);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && loopback ? url.href : builtIndexUrl;
+  } catch {
+    return builtIndexUrl;
+  }
+}

@@ -1,20 +1,33 @@
-// The open chapter file, as the hosts hold it: the database handle, its backups, and the restore
-// that swaps one file for another while the app runs (so the handle can change under the registry).
-import { copyFileSync, rmSync, statSync } from 'node:fs';
+// The open chapter file, as the hosts hold it: the database handle, its lock, its backups, and the
+// restore that swaps one file for another while the app runs (so the handle can change under the
+// registry). A restore or "Open chapter file…" checks the incoming file as the app would open it,
+// prepares it completely on the side (migrated, its audit log told where it came from), and only then
+// swaps it in with one rename; if the swapped file still would not open, the previous one goes back.
+import { lstatSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openDatabase, type OpenedDatabase } from '../db/open';
-import { backupNow, checkChapterFile, listBackups, replaceChapterFile, requireBackup, type BackupInfo, type BackupReason } from '../services/backups';
+import { backupBeforeRestore, backupNow, backupsFolder, checkChapterFile, listBackups, replaceChapterFile, requireBackup, type BackupInfo, type BackupReason } from '../services/backups';
+import { recordAudit } from '../services/audit';
 import { LedgerError } from '../shared/errors';
 import { getChapter } from '../services/chapter';
+import { acquireChapterLock, type ChapterLock } from './chapter-lock';
 
 export class ChapterFile {
   private opened: OpenedDatabase;
+  private readonly lock: ChapterLock;
 
   constructor(
     readonly file: string,
     private readonly migrationsFolder: string,
   ) {
-    this.opened = openDatabase(file, { migrationsFolder });
+    this.lock = acquireChapterLock(file);
+    try {
+      this.opened = openDatabase(file, { migrationsFolder });
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
   }
 
   get db() {
@@ -26,7 +39,7 @@ export class ChapterFile {
   }
 
   get backupsFolder(): string {
-    return path.join(path.dirname(path.resolve(this.file)), 'backups');
+    return backupsFolder(this.file);
   }
 
   /** A backup of a file that holds a chapter; a brand-new empty file has nothing to keep. */
@@ -41,28 +54,10 @@ export class ChapterFile {
 
   /** Checks the backup, backs up the current file, puts the backup in place and reopens it. */
   async restore(name: string): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo }> {
-    const source = requireBackup(this.file, name);
+    const source = requireBackup(this.file, name, this.migrationsFolder);
     const restored = this.listBackups().find((b) => b.name === name)!;
-    return { restored, safetyCopy: await this.swapIn(source) };
-  }
-
-  /**
-   * Puts a checked file in place of the open one: staged first (the safety copy's rotation may
-   * retire an old backup, even the one being restored), then a safety copy of the current file,
-   * then the swap, and the file is reopened whatever happens.
-   */
-  private async swapIn(source: string): Promise<BackupInfo> {
-    const staged = `${this.file}.restore-source`;
-    copyFileSync(source, staged);
-    const safetyCopy = await backupNow(this.opened.sqlite, this.file, 'before-restore');
-    this.opened.close();
-    try {
-      replaceChapterFile(this.file, staged);
-    } finally {
-      rmSync(staged, { force: true });
-      this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder });
-    }
-    return safetyCopy;
+    const safetyCopy = this.swapIn(source, `restored from the backup of ${restored.takenAt.replace('T', ' ').slice(0, 19)} UTC (${name})`, 'name');
+    return { restored, safetyCopy };
   }
 
   /**
@@ -70,20 +65,95 @@ export class ChapterFile {
    * the current file is backed up before it is replaced.
    */
   async adopt(otherFile: string): Promise<{ safetyCopy: BackupInfo }> {
-    const check = checkChapterFile(otherFile);
+    if (path.resolve(otherFile) === path.resolve(this.file)) {
+      throw new LedgerError('conflict', `${path.basename(otherFile)} is the chapter file already open. Nothing was changed.`, 'file');
+    }
+    const check = checkChapterFile(otherFile, this.migrationsFolder);
     if (!check.ok) throw new LedgerError('conflict', `${path.basename(otherFile)} cannot be opened: ${check.message}. Nothing was changed.`, 'file');
-    return { safetyCopy: await this.swapIn(otherFile) };
+    // A file another Chapter Ledger is writing to is not copied half-written.
+    const otherLock = acquireChapterLock(otherFile);
+    try {
+      return { safetyCopy: this.swapIn(otherFile, `opened from ${path.resolve(otherFile)}`, 'file') };
+    } finally {
+      otherLock.release();
+    }
+  }
+
+  /**
+   * Puts a checked file in place of the open one. Synchronous from the first copy to the reopen, so
+   * no other call can write in between (a write answered after the safety copy would be lost):
+   * 1. a consistent copy of the incoming file is staged beside the chapter file and checked again;
+   * 2. the safety copy of the current file is taken;
+   * 3. the staged copy is opened as the app opens it (migrated if older) and its audit log gets a
+   *    "restore" entry naming where it came from and where the replaced file is kept;
+   * 4. one rename swaps it in, and it is reopened. If that fails, the safety copy goes back.
+   */
+  private swapIn(source: string, origin: string, field: string): BackupInfo {
+    const staged = `${this.file}.restore-source`;
+    const clean = () => {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(staged + suffix, { force: true });
+    };
+    clean();
+    try {
+      stageCopy(source, staged);
+      const check = checkChapterFile(staged, this.migrationsFolder);
+      if (!check.ok) throw new LedgerError('conflict', `${path.basename(source)} cannot be used: ${check.message}. Nothing was changed.`, field);
+      const safetyCopy = backupBeforeRestore(this.opened.sqlite, this.file);
+      const incoming = openDatabase(staged, { migrationsFolder: this.migrationsFolder });
+      try {
+        const chapter = getChapter(incoming.db);
+        incoming.db.transaction((tx) =>
+          recordAudit(tx, {
+            action: 'restore',
+            entity: 'chapter_file',
+            entityId: chapter?.id ?? 'chapter-file',
+            after: { origin, replacedFileKeptAs: safetyCopy.name, at: new Date().toISOString() },
+            reason: `${origin[0]!.toUpperCase()}${origin.slice(1)}; the file it replaced is kept as the backup ${safetyCopy.name}.`,
+          }),
+        );
+      } finally {
+        incoming.close();
+      }
+      this.opened.close();
+      try {
+        replaceChapterFile(this.file, staged);
+        this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder });
+      } catch (error) {
+        // Never leave the app without a working file: the file as it was goes back in place.
+        replaceChapterFile(this.file, path.join(this.backupsFolder, safetyCopy.name));
+        this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder });
+        throw new LedgerError('conflict', `${path.basename(source)} could not be opened after all (${(error as Error).message}). The chapter file you had open is back in place; nothing was changed.`, field);
+      }
+      return safetyCopy;
+    } finally {
+      clean();
+    }
   }
 
   /** A complete, consistent copy of the chapter file (SQLite online backup) for another computer. */
   async copyTo(target: string): Promise<{ file: string; bytes: number }> {
     await this.opened.sqlite.backup(target);
-    const check = checkChapterFile(target);
+    const check = checkChapterFile(target, this.migrationsFolder);
     if (!check.ok) throw new LedgerError('internal', `The copy at ${target} failed its check: ${check.message}.`);
     return { file: target, bytes: statSync(target).size };
   }
 
   close(): void {
     this.opened.close();
+    this.lock.release();
+  }
+}
+
+/**
+ * A consistent copy of a chapter file, including what is still in its write-ahead log, taken through
+ * a read-only connection (VACUUM INTO): the source is never written to. Links are refused.
+ */
+function stageCopy(source: string, staged: string): void {
+  if (lstatSync(source).isSymbolicLink()) throw new LedgerError('conflict', `${path.basename(source)} is a link to another file. Nothing was changed.`, 'file');
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(staged);
+  } finally {
+    db.close();
   }
 }

@@ -262,6 +262,18 @@ function toErrorShape(error: unknown, method: string, log: (message: string, err
     for (const [pattern, shape] of constraintMessages) if (pattern.test(message)) return shape;
     return { code: 'invalid_input', message: `The chapter file refused the change (${message}). Nothing was changed.` };
   }
+  // Conditions of the disk and of other programs, said as they are (the message names no SQL).
+  if (typeof code === 'string') {
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      return { code: 'busy', message: 'The chapter file is busy: another program is writing to it right now. Nothing was changed; close the other program (or the other Chapter Ledger) and try again.' };
+    }
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (code === 'SQLITE_IOERR_WRITE' && /full|space/i.test(String((error as Error).message)))) {
+      return { code: 'disk_full', message: 'The disk is full, so the change could not be saved. Nothing was changed; free some space on the disk and try again.' };
+    }
+    if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES') {
+      return { code: 'read_only', message: 'The chapter file cannot be written (it or its folder is read-only). Nothing was changed; make it writable or open a copy in a folder you can write to.' };
+    }
+  }
   log(`${method} failed`, error);
   return { code: 'internal', message: 'Something went wrong and nothing was changed. Please try again; if it repeats, report it.' };
 }

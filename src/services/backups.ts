@@ -1,10 +1,11 @@
 // Backups of the chapter file: online copies (SQLite's backup API) into a "backups" folder beside it,
 // a rotation that keeps the last 10 plus one a month for a year, checks before any restore, and the
 // recovery of a damaged file from the newest good backup (the damaged file is kept, never overwritten).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LedgerError } from '../shared/errors';
+import { refuseForeignOrTampered, refuseNewerSchema } from '../db/open';
 
 export const backupReasons = ['startup', 'meeting-closed', 'manual', 'before-restore', 'before-migration'] as const;
 export type BackupReason = (typeof backupReasons)[number];
@@ -60,13 +61,26 @@ export async function backupNow(sqlite: Database.Database, chapterFile: string, 
 }
 
 /**
- * A synchronous copy for the one place that cannot wait: just before migrations run on open.
- * VACUUM INTO writes a consistent snapshot of the live file.
+ * A synchronous copy for the places that must not let another call in between: just before
+ * migrations run on open, and just before a restore swaps the file (a write answered after the copy
+ * would otherwise be lost without a word). VACUUM INTO writes a consistent snapshot of the live file.
  */
 export function backupBeforeMigration(sqlite: Database.Database, chapterFile: string, at = new Date()): string {
+  return snapshotInto(sqlite, chapterFile, 'before-migration', at);
+}
+
+export function backupBeforeRestore(sqlite: Database.Database, chapterFile: string, at = new Date()): BackupInfo {
+  const target = snapshotInto(sqlite, chapterFile, 'before-restore', at);
+  rotateBackups(chapterFile, at);
+  return listBackups(chapterFile).find((b) => b.name === path.basename(target))!;
+}
+
+function snapshotInto(sqlite: Database.Database, chapterFile: string, reason: BackupReason, at: Date): string {
   const folder = backupsFolder(chapterFile);
   mkdirSync(folder, { recursive: true });
-  const target = path.join(folder, backupName(at, 'before-migration'));
+  let target = path.join(folder, backupName(at, reason));
+  // Two copies in one millisecond (a restore right after a backup in a test) must not collide.
+  while (existsSync(target)) target = path.join(folder, backupName((at = new Date(at.getTime() + 1)), reason));
   sqlite.prepare('VACUUM INTO ?').run(target);
   return target;
 }
@@ -90,46 +104,94 @@ export function rotateBackups(chapterFile: string, now = new Date()): string[] {
   return removed;
 }
 
-/** Is this file a sound chapter file? `PRAGMA integrity_check` plus the tables we need. */
-export function checkChapterFile(file: string): { ok: true } | { ok: false; message: string } {
+/**
+ * Is this file a chapter file the app can open, checked the way the app opens one but without
+ * writing to it: a real file (not a link to somewhere else), a full integrity check, a schema
+ * history that is ours and not newer, and every table and audit-log trigger our migrations create.
+ */
+export function checkChapterFile(file: string, migrationsFolder: string): { ok: true } | { ok: false; message: string } {
+  let entry;
+  try {
+    entry = lstatSync(file);
+  } catch {
+    return { ok: false, message: 'the file is not there any more' };
+  }
+  if (entry.isSymbolicLink()) return { ok: false, message: 'it is a link to another file, not a chapter file itself (choose the file it points to)' };
+  if (!entry.isFile()) return { ok: false, message: 'it is not a file' };
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const result = db.pragma('integrity_check', { simple: true });
     if (result !== 'ok') return { ok: false, message: `the file is damaged (${String(result).slice(0, 120)})` };
+    refuseNewerSchema(db, migrationsFolder);
+    refuseForeignOrTampered(db, file, migrationsFolder);
     const hasChapter = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chapter'").get();
     if (!hasChapter) return { ok: false, message: 'it is not a Chapter Ledger file' };
     return { ok: true };
   } catch (error) {
+    if (error instanceof LedgerError) return { ok: false, message: reasonOf(error) };
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') return { ok: false, message: 'it is not a Chapter Ledger file (it is not an SQLite database)' };
+    if (code?.startsWith('SQLITE_CORRUPT')) return { ok: false, message: 'the file is damaged' };
     return { ok: false, message: `it cannot be read (${(error as Error).message})` };
   } finally {
     db?.close();
   }
 }
 
-export function requireBackup(chapterFile: string, name: string): string {
+/** "x.sqlite is not a Chapter Ledger file: … It has not been changed." → "it is not a Chapter Ledger file: …". */
+function reasonOf(error: LedgerError): string {
+  if (error.code === 'newer_database') return 'it was written by a newer version of Chapter Ledger (install the latest version to open it)';
+  return error.message
+    .replace(/^.*? (is|has) /, (_m, verb: string) => `it ${verb} `)
+    .replace(/\.? ?(It was not opened, and it|It) has not been changed\.$/, '')
+    .replace(/\.$/, '');
+}
+
+export function requireBackup(chapterFile: string, name: string, migrationsFolder: string): string {
   const info = listBackups(chapterFile).find((b) => b.name === name);
   if (!info) throw new LedgerError('not_found', 'That backup is no longer in the backups folder.', 'name');
   const file = path.join(backupsFolder(chapterFile), name);
-  const check = checkChapterFile(file);
+  const check = checkChapterFile(file, migrationsFolder);
   if (!check.ok) throw new LedgerError('conflict', `The backup ${name} cannot be restored: ${check.message}. Nothing was changed.`, 'name');
   return file;
 }
 
-/** Puts a checked backup in place of the (closed) chapter file. The caller reopens it. */
-export function replaceChapterFile(chapterFile: string, backupFile: string): void {
-  for (const suffix of ['-wal', '-shm']) rmSync(chapterFile + suffix, { force: true });
+/**
+ * Puts a checked file in place of the (closed) chapter file in one rename: the new bytes are written
+ * and flushed beside it first, so a crash leaves either the old file or the new one, never half.
+ * The caller reopens it.
+ */
+export function replaceChapterFile(chapterFile: string, incomingFile: string): void {
   const incoming = `${chapterFile}.restoring`;
-  copyFileSync(backupFile, incoming);
+  copyFileSync(incomingFile, incoming);
+  for (const suffix of ['-wal', '-shm']) rmSync(incoming + suffix, { force: true });
+  flush(incoming);
+  // The old file was closed cleanly (its log checkpointed), so its -wal/-shm hold nothing it needs,
+  // and left in place they would be replayed onto the new file.
+  for (const suffix of ['-wal', '-shm']) rmSync(chapterFile + suffix, { force: true });
   renameSync(incoming, chapterFile);
+  flush(path.dirname(path.resolve(chapterFile)));
+}
+
+function flush(target: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(target, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Folders cannot be flushed on every system (Windows); the rename is still atomic.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 /**
  * A chapter file that will not open: keep it aside under a new name and put the newest backup that
  * passes the integrity check in its place. Returns what was done, for the message to the user.
  */
-export function recoverFromNewestGoodBackup(chapterFile: string, at = new Date()): { restored: BackupInfo; damagedKeptAs: string } {
-  const good = listBackups(chapterFile).find((b) => checkChapterFile(path.join(backupsFolder(chapterFile), b.name)).ok);
+export function recoverFromNewestGoodBackup(chapterFile: string, migrationsFolder: string, at = new Date()): { restored: BackupInfo; damagedKeptAs: string } {
+  const good = listBackups(chapterFile).find((b) => checkChapterFile(path.join(backupsFolder(chapterFile), b.name), migrationsFolder).ok);
   if (!good) throw new LedgerError('not_found', 'There is no good backup to restore: the backups folder is empty or every backup is damaged.');
   const damagedKeptAs = `${chapterFile}.damaged-${stamp(at)}`;
   if (existsSync(chapterFile)) renameSync(chapterFile, damagedKeptAs);

@@ -12,6 +12,10 @@ export type ErrorCode =
   | 'not_a_database'
   | 'damaged'
   | 'newer_database'
+  | 'locked'
+  | 'busy'
+  | 'disk_full'
+  | 'read_only'
   | 'forbidden'
   | 'internal';
 

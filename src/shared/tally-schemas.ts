@@ -159,7 +159,7 @@ export const backupsOut = z.object({ folder: z.string(), backups: z.array(backup
 export const restoreBackupInput = z.object({ name: z.string({ error: 'Choose a backup.' }).min(1, { error: 'Choose a backup.' }).max(200) }).strict();
 export const restoredOut = z.object({ restored: backupOut, safetyCopy: backupOut });
 
-export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile'] as const;
+export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file'] as const;
 export const listAuditLogInput = z
   .object({
     entity: z.enum(auditEntities, { error: 'Choose what to show.' }).default('all'),

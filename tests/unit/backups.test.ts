@@ -26,7 +26,7 @@ describe('backups', () => {
     const info = (await chapter.backup('manual'))!;
     expect(info.reason).toBe('manual');
     const copy = path.join(backupsFolder(file), info.name);
-    expect(checkChapterFile(copy)).toEqual({ ok: true });
+    expect(checkChapterFile(copy, sourceMigrationsFolder)).toEqual({ ok: true });
     const restored = openDatabase(copy, { migrationsFolder: sourceMigrationsFolder });
     expect(restored.sqlite.prepare('SELECT count(*) FROM referrals').pluck().get()).toBe(count(chapter, 'referrals'));
     restored.close();
@@ -142,7 +142,7 @@ describe('damaged or foreign files', () => {
     expect(() => openDatabase(file, { migrationsFolder: sourceMigrationsFolder })).toThrow(message);
     expect(readFileSync(file).equals(damagedBytes)).toBe(true);
 
-    const { damagedKeptAs } = recoverFromNewestGoodBackup(file);
+    const { damagedKeptAs } = recoverFromNewestGoodBackup(file, sourceMigrationsFolder);
     expect(readFileSync(damagedKeptAs).equals(damagedBytes)).toBe(true);
     const reopened = new ChapterFile(file, sourceMigrationsFolder);
     expect(count(reopened, 'members')).toBe(members);
@@ -152,7 +152,7 @@ describe('damaged or foreign files', () => {
   it('with no good backup, says so and leaves the damaged file where it is', () => {
     const file = newFile();
     writeFileSync(file, 'not a database');
-    expect(() => recoverFromNewestGoodBackup(file)).toThrow(/no good backup/);
+    expect(() => recoverFromNewestGoodBackup(file, sourceMigrationsFolder)).toThrow(/no good backup/);
     expect(existsSync(file)).toBe(true);
     expect(readdirSync(path.dirname(file))).toEqual(['chapter-ledger.sqlite']);
   });

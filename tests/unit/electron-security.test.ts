@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isExternalWebUrl, isTrustedSender, mainWindowOptions } from '../../electron/security';
+import { isAppUrl, isExternalWebUrl, isTrustedSender, mainWindowOptions, rendererEntry } from '../../electron/security';
 import { contentSecurityPolicy } from '../../src/shared/csp';
 
 describe('the app window', () => {
@@ -151,5 +151,26 @@ describe('what the window may do', () => {
       expect(granted).toBe(false);
     }
     expect(check()).toBe(false);
+  });
+});
+
+describe('what the window loads', () => {
+  const built = 'file:///opt/Chapter%20Ledger/resources/app.asar/out/renderer/index.html';
+  it('the packaged app loads its own page whatever ELECTRON_RENDERER_URL says', () => {
+    for (const devServerUrl of ['https://evil.example/phish.html', 'http://localhost:5173/', 'file:///tmp/other.html', undefined]) {
+      expect(rendererEntry({ isPackaged: true, devServerUrl, builtIndexUrl: built })).toBe(built);
+    }
+  });
+  it('in development only a dev server on this computer is used', () => {
+    expect(rendererEntry({ isPackaged: false, devServerUrl: 'http://localhost:5173/', builtIndexUrl: built })).toBe('http://localhost:5173/');
+    expect(rendererEntry({ isPackaged: false, devServerUrl: 'http://127.0.0.1:5174', builtIndexUrl: built })).toBe('http://127.0.0.1:5174/');
+    expect(rendererEntry({ isPackaged: false, devServerUrl: 'https://evil.example/', builtIndexUrl: built })).toBe(built);
+    expect(rendererEntry({ isPackaged: false, devServerUrl: 'javascript:alert(1)', builtIndexUrl: built })).toBe(built);
+    expect(rendererEntry({ isPackaged: false, devServerUrl: 'not a url', builtIndexUrl: built })).toBe(built);
+  });
+  it('main.ts takes its entry from that function, not from the environment directly', () => {
+    const main = readFileSync('electron/main.ts', 'utf8');
+    expect(main).toMatch(/const appEntry = rendererEntry\(\{/);
+    expect(main.match(/ELECTRON_RENDERER_URL/g)).toHaveLength(1);
   });
 });

@@ -19,6 +19,7 @@ const entityLabels: Record<string, string> = {
   classification: 'Classifications',
   contact_sphere: 'Contact spheres',
   scorecard_profile: 'Scorecard profile',
+  chapter_file: 'Restores and opened files',
 };
 const actionColors: Record<string, string> = { insert: 'teal', update: 'blue', delete: 'red', close: 'gray', reopen: 'orange', restore: 'grape', import: 'cyan' };
 
