@@ -23,6 +23,9 @@ interface RosterSqlRow {
 /**
  * Everyone who was a member on the meeting date (joined on or before it, not yet left), plus anyone
  * already marked, with their absences in the policy window ending on this meeting. One query.
+ * A closed (or cancelled) meeting keeps the roster it was closed with — closing needs every member
+ * marked, so that roster is exactly its attendance rows: a member added later with an earlier join
+ * date (a roster import of history) never shows there as "unmarked".
  */
 export function rosterFor(db: Db, meeting: Meeting, chapter: Chapter): RosterRow[] {
   const rows = db.all<RosterSqlRow>(sql`
@@ -36,7 +39,8 @@ export function rosterFor(db: Db, meeting: Meeting, chapter: Chapter): RosterRow
     JOIN classifications c ON c.id = m.classification_id
     LEFT JOIN attendance a ON a.member_id = m.id AND a.meeting_id = ${meeting.id}
     WHERE a.id IS NOT NULL
-       OR (m.status <> 'applicant' AND m.joined_on <= ${meeting.meetingOn} AND (m.left_on IS NULL OR m.left_on > ${meeting.meetingOn}))
+       OR (${meeting.status} = 'draft'
+           AND m.status <> 'applicant' AND m.joined_on <= ${meeting.meetingOn} AND (m.left_on IS NULL OR m.left_on > ${meeting.meetingOn}))
     ORDER BY m.first_name COLLATE NOCASE, m.last_name COLLATE NOCASE`);
   return rows.map((r) => {
     const absencesInWindow = r.priorAbsences + (r.mark === 'A' ? 1 : 0);

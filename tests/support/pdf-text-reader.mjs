@@ -1,19 +1,14 @@
 // Reads a PDF's text with pdfjs-dist (no system package needed) and prints it laid out roughly as
 // poppler's `pdftotext -layout` does: one line per baseline, cells of a row separated by spaces.
-// Run as a child process so the tests can keep a synchronous pdfText(); input on stdin, the page
-// (1-based, or "count") as argv[2].
+// Run as a child process so the tests can keep a synchronous pdfText(); the PDF on stdin, every page
+// on stdout, each ending with a form feed.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const data = new Uint8Array(Buffer.concat(chunks));
 const doc = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-const which = process.argv[2];
-if (which === 'count') {
-  process.stdout.write(String(doc.numPages));
-  process.exit(0);
-}
-const pages = which ? [Number(which)] : Array.from({ length: doc.numPages }, (_, i) => i + 1);
+const pages = Array.from({ length: doc.numPages }, (_, i) => i + 1);
 const out = [];
 for (const number of pages) {
   const page = await doc.getPage(number);
