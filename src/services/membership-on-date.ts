@@ -9,13 +9,22 @@ export interface MemberOnDate {
   name: string;
 }
 
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "20 Nov 2026" from 2026-11-20: unambiguous in every chapter, unlike 11/20 or 20/11. */
+export function shortDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${months[m! - 1]} ${y}`;
+}
+
 export function requireMemberOnDate(
   db: Db,
   memberId: string,
   day: string,
   field: string,
-  options: { allowOnLeave?: boolean } = { allowOnLeave: true },
+  options: { allowOnLeave?: boolean; what?: string } = { allowOnLeave: true },
 ): MemberOnDate {
+  // The slip's own day names the event: "the one-to-one on 20 Nov", else "this meeting (2026-11-25)".
+  const event = options.what ? `the ${options.what} on ${shortDay(day)}` : `this meeting (${day})`;
   const m = db
     .select({ id: members.id, first: members.firstName, last: members.lastName, status: members.status, joinedOn: members.joinedOn, leftOn: members.leftOn })
     .from(members)
@@ -26,7 +35,13 @@ export function requireMemberOnDate(
   if (m.status === 'applicant') {
     throw new LedgerError('invalid_input', `${name} is still an applicant: slips start once they join.`, field);
   }
-  if (m.joinedOn > day) throw new LedgerError('invalid_input', `${name} joined on ${m.joinedOn}, after this meeting (${day}).`, field);
+  if (m.joinedOn > day) {
+    throw new LedgerError(
+      'invalid_input',
+      `${name} joined on ${m.joinedOn}, after ${event}. If they were a member then, set the join date earlier in Members.`,
+      field,
+    );
+  }
   if (m.leftOn !== null && m.leftOn <= day) {
     throw new LedgerError('invalid_input', `${name} left the chapter on ${m.leftOn}: former members keep their history but take no new slips.`, field);
   }

@@ -161,9 +161,10 @@ function saveSlip<T extends Record<string, unknown>>(
   });
 }
 
-function twoMembers(tx: Db, day: string, a: { id: string; field: string }, b: { id: string; field: string }, sameMessage: string) {
+function twoMembers(tx: Db, day: string, a: { id: string; field: string }, b: { id: string; field: string }, sameMessage: string, what?: string) {
   if (a.id === b.id) throw new LedgerError('invalid_input', sameMessage, b.field);
-  return [requireMemberOnDate(tx, a.id, day, a.field), requireMemberOnDate(tx, b.id, day, b.field)] as const;
+  const options = what ? { allowOnLeave: true, what } : undefined;
+  return [requireMemberOnDate(tx, a.id, day, a.field, options), requireMemberOnDate(tx, b.id, day, b.field, options)] as const;
 }
 
 export function saveReferral(db: Db, input: ParsedInput<'saveReferral'>): Slip {
@@ -246,6 +247,7 @@ export function saveOneToOne(db: Db, input: ParsedInput<'saveOneToOne'>): Slip {
       { id: input.memberAId, field: 'memberAId' },
       { id: input.memberBId, field: 'memberBId' },
       'A one-to-one is between two different members.',
+      'one-to-one',
     );
     // Unordered pair: stored with the smaller id first so "A met B" and "B met A" are one row.
     const [first, second] = a.id < b.id ? [a, b] : [b, a];

@@ -44,3 +44,21 @@ describe('a closed meeting keeps the roster it was closed with', () => {
     expect(sheet.roster).toHaveLength(4);
   });
 });
+
+describe("membership is checked on the slip's own date", () => {
+  it('refuses a one-to-one from before the member joined, naming the one-to-one and the fix', () => {
+    const opened = openTestDb();
+    const seats = smallChapter(opened);
+    const api = testRegistry(opened);
+    const dana = addMember(opened.db, memberInput(seats.realEstate, 'Dana', 'Ruiz', { joinedOn: '2026-01-05' }));
+    const chen = addMember(opened.db, memberInput(seats.mortgage, '大文', '陳', { joinedOn: '2026-11-23' }));
+    const meeting = ok<{ id: string }>(api.call('createMeeting', { meetingOn: '2026-11-25' }));
+    const early = api.call('saveOneToOne', { meetingId: meeting.id, memberAId: dana.id, memberBId: chen.id, metOn: '2026-11-20', note: '' });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { field: 'memberBId', message: '大文 陳 joined on 2026-11-23, after the one-to-one on 20 Nov 2026. If they were a member then, set the join date earlier in Members.' },
+    });
+    // The same pair on a day both were members is taken.
+    expect(api.call('saveOneToOne', { meetingId: meeting.id, memberAId: dana.id, memberBId: chen.id, metOn: '2026-11-24', note: '' }).ok).toBe(true);
+  });
+});
