@@ -68,28 +68,93 @@ export function documentFrame(frame: ReportFrame, content: Content[]): TDocument
 
 export type Cell = string | number | null | undefined | { text: string; bold?: boolean; color?: string };
 
+/** Printable width of an A4 page inside the report margins (36 pt each side), in points. */
+export const usableWidth = { portrait: 595.28 - 72, landscape: 841.89 - 72 } as const;
+export type Orientation = keyof typeof usableWidth;
+/** Left and right padding of every table cell: part of each column's share of the page. */
+export const cellPadding = 3;
+
+/**
+ * Column widths: a number is a fixed width in points; `'*'` marks a flexible column (a name, a
+ * prospect, a reason) that shares what the fixed and numeric columns leave, by weight (`{ flex: 2 }`
+ * takes twice a `'*'`'s share). Numeric columns are never narrower than their widest value or header word.
+ */
+export type ColumnWidth = number | '*' | { flex: number };
+
 export interface TableOptions {
-  widths?: Array<string | number>;
+  widths?: ColumnWidth[];
   /** Columns whose cells are numbers or money: right-aligned, header too. */
   numeric?: number[];
   /** Rows (by index in `rows`) printed bold, such as a totals row. */
   bold?: number[];
   fontSize?: number;
+  /** The page the table is printed on; the widths add up to its printable width. Portrait unless said. */
+  orientation?: Orientation;
+  /** Keep this many points of the page free (a table printed in a column of its page). */
+  within?: number;
 }
 
-/** A table that splits across pages with its header row repeated. */
+// Advance widths of DejaVu Sans Condensed (regular and bold) for ASCII 32-126, in thousandths of the
+// font size, read from the font files (tests/unit/report-layout.test.ts checks them against fontkit).
+const asciiWidths = {
+  normal: [286,360,414,754,572,855,702,247,351,351,450,754,286,325,286,303,572,572,572,572,572,572,572,572,572,572,303,303,754,754,754,478,900,615,617,628,693,568,518,697,677,265,265,590,501,776,673,708,542,708,625,571,549,659,615,890,616,549,616,351,303,351,754,450,450,551,571,495,571,554,316,571,570,250,250,521,250,876,570,550,571,571,370,469,353,570,532,736,532,532,472,572,303,572,754],
+  bold: [313,410,469,754,626,901,785,275,411,411,470,754,342,374,342,329,626,626,626,626,626,626,626,626,626,626,360,360,754,754,754,522,900,696,686,660,747,615,615,738,753,334,334,697,573,896,753,765,659,765,693,648,614,730,696,993,694,651,652,411,329,411,754,450,450,607,644,533,644,610,391,644,641,308,308,598,308,938,641,618,644,644,444,536,430,641,586,831,580,586,523,641,329,641,754],
+};
+
+/** The printed width of `text` in points: exact for ASCII in DejaVu, a full em (the widest) for anything else. */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  const table = bold ? asciiWidths.bold : asciiWidths.normal;
+  let thousandths = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code === 0x200b) continue;
+    thousandths += code >= 32 && code < 127 ? table[code - 32]! : 1000;
+  }
+  return (thousandths * fontSize) / 1000;
+}
+
+/** Shortened with an ellipsis to fit `width`; the full text must be printed elsewhere on the page. */
+export function fitText(text: string, width: number, fontSize: number, bold = false): string {
+  if (textWidth(text, fontSize, bold) <= width) return text;
+  const chars = [...text];
+  while (chars.length > 1 && textWidth(chars.join('') + '…', fontSize, bold) > width) chars.pop();
+  return chars.join('').trimEnd() + '…';
+}
+
+const cellText = (value: Cell): string => (typeof value === 'object' && value !== null ? value.text : value === null || value === undefined ? '' : String(value));
+
+/** Every column's width in points, adding up (with cell padding) to the page's printable width. */
+export function columnWidths(headers: string[], rows: Cell[][], options: TableOptions): number[] {
+  const fontSize = options.fontSize ?? 9;
+  const available = usableWidth[options.orientation ?? 'portrait'] - (options.within ?? 0) - headers.length * 2 * cellPadding;
+  const numeric = new Set(options.numeric ?? []);
+  const specs: ColumnWidth[] = options.widths ?? headers.map((_, i) => (numeric.has(i) ? 0 : '*'));
+  const widths = specs.map((spec, i) => {
+    if (typeof spec !== 'number') return 0;
+    if (!numeric.has(i)) return spec;
+    // Numbers never wrap: the widest value (bold, as in a totals row) or the widest header word.
+    const widest = Math.max(...rows.map((r) => textWidth(cellText(r[i]), fontSize, true)), ...(headers[i] ?? '').split(/\s+/).map((w) => textWidth(w, fontSize, true)));
+    return Math.max(spec, Math.ceil(widest) + 1);
+  });
+  const weight = (spec: ColumnWidth) => (spec === '*' ? 1 : typeof spec === 'object' ? spec.flex : 0);
+  const weights = specs.reduce((sum: number, spec) => sum + weight(spec), 0);
+  const left = available - widths.reduce((a, b) => a + b, 0);
+  return specs.map((spec, i) => (weight(spec) ? Math.floor((Math.max(left, 0) * weight(spec)) / weights * 100) / 100 : widths[i]!));
+}
+
+/** A table that splits across pages with its header row repeated; widths always in points. */
 export function dataTable(headers: string[], rows: Cell[][], options: TableOptions = {}): Content {
   const numeric = new Set(options.numeric ?? []);
   const bold = new Set(options.bold ?? []);
   const cell = (value: Cell, column: number, row: number): TableCell => {
     const base = typeof value === 'object' && value !== null ? value : { text: value === null || value === undefined ? '' : String(value) };
-    return { ...base, alignment: numeric.has(column) ? 'right' : 'left', bold: base.bold ?? bold.has(row), ...(options.fontSize ? { fontSize: options.fontSize } : {}) };
+    return { ...base, alignment: numeric.has(column) ? 'right' : 'left', bold: base.bold ?? bold.has(row), ...(numeric.has(column) ? { noWrap: true } : {}), ...(options.fontSize ? { fontSize: options.fontSize } : {}) };
   };
   return {
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: options.widths ?? headers.map(() => '*'),
+      widths: columnWidths(headers, rows, options),
       body: [
         headers.map((h, i) => ({ text: h, style: 'th', alignment: numeric.has(i) ? 'right' : 'left', ...(options.fontSize ? { fontSize: options.fontSize } : {}) })),
         ...rows.map((r, ri) => r.map((v, ci) => cell(v, ci, ri))),
@@ -99,6 +164,8 @@ export function dataTable(headers: string[], rows: Cell[][], options: TableOptio
       hLineWidth: (i: number) => (i === 0 || i === 1 ? 0.8 : 0.3),
       vLineWidth: () => 0,
       hLineColor: () => '#ced4da',
+      paddingLeft: () => cellPadding,
+      paddingRight: () => cellPadding,
       paddingTop: () => 2.5,
       paddingBottom: () => 2.5,
     },

@@ -1,7 +1,11 @@
 // Member statement: what a member gave and received in a period, with whom, what is open, and their score.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { MemberScore, MemberTally, MemberTrend, OpenReferral, Period } from '../shared/contract';
-import { dataTable, documentFrame, emptyNote, moneyIn } from './layout';
+import { dataTable, documentFrame, emptyNote, moneyIn, usableWidth } from './layout';
+
+/** The "with whom" tables stand side by side: each gets half the page less the gap. */
+const columnGap = 16;
+const halfPage = usableWidth.portrait - (usableWidth.portrait - columnGap) / 2;
 
 export interface MemberStatementData {
   chapterName: string;
@@ -49,10 +53,10 @@ export function memberStatementReport(data: MemberStatementData, producedAt: Dat
     { text: 'With whom', style: 'h2' },
     {
       columns: [
-        [{ text: 'You referred', style: 'h3' }, data.trend.givesTo.length ? dataTable(['Member', 'Referrals'], data.trend.givesTo.map((c) => [c.name, c.referrals]), { widths: ['*', 60], numeric: [1] }) : emptyNote('Nobody in this period.')],
-        [{ text: 'Referred you', style: 'h3' }, data.trend.receivesFrom.length ? dataTable(['Member', 'Referrals'], data.trend.receivesFrom.map((c) => [c.name, c.referrals]), { widths: ['*', 60], numeric: [1] }) : emptyNote('Nobody in this period.')],
+        [{ text: 'You referred', style: 'h3' }, data.trend.givesTo.length ? dataTable(['Member', 'Referrals'], data.trend.givesTo.map((c) => [c.name, c.referrals]), { widths: ['*', 50], numeric: [1], within: halfPage }) : emptyNote('Nobody in this period.')],
+        [{ text: 'Referred you', style: 'h3' }, data.trend.receivesFrom.length ? dataTable(['Member', 'Referrals'], data.trend.receivesFrom.map((c) => [c.name, c.referrals]), { widths: ['*', 50], numeric: [1], within: halfPage }) : emptyNote('Nobody in this period.')],
       ],
-      columnGap: 16,
+      columnGap,
     },
     { text: `Open referrals (${data.openReferrals.length})`, style: 'h2' },
     data.openReferrals.length

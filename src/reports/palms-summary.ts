@@ -1,7 +1,7 @@
 // PALMS summary: the per-member table of a period (the PALMS export's columns) with chapter totals.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ChapterTotals, MemberTally, Period } from '../shared/contract';
-import { dataTable, documentFrame, moneyIn, type Cell } from './layout';
+import { dataTable, documentFrame, moneyIn, type Cell, type Orientation } from './layout';
 
 export interface PalmsData {
   chapterName: string;
@@ -15,7 +15,7 @@ export interface PalmsData {
 export const palmsHeaders = ['First Name', 'Last Name', 'P', 'A', 'L', 'M', 'S', 'RGI', 'RGO', 'RRI', 'RRO', 'V', '1-2-1', 'TYFCB', 'CEU'];
 
 /** The per-member PALMS table with a chapter totals row; reused by the quarterly audit. */
-export function palmsTable(data: Pick<PalmsData, 'currency' | 'locale' | 'members' | 'totals'>): Content {
+export function palmsTable(data: Pick<PalmsData, 'currency' | 'locale' | 'members' | 'totals'>, orientation: Orientation = 'landscape'): Content {
   const money = moneyIn(data.currency, data.locale);
   const rows: Cell[][] = data.members.map((m) => [
     m.firstName,
@@ -32,6 +32,7 @@ export function palmsTable(data: Pick<PalmsData, 'currency' | 'locale' | 'member
     numeric: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     bold: [rows.length - 1],
     fontSize: 8,
+    orientation,
   });
 }
 

@@ -2,7 +2,7 @@
 // the tallies service; the cover carries a fingerprint of exactly the data the report was made from.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ChapterTotals, MemberTally, Period, ReciprocityFlags, ReferralMatrix } from '../shared/contract';
-import { dataTable, documentFrame, emptyNote, moneyIn, producedLabel, type Cell } from './layout';
+import { dataTable, documentFrame, emptyNote, fitText, moneyIn, producedLabel, textWidth, usableWidth, type Cell } from './layout';
 import { palmsTable } from './palms-summary';
 
 export interface QuarterlyAuditData {
@@ -73,8 +73,8 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
       ],
       { widths: ['*', 90, 150, 80], numeric: [1, 2, 3] },
     ),
-    { text: 'Per member', style: 'h2' },
-    palmsTable({ currency: data.currency, locale: data.locale, members: data.members, totals: t }),
+    { text: 'Per member', style: 'h2', pageBreak: 'before', pageOrientation: 'landscape' },
+    palmsTable({ currency: data.currency, locale: data.locale, members: data.members, totals: t }, 'landscape'),
     { text: 'TYFCB is business received (the member\u2019s own slips). Only closed meetings count; drafts and cancelled meetings are left out.', style: 'small', margin: [0, 4, 0, 0] },
   ];
 
@@ -119,17 +119,35 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
 
 /**
  * Giver × receiver on one landscape page, even at 60 members: receivers are numbered columns,
- * givers rows carry the number and the name; the font shrinks with the chapter.
+ * givers rows carry the number and the name, shortened to the name column when they must be (the
+ * key below the matrix then gives every full name); the type shrinks until the widest count fits.
  */
 function matrixPage(matrix: ReferralMatrix): Content[] {
   const n = matrix.members.length;
-  const fontSize = n > 45 ? 5 : n > 30 ? 6.2 : 7.5;
-  // Rows as tight as the type allows, so 60 givers fit one landscape page.
-  const lineHeight = 1;
+  const title: Content = { text: 'Who referred whom (referral counts)', style: 'h2', pageBreak: 'before', pageOrientation: 'landscape', margin: [0, 0, 0, 4] };
+  if (n === 0) return [title, emptyNote('No members in this quarter.')];
+  const pad = 1;
+  const rule = 0.25;
   const counts = new Map(matrix.cells.map((c) => [`${c.giverId}>${c.receiverId}`, c.referrals]));
   const max = Math.max(1, ...matrix.cells.map((c) => c.referrals));
+  const givenBy = (id: string) => matrix.cells.filter((c) => c.giverId === id).reduce((s, c) => s + c.referrals, 0);
+  const receivedBy = (id: string) => matrix.cells.filter((c) => c.receiverId === id).reduce((s, c) => s + c.referrals, 0);
+  const total = matrix.cells.reduce((s, c) => s + c.referrals, 0);
+  const nameWidth = n > 45 ? 96 : n > 30 ? 110 : 130;
+  const givenWidth = Math.ceil(Math.max(textWidth('Given', 7.5, true), textWidth(String(total), 7.5, true))) + 1;
+  const countWidth = (usableWidth.landscape - nameWidth - givenWidth - (n + 2) * 2 * pad - (n + 3) * rule) / n;
+  const widest = Math.max(textWidth(String(n), 1, true), ...matrix.members.map((m) => textWidth(String(receivedBy(m.memberId)), 1, true)));
+  const fontSize = Math.min(n > 45 ? 5 : n > 30 ? 6.2 : 7.5, Math.floor((countWidth / widest) * 10) / 10);
+  // Rows as tight as the type allows, so 60 givers fit one landscape page.
+  const lineHeight = 1;
+  let shortened = false;
+  const label = (i: number, name: string) => {
+    const text = fitText(`${i + 1}  ${name}`, nameWidth, fontSize);
+    if (text !== `${i + 1}  ${name}`) shortened = true;
+    return text;
+  };
   const body: TableCell[][] = [
-    [{ text: 'Giver ↓  Receiver →', bold: true, fontSize, lineHeight }, ...matrix.members.map((_, i) => ({ text: String(i + 1), bold: true, fontSize, alignment: 'center' as const })), { text: 'Given', bold: true, fontSize, alignment: 'right' as const }],
+    [{ text: 'Giver ↓  Receiver →', bold: true, fontSize, lineHeight, noWrap: true }, ...matrix.members.map((_, i) => ({ text: String(i + 1), bold: true, fontSize, alignment: 'center' as const })), { text: 'Given', bold: true, fontSize, alignment: 'right' as const }],
     ...matrix.members.map((giver, gi) => {
       const row = matrix.members.map((receiver) => {
         const v = counts.get(`${giver.memberId}>${receiver.memberId}`) ?? 0;
@@ -143,23 +161,27 @@ function matrixPage(matrix: ReferralMatrix): Content[] {
           color: v / max > 0.6 ? '#ffffff' : '#000000',
         };
       });
-      const given = matrix.cells.filter((c) => c.giverId === giver.memberId).reduce((s, c) => s + c.referrals, 0);
-      return [{ text: `${gi + 1}  ${giver.name}`, fontSize, lineHeight, noWrap: true }, ...row, { text: String(given), fontSize, lineHeight, alignment: 'right' as const, bold: true }];
+      return [{ text: label(gi, giver.name), fontSize, lineHeight, noWrap: true }, ...row, { text: String(givenBy(giver.memberId)), fontSize, lineHeight, alignment: 'right' as const, bold: true }];
     }),
     [
       { text: 'Received', bold: true, fontSize },
-      ...matrix.members.map((m) => ({ text: String(matrix.cells.filter((c) => c.receiverId === m.memberId).reduce((s, c) => s + c.referrals, 0)), bold: true, fontSize, alignment: 'center' as const })),
-      { text: String(matrix.cells.reduce((s, c) => s + c.referrals, 0)), bold: true, fontSize, alignment: 'right' as const },
+      ...matrix.members.map((m) => ({ text: String(receivedBy(m.memberId)), bold: true, fontSize, alignment: 'center' as const })),
+      { text: String(total), bold: true, fontSize, alignment: 'right' as const },
     ],
   ];
+  const key: Content[] = shortened
+    ? [
+        { text: 'Members by number', style: 'h3' },
+        { text: matrix.members.map((m, i) => `${i + 1} ${m.name}`).join('  ·  '), fontSize: Math.max(fontSize, 6), lineHeight: 1 },
+      ]
+    : [];
   return [
-    { text: 'Who referred whom (referral counts)', style: 'h2', pageBreak: 'before', pageOrientation: 'landscape', margin: [0, 0, 0, 4] },
-    n === 0
-      ? emptyNote('No members in this quarter.')
-      : {
-          table: { headerRows: 1, widths: [n > 45 ? 78 : 100, ...matrix.members.map(() => '*'), 22], body },
-          layout: { hLineWidth: () => 0.25, vLineWidth: () => 0.25, hLineColor: () => '#ced4da', vLineColor: () => '#ced4da', paddingTop: () => 0.4, paddingBottom: () => 0.2, paddingLeft: () => 1, paddingRight: () => 1 },
-        },
+    title,
+    {
+      table: { headerRows: 1, widths: [nameWidth, ...matrix.members.map(() => countWidth), givenWidth], body },
+      layout: { hLineWidth: () => rule, vLineWidth: () => rule, hLineColor: () => '#ced4da', vLineColor: () => '#ced4da', paddingTop: () => 0.4, paddingBottom: () => 0.2, paddingLeft: () => pad, paddingRight: () => pad },
+    },
+    ...key,
   ];
 }
 

@@ -1,34 +1,34 @@
 // The one place a report definition becomes PDF bytes. Fonts are files under resources/fonts
-// loaded by absolute path; pdfmake may fetch no URL and read nothing outside that folder.
+// loaded by absolute path; pdfmake may fetch no URL and read nothing outside that folder. Every
+// string is split into runs by script first (text-runs.ts), so each prints in a font that has it.
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { FontChooser, pdfmakeFonts } from './fonts';
+import { localizeDocument } from './text-runs';
 
 export interface RenderOptions {
   /** Absolute path of the fonts folder (resources/fonts in the tree, <resources>/fonts when packaged). */
   fontsDir: string;
 }
 
-let configuredFor: string | null = null;
+let configured: { dir: string; chooser: FontChooser } | null = null;
 
-function configure(fontsDir: string): void {
-  if (configuredFor === fontsDir) return;
+function configure(fontsDir: string): FontChooser {
   const dir = path.resolve(fontsDir);
-  const font = (file: string) => path.join(dir, 'DejaVu', file);
-  pdfmake.setFonts({
-    DejaVu: {
-      normal: font('DejaVuSansCondensed.ttf'),
-      bold: font('DejaVuSansCondensed-Bold.ttf'),
-      italics: font('DejaVuSansCondensed-Oblique.ttf'),
-      bolditalics: font('DejaVuSansCondensed-BoldOblique.ttf'),
-    },
-  });
+  if (configured?.dir === dir) return configured.chooser;
+  pdfmake.setFonts(pdfmakeFonts(dir));
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(dir + path.sep));
-  configuredFor = fontsDir;
+  configured = { dir, chooser: new FontChooser(dir) };
+  return configured.chooser;
+}
+
+/** The definition as it is handed to pdfmake: every string in runs of one font each. */
+export function printableDefinition(definition: TDocumentDefinitions, options: RenderOptions): TDocumentDefinitions {
+  return localizeDocument(definition, configure(options.fontsDir));
 }
 
 export async function renderPdf(definition: TDocumentDefinitions, options: RenderOptions): Promise<Buffer> {
-  configure(options.fontsDir);
-  return pdfmake.createPdf(definition).getBuffer();
+  return pdfmake.createPdf(printableDefinition(definition, options)).getBuffer();
 }

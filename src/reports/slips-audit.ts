@@ -1,7 +1,7 @@
 // Slips audit report in BNI Connect's layout: every slip of a period, meeting by meeting, with totals.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Period, Slip } from '../shared/contract';
-import { dataTable, documentFrame, emptyNote, moneyIn, type Cell } from './layout';
+import { dataTable, documentFrame, emptyNote, moneyIn, type Cell, type ColumnWidth } from './layout';
 
 export interface SlipsAuditData {
   chapterName: string;
@@ -34,10 +34,10 @@ export function slipsAuditReport(data: SlipsAuditData, producedAt: Date): TDocum
   const tyfcb = all.reduce((sum, s) => sum + (s.kind === 'tyfcb' ? s.amountMinor : 0), 0);
   const credits = all.reduce((sum, s) => sum + (s.kind === 'ceu' ? s.credits : 0), 0);
   const headers = ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'];
-  const widths = [95, 95, 58, 66, 72, 52, '*'];
+  const widths: ColumnWidth[] = [95, 95, 58, 66, 72, 52, '*'];
   const sections: Content[] = data.meetings.flatMap((m) => [
     { text: `Meeting of ${m.meetingOn} (${m.slips.length} slips)`, style: 'h3' },
-    m.slips.length ? dataTable(headers, m.slips.map((s) => auditRow(s, money)), { widths, numeric: [4, 5], fontSize: 7.5 }) : emptyNote('No slips.'),
+    m.slips.length ? dataTable(headers, m.slips.map((s) => auditRow(s, money)), { widths, numeric: [4, 5], fontSize: 7.5, orientation: 'landscape' }) : emptyNote('No slips.'),
   ]);
   return documentFrame({ chapterName: data.chapterName, title: 'Slips audit report', producedAt, locale: data.locale, landscape: true }, [
     { text: 'Slips audit report', style: 'title' },
@@ -47,7 +47,7 @@ export function slipsAuditReport(data: SlipsAuditData, producedAt: Date): TDocum
     dataTable(
       ['Referrals', 'TYFCB slips', 'TYFCB amount', 'One-to-Ones', 'Visitors', 'CEU slips', 'CEU credits'],
       [[count('referral'), count('tyfcb'), money(tyfcb), count('one_to_one'), count('visitor'), count('ceu'), credits]],
-      { numeric: [0, 1, 2, 3, 4, 5, 6], bold: [0] },
+      { numeric: [0, 1, 2, 3, 4, 5, 6], bold: [0], orientation: 'landscape' },
     ),
   ]);
 }
