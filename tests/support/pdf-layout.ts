@@ -1,40 +1,23 @@
-// What a reader sees on the printed page, read back from the PDF itself with poppler:
-// every word's box (pdftotext -bbox), the text in drawing order (pdftotext -raw), the page count.
+// What a reader sees on the printed page, read back from the PDF itself with pdfjs-dist: every text
+// run's box and the text in drawing order. The reading runs in a child Node process (pdfjs is
+// asynchronous) so the helpers stay synchronous, as tests/support/pdf-text.ts does.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'ledger-pdf-layout-'));
-function file(bytes: Buffer): string {
-  const f = path.join(dir, `${createHash('md5').update(bytes).digest('hex')}.pdf`);
-  writeFileSync(f, bytes);
-  return f;
-}
+const reader = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pdf-boxes-reader.mjs');
 
-export interface Word { page: number; pageWidth: number; pageHeight: number; xMin: number; yMin: number; xMax: number; yMax: number; text: string }
+export interface Word { page: number; pageWidth: number; pageHeight: number; xMin: number; yMin: number; xMax: number; yMax: number; text: string; rotated: boolean }
 
-export function pdfWords(bytes: Buffer): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', file(bytes), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const words: Word[] = [];
-  let page = 0;
-  let pageWidth = 0;
-  let pageHeight = 0;
-  for (const m of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)) {
-    if (m[1]) {
-      page++;
-      pageWidth = Number(m[1]);
-      pageHeight = Number(m[2]);
-    } else words.push({ page, pageWidth, pageHeight, xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]), text: m[7]! });
-  }
-  return words;
+/** Every text run with its box (points, from the top-left of its page), in drawing order. */
+export function pdfWords(bytes: Uint8Array): Word[] {
+  return JSON.parse(execFileSync(process.execPath, [reader], { input: bytes, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as Word[];
 }
 
 /** Text in the order it was drawn (cell by cell), with all whitespace and soft breaks removed. */
-export function drawnText(bytes: Buffer): string {
-  return execFileSync('pdftotext', ['-raw', file(bytes), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/[\s\u200b]+/gu, '');
+export function drawnText(bytes: Uint8Array): string {
+  return squeeze(pdfWords(bytes).map((w) => w.text).join(''));
 }
 
 export const squeeze = (s: string) => s.replace(/[\s\u200b]+/gu, '');
@@ -48,8 +31,12 @@ export interface LayoutProblem { page: number; problem: string }
  * Everything a reader could miss: a word drawn beyond the left or right margin or below the page, and
  * two words drawn over each other (a name over a count). A DRAFT watermark is not a word of the report.
  */
-export function layoutProblems(bytes: Buffer): LayoutProblem[] {
-  const words = pdfWords(bytes).filter((w) => w.text !== 'DRAFT' && w.text.trim() !== '');
+export function layoutProblems(bytes: Uint8Array): LayoutProblem[] {
+  return problemsIn(pdfWords(bytes));
+}
+
+export function problemsIn(all: Word[]): LayoutProblem[] {
+  const words = all.filter((w) => !w.rotated && w.text.trim() !== '');
   const problems: LayoutProblem[] = [];
   for (const w of words) {
     if (w.xMin < margin || w.xMax > w.pageWidth - margin) problems.push({ page: w.page, problem: `"${w.text.slice(0, 40)}" runs off the side (x ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)} of ${w.pageWidth.toFixed(1)})` });
