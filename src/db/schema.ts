@@ -408,3 +408,44 @@ export const importKeys = sqliteTable(
   },
   (t) => [index('import_keys_entity').on(t.entity, t.entityId)],
 );
+
+/**
+ * One file imported: who, when, which file (name and digest), into which meeting, what it did. Undoing
+ * it reverses exactly its items, so an import is one unit the secretary can take back.
+ */
+export const importBatches = sqliteTable(
+  'import_batches',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    fileDigest: text('file_digest').notNull(),
+    meetingId: text('meeting_id').references(() => meetings.id),
+    actor: text('actor').notNull().default('secretary'),
+    reason: text('reason').notNull().default(''),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    matched: integer('matched').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    undoneAt: text('undone_at'),
+    ...timestamps,
+  },
+  (t) => [index('import_batches_created').on(t.createdAt), check('import_batches_kind', sql`${t.kind} IN ('slips_audit', 'attendance', 'roster')`)],
+);
+
+/** What one import wrote: a row it created (undo tombstones it) or changed (undo puts `before` back). */
+export const importBatchItems = sqliteTable(
+  'import_batch_items',
+  {
+    id: id(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => importBatches.id),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: text('before'),
+    ...timestamps,
+  },
+  (t) => [index('import_batch_items_batch').on(t.batchId), check('import_batch_items_action', sql`${t.action} IN ('created', 'updated')`)],
+);

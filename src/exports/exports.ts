@@ -51,7 +51,6 @@ export function exportAllTables(db: Db, parentFolder: string, at = new Date()): 
 export function slipsAuditCsv(db: Db, meetingId: string): { fileName: string; csv: string } {
   const chapter = requireChapter(db);
   const meeting = requireMeeting(db, meetingId);
-  const [y, m, d] = meeting.meetingOn.split('-');
   const rows = listMeetingSlips(db, meetingId).reverse().map((s) => auditCsvRow(s, chapter.currency));
   const csv = Papa.unparse(
     {
@@ -60,7 +59,8 @@ export function slipsAuditCsv(db: Db, meetingId: string): { fileName: string; cs
     },
     { newline: '\r\n' },
   );
-  const title = Papa.unparse([[`Slips Audit Report for ${d}/${m}/${y}`], [chapter.name], ['']], { newline: '\r\n' });
+  // The date in ISO order: whoever reads the file, day-first or month-first, reads the same meeting.
+  const title = Papa.unparse([[`Slips Audit Report for ${meeting.meetingOn}`], [chapter.name], ['']], { newline: '\r\n' });
   return { fileName: `slips-audit-${meeting.meetingOn}.csv`, csv: `${title}\r\n${csv}` };
 }
 

@@ -1,29 +1,41 @@
-// BNI Connect's "Slips Audit Report" export → one meeting's slips. Preview and commit share one
-// analysis: what the secretary confirms is exactly what was previewed. The commit is one transaction.
-import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+// BNI Connect's "Slips Audit Report" export → one meeting's slips. Preview and import share one
+// analysis: every file row is matched against the slips already in that meeting (typed or imported,
+// by the same rule) and shown as already in the ledger, new, differs or problem. The import writes the
+// new and differing rows in one transaction as one batch that can be undone; problem rows are left out
+// and listed, never a reason to refuse the others.
+import { createHash, randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
-import { ceus, importKeys, meetings, memberAliases, members, oneToOnes, referrals, tyfcbSlips, visitors } from '../db/schema';
-import type { ImportPreview } from '../shared/contract';
-import { isRealIsoDate } from '../shared/fields';
+import type { ImportPreview, ImportRow } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
-import { parseMoney } from '../shared/money';
+import { formatMoney } from '../shared/money';
 import { foldName } from '../shared/names';
-import { recordAudit } from '../services/audit';
 import { requireChapter } from '../services/chapter';
-import { readTable, type Table } from './spreadsheet';
+import { describeBothReadings, fileDateOrder, dateIn, readAmount, readCount, sentence, type DateOrder } from './file-values';
+import { ledgerSlipsOf, matchRows, type Difference, type LedgerSlip, type Match, type SlipFacts, type SlipType } from './slip-matching';
+import { isNumberCell, readTable, type Table } from './spreadsheet';
 
-type SlipType = 'referral' | 'tyfcb' | 'one_to_one' | 'visitor' | 'ceu';
+// Slip-type names as BNI Connect writes them, in the languages its exports come in.
 const typeNames: Record<string, SlipType> = {
-  referral: 'referral',
-  tyfcb: 'tyfcb',
-  'one-to-one': 'one_to_one',
-  'one to one': 'one_to_one',
-  '1-2-1': 'one_to_one',
-  visitor: 'visitor',
-  ceu: 'ceu',
+  referral: 'referral', referrals: 'referral', empfehlung: 'referral', recommandation: 'referral', referencia: 'referral', 'référence': 'referral', referencias: 'referral',
+  tyfcb: 'tyfcb', 'thank you for closed business': 'tyfcb', gfab: 'tyfcb', 'merci pour les affaires conclues': 'tyfcb',
+  'one-to-one': 'one_to_one', 'one to one': 'one_to_one', '1-2-1': 'one_to_one', '1-to-1': 'one_to_one', '1:1': 'one_to_one', 'tête-à-tête': 'one_to_one', 'uno a uno': 'one_to_one', '1zu1': 'one_to_one', 'eins-zu-eins': 'one_to_one',
+  visitor: 'visitor', besucher: 'visitor', visiteur: 'visitor', visitante: 'visitor', invitado: 'visitor',
+  ceu: 'ceu', 'ceu credit': 'ceu', 'continuing education': 'ceu',
 };
-const headerNames = { from: 'from', to: 'to', type: 'slip type', io: 'inside/outside', tyfcb: 'tyfcb', credits: 'ceu credits', detail: 'detail' } as const;
+// Column headers in English, German, French and Spanish exports.
+const headerNames = {
+  from: ['from', 'von', 'de', 'desde'],
+  to: ['to', 'an', 'à', 'a', 'para'],
+  type: ['slip type', 'type', 'belegart', 'typ', 'type de fiche', 'tipo', 'tipo de ficha'],
+  io: ['inside/outside', 'intern/extern', 'interne/externe', 'interno/externo', 'in/out'],
+  tyfcb: ['tyfcb', 'amount', 'betrag', 'montant', 'importe', 'gfab'],
+  credits: ['ceu credits', 'ceu', 'credits', 'ceu-punkte', 'crédits ceu', 'créditos ceu'],
+  detail: ['detail', 'details', 'detail/comments', 'beschreibung', 'détail', 'detalle'],
+} as const;
+type Column = keyof typeof headerNames;
+
+const typeLabel: Record<SlipType, string> = { referral: 'Referral', tyfcb: 'TYFCB', one_to_one: 'One-to-One', visitor: 'Visitor', ceu: 'CEU' };
 
 interface Row {
   row: number;
@@ -33,14 +45,20 @@ interface Row {
   to: string;
   io: string;
   amount: string;
+  amountIsNumber: boolean;
   credits: string;
+  creditsIsNumber: boolean;
   detail: string;
 }
 
-interface Analysis {
-  preview: ImportPreview;
-  /** Rows ready to write, with resolved members and their import key. */
-  ready: Array<Row & { key: string; fromId: string | null; toId: string | null; amountMinor: number; creditCount: number }>;
+/** A row that passed its checks: the members it names and the facts the matching rule compares. */
+interface ReadyRow extends Row {
+  type: SlipType;
+  fromId: string | null;
+  toId: string | null;
+  amountMinor: number;
+  creditCount: number;
+  facts: SlipFacts;
 }
 
 export interface ImportInput {
@@ -49,34 +67,82 @@ export interface ImportInput {
   meetingOn?: string | undefined;
   /** Names the secretary mapped to members in the preview: remembered for the next import. */
   aliases?: Record<string, string>;
+  dateOrder?: DateOrder | undefined;
+  skipRows?: number[];
+  fixes?: Record<string, { amount?: string | undefined; credits?: string | undefined }>;
+  reason?: string;
 }
+
+interface Analysis {
+  preview: ImportPreview;
+  meeting: { id: string; status: string } | null;
+  matches: Array<Match<ReadyRow>>;
+  digest: string;
+}
+
+/** The better-sqlite3 handle under drizzle: bulk writes prepare each statement once. */
+function clientOf(db: Db): Database.Database {
+  const client = (db as unknown as { $client?: Database.Database }).$client;
+  if (!client) throw new LedgerError('internal', 'An import needs the chapter file itself, not a transaction inside another change.');
+  return client;
+}
+
+const lineLimit = 500;
 
 async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const chapter = requireChapter(db);
-  const table = await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'));
+  const client = clientOf(db);
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  const table = await readTable(input.fileName, bytes);
   const { headerAt, columns } = findHeader(input.fileName, table);
-  const meetingOn = input.meetingOn || findReportDate(table.slice(0, headerAt));
-  if (!meetingOn) {
-    throw new LedgerError('invalid_input', `${input.fileName} does not say which meeting it is for (no "Slips Audit Report for DD/MM/YYYY" title). Choose the meeting date.`, 'meetingOn');
+
+  // The date in the title is read with the file's own convention, which only the file can settle.
+  const title = findTitleDate(table.slice(0, headerAt));
+  const detected = fileDateOrder(title ? [title] : []);
+  const order: DateOrder | null = detected.order ?? input.dateOrder ?? null;
+  const settledBy: ImportPreview['dateOrder']['settledBy'] = detected.order ? 'file' : input.dateOrder ? 'choice' : 'none';
+  const needsOrder = !!title && !input.meetingOn && !detected.order && !input.dateOrder && !!detected.example;
+  let meetingOn = input.meetingOn || (title ? dateIn(title, order) : null);
+  if (!meetingOn && needsOrder) {
+    // Both readings are real dates: the preview asks, the import waits for the answer.
+    meetingOn = dateIn(title!, 'dmy');
   }
-  const names = memberIndex(db, input.aliases ?? {});
+  if (!meetingOn) {
+    throw new LedgerError('invalid_input', `${input.fileName} does not say which meeting it is for (no "Slips Audit Report for" date in its title). Choose the meeting date.`, 'meetingOn');
+  }
+  const question = needsOrder && detected.example ? `${sentence(`The report's date ${describeBothReadings(detected.example)}`)} Choose how this file writes dates.` : null;
+
+  const meetingRow = client.prepare('SELECT id, status FROM meetings WHERE meeting_on = ?').get(meetingOn) as { id: string; status: string } | undefined;
+  if (meetingRow?.status === 'cancelled') {
+    throw new LedgerError('conflict', `The meeting of ${meetingOn} was cancelled: nothing can be recorded against it, so this file cannot be imported into it.`, 'meetingOn');
+  }
+  const names = memberIndex(db, client, input.aliases ?? {});
+  const roster = memberDates(client);
   const rows = dataRows(table, headerAt, columns);
+  const skipRows = new Set(input.skipRows ?? []);
+  const fixes = input.fixes ?? {};
+  const unmatched = new Set<string>();
   const problems: ImportPreview['problems'] = [];
   const skipped: ImportPreview['skipped'] = [];
-  const unmatched = new Set<string>();
-  const seen = new Map<string, number>();
-  const existingKeys = new Set(db.select({ key: importKeys.key }).from(importKeys).all().map((k) => k.key));
-  const ready: Analysis['ready'] = [];
-  let alreadyImported = 0;
-  const counts: Record<SlipType, number> = { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 };
+  const lines: ImportRow[] = [];
+  const ready: ReadyRow[] = [];
 
   for (const r of rows) {
-    // A slip type this ledger does not keep is shown and skipped, not a reason to refuse the file.
+    const shown = { row: r.row, slipType: r.type ? typeLabel[r.type] : r.typeText, from: r.from, to: r.to, amount: r.amount || r.credits, detail: r.detail };
     if (!r.type) {
-      skipped.push({ row: r.row, message: `Row ${r.row}: "${r.typeText}" is not a slip type Chapter Ledger keeps (Referral, TYFCB, One-to-One, Visitor, CEU); the row is skipped.` });
+      const message = `Row ${r.row}: "${r.typeText}" is not a slip type Chapter Ledger keeps (Referral, TYFCB, One-to-One, Visitor, CEU); the row is skipped.`;
+      skipped.push({ row: r.row, message });
+      lines.push({ ...shown, kind: 'skipped', message, fix: null });
+      continue;
+    }
+    if (skipRows.has(r.row)) {
+      const message = `Row ${r.row} is skipped, as you chose.`;
+      skipped.push({ row: r.row, message });
+      lines.push({ ...shown, kind: 'skipped', message, fix: null });
       continue;
     }
     const rowProblems: string[] = [];
+    let fix: ImportRow['fix'] = null;
     const member = (name: string, role: string, required: boolean) => {
       if (!name) {
         if (required) rowProblems.push(`${role} is empty`);
@@ -85,88 +151,155 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       const id = names.get(foldName(name));
       if (!id) {
         unmatched.add(name);
-        rowProblems.push(`"${name}" (${role}) matches no member`);
+        fix = 'name';
+        rowProblems.push(`"${name}" (${role}) matches no member: map the name to a member or skip the row`);
+        return null;
       }
-      return id ?? null;
+      // Membership on the meeting's date: the same rule as a slip typed at the meeting.
+      const m = roster.get(id)!;
+      if (m.status === 'applicant') rowProblems.push(`${m.name} is still an applicant on ${meetingOn}: slips start once they join`);
+      else if (m.joinedOn > meetingOn!) rowProblems.push(`${m.name} joined on ${m.joinedOn}, after this meeting (${meetingOn})`);
+      else if (m.leftOn !== null && m.leftOn <= meetingOn!) rowProblems.push(`${m.name} left the chapter on ${m.leftOn}, before this meeting (${meetingOn}), and was not a member that day`);
+      return id;
     };
     const fromId = member(r.from, 'From', r.type !== 'visitor');
     const toId = r.type === 'visitor' ? null : member(r.to, 'To', r.type !== 'ceu');
     if (r.type === 'visitor' && !r.to) rowProblems.push('the visitor has no name (To is empty)');
+    const fixed = fixes[String(r.row)] ?? {};
     let amountMinor = 0;
     if (r.type === 'tyfcb') {
-      const money = parseMoney(r.amount, chapter.currency, chapter.locale, 'TYFCB amount');
-      if (!money.ok) rowProblems.push(money.message);
-      else if (money.minor === 0) rowProblems.push('TYFCB amount is zero');
-      else amountMinor = money.minor;
+      const text = fixed.amount ?? r.amount;
+      const money = readAmount(text, chapter.currency, 'the TYFCB amount', fixed.amount === undefined && r.amountIsNumber);
+      if (!money.ok) {
+        rowProblems.push(money.message);
+        fix = 'amount';
+      } else if (money.minor === 0) {
+        rowProblems.push('the TYFCB amount is zero: correct the amount or skip the row');
+        fix = 'amount';
+      } else amountMinor = money.minor;
     }
-    const creditCount = r.type === 'ceu' ? Math.max(1, Math.round(Number(r.credits) || 1)) : 0;
+    let creditCount = 0;
+    if (r.type === 'ceu') {
+      // The file's credits as written, or a problem: never rounded, never filled in.
+      const text = fixed.credits ?? r.credits;
+      const credits = readCount(text, fixed.credits === undefined && r.creditsIsNumber);
+      if (credits === null) rowProblems.push(text ? `CEU credits "${text}" are not a number: correct them or skip the row` : 'CEU credits are empty: enter them or skip the row');
+      else if (!Number.isInteger(credits)) rowProblems.push(`CEU credits are ${text}, but the ledger keeps whole credits (1 to 100): correct them or skip the row`);
+      else if (credits < 1 || credits > 100) rowProblems.push(`CEU credits are ${text}: a CEU slip has 1 to 100 credits; correct them or skip the row`);
+      else creditCount = credits;
+      if (creditCount === 0) fix = 'credits';
+    }
     if (fromId && toId && fromId === toId) rowProblems.push('From and To are the same member');
 
-    for (const p of rowProblems) problems.push({ row: r.row, message: `Row ${r.row}: ${p}.` });
-    if (rowProblems.length) continue;
-    // The slip's identity uses the members it resolved to, not the spelling in the file: an alias, a
-    // capitalisation or a re-export from this ledger all name the same slip.
-    const inOut = r.type === 'referral' ? kindOf(r.io) : r.type === 'tyfcb' ? tyfcbKindOf(r.io) : '';
-    const pair = r.type === 'one_to_one' ? [fromId ?? '', toId ?? ''].sort() : [fromId ?? '', r.type === 'visitor' ? foldName(r.to) : (toId ?? '')];
-    const identity = [meetingOn, r.type, ...pair, inOut, amountMinor, creditCount, r.detail].join('|');
-    const occurrence = (seen.get(identity) ?? 0) + 1;
-    seen.set(identity, occurrence);
-    const key = createHash('sha256').update(`${identity}|${occurrence}`).digest('hex');
-    if (existingKeys.has(key)) {
-      alreadyImported++;
+    if (rowProblems.length) {
+      const message = `Row ${r.row}: ${rowProblems.join('; ')}.`;
+      problems.push({ row: r.row, message });
+      lines.push({ ...shown, kind: 'problem', message, fix: fix ?? null });
       continue;
     }
-    counts[r.type!]++;
-    ready.push({ ...r, key, fromId, toId, amountMinor, creditCount });
+    const facts: SlipFacts =
+      r.type === 'referral'
+        ? { type: 'referral', parties: [fromId!, toId!], kind: r.io ? kindOf(r.io) : '', text: foldName(r.detail), amountMinor: null, credits: null }
+        : r.type === 'tyfcb'
+          ? { type: 'tyfcb', parties: [fromId!, toId!], kind: r.io ? tyfcbKindOf(r.io) : '', text: '', amountMinor, credits: null }
+          : r.type === 'one_to_one'
+            ? { type: 'one_to_one', parties: [fromId!, toId!].sort() as [string, string], kind: '', text: '', amountMinor: null, credits: null }
+            : r.type === 'visitor'
+              ? { type: 'visitor', parties: [fromId ?? '', foldName(r.to)], kind: '', text: foldName(r.detail), amountMinor: null, credits: null }
+              : { type: 'ceu', parties: [fromId!, ''], kind: '', text: '', amountMinor: null, credits: creditCount };
+    ready.push({ ...r, type: r.type, fromId, toId, amountMinor, creditCount, facts });
   }
-  const meeting = db.select({ status: meetings.status }).from(meetings).where(eq(meetings.meetingOn, meetingOn)).get();
+
+  const matches = matchRows(ready, meetingRow ? ledgerSlipsOf(client, meetingRow.id) : []);
+  const counts = { same: 0, new: 0, differs: 0, problem: problems.length, skipped: skipped.length };
+  const toCreate: ImportPreview['toCreate'] = { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 };
+  for (const m of matches) {
+    counts[m.kind]++;
+    if (m.kind === 'new') toCreate[m.row.type]++;
+    const r = m.row;
+    const amount = r.type === 'tyfcb' ? formatMoney(r.amountMinor, chapter.currency, chapter.locale) : r.type === 'ceu' ? String(r.creditCount) : '';
+    const message = m.kind === 'same' ? 'Already in the ledger.' : m.kind === 'new' ? 'New: not in the ledger yet.' : describeDifferences(m.differences, chapter.currency, chapter.locale);
+    lines.push({ row: r.row, kind: m.kind, slipType: typeLabel[r.type], from: r.from, to: r.to, amount, detail: r.detail, message, fix: null });
+  }
+  const order2: Record<ImportRow['kind'], number> = { problem: 0, differs: 1, new: 2, skipped: 3, same: 4 };
+  const perKind = new Map<string, number>();
+  const shownLines = lines
+    .sort((a, b) => order2[a.kind] - order2[b.kind] || a.row - b.row)
+    .filter((l) => {
+      const n = (perKind.get(l.kind) ?? 0) + 1;
+      perKind.set(l.kind, n);
+      return n <= lineLimit;
+    });
+  const meetingStatus = (meetingRow?.status ?? 'new') as ImportPreview['meetingStatus'];
   return {
-    ready,
+    meeting: meetingRow ?? null,
+    matches,
+    digest: createHash('sha256').update(bytes).digest('hex'),
     preview: {
       fileName: input.fileName,
       meetingOn,
-      meetingStatus: meeting?.status ?? 'new',
+      meetingStatus,
       rows: rows.length,
-      toCreate: counts,
-      alreadyImported,
+      counts,
+      toCreate,
+      lines: shownLines,
       problems,
       skipped,
       unmatchedNames: [...unmatched].sort(),
+      dateOrder: { order, settledBy, question },
+      reasonRequired: meetingStatus === 'completed' && counts.new + counts.differs > 0,
     },
   };
 }
 
-function findHeader(fileName: string, table: Table): { headerAt: number; columns: Record<keyof typeof headerNames, number> } {
+function describeDifferences(list: Difference[], currency: string, locale: string): string {
+  const parts = list.map((d) => {
+    switch (d.field) {
+      case 'amount':
+        return `the amount is ${formatMoney(Number(d.file), currency, locale)} in the file and ${formatMoney(Number(d.ledger), currency, locale)} in the ledger`;
+      case 'credits':
+        return `the credits are ${d.file} in the file and ${d.ledger} in the ledger`;
+      case 'kind':
+        return `it is ${kindWords[String(d.file)] ?? d.file} in the file and ${kindWords[String(d.ledger)] ?? d.ledger} in the ledger`;
+      case 'text':
+        return `the detail reads differently in the ledger ("${d.ledger}")`;
+    }
+  });
+  return sentence(`Differs: ${parts.join('; ')}; importing puts the file's values on the ledger's slip`);
+}
+const kindWords: Record<string, string> = { inside: 'inside', outside: 'outside', tier3: 'third-tier' };
+
+function findHeader(fileName: string, table: Table): { headerAt: number; columns: Record<Column, number> } {
   for (let i = 0; i < Math.min(table.length, 40); i++) {
     const cells = (table[i] ?? []).map((c) => c.trim().toLowerCase());
-    if (cells.includes('from') && cells.includes('to') && cells.includes('slip type')) {
-      const columns = Object.fromEntries(Object.entries(headerNames).map(([k, name]) => [k, cells.indexOf(name)])) as Record<keyof typeof headerNames, number>;
-      return { headerAt: i, columns };
-    }
+    const at = (k: Column) => cells.findIndex((c) => (headerNames[k] as readonly string[]).includes(c));
+    const columns = { from: at('from'), to: at('to'), type: at('type'), io: at('io'), tyfcb: at('tyfcb'), credits: at('credits'), detail: at('detail') };
+    if (columns.from >= 0 && columns.to >= 0 && columns.type >= 0) return { headerAt: i, columns };
   }
   throw new LedgerError('invalid_input', `${fileName} is not a Slips Audit Report: no header row with From, To and Slip Type. Nothing was imported.`, 'file');
 }
 
-function findReportDate(titleRows: Table): string | null {
+/** "Slips Audit Report for 17/11/2026" (or 11/17/2026, or 2026-11-17): the date as the file wrote it. */
+function findTitleDate(titleRows: Table): string | null {
   for (const cell of titleRows.flat()) {
-    const m = /slips audit report for\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/i.exec(cell);
-    if (m) {
-      const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-      if (isRealIsoDate(iso)) return iso;
-    }
+    const m = /(?:slips audit report|report)\s+(?:for|für|pour|para|del?)\s+(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})/i.exec(cell);
+    if (m) return m[1]!;
   }
   return null;
 }
 
-function dataRows(table: Table, headerAt: number, columns: Record<keyof typeof headerNames, number>): Row[] {
-  const cell = (row: string[], key: keyof typeof headerNames) => (columns[key] >= 0 ? (row[columns[key]] ?? '').trim() : '');
+// A spreadsheet program adds an apostrophe before a cell that would run as a formula; the value is what follows.
+const unguard = (text: string) => (/^'[=+\-@]/.test(text) ? text.slice(1) : text);
+
+function dataRows(table: Table, headerAt: number, columns: Record<Column, number>): Row[] {
+  const cell = (row: string[], key: Column) => (columns[key] >= 0 ? unguard((row[columns[key]] ?? '').trim()) : '');
   const rows: Row[] = [];
   for (let i = headerAt + 1; i < table.length; i++) {
     const row = table[i] ?? [];
     if (row.every((c) => c.trim() === '')) continue;
     const typeText = cell(row, 'type');
     // Totals and summary lines at the end carry no slip type.
-    if (!typeText && /total/i.test(row.join(' '))) continue;
+    if (!typeText && /total|summe|gesamt/i.test(row.join(' '))) continue;
     if (!typeText && !cell(row, 'from') && !cell(row, 'to')) continue;
     rows.push({
       row: i + 1,
@@ -176,7 +309,9 @@ function dataRows(table: Table, headerAt: number, columns: Record<keyof typeof h
       to: cell(row, 'to'),
       io: cell(row, 'io'),
       amount: cell(row, 'tyfcb'),
+      amountIsNumber: isNumberCell(row, columns.tyfcb),
       credits: cell(row, 'credits'),
+      creditsIsNumber: isNumberCell(row, columns.credits),
       detail: cell(row, 'detail'),
     });
   }
@@ -184,11 +319,12 @@ function dataRows(table: Table, headerAt: number, columns: Record<keyof typeof h
 }
 
 /** Every member's folded full name, plus remembered aliases and the ones mapped in this preview. */
-function memberIndex(db: Db, mapped: Record<string, string>): Map<string, string> {
+function memberIndex(db: Db, client: Database.Database, mapped: Record<string, string>): Map<string, string> {
+  void db;
   const index = new Map<string, string>();
-  for (const m of db.select({ id: members.id, first: members.firstName, last: members.lastName }).from(members).all()) index.set(foldName(`${m.first} ${m.last}`), m.id);
-  for (const a of db.select().from(memberAliases).all()) index.set(a.alias, a.memberId);
-  const known = new Set(db.select({ id: members.id }).from(members).all().map((m) => m.id));
+  for (const m of client.prepare('SELECT id, first_name AS first, last_name AS last FROM members').all() as Array<{ id: string; first: string; last: string }>) index.set(foldName(`${m.first} ${m.last}`), m.id);
+  for (const a of client.prepare('SELECT alias, member_id AS memberId FROM member_aliases').all() as Array<{ alias: string; memberId: string }>) index.set(a.alias, a.memberId);
+  const known = new Set(index.values());
   for (const [name, id] of Object.entries(mapped)) {
     if (!known.has(id)) throw new LedgerError('not_found', `"${name}" was mapped to a member who does not exist. Choose again.`, 'aliases');
     index.set(foldName(name), id);
@@ -196,64 +332,169 @@ function memberIndex(db: Db, mapped: Record<string, string>): Map<string, string
   return index;
 }
 
+function memberDates(client: Database.Database) {
+  const rows = client.prepare("SELECT id, first_name || ' ' || last_name AS name, status, joined_on AS joinedOn, left_on AS leftOn FROM members").all() as Array<{ id: string; name: string; status: string; joinedOn: string; leftOn: string | null }>;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function previewSlipsAudit(db: Db, input: ImportInput): Promise<ImportPreview> {
   return (await analyse(db, input)).preview;
 }
 
-const kindOf = (io: string): 'inside' | 'outside' => (/^in/i.test(io) ? 'inside' : 'outside');
-const tyfcbKindOf = (io: string): 'inside' | 'outside' | 'tier3' => (/tier/i.test(io) ? 'tier3' : /^in/i.test(io) ? 'inside' : 'outside');
+const kindOf = (io: string): 'inside' | 'outside' => (/^(in|intern)/i.test(io) ? 'inside' : 'outside');
+const tyfcbKindOf = (io: string): 'inside' | 'outside' | 'tier3' => (/tier|3/i.test(io) ? 'tier3' : /^(in|intern)/i.test(io) ? 'inside' : 'outside');
 
-export async function importSlipsAudit(db: Db, input: ImportInput): Promise<ImportPreview & { imported: number }> {
-  const { preview, ready } = await analyse(db, input);
-  if (preview.problems.length > 0) {
-    throw new LedgerError('conflict', `${preview.problems.length} row${preview.problems.length > 1 ? 's have' : ' has'} a problem: fix ${preview.problems.length > 1 ? 'them' : 'it'} (or map the names) before importing. Nothing was imported.`);
+export interface ImportResult extends ImportPreview {
+  batchId: string | null;
+  created: number;
+  updated: number;
+}
+
+/**
+ * Writes the previewed file: new rows become slips, differing rows put the file's values on the
+ * matching slip, rows already in the ledger are left alone, problem rows are left out (and listed).
+ * One transaction, one batch; into a closed meeting it is an amendment with one reason.
+ */
+export async function importSlipsAudit(db: Db, input: ImportInput): Promise<ImportResult> {
+  const { preview, matches, meeting: found, digest } = await analyse(db, input);
+  if (preview.dateOrder.question) {
+    throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
   }
+  const reason = (input.reason ?? '').trim();
+  if (preview.reasonRequired && !reason) {
+    throw new LedgerError('reason_required', `The meeting of ${preview.meetingOn} is closed: importing into it is an amendment. Give one reason for this import (it is kept with every slip it changes). Nothing was imported.`, 'reason');
+  }
+  const toWrite = matches.filter((m) => m.kind !== 'same');
+  if (toWrite.length === 0) return { ...preview, batchId: null, created: 0, updated: 0 };
+
   const chapter = requireChapter(db);
-  const reason = `Imported from ${input.fileName}`;
-  // All or nothing: the meeting, every slip, the aliases and the import keys in one transaction.
-  db.transaction((tx) => {
-    for (const [name, memberId] of Object.entries(input.aliases ?? {})) {
-      tx.insert(memberAliases).values({ alias: foldName(name), memberId }).onConflictDoUpdate({ target: memberAliases.alias, set: { memberId } }).run();
-    }
-    let meeting = tx.select().from(meetings).where(eq(meetings.meetingOn, preview.meetingOn)).get();
-    if (!meeting) {
+  const client = clientOf(db);
+  const auditReason = found?.status === 'completed' ? reason : '';
+  const now = () => new Date().toISOString();
+  const insert = {
+    meeting: client.prepare("INSERT INTO meetings (id, meeting_on, status, closed_at, note) VALUES (?, ?, 'completed', ?, ?)"),
+    referral: client.prepare('INSERT INTO referrals (id, meeting_id, giver_id, receiver_id, kind, temperature, prospect_name, note) VALUES (?, ?, ?, ?, ?, 3, ?, ?)'),
+    tyfcb: client.prepare('INSERT INTO tyfcb_slips (id, meeting_id, closer_id, referrer_id, amount_minor, currency, business, kind, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    one_to_one: client.prepare('INSERT INTO one_to_ones (id, meeting_id, member_a_id, member_b_id, met_on, note) VALUES (?, ?, ?, ?, ?, ?)'),
+    visitor: client.prepare('INSERT INTO visitors (id, meeting_id, name, company, invited_by_id) VALUES (?, ?, ?, ?, ?)'),
+    ceu: client.prepare('INSERT INTO ceus (id, meeting_id, member_id, credits, note) VALUES (?, ?, ?, ?, ?)'),
+    audit: client.prepare('INSERT INTO audit_log (id, action, entity, entity_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    batch: client.prepare("INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped) VALUES (?, 'slips_audit', ?, ?, ?, ?, ?, ?, ?, ?)"),
+    item: client.prepare('INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)'),
+    alias: client.prepare('INSERT INTO member_aliases (id, alias, member_id) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET member_id = excluded.member_id, updated_at = excluded.updated_at'),
+  };
+  const update = {
+    referral: client.prepare('UPDATE referrals SET kind = ?, prospect_name = ?, updated_at = ? WHERE id = ?'),
+    tyfcb: client.prepare('UPDATE tyfcb_slips SET kind = ?, amount_minor = ?, updated_at = ? WHERE id = ?'),
+    visitor: client.prepare('UPDATE visitors SET company = ?, updated_at = ? WHERE id = ?'),
+    ceu: client.prepare('UPDATE ceus SET credits = ?, updated_at = ? WHERE id = ?'),
+  };
+  const audit = (action: string, entity: string, entityId: string, before: unknown, after: unknown, why: string) =>
+    insert.audit.run(randomUUID(), action, entity, entityId, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), why);
+
+  const batchId = randomUUID();
+  let created = 0;
+  let updated = 0;
+  // All or nothing: the meeting, every slip, the aliases, the batch and its items in one transaction.
+  client.transaction(() => {
+    for (const [name, memberId] of Object.entries(input.aliases ?? {})) insert.alias.run(randomUUID(), foldName(name), memberId);
+    let meetingId = found?.id;
+    if (!meetingId) {
       // History from BNI Connect is a meeting that already took place: it arrives closed.
-      meeting = tx.insert(meetings).values({ meetingOn: preview.meetingOn, status: 'completed', closedAt: new Date().toISOString(), note: reason }).returning().get();
-      recordAudit(tx, { action: 'import', entity: 'meeting', entityId: meeting.id, after: meeting, reason });
+      meetingId = randomUUID();
+      const note = `Imported from ${input.fileName}`;
+      insert.meeting.run(meetingId, preview.meetingOn, now(), note);
+      audit('import', 'meeting', meetingId, undefined, { id: meetingId, meetingOn: preview.meetingOn, status: 'completed', note, importBatchId: batchId }, '');
     }
-    for (const r of ready) {
-      const meetingId = meeting.id;
-      let entity: string;
-      let entityId: string;
-      switch (r.type) {
-        case 'referral':
-          entity = 'referral';
-          entityId = tx.insert(referrals).values({ meetingId, giverId: r.fromId!, receiverId: r.toId!, kind: kindOf(r.io), temperature: 3, prospectName: r.detail || 'From BNI Connect', note: reason }).returning({ id: referrals.id }).get().id;
-          break;
-        case 'tyfcb':
-          entity = 'tyfcb';
-          entityId = tx.insert(tyfcbSlips).values({ meetingId, closerId: r.fromId!, referrerId: r.toId!, amountMinor: r.amountMinor, currency: chapter.currency, business: /repeat/i.test(r.detail) ? 'repeat' : 'new', kind: tyfcbKindOf(r.io), note: r.detail }).returning({ id: tyfcbSlips.id }).get().id;
-          break;
-        case 'one_to_one': {
-          const [a, b] = [r.fromId!, r.toId!].sort() as [string, string];
-          entity = 'one_to_one';
-          entityId = tx.insert(oneToOnes).values({ meetingId, memberAId: a, memberBId: b, metOn: preview.meetingOn, note: r.detail }).returning({ id: oneToOnes.id }).get().id;
-          break;
+    insert.batch.run(batchId, input.fileName, digest, meetingId, reason, 0, 0, 0, 0);
+    const trail = { importBatchId: batchId, fileName: input.fileName };
+    for (const m of toWrite) {
+      const r = m.row;
+      if (m.kind === 'new') {
+        const id = randomUUID();
+        let entity: string;
+        let after: Record<string, unknown>;
+        switch (r.type) {
+          case 'referral': {
+            entity = 'referral';
+            after = { giverId: r.fromId, receiverId: r.toId, kind: kindOf(r.io), temperature: 3, prospectName: r.detail || 'From BNI Connect', note: '' };
+            insert.referral.run(id, meetingId, r.fromId, r.toId, after.kind, after.prospectName, '');
+            break;
+          }
+          case 'tyfcb':
+            entity = 'tyfcb';
+            after = { closerId: r.fromId, referrerId: r.toId, amountMinor: r.amountMinor, currency: chapter.currency, business: /repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new', kind: tyfcbKindOf(r.io), note: r.detail };
+            insert.tyfcb.run(id, meetingId, r.fromId, r.toId, r.amountMinor, chapter.currency, after.business, after.kind, r.detail);
+            break;
+          case 'one_to_one': {
+            const [a, b] = [r.fromId!, r.toId!].sort() as [string, string];
+            entity = 'one_to_one';
+            after = { memberAId: a, memberBId: b, metOn: preview.meetingOn, note: r.detail };
+            insert.one_to_one.run(id, meetingId, a, b, preview.meetingOn, r.detail);
+            break;
+          }
+          case 'visitor':
+            entity = 'visitor';
+            after = { name: r.to, company: r.detail, invitedById: r.fromId };
+            insert.visitor.run(id, meetingId, r.to, r.detail, r.fromId);
+            break;
+          case 'ceu':
+            entity = 'ceu';
+            after = { memberId: r.fromId, credits: r.creditCount, note: r.detail };
+            insert.ceu.run(id, meetingId, r.fromId, r.creditCount, r.detail);
+            break;
         }
-        case 'visitor':
-          entity = 'visitor';
-          entityId = tx.insert(visitors).values({ meetingId, name: r.to, company: r.detail, invitedById: r.fromId }).returning({ id: visitors.id }).get().id;
-          break;
-        case 'ceu':
-          entity = 'ceu';
-          entityId = tx.insert(ceus).values({ meetingId, memberId: r.fromId!, credits: Math.min(100, r.creditCount), note: r.detail }).returning({ id: ceus.id }).get().id;
-          break;
-        default:
-          throw new LedgerError('internal', 'An unknown slip type reached the import.');
+        insert.item.run(randomUUID(), batchId, entity, id, 'created', null);
+        audit('import', entity, id, undefined, { id, meetingId, ...after, ...trail, row: r.row }, auditReason);
+        created++;
+      } else if (m.kind === 'differs') {
+        const s = m.slip;
+        const before = snapshot(s);
+        const t = now();
+        let after: Record<string, unknown>;
+        switch (s.type) {
+          case 'referral':
+            after = { kind: r.io ? kindOf(r.io) : s.kindRaw, prospectName: r.detail || s.textRaw };
+            update.referral.run(after.kind, after.prospectName, t, s.id);
+            break;
+          case 'tyfcb':
+            after = { kind: r.io ? tyfcbKindOf(r.io) : s.kindRaw, amountMinor: r.amountMinor };
+            update.tyfcb.run(after.kind, after.amountMinor, t, s.id);
+            break;
+          case 'visitor':
+            after = { company: r.detail || s.textRaw };
+            update.visitor.run(after.company, t, s.id);
+            break;
+          case 'ceu':
+            after = { credits: r.creditCount };
+            update.ceu.run(r.creditCount, t, s.id);
+            break;
+          case 'one_to_one':
+            // A one-to-one has nothing the file can differ in once its two members match.
+            continue;
+        }
+        insert.item.run(randomUUID(), batchId, s.type, s.id, 'updated', JSON.stringify(before));
+        audit('update', s.type, s.id, before, { ...after, ...trail, row: r.row }, auditReason);
+        updated++;
       }
-      tx.insert(importKeys).values({ key: r.key, entity, entityId, fileName: input.fileName }).run();
-      recordAudit(tx, { action: 'import', entity, entityId, after: { ...r, key: undefined }, reason });
     }
-  });
-  return { ...preview, imported: ready.length };
+    client.prepare('UPDATE import_batches SET created = ?, updated = ?, matched = ?, skipped = ? WHERE id = ?').run(created, updated, preview.counts.same, preview.counts.problem + preview.counts.skipped, batchId);
+  })();
+  return { ...preview, meetingStatus: found ? preview.meetingStatus : 'completed', batchId, created, updated };
+}
+
+/** The stored fields a "differs" row may change, as they were: what undo puts back. */
+function snapshot(s: LedgerSlip): Record<string, unknown> {
+  switch (s.type) {
+    case 'referral':
+      return { kind: s.kindRaw, prospectName: s.textRaw };
+    case 'tyfcb':
+      return { kind: s.kindRaw, amountMinor: s.amountMinor };
+    case 'visitor':
+      return { company: s.textRaw };
+    case 'ceu':
+      return { credits: s.credits };
+    case 'one_to_one':
+      return {};
+  }
 }

@@ -9,6 +9,16 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export type Table = string[][];
 
+// Cells the spreadsheet itself typed as numbers (SpreadsheetML ss:Type="Number", an .xlsx number):
+// their text is a plain "1250.5", never a locale's "1.250,5". Kept per row so slices of a table keep it.
+const numberColumns = new WeakMap<string[], Set<number>>();
+export const isNumberCell = (row: string[] | undefined, column: number): boolean => (row ? (numberColumns.get(row)?.has(column) ?? false) : false);
+function markNumber(row: string[], column: number): void {
+  let set = numberColumns.get(row);
+  if (!set) numberColumns.set(row, (set = new Set()));
+  set.add(column);
+}
+
 export async function readTable(fileName: string, bytes: Buffer): Promise<Table> {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB: an export of one meeting or a quarter is far smaller. Nothing was imported.`, 'file');
@@ -30,7 +40,11 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
 async function readXlsx(fileName: string, bytes: Buffer): Promise<Table> {
   try {
     const rows = await readSheet(bytes);
-    return rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell))));
+    return rows.map((row) => {
+      const cells = row.map((cell) => (cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)));
+      row.forEach((cell, column) => typeof cell === 'number' && markNumber(cells, column));
+      return cells;
+    });
   } catch {
     throw new LedgerError('invalid_input', `${fileName} looks like an .xlsx file but cannot be read (it may be damaged). Nothing was imported.`, 'file');
   }
@@ -53,8 +67,9 @@ function readSpreadsheetMl(fileName: string, xml: string): Table {
   try {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, trimValues: false, processEntities: true });
     doc = parser.parse(xml, true) as XmlNode;
-  } catch (error) {
-    throw new LedgerError('invalid_input', `${fileName} is not a complete spreadsheet file (${String((error as Error).message).split('\n')[0]}). Export it again from BNI Connect. Nothing was imported.`, 'file');
+  } catch {
+    // The parser's own words ("Invalid '[ "Workbook", … ]' found.:1:1") mean nothing to a secretary.
+    throw new LedgerError('invalid_input', `${fileName} is not a complete spreadsheet file: it ends before the report does, or it was damaged on the way. Download it again from BNI Connect. Nothing was imported.`, 'file');
   }
   const workbook = doc.Workbook as XmlNode | undefined;
   if (!workbook) throw new LedgerError('invalid_input', `${fileName} is XML but not a spreadsheet (no Workbook). Nothing was imported.`, 'file');
@@ -75,6 +90,7 @@ function readSpreadsheetMl(fileName: string, xml: string): Table {
       const value = type === 'DateTime' ? String(raw).slice(0, 10) : String(raw);
       while (cells.length < column) cells.push('');
       cells[column] = value.trim();
+      if (type === 'Number') markNumber(cells, column);
       column += 1 + (Number(cell['@MergeAcross']) || 0);
     }
     rows.push(cells);

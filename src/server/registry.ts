@@ -26,6 +26,7 @@ import { palmsCsv } from '../services/palms-export';
 import { produceReport } from '../services/reports';
 import { listAuditLog } from '../services/audit-log';
 import { importSlipsAudit, previewSlipsAudit } from '../imports/slips-audit';
+import { listImports, undoImport } from '../imports/import-batches';
 import { exportAllTables, slipsAuditCsv } from '../exports/exports';
 import { importRoster, previewRoster } from '../imports/roster';
 import { reconcilePalms } from '../imports/palms-reconcile';
@@ -129,6 +130,8 @@ const handlers: Handlers = {
   listAuditLog: (ctx, input) => listAuditLog(ctx.db, input),
   previewSlipsAuditImport: (ctx, input) => previewSlipsAudit(ctx.db, input),
   importSlipsAudit: (ctx, input) => importSlipsAudit(ctx.db, input),
+  listImports: (ctx) => listImports(ctx.db),
+  undoImport: (ctx, input) => undoImport(ctx.db, input.batchId),
   exportAllTables: async (ctx) => {
     // Without a folder dialog (the harness), exports go beside the chapter file on disk.
     const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(requireChapterFile(ctx).file)), 'exports');

@@ -37,7 +37,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { palmsReconciliationOut, fileInput, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { palmsReconciliationOut, fileInput, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
 export { defaultScorecardProfile, type ScorecardProfile } from './scorecard-profile';
@@ -356,7 +356,9 @@ export const contract = {
   revealBackupsFolder: method(none, z.object({ folder: z.string() }), 'Show the backups folder in the file manager.'),
   listAuditLog: method(listAuditLogInput, z.array(auditEntryOut), 'The audit log, newest first, with filters.'),
   previewSlipsAuditImport: method(importFileInput, importPreviewOut, 'Read a BNI Connect slips audit export: what would be created, matched, refused.'),
-  importSlipsAudit: method(importFileInput, importPreviewOut.extend({ imported: z.number().int() }), 'Import a previewed slips audit export in one transaction.'),
+  importSlipsAudit: method(importFileInput, importResultOut, 'Import a previewed slips audit export in one transaction: new rows created, differing slips updated, problem rows left out.'),
+  listImports: method(none, z.array(importBatchOut), 'Files imported, newest first: file, date, who, counts, undone or not.'),
+  undoImport: method(undoImportInput, undoImportOut, 'Undo one import: tombstone the slips it created, put back the slips it changed, audited.'),
   exportAllTables: method(none, exportTablesOut, 'Every table as CSV, one file each, into a folder the user chooses.'),
   exportChapterFile: method(none, z.object({ file: z.string(), bytes: z.number().int() }), 'A complete copy of the chapter file, to open on another computer.'),
   exportSlipsAudit: method(meetingRef, palmsCsvOut, "A meeting's slips as CSV in BNI Connect's slips audit layout."),

@@ -50,6 +50,8 @@ export const methodNames = [
   'listAuditLog',
   'previewSlipsAuditImport',
   'importSlipsAudit',
+  'listImports',
+  'undoImport',
   'exportAllTables',
   'exportChapterFile',
   'exportSlipsAudit',

@@ -174,21 +174,47 @@ export const listAuditLogInput = z
 export const auditEntryOut = z.object({ id: z.string(), at: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), change: z.string() });
 
 const slipTypeCounts = z.object({ referral: z.number().int(), tyfcb: z.number().int(), one_to_one: z.number().int(), visitor: z.number().int(), ceu: z.number().int() });
+/** How a file row stands against the ledger: the same rule for slips typed by hand and slips imported. */
+export const importRowKinds = ['same', 'new', 'differs', 'problem', 'skipped'] as const;
+export const importRowOut = z.object({
+  row: z.number().int(),
+  kind: z.enum(importRowKinds),
+  slipType: z.string(),
+  from: z.string(),
+  to: z.string(),
+  amount: z.string(),
+  detail: z.string(),
+  /** The difference (for "differs"), the problem (for "problem") or why it is skipped, as a sentence. */
+  message: z.string(),
+  /** What the secretary can fix in place: the amount, the credits, or a name to map. */
+  fix: z.enum(['amount', 'credits', 'name']).nullable(),
+});
+export type ImportRow = z.infer<typeof importRowOut>;
 export const importPreviewOut = z.object({
   fileName: z.string(),
   meetingOn: z.string(),
   /** The meeting already in the ledger for that date, or "new". */
   meetingStatus: z.enum(['new', 'draft', 'completed', 'cancelled']),
   rows: z.number().int(),
+  /** Rows by kind: already in the ledger, new, differs (the ledger's slip takes the file's values), problem, skipped. */
+  counts: z.object({ same: z.number().int(), new: z.number().int(), differs: z.number().int(), problem: z.number().int(), skipped: z.number().int() }),
+  /** New slips by type. */
   toCreate: slipTypeCounts,
-  alreadyImported: z.number().int(),
-  /** Rows that stop the import until fixed (an unmatched name, an unreadable amount). */
+  /** The rows to show, problems and differences first (a long file lists its first rows of each kind). */
+  lines: z.array(importRowOut),
+  /** Rows with a problem: left out of the import unless fixed. */
   problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
-  /** Rows shown and left out (a slip type the ledger does not keep). */
+  /** Rows shown and left out (a slip type the ledger does not keep, or skipped by the secretary). */
   skipped: z.array(z.object({ row: z.number().int(), message: z.string() })),
   unmatchedNames: z.array(z.string()),
+  /** Day-first or month-first: settled by the file, chosen by the secretary, or still to ask. */
+  dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
+  /** Writing into a closed meeting is an amendment: one reason for the whole import. */
+  reasonRequired: z.boolean(),
 });
 export type ImportPreview = z.infer<typeof importPreviewOut>;
+export const importResultOut = importPreviewOut.extend({ batchId: z.string().nullable(), created: z.number().int(), updated: z.number().int() });
+const rowFix = z.object({ amount: z.string().max(40).optional(), credits: z.string().max(10).optional() }).strict();
 export const importFileInput = z
   .object({
     fileName: z.string({ error: 'Choose a file.' }).trim().min(1, { error: 'Choose a file.' }).max(260),
@@ -198,8 +224,31 @@ export const importFileInput = z
       .max(28_000_000, { error: 'The file is too large to be a BNI Connect export (more than 20 MB). Nothing was imported.' }),
     meetingOn: isoDate('Meeting date').optional(),
     aliases: z.record(z.string().max(200), entityId('Member')).default({}),
+    dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional(),
+    /** File rows (as numbered in the file) the secretary chose to leave out. */
+    skipRows: z.array(z.number().int().min(1)).max(200_000).default([]),
+    /** Values the secretary corrected in the preview, by file row. */
+    fixes: z.record(z.string().regex(/^\d+$/), rowFix).default({}),
+    reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),
   })
   .strict();
+
+export const importBatchOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string(),
+  importedAt: z.string(),
+  actor: z.string(),
+  meetingOn: z.string().nullable(),
+  reason: z.string(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  matched: z.number().int(),
+  skipped: z.number().int(),
+  undoneAt: z.string().nullable(),
+});
+export const undoImportInput = z.object({ batchId: entityId('Import') }).strict();
+export const undoImportOut = z.object({ batch: importBatchOut, tombstoned: z.number().int(), restored: z.number().int(), message: z.string() });
 
 export const exportTablesOut = z.object({ folder: z.string(), files: z.array(z.object({ name: z.string(), rows: z.number().int() })) });
 

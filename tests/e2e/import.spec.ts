@@ -2,6 +2,8 @@ import path from 'node:path';
 import { saveChapter } from '../../src/services/chapter';
 import { saveClassification } from '../../src/services/classifications';
 import { addMember } from '../../src/services/members';
+import { createMeeting } from '../../src/services/meetings';
+import { saveReferral, saveTyfcb } from '../../src/services/slips';
 import { expect, test } from './fixtures';
 
 test('the secretary imports a BNI Connect slips audit file, maps one unknown name, and sees the meeting', async ({ page, harness }) => {
@@ -18,19 +20,70 @@ test('the secretary imports a BNI Connect slips audit file, maps one unknown nam
   const previewCard = page.getByLabel('Import preview');
   await expect(previewCard.getByRole('heading', { name: /Meeting of 2026-11-17/ })).toBeVisible();
   await expect(previewCard.getByText('"Testimonial" is not a slip type Chapter Ledger keeps', { exact: false })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Import 6 slips' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Import 6 new' })).toBeEnabled();
+  await expect(previewCard.getByText('1 problem row will be left out.')).toBeVisible();
 
   await page.getByRole('combobox', { name: 'Map Danny Ruiz to member' }).click();
   await page.getByRole('option', { name: 'Dana Ruiz' }).click();
-  await expect(page.getByRole('button', { name: 'Import 7 slips' })).toBeEnabled();
-  await page.screenshot({ path: 'test-results/import-preview.png', fullPage: true });
-  await page.getByRole('button', { name: 'Import 7 slips' }).click();
-  await expect(page.getByText('Imported 7 slips into the meeting of 2026-11-17.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import 7 new' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Import 7 new' }).click();
+  await expect(page.getByText('Imported slips-audit-2026-11-17.xls into the meeting of 2026-11-17: 7 new slips, 0 updated, 0 already in the ledger, 1 row left out.', { exact: false })).toBeVisible();
 
   await page.goto(`${harness.openUrl}#/meeting`);
   await expect(page.getByRole('combobox', { name: 'Meeting' })).toHaveValue(/2026-11-17 · Closed · 7 slips/);
   await expect(page.getByRole('table', { name: 'Slips of this meeting' }).getByRole('row')).toHaveCount(8);
   await expect(page.getByLabel('TYFCB total')).toContainText('$1,550.50');
+});
+
+test('the preview shows rows already in the ledger, new, differing and with a problem; one problem is fixed in place; the import is undone', async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  const ids: Record<string, string> = {};
+  for (const [first, last, seat] of [['Dana', 'Ruiz', 'Realtor'], ['Marcus', 'Chen', 'Mortgage'], ['Lucía', 'Fernández', 'Florist'], ['Priya', 'Raman', 'Accountant']] as const) {
+    ids[first] = addMember(db, { firstName: first, lastName: last, company: '', classificationId: saveClassification(db, { name: seat, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null }).id;
+  }
+  // Typed at the meeting: one referral and one TYFCB of $1,200.00.
+  const meeting = createMeeting(db, { meetingOn: '2026-11-17' });
+  saveReferral(db, { meetingId: meeting.id, giverId: ids.Dana!, receiverId: ids.Marcus!, referralKind: 'outside', temperature: 3, prospectName: 'Alvarez family', prospectPhone: '', prospectEmail: '', note: '', reason: '', confirmDuplicate: false });
+  saveTyfcb(db, { meetingId: meeting.id, closerId: ids.Marcus!, referrerId: ids.Dana!, amount: '1200.00', business: 'new', tyfcbKind: 'outside', referralId: null, note: '', reason: '', confirmDuplicate: false });
+  const csv = [
+    'Slips Audit Report for 17/11/2026',
+    'From,To,Slip Type,Inside/Outside,TYFCB,CEU Credits,Detail',
+    'Dana Ruiz,Marcus Chen,Referral,Outside,,,Alvarez family',
+    'Marcus Chen,Dana Ruiz,TYFCB,Outside,"$1,250.50",,New',
+    'Lucía Fernández,Priya Raman,One-to-One,,,,Coffee',
+    'Priya Raman,Lucía Fernández,TYFCB,Tier 3,$0.00,,Repeat',
+  ].join('\r\n');
+
+  await page.goto(`${harness.openUrl}#/import`);
+  await expect(page.getByLabel('Imports').getByText('No file has been imported into this chapter yet.', { exact: false })).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Slips audit export').click();
+  await (await chooser).setFiles({ name: 'night.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const rows = page.getByRole('table', { name: 'File rows' });
+  await expect(rows.getByRole('row', { name: 'Row 3' })).toContainText('Already in the ledger');
+  await expect(rows.getByRole('row', { name: 'Row 4' })).toContainText('Differs: the amount is $1,250.50 in the file and $1,200.00 in the ledger');
+  await expect(rows.getByRole('row', { name: 'Row 5' })).toContainText('New');
+  await expect(rows.getByRole('row', { name: 'Row 6' })).toContainText('Row 6: the TYFCB amount is zero: correct the amount or skip the row.');
+
+  await page.getByLabel('Correct amount of row 6').fill('300');
+  await page.getByLabel('Correct amount of row 6').press('Enter');
+  await expect(rows.getByRole('row', { name: 'Row 6' })).toContainText('$300.00');
+  await expect(page.getByLabel('Rows by kind')).toContainText('Problem: 0');
+  await page.screenshot({ path: 'test-results/import-preview-kinds.png', fullPage: true });
+  await page.getByRole('button', { name: 'Import 2 new, update 1' }).click();
+  await expect(page.getByText('Imported night.csv into the meeting of 2026-11-17: 2 new slips, 1 updated, 1 already in the ledger.', { exact: false })).toBeVisible();
+
+  const history = page.getByRole('table', { name: 'Import history' });
+  await expect(history.getByRole('row', { name: 'Import of night.csv' })).toContainText('secretary');
+  await history.getByRole('button', { name: 'Undo this import' }).click();
+  await expect(page.getByText('The import of night.csv is undone: 2 slips it created are deleted and 1 slip it changed has the old values back. The meeting of 2026-11-17 stays in the ledger.')).toBeVisible();
+  await expect(history.getByRole('row', { name: 'Import of night.csv' })).toContainText('Undone');
+  await page.screenshot({ path: 'test-results/import-undone.png', fullPage: true });
+
+  await page.goto(`${harness.openUrl}#/meeting`);
+  await expect(page.getByRole('combobox', { name: 'Meeting' })).toHaveValue(/2026-11-17 · .* · 2 slips/);
+  await expect(page.getByLabel('TYFCB total')).toContainText('$1,200.00');
 });
 
 test('the secretary checks the ledger against a BNI Connect PALMS report', async ({ page, harness }) => {

@@ -41,8 +41,8 @@ describe("importing BNI Connect's slips audit export", () => {
       meetingOn: '2026-11-17',
       meetingStatus: 'new',
       rows: 8,
+      counts: { same: 0, new: 6, differs: 0, problem: 1, skipped: 1 },
       toCreate: { referral: 2, tyfcb: 2, one_to_one: 1, visitor: 0, ceu: 1 },
-      alreadyImported: 0,
       unmatchedNames: ['Danny Ruiz'],
     });
     expect(p.problems).toEqual([{ row: expect.any(Number), message: expect.stringMatching(/"Danny Ruiz" \(From\) matches no member/) }]);
@@ -50,19 +50,23 @@ describe("importing BNI Connect's slips audit export", () => {
     expect(changes()).toBe(before);
   });
 
-  it('refuses to import while a name is unmatched, and changes nothing', async () => {
-    const { api, changes } = chapter();
-    const before = changes();
-    const result = await api.callAsync('importSlipsAudit', file('report.xls', xls));
-    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: '1 row has a problem: fix it (or map the names) before importing. Nothing was imported.' } });
-    expect(changes()).toBe(before);
+  it('a row whose name matches no member is left out and listed; the other rows are imported', async () => {
+    const { api, count } = chapter();
+    const result = ok<any>(await api.callAsync('importSlipsAudit', file('report.xls', xls)));
+    expect(result).toMatchObject({ created: 6, updated: 0, counts: { new: 6, problem: 1, skipped: 1 } });
+    expect(result.problems[0].message).toMatch(/^Row \d+: "Danny Ruiz" \(From\) matches no member: map the name to a member or skip the row\.$/);
+    expect(count('visitors')).toBe(0);
+    // Mapped afterwards, the visitor row is the only new one: the six already imported are matched.
+    const { ids } = { ids: Object.fromEntries((ok<any[]>(api.call('listMembers', { scope: 'all' }))).map((m) => [m.firstName, m.id])) };
+    const later = await preview(api, file('report.xls', xls, { aliases: { 'Danny Ruiz': ids.Dana } }));
+    expect(later.counts).toEqual({ same: 6, new: 1, differs: 0, problem: 0, skipped: 1 });
   });
 
   it('with the name mapped, imports everything in one go, remembers the alias, and a second import adds nothing', async () => {
     const { api, ids, count } = chapter();
     const mapped = file('report.xls', xls, { aliases: { 'Danny Ruiz': ids.Dana } });
     const result = ok<any>(await api.callAsync('importSlipsAudit', mapped));
-    expect(result.imported).toBe(7);
+    expect(result.created).toBe(7);
     expect([count('referrals'), count('tyfcb_slips'), count('one_to_ones'), count('visitors'), count('ceus')]).toEqual([2, 2, 1, 1, 1]);
     const meeting = ok<any[]>(api.call('listMeetings', {}))[0];
     expect(meeting).toMatchObject({ meetingOn: '2026-11-17', status: 'completed', slipCount: 7 });
@@ -73,10 +77,10 @@ describe("importing BNI Connect's slips audit export", () => {
 
     // The alias is remembered: the same file previews clean, and everything is already there.
     const again = await preview(api, file('report.xls', xls));
-    expect(again).toMatchObject({ unmatchedNames: [], problems: [], alreadyImported: 7, toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, meetingStatus: 'completed' });
-    expect(ok<any>(await api.callAsync('importSlipsAudit', file('report.xls', xls))).imported).toBe(0);
+    expect(again).toMatchObject({ unmatchedNames: [], problems: [], counts: { same: 7, new: 0, differs: 0 }, toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, meetingStatus: 'completed', reasonRequired: false });
+    expect(ok<any>(await api.callAsync('importSlipsAudit', file('report.xls', xls)))).toMatchObject({ created: 0, batchId: null });
     // The CSV of the same report is recognised as the same slips.
-    expect((await preview(api, file('report.csv', csv))).alreadyImported).toBe(7);
+    expect((await preview(api, file('report.csv', csv))).counts.same).toBe(7);
     expect(count('referrals')).toBe(2);
   });
 

@@ -1,36 +1,59 @@
-import { Alert, Button, Card, FileInput, Group, List, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileInput, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ImportPreview } from '../../shared/contract';
+import type { ImportPreview, ImportRow } from '../../shared/contract';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
 import { fileToBase64 } from '../files';
 import { PalmsReconcile } from '../components/PalmsReconcile';
 import { RosterImport } from '../components/RosterImport';
 
-const typeLabels: Array<[keyof ImportPreview['toCreate'], string]> = [
-  ['referral', 'Referrals'],
-  ['tyfcb', 'TYFCB'],
-  ['one_to_one', 'One-to-ones'],
-  ['visitor', 'Visitors'],
-  ['ceu', 'CEUs'],
-];
+const kindBadges: Record<ImportRow['kind'], { label: string; color: string }> = {
+  same: { label: 'Already in the ledger', color: 'gray' },
+  new: { label: 'New', color: 'teal' },
+  differs: { label: 'Differs', color: 'orange' },
+  problem: { label: 'Problem', color: 'red' },
+  skipped: { label: 'Skipped', color: 'dark' },
+};
 
-/** Choose a BNI Connect slips audit export → see what it will do → map unknown names → import, all or nothing. */
-function SlipsAuditImport() {
+interface Choices {
+  aliases: Record<string, string>;
+  skipRows: number[];
+  fixes: Record<string, { amount?: string; credits?: string }>;
+  dateOrder?: 'dmy' | 'mdy';
+}
+const noChoices: Choices = { aliases: {}, skipRows: [], fixes: {} };
+
+/** One problem row's fix in place: the amount or the credits as they should read. */
+function FixRow({ line, onFix }: { line: ImportRow; onFix: (value: string) => void }) {
+  const [value, setValue] = useState('');
+  const what = line.fix === 'amount' ? 'amount' : 'credits';
+  return (
+    <Group gap={4} wrap="nowrap">
+      <TextInput size="xs" w={110} aria-label={`Correct ${what} of row ${line.row}`} placeholder={line.fix === 'amount' ? '1250.00' : '1'} value={value} onChange={(e) => setValue(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && value.trim() && onFix(value.trim())} />
+      <Button size="xs" variant="light" disabled={!value.trim()} onClick={() => onFix(value.trim())}>
+        Fix
+      </Button>
+    </Group>
+  );
+}
+
+/** Choose a BNI Connect slips audit export → every row matched against the ledger → fix or skip problems → import as one undoable batch. */
+function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
-  const [aliases, setAliases] = useState<Record<string, string>>({});
+  const [choices, setChoices] = useState<Choices>(noChoices);
+  const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = async (next: { fileName: string; contentBase64: string }, mapping: Record<string, string>) => {
+  const run = async (next: { fileName: string; contentBase64: string }, chosen: Choices) => {
     setBusy(true);
     setError(null);
     try {
-      setPreview(await ledger.previewSlipsAuditImport({ ...next, aliases: mapping }));
+      setPreview(await ledger.previewSlipsAuditImport({ ...next, ...chosen }));
     } catch (e) {
       setPreview(null);
       setError((e as Error).message);
@@ -38,33 +61,41 @@ function SlipsAuditImport() {
       setBusy(false);
     }
   };
-
   const choose = async (chosen: File | null) => {
     setDone(null);
-    setAliases({});
+    setChoices(noChoices);
+    setReason('');
     if (!chosen) return setFile(null), setPreview(null);
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
-    await run(next, {});
+    await run(next, noChoices);
   };
-
-  const map = async (name: string, memberId: string | null) => {
-    const mapping = { ...aliases };
-    if (memberId) mapping[name] = memberId;
-    else delete mapping[name];
-    setAliases(mapping);
-    if (file) await run(file, mapping);
+  const change = async (next: Choices) => {
+    setChoices(next);
+    if (file) await run(file, next);
   };
+  const map = (name: string, memberId: string | null) => {
+    const aliases = { ...choices.aliases };
+    if (memberId) aliases[name] = memberId;
+    else delete aliases[name];
+    return change({ ...choices, aliases });
+  };
+  const skip = (row: number, skipped: boolean) => change({ ...choices, skipRows: skipped ? [...choices.skipRows, row] : choices.skipRows.filter((r) => r !== row) });
+  const fix = (line: ImportRow, value: string) => change({ ...choices, fixes: { ...choices.fixes, [String(line.row)]: line.fix === 'amount' ? { amount: value } : { credits: value } } });
 
   const confirm = async () => {
     if (!file) return;
     setBusy(true);
+    setError(null);
     try {
-      const result = await ledger.importSlipsAudit({ ...file, aliases });
-      setDone(`Imported ${result.imported} slips into the meeting of ${result.meetingOn}.${result.alreadyImported ? ` ${result.alreadyImported} were already in the ledger and were left as they are.` : ''}`);
+      const result = await ledger.importSlipsAudit({ ...file, ...choices, reason });
+      const left = result.counts.problem + result.counts.skipped;
+      setDone(
+        `Imported ${result.fileName} into the meeting of ${result.meetingOn}: ${result.created} new slip${result.created === 1 ? '' : 's'}, ${result.updated} updated, ${result.counts.same} already in the ledger${left ? `, ${left} row${left === 1 ? '' : 's'} left out` : ''}.`,
+      );
       setPreview(null);
       setFile(null);
-      await members.reload();
+      onImported();
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -72,31 +103,24 @@ function SlipsAuditImport() {
     }
   };
 
-  const toCreate = preview ? typeLabels.reduce((sum, [k]) => sum + preview.toCreate[k], 0) : 0;
-  const blocking = preview ? preview.problems.filter((p) => !preview.unmatchedNames.some((n) => p.message.includes(`"${n}"`))) : [];
+  const writes = preview ? preview.counts.new + preview.counts.differs : 0;
+  const leftOut = preview ? preview.counts.problem : 0;
+  const blocked = !preview || writes === 0 || !!preview.dateOrder.question || (preview.reasonRequired && !reason.trim());
 
   return (
     <>
       <Text c="dimmed" size="sm">
-        BNI Connect's Slips Audit Report for one meeting: the .xls it downloads, or the same report saved as .xlsx or .csv. You see everything it will do before anything is written, and a file imported twice adds nothing the second time.
+        BNI Connect's Slips Audit Report for one meeting: the .xls it downloads, or the same report saved as .xlsx or .csv. Every row is matched against the slips already in that meeting, typed or imported, so nothing is counted twice.
       </Text>
-      <FileInput
-        label="Slips audit export"
-        placeholder="Choose a file…"
-        accept=".xls,.xlsx,.csv,.xml"
-        leftSection={<IconFileImport size={16} />}
-        onChange={choose}
-        clearable
-        w={420}
-      />
+      <FileInput label="Slips audit export" placeholder="Choose a file…" accept=".xls,.xlsx,.csv,.xml" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
       {error && (
-        <Alert color="red" role="alert" title="This file cannot be imported">
+        <Alert color="red" role="alert" title="This file cannot be imported yet">
           {error}
         </Alert>
       )}
       {done && (
         <Alert color="teal" title="Imported">
-          {done} Open it on the Meeting screen.
+          {done} Open it on the Meeting screen, or undo it from the list of imports below.
         </Alert>
       )}
       {preview && (
@@ -107,35 +131,36 @@ function SlipsAuditImport() {
               ({preview.meetingStatus === 'new' ? 'a new meeting, recorded as closed' : `already in the ledger, ${preview.meetingStatus === 'completed' ? 'closed' : preview.meetingStatus}`})
             </Text>
           </Title>
-          <Table mt="sm" w={420} aria-label="Slips to create">
-            <Table.Tbody>
-              {typeLabels.map(([k, label]) => (
-                <Table.Tr key={k}>
-                  <Table.Td>{label}</Table.Td>
-                  <Table.Td ta="right">{preview.toCreate[k]}</Table.Td>
-                </Table.Tr>
-              ))}
-              <Table.Tr>
-                <Table.Td fw={600}>New slips</Table.Td>
-                <Table.Td ta="right" fw={600}>
-                  {toCreate}
-                </Table.Td>
-              </Table.Tr>
-              {preview.alreadyImported > 0 && (
-                <Table.Tr>
-                  <Table.Td>Already imported before (left alone)</Table.Td>
-                  <Table.Td ta="right">{preview.alreadyImported}</Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
+          {preview.dateOrder.question && (
+            <Alert color="yellow" mt="sm" title="How does this file write dates?">
+              <Text size="sm" mb="xs">
+                {preview.dateOrder.question}
+              </Text>
+              <SegmentedControl
+                aria-label="Date order"
+                data={[
+                  { value: 'dmy', label: 'Day first (DD/MM/YYYY)' },
+                  { value: 'mdy', label: 'Month first (MM/DD/YYYY)' },
+                ]}
+                value={choices.dateOrder ?? ''}
+                onChange={(v) => void change({ ...choices, dateOrder: v as 'dmy' | 'mdy' })}
+              />
+            </Alert>
+          )}
+          <Group mt="sm" gap="xs" aria-label="Rows by kind">
+            {(['same', 'new', 'differs', 'problem', 'skipped'] as const).map((k) => (
+              <Badge key={k} color={kindBadges[k].color} variant="light" size="lg">
+                {kindBadges[k].label}: {preview.counts[k]}
+              </Badge>
+            ))}
+          </Group>
           {preview.unmatchedNames.length > 0 && (
             <>
               <Title order={5} mt="md">
                 Names that match no member
               </Title>
               <Text size="sm" c="dimmed" mb="xs">
-                Map each to a member; the ledger remembers it for the next import.
+                Map each to a member (the ledger remembers it for the next import), or skip its rows.
               </Text>
               <Stack gap="xs">
                 {preview.unmatchedNames.map((name) => (
@@ -143,47 +168,83 @@ function SlipsAuditImport() {
                     <Text w={200} fw={500}>
                       {name}
                     </Text>
-                    <Select
-                      aria-label={`Map ${name} to member`}
-                      placeholder="Map to member…"
-                      searchable
-                      clearable
-                      w={280}
-                      data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
-                      value={aliases[name] ?? null}
-                      onChange={(v) => void map(name, v)}
-                    />
+                    <Select aria-label={`Map ${name} to member`} placeholder="Map to member…" searchable clearable w={280} data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))} value={choices.aliases[name] ?? null} onChange={(v) => void map(name, v)} />
                   </Group>
                 ))}
               </Stack>
             </>
           )}
-          {Object.keys(aliases).length > 0 && preview.unmatchedNames.length === 0 && (
-            <Text size="sm" mt="md">
-              Mapped: {Object.entries(aliases).map(([name, id]) => `${name} → ${members.data?.find((m) => m.id === id)?.fullName ?? id}`).join(', ')}
+          <Table mt="md" striped aria-label="File rows" fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Row</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Type</Table.Th>
+                <Table.Th>From</Table.Th>
+                <Table.Th>To</Table.Th>
+                <Table.Th ta="right">Amount / credits</Table.Th>
+                <Table.Th>What it means</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.lines.map((line) => (
+                <Table.Tr key={line.row} aria-label={`Row ${line.row}`}>
+                  <Table.Td>{line.row}</Table.Td>
+                  <Table.Td>
+                    <Badge color={kindBadges[line.kind].color} variant="light" style={{ overflow: 'visible' }} miw="max-content">
+                      {line.kind === 'same' ? 'In the ledger' : kindBadges[line.kind].label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{line.slipType}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>{line.from}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>{line.to}</Table.Td>
+                  <Table.Td ta="right">{line.amount}</Table.Td>
+                  <Table.Td maw={320}>{line.kind === 'same' || line.kind === 'new' ? line.detail : line.message}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {line.kind === 'problem' && (line.fix === 'amount' || line.fix === 'credits') && <FixRow line={line} onFix={(v) => void fix(line, v)} />}
+                      {(line.kind === 'problem' || line.kind === 'new' || line.kind === 'differs') && (
+                        <Button size="xs" variant="subtle" color="gray" onClick={() => void skip(line.row, true)} aria-label={`Skip row ${line.row}`}>
+                          Skip
+                        </Button>
+                      )}
+                      {line.kind === 'skipped' && choices.skipRows.includes(line.row) && (
+                        <Button size="xs" variant="subtle" onClick={() => void skip(line.row, false)} aria-label={`Include row ${line.row}`}>
+                          Include
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {preview.lines.length < preview.rows && (
+            <Text size="sm" c="dimmed" mt="xs">
+              Showing {preview.lines.length} of {preview.rows} rows: every problem and difference first; the counts above are for the whole file.
             </Text>
           )}
-          {blocking.length > 0 && (
-            <Alert color="red" mt="md" title="Problems to fix first">
-              <List size="sm">
-                {blocking.map((p) => (
-                  <List.Item key={p.message}>{p.message}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
-          {preview.skipped.length > 0 && (
-            <Alert color="gray" mt="md" title="Rows that will be skipped">
-              <List size="sm">
-                {preview.skipped.map((p) => (
-                  <List.Item key={p.message}>{p.message}</List.Item>
-                ))}
-              </List>
-            </Alert>
+          {preview.reasonRequired && (
+            <Textarea
+              mt="md"
+              label="Reason for this amendment"
+              description={`The meeting of ${preview.meetingOn} is closed: the new and changed slips are amendments, kept in the audit log and the quarterly audit with this reason.`}
+              placeholder="e.g. Slips from BNI Connect that were not typed on the night"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              required
+              maw={600}
+            />
           )}
           <Group justify="flex-end" mt="md">
-            <Button onClick={confirm} loading={busy} disabled={preview.problems.length > 0 || toCreate === 0}>
-              {toCreate === 0 ? 'Nothing new to import' : `Import ${toCreate} slips`}
+            {leftOut > 0 && writes > 0 && (
+              <Text size="sm" c="dimmed">
+                {leftOut} problem row{leftOut === 1 ? '' : 's'} will be left out.
+              </Text>
+            )}
+            <Button onClick={confirm} loading={busy} disabled={blocked}>
+              {writes === 0 ? 'Nothing new to import' : `Import ${preview.counts.new} new${preview.counts.differs ? `, update ${preview.counts.differs}` : ''}`}
             </Button>
           </Group>
         </Card>
@@ -192,10 +253,82 @@ function SlipsAuditImport() {
   );
 }
 
+/** Every import, newest first, each one undoable as a unit. */
+function ImportHistory({ version }: { version: number }) {
+  const batches = useQuery(() => ledger.listImports({}), [version]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const undo = async (id: string) => {
+    try {
+      setMessage({ ok: true, text: (await ledger.undoImport({ batchId: id })).message });
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    }
+    await batches.reload();
+  };
+  const list = batches.data ?? [];
+  return (
+    <Card withBorder padding="lg" aria-label="Imports">
+      <Title order={4}>Imports</Title>
+      {message && (
+        <Alert color={message.ok ? 'teal' : 'red'} mt="sm" role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </Alert>
+      )}
+      {list.length === 0 ? (
+        <Text c="dimmed" size="sm" mt="xs">
+          No file has been imported into this chapter yet. Each import you make is listed here and can be undone as a whole.
+        </Text>
+      ) : (
+        <Table mt="sm" fz="sm" aria-label="Import history">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>File</Table.Th>
+              <Table.Th>Imported (UTC)</Table.Th>
+              <Table.Th>By</Table.Th>
+              <Table.Th>Meeting</Table.Th>
+              <Table.Th ta="right">New</Table.Th>
+              <Table.Th ta="right">Updated</Table.Th>
+              <Table.Th ta="right">Already there</Table.Th>
+              <Table.Th ta="right">Left out</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((b) => (
+              <Table.Tr key={b.id} aria-label={`Import of ${b.fileName}`}>
+                <Table.Td style={{ wordBreak: 'break-word' }}>{b.fileName}</Table.Td>
+                <Table.Td>{b.importedAt.replace('T', ' ').slice(0, 16)}</Table.Td>
+                <Table.Td>{b.actor}</Table.Td>
+                <Table.Td>{b.meetingOn ?? ''}</Table.Td>
+                <Table.Td ta="right">{b.created}</Table.Td>
+                <Table.Td ta="right">{b.updated}</Table.Td>
+                <Table.Td ta="right">{b.matched}</Table.Td>
+                <Table.Td ta="right">{b.skipped}</Table.Td>
+                <Table.Td>
+                  {b.undoneAt ? (
+                    <Text size="xs" c="dimmed">
+                      Undone {b.undoneAt.replace('T', ' ').slice(0, 16)}
+                    </Text>
+                  ) : (
+                    <Button size="xs" variant="light" color="red" onClick={() => void undo(b.id)}>
+                      Undo this import
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
 type Mode = 'slips' | 'roster' | 'palms';
 
 export function ImportScreen() {
   const [mode, setMode] = useState<Mode>('slips');
+  const [version, setVersion] = useState(0);
   return (
     <Stack gap="md" maw={1000}>
       <Title order={2}>Import</Title>
@@ -210,9 +343,10 @@ export function ImportScreen() {
         ]}
         w={620}
       />
-      {mode === 'slips' && <SlipsAuditImport />}
+      {mode === 'slips' && <SlipsAuditImport onImported={() => setVersion((v) => v + 1)} />}
       {mode === 'roster' && <RosterImport />}
       {mode === 'palms' && <PalmsReconcile />}
+      <ImportHistory version={version} />
     </Stack>
   );
 }

@@ -1,0 +1,172 @@
+// Numbers and dates as a file writes them, whatever the chapter's own locale: BNI Connect exports in
+// the running user's format, so a German secretary may import a file an American officer downloaded.
+// A Number cell is a number; a text amount is read by its own punctuation; a date by the file's own
+// order (day or month first), settled by any day above 12 in the file, otherwise asked.
+import { isRealIsoDate } from '../shared/fields';
+import { minorDigits } from '../shared/money';
+
+export type AmountReading = { ok: true; minor: number } | { ok: false; message: string };
+
+// Currency signs and codes BNI Connect and spreadsheets put before or after an amount.
+const currencyMarks = /^(?:[A-Z]{3}|NT\$|HK\$|S\$|A\$|C\$|R\$|Rs\.?|kr|zł|[$€£₹¥￥₩₽₺฿₫₱])\s*|\s*(?:[A-Z]{3}|Rs\.?|kr|zł|[$€£₹¥￥₩₽₺฿₫₱])$/i;
+
+/**
+ * An amount read by its own punctuation: "$1,250.50", "1.250,50 €", "₹1,25,000", "1 250,50", "1'250.50",
+ * "664582.00". A single mark followed by exactly three digits ("1,250") is a thousands mark unless the
+ * currency itself has three decimals, where the reading is truly ambiguous and the row asks.
+ * `numberCell`: the spreadsheet stored a number, written with "." and no grouping.
+ */
+export function readAmount(text: string, currency: string, label: string, numberCell = false): AmountReading {
+  const digits = minorDigits(currency);
+  let t = text.trim().replace(/[\u00a0\u202f]/g, ' ');
+  for (let i = 0; i < 2; i++) t = t.replace(currencyMarks, '').trim();
+  if (t === '') return { ok: false, message: `${label} is empty` };
+  if (/^[-−(]/.test(t)) return { ok: false, message: `${label} "${text.trim()}" is negative` };
+  let whole: string;
+  let fraction: string;
+  if (numberCell) {
+    const m = /^(\d+)(?:\.(\d+))?(?:[eE][+-]?\d+)?$/.exec(t);
+    if (!m || /e/i.test(t)) {
+      const n = Number(t);
+      if (!Number.isFinite(n)) return { ok: false, message: `${label} "${text.trim()}" is not a number` };
+      [whole, fraction = ''] = n.toFixed(Math.max(digits, 0)).split('.') as [string, string?];
+    } else {
+      whole = m[1]!;
+      fraction = m[2] ?? '';
+    }
+  } else {
+    const compact = t.replace(/[ ']/g, '');
+    if (!/^\d[\d.,]*$/.test(compact) || /[.,]$/.test(compact)) return { ok: false, message: `${label} "${text.trim()}" is not an amount` };
+    const marks = [...compact].filter((c) => c === '.' || c === ',');
+    const last = Math.max(compact.lastIndexOf('.'), compact.lastIndexOf(','));
+    let decimalAt = -1;
+    if (marks.length > 0) {
+      const lastMark = compact[last]!;
+      const kinds = new Set(marks);
+      const after = compact.length - last - 1;
+      if (kinds.size === 2) decimalAt = last; // "1.250,50" or "1,250.50": the last mark is the decimal one.
+      else if (marks.length > 1) decimalAt = -1; // "1,25,000" or "1.250.000": grouping only.
+      else if (after !== 3) decimalAt = last; // "1250,5", "12.50"
+      else if (digits === 3) return { ok: false, message: `${label} "${text.trim()}" could be ${compact.slice(0, last)}${compact.slice(last + 1)} or ${compact.slice(0, last)}.${compact.slice(last + 1)} ${currency}: write it with the decimals, e.g. ${compact.slice(0, last)}${lastMark === '.' ? ',' : '.'}${compact.slice(last + 1)}` };
+      else decimalAt = -1; // "1,250" in a currency with 0 or 2 decimals can only be one thousand two hundred fifty.
+    }
+    const intPart = decimalAt >= 0 ? compact.slice(0, decimalAt) : compact;
+    fraction = decimalAt >= 0 ? compact.slice(decimalAt + 1) : '';
+    const groupMark = intPart.match(/[.,]/)?.[0];
+    if (groupMark) {
+      const groups = intPart.split(groupMark);
+      // Western (1,250,000) or Indian (12,50,000) grouping; anything else is not a number someone wrote.
+      const western = groups.slice(1).every((g) => g.length === 3) && groups[0]!.length <= 3;
+      const indian = groups.length >= 2 && groups.at(-1)!.length === 3 && groups.slice(1, -1).every((g) => g.length === 2) && groups[0]!.length <= 2;
+      if (groups.some((g) => !/^\d+$/.test(g)) || new Set(intPart.match(/[.,]/g)).size > 1 || (!western && !indian)) {
+        return { ok: false, message: `${label} "${text.trim()}" is not an amount` };
+      }
+    }
+    whole = intPart.replace(/[.,]/g, '');
+    if (!/^\d*$/.test(fraction)) return { ok: false, message: `${label} "${text.trim()}" is not an amount` };
+  }
+  // Decimals beyond the currency's are kept only when they are zeros ("664582.00" in yen): nothing is rounded.
+  if (fraction.length > digits) {
+    if (/^0*$/.test(fraction.slice(digits))) fraction = fraction.slice(0, digits);
+    else return { ok: false, message: digits === 0 ? `${label} "${text.trim()}" has decimals, but ${currency} has none` : `${label} "${text.trim()}" has more than ${digits} decimals, which ${currency} does not have` };
+  }
+  const minor = Number(whole || '0') * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  if (!Number.isSafeInteger(minor) || minor > 1e13) return { ok: false, message: `${label} "${text.trim()}" is too large` };
+  return { ok: true, minor };
+}
+
+/** A plain count ("2", "1.5", "1,5"): decimals as the file wrote them; never rounded. */
+export function readCount(text: string, numberCell = false): number | null {
+  const t = text.trim();
+  if (!t) return null;
+  const normal = numberCell ? t : t.replace(',', '.');
+  if (!/^\d+(?:\.\d+)?$/.test(normal)) return null;
+  return Number(normal);
+}
+
+export type DateOrder = 'dmy' | 'mdy';
+
+/** A date the file wrote with day and month as numbers. ISO and year-first dates need no order. */
+export interface DateText {
+  text: string;
+  iso: string | null;
+  /** Readings when the order matters: both set means the text alone cannot tell. */
+  dmy: string | null;
+  mdy: string | null;
+}
+
+const pad = (n: string) => n.padStart(2, '0');
+
+export function parseDateText(raw: string): DateText {
+  const text = raw.trim();
+  const isoLike = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text);
+  if (isoLike) {
+    const iso = `${isoLike[1]}-${isoLike[2]}-${isoLike[3]}`;
+    return { text, iso: isRealIsoDate(iso) ? iso : null, dmy: null, mdy: null };
+  }
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
+  if (ymd) {
+    const iso = `${ymd[1]}-${pad(ymd[2]!)}-${pad(ymd[3]!)}`;
+    return { text, iso: isRealIsoDate(iso) ? iso : null, dmy: null, mdy: null };
+  }
+  const ab = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$/.exec(text);
+  if (ab) {
+    const dmy = `${ab[3]}-${pad(ab[2]!)}-${pad(ab[1]!)}`;
+    const mdy = `${ab[3]}-${pad(ab[1]!)}-${pad(ab[2]!)}`;
+    const d = isRealIsoDate(dmy) ? dmy : null;
+    const m = isRealIsoDate(mdy) ? mdy : null;
+    // The same day either way (05/05/2026) needs no order.
+    if (d && d === m) return { text, iso: d, dmy: null, mdy: null };
+    return { text, iso: null, dmy: d, mdy: m };
+  }
+  return { text, iso: null, dmy: null, mdy: null };
+}
+
+export interface FileDateOrder {
+  /** The order the file's own dates settle, or null when every date reads both ways. */
+  order: DateOrder | null;
+  /** Dates that fit neither the settled order: each one is a problem. */
+  conflicting: boolean;
+  /** An example of a date that reads both ways, to show in the preview. */
+  example: { text: string; dmy: string; mdy: string } | null;
+}
+
+/** The file's convention, from all the day-and-month dates it holds: any day above 12 settles it. */
+export function fileDateOrder(texts: string[]): FileDateOrder {
+  let dayFirst = false;
+  let monthFirst = false;
+  let example: FileDateOrder['example'] = null;
+  for (const raw of texts) {
+    const d = parseDateText(raw);
+    if (d.dmy && !d.mdy) dayFirst = true;
+    else if (d.mdy && !d.dmy) monthFirst = true;
+    else if (d.dmy && d.mdy && !example) example = { text: d.text, dmy: d.dmy, mdy: d.mdy };
+  }
+  if (dayFirst && monthFirst) return { order: null, conflicting: true, example };
+  return { order: dayFirst ? 'dmy' : monthFirst ? 'mdy' : null, conflicting: false, example };
+}
+
+/** The date in the given order; null when it is not a date, or when it needs an order nobody gave. */
+export function dateIn(raw: string, order: DateOrder | null): string | null {
+  const d = parseDateText(raw);
+  if (d.iso) return d.iso;
+  if (!order) return null;
+  return order === 'dmy' ? d.dmy : d.mdy;
+}
+
+/** "04/03/2025 is 4 March 2025 (day first) or 3 April 2025 (month first)". */
+export function describeBothReadings(example: { text: string; dmy: string; mdy: string }): string {
+  return `${example.text} is ${longDate(example.dmy)} if the day comes first, or ${longDate(example.mdy)} if the month comes first`;
+}
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
+}
+
+/** Joins sentence parts and ends with exactly one full stop. */
+export function sentence(text: string): string {
+  const t = text.trim().replace(/[.\s]+$/, '');
+  return `${t}.`;
+}

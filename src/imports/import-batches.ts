@@ -1,0 +1,70 @@
+// The Import screen's history: every file imported, and "Undo this import", which takes back exactly
+// what that import did: the slips it created become tombstones, the slips it changed get their old
+// values back. Audited like any other change, in one transaction.
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/open';
+import type { z } from 'zod';
+import type { importBatchOut, undoImportOut } from '../shared/tally-schemas';
+import { LedgerError } from '../shared/errors';
+import { recordAudit } from '../services/audit';
+
+type Batch = z.infer<typeof importBatchOut>;
+
+const clientOf = (db: Db) => (db as unknown as { $client: Database.Database }).$client;
+
+const batchSelect = `SELECT b.id, b.kind, b.file_name AS fileName, b.created_at AS importedAt, b.actor, m.meeting_on AS meetingOn, b.reason,
+  b.created, b.updated, b.matched, b.skipped, b.undone_at AS undoneAt
+  FROM import_batches b LEFT JOIN meetings m ON m.id = b.meeting_id`;
+
+export function listImports(db: Db): Batch[] {
+  return clientOf(db).prepare(`${batchSelect} ORDER BY b.created_at DESC, b.rowid DESC LIMIT 200`).all() as Batch[];
+}
+
+const slipTables: Record<string, string> = { referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus' };
+// The columns a "differs" row may have changed, by slip type (snake_case in the table).
+const restorable: Record<string, Record<string, string>> = {
+  referral: { kind: 'kind', prospectName: 'prospect_name' },
+  tyfcb: { kind: 'kind', amountMinor: 'amount_minor' },
+  visitor: { company: 'company' },
+  ceu: { credits: 'credits' },
+};
+
+export function undoImport(db: Db, batchId: string): z.infer<typeof undoImportOut> {
+  const client = clientOf(db);
+  const batch = client.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as Batch | undefined;
+  if (!batch) throw new LedgerError('not_found', 'That import is not in the history (was the chapter file restored from a backup?). Pick one from the list.', 'batchId');
+  if (batch.undoneAt) throw new LedgerError('conflict', `The import of ${batch.fileName} was already undone on ${batch.undoneAt.slice(0, 10)}: there is nothing left to undo.`, 'batchId');
+  const items = client.prepare('SELECT entity, entity_id AS entityId, action, before FROM import_batch_items WHERE batch_id = ? ORDER BY rowid DESC').all(batchId) as Array<{ entity: string; entityId: string; action: string; before: string | null }>;
+  const reason = `Undo of the import of ${batch.fileName} (${batch.importedAt.slice(0, 10)})`;
+  let tombstoned = 0;
+  let restored = 0;
+  db.transaction((tx) => {
+    const at = new Date().toISOString();
+    for (const item of items) {
+      const table = slipTables[item.entity];
+      if (!table) throw new LedgerError('internal', `An import recorded a ${item.entity}, which undo does not know.`);
+      const current = client.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(item.entityId) as Record<string, unknown> | undefined;
+      if (!current) continue;
+      if (item.action === 'created') {
+        // A slip deleted since the import stays deleted; its tombstone is already there.
+        if (current.deleted_at !== null) continue;
+        client.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(at, at, item.entityId);
+        recordAudit(tx, { action: 'delete', entity: item.entity, entityId: item.entityId, before: current, reason });
+        tombstoned++;
+      } else {
+        const before = JSON.parse(item.before ?? '{}') as Record<string, unknown>;
+        const columns = restorable[item.entity] ?? {};
+        const sets = Object.keys(before).filter((k) => columns[k]);
+        if (sets.length === 0) continue;
+        client.prepare(`UPDATE ${table} SET ${sets.map((k) => `${columns[k]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...sets.map((k) => before[k]), at, item.entityId);
+        recordAudit(tx, { action: 'update', entity: item.entity, entityId: item.entityId, before: Object.fromEntries(sets.map((k) => [k, current[columns[k]!]])), after: before, reason });
+        restored++;
+      }
+    }
+    client.prepare('UPDATE import_batches SET undone_at = ?, updated_at = ? WHERE id = ?').run(at, at, batchId);
+  });
+  const after = client.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as Batch;
+  const parts = [tombstoned ? `${tombstoned} slip${tombstoned === 1 ? '' : 's'} it created ${tombstoned === 1 ? 'is' : 'are'} deleted` : '', restored ? `${restored} slip${restored === 1 ? '' : 's'} it changed ${restored === 1 ? 'has' : 'have'} the old values back` : ''].filter(Boolean);
+  const message = `The import of ${batch.fileName} is undone: ${parts.length ? parts.join(' and ') : 'nothing it wrote was still there'}.${batch.meetingOn ? ` The meeting of ${batch.meetingOn} stays in the ledger.` : ''}`;
+  return { batch: after, tombstoned, restored, message };
+}

@@ -1,0 +1,103 @@
+// One rule for "is this file row a slip the ledger already has?", whether that slip was typed at the
+// meeting or imported before: the same type and the same parties, then the amount, prospect, credits
+// or company when the file gives them. A file row is then already in the ledger, differs from a slip
+// (what differs is named), or is new. Each ledger slip answers for one file row at most.
+import type Database from 'better-sqlite3';
+import { foldName } from '../shared/names';
+
+export type SlipType = 'referral' | 'tyfcb' | 'one_to_one' | 'visitor' | 'ceu';
+
+/** The comparable part of a slip, from the ledger or from a file row. Empty strings mean "not given". */
+export interface SlipFacts {
+  type: SlipType;
+  /** Member ids (one-to-ones as a sorted pair); a visitor's folded name as the second party. */
+  parties: [string, string];
+  /** Referral inside/outside, TYFCB inside/outside/tier3. */
+  kind: string;
+  /** Referral prospect (folded), visitor company (folded). */
+  text: string;
+  amountMinor: number | null;
+  credits: number | null;
+}
+
+export interface LedgerSlip extends SlipFacts {
+  id: string;
+  /** As stored, for undo and for the difference sentence. */
+  kindRaw: string;
+  textRaw: string;
+}
+
+const partyKey = (f: SlipFacts) => `${f.type}|${f.parties[0]}|${f.parties[1]}`;
+
+/** Every live slip of one meeting, with the facts the rule compares. Five indexed queries. */
+export function ledgerSlipsOf(client: Database.Database, meetingId: string): LedgerSlip[] {
+  const out: LedgerSlip[] = [];
+  const q = <T>(text: string) => client.prepare(text).all(meetingId) as T[];
+  for (const r of q<{ id: string; g: string; v: string; kind: string; prospect: string }>('SELECT id, giver_id AS g, receiver_id AS v, kind, prospect_name AS prospect FROM referrals WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
+    out.push({ id: r.id, type: 'referral', parties: [r.g, r.v], kind: r.kind, kindRaw: r.kind, text: foldName(r.prospect), textRaw: r.prospect, amountMinor: null, credits: null });
+  }
+  for (const t of q<{ id: string; c: string; f: string; kind: string; amount: number }>('SELECT id, closer_id AS c, referrer_id AS f, kind, amount_minor AS amount FROM tyfcb_slips WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
+    out.push({ id: t.id, type: 'tyfcb', parties: [t.c, t.f], kind: t.kind, kindRaw: t.kind, text: '', textRaw: '', amountMinor: t.amount, credits: null });
+  }
+  for (const o of q<{ id: string; a: string; b: string }>('SELECT id, member_a_id AS a, member_b_id AS b FROM one_to_ones WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
+    out.push({ id: o.id, type: 'one_to_one', parties: [o.a, o.b].sort() as [string, string], kind: '', kindRaw: '', text: '', textRaw: '', amountMinor: null, credits: null });
+  }
+  for (const v of q<{ id: string; by: string | null; name: string; company: string }>('SELECT id, invited_by_id AS by, name, company FROM visitors WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
+    out.push({ id: v.id, type: 'visitor', parties: [v.by ?? '', foldName(v.name)], kind: '', kindRaw: '', text: foldName(v.company), textRaw: v.company, amountMinor: null, credits: null });
+  }
+  for (const e of q<{ id: string; m: string; credits: number }>('SELECT id, member_id AS m, credits FROM ceus WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
+    out.push({ id: e.id, type: 'ceu', parties: [e.m, ''], kind: '', kindRaw: '', text: '', textRaw: '', amountMinor: null, credits: e.credits });
+  }
+  return out;
+}
+
+export interface Difference {
+  field: 'kind' | 'text' | 'amount' | 'credits';
+  file: string | number;
+  ledger: string | number;
+}
+
+/** What differs between a file row and a ledger slip of the same type and parties; only what the file gives counts. */
+export function differences(file: SlipFacts, ledger: LedgerSlip): Difference[] {
+  const out: Difference[] = [];
+  if (file.kind && file.kind !== ledger.kind) out.push({ field: 'kind', file: file.kind, ledger: ledger.kind });
+  if (file.text && file.text !== ledger.text) out.push({ field: 'text', file: file.text, ledger: ledger.textRaw });
+  if (file.amountMinor !== null && ledger.amountMinor !== null && file.amountMinor !== ledger.amountMinor) out.push({ field: 'amount', file: file.amountMinor, ledger: ledger.amountMinor });
+  if (file.credits !== null && ledger.credits !== null && file.credits !== ledger.credits) out.push({ field: 'credits', file: file.credits, ledger: ledger.credits });
+  return out;
+}
+
+export type Match<T> = { row: T; kind: 'same'; slip: LedgerSlip } | { row: T; kind: 'differs'; slip: LedgerSlip; differences: Difference[] } | { row: T; kind: 'new' };
+
+/**
+ * Pairs file rows with ledger slips: first every exact match (so two referrals between the same members
+ * for two prospects each find their own), then rows left over take a slip left over with the same type
+ * and parties as "differs", in file order; the rest are new.
+ */
+export function matchRows<T extends { facts: SlipFacts }>(rows: T[], ledger: LedgerSlip[]): Array<Match<T>> {
+  const byParties = new Map<string, LedgerSlip[]>();
+  for (const slip of ledger) {
+    const key = partyKey(slip);
+    const list = byParties.get(key);
+    if (list) list.push(slip);
+    else byParties.set(key, [slip]);
+  }
+  const claimed = new Set<string>();
+  const result: Array<Match<T> | null> = rows.map(() => null);
+  rows.forEach((row, i) => {
+    const exact = byParties.get(partyKey(row.facts))?.find((s) => !claimed.has(s.id) && differences(row.facts, s).length === 0);
+    if (exact) {
+      claimed.add(exact.id);
+      result[i] = { row, kind: 'same', slip: exact };
+    }
+  });
+  rows.forEach((row, i) => {
+    if (result[i]) return;
+    const near = byParties.get(partyKey(row.facts))?.find((s) => !claimed.has(s.id));
+    if (near) {
+      claimed.add(near.id);
+      result[i] = { row, kind: 'differs', slip: near, differences: differences(row.facts, near) };
+    } else result[i] = { row, kind: 'new' };
+  });
+  return result as Array<Match<T>>;
+}

@@ -1,0 +1,54 @@
+// For any slips typed into a meeting: exported as a Slips Audit file and imported into the same ledger,
+// every row is already there (0 new, 0 differs) and nothing is written.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { saveChapter } from '../../src/services/chapter';
+import { saveClassification } from '../../src/services/classifications';
+import { addMember } from '../../src/services/members';
+import { openTestDb, testRegistry } from '../support/db';
+import { okValue as ok } from '../support/first-quarter';
+
+const names = [['Dana', 'Ruiz'], ['Marcus', 'Chen'], ['Lucía', 'Fernández'], ['王', '小明'], ['أحمد', 'الحسن'], ['Priya', 'रामन']] as const;
+const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0);
+const slip = fc.oneof(
+  fc.record({ type: fc.constant('referral' as const), a: fc.nat(5), hop: fc.integer({ min: 1, max: 5 }), inside: fc.boolean(), prospect: text }),
+  fc.record({ type: fc.constant('tyfcb' as const), a: fc.nat(5), hop: fc.integer({ min: 1, max: 5 }), cents: fc.integer({ min: 1, max: 100_000_000 }), kind: fc.constantFrom('inside', 'outside', 'tier3') }),
+  fc.record({ type: fc.constant('one_to_one' as const), a: fc.nat(5), hop: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({ type: fc.constant('visitor' as const), a: fc.nat(5), name: text, company: fc.string({ maxLength: 30 }) }),
+  fc.record({ type: fc.constant('ceu' as const), a: fc.nat(5), credits: fc.integer({ min: 1, max: 100 }) }),
+);
+
+describe('export as a Slips Audit file, import into the same ledger', () => {
+  it('changes nothing for any set of slips: 0 new, 0 differs', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(['USD', 'en-US'], ['EUR', 'de-DE'], ['JPY', 'ja-JP'], ['TWD', 'zh-TW']), fc.array(slip, { minLength: 1, maxLength: 25 }), async ([currency, locale], slips) => {
+        const opened = openTestDb();
+        const api = testRegistry(opened);
+        saveChapter(opened.db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: currency!, locale: locale!, absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+        const ids = names.map(([first, last], i) => addMember(opened.db, { firstName: first, lastName: last, company: '', classificationId: saveClassification(opened.db, { name: `Seat ${i}`, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null }).id);
+        const meeting = ok<any>(api.call('createMeeting', { meetingOn: '2026-11-17' }));
+        const m = { meetingId: meeting.id, confirmDuplicate: true };
+        const other = (a: number, hop: number) => ids[(a + hop) % ids.length]!;
+        for (const s of slips) {
+          const me = ids[s.a]!;
+          if (s.type === 'referral') ok(api.call('saveReferral', { ...m, giverId: me, receiverId: other(s.a, s.hop), referralKind: s.inside ? 'inside' : 'outside', prospectName: s.prospect.trim() }));
+          if (s.type === 'tyfcb') ok(api.call('saveTyfcb', { ...m, closerId: me, referrerId: other(s.a, s.hop), amount: currency === 'JPY' ? String(s.cents) : (s.cents / 100).toFixed(2).replace('.', locale === 'de-DE' ? ',' : '.'), tyfcbKind: s.kind }));
+          if (s.type === 'one_to_one') ok(api.call('saveOneToOne', { ...m, memberAId: me, memberBId: other(s.a, s.hop) }));
+          if (s.type === 'visitor') ok(api.call('saveVisitor', { ...m, name: s.name.trim(), company: s.company.trim(), invitedById: me }));
+          if (s.type === 'ceu') ok(api.call('saveCeu', { ...m, memberId: me, credits: s.credits }));
+        }
+        const exported = ok<any>(api.call('exportSlipsAudit', { meetingId: meeting.id }));
+        const changes = () => opened.sqlite.prepare('SELECT total_changes()').pluck().get();
+        const before = changes();
+        const input = { fileName: exported.fileName, contentBase64: Buffer.from(exported.csv).toString('base64') };
+        const preview = ok<any>(await api.callAsync('previewSlipsAuditImport', input));
+        expect(preview.problems).toEqual([]);
+        expect(preview.counts).toEqual({ same: slips.length, new: 0, differs: 0, problem: 0, skipped: 0 });
+        expect(ok<any>(await api.callAsync('importSlipsAudit', input))).toMatchObject({ created: 0, updated: 0, batchId: null });
+        expect(changes()).toBe(before);
+        opened.close();
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
