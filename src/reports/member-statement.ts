@@ -18,6 +18,8 @@ export interface MemberStatementData {
   openReferrals: OpenReferral[];
   score: MemberScore | null;
   scorePeriod: Period;
+  /** The scorecard profile's name, so the statement says which scheme scored it. */
+  scoreProfileName?: string;
 }
 
 export function memberStatementReport(data: MemberStatementData, producedAt: Date): TDocumentDefinitions {
@@ -62,12 +64,13 @@ export function memberStatementReport(data: MemberStatementData, producedAt: Dat
     data.openReferrals.length
       ? dataTable(['Given on', 'From', 'To', 'Prospect', 'Status', 'Days open'], data.openReferrals.map((r) => [r.meetingOn, r.giverName, r.receiverName, r.prospectName, r.status.replace('_', ' '), r.daysOpen]), { widths: [60, '*', '*', '*', 60, 45], numeric: [5] })
       : emptyNote('None open.'),
-    { text: `Scorecard (${data.scorePeriod.from} to ${data.scorePeriod.to})`, style: 'h2' },
+    { text: `Scorecard (${data.scoreProfileName ? `${data.scoreProfileName}, ` : ''}${data.scorePeriod.from} to ${data.scorePeriod.to})`, style: 'h2' },
   );
   if (data.score) {
     content.push(
-      { text: `${data.score.band.toUpperCase()} — ${data.score.explanation}`, bold: true, margin: [0, 0, 0, 4] },
-      dataTable(['Category', 'Measured', 'Points', 'Next step'], data.score.categories.map((c) => [c.label, c.display, c.maxPoints === 0 ? 'not scored' : `${c.points} / ${c.maxPoints}`, c.next ?? '—']), { widths: [90, '*', 55, '*'], numeric: [2] }),
+      { text: `${data.score.bandLabel.toUpperCase()} — ${data.score.explanation}`, bold: true, margin: [0, 0, 0, 4] },
+      ...(data.score.nextColour ? [{ text: data.score.nextColour.text, margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
+      dataTable(['Category', 'Measured', 'Points', 'Rule'], data.score.categories.map((c) => [c.label, c.display, c.maxPoints === 0 ? 'not scored' : `${c.points} / ${c.maxPoints}`, c.maxPoints === 0 ? '—' : c.rule]), { widths: [90, '*', 55, '*'], numeric: [2] }),
     );
   } else content.push(emptyNote('Not scored (not an active member in the scoring period).'));
   return documentFrame({ chapterName: data.chapterName, title: 'Member statement', producedAt, locale: data.locale }, content);

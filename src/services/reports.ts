@@ -70,6 +70,7 @@ export function reportDefinition(db: Db, input: ProduceReportInput, producedAt: 
         openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, producedAt.toISOString().slice(0, 10)),
         score: card.members.find((m) => m.memberId === member.id) ?? null,
         scorePeriod: card.period,
+        scoreProfileName: card.profileName,
       };
       return { definition: memberStatementReport(data, producedAt), fileName: `${slug}-statement-${member.fullName.replace(/[^\p{L}\p{N}]+/gu, '-')}-${period.from}-to-${period.to}.pdf` };
     }

@@ -1,23 +1,31 @@
-// The member scorecard: tallies of the previous completed six months (by default) scored with the
-// chapter's profile. The figures come from the tallies service; only ~60 member rows are scored here.
+// The member scorecard: the chapter profile's period (by default the last six completed months),
+// each member's tallies scored exactly by ./scorecard-rules, the cheapest way to the next colour and
+// what the oldest month rolling off will do. The figures come from the tallies service; only the
+// ~60 member rows are scored here.
+import dayjs from 'dayjs';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { chapter as chapterTable } from '../db/schema';
-import type { Band, MemberScore, Period } from '../shared/contract';
+import type { MemberScore, Period } from '../shared/contract';
 import { todayIso } from '../shared/dates';
 import { LedgerError } from '../shared/errors';
 import { formatMoney, minorDigits } from '../shared/money';
-import { previousSixMonths } from '../shared/periods';
-import { categoryMeasures, defaultScorecardProfile, scorecardProfileSchema, type ScoreCategoryId, type ScorecardProfile } from '../shared/scorecard-profile';
+import { defaultScorecardProfile, describeMeasure, describePeriodRule, upgradeStoredProfile, type ScoreCategory, type ScorecardProfile } from '../shared/scorecard-profile';
 import { recordAudit } from './audit';
 import { requireChapter } from './chapter';
+import { bandFor, categoryMax, cheapestPath, parseExact, printFraction, scoreMember, stepText, type Fraction, type MemberResult, type ScoringTally } from './scorecard-rules';
 import { memberTallies } from './tallies';
 
 export function getScorecardProfile(db: Db): ScorecardProfile {
   const row = db.select({ profile: chapterTable.scorecardProfile }).from(chapterTable).get();
   if (!row?.profile) return defaultScorecardProfile;
-  const parsed = scorecardProfileSchema.safeParse(JSON.parse(row.profile));
-  return parsed.success ? parsed.data : defaultScorecardProfile;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.profile);
+  } catch {
+    return defaultScorecardProfile;
+  }
+  return upgradeStoredProfile(stored) ?? defaultScorecardProfile;
 }
 
 export function saveScorecardProfile(db: Db, profile: ScorecardProfile | null): ScorecardProfile {
@@ -34,79 +42,234 @@ export function saveScorecardProfile(db: Db, profile: ScorecardProfile | null): 
   });
 }
 
-interface Measured {
-  value: number;
-  display: string;
-}
+const fmt = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
 
-export function scorecard(db: Db, input: { from?: string | undefined; to?: string | undefined }, today = todayIso()) {
-  const chapter = requireChapter(db);
-  const period: Period = input.from && input.to ? { from: input.from, to: input.to } : previousSixMonths(today);
-  if (period.from > period.to) throw new LedgerError('invalid_input', 'From must be on or before To.', 'to');
-  const profile = getScorecardProfile(db);
-  const sponsored = new Map(
-    db
-      .all<{ sponsorId: string; n: number }>(sql`SELECT sponsor_id AS sponsorId, count(*) AS n FROM members
-        WHERE sponsor_id IS NOT NULL AND status <> 'applicant' AND joined_on BETWEEN ${period.from} AND ${period.to} GROUP BY sponsor_id`)
-      .map((r) => [r.sponsorId, r.n]),
-  );
-  const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
-  const maxPoints = profile.categories.reduce((sum, c) => sum + Math.max(0, ...c.thresholds.map((t) => t.points)), 0);
-
-  const members: MemberScore[] = memberTallies(db, period)
-    .filter((m) => m.status === 'active' || m.status === 'on_leave')
-    .map((m) => {
-      const meetings = m.p + m.a + m.l + m.m + m.s;
-      const perWeek = (n: number) => (meetings === 0 ? 0 : n / meetings);
-      const measured: Record<ScoreCategoryId, Measured> = {
-        attendance: { value: meetings === 0 ? 0 : (100 * (meetings - m.a)) / meetings, display: '' },
-        referrals: { value: perWeek(m.rgi + m.rgo), display: '' },
-        one_to_ones: { value: perWeek(m.oneToOnes), display: '' },
-        ceus: { value: perWeek(m.ceus), display: '' },
-        visitors: { value: m.visitors, display: `${m.visitors}` },
-        tyfcb: { value: m.tyfcbGeneratedMinor / 10 ** minorDigits(chapter.currency), display: money(m.tyfcbGeneratedMinor) },
-        sponsors: { value: sponsored.get(m.memberId) ?? 0, display: `${sponsored.get(m.memberId) ?? 0}` },
-      };
-      measured.attendance.display = `${Math.round(measured.attendance.value)}% (${m.a} absent of ${meetings})`;
-      measured.referrals.display = `${measured.referrals.value.toFixed(2)}/week (${m.rgi + m.rgo})`;
-      measured.one_to_ones.display = `${measured.one_to_ones.value.toFixed(2)}/week (${m.oneToOnes})`;
-      measured.ceus.display = `${measured.ceus.value.toFixed(2)}/week (${m.ceus})`;
-
-      const categories = profile.categories.map((category) => {
-        const { value, display } = measured[category.id];
-        const sorted = [...category.thresholds].sort((a, b) => a.min - b.min);
-        // Rounded to 2 decimals first so 0.9999… per week reaches a threshold of 1 as a person would expect.
-        const comparable = Math.round(value * 100) / 100;
-        const reached = sorted.filter((t) => comparable >= t.min).pop();
-        const next = sorted.find((t) => comparable < t.min && t.points > (reached?.points ?? 0));
-        const measure = categoryMeasures[category.id];
-        return {
-          id: category.id,
-          label: measure.label,
-          value,
-          display,
-          points: reached?.points ?? 0,
-          maxPoints: Math.max(0, ...sorted.map((t) => t.points)),
-          next: next ? `${measure.money ? money(Math.round(next.min * 10 ** minorDigits(chapter.currency))) : formatThreshold(next.min)} ${measure.unit} for ${next.points} points` : null,
-        };
-      });
-      const points = categories.reduce((sum, c) => sum + c.points, 0);
-      const band: Band = meetings < profile.minimumMeetings ? 'grey' : points >= profile.bands.green ? 'green' : points >= profile.bands.yellow ? 'yellow' : points >= profile.bands.red ? 'red' : 'grey';
-      return { memberId: m.memberId, name: m.name, status: m.status, meetings, points, maxPoints, band, categories, explanation: explain(band, points, meetings, profile) };
-    });
-  return { profileName: profile.name, period, bands: profile.bands, members };
-}
-
-function formatThreshold(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
-}
-
-function explain(band: Band, points: number, meetings: number, profile: ScorecardProfile): string {
-  if (meetings < profile.minimumMeetings) {
-    return `Not enough history yet: on the roster for ${meetings} of the ${profile.minimumMeetings} meetings a score needs.`;
+/** The period the profile scores when the period ends with `endMonth` (YYYY-MM). */
+export function scoringPeriod(profile: ScorecardProfile, endMonth: string): Period {
+  const end = dayjs(`${endMonth}-01`).endOf('month');
+  switch (profile.period.kind) {
+    case 'completed_months':
+      return { from: fmt(end.subtract(profile.period.months - 1, 'month').startOf('month')), to: fmt(end) };
+    case 'rolling_weeks':
+      return { from: fmt(end.subtract(7 * profile.period.weeks - 1, 'day')), to: fmt(end) };
+    case 'dates':
+      return { from: profile.period.from, to: profile.period.to };
   }
-  const { green, yellow, red } = profile.bands;
-  if (band === 'green') return `${points} points: green (from ${green}).`;
-  const [nextBand, needed] = band === 'yellow' ? ['green', green] : band === 'red' ? ['yellow', yellow] : ['red', red];
-  return `${points} points: ${needed - points} more for ${nextBand} (from ${needed}).`;
 }
+
+/** The month before today's: the last completed month. */
+export const lastCompletedMonth = (today: string) => dayjs(today).startOf('month').subtract(1, 'month').format('YYYY-MM');
+
+const monthName = (day: string) => dayjs(day).format('MMMM YYYY');
+const longDay = (day: string) => dayjs(day).format('D MMMM YYYY');
+
+export function scorecard(db: Db, input: { from?: string | undefined; to?: string | undefined; endMonth?: string | undefined }, today = todayIso()) {
+  const chapter = requireChapter(db);
+  const profile = getScorecardProfile(db);
+  const endMonth = input.endMonth ?? (input.to ? input.to.slice(0, 7) : lastCompletedMonth(today));
+  const period: Period = input.from && input.to ? { from: input.from, to: input.to } : scoringPeriod(profile, endMonth);
+  if (period.from > period.to) throw new LedgerError('invalid_input', 'From must be on or before To.', 'to');
+  const digits = minorDigits(chapter.currency);
+  const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
+
+  const sponsoredIn = (p: Period) =>
+    new Map(
+      db
+        .all<{ sponsorId: string; n: number }>(sql`SELECT sponsor_id AS sponsorId, count(*) AS n FROM members
+          WHERE sponsor_id IS NOT NULL AND status <> 'applicant' AND joined_on BETWEEN ${p.from} AND ${p.to} GROUP BY sponsor_id`)
+        .map((r) => [r.sponsorId, r.n]),
+    );
+  const scoringTallies = (p: Period) => {
+    const sponsored = sponsoredIn(p);
+    return new Map(memberTallies(db, p).map((m) => [m.memberId, { ...m, sponsored: sponsored.get(m.memberId) ?? 0 }]));
+  };
+  const tallies = [...scoringTallies(period).values()].filter((m) => m.status === 'active' || m.status === 'on_leave');
+
+  // The oldest month rolls off: the months that stay, scored as they stand. Fixed dates never roll.
+  const rolling = profile.period.kind !== 'dates' && !(input.from && input.to);
+  const remaining: Period | null = rolling ? { from: fmt(dayjs(period.from).add(1, 'month')), to: period.to } : null;
+  const remainingTallies = remaining && remaining.from <= remaining.to ? scoringTallies(remaining) : null;
+  const rollsOffOn = fmt(dayjs(period.to).add(1, 'month').endOf('month').add(1, 'day'));
+
+  const maxPoints = profile.categories.reduce((sum, c) => sum + categoryMax(c), 0);
+  const members: MemberScore[] = tallies.map((tally) => {
+    const result = scoreMember(profile, tally, digits);
+    const categories = profile.categories.map((category, i) => describeCategory(category, result.categories[i]!, tally, result.weeks, profile, money, digits));
+    const band = result.scored ? bandFor(profile, result.points) : null;
+    const above = band ? profile.bands[profile.bands.indexOf(band) - 1] : undefined;
+    let nextColour: MemberScore['nextColour'] = null;
+    if (band && above) {
+      const steps = cheapestPath(profile, tally, result, above.from);
+      const needed = above.from - result.points;
+      nextColour = {
+        band: above.colour,
+        bandLabel: above.label,
+        target: above.from,
+        text: steps
+          ? `${needed} more point${needed === 1 ? '' : 's'} for ${above.label.toLowerCase()} (from ${above.from}): ${joinAnd(steps.map(stepText))} in the period would do it.`
+          : `${needed} more point${needed === 1 ? '' : 's'} for ${above.label.toLowerCase()} (from ${above.from}): more referrals, one-to-ones, visitors or CEUs alone cannot reach it in this period; attendance and absences change only as weeks roll off.`,
+      };
+    }
+    const later = remainingTallies?.get(tally.memberId);
+    const rollOff = later && band ? rollOffText(profile, result, scoreMember(profile, later, digits), period, rollsOffOn) : null;
+    return {
+      memberId: tally.memberId,
+      name: tally.name,
+      status: tally.status,
+      meetings: result.weeks,
+      points: result.points,
+      maxPoints,
+      band: result.band,
+      bandLabel: band?.label ?? 'Not scored',
+      scored: result.scored,
+      explanation: explain(profile, result, band, above),
+      categories,
+      nextColour,
+      rollOff,
+      alert: seatAlert(profile, tally),
+    };
+  });
+
+  const notScored = members.filter((m) => !m.scored).length;
+  const notice = noticeFor(db, period, members.length, notScored, profile);
+  return {
+    profileName: profile.name,
+    period,
+    periodRule: input.from && input.to ? 'the dates chosen' : describePeriodRule(profile.period),
+    endMonth,
+    bands: profile.bands.map((b) => ({ colour: b.colour, label: b.label, from: b.from, count: members.filter((m) => m.scored && m.band === b.colour).length })),
+    notScored,
+    categories: profile.categories.map((c) => ({ id: c.key, label: c.label, measure: describeMeasure(c, profile.weeksExclude), maxPoints: categoryMax(c) })),
+    notice,
+    members,
+  };
+}
+
+function joinAnd(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function toFloat(f: Fraction | null): number {
+  return f === null ? 0 : Number(f.num) / Number(f.den);
+}
+
+function describeCategory(
+  category: ScoreCategory,
+  scored: MemberResult['categories'][number],
+  tally: ScoringTally,
+  weeks: number,
+  profile: ScorecardProfile,
+  money: (minor: number) => string,
+  digits: number,
+): MemberScore['categories'][number] {
+  const { value, points, met } = scored;
+  const m = category.measure;
+  const max = categoryMax(category);
+  const minor = m.kind === 'money' ? (m.direction === 'generated' ? tally.tyfcbGeneratedMinor : tally.tyfcbReceivedMinor) : 0;
+  const display = value === null ? '—' : m.kind === 'money' ? money(minor) : `${printFraction(value, category.decimals)}${m.kind === 'attendance_rate' ? '%' : ''}`;
+  const thresholdText = (at: string) => {
+    const f = parseExact(at);
+    if (m.kind === 'money') return money(Number((f.num * 10n ** BigInt(digits)) / f.den));
+    const unit = m.kind === 'attendance_rate' ? '%' : m.kind === 'per_week' ? ' per week' : '';
+    return `${at.includes('/') ? `${at} (${printFraction(f, Math.max(category.decimals, 2))})` : at}${unit}`;
+  };
+  const sign = category.direction === 'at_least' ? '≥' : '≤';
+  const rule = max === 0 ? 'shown, not scored by this profile' : value === null ? 'no counted weeks to measure' : met ? `${sign} ${thresholdText(met.at)} → ${points} points` : 'below every threshold → 0 points';
+  const better = category.thresholds.filter((x) => x.points > points).sort((a, b) => a.points - b.points)[0];
+  return {
+    id: category.key,
+    label: category.label,
+    value: toFloat(value),
+    display,
+    working: working(category, tally, weeks, profile),
+    points,
+    maxPoints: max,
+    rule,
+    next: better && value !== null ? `${sign} ${thresholdText(better.at)} for ${better.points} points` : null,
+  };
+}
+
+function working(category: ScoreCategory, tally: ScoringTally, weeks: number, profile: ScorecardProfile): string {
+  const m = category.measure;
+  const weeksText = `${weeks} week${weeks === 1 ? '' : 's'}${profile.weeksExclude.length ? ` (marked minus ${profile.weeksExclude.join(', ')})` : ''}`;
+  switch (m.kind) {
+    case 'attendance_rate': {
+      const parts = (['P', 'A', 'L', 'M', 'S'] as const)
+        .filter((l) => m.weights[l] !== '0')
+        .map((l) => {
+          const n = { P: tally.p, A: tally.a, L: tally.l, M: tally.m, S: tally.s }[l];
+          return m.weights[l] === '1' ? `${l} ${n}` : `${l} ${n} × ${m.weights[l]}`;
+        });
+      return `(${parts.join(' + ')}) of ${weeksText}`;
+    }
+    case 'equivalent_absences': {
+      const parts = [`A ${tally.a}`];
+      if (m.latesPerAbsence > 0) parts.push(`L ${tally.l} ÷ ${m.latesPerAbsence} rounded down`);
+      if (m.substitutesAllowed !== null) parts.push(`S ${tally.s} beyond ${m.substitutesAllowed}`);
+      return parts.join(' + ');
+    }
+    case 'count':
+      return 'count in the period';
+    case 'per_week':
+      return `${countOfText(category, tally)} in ${weeksText}`;
+    case 'money':
+      return m.direction === 'generated' ? 'TYFCB generated for others' : 'TYFCB received';
+  }
+}
+
+function countOfText(category: ScoreCategory, tally: ScoringTally): string {
+  const m = category.measure;
+  if (m.kind !== 'per_week') return '';
+  const n = { referrals_given: tally.rgi + tally.rgo, referrals_given_inside: tally.rgi, referrals_given_outside: tally.rgo, referrals_received: tally.rri + tally.rro, one_to_ones: tally.oneToOnes, ceus: tally.ceus, visitors: tally.visitors, sponsored: tally.sponsored, absences: tally.a, lates: tally.l, substitutes: tally.s, medical: tally.m }[m.source];
+  return String(n);
+}
+
+function explain(profile: ScorecardProfile, result: MemberResult, band: ScorecardProfile['bands'][number] | null, above: ScorecardProfile['bands'][number] | undefined): string {
+  if (!band) {
+    return result.weeks === 0
+      ? `Not scored: no counted weeks in the period${profile.weeksExclude.length ? ` (${profile.weeksExclude.join(', ')} weeks do not count)` : ''}.`
+      : `Not enough history yet: ${result.weeks} counted week${result.weeks === 1 ? '' : 's'} of the ${profile.minimumWeeks} a score needs.`;
+  }
+  if (!above) return `${result.points} points: ${band.label.toLowerCase()} (from ${band.from}).`;
+  return `${result.points} points: ${band.label.toLowerCase()}; ${above.from - result.points} more for ${above.label.toLowerCase()} (from ${above.from}).`;
+}
+
+function rollOffText(profile: ScorecardProfile, now: MemberResult, later: MemberResult, period: Period, on: string): string {
+  const month = monthName(period.from);
+  if (!later.scored) return `When ${month} rolls off on ${longDay(on)}, the months that stay hold too few weeks to score unless new weeks are marked.`;
+  const rank = (colour: string) => profile.bands.findIndex((b) => b.colour === colour);
+  const laterBand = bandFor(profile, later.points);
+  const diff = rank(laterBand.colour) - rank(now.band);
+  if (diff > 0) return `If nothing more is recorded, you drop to ${laterBand.label.toLowerCase()} on ${longDay(on)}, when ${month} rolls off (the months that stay score ${later.points}).`;
+  if (diff < 0) return `When ${month} rolls off on ${longDay(on)}, the months that stay score ${later.points}: ${laterBand.label.toLowerCase()}.`;
+  return `When ${month} rolls off on ${longDay(on)}, the months that stay still score ${laterBand.label.toLowerCase()} (${later.points} points).`;
+}
+
+function seatAlert(profile: ScorecardProfile, tally: ScoringTally): MemberScore['alert'] {
+  const alert = profile.seatAlert;
+  if (!alert) return null;
+  const absences = tally.a + (alert.latesPerAbsence > 0 ? Math.floor(tally.l / alert.latesPerAbsence) : 0);
+  const reasons: Array<{ level: 'opens' | 'about_to_open'; text: string }> = [];
+  if (alert.absencesAt !== null) {
+    if (absences >= alert.absencesAt) reasons.push({ level: 'opens', text: `The seat opens: ${absences} equivalent absences (from ${alert.absencesAt}).` });
+    else if (absences === alert.absencesAt - 1) reasons.push({ level: 'about_to_open', text: `The seat is about to open: ${absences} equivalent absences; ${alert.absencesAt} opens it.` });
+  }
+  if (alert.substitutesAt !== null) {
+    if (tally.s >= alert.substitutesAt) reasons.push({ level: 'opens', text: `The seat opens: ${tally.s} substitutes (from ${alert.substitutesAt}).` });
+    else if (tally.s === alert.substitutesAt - 1) reasons.push({ level: 'about_to_open', text: `The seat is about to open: ${tally.s} substitutes; ${alert.substitutesAt} opens it.` });
+  }
+  if (reasons.length === 0) return null;
+  const level = reasons.some((r) => r.level === 'opens') ? 'opens' : 'about_to_open';
+  return { level, text: reasons.map((r) => r.text).join(' ') };
+}
+
+function noticeFor(db: Db, period: Period, members: number, notScored: number, profile: ScorecardProfile): string | null {
+  if (members > 0 && notScored < members) return null;
+  const meetings = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${period.from} AND ${period.to}`)!.n;
+  const roster = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM members WHERE status IN ('active', 'on_leave')`)!.n;
+  if (roster === 0) return 'Nobody to score yet: add the chapter\u2019s members on the Members screen.';
+  if (meetings === 0) return `No closed meeting between ${period.from} and ${period.to}: close a meeting on the Meeting screen, or choose another month.`;
+  if (members === 0) return `No active member was on the roster between ${period.from} and ${period.to}.`;
+  return `Nobody has the ${profile.minimumWeeks} counted week${profile.minimumWeeks === 1 ? '' : 's'} a score needs in this period yet.`;
+}
+

@@ -38,9 +38,10 @@ import {
 export * from './meeting-schemas';
 export * from './tally-schemas';
 import { palmsReconciliationOut, fileInput, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { bands as scoreBands } from './tally-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
-export { defaultScorecardProfile, type ScorecardProfile } from './scorecard-profile';
+export { defaultScorecardProfile, scorecardPresets, type ScorecardProfile } from './scorecard-profile';
 
 export { methodNames, type MethodName };
 
@@ -338,10 +339,20 @@ export const contract = {
     z.object({
       profileName: z.string(),
       period: z.object({ from: z.string(), to: z.string() }),
-      bands: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+      /** The profile's period rule in words, e.g. "the last 6 completed calendar months". */
+      periodRule: z.string(),
+      /** The month the period ends at (YYYY-MM). */
+      endMonth: z.string(),
+      bands: z.array(z.object({ colour: z.enum(scoreBands), label: z.string(), from: z.number().int(), count: z.number().int() })),
+      /** Members shown but not scored (not enough weeks). */
+      notScored: z.number().int(),
+      /** Each category's rule in a sentence, in the profile's order. */
+      categories: z.array(z.object({ id: z.string(), label: z.string(), measure: z.string(), maxPoints: z.number().int() })),
+      /** Why there is nothing to score, in a sentence a chair understands; null when members are scored. */
+      notice: z.string().nullable(),
       members: z.array(memberScoreOut),
     }),
-    'Every member scored over the previous completed six months (or a period), with reasons.',
+    'Every member scored with the chapter profile over its period (or the dates given), with reasons and the next colour.',
   ),
   getScorecardProfile: method(none, scorecardProfileSchema, "The chapter's scorecard profile (the default until edited)."),
   saveScorecardProfile: method(

@@ -100,11 +100,19 @@ export type MemberTrend = z.infer<typeof memberTrendOut>;
 
 export const palmsCsvOut = z.object({ fileName: z.string(), csv: z.string() });
 
-export const bands = ['green', 'yellow', 'red', 'grey'] as const;
+export const bands = ['green', 'yellow', 'red', 'grey', 'black'] as const;
 export type Band = (typeof bands)[number];
 
 export const scorecardInput = z
-  .object({ from: isoDate('From').optional(), to: isoDate('To').optional() })
+  .object({
+    from: isoDate('From').optional(),
+    to: isoDate('To').optional(),
+    /** The month the scoring period ends at, e.g. 2026-01; the last completed month when left out. */
+    endMonth: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'End month must be a month such as 2026-01.' })
+      .optional(),
+  })
   .strict()
   .default({});
 
@@ -112,24 +120,40 @@ export const memberScoreOut = z.object({
   memberId: z.string(),
   name: z.string(),
   status: z.enum(memberStatuses),
+  /** The weeks that count under the profile (e.g. W − M). */
   meetings: z.number().int(),
   points: z.number().int(),
   maxPoints: z.number().int(),
   band: z.enum(bands),
-  /** Why grey, or what the next band needs, in a sentence. */
+  bandLabel: z.string(),
+  /** False when the member has fewer counted weeks than the profile needs: shown grey, not scored. */
+  scored: z.boolean(),
+  /** Why not scored, or what the next band needs, in a sentence. */
   explanation: z.string(),
   categories: z.array(
     z.object({
       id: z.string(),
       label: z.string(),
+      /** The exact value as a float, for sorting and charts only; scoring used the exact fraction. */
       value: z.number(),
+      /** As the official report prints it: "85%", "0.77", "3", "NT$400,000". */
       display: z.string(),
+      /** How it was measured: "22 of 26 weeks (P 20, L 2 × 1/2 …)". */
+      working: z.string(),
       points: z.number().int(),
       maxPoints: z.number().int(),
-      /** What the next threshold needs, e.g. "1.00 per week for 15 points"; null at the top or unscored. */
+      /** The rule that scored it, e.g. "≥ 75% → 10 points", or why none did. */
+      rule: z.string(),
+      /** What the next threshold needs, e.g. "1.00 per week for 20 points"; null at the top or unscored. */
       next: z.string().nullable(),
     }),
   ),
+  /** The cheapest way to the next band, in the period as it stands; null at the top or when none exists. */
+  nextColour: z.object({ band: z.enum(bands), bandLabel: z.string(), target: z.number().int(), text: z.string() }).nullable(),
+  /** What happens when the oldest month rolls off the period, if nothing more is recorded. */
+  rollOff: z.string().nullable(),
+  /** The seat alert of profiles that have one ("about to open", "opens"). */
+  alert: z.object({ level: z.enum(['about_to_open', 'opens']), text: z.string() }).nullable(),
 });
 export type MemberScore = z.infer<typeof memberScoreOut>;
 

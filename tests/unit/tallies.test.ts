@@ -97,38 +97,41 @@ describe('members who gave nothing lately', () => {
 });
 
 describe('the scorecard', () => {
-  it('is grey for everyone with fewer meetings than the default profile needs', () => {
+  it('is grey for everyone with fewer weeks than the default profile needs', () => {
     const card = ok(api.call('scorecard', q1));
     expect(card.profileName).toBe('Chapter Ledger default (5 × 20 points)');
-    expect(card.members.map((m: any) => m.band)).toEqual(['grey', 'grey', 'grey']);
-    expect(card.members[0].explanation).toBe('Not enough history yet: on the roster for 3 of the 4 meetings a score needs.');
+    expect(card.members.map((m: any) => [m.band, m.scored])).toEqual([['grey', false], ['grey', false], ['grey', false]]);
+    expect(card.members[0].explanation).toBe('Not enough history yet: 3 counted weeks of the 4 a score needs.');
+    expect(card.notice).toBe('Nobody has the 4 counted weeks a score needs in this period yet.');
   });
 
   /*
-   * Q1 with the default thresholds and a one-meeting minimum (3 meetings each):
-   *   Ann: attendance 2/3 = 67% → 0; referrals 4/3 = 1.33/week → 20; 1-2-1 1/3 → 5; CEU 1/3 → 10; visitors 0 → 0 = 35 red
+   * Q1 with the default thresholds and a one-week minimum (3 marked weeks each; the default counts every marked week):
+   *   Ann: attendance (P2) of 3 = 66.67% → 0; referrals 4/3 = 1.33/week → 20; 1-2-1 1/3 → 5; CEU 1/3 → 10; visitors 0 → 0 = 35 red
    *   Bob: 67% → 0; 1/3 referrals → 0; 1-2-1 1/3 → 5; CEU 2/3 → 15; visitors 0 = 20 grey
    *   Cat: L, M, P = 100% → 20; 1/3 referrals → 0; 1-2-1 1/3 → 5; CEU 0; visitors 2 → 10 = 35 red
    *   Dan has left: not scored.
    */
   it('scores each category and explains what the next band needs', () => {
     const profile = ok(api.call('getScorecardProfile', {}));
-    ok(api.call('saveScorecardProfile', { profile: { ...profile, minimumMeetings: 1 } }));
+    ok(api.call('saveScorecardProfile', { profile: { ...profile, minimumWeeks: 1 } }));
     const card = ok(api.call('scorecard', q1));
     const by = (first: string) => card.members.find((m: any) => m.name === `${first} Test`);
     expect([by('Ann').points, by('Ann').band, by('Bob').points, by('Bob').band, by('Cat').points, by('Cat').band]).toEqual([35, 'red', 20, 'grey', 35, 'red']);
     expect(by('Dan')).toBeUndefined();
-    expect(by('Ann').explanation).toBe('35 points: 15 more for yellow (from 50).');
+    expect(by('Ann').explanation).toBe('35 points: red; 15 more for yellow (from 50).');
     const attendance = by('Ann').categories.find((c: any) => c.id === 'attendance');
-    expect(attendance).toMatchObject({ points: 0, maxPoints: 20, display: '67% (1 absent of 3)', next: '85 % of meetings (P, L, S or M) for 5 points' });
+    expect(attendance).toMatchObject({ points: 0, maxPoints: 20, display: '67%', working: '(P 2 + L 0 + M 0 + S 0) of 3 weeks', rule: 'below every threshold → 0 points', next: '≥ 85% for 5 points' });
     const referrals = by('Ann').categories.find((c: any) => c.id === 'referrals');
-    expect(referrals).toMatchObject({ points: 20, next: null });
+    expect(referrals).toMatchObject({ points: 20, display: '1.33', rule: '≥ 1.25 per week → 20 points', next: null });
+    expect(card.bands.map((b: any) => [b.colour, b.count])).toEqual([['green', 0], ['yellow', 0], ['red', 2], ['grey', 1]]);
     ok(api.call('saveScorecardProfile', { profile: null }));
   });
 
   it('refuses a profile whose bands do not go down', () => {
     const profile = ok(api.call('getScorecardProfile', {}));
-    const result = api.call('saveScorecardProfile', { profile: { ...profile, bands: { green: 50, yellow: 70, red: 30 } } });
-    expect(result).toMatchObject({ ok: false, error: { field: 'profile.bands', message: 'Bands must go down: green above yellow above red.' } });
+    const bands = [{ colour: 'green', label: 'Green', from: 50 }, { colour: 'yellow', label: 'Yellow', from: 70 }, { colour: 'grey', label: 'Grey', from: 0 }];
+    const result = api.call('saveScorecardProfile', { profile: { ...profile, bands } });
+    expect(result).toMatchObject({ ok: false, error: { field: 'profile.bands', message: 'Bands must go down: each band starts below the one above it.' } });
   });
 });

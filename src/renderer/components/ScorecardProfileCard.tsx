@@ -1,114 +1,250 @@
-import { Alert, Button, Card, Group, NumberInput, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ScorecardProfile } from '../../shared/contract';
-import { categoryMeasures } from '../../shared/scorecard-profile';
+import {
+  bandColours,
+  countSources,
+  describeMeasure,
+  palmsLetters,
+  scorecardPresets,
+  sourceNouns,
+  type Measure,
+  type PalmsLetter,
+  type ScoreCategory,
+} from '../../shared/scorecard-profile';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
 
-const SLOTS = 4;
-type Slot = { min: number | string; points: number | string };
+type Category = ScoreCategory;
 
-/** Edit the chapter's scorecard: bands, the minimum history, and up to four thresholds per category. */
+const measureOptions = [
+  { value: 'attendance_rate', label: 'Attendance % (weights per letter)' },
+  { value: 'equivalent_absences', label: 'Equivalent absences' },
+  ...countSources.map((s) => ({ value: `per_week:${s}`, label: `${sourceNouns[s].label} per week` })),
+  ...countSources.map((s) => ({ value: `count:${s}`, label: `${sourceNouns[s].label}, count in the period` })),
+  { value: 'money:generated', label: 'TYFCB generated (money)' },
+  { value: 'money:received', label: 'TYFCB received (money)' },
+];
+
+const measureValue = (m: Measure) => (m.kind === 'attendance_rate' || m.kind === 'equivalent_absences' ? m.kind : m.kind === 'money' ? `money:${m.direction}` : `${m.kind}:${m.source}`);
+
+function measureFrom(value: string): Measure {
+  if (value === 'attendance_rate') return { kind: 'attendance_rate', weights: { P: '1', A: '0', L: '1/2', M: '0', S: '1/2' } };
+  if (value === 'equivalent_absences') return { kind: 'equivalent_absences', latesPerAbsence: 3, substitutesAllowed: null };
+  const [kind, rest] = value.split(':') as [string, string];
+  if (kind === 'money') return { kind: 'money', direction: rest as 'generated' | 'received' };
+  return { kind: kind as 'count' | 'per_week', source: rest as (typeof countSources)[number] };
+}
+
+const periodKinds = [
+  { value: 'completed_months', label: 'Last completed months' },
+  { value: 'rolling_weeks', label: 'Rolling weeks' },
+  { value: 'dates', label: 'Chosen dates' },
+];
+
+/** Edit the chapter's scorecard: start from a preset, then the measures, thresholds, bands, period and weeks. */
 export function ScorecardProfileCard() {
   const saved = useQuery(() => ledger.getScorecardProfile(), []);
   const [profile, setProfile] = useState<ScorecardProfile | null>(null);
-  const [slots, setSlots] = useState<Record<string, Slot[]>>({});
+  const [preset, setPreset] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!saved.data) return;
-    setProfile(saved.data);
-    setSlots(
-      Object.fromEntries(
-        saved.data.categories.map((c) => [c.id, Array.from({ length: SLOTS }, (_, i) => c.thresholds[i] ?? { min: '', points: '' })]),
-      ),
-    );
+    if (saved.data) setProfile(saved.data);
   }, [saved.data]);
   if (!profile) return null;
 
-  const setSlot = (id: string, index: number, key: keyof Slot, value: number | string) =>
-    setSlots((s) => ({ ...s, [id]: s[id]!.map((slot, i) => (i === index ? { ...slot, [key]: value } : slot)) }));
+  const setCategory = (index: number, change: Partial<Category>) => setProfile({ ...profile, categories: profile.categories.map((c, i) => (i === index ? { ...c, ...change } : c)) });
+  const setThreshold = (index: number, t: number, change: Partial<{ at: string; points: number }>) => {
+    const category = profile.categories[index]!;
+    const list = [...category.thresholds];
+    list[t] = { ...(list[t] ?? { at: '', points: 0 }), ...change };
+    setCategory(index, { thresholds: list });
+  };
 
-  const save = async (reset = false) => {
+  const save = async (next: ScorecardProfile | null) => {
     try {
-      const next: ScorecardProfile | null = reset
-        ? null
-        : {
-            ...profile,
-            categories: profile.categories.map((c) => ({
-              id: c.id,
-              thresholds: (slots[c.id] ?? [])
-                .filter((s) => s.min !== '' && s.points !== '')
-                .map((s) => ({ min: Number(s.min), points: Number(s.points) })),
-            })),
-          };
-      await ledger.saveScorecardProfile({ profile: next });
+      const cleaned = next && { ...next, categories: next.categories.map((c) => ({ ...c, thresholds: c.thresholds.filter((t) => t.at.trim() !== '') })) };
+      await ledger.saveScorecardProfile({ profile: cleaned });
       setError(null);
-      notifications.show({ color: 'teal', message: reset ? 'Scorecard back to the default profile.' : 'Scorecard profile saved.' });
+      notifications.show({ color: 'teal', message: next ? `Scorecard profile "${next.name}" saved.` : 'Scorecard back to the default profile.' });
       await saved.reload();
     } catch (e) {
       setError((e as Error).message);
     }
   };
 
+  const period = profile.period;
   return (
-    <Card withBorder padding="lg">
+    <Card withBorder padding="lg" aria-label="Scorecard profile">
       <Title order={4}>Scorecard profile</Title>
       <Text size="sm" c="dimmed" mb="md">
-        Points for each category over the previous completed six months. A threshold is "at least": the highest one reached counts. Leave a row empty to score fewer steps;
-        a category with no threshold is shown but not scored.
+        Start from the scheme your region uses, then adjust. Thresholds are exact: write 0.75, or 6/26 for "6 per 26 weeks"; a value is never rounded before it is compared.
       </Text>
       <Group mb="md" align="flex-end">
-        <TextInput label="Profile name" value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.currentTarget.value })} w={280} />
-        <NumberInput label="Green from" value={profile.bands.green} onChange={(v) => setProfile({ ...profile, bands: { ...profile.bands, green: Number(v) } })} w={110} min={0} />
-        <NumberInput label="Yellow from" value={profile.bands.yellow} onChange={(v) => setProfile({ ...profile, bands: { ...profile.bands, yellow: Number(v) } })} w={110} min={0} />
-        <NumberInput label="Red from" value={profile.bands.red} onChange={(v) => setProfile({ ...profile, bands: { ...profile.bands, red: Number(v) } })} w={110} min={0} />
-        <NumberInput label="Meetings needed" description="Fewer: grey" value={profile.minimumMeetings} onChange={(v) => setProfile({ ...profile, minimumMeetings: Number(v) })} w={130} min={1} />
+        <Select label="Start from a preset" placeholder="Choose a scheme" data={scorecardPresets.map((p) => ({ value: p.id, label: p.label }))} value={preset} onChange={setPreset} w={300} />
+        <Button
+          variant="light"
+          disabled={!preset}
+          onClick={() => {
+            const chosen = scorecardPresets.find((p) => p.id === preset);
+            if (chosen) setProfile(structuredClone(chosen.profile) as ScorecardProfile);
+          }}
+        >
+          Use this preset
+        </Button>
+        <TextInput label="Profile name" value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.currentTarget.value })} w={300} />
       </Group>
-      <Table aria-label="Scorecard thresholds" verticalSpacing={4}>
+      <Group mb="md" align="flex-end">
+        <Select
+          label="Period"
+          data={periodKinds}
+          value={period.kind}
+          allowDeselect={false}
+          w={200}
+          onChange={(kind) =>
+            setProfile({
+              ...profile,
+              period: kind === 'rolling_weeks' ? { kind, weeks: 26 } : kind === 'dates' ? { kind, from: '2026-01-01', to: '2026-06-30' } : { kind: 'completed_months', months: 6 },
+            })
+          }
+        />
+        {period.kind === 'completed_months' && <NumberInput label="Months" value={period.months} min={1} max={24} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'completed_months', months: Number(v) } })} />}
+        {period.kind === 'rolling_weeks' && <NumberInput label="Weeks" value={period.weeks} min={1} max={104} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'rolling_weeks', weeks: Number(v) } })} />}
+        {period.kind === 'dates' && (
+          <>
+            <TextInput label="From" value={period.from} w={120} onChange={(e) => setProfile({ ...profile, period: { ...period, from: e.currentTarget.value } })} />
+            <TextInput label="To" value={period.to} w={120} onChange={(e) => setProfile({ ...profile, period: { ...period, to: e.currentTarget.value } })} />
+          </>
+        )}
+        <MultiSelect
+          label="Weeks that do not count"
+          description="e.g. M: weeks = marked − Medical"
+          data={[...palmsLetters]}
+          value={profile.weeksExclude}
+          onChange={(v) => setProfile({ ...profile, weeksExclude: v as PalmsLetter[] })}
+          w={230}
+        />
+        <NumberInput label="Weeks needed" description="Fewer: not scored" value={profile.minimumWeeks} min={1} max={26} w={130} onChange={(v) => setProfile({ ...profile, minimumWeeks: Number(v) })} />
+      </Group>
+
+      <Text fw={600} size="sm">
+        Bands (highest first; the lowest starts at 0)
+      </Text>
+      <Group mb="md" gap="xs">
+        {profile.bands.map((band, i) => (
+          <Group key={i} gap={4} wrap="nowrap">
+            <Select aria-label={`Band ${i + 1} colour`} data={[...bandColours]} value={band.colour} w={95} size="xs" allowDeselect={false} onChange={(v) => setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, colour: v as typeof b.colour } : b)) })} />
+            <TextInput aria-label={`Band ${i + 1} name`} value={band.label} w={80} size="xs" onChange={(e) => { const label = e.currentTarget.value; setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, label } : b)) }); }} />
+            <NumberInput aria-label={`Band ${i + 1} from points`} value={band.from} w={70} size="xs" min={0} allowDecimal={false} onChange={(v) => setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, from: Number(v) } : b)) })} />
+          </Group>
+        ))}
+      </Group>
+
+      <Table aria-label="Scorecard categories" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Category</Table.Th>
-            {Array.from({ length: SLOTS }, (_, i) => (
-              <Table.Th key={i}>Step {i + 1}: at least → points</Table.Th>
-            ))}
+            <Table.Th>Category and measure</Table.Th>
+            <Table.Th>Thresholds: at least (or at most) → points</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {profile.categories.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {categoryMeasures[c.id].label}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {categoryMeasures[c.id].unit}
+          {profile.categories.map((c, index) => (
+            <Table.Tr key={index}>
+              <Table.Td w={420}>
+                <Group gap={4} wrap="nowrap">
+                  <TextInput aria-label={`Category ${index + 1} name`} size="xs" value={c.label} w={140} onChange={(e) => setCategory(index, { label: e.currentTarget.value })} />
+                  <Select aria-label={`${c.label} measure`} size="xs" data={measureOptions} value={measureValue(c.measure)} w={210} allowDeselect={false} searchable onChange={(v) => v && setCategory(index, { measure: measureFrom(v), direction: v === 'equivalent_absences' ? 'at_most' : c.direction })} />
+                  <Select aria-label={`${c.label} direction`} size="xs" w={95} allowDeselect={false} data={[{ value: 'at_least', label: 'more is better' }, { value: 'at_most', label: 'less is better' }]} value={c.direction} onChange={(v) => setCategory(index, { direction: v as Category['direction'] })} />
+                </Group>
+                {c.measure.kind === 'attendance_rate' && (
+                  <Group gap={4} mt={4}>
+                    <Text size="xs">Weights:</Text>
+                    {palmsLetters.map((letter) => (
+                      <TextInput
+                        key={letter}
+                        aria-label={`${c.label} weight of ${letter}`}
+                        leftSection={<Text size="xs">{letter}</Text>}
+                        size="xs"
+                        w={70}
+                        value={c.measure.kind === 'attendance_rate' ? c.measure.weights[letter] : ''}
+                        onChange={(e) => c.measure.kind === 'attendance_rate' && setCategory(index, { measure: { ...c.measure, weights: { ...c.measure.weights, [letter]: e.currentTarget.value } } })}
+                      />
+                    ))}
+                  </Group>
+                )}
+                {c.measure.kind === 'equivalent_absences' && (
+                  <Group gap={4} mt={4}>
+                    <NumberInput aria-label={`${c.label} lates per absence`} label="Lates per absence (0: never)" size="xs" w={150} min={0} value={c.measure.latesPerAbsence} onChange={(v) => c.measure.kind === 'equivalent_absences' && setCategory(index, { measure: { ...c.measure, latesPerAbsence: Number(v) } })} />
+                    <NumberInput aria-label={`${c.label} substitutes allowed`} label="Substitutes allowed (empty: never count)" size="xs" w={210} min={0} value={c.measure.substitutesAllowed ?? ''} onChange={(v) => c.measure.kind === 'equivalent_absences' && setCategory(index, { measure: { ...c.measure, substitutesAllowed: v === '' ? null : Number(v) } })} />
+                  </Group>
+                )}
+                <Text size="xs" c="dimmed" mt={4}>
+                  {describeMeasure(c, profile.weeksExclude)}
                 </Text>
               </Table.Td>
-              {(slots[c.id] ?? []).map((slot, i) => (
-                <Table.Td key={i}>
-                  <Group gap={4} wrap="nowrap">
-                    <NumberInput size="xs" w={80} aria-label={`${categoryMeasures[c.id].label} step ${i + 1} at least`} value={slot.min} onChange={(v) => setSlot(c.id, i, 'min', v)} min={0} decimalScale={2} />
-                    <Text size="xs">→</Text>
-                    <NumberInput size="xs" w={60} aria-label={`${categoryMeasures[c.id].label} step ${i + 1} points`} value={slot.points} onChange={(v) => setSlot(c.id, i, 'points', v)} min={0} max={100} allowDecimal={false} />
-                  </Group>
-                </Table.Td>
-              ))}
+              <Table.Td>
+                <Group gap={6}>
+                  {[...c.thresholds, ...(c.thresholds.length < 8 ? [{ at: '', points: 0 }] : [])].map((t, ti) => (
+                    <Group key={ti} gap={2} wrap="nowrap">
+                      <TextInput aria-label={`${c.label} threshold ${ti + 1}`} size="xs" w={70} value={t.at} placeholder={ti === c.thresholds.length ? 'add' : ''} onChange={(e) => setThreshold(index, ti, { at: e.currentTarget.value })} />
+                      <Text size="xs">→</Text>
+                      <NumberInput aria-label={`${c.label} threshold ${ti + 1} points`} size="xs" w={55} value={t.points} min={0} max={100} allowDecimal={false} onChange={(v) => setThreshold(index, ti, { points: Number(v) })} />
+                    </Group>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <ActionIcon variant="subtle" color="red" aria-label={`Remove ${c.label}`} onClick={() => setProfile({ ...profile, categories: profile.categories.filter((_, i) => i !== index) })}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <Button
+        variant="subtle"
+        leftSection={<IconPlus size={14} />}
+        mt="xs"
+        onClick={() =>
+          setProfile({
+            ...profile,
+            categories: [...profile.categories, { key: `category_${profile.categories.length + 1}`, label: 'New category', measure: { kind: 'count', source: 'sponsored' }, direction: 'at_least', thresholds: [], decimals: 0 }],
+          })
+        }
+      >
+        Add a category
+      </Button>
+
+      <Stack gap={4} mt="md">
+        <Checkbox
+          label="Seat alert: the seat opens at a number of equivalent absences or substitutes (and is about to open one short)"
+          checked={profile.seatAlert !== null}
+          onChange={(e) => setProfile({ ...profile, seatAlert: e.currentTarget.checked ? { absencesAt: 4, latesPerAbsence: 3, substitutesAt: 8 } : null })}
+        />
+        {profile.seatAlert && (
+          <Group gap="xs">
+            <NumberInput label="Opens at absences" size="xs" w={140} min={1} value={profile.seatAlert.absencesAt ?? ''} onChange={(v) => setProfile({ ...profile, seatAlert: { ...profile.seatAlert!, absencesAt: v === '' ? null : Number(v) } })} />
+            <NumberInput label="Lates per absence" size="xs" w={140} min={0} value={profile.seatAlert.latesPerAbsence} onChange={(v) => setProfile({ ...profile, seatAlert: { ...profile.seatAlert!, latesPerAbsence: Number(v) } })} />
+            <NumberInput label="Opens at substitutes" size="xs" w={140} min={1} value={profile.seatAlert.substitutesAt ?? ''} onChange={(v) => setProfile({ ...profile, seatAlert: { ...profile.seatAlert!, substitutesAt: v === '' ? null : Number(v) } })} />
+          </Group>
+        )}
+      </Stack>
+
       {error && (
         <Alert color="red" mt="md" role="alert">
           {error}
         </Alert>
       )}
       <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={() => save(true)}>
+        <Button variant="default" onClick={() => save(null)}>
           Back to the default
         </Button>
-        <Button onClick={() => save()}>Save profile</Button>
+        <Button onClick={() => save(profile)}>Save profile</Button>
       </Group>
     </Card>
   );

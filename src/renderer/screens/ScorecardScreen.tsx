@@ -1,42 +1,53 @@
-import { Badge, Card, Group, Progress, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { Alert, Badge, Card, Group, Select, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle, IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import { Fragment, useMemo, useState } from 'react';
 import type { Band, MemberScore } from '../../shared/contract';
+import { todayIso } from '../../shared/dates';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
 
-export const bandColors: Record<Band, string> = { green: 'teal', yellow: 'yellow', red: 'red', grey: 'gray' };
-const bandOrder: Record<Band, number> = { green: 3, yellow: 2, red: 1, grey: 0 };
+export const bandColors: Record<Band, string> = { green: 'teal', yellow: 'yellow', red: 'red', grey: 'gray', black: 'dark' };
 
-export function BandBadge({ band }: { band: Band }) {
+export function BandBadge({ band, label }: { band: Band; label?: string }) {
   return (
     <Badge color={bandColors[band]} variant={band === 'grey' ? 'light' : 'filled'} miw={72}>
-      {band}
+      {label ?? band}
     </Badge>
   );
 }
 
-/** Every member's band and points over the previous completed six months, with the reasons. */
+/** The last 24 months a period can end with, newest first. */
+function monthOptions(today: string) {
+  const last = dayjs(today).startOf('month').subtract(1, 'month');
+  return Array.from({ length: 24 }, (_, i) => {
+    const m = last.subtract(i, 'month');
+    return { value: m.format('YYYY-MM'), label: `${m.format('MMMM YYYY')}${i === 0 ? ' (last completed)' : ''}` };
+  });
+}
+
+/** Every member's band, points and measured values over the profile's period, as the region's report prints them. */
 export function ScorecardScreen() {
-  const card = useQuery(() => ledger.scorecard({}), []);
+  const [endMonth, setEndMonth] = useState<string | null>(null);
+  const card = useQuery(() => ledger.scorecard(endMonth ? { endMonth } : {}), [endMonth]);
   const [sort, setSort] = useState<{ key: 'name' | 'points' | 'band'; desc: boolean }>({ key: 'points', desc: true });
   const [open, setOpen] = useState<string | null>(null);
+  const bandRank = useMemo(() => new Map((card.data?.bands ?? []).map((b, i, all) => [b.colour, all.length - i])), [card.data]);
   const rows = useMemo(() => {
     const list = [...(card.data?.members ?? [])];
     const dir = sort.desc ? -1 : 1;
-    const value = (m: MemberScore) => (sort.key === 'name' ? m.name : sort.key === 'band' ? bandOrder[m.band] * 1000 + m.points : m.points);
+    const value = (m: MemberScore) => (sort.key === 'name' ? m.name : sort.key === 'band' ? (m.scored ? (bandRank.get(m.band) ?? 0) : 0) * 1000 + m.points : m.points);
     return list.sort((a, b) => {
       const x = value(a);
       const y = value(b);
       return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * dir;
     });
-  }, [card.data, sort]);
+  }, [card.data, sort, bandRank]);
 
   if (card.error) return <ErrorNotice error={card.error} onRetry={card.reload} />;
   if (!card.data) return null;
-  const { profileName, period, bands, members } = card.data;
-  const count = (band: Band) => members.filter((m) => m.band === band).length;
+  const { profileName, period, periodRule, bands, members, categories, notice, notScored } = card.data;
   const header = (key: 'name' | 'points' | 'band', label: string) => (
     <Table.Th aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <UnstyledButton fw={600} fz="sm" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'name' }))}>
@@ -47,78 +58,109 @@ export function ScorecardScreen() {
       </UnstyledButton>
     </Table.Th>
   );
-  const categoryIds = members[0]?.categories.map((c) => ({ id: c.id, label: c.label })) ?? [];
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2}>Scorecard</Title>
-        <Text c="dimmed" size="sm">
-          {profileName} · {period.from} to {period.to} (the previous completed six months) · green from {bands.green}, yellow from {bands.yellow}, red from {bands.red} points
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Scorecard</Title>
+          <Text c="dimmed" size="sm">
+            {profileName} · {period.from} to {period.to} ({periodRule}) · {bands.map((b) => `${b.label.toLowerCase()} from ${b.from}`).join(', ')}
+          </Text>
+        </div>
+        <Select label="Period ends with" data={monthOptions(todayIso())} value={endMonth ?? card.data.endMonth} onChange={setEndMonth} allowDeselect={false} w={240} />
+      </Group>
+      {notice && (
+        <Alert color="blue" role="status">
+          {notice}
+        </Alert>
+      )}
+      <Group aria-label="Chapter totals">
+        <Text fw={600} size="sm">
+          Chapter totals
         </Text>
-      </div>
-      <Group>
-        {(['green', 'yellow', 'red', 'grey'] as const).map((band) => (
-          <Card key={band} withBorder padding="xs" w={140}>
+        {bands.map((band) => (
+          <Card key={band.colour} withBorder padding="xs" w={150}>
             <Group justify="space-between">
-              <BandBadge band={band} />
-              <Text fw={700} size="lg">
-                {count(band)}
+              <BandBadge band={band.colour} label={band.label} />
+              <Text fw={700} size="lg" aria-label={`${band.label} members`}>
+                {band.count}
               </Text>
             </Group>
           </Card>
         ))}
+        <Card withBorder padding="xs" w={170}>
+          <Group justify="space-between">
+            <Text size="sm">Not scored</Text>
+            <Text fw={700} size="lg" aria-label="Members not scored">
+              {notScored}
+            </Text>
+          </Group>
+        </Card>
       </Group>
-      <Table aria-label="Scorecard" striped verticalSpacing={4} highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            {header('name', 'Member')}
-            {header('band', 'Band')}
-            {header('points', 'Points')}
-            {categoryIds.map((c) => (
-              <Table.Th key={c.id} ta="right">
-                {c.label}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((m) => (
-            <Fragment key={m.memberId}>
-              <Table.Tr style={{ cursor: 'pointer' }} tabIndex={0} onClick={() => setOpen(open === m.memberId ? null : m.memberId)} onKeyDown={(e) => e.key === 'Enter' && setOpen(open === m.memberId ? null : m.memberId)}>
-                <Table.Td fw={500}>{m.name}</Table.Td>
-                <Table.Td>
-                  <BandBadge band={m.band} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Text fw={700} w={28}>
-                      {m.points}
-                    </Text>
-                    <Progress value={(100 * m.points) / Math.max(1, m.maxPoints)} color={bandColors[m.band]} w={80} size="sm" />
-                  </Group>
-                </Table.Td>
-                {m.categories.map((c) => (
-                  <Table.Td key={c.id} ta="right">
-                    <Tooltip label={c.display}>
-                      <Text size="sm" c={c.maxPoints === 0 ? 'dimmed' : undefined}>
-                        {c.maxPoints === 0 ? '—' : `${c.points}/${c.maxPoints}`}
+      {members.length > 0 && (
+        <Table aria-label="Scorecard" striped verticalSpacing={4} highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              {header('name', 'Member')}
+              {header('band', 'Band')}
+              {header('points', 'Points')}
+              {categories.map((c) => (
+                <Table.Th key={c.id} ta="right">
+                  <Tooltip label={c.measure} multiline w={260}>
+                    <span>{c.label}</span>
+                  </Tooltip>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((m) => (
+              <Fragment key={m.memberId}>
+                <Table.Tr
+                  style={{ cursor: 'pointer' }}
+                  tabIndex={0}
+                  aria-expanded={open === m.memberId}
+                  onClick={() => setOpen(open === m.memberId ? null : m.memberId)}
+                  onKeyDown={(e) => e.key === 'Enter' && setOpen(open === m.memberId ? null : m.memberId)}
+                >
+                  <Table.Td fw={500}>
+                    <Group gap={4} wrap="nowrap">
+                      {m.name}
+                      {m.alert && (
+                        <Tooltip label={m.alert.text}>
+                          <IconAlertTriangle size={14} color={m.alert.level === 'opens' ? 'red' : 'orange'} aria-label={m.alert.text} />
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <BandBadge band={m.band} label={m.bandLabel} />
+                  </Table.Td>
+                  <Table.Td fw={700}>{m.scored ? m.points : '—'}</Table.Td>
+                  {m.categories.map((c) => (
+                    <Table.Td key={c.id} ta="right">
+                      <Text size="sm" span>
+                        {c.display}
                       </Text>
-                    </Tooltip>
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-              {open === m.memberId && (
-                <Table.Tr>
-                  <Table.Td colSpan={3 + m.categories.length}>
-                    <ScoreExplanation score={m} />
-                  </Table.Td>
+                      <Text size="xs" c="dimmed" span ml={6}>
+                        {c.maxPoints === 0 ? '' : c.points}
+                      </Text>
+                    </Table.Td>
+                  ))}
                 </Table.Tr>
-              )}
-            </Fragment>
-          ))}
-        </Table.Tbody>
-      </Table>
+                {open === m.memberId && (
+                  <Table.Tr>
+                    <Table.Td colSpan={3 + m.categories.length}>
+                      <ScoreExplanation score={m} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
     </Stack>
   );
 }
@@ -129,12 +171,27 @@ export function ScoreExplanation({ score }: { score: MemberScore }) {
       <Text size="sm" fw={600}>
         {score.explanation}
       </Text>
+      {score.alert && (
+        <Text size="sm" c={score.alert.level === 'opens' ? 'red' : 'orange'} fw={600}>
+          {score.alert.text}
+        </Text>
+      )}
       {score.categories.map((c) => (
         <Text size="sm" key={c.id}>
-          <b>{c.label}</b>: {c.display} → {c.maxPoints === 0 ? 'not scored by this profile' : `${c.points} of ${c.maxPoints} points`}
+          <b>{c.label}</b>: {c.display} ({c.working}) → {c.maxPoints === 0 ? 'not scored by this profile' : `${c.points} of ${c.maxPoints} points: ${c.rule}`}
           {c.next ? ` · next: ${c.next}` : ''}
         </Text>
       ))}
+      {score.nextColour && (
+        <Text size="sm">
+          <b>Next colour</b>: {score.nextColour.text}
+        </Text>
+      )}
+      {score.rollOff && (
+        <Text size="sm">
+          <b>Next month</b>: {score.rollOff}
+        </Text>
+      )}
     </Stack>
   );
 }
