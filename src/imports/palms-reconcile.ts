@@ -4,24 +4,45 @@ import type { Db } from '../db/open';
 import { memberAliases } from '../db/schema';
 import type { PalmsReconciliation } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
-import { minorDigits, parseMoney } from '../shared/money';
+import { minorDigits } from '../shared/money';
 import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
 import { memberTallies } from '../services/tallies';
-import { readTable } from './spreadsheet';
+import { dateIn, describeBothReadings, fileDateOrder, parseDateText, readAmount, readCount, type DateOrder } from './file-values';
+import { isNumberCell, readTable } from './spreadsheet';
 
 const columns = ['P', 'A', 'L', 'M', 'S', 'RGI', 'RGO', 'RRI', 'RRO', 'V', '1-2-1', 'TYFCB', 'CEU'] as const;
 type ColumnName = (typeof columns)[number];
 
-function dateOf(text: string): string | null {
-  const t = text.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  return dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : null;
+// BNI Connect's own rows for people outside the chapter: visitors' referrals and the "BNI" account.
+const outsideRowNames = new Set(['visitors', 'visitor', 'bni', 'besucher', 'visiteurs', 'visitantes']);
+
+/**
+ * The report's period from its From and To rows, read in the file's own date order: any day above 12
+ * settles it; else the only order in which From comes before To; else the secretary says.
+ */
+function periodOf(fileName: string, fromText: string | null, toText: string | null, chosen: DateOrder | undefined): { from: string; to: string } | null {
+  if (fromText === null || toText === null) {
+    // The ledger's own PALMS export names its period in the file name ("…-PALMS-2026-01-01-to-2026-03-31.csv").
+    const named = /(\d{4}-\d{2}-\d{2})-to-(\d{4}-\d{2}-\d{2})/.exec(fileName);
+    return named && parseDateText(named[1]!).iso && parseDateText(named[2]!).iso ? { from: named[1]!, to: named[2]! } : null;
+  }
+  const detected = fileDateOrder([fromText, toText]);
+  const read = (order: DateOrder | null) => ({ from: dateIn(fromText, order), to: dateIn(toText, order) });
+  const ordered = (r: { from: string | null; to: string | null }) => r.from !== null && r.to !== null && r.from <= r.to;
+  if (detected.order) return ordered(read(detected.order)) ? (read(detected.order) as { from: string; to: string }) : null;
+  if (ordered(read(null))) return read(null) as { from: string; to: string };
+  if (chosen) return ordered(read(chosen)) ? (read(chosen) as { from: string; to: string }) : null;
+  const dmy = ordered(read('dmy'));
+  const mdy = ordered(read('mdy'));
+  if (dmy !== mdy) return read(dmy ? 'dmy' : 'mdy') as { from: string; to: string };
+  if (dmy && mdy && detected.example) {
+    throw new LedgerError('invalid_input', `${fileName} gives its period as ${fromText} to ${toText}: ${describeBothReadings(detected.example)}. Choose how this file writes dates.`, 'dateOrder');
+  }
+  return null;
 }
 
-export async function reconcilePalms(db: Db, input: { fileName: string; contentBase64: string }): Promise<PalmsReconciliation> {
+export async function reconcilePalms(db: Db, input: { fileName: string; contentBase64: string; dateOrder?: DateOrder | undefined }): Promise<PalmsReconciliation> {
   const chapter = requireChapter(db);
   const table = await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'));
   const headerAt = table.findIndex((row) => {
@@ -30,35 +51,46 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
   });
   if (headerAt < 0) throw new LedgerError('invalid_input', `${input.fileName} is not a Chapter Summary PALMS Report: no header row with First Name, RGI and TYFCB.`, 'file');
   // Parameter rows above the header: "From" and "To" (label in one cell, value in the next).
-  const parameter = (label: string) => {
+  const parameter = (labels: string[]) => {
     for (const row of table.slice(0, headerAt)) {
-      const i = row.findIndex((c) => c.trim().toLowerCase().replace(/:$/, '') === label);
-      if (i >= 0) for (const value of row.slice(i + 1)) if (dateOf(value)) return dateOf(value);
+      const i = row.findIndex((c) => labels.includes(c.trim().toLowerCase().replace(/:$/, '')));
+      if (i >= 0) for (const value of row.slice(i + 1)) if (value.trim()) return value.trim();
     }
     return null;
   };
-  const from = parameter('from');
-  const to = parameter('to');
-  if (!from || !to) throw new LedgerError('invalid_input', `${input.fileName} does not give its period (the From and To rows). Export the report again with its parameters.`, 'file');
+  const period = periodOf(input.fileName, parameter(['from', 'von', 'de', 'desde', 'du']), parameter(['to', 'bis', 'à', 'hasta', 'au', 'a']), input.dateOrder);
+  if (!period) throw new LedgerError('invalid_input', `${input.fileName} does not give its period (the From and To rows). Export the report again with its parameters.`, 'file');
+  const { from, to } = period;
 
   const header = table[headerAt]!.map((c) => c.trim().toUpperCase());
   const at = (name: string) => header.indexOf(name.toUpperCase());
   const first = at('FIRST NAME');
   const last = at('LAST NAME');
   const theirs = new Map<string, { name: string; values: Record<ColumnName, number> }>();
+  const outsideRows: string[] = [];
   const problems: string[] = [];
   for (let i = headerAt + 1; i < table.length; i++) {
     const row = table[i] ?? [];
     const name = `${row[first] ?? ''} ${row[last] ?? ''}`.trim();
     if (!name || /total/i.test(name)) continue;
+    // Numbers as the file writes them: a Number cell is a number; text by its own punctuation.
     const values = {} as Record<ColumnName, number>;
     for (const column of columns) {
       const raw = (row[at(column)] ?? '').trim();
+      const numberCell = isNumberCell(row, at(column));
       if (column === 'TYFCB') {
-        const money = parseMoney(raw || '0', chapter.currency, chapter.locale, 'TYFCB');
-        if (!money.ok) problems.push(`Row ${i + 1} (${name}): ${money.message}`);
+        const money = raw ? readAmount(raw, chapter.currency, 'the TYFCB amount', numberCell) : ({ ok: true, minor: 0 } as const);
+        if (!money.ok) problems.push(`Row ${i + 1} (${name}): ${money.message}.`);
         values[column] = money.ok ? money.minor : 0;
-      } else values[column] = Number(raw || 0);
+      } else {
+        const n = raw ? readCount(raw, numberCell) : 0;
+        if (n === null) problems.push(`Row ${i + 1} (${name}): ${column} "${raw}" is not a number.`);
+        values[column] = n ?? 0;
+      }
+    }
+    if (outsideRowNames.has(foldName(name)) || outsideRowNames.has(foldName(String(row[first] ?? '')))) {
+      outsideRows.push(name);
+      continue;
     }
     theirs.set(foldName(name), { name, values });
   }
@@ -85,6 +117,7 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
     differences,
     onlyInFile: [...theirs.entries()].filter(([key]) => !seen.has(key)).map(([, v]) => v.name),
     onlyInLedger: ours.filter((m) => !theirs.has(foldName(m.name)) && ![...aliases.entries()].some(([alias, id]) => id === m.memberId && theirs.has(alias))).map((m) => m.name),
+    outsideRows,
     problems,
   };
 }

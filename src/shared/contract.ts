@@ -37,7 +37,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { palmsReconciliationOut, fileInput, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { palmsReconciliationOut, palmsFileInput, fileInput, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { bands as scoreBands } from './tally-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
@@ -375,7 +375,7 @@ export const contract = {
   exportSlipsAudit: method(meetingRef, palmsCsvOut, "A meeting's slips as CSV in BNI Connect's slips audit layout."),
   previewRosterImport: method(fileInput, rosterPreviewOut, 'Read a roster file: members to add, seats to create, problems by row.'),
   importRoster: method(fileInput, rosterPreviewOut.extend({ imported: z.number().int() }), 'Import a previewed roster in one transaction.'),
-  reconcilePalms: method(fileInput, palmsReconciliationOut, "BNI Connect's PALMS report beside our tallies: every difference by member and column."),
+  reconcilePalms: method(palmsFileInput, palmsReconciliationOut, "BNI Connect's PALMS report beside our tallies: every difference by member and column."),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

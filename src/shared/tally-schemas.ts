@@ -300,6 +300,9 @@ export const palmsReconciliationOut = z.object({
   differences: z.array(z.object({ name: z.string(), column: z.string(), bniConnect: z.string(), ledger: z.string() })),
   onlyInFile: z.array(z.string()),
   onlyInLedger: z.array(z.string()),
+  /** BNI Connect's rows for people outside the chapter ("Visitors", "BNI"): not members, never compared with one. */
+  outsideRows: z.array(z.string()),
   problems: z.array(z.string()),
 });
+export const palmsFileInput = fileInput.extend({ dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional() }).strict();
 export type PalmsReconciliation = z.infer<typeof palmsReconciliationOut>;

@@ -1,4 +1,4 @@
-import { Alert, Card, FileInput, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, FileInput, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PalmsReconciliation } from '../../shared/contract';
@@ -8,16 +8,24 @@ import { fileToBase64 } from '../files';
 /** BNI Connect's PALMS report beside the ledger's own figures for the same period. Reads only. */
 export function PalmsReconcile() {
   const [result, setResult] = useState<PalmsReconciliation | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const check = async (next: { fileName: string; contentBase64: string }, dateOrder?: 'dmy' | 'mdy') => {
+    setResult(null);
+    setError(null);
+    try {
+      setResult(await ledger.reconcilePalms({ ...next, ...(dateOrder ? { dateOrder } : {}) }));
+    } catch (e) {
+      setError({ message: (e as Error).message, field: (e as { field?: string }).field });
+    }
+  };
   const choose = async (chosen: File | null) => {
     setResult(null);
     setError(null);
-    if (!chosen) return;
-    try {
-      setResult(await ledger.reconcilePalms({ fileName: chosen.name, contentBase64: await fileToBase64(chosen) }));
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    if (!chosen) return setFile(null);
+    const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
+    setFile(next);
+    await check(next);
   };
   return (
     <>
@@ -26,8 +34,22 @@ export function PalmsReconcile() {
       </Text>
       <FileInput label="PALMS report" placeholder="Choose the export…" accept=".xls,.xlsx,.csv" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
       {error && (
-        <Alert color="red" role="alert">
-          {error}
+        <Alert color={error.field === 'dateOrder' ? 'yellow' : 'red'} role="alert">
+          {error.message}
+          {error.field === 'dateOrder' && file && (
+            <SegmentedControl
+              mt="xs"
+              display="flex"
+              w="fit-content"
+              aria-label="Date order"
+              data={[
+                { value: 'dmy', label: 'Day first (DD/MM/YYYY)' },
+                { value: 'mdy', label: 'Month first (MM/DD/YYYY)' },
+              ]}
+              value=""
+              onChange={(v) => void check(file, v as 'dmy' | 'mdy')}
+            />
+          )}
         </Alert>
       )}
       {result && (
@@ -59,6 +81,11 @@ export function PalmsReconcile() {
           )}
           {result.onlyInFile.length > 0 && <Text size="sm" mt="sm">Only in BNI Connect: {result.onlyInFile.join(', ')} (map the names with a slips audit import to teach the ledger the spelling).</Text>}
           {result.onlyInLedger.length > 0 && <Text size="sm">Only in the ledger: {result.onlyInLedger.join(', ')}.</Text>}
+          {result.outsideRows.length > 0 && (
+            <Text size="sm" c="dimmed">
+              BNI Connect's rows for people outside the chapter, set aside and not compared with any member: {result.outsideRows.join(', ')}.
+            </Text>
+          )}
           {result.problems.map((p) => (
             <Text size="sm" c="red" key={p}>
               {p}
