@@ -8,6 +8,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LedgerError } from '../shared/errors';
 import { backupBeforeMigration } from '../services/backups';
 import * as schema from './schema';
+import { refreshPlannerStatistics } from './statistics';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -43,6 +44,7 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     }
     migrate(db, { migrationsFolder: options.migrationsFolder });
     refuseForeignOrTampered(sqlite, file, options.migrationsFolder);
+    refreshPlannerStatistics(db);
     return { db, sqlite, file, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();

@@ -170,6 +170,8 @@ export const meetings = sqliteTable(
     ...timestamps,
   },
   (t) => [
+    // Every period query starts from "the completed meetings between two days": answered from this index alone.
+    index('meetings_status_day').on(t.status, t.meetingOn, t.id),
     check('meetings_meeting_on', isoDate('meeting_on')),
     check('meetings_status', sql`${t.status} IN ('draft', 'completed', 'cancelled')`),
   ],
@@ -370,6 +372,10 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_log_entity').on(t.entity, t.entityId),
     index('audit_log_at').on(t.at),
+    // The Audit log screen's filters, newest first, a page at a time: by kind of record, and the
+    // amendments (entries with a reason), which are few in a big log and must not cost a read of it all.
+    index('audit_log_entity_at').on(t.entity, t.at),
+    index('audit_log_amendments').on(t.at).where(sql`reason <> ''`),
     check(
       'audit_log_action',
       sql`${t.action} IN ('insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import')`,

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { refreshPlannerStatistics } from '../db/statistics';
 import type { ImportPreview, ImportRow } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
 import { formatMoney } from '../shared/money';
@@ -480,6 +481,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     }
     client.prepare('UPDATE import_batches SET created = ?, updated = ?, matched = ?, skipped = ? WHERE id = ?').run(created, updated, preview.counts.same, preview.counts.problem + preview.counts.skipped, batchId);
   })();
+  refreshPlannerStatistics(db); // an import is a large change: the planner's statistics follow it
   return { ...preview, meetingStatus: found ? preview.meetingStatus : 'completed', batchId, created, updated };
 }
 

@@ -1,18 +1,26 @@
-// Reading the audit log: newest first, filtered, each change described in a line.
-import { sql } from 'drizzle-orm';
+// Reading the audit log: newest first, filtered in SQL, a page at a time. Each page continues
+// from the last entry shown (its time and place in the log), so page 100 costs what page 1 does.
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import type { ParsedInput } from '../shared/contract';
 import { describeChange } from './change-summary';
 
+/** Sorts after every entry: the first page starts from the end of the log. */
+const endOfLog = { at: '\uffff', seq: Number.MAX_SAFE_INTEGER };
+
 export function listAuditLog(db: Db, input: ParsedInput<'listAuditLog'>) {
-  const rows = db.all<{ id: string; at: string; action: string; entity: string; entityId: string; before: string | null; after: string | null; reason: string }>(sql`
-    SELECT id, at, action, entity, entity_id AS entityId, before, after, reason FROM audit_log
-    WHERE (${input.entity} = 'all' OR entity = ${input.entity})
-      AND (${input.action} = 'all' OR action = ${input.action})
-      AND (${input.from ?? ''} = '' OR at >= ${input.from ?? ''})
-      AND (${input.to ?? ''} = '' OR at < date(${input.to ?? '9999-12-31'}, '+1 day'))
-      AND (${input.withReasonOnly ? 1 : 0} = 0 OR reason <> '')
+  const after = input.after ?? endOfLog;
+  const where: SQL[] = [sql`(at, rowid) < (${after.at}, ${after.seq})`];
+  if (input.entity !== 'all') where.push(sql`entity = ${input.entity}`);
+  if (input.action !== 'all') where.push(sql`action = ${input.action}`);
+  if (input.from) where.push(sql`at >= ${input.from}`);
+  if (input.to) where.push(sql`at < date(${input.to}, '+1 day')`);
+  // Written as in the partial index audit_log_amendments, so SQLite reads only the amendments.
+  if (input.withReasonOnly) where.push(sql`reason <> ''`);
+  const rows = db.all<{ id: string; seq: number; at: string; action: string; entity: string; entityId: string; before: string | null; after: string | null; reason: string }>(sql`
+    SELECT id, rowid AS seq, at, action, entity, entity_id AS entityId, before, after, reason FROM audit_log
+    WHERE ${sql.join(where, sql` AND `)}
     ORDER BY at DESC, rowid DESC
     LIMIT ${input.limit}`);
-  return rows.map((r) => ({ id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, reason: r.reason, change: describeChange(r.before, r.after) }));
+  return rows.map((r) => ({ id: r.id, seq: r.seq, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, reason: r.reason, change: describeChange(r.before, r.after) }));
 }

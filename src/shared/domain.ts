@@ -40,5 +40,7 @@ export const tyfcbBusiness = ['new', 'repeat'] as const;
 export const tyfcbKinds = ['inside', 'outside', 'tier3'] as const;
 export const visitorFollowUps = ['new', 'contacted', 'invited_back', 'applied', 'not_interested'] as const;
 export const auditActions = ['insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import'] as const;
+/** What the Audit log screen can show: everything, or one kind of record. */
+export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file'] as const;
 
 export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;

@@ -1,7 +1,7 @@
 // Contract schemas for given vs received: tallies for a period, the giver × receiver matrix, flags.
 import { z } from 'zod';
 import { entityId, isoDate } from './fields';
-import { memberStatuses } from './domain';
+import { auditEntities, memberStatuses } from './domain';
 
 /** A period is an inclusive range of meeting dates; only completed meetings inside it count. */
 export const periodInput = z
@@ -183,7 +183,7 @@ export const backupsOut = z.object({ folder: z.string(), backups: z.array(backup
 export const restoreBackupInput = z.object({ name: z.string({ error: 'Choose a backup.' }).min(1, { error: 'Choose a backup.' }).max(200) }).strict();
 export const restoredOut = z.object({ restored: backupOut, safetyCopy: backupOut });
 
-export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file'] as const;
+export { auditEntities };
 export const listAuditLogInput = z
   .object({
     entity: z.enum(auditEntities, { error: 'Choose what to show.' }).default('all'),
@@ -191,11 +191,13 @@ export const listAuditLogInput = z
     from: isoDate('From').optional(),
     to: isoDate('To').optional(),
     withReasonOnly: z.boolean().default(false),
-    limit: z.number().int().min(1).max(2000).default(500),
+    limit: z.number().int().min(1).max(500).default(100),
+    /** The next page starts after this entry (the last one shown): its time and its place in the log. */
+    after: z.object({ at: z.string().max(40), seq: z.number().int().min(0) }).strict().optional(),
   })
   .strict()
-  .default({ entity: 'all', action: 'all', withReasonOnly: false, limit: 500 });
-export const auditEntryOut = z.object({ id: z.string(), at: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), change: z.string() });
+  .default({ entity: 'all', action: 'all', withReasonOnly: false, limit: 100 });
+export const auditEntryOut = z.object({ id: z.string(), seq: z.number().int(), at: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), change: z.string() });
 
 const slipTypeCounts = z.object({ referral: z.number().int(), tyfcb: z.number().int(), one_to_one: z.number().int(), visitor: z.number().int(), ceu: z.number().int() });
 /** How a file row stands against the ledger: the same rule for slips typed by hand and slips imported. */

@@ -1,6 +1,6 @@
-import { Badge, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { auditEntities } from '../../shared/tally-schemas';
+import { auditEntities } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
@@ -23,23 +23,50 @@ const entityLabels: Record<string, string> = {
 };
 const actionColors: Record<string, string> = { insert: 'teal', update: 'blue', delete: 'red', close: 'gray', reopen: 'orange', restore: 'grape', import: 'cyan' };
 
+const PAGE = 100;
+
 /** Every change, newest first: who changed what, from what to what, and why. The log cannot be edited. */
 export function AuditLogScreen() {
   const [entity, setEntity] = useState<(typeof auditEntities)[number]>('all');
   const [withReasonOnly, setWithReasonOnly] = useState(false);
-  const log = useQuery(() => ledger.listAuditLog({ entity, withReasonOnly, action: 'all', limit: 500 }), [entity, withReasonOnly]);
+  // Pages continue from the last entry shown; the stack remembers where each earlier page began.
+  const [pageStarts, setPageStarts] = useState<Array<{ at: string; seq: number } | undefined>>([undefined]);
+  const after = pageStarts[pageStarts.length - 1];
+  const log = useQuery(() => ledger.listAuditLog({ entity, withReasonOnly, action: 'all', limit: PAGE, ...(after ? { after } : {}) }), [entity, withReasonOnly, after]);
+  const filter = (change: () => void) => {
+    change();
+    setPageStarts([undefined]);
+  };
+  const last = log.data?.[log.data.length - 1];
+  const pager = (
+    <Group gap="xs">
+      <Button variant="default" size="xs" disabled={pageStarts.length === 1} onClick={() => setPageStarts((s) => s.slice(0, -1))}>
+        Newer
+      </Button>
+      <Text size="sm" c="dimmed">
+        Page {pageStarts.length}
+      </Text>
+      <Button variant="default" size="xs" disabled={!last || (log.data?.length ?? 0) < PAGE} onClick={() => last && setPageStarts((s) => [...s, { at: last.at, seq: last.seq }])}>
+        Older
+      </Button>
+    </Group>
+  );
   if (log.error) return <ErrorNotice error={log.error} onRetry={log.reload} />;
   return (
     <Stack gap="md">
       <div>
         <Title order={2}>Audit log</Title>
         <Text size="sm" c="dimmed">
-          Append-only: the chapter file itself refuses to change or remove an entry. Showing the newest 500.
+          Append-only: the chapter file itself refuses to change or remove an entry. Newest first, {PAGE} to a page.
         </Text>
       </div>
       <Group align="flex-end">
-        <Select label="Show" w={220} data={auditEntities.map((e) => ({ value: e, label: entityLabels[e] ?? e }))} value={entity} onChange={(v) => v && setEntity(v as typeof entity)} allowDeselect={false} />
-        <Checkbox label="Amendments only (changes with a reason)" checked={withReasonOnly} onChange={(e) => setWithReasonOnly(e.currentTarget.checked)} />
+        <Select label="Show" w={220} data={auditEntities.map((e) => ({ value: e, label: entityLabels[e] ?? e }))} value={entity} onChange={(v) => v && filter(() => setEntity(v as typeof entity))} allowDeselect={false} />
+        <Checkbox label="Amendments only (changes with a reason)" checked={withReasonOnly} onChange={(e) => {
+          const checked = e.currentTarget.checked;
+          filter(() => setWithReasonOnly(checked));
+        }} />
+        {pager}
       </Group>
       {log.data && log.data.length === 0 ? (
         <Text c="dimmed">Nothing recorded for this filter yet.</Text>

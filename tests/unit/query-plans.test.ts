@@ -1,0 +1,104 @@
+// Every screen's queries read through indexes on a file written the way the app writes it
+// (members, weekly meetings with attendance, slips, follow-ups, amendments, all through the
+// registry), once the app has opened it again. The plans come from SQLite itself (EXPLAIN QUERY
+// PLAN on the exact statements the services ran), so a new query that scans every slip fails here.
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeChapterHistory, type WrittenHistory } from '../../src/cli/chapter-history';
+import { openDatabase } from '../../src/db/open';
+import { sourceMigrationsFolder } from '../../src/db/paths';
+import * as schema from '../../src/db/schema';
+import { createRegistry, type Registry } from '../../src/server/registry';
+import { addDays, todayIso } from '../../src/shared/dates';
+import { quarterOf } from '../../src/shared/periods';
+
+/** Tables that grow with every meeting: a full scan of one of them is what makes a big file slow. */
+const growingTables = ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus', 'attendance', 'audit_log'];
+const WEEKS = 30;
+
+let folder: string;
+let file: string;
+let history: WrittenHistory;
+let traced: Database.Database;
+let api: Registry;
+let statements: string[] = [];
+
+beforeAll(() => {
+  folder = mkdtempSync(path.join(tmpdir(), 'ledger-plans-'));
+  file = path.join(folder, 'chapter.sqlite');
+  const writing = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
+  history = writeChapterHistory(createRegistry({ db: writing.db, file, appVersion: 'test' }, () => {}), {
+    members: 60,
+    weeks: WEEKS,
+    slipsPerMeeting: 12,
+    firstMeetingOn: addDays(todayIso(), -7 * WEEKS),
+  });
+  writing.close();
+  // Opened again as the app opens it: this is where the file gets its planner statistics.
+  openDatabase(file, { migrationsFolder: sourceMigrationsFolder }).close();
+  traced = new Database(file, { verbose: (statement) => statements.push(String(statement)) });
+  api = createRegistry({ db: drizzle(traced, { schema }), file, appVersion: 'test' }, () => {});
+}, 120_000);
+
+afterAll(() => {
+  traced?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** Runs one screen's calls and answers every full scan of a growing table in their plans. */
+function scansOf(calls: Array<[string, unknown]>): string[] {
+  statements = [];
+  for (const [method, input] of calls) {
+    const result = api.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  }
+  const reads = statements.filter((s) => /^\s*(SELECT|WITH)\b/i.test(s));
+  expect(reads.length).toBeGreaterThan(0);
+  statements = [];
+  const scans: string[] = [];
+  for (const read of reads) {
+    const plan = traced.prepare(`EXPLAIN QUERY PLAN ${read}`).all() as Array<{ detail: string }>;
+    for (const { detail } of plan) {
+      const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
+      // A scan is named by its alias; find the table behind it in the statement.
+      const table = scanned && (growingTables.includes(scanned) ? scanned : new RegExp(`\\b(\\w+)\\s+(?:AS\\s+)?"?${scanned}"?\\b`, 'i').exec(read.replace(/"/g, ''))?.[1]);
+      if (table && growingTables.includes(table)) scans.push(`${detail}  ←  ${read.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+  }
+  return scans;
+}
+
+describe('query plans on a chapter file the app wrote', () => {
+  it('the file written slip by slip has planner statistics once the app has opened it', () => {
+    const analysed = traced.prepare('SELECT DISTINCT tbl FROM sqlite_stat1').pluck().all() as string[];
+    for (const table of ['referrals', 'tyfcb_slips', 'attendance', 'meetings', 'audit_log']) expect(analysed).toContain(table);
+    expect(history.slips).toBeGreaterThan(300);
+  });
+
+  it('a quarter of meetings is found through the meetings (status, day) index, not by reading every meeting', () => {
+    const quarter = quarterOf(history.lastMeetingOn);
+    const plan = traced
+      .prepare(`EXPLAIN QUERY PLAN SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ? AND ?`)
+      .all(quarter.from, quarter.to) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH meetings USING COVERING INDEX meetings_status_day \(status=\? AND meeting_on>\? AND meeting_on<\?\)/);
+  });
+
+  const quarter = () => quarterOf(history.lastMeetingOn);
+  const screens: Array<[string, () => Array<[string, unknown]>]> = [
+    ['Meeting: tonight’s sheet and the list of meetings', () => [['getMeetingSheet', { meetingId: history.lastMeetingId }], ['listMeetings', {}]]],
+    ['Open referrals: all open, and one member’s', () => [['listOpenReferrals', {}], ['listOpenReferrals', { memberId: history.memberIds[3] }]]],
+    ['Reciprocity: tallies, matrix and flags for the quarter', () => [['tallies', quarter()], ['referralMatrix', quarter()], ['reciprocityFlags', quarter()]]],
+    ['Scorecard: the last six months', () => [['scorecard', {}]]],
+    ['Members: the roster and one member’s trend', () => [['listMembers', { scope: 'current' }], ['memberTrend', { memberId: history.memberIds[5], from: addDays(history.lastMeetingOn, -365), to: history.lastMeetingOn }]]],
+    ['Audit log: newest entries, and amendments only', () => [['listAuditLog', {}], ['listAuditLog', { withReasonOnly: true }]]],
+  ];
+  for (const [screen, calls] of screens) {
+    it(`${screen} read no growing table from end to end`, () => {
+      expect(scansOf(calls())).toEqual([]);
+    });
+  }
+});
