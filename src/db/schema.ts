@@ -232,6 +232,8 @@ export const referrals = sqliteTable(
     index('referrals_meeting').on(t.meetingId, t.giverId, t.receiverId, t.kind, t.deletedAt),
     index('referrals_giver').on(t.giverId, t.receiverId),
     index('referrals_receiver').on(t.receiverId),
+    // Open referrals by follow-up status: the list reads the referrals it shows, not every referral ever.
+    index('referrals_status').on(t.status, t.meetingId).where(sql`deleted_at IS NULL`),
     check('referrals_two_members', sql`${t.giverId} <> ${t.receiverId}`),
     check('referrals_kind', sql`${t.kind} IN ('inside', 'outside')`),
     check('referrals_temperature', sql`${t.temperature} BETWEEN 1 AND 5`),

@@ -235,6 +235,9 @@ export const listOpenReferralsInput = z
     memberId: entityId('Member').nullable().default(null),
     status: oneOf('Status', ['open', ...referralStatuses] as const).default('open'),
     olderThanDays: integerIn('Older than (days)', 0, 3650).default(0),
+    /** A page of the list: at most `limit` rows (200 unless asked), after skipping `offset`. */
+    limit: integerIn('Rows per page', 1, 500).optional(),
+    offset: integerIn('Rows to skip', 0, 10_000_000).optional(),
   })
   .strict()
   .default({ memberId: null, status: 'open', olderThanDays: 0 });

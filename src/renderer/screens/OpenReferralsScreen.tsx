@@ -1,6 +1,6 @@
-import { Alert, Badge, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Chapter } from '../../shared/contract';
 import { referralStatuses } from '../../shared/domain';
 import { ledger } from '../client';
@@ -15,13 +15,20 @@ const statusLabels: Record<(typeof referralStatuses)[number], string> = {
   lost: 'Lost',
 };
 
+const PAGE = 50;
+
 /** Closing the loop: what was referred, to whom, how long ago, and where it stands. */
 export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
   const [memberId, setMemberId] = useState<string | null>(null);
   const [status, setStatus] = useState<'open' | (typeof referralStatuses)[number]>('open');
   const [olderThanDays, setOlderThanDays] = useState<number>(0);
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
-  const list = useQuery(() => ledger.listOpenReferrals({ memberId, status, olderThanDays }), [memberId, status, olderThanDays]);
+  // A page at a time (one row more than shown tells whether there is a next page).
+  const [page, setPage] = useState(0);
+  const list = useQuery(() => ledger.listOpenReferrals({ memberId, status, olderThanDays, limit: PAGE + 1, offset: page * PAGE }), [memberId, status, olderThanDays, page]);
+  const rows = (list.data ?? []).slice(0, PAGE);
+  const hasNext = (list.data?.length ?? 0) > PAGE;
+  useEffect(() => setPage(0), [memberId, status, olderThanDays]);
 
   const move = async (id: string, next: (typeof referralStatuses)[number]) => {
     try {
@@ -78,7 +85,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {(list.data ?? []).map((r) => (
+            {rows.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.meetingOn}</Table.Td>
                 <Table.Td>
@@ -112,6 +119,19 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {(page > 0 || hasNext) && (
+        <Group gap="xs">
+          <Button variant="default" size="xs" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
+            Previous
+          </Button>
+          <Text size="sm" c="dimmed">
+            Referrals {page * PAGE + 1}–{page * PAGE + rows.length}
+          </Text>
+          <Button variant="default" size="xs" disabled={!hasNext} onClick={() => setPage((p) => p + 1)}>
+            Next
+          </Button>
+        </Group>
       )}
     </Stack>
   );
