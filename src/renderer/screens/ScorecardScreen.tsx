@@ -68,7 +68,7 @@ export function ScorecardScreen() {
             {profileName} · {period.from} to {period.to} ({periodRule}) · {bands.map((b) => `${b.label.toLowerCase()} from ${b.from}`).join(', ')}
           </Text>
         </div>
-        <Select label="Period ends with" data={monthOptions(todayIso())} value={endMonth ?? card.data.endMonth} onChange={setEndMonth} allowDeselect={false} w={240} />
+        <Select label="Period ends with" data={monthOptions(todayIso())} value={endMonth ?? card.data.endMonth} onChange={setEndMonth} allowDeselect={false} w={280} />
       </Group>
       {notice && (
         <Alert color="blue" role="status">
@@ -144,7 +144,7 @@ export function ScorecardScreen() {
                         {c.display}
                       </Text>
                       <Text size="xs" c="dimmed" span ml={6}>
-                        {c.maxPoints === 0 ? '' : c.points}
+                        {c.maxPoints === 0 || !m.scored ? '' : c.points}
                       </Text>
                     </Table.Td>
                   ))}
