@@ -25,6 +25,8 @@ export interface QuarterlyAuditData {
   openSeats: Array<{ sphere: string; classifications: string[] }>;
   amendments: Array<{ at: string; entity: string; action: string; reason: string; summary: string }>;
   fingerprint: string;
+  /** The scorecard at the quarter's end, with the profile that scored it. */
+  scorecard?: { profileName: string; period: Period; bands: Array<{ label: string; count: number }>; notScored: number };
 }
 
 export function attendanceRate(t: ChapterTotals): number {
@@ -73,6 +75,12 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
       ],
       { widths: ['*', 90, 150, 80], numeric: [1, 2, 3] },
     ),
+    ...(data.scorecard
+      ? [
+          { text: `Scorecard: ${data.scorecard.profileName} (${data.scorecard.period.from} to ${data.scorecard.period.to})`, style: 'h3' } as Content,
+          dataTable([...data.scorecard.bands.map((b) => b.label), 'Not scored'], [[...data.scorecard.bands.map((b) => b.count), data.scorecard.notScored]], { numeric: data.scorecard.bands.map((_, i) => i).concat(data.scorecard.bands.length) }),
+        ]
+      : []),
     { text: 'Per member', style: 'h2', pageBreak: 'before', pageOrientation: 'landscape' },
     palmsTable({ currency: data.currency, locale: data.locale, members: data.members, totals: t }, 'landscape'),
     { text: 'TYFCB is business received (the member\u2019s own slips). Only closed meetings count; drafts and cancelled meetings are left out.', style: 'small', margin: [0, 4, 0, 0] },

@@ -106,6 +106,8 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     .spheres.map((s) => ({ sphere: s.name, classifications: s.classifications.filter((c) => c.seat === 'open').map((c) => c.name) }))
     .filter((s) => s.classifications.length > 0);
   const amendments = amendmentsIn(db, period);
+  // The scorecard as it stands at the quarter's end: the profile's period ending with the quarter's last month.
+  const card = scorecard(db, { endMonth: period.to.slice(0, 7) });
   const base = {
     chapterName: chapter.name,
     region: chapter.region,
@@ -125,6 +127,7 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     renewalsDue,
     openSeats,
     amendments,
+    scorecard: { profileName: card.profileName, period: card.period, bands: card.bands.map((b) => ({ label: b.label, count: b.count })), notScored: card.notScored },
   };
   return { ...base, fingerprint: fingerprint(base) };
 }

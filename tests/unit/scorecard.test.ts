@@ -163,3 +163,19 @@ describe('an empty chapter', () => {
     expect(ok(freshApi.call('scorecard', january)).notice).toBe('No closed meeting between 2025-08-01 and 2026-01-31: close a meeting on the Meeting screen, or choose another month.');
   });
 });
+
+describe('the quarterly audit', () => {
+  it('carries the scorecard at the quarter’s end with the profile’s name', async () => {
+    const { quarterlyAuditData } = await import('../../src/services/reports');
+    ok(api.call('saveScorecardProfile', { profile: taiwanSixCategories }));
+    const data = quarterlyAuditData(opened.db, '2025-12-15', new Date('2026-01-05T10:00:00Z'));
+    // Q4 2025 ends in December: the period is July–December; Eve (70) green, Fay not yet a member, Gus black.
+    expect(data.scorecard).toEqual({
+      profileName: 'Taiwan six categories',
+      period: { from: '2025-07-01', to: '2025-12-31' },
+      bands: [{ label: 'Green', count: 0 }, { label: 'Yellow', count: 1 }, { label: 'Red', count: 0 }, { label: 'Black', count: 1 }],
+      notScored: 0,
+    });
+    ok(api.call('saveScorecardProfile', { profile: null }));
+  });
+});
