@@ -51,7 +51,7 @@ let meetingId = '';
 let meetingDay = addDays(db.get<{ d: string }>(sql`SELECT max(meeting_on) AS d FROM meetings`)!.d, 7);
 for (let i = 0; i < SAVES; i++) {
   if (i % 50 === 0) {
-    const created = api.call('createMeeting', { meetingOn: meetingDay });
+    const created = api.call('createMeeting', { meetingOn: meetingDay, confirmDate: true });
     if (!created.ok) throw new Error(created.error.message);
     meetingId = (created.value as { id: string }).id;
     meetingDay = addDays(meetingDay, 7);

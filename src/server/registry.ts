@@ -19,8 +19,8 @@ import {
 import { loadDemoChapter } from '../services/demo';
 import { addMember, getMember, listMembers, updateMember } from '../services/members';
 import { seatHistoryOf, seatMap } from '../services/seats';
-import { markAllPresent, setAttendance } from '../services/attendance';
-import { cancelMeeting, closeMeeting, createMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
+import { clearAttendance, markAllPresent, setAttendance } from '../services/attendance';
+import { cancelMeeting, closeMeeting, createMeeting, deleteMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
 import { listOpenReferrals, setReferralStatus } from '../services/referrals';
 import { palmsCsv } from '../services/palms-export';
 import { produceReport } from '../services/reports';
@@ -36,7 +36,7 @@ import type { ChapterFile } from './chapter-file';
 import { sourceFontsDir } from '../db/paths';
 import { getScorecardProfile, saveScorecardProfile, scorecard } from '../services/scorecard';
 import { memberTrend, referralMatrix, reciprocityFlags, tallies } from '../services/tallies';
-import { deleteSlip, saveCeu, saveOneToOne, saveReferral, saveTyfcb, saveVisitor } from '../services/slips';
+import { deleteSlip, restoreSlip, saveCeu, saveOneToOne, saveReferral, saveTyfcb, saveVisitor } from '../services/slips';
 
 export interface RegistryContext {
   db: Db;
@@ -150,6 +150,10 @@ const handlers: Handlers = {
   previewRosterImport: (ctx, input) => previewRoster(ctx.db, input),
   importRoster: (ctx, input) => importRoster(ctx.db, input),
   reconcilePalms: (ctx, input) => reconcilePalms(ctx.db, input),
+  // ---- issue 11: meeting night ----
+  restoreSlip: (ctx, input) => restoreSlip(ctx.db, input),
+  clearAttendance: (ctx, input) => clearAttendance(ctx.db, input),
+  deleteMeeting: (ctx, input) => deleteMeeting(ctx.db, input),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

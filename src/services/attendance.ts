@@ -102,3 +102,23 @@ export function markAllPresent(db: Db, meetingId: string): { marked: number } {
     return { marked: unmarked.length };
   });
 }
+
+/**
+ * Takes a member's mark away again (the undo of a first mark): the member is unmarked, as before.
+ * Audited like any change; a closed meeting needs a reason.
+ */
+export function clearAttendance(db: Db, input: ParsedInput<'clearAttendance'>): RosterRow {
+  return db.transaction((tx) => {
+    const chapter = requireChapter(tx);
+    const meeting = requireMeeting(tx, input.meetingId);
+    const reason = requireEditable(meeting, input.reason);
+    const member = requireMemberOnDate(tx, input.memberId, meeting.meetingOn, 'memberId', { allowOnLeave: true });
+    const where = and(eq(attendance.meetingId, meeting.id), eq(attendance.memberId, input.memberId));
+    const before = tx.select().from(attendance).where(where).get();
+    if (before) {
+      tx.delete(attendance).where(where).run();
+      recordAudit(tx, { action: 'delete', entity: 'attendance', entityId: before.id, before: { ...before, memberName: member.name, meetingOn: meeting.meetingOn }, reason });
+    }
+    return rosterFor(tx, meeting, chapter).find((r) => r.memberId === input.memberId)!;
+  });
+}

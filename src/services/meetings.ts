@@ -4,7 +4,8 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { attendance, meetings, members } from '../db/schema';
 import type { Meeting, MeetingSheet, ParsedInput } from '../shared/contract';
-import { nextWeekday, todayIso } from '../shared/dates';
+import { addDays, nextWeekday, todayIso } from '../shared/dates';
+import { weekdayNames } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { rosterFor } from './attendance';
 import { recordAudit } from './audit';
@@ -16,9 +17,29 @@ export function listMeetings(db: Db): Meeting[] {
   return db.select(meetingColumns).from(meetings).orderBy(desc(meetings.meetingOn)).all();
 }
 
+/** Within this many days ahead a meeting date needs no confirmation (a week, so next week's meeting is fine). */
+export const meetingDaysAheadWithoutAsking = 7;
+
+/**
+ * Why a meeting date deserves a second look, or null: a day that is not the chapter's meeting day,
+ * or more than a week ahead (a typo that lands months away would otherwise open by default).
+ */
+export function unusualMeetingDate(meetingOn: string, meetingWeekday: number, today = todayIso()): string | null {
+  const weekday = new Date(`${meetingOn}T00:00:00Z`).getUTCDay();
+  const reasons: string[] = [];
+  if (weekday !== meetingWeekday) reasons.push(`${meetingOn} is a ${weekdayNames[weekday]}, and the chapter meets on ${weekdayNames[meetingWeekday]}s`);
+  if (meetingOn > addDays(today, meetingDaysAheadWithoutAsking)) {
+    const days = Math.round((Date.parse(`${meetingOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+    reasons.push(`${meetingOn} is ${days} days from today`);
+  }
+  return reasons.length ? `${reasons.join('; ')}. Create the meeting on that date anyway?` : null;
+}
+
 export function createMeeting(db: Db, input: ParsedInput<'createMeeting'>): Meeting {
   const chapter = requireChapter(db);
   const meetingOn = input.meetingOn ?? nextWeekday(todayIso(), chapter.meetingWeekday);
+  const unusual = unusualMeetingDate(meetingOn, chapter.meetingWeekday);
+  if (unusual && !input.confirmDate) throw new LedgerError('needs_confirmation', unusual, 'meetingOn');
   return db.transaction((tx) => {
     const existing = tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.meetingOn, meetingOn)).get();
     if (existing) throw new LedgerError('conflict', `There is already a meeting on ${meetingOn}: open it from the list.`, 'meetingOn');
@@ -84,6 +105,9 @@ export function reopenMeeting(db: Db, input: ParsedInput<'reopenMeeting'>): Meet
 
 export function cancelMeeting(db: Db, input: ParsedInput<'cancelMeeting'>): Meeting {
   const meeting = requireMeeting(db, input.meetingId);
+  if (meeting.status === 'completed') {
+    throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} is closed: re-open it before cancelling it.`, 'meetingId');
+  }
   if (meeting.slipCount > 0) {
     throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} has ${meeting.slipCount} slips: delete or move them before cancelling it.`, 'meetingId');
   }
@@ -100,5 +124,40 @@ function setStatus(db: Db, meetingId: string, status: 'draft' | 'cancelled', rea
     const after = requireMeeting(tx, meetingId);
     recordAudit(tx, { action, entity: 'meeting', entityId: meetingId, before, after, reason });
     return after;
+  });
+}
+
+/**
+ * Removes a meeting created by mistake (a mistyped date): only a draft that never held a slip, and
+ * whose only attendance marks are the automatic "on leave" excuses. Anything else is cancelled instead,
+ * so what was recorded stays. The meeting and those marks are kept in the audit log.
+ */
+export function deleteMeeting(db: Db, input: ParsedInput<'deleteMeeting'>): { done: true } {
+  return db.transaction((tx) => {
+    const meeting = requireMeeting(tx, input.meetingId);
+    if (meeting.status !== 'draft') {
+      throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} is ${meeting.status === 'completed' ? 'closed' : 'cancelled'}: only a draft can be removed.`, 'meetingId');
+    }
+    const everSlips = tx.get<{ n: number }>(sql`SELECT
+      (SELECT count(*) FROM referrals WHERE meeting_id = ${meeting.id}) + (SELECT count(*) FROM tyfcb_slips WHERE meeting_id = ${meeting.id}) +
+      (SELECT count(*) FROM one_to_ones WHERE meeting_id = ${meeting.id}) + (SELECT count(*) FROM visitors WHERE meeting_id = ${meeting.id}) +
+      (SELECT count(*) FROM ceus WHERE meeting_id = ${meeting.id}) AS n`)!.n;
+    if (everSlips > 0) {
+      throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} has held slips (even if deleted since): cancel it instead, so its history stays.`, 'meetingId');
+    }
+    const marks = tx.all<{ id: string; memberId: string; mark: string; substituteName: string | null; status: string; name: string }>(sql`
+      SELECT a.id, a.member_id AS memberId, a.mark, a.substitute_name AS substituteName, m.status, m.first_name || ' ' || m.last_name AS name
+        FROM attendance a JOIN members m ON m.id = a.member_id WHERE a.meeting_id = ${meeting.id}`);
+    const marked = marks.filter((a) => !(a.mark === 'M' && a.status === 'on_leave'));
+    if (marked.length > 0) {
+      throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} already has attendance marked for ${marked.length} member${marked.length > 1 ? 's' : ''}: cancel it instead.`, 'meetingId');
+    }
+    for (const a of marks) {
+      tx.delete(attendance).where(eq(attendance.id, a.id)).run();
+      recordAudit(tx, { action: 'delete', entity: 'attendance', entityId: a.id, before: { ...a, meetingOn: meeting.meetingOn, memberName: a.name }, reason: input.reason || 'Meeting removed' });
+    }
+    tx.delete(meetings).where(eq(meetings.id, meeting.id)).run();
+    recordAudit(tx, { action: 'delete', entity: 'meeting', entityId: meeting.id, before: meeting, reason: input.reason });
+    return { done: true as const };
   });
 }

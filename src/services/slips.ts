@@ -308,3 +308,25 @@ export function deleteSlip(db: Db, input: ParsedInput<'deleteSlip'>): { done: tr
     return { done: true as const };
   });
 }
+
+/**
+ * Brings back a deleted slip (the undo of a delete, or the redo of a save): the tombstone is lifted,
+ * the slip counts again, and the audit log says so. A closed meeting needs a reason, as for any change.
+ */
+export function restoreSlip(db: Db, input: ParsedInput<'restoreSlip'>): Slip {
+  return db.transaction((tx) => {
+    const table = tables[input.kind];
+    const row = tx.select({ id: table.id, meetingId: table.meetingId, deletedAt: table.deletedAt }).from(table).where(eq(table.id, input.id)).get();
+    if (!row) throw new LedgerError('not_found', 'That slip does not exist.', 'id');
+    if (!row.deletedAt) throw new LedgerError('conflict', 'That slip is not deleted: there is nothing to bring back.', 'id');
+    const reason = row.meetingId ? requireEditable(requireMeeting(tx, row.meetingId), input.reason) : input.reason;
+    if (input.kind === 'tyfcb') {
+      const linked = tx.get<{ deletedAt: string | null }>(sql`SELECT r.deleted_at AS deletedAt FROM tyfcb_slips t JOIN referrals r ON r.id = t.referral_id WHERE t.id = ${input.id}`);
+      if (linked?.deletedAt) throw new LedgerError('conflict', 'The referral this TYFCB thanked was deleted since: bring that referral back first.', 'id');
+    }
+    tx.update(table).set({ deletedAt: null }).where(eq(table.id, input.id)).run();
+    const after = getSlip(tx, input.kind, input.id)!;
+    recordAudit(tx, { action: 'restore', entity: input.kind, entityId: input.id, after, reason });
+    return after;
+  });
+}

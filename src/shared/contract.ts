@@ -14,9 +14,11 @@ import {
 import { leadershipRoles, memberStatuses } from './domain';
 import { methodNames, type MethodName } from './methods';
 import {
+  clearAttendanceInput,
   closeMeetingInput,
   closeMeetingOut,
   createMeetingInput,
+  deleteMeetingInput,
   deleteSlipInput,
   listOpenReferralsInput,
   meetingOut,
@@ -376,6 +378,10 @@ export const contract = {
   previewRosterImport: method(fileInput, rosterPreviewOut, 'Read a roster file: members to add, seats to create, problems by row.'),
   importRoster: method(fileInput, rosterPreviewOut.extend({ imported: z.number().int() }), 'Import a previewed roster in one transaction.'),
   reconcilePalms: method(palmsFileInput, palmsReconciliationOut, "BNI Connect's PALMS report beside our tallies: every difference by member and column."),
+  // ---- issue 11: meeting night without traps (undo that is a real change, removing a mistaken meeting) ----
+  restoreSlip: method(deleteSlipInput, slipOut, 'Bring back a deleted slip (undo of a delete); a reason is needed once closed.'),
+  clearAttendance: method(clearAttendanceInput, rosterRowOut, "Take a member's mark away again (undo of a first mark)."),
+  deleteMeeting: method(deleteMeetingInput, z.object({ done: z.literal(true) }), 'Remove a draft meeting created by mistake (no slips, no marks).'),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -19,7 +19,11 @@ export const meetingOut = z.object({
 export type Meeting = z.infer<typeof meetingOut>;
 
 export const createMeetingInput = z
-  .object({ meetingOn: isoDate('Meeting date').optional() })
+  .object({
+    meetingOn: isoDate('Meeting date').optional(),
+    /** The secretary confirmed a date that is not the meeting day or is more than a week ahead. */
+    confirmDate: z.boolean({ error: 'Confirm date must be true or false.' }).optional(),
+  })
   .strict()
   .default({});
 
@@ -145,6 +149,10 @@ export const setAttendanceInput = z
   })
   .strict();
 
+export const clearAttendanceInput = z
+  .object({ meetingId: entityId('Meeting'), memberId: entityId('Member'), reason })
+  .strict();
+
 export const closeMeetingInput = z
   .object({ meetingId: entityId('Meeting'), confirmWarnings: z.boolean().default(false) })
   .strict();
@@ -225,6 +233,8 @@ export const saveCeuInput = z
     confirmDuplicate,
   })
   .strict();
+
+export const deleteMeetingInput = z.object({ meetingId: entityId('Meeting'), reason }).strict();
 
 export const deleteSlipInput = z
   .object({ kind: oneOf('Slip type', slipKinds), id: entityId('Slip'), reason })

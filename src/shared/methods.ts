@@ -58,6 +58,10 @@ export const methodNames = [
   'previewRosterImport',
   'importRoster',
   'reconcilePalms',
+  // ---- issue 11: meeting night ----
+  'restoreSlip',
+  'clearAttendance',
+  'deleteMeeting',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -15,7 +15,20 @@ const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n 
  * PALMS with one key per member: P, A, L, M or S on a row sets the mark and moves to the next row;
  * arrows move; S asks for the substitute's name. Works for a closed meeting too, with a reason.
  */
-export function AttendanceGrid({ sheet, windowMonths, reason, onChanged }: { sheet: MeetingSheet; windowMonths: number; reason: string; onChanged: () => Promise<void> }) {
+export function AttendanceGrid({
+  sheet,
+  windowMonths,
+  reason,
+  onMarked,
+  onChanged,
+}: {
+  sheet: MeetingSheet;
+  windowMonths: number;
+  reason: string;
+  /** A mark was set (the screen keeps it in its undo history). */
+  onMarked?: (row: RosterRow, after: { mark: RosterRow['mark']; substituteName: string }) => void;
+  onChanged: () => Promise<void>;
+}) {
   const rows = useRef<Array<HTMLTableRowElement | null>>([]);
   const [substituteFor, setSubstituteFor] = useState<string | null>(null);
   const [substitute, setSubstitute] = useState('');
@@ -42,6 +55,7 @@ export function AttendanceGrid({ sheet, windowMonths, reason, onChanged }: { she
     try {
       await ledger.setAttendance({ meetingId: sheet.meeting.id, memberId: row.memberId, mark: value, substituteName, reason });
       setError(null);
+      if (row.mark !== value || (row.substituteName ?? '') !== substituteName) onMarked?.(row, { mark: value, substituteName });
       await onChanged();
     } catch (e) {
       setError({ memberId: row.memberId, message: (e as Error).message });

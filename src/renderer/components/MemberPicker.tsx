@@ -30,6 +30,8 @@ interface Props {
   error?: string | undefined;
   placeholder?: string;
   autoFocus?: boolean;
+  /** Enter took the highlighted match: the slip bar saves if that was the last missing field. */
+  onEnterPick?: (id: string) => void;
 }
 
 /**
@@ -37,7 +39,7 @@ interface Props {
  * or Tab takes it (Tab also moves on), so "dan⇥" fills the field.
  */
 export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberPicker(
-  { label, members, value, onChange, error, placeholder, autoFocus },
+  { label, members, value, onChange, error, placeholder, autoFocus, onEnterPick },
   ref,
 ) {
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
@@ -83,6 +85,19 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
             setSearch(selected?.name ?? '');
           }}
           onKeyDown={(event) => {
+            // Enter in an open list takes the highlighted match (the first if none) and tells the
+            // slip bar, which saves when nothing else is missing: one Enter, never a second one.
+            if (event.key === 'Enter' && !event.nativeEvent.isComposing && combobox.dropdownOpened && typed !== '') {
+              const chosen = matches[combobox.getSelectedOptionIndex()] ?? matches[0];
+              if (chosen) {
+                event.preventDefault();
+                // Mantine's own Enter handling runs after this one: with no option selected it does nothing.
+                combobox.resetSelectedOption();
+                take(chosen.id);
+                onEnterPick?.(chosen.id);
+              }
+              return;
+            }
             if (event.key === 'Tab' && !event.shiftKey && combobox.dropdownOpened && typed !== '') {
               const first = matches[0];
               if (first && !value) take(first.id);

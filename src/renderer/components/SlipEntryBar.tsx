@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Group, Kbd, Modal, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Badge, Button, Group, Kbd, Modal, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Classification, MeetingSheet, OpenReferral, Slip, SlipKind } from '../../shared/contract';
@@ -7,6 +7,9 @@ import { minorToInput } from '../../shared/money';
 import { ledger } from '../client';
 import { KeyChoice } from './KeyChoice';
 import { MemberPicker, type PickableMember } from './MemberPicker';
+
+/** The platform's modifier for undo: Cmd on macOS, Ctrl elsewhere. */
+export const modKey = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 export const slipModes: Array<{ kind: SlipKind; label: string; hotkey: string; key: string }> = [
   { kind: 'referral', label: 'Referral', hotkey: 'alt+r', key: 'R' },
@@ -73,7 +76,7 @@ const emptyDraft = (): Draft => ({
   credits: 1,
 });
 
-function draftFromSlip(slip: Slip, currency: string, locale: string): Draft {
+export function draftFromSlip(slip: Slip, currency: string, locale: string): Draft {
   const d = emptyDraft();
   switch (slip.kind) {
     case 'referral':
@@ -89,8 +92,29 @@ function draftFromSlip(slip: Slip, currency: string, locale: string): Draft {
   }
 }
 
+/** What each mode needs before Enter may save: the fields the ledger requires. */
+function isComplete(kind: SlipKind, d: Draft): boolean {
+  switch (kind) {
+    case 'referral':
+      return !!d.giverId && !!d.receiverId && d.prospectName.trim() !== '';
+    case 'tyfcb':
+      return !!d.closerId && !!d.referrerId && d.amount.trim() !== '';
+    case 'one_to_one':
+      return !!d.memberAId && !!d.memberBId;
+    case 'visitor':
+      return d.name.trim() !== '';
+    case 'ceu':
+      return !!d.memberId;
+  }
+}
+
+/** Has the secretary typed anything since the bar was emptied (or since the edit began)? */
+function differs(d: Draft, baseline: Draft): boolean {
+  return JSON.stringify(d) !== JSON.stringify(baseline);
+}
+
 /** What each mode sends: only its own fields, so a slip never carries another type's leftovers. */
-function save(kind: SlipKind, d: Draft, meetingId: string, extra: { reason: string; confirmDuplicate: boolean }): Promise<Slip> {
+export function saveSlipDraft(kind: SlipKind, d: Draft, meetingId: string, extra: { reason: string; confirmDuplicate: boolean }): Promise<Slip> {
   const common = { ...(d.id ? { id: d.id } : {}), meetingId, ...extra };
   switch (kind) {
     case 'referral':
@@ -106,25 +130,23 @@ function save(kind: SlipKind, d: Draft, meetingId: string, extra: { reason: stri
   }
 }
 
-export interface SlipEntryHandle {
-  edit: (slip: Slip) => void;
-}
-
 export function SlipEntryBar({
   sheet,
   classifications,
   editing,
   onEditDone,
   onSaved,
-  onUndo,
+  onDirtyChange,
   reason,
 }: {
   sheet: MeetingSheet;
   classifications: Classification[];
   editing: Slip | null;
   onEditDone: () => void;
-  onSaved: (slip: Slip, wasEdit: boolean) => Promise<void>;
-  onUndo: () => void;
+  /** A slip was recorded (before = null) or amended (before = the slip as it was). */
+  onSaved: (slip: Slip, before: Slip | null) => Promise<void>;
+  /** Whether the bar holds something typed and not saved (the screen asks before discarding it). */
+  onDirtyChange?: (dirty: boolean) => void;
   /** The amendment reason, required by the ledger once the meeting is closed. */
   reason: string;
 }) {
@@ -132,23 +154,41 @@ export function SlipEntryBar({
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [duplicate, setDuplicate] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{ message: string; kind: SlipKind; draft: Draft; before: Slip | null } | null>(null);
+  /** A slip whose save failed while the secretary had already started the next one: kept, offered back. */
+  const [held, setHeld] = useState<{ kind: SlipKind; draft: Draft; before: Slip | null; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Bumped whenever the bar is emptied or refilled: the fields start afresh (no name left in a picker). */
+  const [generation, setGeneration] = useState(0);
+  const fresh = () => setGeneration((g) => g + 1);
   const [pairReferrals, setPairReferrals] = useState<OpenReferral[]>([]);
   const firstField = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const closed = sheet.meeting.status === 'completed';
+  // The newest values, for handlers that run between renders (Enter right after a pick, overlapping saves).
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
+  const inFlight = useRef(false);
+
+  const baseline = useMemo(() => (editing ? draftFromSlip(editing, sheet.currency, sheet.locale) : emptyDraft()), [editing, sheet.currency, sheet.locale]);
+  const dirty = differs(draft, baseline);
+  useEffect(() => onDirtyChange?.(dirty), [dirty]);
 
   const members: PickableMember[] = useMemo(
     () => sheet.roster.map((r) => ({ id: r.memberId, name: r.name, company: r.company, classificationName: r.classificationName })),
     [sheet.roster],
   );
 
-  // Never steal the cursor from elsewhere (a dialog, the attendance grid): only from nowhere or from this bar.
-  const focusFirst = () =>
+  // Without force, never steal the cursor from elsewhere (a dialog, the attendance grid): only from
+  // nowhere or from this bar. With force (after a save, or on starting/finishing an edit) it goes home.
+  const focusFirst = (force = false) =>
     setTimeout(() => {
       const active = document.activeElement;
-      if (!active || active === document.body || formRef.current?.contains(active)) firstField.current?.focus();
+      if (force || !active || active === document.body || formRef.current?.contains(active)) firstField.current?.focus();
     }, 0);
   const switchMode = (kind: SlipKind) => {
     setMode(kind);
@@ -170,8 +210,11 @@ export function SlipEntryBar({
     if (!editing) return;
     setMode(editing.kind);
     setDraft(draftFromSlip(editing, sheet.currency, sheet.locale));
+    fresh();
     setErrors({});
-    focusFirst();
+    setFormError(null);
+    // Clicking the pencil leaves the cursor on it; the edit happens in the bar, so the cursor goes there.
+    focusFirst(true);
   }, [editing]);
 
   // A TYFCB is offered the open referrals from the thanked member to the closer.
@@ -193,31 +236,84 @@ export function SlipEntryBar({
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(key)(e.currentTarget.value as never),
   });
 
+  /** The next field in the bar after the one with the cursor, as Tab would go (one radio per group). */
+  const focusNextField = () =>
+    setTimeout(() => {
+      const form = formRef.current;
+      if (!form) return;
+      const fields = Array.from(form.querySelectorAll<HTMLElement>('input, textarea')).filter((el) => {
+        if (el.closest('[aria-label="Slip type"]') || (el as HTMLInputElement).disabled || el.getAttribute('type') === 'hidden' || el.tabIndex < 0) return false;
+        return !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked);
+      });
+      const at = fields.indexOf(document.activeElement as HTMLElement);
+      fields[at + 1]?.focus();
+    }, 0);
+
+  /** A member picked with Enter: save if that completed the slip, else move on to the next field. */
+  const pick = (key: 'giverId' | 'receiverId' | 'closerId' | 'referrerId' | 'memberAId' | 'memberBId' | 'invitedById' | 'memberId') => ({
+    value: draft[key],
+    onChange: set(key),
+    error: errors[key],
+    onEnterPick: (id: string) => {
+      const next = { ...draftRef.current, [key]: id };
+      if (isComplete(modeRef.current, next)) void submit(next, modeRef.current);
+      else focusNextField();
+    },
+  });
+
   const clear = () => {
     setDraft(emptyDraft());
+    fresh();
     setErrors({});
     setFormError(null);
     if (editing) onEditDone();
-    focusFirst();
+    focusFirst(true);
   };
 
-  const submit = async (confirmDuplicate = false) => {
-    if (saving) return;
+  const showError = (error: unknown) => {
+    if (error instanceof LedgerError && error.field && error.field !== 'id') setErrors({ [error.field]: error.message });
+    else setFormError((error as Error).message);
+  };
+
+  const submit = async (d: Draft, kind: SlipKind, confirmDuplicate = false) => {
+    // A second Enter while the slip saves, or Enter on an empty bar, records nothing.
+    if (inFlight.current || (!d.id && !differs(d, emptyDraft()))) return;
+    inFlight.current = true;
     setSaving(true);
+    const before = d.id ? editingRef.current : null;
+    // The bar empties at once: whatever is typed next is the next slip, never part of this one.
+    setDraft(emptyDraft());
+    fresh();
+    setErrors({});
     setFormError(null);
+    setHeld(null);
+    focusFirst(true);
     try {
-      const slip = await save(mode, draft, sheet.meeting.id, { reason, confirmDuplicate });
-      const wasEdit = !!draft.id;
-      setDraft(emptyDraft());
-      setErrors({});
-      if (wasEdit) onEditDone();
-      await onSaved(slip, wasEdit);
-      focusFirst();
+      const slip = await saveSlipDraft(kind, d, sheet.meeting.id, { reason, confirmDuplicate });
+      if (d.id) onEditDone();
+      await onSaved(slip, before && before.id === slip.id ? before : null);
     } catch (error) {
-      if (error instanceof LedgerError && error.code === 'duplicate') setDuplicate(error.message);
-      else if (error instanceof LedgerError && error.field) setErrors({ [error.field]: error.message });
-      else setFormError((error as Error).message);
+      // Nothing typed is lost: the slip comes back with the problem beside its field. If the next
+      // slip is already being typed, the failed one waits in a notice until asked for.
+      const pristine = !differs(draftRef.current, emptyDraft());
+      if (error instanceof LedgerError && error.code === 'duplicate') {
+        if (pristine) {
+          setMode(kind);
+          setDraft(d);
+          fresh();
+        }
+        else setHeld({ kind, draft: d, before, message: 'Not saved yet: it looks like a slip already entered.' });
+        setDuplicate({ message: error.message, kind, draft: d, before });
+      } else if (pristine) {
+        setMode(kind);
+        setDraft(d);
+          fresh();
+        showError(error);
+      } else {
+        setHeld({ kind, draft: d, before, message: (error as Error).message });
+      }
     } finally {
+      inFlight.current = false;
       setSaving(false);
     }
   };
@@ -231,7 +327,7 @@ export function SlipEntryBar({
         aria-label="Slip entry"
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          void submit(draftRef.current, modeRef.current);
         }}
         onKeyDown={(e) => {
           const target = e.target as HTMLElement;
@@ -240,10 +336,6 @@ export function SlipEntryBar({
           if (e.key === 'Enter' && target instanceof HTMLInputElement && target.type === 'radio') {
             e.preventDefault();
             formRef.current?.requestSubmit();
-          }
-          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && target instanceof HTMLInputElement && target.value === '') {
-            e.preventDefault();
-            onUndo();
           }
         }}
       >
@@ -254,15 +346,21 @@ export function SlipEntryBar({
             onChange={(v) => switchMode(v as SlipKind)}
             data={slipModes.map((m) => ({ value: m.kind, label: `${m.label}` }))}
           />
-          <Text size="xs" c="dimmed">
-            <Kbd>Alt</Kbd>+<Kbd>R</Kbd>/<Kbd>T</Kbd>/<Kbd>O</Kbd>/<Kbd>V</Kbd>/<Kbd>C</Kbd> type · <Kbd>Enter</Kbd> save · <Kbd>Esc</Kbd> clear · <Kbd>Ctrl</Kbd>+<Kbd>Z</Kbd> undo
-          </Text>
+          {draft.id ? (
+            <Badge color="orange" variant="light" size="lg" aria-label="Editing">
+              Editing a {slipModes.find((m) => m.kind === mode)!.label} slip · Enter saves · Esc cancels
+            </Badge>
+          ) : (
+            <Text size="xs" c="dimmed">
+              <Kbd>Alt</Kbd>+<Kbd>R</Kbd>/<Kbd>T</Kbd>/<Kbd>O</Kbd>/<Kbd>V</Kbd>/<Kbd>C</Kbd> type · <Kbd>Enter</Kbd> save · <Kbd>Esc</Kbd> clear · <Kbd>{modKey}</Kbd>+<Kbd>Z</Kbd> undo
+            </Text>
+          )}
         </Group>
 
         {mode === 'referral' && (
-          <SimpleGrid cols={4} spacing="sm">
-            <MemberPicker ref={firstField} label="From (giver)" members={members} value={draft.giverId} onChange={set('giverId')} error={errors.giverId} autoFocus />
-            <MemberPicker label="To (receiver)" members={members} value={draft.receiverId} onChange={set('receiverId')} error={errors.receiverId} />
+          <SimpleGrid key={generation} cols={4} spacing="sm">
+            <MemberPicker ref={firstField} label="From (giver)" members={members} {...pick('giverId')} autoFocus />
+            <MemberPicker label="To (receiver)" members={members} {...pick('receiverId')} />
             <KeyChoice label="Inside / outside (I/O)" value={draft.referralKind} onChange={set('referralKind')} error={errors.referralKind} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }]} />
             <KeyChoice label="Temperature (1–5)" value={draft.temperature} onChange={set('temperature')} error={errors.temperature} options={(['1', '2', '3', '4', '5'] as const).map((t) => ({ value: t, label: t, key: t }))} />
             <TextInput label="Prospect" placeholder="Who needs the business" {...text('prospectName')} />
@@ -273,9 +371,9 @@ export function SlipEntryBar({
         )}
 
         {mode === 'tyfcb' && (
-          <SimpleGrid cols={4} spacing="sm">
-            <MemberPicker ref={firstField} label="From (closed the business)" members={members} value={draft.closerId} onChange={set('closerId')} error={errors.closerId} autoFocus />
-            <MemberPicker label="Thanking (referrer)" members={members} value={draft.referrerId} onChange={set('referrerId')} error={errors.referrerId} />
+          <SimpleGrid key={generation} cols={4} spacing="sm">
+            <MemberPicker ref={firstField} label="From (closed the business)" members={members} {...pick('closerId')} autoFocus />
+            <MemberPicker label="Thanking (referrer)" members={members} {...pick('referrerId')} />
             <TextInput label={`Amount (${sheet.currency})`} placeholder="1250.00" inputMode="decimal" {...text('amount')} />
             <KeyChoice label="New / repeat (N/R)" value={draft.business} onChange={set('business')} options={[{ value: 'new', label: 'New', key: 'n' }, { value: 'repeat', label: 'Repeat', key: 'r' }]} />
             <KeyChoice label="Inside / outside / tier 3 (I/O/T)" value={draft.tyfcbKind} onChange={set('tyfcbKind')} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }, { value: 'tier3', label: 'Tier 3', key: 't' }]} />
@@ -294,16 +392,16 @@ export function SlipEntryBar({
         )}
 
         {mode === 'one_to_one' && (
-          <SimpleGrid cols={4} spacing="sm">
-            <MemberPicker ref={firstField} label="Member" members={members} value={draft.memberAId} onChange={set('memberAId')} error={errors.memberAId} autoFocus />
-            <MemberPicker label="Met with" members={members} value={draft.memberBId} onChange={set('memberBId')} error={errors.memberBId} />
+          <SimpleGrid key={generation} cols={4} spacing="sm">
+            <MemberPicker ref={firstField} label="Member" members={members} {...pick('memberAId')} autoFocus />
+            <MemberPicker label="Met with" members={members} {...pick('memberBId')} />
             <TextInput label="Met on" placeholder={sheet.meeting.meetingOn} description="Blank = meeting day" {...text('metOn')} />
             <TextInput label="Note" {...text('note')} />
           </SimpleGrid>
         )}
 
         {mode === 'visitor' && (
-          <SimpleGrid cols={4} spacing="sm">
+          <SimpleGrid key={generation} cols={4} spacing="sm">
             <TextInput ref={firstField} label="Visitor name" autoFocus {...text('name')} />
             <TextInput label="Company" {...text('company')} />
             <Autocomplete
@@ -315,15 +413,15 @@ export function SlipEntryBar({
               description={sought?.holder ? `Seat held by ${sought.holder.name}` : sought ? 'Open seat' : ' '}
               styles={{ description: { color: sought?.holder ? 'var(--mantine-color-orange-7)' : undefined } }}
             />
-            <MemberPicker label="Invited by" members={members} value={draft.invitedById} onChange={set('invitedById')} error={errors.invitedById} />
+            <MemberPicker label="Invited by" members={members} {...pick('invitedById')} />
             <TextInput label="Phone" {...text('phone')} />
             <TextInput label="Email" {...text('email')} />
           </SimpleGrid>
         )}
 
         {mode === 'ceu' && (
-          <SimpleGrid cols={4} spacing="sm">
-            <MemberPicker ref={firstField} label="Member" members={members} value={draft.memberId} onChange={set('memberId')} error={errors.memberId} autoFocus />
+          <SimpleGrid key={generation} cols={4} spacing="sm">
+            <MemberPicker ref={firstField} label="Member" members={members} {...pick('memberId')} autoFocus />
             <NumberInput label="Credits" min={1} max={100} allowDecimal={false} value={draft.credits} onChange={(v) => set('credits')(v)} error={errors.credits} />
             <TextInput label="Note" placeholder="Podcast, training, workshop…" {...text('note')} style={{ gridColumn: 'span 2' }} />
           </SimpleGrid>
@@ -339,6 +437,26 @@ export function SlipEntryBar({
             {formError}
           </Alert>
         )}
+        {held && (
+          <Alert color="red" mt="sm" role="alert" title="The slip before this one was not saved">
+            <Group justify="space-between">
+              <Text size="sm">{held.message}</Text>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => {
+                  setMode(held.kind);
+                  setDraft(held.draft);
+                  fresh();
+                  setHeld(null);
+                  focusFirst(true);
+                }}
+              >
+                Bring it back (replaces what is in the bar)
+              </Button>
+            </Group>
+          </Alert>
+        )}
         <Group justify="flex-end" mt="sm">
           {(draft.id || editing) && (
             <Button variant="default" onClick={clear}>
@@ -352,16 +470,18 @@ export function SlipEntryBar({
       </form>
 
       <Modal opened={duplicate !== null} onClose={() => setDuplicate(null)} title="Already entered?">
-        <Text size="sm">{duplicate}</Text>
+        <Text size="sm">{duplicate?.message}</Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setDuplicate(null)}>
             No, go back
           </Button>
+          {/* data-autofocus: the dialog's focus trap starts here, so Enter confirms (not the close ✕). */}
           <Button
-            autoFocus
+            data-autofocus
             onClick={() => {
+              const dup = duplicate!;
               setDuplicate(null);
-              void submit(true);
+              void submit(dup.draft, dup.kind, true);
             }}
           >
             Save anyway

@@ -1,23 +1,43 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
-import type { Chapter, MeetingSheet, Slip } from '../../shared/contract';
+import type { Chapter, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
+import { defaultMeeting } from '../../shared/default-meeting';
+import { isRealIsoDate } from '../../shared/fields';
 import { nextWeekday, todayIso } from '../../shared/dates';
 import { LedgerError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
 import { ledger } from '../client';
 import { AttendanceGrid } from '../components/AttendanceGrid';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { SlipEntryBar, slipModes } from '../components/SlipEntryBar';
+import { SlipEntryBar, draftFromSlip, saveSlipDraft, slipModes } from '../components/SlipEntryBar';
+import { UndoHistory, type UndoOutcome, type UndoStep } from '../undo-history';
 import { downloadBytes, downloadText } from '../download';
 import { useQuery } from '../use-query';
 import { GuidedStart } from '../components/GuidedStart';
 
 const statusColors = { draft: 'orange', completed: 'teal', cancelled: 'gray' } as const;
 const statusLabels = { draft: 'Draft', completed: 'Closed', cancelled: 'Cancelled' } as const;
+
+/** A slip in the secretary's words, for toasts and dialogs: "referral Dana Ruiz → Marcus Chen (Alvarez family)". */
+export function slipLabel(slip: Slip, money: (minor: number) => string): string {
+  switch (slip.kind) {
+    case 'referral':
+      return `referral ${slip.giverName} → ${slip.receiverName} (${slip.prospectName})`;
+    case 'tyfcb':
+      return `TYFCB ${slip.closerName} thanks ${slip.referrerName}, ${money(slip.amountMinor)}`;
+    case 'one_to_one':
+      return `one-to-one ${slip.memberAName} & ${slip.memberBName}`;
+    case 'visitor':
+      return `visitor ${slip.name}`;
+    case 'ceu':
+      return `CEU ${slip.memberName}, ${slip.credits} credit${slip.credits > 1 ? 's' : ''}`;
+  }
+}
+
+const markWords = { P: 'present', A: 'absent', L: 'late', M: 'medical', S: 'substitute' } as const;
 
 export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   const meetings = useQuery(() => ledger.listMeetings(), []);
@@ -26,18 +46,26 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   const [sheet, setSheet] = useState<MeetingSheet | null>(null);
   const [tab, setTab] = useState<string | null>('slips');
   const [editing, setEditing] = useState<Slip | null>(null);
-  const [saved, setSaved] = useState<Slip[]>([]);
+  const [barDirty, setBarDirty] = useState(false);
+  const [switchTo, setSwitchTo] = useState<Slip | null>(null);
+  const [deleting, setDeleting] = useState<Slip | null>(null);
   const [reason, setReason] = useState('');
   const [creating, setCreating] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const [closeProblem, setCloseProblem] = useState<{ message: string; confirm: boolean } | null>(null);
   const [reopening, setReopening] = useState(false);
   const [closedReport, setClosedReport] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
+  const history = useRef(new UndoHistory());
+  const sheetRef = useRef(sheet);
+  sheetRef.current = sheet;
+  const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
 
-  // Tonight's meeting by default: the newest draft, else the newest meeting.
+  // Tonight's meeting by default: today's, else the newest draft up to today; never a future one by accident.
   useEffect(() => {
     if (meetingId || !meetings.data?.length) return;
-    setMeetingId((meetings.data.find((m) => m.status === 'draft') ?? meetings.data[0]!).id);
+    setMeetingId(defaultMeeting(meetings.data, todayIso())?.id ?? null);
   }, [meetings.data, meetingId]);
 
   // Saves can overlap (fast typing); only the newest answer may update the screen.
@@ -56,9 +84,9 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   };
   useEffect(() => {
     setSheet(null);
-    setSaved([]);
     setEditing(null);
     setReason('');
+    history.current.clear();
     void loadSheet();
   }, [meetingId]);
 
@@ -77,28 +105,124 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     await Promise.all([loadSheet(), meetings.reload()]);
   };
 
-  const undo = async () => {
-    const last = saved[saved.length - 1];
-    if (!last) return notifications.show({ message: 'Nothing to undo yet.' });
-    try {
-      // A draft's undo is no amendment (no reason); in a closed meeting the undo says what it was.
-      const closedNow = sheet?.meeting.status === 'completed';
-      await ledger.deleteSlip({ kind: last.kind, id: last.id, reason: closedNow ? reason || 'Undo of the last save' : '' });
-      setSaved((s) => s.slice(0, -1));
-      notifications.show({ message: `Undone: the last ${slipModes.find((m) => m.kind === last.kind)!.label} slip.` });
-      await refresh();
-    } catch (e) {
-      notifications.show({ color: 'red', message: (e as Error).message });
+  /** In a closed meeting an undo is an amendment too: its reason says what it undid. */
+  const undoReason = (word: 'Undo' | 'Redo') => (step: UndoStep) => (sheetRef.current?.meeting.status === 'completed' ? `${word}: ${step.label}` : '');
+
+  const report = (outcome: UndoOutcome, word: 'Undone' | 'Redone') => {
+    if (outcome.done === 'nothing') notifications.show({ message: word === 'Undone' ? 'Nothing to undo.' : 'Nothing to redo.' });
+    else if (outcome.done === 'failed') notifications.show({ color: 'red', message: `Could not ${word === 'Undone' ? 'undo' : 'redo'} “${outcome.step.label}”: ${outcome.error.message}` });
+    else if (outcome.done !== 'busy') notifications.show({ message: `${word}: ${outcome.step.label}.` });
+  };
+  const undo = async (which?: UndoStep) => {
+    const outcome = await history.current.undo(undoReason('Undo'), which);
+    report(outcome, 'Undone');
+    if (outcome.done === 'undone' || outcome.done === 'failed') await refresh();
+  };
+  const redo = async () => {
+    const outcome = await history.current.redo(undoReason('Redo'));
+    report(outcome, 'Redone');
+    if (outcome.done === 'redone' || outcome.done === 'failed') await refresh();
+  };
+  const undoRef = useRef({ undo, redo });
+  undoRef.current = { undo, redo };
+
+  // Ctrl+Z / Ctrl+Shift+Z (Cmd on macOS), by physical key so any keyboard layout works. In a field
+  // holding text they stay the field's own text undo; a dialog keeps its keys to itself.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const isUndo = e.code === 'KeyZ' && !e.shiftKey;
+      const isRedo = (e.code === 'KeyZ' && e.shiftKey) || (e.code === 'KeyY' && !e.shiftKey);
+      if (!isUndo && !isRedo) return;
+      const t = e.target as HTMLElement | null;
+      if ((t instanceof HTMLInputElement && t.type !== 'radio' && t.value !== '') || (t instanceof HTMLTextAreaElement && t.value !== '')) return;
+      if (t?.closest('[role="dialog"]')) return;
+      e.preventDefault();
+      void (isUndo ? undoRef.current.undo() : undoRef.current.redo());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const slipStep = (slip: Slip) => ({ kind: slip.kind, id: slip.id });
+  const restoreValues = (slip: Slip, reasonText: string) =>
+    saveSlipDraft(slip.kind, draftFromSlip(slip, chapter.currency, chapter.locale), slip.meetingId ?? meetingId!, { reason: reasonText, confirmDuplicate: true });
+
+  const recorded = async (slip: Slip, before: Slip | null) => {
+    if (before) {
+      history.current.record({
+        label: `edited ${slipLabel(before, money)}`,
+        undo: (why) => restoreValues(before, why),
+        redo: (why) => restoreValues(slip, why),
+      });
+    } else {
+      history.current.record({
+        label: `saved ${slipLabel(slip, money)}`,
+        undo: (why) => ledger.deleteSlip({ ...slipStep(slip), reason: why }),
+        redo: (why) => ledger.restoreSlip({ ...slipStep(slip), reason: why }),
+      });
     }
+    // An amendment's reason is for that amendment only: the next change asks again.
+    if (sheetRef.current?.meeting.status === 'completed') setReason('');
+    await refresh();
   };
 
-  const remove = async (slip: Slip) => {
-    try {
-      await ledger.deleteSlip({ kind: slip.kind, id: slip.id, reason });
-      await refresh();
-    } catch (e) {
-      notifications.show({ color: 'red', message: (e as Error).message });
-    }
+  const removeSlip = async (slip: Slip, why: string) => {
+    await ledger.deleteSlip({ ...slipStep(slip), reason: why });
+    if (editing?.id === slip.id) setEditing(null);
+    const step: UndoStep = {
+      label: `deleted ${slipLabel(slip, money)}`,
+      undo: (r) => ledger.restoreSlip({ ...slipStep(slip), reason: r }),
+      redo: (r) => ledger.deleteSlip({ ...slipStep(slip), reason: r }),
+    };
+    history.current.record(step);
+    const toastId = `deleted-${slip.id}`;
+    notifications.show({
+      id: toastId,
+      autoClose: 8000,
+      message: (
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">Deleted: {slipLabel(slip, money)}.</Text>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => {
+              notifications.hide(toastId);
+              void undo(step);
+            }}
+          >
+            Undo
+          </Button>
+        </Group>
+      ),
+    });
+    await refresh();
+  };
+
+  // A draft's slip is deleted at once (the toast and Ctrl+Z undo it); a closed meeting asks for the reason.
+  const requestDelete = (slip: Slip) => {
+    if (sheet?.meeting.status === 'completed') return setDeleting(slip);
+    removeSlip(slip, '').catch((e) => notifications.show({ color: 'red', message: (e as Error).message }));
+  };
+
+  // The pencil never silently drops what is being typed in the bar: it asks first.
+  const requestEdit = (slip: Slip) => {
+    if (editing?.id === slip.id) return;
+    if (barDirty) setSwitchTo(slip);
+    else setEditing(slip);
+  };
+
+  const marked = (row: RosterRow, after: { mark: RosterRow['mark']; substituteName: string }) => {
+    const before = { mark: row.mark, substituteName: row.substituteName ?? '' };
+    const meetingIdNow = sheetRef.current!.meeting.id;
+    const set = (m: typeof before, why: string) =>
+      m.mark ? ledger.setAttendance({ meetingId: meetingIdNow, memberId: row.memberId, mark: m.mark, substituteName: m.substituteName, reason: why }) : ledger.clearAttendance({ meetingId: meetingIdNow, memberId: row.memberId, reason: why });
+    history.current.record({
+      label: `marked ${row.name} ${after.mark ? markWords[after.mark] : 'unmarked'}${before.mark ? ` (was ${markWords[before.mark]})` : ''}`,
+      undo: (why) => set(before, why),
+      redo: (why) => set(after, why),
+    });
+    if (sheetRef.current?.meeting.status === 'completed') setReason('');
   };
 
   const close = async (confirmWarnings = false) => {
@@ -121,7 +245,8 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   if (error) return <ErrorNotice error={error} onRetry={() => loadSheet()} />;
 
   const closed = sheet?.meeting.status === 'completed';
-  const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
+  const draft = sheet?.meeting.status === 'draft';
+  const removable = draft && sheet!.meeting.slipCount === 0 && sheet!.roster.every((r) => r.mark === null || (r.mark === 'M' && r.status === 'on_leave'));
 
   return (
     <Stack gap="md">
@@ -149,7 +274,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
               New meeting
             </Button>
           </Tooltip>
-          {sheet?.meeting.status === 'draft' && (
+          {draft && (
             <Tooltip label="Alt+L (lock)">
               <Button onClick={() => close()}>Close meeting</Button>
             </Tooltip>
@@ -172,15 +297,35 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
               Re-open
             </Button>
           )}
+          {draft && sheet!.meeting.slipCount === 0 && (
+            <Tooltip label="No meeting this week (a holiday): it is kept, and counts nowhere">
+              <Button variant="default" color="gray" onClick={() => setCancelling(true)}>
+                Cancel meeting…
+              </Button>
+            </Tooltip>
+          )}
+          {removable && (
+            <Tooltip label="Created by mistake: remove it (kept in the audit log)">
+              <Button variant="subtle" color="red" onClick={() => setRemoving(true)}>
+                Remove meeting…
+              </Button>
+            </Tooltip>
+          )}
         </Group>
       </Group>
 
       {!meetings.loading && meetings.data?.length === 0 && <GuidedStart meetings={0} onNewMeeting={() => setCreating(true)} />}
 
+      {sheet && sheet.meeting.meetingOn > todayIso() && (
+        <Alert color="yellow" title="This meeting is in the future">
+          {sheet.meeting.meetingOn} is after today. If the date was mistyped, remove this meeting (or cancel it) and create the right one.
+        </Alert>
+      )}
+
       {closed && (
         <Alert color="orange" title="This meeting is closed">
           <Text size="sm" mb="xs">
-            Any change is an amendment: it needs a reason and is kept in the audit log with what it was before.
+            Any change is an amendment: it needs a reason, kept in the audit log with what it was before. The reason is for one change: it empties after each.
           </Text>
           <TextInput aria-label="Reason for amendments" placeholder="Reason for the change, e.g. slip misread" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maw={520} />
         </Alert>
@@ -212,17 +357,14 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
                   editing={editing}
                   reason={reason}
                   onEditDone={() => setEditing(null)}
-                  onUndo={undo}
-                  onSaved={async (slip, wasEdit) => {
-                    if (!wasEdit) setSaved((s) => [...s, slip]);
-                    await refresh();
-                  }}
+                  onDirtyChange={setBarDirty}
+                  onSaved={recorded}
                 />
               )}
-              <SlipList slips={sheet.slips} money={money} onEdit={setEditing} onDelete={remove} />
+              <SlipList slips={sheet.slips} money={money} editingId={editing?.id ?? null} onEdit={requestEdit} onDelete={requestDelete} />
             </Tabs.Panel>
             <Tabs.Panel value="attendance" pt="md">
-              <AttendanceGrid sheet={sheet} windowMonths={chapter.absenceWindowMonths} reason={reason} onChanged={refresh} />
+              <AttendanceGrid sheet={sheet} windowMonths={chapter.absenceWindowMonths} reason={reason} onMarked={marked} onChanged={refresh} />
             </Tabs.Panel>
           </Tabs>
         </>
@@ -239,14 +381,80 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         }}
       />
 
+      <Modal opened={switchTo !== null} onClose={() => setSwitchTo(null)} title="Leave the slip being typed?">
+        <Text size="sm">The slip bar holds changes that are not saved. Editing another slip would discard them.</Text>
+        <Group justify="flex-end" mt="md">
+          <Button data-autofocus variant="default" onClick={() => setSwitchTo(null)}>
+            Keep typing
+          </Button>
+          <Button
+            color="orange"
+            onClick={() => {
+              const next = switchTo!;
+              setSwitchTo(null);
+              setEditing(null);
+              setTimeout(() => setEditing(next), 0);
+            }}
+          >
+            Discard and edit the other slip
+          </Button>
+        </Group>
+      </Modal>
+
+      <ReasonModal
+        opened={deleting !== null}
+        title="Delete a slip of a closed meeting"
+        action="Delete the slip"
+        description={deleting ? `Delete the ${slipLabel(deleting, money)}? Ctrl+Z brings it back.` : ''}
+        onClose={() => setDeleting(null)}
+        onSubmit={async (why) => {
+          await removeSlip(deleting!, why);
+          setDeleting(null);
+        }}
+      />
+
+      <ReasonModal
+        opened={cancelling}
+        title="Cancel this meeting"
+        action="Cancel the meeting"
+        description={`No meeting on ${sheet?.meeting.meetingOn ?? ''} (a holiday, say): it stays in the list as cancelled and counts nowhere — not in attendance, not in any report.`}
+        placeholder="e.g. Public holiday"
+        onClose={() => setCancelling(false)}
+        onSubmit={async (why) => {
+          await ledger.cancelMeeting({ meetingId: meetingId!, reason: why });
+          setCancelling(false);
+          notifications.show({ message: `The meeting of ${sheet?.meeting.meetingOn} is cancelled.` });
+          await refresh();
+        }}
+      />
+
+      <ReasonModal
+        opened={removing}
+        title="Remove this meeting"
+        action="Remove the meeting"
+        optional
+        description={`Remove the meeting of ${sheet?.meeting.meetingOn ?? ''}? It has no slips and no attendance, so nothing recorded is lost; the audit log keeps that it existed.`}
+        placeholder="e.g. Wrong date typed"
+        onClose={() => setRemoving(false)}
+        onSubmit={async (why) => {
+          const gone = sheet!.meeting.meetingOn;
+          await ledger.deleteMeeting({ meetingId: meetingId!, reason: why });
+          setRemoving(false);
+          notifications.show({ message: `The meeting of ${gone} is removed.` });
+          setMeetingId(null);
+          setSheet(null);
+          await meetings.reload();
+        }}
+      />
+
       <Modal opened={closeProblem !== null} onClose={() => setCloseProblem(null)} title={closeProblem?.confirm ? 'Close anyway?' : 'Not ready to close'}>
         <Text size="sm">{closeProblem?.message}</Text>
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setCloseProblem(null)}>
+          <Button variant="default" data-autofocus={closeProblem?.confirm ? undefined : true} onClick={() => setCloseProblem(null)}>
             Go back
           </Button>
           {closeProblem?.confirm && (
-            <Button autoFocus onClick={() => close(true)}>
+            <Button data-autofocus onClick={() => close(true)}>
               Close the meeting
             </Button>
           )}
@@ -260,7 +468,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
             Later
           </Button>
           <Button
-            autoFocus
+            data-autofocus
             onClick={async () => {
               const id = closedReport!;
               setClosedReport(null);
@@ -328,7 +536,7 @@ function describe(slip: Slip, money: (minor: number) => string): { from: string;
   }
 }
 
-function SlipList({ slips, money, onEdit, onDelete }: { slips: Slip[]; money: (m: number) => string; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void }) {
+function SlipList({ slips, money, editingId, onEdit, onDelete }: { slips: Slip[]; money: (m: number) => string; editingId: string | null; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void }) {
   if (slips.length === 0) return <Text c="dimmed" mt="md">No slips yet. Type the first one above: it appears here, newest first.</Text>;
   return (
     <Table aria-label="Slips of this meeting" mt="md" verticalSpacing={4} striped>
@@ -345,7 +553,7 @@ function SlipList({ slips, money, onEdit, onDelete }: { slips: Slip[]; money: (m
         {slips.map((slip) => {
           const d = describe(slip, money);
           return (
-            <Table.Tr key={slip.id}>
+            <Table.Tr key={slip.id} aria-current={slip.id === editingId ? 'true' : undefined} bg={slip.id === editingId ? 'var(--mantine-color-orange-light)' : undefined}>
               <Table.Td>
                 <Badge color={kindColors[slip.kind]} variant="light">
                   {kindLabels[slip.kind]}
@@ -377,66 +585,133 @@ function SlipList({ slips, money, onEdit, onDelete }: { slips: Slip[]; money: (m
 }
 
 function NewMeetingModal({ opened, defaultDay, onClose, onCreated }: { opened: boolean; defaultDay: string; onClose: () => void; onCreated: (id: string) => Promise<void> }) {
-  const [day, setDay] = useState<string | null>(defaultDay);
+  const [day, setDay] = useState(defaultDay);
   const [error, setError] = useState<string | null>(null);
+  const [unusual, setUnusual] = useState<string | null>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!opened) return;
     setDay(defaultDay);
+    setError(null);
+    setUnusual(null);
     // Opened from the keyboard (Alt+N) while typing in the slip bar: take the focus explicitly.
-    const timer = setTimeout(() => dateRef.current?.focus(), 20);
+    const timer = setTimeout(() => {
+      dateRef.current?.focus();
+      dateRef.current?.select();
+    }, 20);
     return () => clearTimeout(timer);
   }, [opened, defaultDay]);
-  const create = async () => {
+  const create = async (confirmDate = false) => {
     try {
-      const meeting = await ledger.createMeeting({ meetingOn: day ?? '' });
+      const meeting = await ledger.createMeeting({ meetingOn: day.trim(), confirmDate });
       setError(null);
+      setUnusual(null);
       await onCreated(meeting.id);
     } catch (err) {
-      setError((err as Error).message);
+      // A date that is not the meeting day, or more than a week ahead, asks first.
+      if (err instanceof LedgerError && err.code === 'needs_confirmation') setUnusual(err.message);
+      else setError((err as Error).message);
     }
   };
+  // What the typed date is, in words, as it is typed: a strict date is never "rolled over".
+  const readable = isRealIsoDate(day.trim()) ? new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day.trim()}T00:00:00Z`)) : '';
   return (
-    <Modal opened={opened} onClose={onClose} title="New meeting" returnFocus={false} transitionProps={{ duration: 0 }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        <DateInput
-          label="Meeting date"
-          valueFormat="YYYY-MM-DD"
-          value={day}
-          onChange={setDay}
-          error={error}
-          ref={dateRef}
-          // The date picker keeps Enter for itself; here Enter means "create it".
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              void create();
-            }
+    <Modal opened={opened} onClose={onClose} title="New meeting" size="md" returnFocus={false} transitionProps={{ duration: 0 }}>
+      {unusual ? (
+        <form
+          key="confirm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create(true);
           }}
-        />
-        <Group justify="flex-end" mt="md">
-          <Button type="submit">Create meeting</Button>
-        </Group>
-      </form>
+        >
+          <Alert color="yellow" title="Is this the right date?">
+            {unusual}
+          </Alert>
+          <Group justify="flex-end" mt="md" wrap="nowrap">
+            <Button
+              variant="default"
+              onClick={(e) => {
+                // Without this the click's default action would submit the date form that replaces this one.
+                e.preventDefault();
+                setUnusual(null);
+                setTimeout(() => dateRef.current?.focus(), 0);
+              }}
+            >
+              Change the date
+            </Button>
+            <Button type="submit" autoFocus>
+              Create it on {day.trim()}
+            </Button>
+          </Group>
+        </form>
+      ) : (
+        <form
+          key="date"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <TextInput
+            label="Meeting date"
+            description={readable || 'Written YYYY-MM-DD, e.g. 2026-11-25'}
+            placeholder="YYYY-MM-DD"
+            value={day}
+            onChange={(e) => {
+              setDay(e.currentTarget.value);
+              setError(null);
+            }}
+            error={error}
+            ref={dateRef}
+            data-autofocus
+            autoComplete="off"
+          />
+          <Group justify="flex-end" mt="md">
+            <Button type="submit">Create meeting</Button>
+          </Group>
+        </form>
+      )}
     </Modal>
   );
 }
 
-function ReasonModal({ opened, title, action, onClose, onSubmit }: { opened: boolean; title: string; action: string; onClose: () => void; onSubmit: (reason: string) => Promise<void> }) {
+function ReasonModal({
+  opened,
+  title,
+  action,
+  description,
+  placeholder,
+  optional,
+  onClose,
+  onSubmit,
+}: {
+  opened: boolean;
+  title: string;
+  action: string;
+  description?: string;
+  placeholder?: string;
+  /** The reason may be left empty (it is still welcome in the audit log). */
+  optional?: boolean;
+  onClose: () => void;
+  onSubmit: (reason: string) => Promise<void>;
+}) {
   const [why, setWhy] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Each dialog asks afresh: a reason never carries over to the next change.
+  useEffect(() => {
+    if (!opened) return;
+    setWhy('');
+    setError(null);
+  }, [opened]);
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
+          if (!optional && why.trim() === '') return setError('Enter a reason: it is kept in the audit log.');
           try {
-            await onSubmit(why);
+            await onSubmit(why.trim());
             setWhy('');
             setError(null);
           } catch (err) {
@@ -444,8 +719,16 @@ function ReasonModal({ opened, title, action, onClose, onSubmit }: { opened: boo
           }
         }}
       >
-        <TextInput label="Reason" description="Kept in the audit log" value={why} onChange={(e) => setWhy(e.currentTarget.value)} error={error} data-autofocus />
+        {description && (
+          <Text size="sm" mb="sm">
+            {description}
+          </Text>
+        )}
+        <TextInput label={optional ? 'Reason (optional)' : 'Reason'} description="Kept in the audit log" placeholder={placeholder} value={why} onChange={(e) => setWhy(e.currentTarget.value)} error={error} data-autofocus />
         <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            Go back
+          </Button>
           <Button type="submit">{action}</Button>
         </Group>
       </form>

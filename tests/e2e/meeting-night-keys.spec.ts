@@ -1,0 +1,245 @@
+// Meeting night from the keyboard, the way a secretary makes mistakes at 9 pm: every key does what it
+// says, nothing typed is lost or lands in the wrong slip, and undo undoes exactly what its toast names.
+import type { Page } from '@playwright/test';
+import { loadDemoChapter } from '../../src/services/demo';
+import { addDays, nextWeekday, todayIso } from '../../src/shared/dates';
+import { expect, test } from './fixtures';
+
+const shots = '/tmp/shots/i11';
+
+/** Tab and Enter are pressed; anything else is typed. */
+async function keys(page: Page, sequence: string[]) {
+  for (const k of sequence) await (k === 'Tab' || k === 'Enter' ? page.keyboard.press(k) : page.keyboard.type(k));
+}
+
+async function newMeeting(page: Page, day?: string) {
+  await page.keyboard.press('Alt+n');
+  const date = page.getByRole('textbox', { name: 'Meeting date' });
+  await expect(date).toBeFocused();
+  if (day) await date.fill(day);
+  await page.keyboard.press('Enter');
+}
+
+test('every slip type saves with one Enter, from its last field, and the bar is ready for the next', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  await page.goto(harness.openUrl);
+  const slipsTab = page.getByRole('tab', { name: /^Slips/ });
+  await expect(slipsTab).toBeVisible();
+  const meetingDay = nextWeekday(todayIso(), 2);
+
+  // A mistyped date is refused with a sentence, not rolled over into another month.
+  await newMeeting(page, '2026-13-45');
+  await expect(page.getByText('Meeting date must be a real date written YYYY-MM-DD.')).toBeVisible();
+  // A Sunday asks first.
+  const sunday = nextWeekday(todayIso(), 0);
+  await page.getByRole('textbox', { name: 'Meeting date' }).fill(sunday);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`${sunday} is a Sunday, and the chapter meets on Tuesdays. Create the meeting on that date anyway?`)).toBeVisible();
+  await page.screenshot({ path: `${shots}/date-asks.png` });
+  await page.getByRole('button', { name: 'Change the date' }).click();
+  await page.getByRole('textbox', { name: 'Meeting date' }).fill(meetingDay);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Draft', { exact: true })).toBeVisible();
+  expect(sqlite.prepare('SELECT meeting_on FROM meetings WHERE meeting_on >= ?').pluck().all(todayIso())).toEqual([meetingDay]);
+
+  const first = (label: string) => page.getByRole('textbox', { name: label });
+  const list = page.getByRole('table', { name: 'Slips of this meeting' });
+  let saved = 0;
+  const savedOne = async (firstField: string) => {
+    saved++;
+    await expect(slipsTab).toHaveText(`Slips (${saved})`);
+    await expect(first(firstField)).toBeFocused();
+    await expect(first(firstField)).toHaveValue('');
+  };
+
+  // Referral: the last field is the prospect.
+  await expect(first('From (giver)')).toBeFocused();
+  await keys(page, ['dana', 'Tab', 'marcus', 'Tab', 'i', 'Tab', '5', 'Tab', 'Alvarez family', 'Enter']);
+  await savedOne('From (giver)');
+
+  // TYFCB: the amount, then Enter.
+  await page.keyboard.press('Alt+t');
+  await expect(first('From (closed the business)')).toBeFocused();
+  await keys(page, ['marcus', 'Tab', 'dana', 'Tab', '1,250.50', 'Enter']);
+  await savedOne('From (closed the business)');
+
+  // One-to-one: Enter in the "Met with" list takes the match AND saves (it used to need a second
+  // Enter, and the next slip typed merged into this one). Listed the way it was entered.
+  await page.keyboard.press('Alt+o');
+  await expect(first('Member')).toBeFocused();
+  await page.keyboard.type('priya');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('oliver');
+  await page.keyboard.press('Enter');
+  await savedOne('Member');
+  // Straight on to the next one-to-one: nothing of it lands in the one before.
+  await page.keyboard.type('oliver');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('dana');
+  await page.keyboard.press('Enter');
+  await savedOne('Member');
+  const pairs = list.getByRole('row').filter({ hasText: 'One-to-one' });
+  await expect(pairs).toHaveCount(2);
+  await expect(pairs.filter({ hasText: 'Oliver Grant' }).filter({ hasText: 'Dana Ruiz' })).toHaveCount(1);
+  await expect(pairs.filter({ hasText: 'Priya Raman' }).filter({ hasText: 'Oliver Grant' })).toHaveCount(1);
+
+  // Visitor: Enter in "Invited by" picks the host and saves.
+  await page.keyboard.press('Alt+v');
+  await expect(first('Visitor name')).toBeFocused();
+  await keys(page, ['Kara Lind', 'Tab', 'Lind Roofing', 'Tab', 'Tab', 'carlos', 'Enter']);
+  await savedOne('Visitor name');
+
+  // CEU: the member is the only thing needed; Enter in the list saves.
+  await page.keyboard.press('Alt+c');
+  await expect(first('Member')).toBeFocused();
+  await page.keyboard.type('aisha');
+  await page.keyboard.press('Enter');
+  await savedOne('Member');
+
+  // Enter twice on a slip never saves it twice, and never saves an empty one.
+  await page.keyboard.type('jordan');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await savedOne('Member');
+  expect(sqlite.prepare("SELECT count(*) FROM ceus c JOIN meetings m ON m.id = c.meeting_id WHERE m.status = 'draft' AND c.deleted_at IS NULL").pluck().get()).toBe(2);
+  await page.screenshot({ path: `${shots}/every-type-saved.png` });
+});
+
+test('delete then Ctrl+Z brings back that slip and nothing else; undo walks back a save, an edit and a delete', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  await page.goto(harness.openUrl);
+  await expect(page.getByRole('tab', { name: /^Slips/ })).toBeVisible();
+  await newMeeting(page);
+  const slipsTab = page.getByRole('tab', { name: /^Slips/ });
+  const giver = page.getByRole('textbox', { name: 'From (giver)' });
+  await expect(giver).toBeFocused();
+  const referral = async (from: string, to: string, prospect: string) => {
+    await page.keyboard.type(from);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(to);
+    await page.keyboard.press('Enter'); // takes the match; the prospect is still missing, so it moves on
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(prospect);
+    await page.keyboard.press('Enter');
+    await expect(giver).toBeFocused();
+  };
+  await referral('dana', 'marcus', 'First prospect');
+  await referral('priya', 'greg', 'Second prospect');
+  await page.keyboard.press('Alt+c');
+  await page.keyboard.type('aisha');
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (3)');
+  const list = page.getByRole('table', { name: 'Slips of this meeting' });
+  const live = () => sqlite.prepare("SELECT prospect_name FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.status = 'draft' AND r.deleted_at IS NULL ORDER BY prospect_name").pluck().all();
+
+  // Delete the FIRST referral (not the last saved), then Ctrl+Z: it comes back, the CEU stays.
+  await list.getByRole('button', { name: 'Delete Referral Dana Ruiz' }).click();
+  await expect(slipsTab).toHaveText('Slips (2)');
+  await expect(page.getByText('Deleted: referral Dana Ruiz → Marcus Chen (First prospect).')).toBeVisible();
+  await page.screenshot({ path: `${shots}/deleted-with-undo.png` });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Undone: deleted referral Dana Ruiz → Marcus Chen (First prospect).')).toBeVisible();
+  await expect(slipsTab).toHaveText('Slips (3)');
+  expect(live()).toEqual(['First prospect', 'Second prospect']);
+  expect(sqlite.prepare("SELECT count(*) FROM ceus c JOIN meetings m ON m.id = c.meeting_id WHERE m.status = 'draft' AND c.deleted_at IS NULL").pluck().get()).toBe(1);
+
+  // The pencil puts the cursor in the bar (not on Delete), and Enter saves the edit.
+  await list.getByRole('button', { name: 'Edit Referral Priya Raman' }).click();
+  await expect(giver).toBeFocused();
+  await expect(giver).toHaveValue('Priya Raman');
+  await page.getByRole('textbox', { name: 'Prospect', exact: true }).fill('Second prospect, renamed');
+  // Clicking another pencil with the edit unsaved asks first, instead of swapping slips silently.
+  await list.getByRole('button', { name: 'Edit Referral Dana Ruiz' }).click();
+  await expect(page.getByRole('dialog', { name: 'Leave the slip being typed?' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/pencil-asks.png` });
+  await page.keyboard.press('Enter'); // "Keep typing" has the focus
+  await expect(page.getByRole('textbox', { name: 'Prospect', exact: true })).toHaveValue('Second prospect, renamed');
+  await page.getByRole('textbox', { name: 'Prospect', exact: true }).press('Enter');
+  await expect(giver).toBeFocused();
+  await expect(list.getByText(/Second prospect, renamed/)).toBeVisible();
+
+  // A save, an edit (above) and a delete, then Ctrl+Z three times: each undone in reverse order.
+  await page.keyboard.press('Alt+c');
+  await page.keyboard.type('jordan');
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (4)');
+  await list.getByRole('button', { name: 'Edit Referral Priya Raman' }).click();
+  await page.getByRole('textbox', { name: 'Prospect', exact: true }).fill('Second prospect, renamed again');
+  await page.keyboard.press('Enter');
+  await expect(list.getByText(/renamed again/)).toBeVisible();
+  await list.getByRole('button', { name: 'Delete Referral Dana Ruiz' }).click();
+  await expect(slipsTab).toHaveText('Slips (3)');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(slipsTab).toHaveText('Slips (4)');
+  await expect(page.getByText('Undone: deleted referral Dana Ruiz → Marcus Chen (First prospect).').last()).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Undone: edited referral Priya Raman → Greg Holloway (Second prospect, renamed).')).toBeVisible();
+  expect(live()).toEqual(['First prospect', 'Second prospect, renamed']);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Undone: saved CEU Jordan Blake, 1 credit.')).toBeVisible();
+  await expect(slipsTab).toHaveText('Slips (3)');
+  // Ctrl+Shift+Z redoes the last undo.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByText('Redone: saved CEU Jordan Blake, 1 credit.')).toBeVisible();
+  await expect(slipsTab).toHaveText('Slips (4)');
+  // Every undo went through the ledger: audited, no reason in a draft.
+  const ceuId = sqlite.prepare("SELECT c.id FROM ceus c JOIN meetings m ON m.id = c.meeting_id JOIN members p ON p.id = c.member_id WHERE m.status = 'draft' AND p.first_name = 'Jordan'").pluck().get();
+  expect(sqlite.prepare("SELECT action || ':' || reason FROM audit_log WHERE entity = 'ceu' AND entity_id = ? ORDER BY rowid").pluck().all(ceuId)).toEqual(['insert:', 'delete:', 'restore:']);
+});
+
+test('a closed meeting asks the reason for each change, in the dialog for a delete; a mistaken meeting is removed on screen', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  await page.goto(harness.openUrl);
+  await expect(page.getByRole('tab', { name: /^Slips/ })).toBeVisible();
+  // The demo's newest meeting is closed and opens by default.
+  await page.getByRole('textbox', { name: 'Reason for amendments' }).waitFor();
+  const list = page.getByRole('table', { name: 'Slips of this meeting' });
+  const reasonBox = page.getByRole('textbox', { name: 'Reason for amendments' });
+
+  // Amend one slip with a reason: the reason empties after that amendment.
+  await list.getByRole('button', { name: /^Edit / }).first().click();
+  await reasonBox.fill('Slip misread');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+  await expect(reasonBox).toHaveValue('');
+
+  // A delete asks for its own reason, in its dialog: the earlier reason is not reused.
+  await list.getByRole('button', { name: /^Delete / }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Delete a slip of a closed meeting' });
+  await expect(dialog.getByRole('textbox', { name: 'Reason' })).toBeFocused();
+  await expect(dialog.getByRole('textbox', { name: 'Reason' })).toHaveValue('');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Enter a reason: it is kept in the audit log.')).toBeVisible();
+  await page.keyboard.type('Entered twice');
+  await page.screenshot({ path: `${shots}/closed-delete-asks-reason.png` });
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  const reasons = sqlite.prepare("SELECT action, reason FROM audit_log WHERE reason <> '' AND entity <> 'meeting' ORDER BY rowid DESC LIMIT 2").all();
+  expect(reasons).toEqual([
+    { action: 'delete', reason: 'Entered twice' },
+    { action: 'update', reason: 'Slip misread' },
+  ]);
+
+  // A meeting typed three months ahead by mistake: asked about, then removed from the screen.
+  const far = nextWeekday(addDays(todayIso(), 91), 2);
+  await newMeeting(page, far);
+  await expect(page.getByText(/days from today\. Create the meeting on that date anyway\?/)).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('This meeting is in the future')).toBeVisible();
+  await page.screenshot({ path: `${shots}/future-meeting.png` });
+  await page.getByRole('button', { name: 'Remove meeting…' }).click();
+  await page.keyboard.type('Wrong date typed');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`The meeting of ${far} is removed.`)).toBeVisible();
+  expect(sqlite.prepare('SELECT count(*) FROM meetings WHERE meeting_on = ?').pluck().get(far)).toBe(0);
+  expect(sqlite.prepare("SELECT reason FROM audit_log WHERE entity = 'meeting' AND action = 'delete'").pluck().get()).toBe('Wrong date typed');
+});

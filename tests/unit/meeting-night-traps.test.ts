@@ -1,0 +1,186 @@
+// The traps a new secretary fell into on meeting night, each now closed: mistyped meeting dates,
+// meetings that cannot be cancelled or removed, undo that undid the wrong slip.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../src/db/open';
+import type { Registry } from '../../src/server/registry';
+import { addDays, nextWeekday, todayIso } from '../../src/shared/dates';
+import { defaultMeeting } from '../../src/shared/default-meeting';
+import { UndoHistory } from '../../src/renderer/undo-history';
+import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
+
+let opened: OpenedDatabase;
+let api: Registry;
+let dana: string;
+let marcus: string;
+let rachel: string;
+
+const ok = <T = any>(result: ReturnType<Registry['call']>): T => {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+};
+const refused = (result: ReturnType<Registry['call']>) => {
+  if (result.ok) throw new Error('expected a refusal');
+  return result.error;
+};
+const count = (sql: string, ...params: unknown[]) => opened.sqlite.prepare(sql).pluck().get(...params) as number;
+const audit = (entity: string, id: string) =>
+  opened.sqlite.prepare('SELECT action, reason, before, after FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY rowid').all(entity, id) as Array<{ action: string; reason: string; before: string | null; after: string | null }>;
+
+// The test chapter meets on Wednesdays (3).
+const today = todayIso();
+const nextWednesday = nextWeekday(today, 3);
+const wednesdayInThreeMonths = nextWeekday(addDays(today, 91), 3);
+
+beforeEach(() => {
+  opened = openTestDb();
+  api = testRegistry(opened);
+  const seats = smallChapter(opened);
+  const add = (seat: string, first: string, last: string, extra = {}) => ok(api.call('addMember', memberInput(seat, first, last, extra))).id as string;
+  dana = add(seats.realEstate, 'Dana', 'Ruiz');
+  marcus = add(seats.mortgage, 'Marcus', 'Chen');
+  rachel = add(seats.florist, 'Rachel', 'Adams', { status: 'on_leave' });
+});
+
+describe('a meeting date is taken exactly as typed', () => {
+  it.each([
+    ['2026-13-45', 'month 13 does not exist'],
+    ['2026-02-31', '31 February does not exist'],
+    ['31/02/2026', 'not written YYYY-MM-DD'],
+    ['tomorrow', 'a word, not a date'],
+    ['2026-2-4', 'month and day need two digits'],
+  ])('"%s" is refused with a sentence naming the field (%s), and no meeting appears', (typed) => {
+    expect(refused(api.call('createMeeting', { meetingOn: typed }))).toMatchObject({
+      code: 'invalid_input',
+      field: 'meetingOn',
+      message: 'Meeting date must be a real date written YYYY-MM-DD.',
+    });
+    expect(count('SELECT count(*) FROM meetings')).toBe(0);
+  });
+
+  it('a day that is not the chapter\'s meeting day asks first, and is created once confirmed', () => {
+    const sunday = nextWeekday(today, 0);
+    const question = refused(api.call('createMeeting', { meetingOn: sunday }));
+    expect(question).toMatchObject({ code: 'needs_confirmation', field: 'meetingOn' });
+    expect(question.message).toBe(`${sunday} is a Sunday, and the chapter meets on Wednesdays. Create the meeting on that date anyway?`);
+    expect(count('SELECT count(*) FROM meetings')).toBe(0);
+    const meeting = ok(api.call('createMeeting', { meetingOn: sunday, confirmDate: true }));
+    expect(meeting).toMatchObject({ meetingOn: sunday, status: 'draft' });
+    expect(audit('meeting', meeting.id).map((a) => a.action)).toEqual(['insert']);
+  });
+
+  it('a meeting day three months ahead asks first (a typo there would open by default every week)', () => {
+    const question = refused(api.call('createMeeting', { meetingOn: wednesdayInThreeMonths }));
+    expect(question.code).toBe('needs_confirmation');
+    expect(question.message).toMatch(new RegExp(`^${wednesdayInThreeMonths} is \\d+ days from today\\. Create the meeting on that date anyway\\?$`));
+    expect(count('SELECT count(*) FROM meetings')).toBe(0);
+  });
+
+  it('the next meeting day, and last week\'s, need no question', () => {
+    expect(ok(api.call('createMeeting', {})).meetingOn).toBe(nextWednesday);
+    expect(ok(api.call('createMeeting', { meetingOn: addDays(nextWednesday, -7) })).status).toBe('draft');
+  });
+});
+
+describe('cancelling and removing a meeting', () => {
+  it('a holiday is cancelled with its reason: kept in the list, counted nowhere, audited', () => {
+    const meeting = ok(api.call('createMeeting', { meetingOn: nextWednesday }));
+    expect(refused(api.call('cancelMeeting', { meetingId: meeting.id, reason: '' })).field).toBe('reason');
+    const cancelled = ok(api.call('cancelMeeting', { meetingId: meeting.id, reason: 'Public holiday' }));
+    expect(cancelled.status).toBe('cancelled');
+    expect(ok(api.call('listMeetings', {})).map((m: any) => m.status)).toEqual(['cancelled']);
+    expect(audit('meeting', meeting.id).at(-1)).toMatchObject({ action: 'update', reason: 'Public holiday' });
+    expect(refused(api.call('saveReferral', { meetingId: meeting.id, giverId: dana, receiverId: marcus, prospectName: 'Alvarez family' })).message).toMatch(/was cancelled/);
+  });
+
+  it('a mistaken draft with no slips and no marks is removed, and the audit log keeps that it existed', () => {
+    const meeting = ok(api.call('createMeeting', { meetingOn: wednesdayInThreeMonths, confirmDate: true }));
+    // Rachel is on leave: her automatic "medical" mark is no attendance the secretary took.
+    expect(count('SELECT count(*) FROM attendance WHERE member_id = ?', rachel)).toBe(1);
+    ok(api.call('deleteMeeting', { meetingId: meeting.id, reason: 'Wrong date typed' }));
+    expect(count('SELECT count(*) FROM meetings')).toBe(0);
+    expect(count('SELECT count(*) FROM attendance')).toBe(0);
+    const trail = audit('meeting', meeting.id);
+    expect(trail.map((a) => a.action)).toEqual(['insert', 'delete']);
+    expect(trail[1]).toMatchObject({ reason: 'Wrong date typed' });
+    expect(JSON.parse(trail[1]!.before!).meetingOn).toBe(wednesdayInThreeMonths);
+  });
+
+  it('a meeting with a slip (even one deleted since) or with marks is not removed: cancel it instead', () => {
+    const withSlip = ok(api.call('createMeeting', { meetingOn: nextWednesday }));
+    const slip = ok(api.call('saveReferral', { meetingId: withSlip.id, giverId: dana, receiverId: marcus, prospectName: 'Alvarez family' }));
+    ok(api.call('deleteSlip', { kind: 'referral', id: slip.id }));
+    expect(refused(api.call('deleteMeeting', { meetingId: withSlip.id }))).toMatchObject({ code: 'conflict', message: expect.stringMatching(/cancel it instead/) });
+
+    const withMarks = ok(api.call('createMeeting', { meetingOn: addDays(nextWednesday, -7) }));
+    ok(api.call('setAttendance', { meetingId: withMarks.id, memberId: dana, mark: 'P' }));
+    expect(refused(api.call('deleteMeeting', { meetingId: withMarks.id })).message).toMatch(/attendance marked for 1 member: cancel it instead/);
+    expect(count('SELECT count(*) FROM meetings')).toBe(2);
+  });
+});
+
+describe('the meeting that opens by default', () => {
+  const m = (id: string, meetingOn: string, status: 'draft' | 'completed' | 'cancelled' = 'draft') => ({ id, meetingOn, status });
+  it('is today\'s, else the newest draft up to today — never a mistyped one months ahead', () => {
+    expect(defaultMeeting([m('typo', '2027-02-14'), m('last', '2026-11-18', 'completed'), m('tonight', '2026-11-25')], '2026-11-25')?.id).toBe('tonight');
+    expect(defaultMeeting([m('typo', '2027-02-14'), m('open', '2026-11-18'), m('old', '2026-11-11', 'completed')], '2026-11-23')?.id).toBe('open');
+    expect(defaultMeeting([m('typo', '2027-02-14'), m('old', '2026-11-11', 'completed')], '2026-11-23')?.id).toBe('old');
+    expect(defaultMeeting([m('typo', '2027-02-14'), m('soon', '2026-11-25'), m('old', '2026-11-18', 'completed')], '2026-11-23')?.id).toBe('soon');
+    expect(defaultMeeting([m('holiday', '2026-11-23', 'cancelled'), m('old', '2026-11-18', 'completed')], '2026-11-23')?.id).toBe('old');
+  });
+});
+
+describe('undo is a real change, and undoes exactly what it says', () => {
+  it('a deleted slip comes back (restore, audited), and deleting then undoing touches no other slip', () => {
+    const meeting = ok(api.call('createMeeting', { meetingOn: nextWednesday }));
+    const first = ok(api.call('saveReferral', { meetingId: meeting.id, giverId: dana, receiverId: marcus, prospectName: 'First prospect' }));
+    const ceu = ok(api.call('saveCeu', { meetingId: meeting.id, memberId: dana, note: 'Podcast' }));
+    ok(api.call('deleteSlip', { kind: 'referral', id: first.id }));
+    const back = ok(api.call('restoreSlip', { kind: 'referral', id: first.id }));
+    expect(back).toMatchObject({ id: first.id, prospectName: 'First prospect' });
+    expect(ok(api.call('getMeetingSheet', { meetingId: meeting.id })).slips.map((s: any) => s.id).sort()).toEqual([first.id, ceu.id].sort());
+    expect(audit('referral', first.id).map((a) => a.action)).toEqual(['insert', 'delete', 'restore']);
+    expect(refused(api.call('restoreSlip', { kind: 'referral', id: first.id })).message).toBe('That slip is not deleted: there is nothing to bring back.');
+  });
+
+  it('in a closed meeting, bringing a slip back is an amendment: it needs a reason', () => {
+    const meeting = ok(api.call('createMeeting', { meetingOn: addDays(nextWednesday, -7) }));
+    const slip = ok(api.call('saveCeu', { meetingId: meeting.id, memberId: dana, note: 'Podcast' }));
+    ok(api.call('markAllPresent', { meetingId: meeting.id }));
+    ok(api.call('closeMeeting', { meetingId: meeting.id }));
+    ok(api.call('deleteSlip', { kind: 'ceu', id: slip.id, reason: 'Entered twice' }));
+    expect(refused(api.call('restoreSlip', { kind: 'ceu', id: slip.id })).field).toBe('reason');
+    ok(api.call('restoreSlip', { kind: 'ceu', id: slip.id, reason: 'Undo: deleted CEU Dana Ruiz' }));
+    expect(audit('ceu', slip.id).at(-1)).toMatchObject({ action: 'restore', reason: 'Undo: deleted CEU Dana Ruiz' });
+  });
+
+  it('a first attendance mark can be taken back: the member is unmarked again, and the log says so', () => {
+    const meeting = ok(api.call('createMeeting', { meetingOn: nextWednesday }));
+    ok(api.call('setAttendance', { meetingId: meeting.id, memberId: dana, mark: 'A' }));
+    const row = ok(api.call('clearAttendance', { meetingId: meeting.id, memberId: dana }));
+    expect(row).toMatchObject({ name: 'Dana Ruiz', mark: null });
+    expect(count("SELECT count(*) FROM audit_log WHERE entity = 'attendance' AND action = 'delete'")).toBe(1);
+  });
+
+  it('the history undoes the newest step, or the one a toast names, and redo puts it back', async () => {
+    const done: string[] = [];
+    const history = new UndoHistory();
+    const step = (name: string) => ({ label: name, undo: async () => void done.push(`undo ${name}`), redo: async () => void done.push(`redo ${name}`) });
+    const save = step('saved referral A');
+    const del = step('deleted CEU B');
+    history.record(save);
+    history.record(del);
+    expect(await history.undo(() => '', save)).toMatchObject({ done: 'undone', step: save });
+    expect(await history.undo(() => '')).toMatchObject({ done: 'undone', step: del });
+    expect(await history.undo(() => '')).toEqual({ done: 'nothing' });
+    expect(await history.redo(() => '')).toMatchObject({ done: 'redone', step: del });
+    expect(done).toEqual(['undo saved referral A', 'undo deleted CEU B', 'redo deleted CEU B']);
+  });
+
+  it('a step that fails stays in the history, and the failure names it', async () => {
+    const history = new UndoHistory();
+    const broken = { label: 'deleted referral A', undo: async () => Promise.reject(new Error('That slip does not exist.')), redo: async () => undefined };
+    history.record(broken);
+    expect(await history.undo(() => '')).toMatchObject({ done: 'failed', step: broken });
+    expect(history.canUndo).toBe(true);
+  });
+});
