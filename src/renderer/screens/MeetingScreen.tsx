@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Chapter, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
 import { defaultMeeting } from '../../shared/default-meeting';
 import { isRealIsoDate } from '../../shared/fields';
-import { nextWeekday, todayIso } from '../../shared/dates';
+import { addDays, nextWeekday, todayIso } from '../../shared/dates';
 import { LedgerError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
 import { ledger } from '../client';
@@ -181,10 +181,13 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
       id: toastId,
       autoClose: 8000,
       message: (
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">Deleted: {slipLabel(slip, money)}.</Text>
+        <Group justify="space-between" wrap="nowrap" align="center">
+          <Text size="sm" style={{ flex: 1 }}>
+            Deleted: {slipLabel(slip, money)}.
+          </Text>
           <Button
             size="xs"
+            style={{ flexShrink: 0 }}
             variant="light"
             onClick={() => {
               notifications.hide(toastId);
@@ -316,9 +319,9 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
       {!meetings.loading && meetings.data?.length === 0 && <GuidedStart meetings={0} onNewMeeting={() => setCreating(true)} />}
 
-      {sheet && sheet.meeting.meetingOn > todayIso() && (
+      {sheet && sheet.meeting.meetingOn > addDays(todayIso(), 7) && (
         <Alert color="yellow" title="This meeting is in the future">
-          {sheet.meeting.meetingOn} is after today. If the date was mistyped, remove this meeting (or cancel it) and create the right one.
+          {sheet.meeting.meetingOn} is more than a week ahead. If the date was mistyped, remove this meeting (or cancel it) and create the right one.
         </Alert>
       )}
 
@@ -381,7 +384,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         }}
       />
 
-      <Modal opened={switchTo !== null} onClose={() => setSwitchTo(null)} title="Leave the slip being typed?">
+      <Modal opened={switchTo !== null} onClose={() => setSwitchTo(null)} title="Leave the slip being typed?" size="lg">
         <Text size="sm">The slip bar holds changes that are not saved. Editing another slip would discard them.</Text>
         <Group justify="flex-end" mt="md">
           <Button data-autofocus variant="default" onClick={() => setSwitchTo(null)}>
