@@ -89,6 +89,8 @@ async function start(): Promise<void> {
   });
 
   installApplicationMenu({
+    // The id comes from the fixed list of screens, never from outside: the page only changes its hash.
+    showScreen: (id) => void mainWindow?.webContents.executeJavaScript(`window.location.hash = ${JSON.stringify(`#/${id}`)}`),
     openChapterFile: async () => {
       const chosen = await dialog.showOpenDialog({ title: 'Open chapter file', properties: ['openFile'], filters: [{ name: 'Chapter file', extensions: ['sqlite', 'db'] }] });
       const picked = chosen.filePaths[0];

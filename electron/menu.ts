@@ -1,6 +1,7 @@
 import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron';
+import { screenKeys, type ScreenKeyId } from '../src/shared/screens';
 
-export function installApplicationMenu(actions: { openChapterFile: () => Promise<void> }): void {
+export function installApplicationMenu(actions: { openChapterFile: () => Promise<void>; showScreen: (id: ScreenKeyId) => void }): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -25,6 +26,12 @@ export function installApplicationMenu(actions: { openChapterFile: () => Promise
         { type: 'separator' },
         { role: 'togglefullscreen' },
       ],
+    },
+    {
+      // Screens by CmdOrCtrl+digit: the menu owns the accelerator on every platform, so macOS's
+      // Option+digit characters and Windows' Alt menu mnemonics never get in the way.
+      label: '&Go',
+      submenu: screenKeys.map((s) => ({ label: s.label, accelerator: `CmdOrCtrl+${s.digit}`, click: () => actions.showScreen(s.id) })),
     },
     { role: 'windowMenu' },
     {

@@ -1,8 +1,9 @@
-import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
+import { memberCountLabel } from '../shared/member-count';
+import { screenForKey, screenKeys, screenShortcutLabel } from '../shared/screens';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
 import { AuditLogScreen } from './screens/AuditLogScreen';
@@ -18,25 +19,42 @@ import { SettingsScreen } from './screens/SettingsScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { useQuery } from './use-query';
 
-const screens = [
-  { id: 'meeting', label: 'Meeting', icon: IconCalendarEvent, hotkey: 'alt+1' },
-  { id: 'referrals', label: 'Open referrals', icon: IconArrowsExchange, hotkey: 'alt+2' },
-  { id: 'reciprocity', label: 'Reciprocity', icon: IconScale, hotkey: 'alt+3' },
-  { id: 'scorecard', label: 'Scorecard', icon: IconGauge, hotkey: 'alt+4' },
-  { id: 'reports', label: 'Reports', icon: IconFileText, hotkey: 'alt+5' },
-  { id: 'members', label: 'Members', icon: IconUsers, hotkey: 'alt+6' },
-  { id: 'seats', label: 'Seat map', icon: IconArmchair2, hotkey: 'alt+7' },
-  { id: 'settings', label: 'Settings', icon: IconSettings, hotkey: 'alt+8' },
-  { id: 'audit', label: 'Audit log', icon: IconHistory, hotkey: 'alt+9' },
-  { id: 'import', label: 'Import', icon: IconFileImport, hotkey: 'alt+0' },
-] as const;
+const icons = {
+  meeting: IconCalendarEvent,
+  referrals: IconArrowsExchange,
+  reciprocity: IconScale,
+  scorecard: IconGauge,
+  reports: IconFileText,
+  members: IconUsers,
+  seats: IconArmchair2,
+  settings: IconSettings,
+  audit: IconHistory,
+  import: IconFileImport,
+} as const;
+const screens = screenKeys.map((s) => ({ ...s, icon: icons[s.id] }));
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 type ScreenId = (typeof screens)[number]['id'];
 
 export function App() {
   const status = useQuery(() => ledger.appStatus(), []);
   const chapter = useQuery(() => ledger.getChapter(), []);
   const screen = useHashScreen();
-  useHotkeys(screens.map((s) => [s.hotkey, () => (window.location.hash = `#/${s.id}`)]), []);
+  // Screens by the physical digit key (event.code): Ctrl/Cmd+digit as in the application menu, and
+  // Alt/Option+digit, which on macOS would otherwise type "¡", "™"… and change nothing.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const id = screenForKey(event);
+      if (!id) return;
+      event.preventDefault();
+      window.location.hash = `#/${id}`;
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  // The header's member count follows every change (a roster import, a new member) on the next screen.
+  useEffect(() => {
+    void status.reload();
+  }, [screen]);
 
   const reloadAll = async () => {
     await Promise.all([status.reload(), chapter.reload()]);
@@ -68,9 +86,11 @@ export function App() {
               · meets {weekdayNames[chapter.data.meetingWeekday]}s at {chapter.data.meetingTime}
             </Text>
           </Group>
-          <Badge variant="light" size="lg">
-            {status.data.memberCount} members
-          </Badge>
+          <Tooltip label="Members = active and on leave; applicants are counted apart">
+            <Badge variant="light" size="lg" aria-label="Member count">
+              {memberCountLabel(status.data.memberCount, status.data.applicantCount)}
+            </Badge>
+          </Tooltip>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
@@ -79,7 +99,7 @@ export function App() {
             <NavLink
               key={s.id}
               label={s.label}
-              description={s.hotkey.replace('alt', 'Alt')}
+              description={screenShortcutLabel(s.digit, isMac)}
               leftSection={<s.icon size={18} stroke={1.6} />}
               href={`#/${s.id}`}
               active={screen === s.id}

@@ -21,7 +21,8 @@ interface RosterSqlRow {
 }
 
 /**
- * Everyone who was a member on the meeting date (joined on or before it, not yet left), plus anyone
+ * Ordered like the Members screen (last name, then first name), so the paper sign-in sheet and the
+ * screen agree. Everyone who was a member on the meeting date (joined on or before it, not yet left), plus anyone
  * already marked, with their absences in the policy window ending on this meeting. One query.
  * A closed (or cancelled) meeting keeps the roster it was closed with — closing needs every member
  * marked, so that roster is exactly its attendance rows: a member added later with an earlier join
@@ -41,7 +42,7 @@ export function rosterFor(db: Db, meeting: Meeting, chapter: Chapter): RosterRow
     WHERE a.id IS NOT NULL
        OR (${meeting.status} = 'draft'
            AND m.status <> 'applicant' AND m.joined_on <= ${meeting.meetingOn} AND (m.left_on IS NULL OR m.left_on > ${meeting.meetingOn}))
-    ORDER BY m.first_name COLLATE NOCASE, m.last_name COLLATE NOCASE`);
+    ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE`);
   return rows.map((r) => {
     const absencesInWindow = r.priorAbsences + (r.mark === 'A' ? 1 : 0);
     return {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { chapter } from '../db/schema';
 import type { Chapter, ParsedInput } from '../shared/contract';
@@ -35,6 +35,7 @@ export function saveChapter(db: Db, input: ParsedInput<'saveChapter'>): Chapter 
   return db.transaction((tx) => {
     const existing = getChapter(tx);
     if (existing) {
+      if (input.currency !== existing.currency) refuseCurrencyChangeOnceMoneyExists(tx, existing.currency, input.currency);
       tx.update(chapter).set(input).where(eq(chapter.id, existing.id)).run();
       const after = getChapter(tx)!;
       recordAudit(tx, { action: 'update', entity: 'chapter', entityId: existing.id, before: existing, after });
@@ -45,4 +46,19 @@ export function saveChapter(db: Db, input: ParsedInput<'saveChapter'>): Chapter 
     recordAudit(tx, { action: 'insert', entity: 'chapter', entityId: created.id, after: created });
     return created;
   });
+}
+
+/**
+ * Amounts are stored in the chapter's currency and never converted: once a TYFCB amount exists,
+ * changing the currency would silently relabel every past amount (£4,900.50 shown as €4,900.50).
+ * The locale (how numbers and dates are written) stays free to change.
+ */
+function refuseCurrencyChangeOnceMoneyExists(db: Db, from: string, to: string): void {
+  const slips = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tyfcb_slips WHERE deleted_at IS NULL`)!.n;
+  if (slips === 0) return;
+  throw new LedgerError(
+    'conflict',
+    `The currency cannot change from ${from} to ${to}: ${slips} TYFCB slip${slips === 1 ? ' holds an amount' : 's hold amounts'} in ${from}, and amounts are not converted — they would all be relabelled as ${to}. The number format (locale) can still change.`,
+    'currency',
+  );
 }

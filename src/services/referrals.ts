@@ -11,7 +11,7 @@ const openReferralSelect = (today: string, byStatus = false) => sql`SELECT 'refe
   r.giver_id AS giverId, g.first_name || ' ' || g.last_name AS giverName, r.receiver_id AS receiverId,
   v.first_name || ' ' || v.last_name AS receiverName, r.kind AS referralKind, r.temperature, r.prospect_name AS prospectName,
   r.prospect_phone AS prospectPhone, r.prospect_email AS prospectEmail, r.note, r.status, m.meeting_on AS meetingOn,
-  CAST(julianday(${today}) - julianday(m.meeting_on) AS INTEGER) AS daysOpen
+  max(0, CAST(julianday(${today}) - julianday(m.meeting_on) AS INTEGER)) AS daysOpen
   FROM referrals r ${byStatus ? sql.raw('INDEXED BY referrals_status') : sql``} JOIN meetings m ON m.id = r.meeting_id
   JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
   WHERE r.deleted_at IS NULL AND m.status <> 'cancelled'`;
@@ -22,8 +22,9 @@ export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'
   // The chapter's list reads the referrals of the status it shows, whatever the statistics say: when
   // most referrals are open SQLite would rather scan them all, the same work at best and every
   // referral ever at worst. (One member's list goes through the giver and receiver indexes.)
-  return db.all<OpenReferral>(sql`${openReferralSelect(today, !input.memberId)} AND ${status} ${member}
-    AND julianday(${today}) - julianday(m.meeting_on) >= ${input.olderThanDays}
+  // No age asked for: every referral, even one recorded at a meeting dated after today (its age is 0).
+  const age = input.olderThanDays > 0 ? sql`AND julianday(${today}) - julianday(m.meeting_on) >= ${input.olderThanDays}` : sql``;
+  return db.all<OpenReferral>(sql`${openReferralSelect(today, !input.memberId)} AND ${status} ${member} ${age}
     ORDER BY m.meeting_on, r.created_at, r.id LIMIT ${input.limit ?? 200} OFFSET ${input.offset ?? 0}`);
 }
 

@@ -268,6 +268,8 @@ export const appStatusOut = z.object({
   hasChapter: z.boolean(),
   /** Active and on-leave members: applicants are not members yet. */
   memberCount: z.number().int(),
+  /** Applicants, counted apart (issue 11: one definition of members). */
+  applicantCount: z.number().int(),
 });
 export type AppStatus = z.infer<typeof appStatusOut>;
 

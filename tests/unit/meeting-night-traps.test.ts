@@ -184,3 +184,83 @@ describe('undo is a real change, and undoes exactly what it says', () => {
     expect(history.canUndo).toBe(true);
   });
 });
+
+describe('referrals recorded at a meeting dated after today', () => {
+  it('are in Open referrals (0 days open) and offered for a TYFCB, not hidden until the date comes', () => {
+    const ahead = ok(api.call('createMeeting', { meetingOn: wednesdayInThreeMonths, confirmDate: true }));
+    const slip = ok(api.call('saveReferral', { meetingId: ahead.id, giverId: dana, receiverId: marcus, prospectName: 'Harper wedding' }));
+    const open = ok(api.call('listOpenReferrals', { memberId: marcus, status: 'open', olderThanDays: 0 }));
+    expect(open.map((r: any) => [r.id, r.daysOpen])).toEqual([[slip.id, 0]]);
+    // Asking for referrals open at least a week still leaves it out: it is not a week old.
+    expect(ok(api.call('listOpenReferrals', { memberId: marcus, status: 'open', olderThanDays: 7 }))).toEqual([]);
+    const thanks = ok(api.call('saveTyfcb', { meetingId: ahead.id, closerId: marcus, referrerId: dana, amount: '900', referralId: slip.id }));
+    expect(thanks.referralId).toBe(slip.id);
+  });
+
+  it('an empty list says which filter hides the referrals, and "well done" only when none is open', async () => {
+    const { emptyMessage } = await import('../../src/renderer/open-referrals-wording');
+    expect(emptyMessage({ memberName: 'Dana Ruiz', status: 'open', olderThanDays: 30 })).toBe(
+      'No open referral given or received by Dana Ruiz and open at least 30 days. The filters hide the others: clear the member and set "Open at least" to 0 to see them all.',
+    );
+    expect(emptyMessage({ memberName: null, status: 'open', olderThanDays: 0 })).toBe('No referral is open: every referral has been closed — well done.');
+    expect(emptyMessage({ memberName: null, status: 'lost', olderThanDays: 0 })).toBe('No referral marked lost yet.');
+  });
+});
+
+describe('the chapter currency once money is recorded', () => {
+  const chapterInput = (extra: Record<string, unknown>) => ({ name: 'Harbour Connectors', region: 'Harbour', meetingWeekday: 3, meetingTime: '07:00', currency: 'GBP', locale: 'en-GB', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30, ...extra });
+  it('is refused with a sentence saying amounts are not converted; the number format still changes', () => {
+    ok(api.call('saveChapter', chapterInput({})));
+    const meeting = ok(api.call('createMeeting', { meetingOn: nextWednesday }));
+    ok(api.call('saveTyfcb', { meetingId: meeting.id, closerId: marcus, referrerId: dana, amount: '4,900.50' }));
+    expect(refused(api.call('saveChapter', chapterInput({ currency: 'EUR', locale: 'de-DE' })))).toEqual({
+      code: 'conflict',
+      field: 'currency',
+      message: 'The currency cannot change from GBP to EUR: 1 TYFCB slip holds an amount in GBP, and amounts are not converted — they would all be relabelled as EUR. The number format (locale) can still change.',
+    });
+    expect(ok(api.call('getChapter', {})).currency).toBe('GBP');
+    expect(ok(api.call('saveChapter', chapterInput({ locale: 'de-DE' }))).locale).toBe('de-DE');
+  });
+
+  it('is free while no amount exists', () => {
+    expect(ok(api.call('saveChapter', chapterInput({ currency: 'INR', locale: 'hi-IN' }))).currency).toBe('INR');
+  });
+});
+
+describe('one definition of members', () => {
+  it('the header counts active and on-leave members, and applicants apart', async () => {
+    const { memberCountLabel, rosterSummary } = await import('../../src/shared/member-count');
+    ok(api.call('addMember', memberInput(ok(api.call('saveClassification', { name: 'Roofing', sphereId: null })).id, 'Liam', 'Murphy', { status: 'applicant' })));
+    const status = ok(api.call('appStatus', {}));
+    expect([status.memberCount, status.applicantCount]).toEqual([3, 1]);
+    expect(memberCountLabel(status.memberCount, status.applicantCount)).toBe('3 members · 1 applicant');
+    expect(rosterSummary({ active: 2, onLeave: 1, applicants: 1 })).toBe('3 members (2 active · 1 on leave) · 1 applicant');
+    expect(memberCountLabel(1, 0)).toBe('1 member');
+  });
+});
+
+describe('attendance is ordered like Members, and a name is found by typing', () => {
+  it('rows go by last name; "rui" or "dana r" finds Dana Ruiz, accents optional', async () => {
+    const { findRow } = await import('../../src/renderer/find-row');
+    const meeting = ok(api.call('createMeeting', { meetingOn: nextWednesday }));
+    const roster = ok(api.call('getMeetingSheet', { meetingId: meeting.id })).roster;
+    expect(roster.map((r: any) => r.name)).toEqual(['Rachel Adams', 'Marcus Chen', 'Dana Ruiz']);
+    expect(findRow(roster, 'rui')).toBe(2);
+    expect(findRow(roster, 'dana r')).toBe(2);
+    expect(findRow([{ name: 'José Müller-Łukasz' }], 'lukasz')).toBe(0);
+    expect(findRow(roster, 'zz')).toBe(-1);
+  });
+});
+
+describe('screen shortcuts by physical key', () => {
+  it('macOS Option+1 (typed "¡") and Cmd+2 open screens; a plain digit or Shift+digit does not', async () => {
+    const { screenForKey } = await import('../../src/shared/screens');
+    const key = (code: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>>, typed = '') => ({ code, key: typed, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
+    expect(screenForKey(key('Digit1', { altKey: true }, '¡'))).toBe('meeting');
+    expect(screenForKey(key('Digit2', { metaKey: true }, '2'))).toBe('referrals');
+    expect(screenForKey(key('Digit0', { ctrlKey: true }, '0'))).toBe('import');
+    expect(screenForKey(key('Digit6', { altKey: true }, '§'))).toBe('members');
+    expect(screenForKey(key('Digit1', {}, '1'))).toBeNull();
+    expect(screenForKey(key('KeyV', { altKey: true }, '√'))).toBeNull();
+  });
+});

@@ -54,14 +54,15 @@ describe('the meeting', () => {
 
   it('lists members on that date: applicants are not on the roster, members on leave are excused by default', () => {
     const roster = sheet().roster;
-    expect(roster.map((r: any) => r.name)).toEqual(['Dana Ruiz', 'Lucía Fernández', 'Marcus Chen', 'Rachel Adams']);
+    // Ordered like Members: by last name.
+    expect(roster.map((r: any) => r.name)).toEqual(['Rachel Adams', 'Marcus Chen', 'Lucía Fernández', 'Dana Ruiz']);
     expect(roster.find((r: any) => r.name === 'Rachel Adams').mark).toBe('M');
   });
 
   it('cannot close while a member has no mark; "everyone present" fills only the gaps', () => {
     ok(api.call('setAttendance', { meetingId: ids.meeting, memberId: ids.dana, mark: 'L' }));
     const refused = api.call('closeMeeting', { meetingId: ids.meeting });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'incomplete', message: '2 members have no attendance mark yet: Lucía Fernández, Marcus Chen. Mark them, then close.' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'incomplete', message: '2 members have no attendance mark yet: Marcus Chen, Lucía Fernández. Mark them, then close.' } });
     expect(ok(api.call('markAllPresent', { meetingId: ids.meeting }))).toEqual({ marked: 2 });
     expect(sheet().totals).toMatchObject({ present: 2, late: 1, medical: 1, unmarked: 0 });
     expect(ok(api.call('closeMeeting', { meetingId: ids.meeting })).meeting.status).toBe('completed');

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import type { MeetingSheet, RosterRow } from '../../shared/contract';
 import { palmsMarks } from '../../shared/domain';
+import { findRow } from '../find-row';
 import { ledger } from '../client';
 
 type Mark = (typeof palmsMarks)[number];
@@ -34,6 +35,22 @@ export function AttendanceGrid({
   const [substitute, setSubstitute] = useState('');
   const [error, setError] = useState<{ memberId: string; message: string } | null>(null);
   const closed = sheet.meeting.status === 'completed';
+
+  // Type-to-jump: "/" (or the field) finds a member by any part of the name, Enter goes to the row.
+  const [jump, setJump] = useState('');
+  const jumpRef = useRef<HTMLInputElement>(null);
+  const jumpTo = (text: string) => findRow(sheet.roster, text);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement;
+      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) return;
+      e.preventDefault();
+      jumpRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const focusRow = (index: number) => rows.current[Math.max(0, Math.min(index, sheet.roster.length - 1))]?.focus();
 
@@ -71,9 +88,31 @@ export function AttendanceGrid({
   return (
     <div>
       <Group justify="space-between" mb="xs">
-        <Text size="sm" c="dimmed">
-          Focus a row, then press <b>P</b>, <b>A</b>, <b>L</b>, <b>M</b> or <b>S</b>. ↑ ↓ move.
-        </Text>
+        <Group gap="sm">
+          <TextInput
+            ref={jumpRef}
+            size="xs"
+            w={220}
+            aria-label="Jump to member"
+            placeholder="Jump to a name ( / )"
+            value={jump}
+            onChange={(e) => setJump(e.currentTarget.value)}
+            error={jump.trim() && jumpTo(jump) < 0 ? `Nobody matches "${jump.trim()}"` : undefined}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === 'ArrowDown') {
+                const index = jumpTo(jump);
+                if (index < 0) return;
+                e.preventDefault();
+                setJump('');
+                focusRow(index);
+              }
+              if (e.key === 'Escape') setJump('');
+            }}
+          />
+          <Text size="sm" c="dimmed">
+            Focus a row, then press <b>P</b>, <b>A</b>, <b>L</b>, <b>M</b> or <b>S</b>. ↑ ↓ move.
+          </Text>
+        </Group>
         {!closed && (
           <Button size="xs" variant="light" onClick={markAll} disabled={sheet.totals.unmarked === 0}>
             Mark everyone else present ({sheet.totals.unmarked})

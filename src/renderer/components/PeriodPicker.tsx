@@ -13,6 +13,15 @@ export function usePeriod(initial: Exclude<PeriodPreset, 'custom'> = 'this_quart
 
 export function PeriodPicker({ state }: { state: ReturnType<typeof usePeriod> }) {
   const { preset, setPreset, period, setPeriod } = state;
+  // A From after To is shown beside the field and never sent: the screen keeps the last good period.
+  const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
+  const choose = (next: { from: string; to: string }) => {
+    setPreset('custom');
+    if (next.from > next.to) return setPending(next);
+    setPending(null);
+    setPeriod(next);
+  };
+  const shown = pending ?? period;
   return (
     <Group gap="sm" align="flex-end">
       <SegmentedControl
@@ -20,6 +29,7 @@ export function PeriodPicker({ state }: { state: ReturnType<typeof usePeriod> })
         value={preset}
         onChange={(value) => {
           setPreset(value as PeriodPreset);
+          setPending(null);
           if (value !== 'custom') setPeriod(presetPeriod(value as Exclude<PeriodPreset, 'custom'>, todayIso()));
         }}
         data={periodPresets.map((p) => ({ value: p.id, label: p.label }))}
@@ -29,16 +39,18 @@ export function PeriodPicker({ state }: { state: ReturnType<typeof usePeriod> })
         size="xs"
         w={120}
         valueFormat="YYYY-MM-DD"
-        value={period.from}
-        onChange={(v) => v && (setPreset('custom'), setPeriod({ ...period, from: v }))}
+        value={shown.from}
+        onChange={(v) => v && choose({ ...shown, from: v })}
+        error={pending ? 'From is after To' : undefined}
       />
       <DateInput
         aria-label="To"
         size="xs"
         w={120}
         valueFormat="YYYY-MM-DD"
-        value={period.to}
-        onChange={(v) => v && (setPreset('custom'), setPeriod({ ...period, to: v }))}
+        value={shown.to}
+        onChange={(v) => v && choose({ ...shown, to: v })}
+        error={pending ? `Choose a day on or after ${pending.from}` : undefined}
       />
     </Group>
   );

@@ -172,7 +172,7 @@ export function SlipEntryBar({
   modeRef.current = mode;
   const editingRef = useRef(editing);
   editingRef.current = editing;
-  const inFlight = useRef(false);
+  const inFlight = useRef(0);
 
   const baseline = useMemo(() => (editing ? draftFromSlip(editing, sheet.currency, sheet.locale) : emptyDraft()), [editing, sheet.currency, sheet.locale]);
   const dirty = differs(draft, baseline);
@@ -276,9 +276,10 @@ export function SlipEntryBar({
   };
 
   const submit = async (d: Draft, kind: SlipKind, confirmDuplicate = false) => {
-    // A second Enter while the slip saves, or Enter on an empty bar, records nothing.
-    if (inFlight.current || (!d.id && !differs(d, emptyDraft()))) return;
-    inFlight.current = true;
+    // Enter on an empty bar records nothing (so a second Enter on a slip just saved does nothing). The
+    // next slip may be typed and saved while this one is still on its way: the ledger takes them in turn.
+    if (!d.id && !differs(d, emptyDraft())) return;
+    inFlight.current += 1;
     setSaving(true);
     const before = d.id ? editingRef.current : null;
     // The bar empties at once: whatever is typed next is the next slip, never part of this one.
@@ -313,8 +314,8 @@ export function SlipEntryBar({
         setHeld({ kind, draft: d, before, message: (error as Error).message });
       }
     } finally {
-      inFlight.current = false;
-      setSaving(false);
+      inFlight.current -= 1;
+      setSaving(inFlight.current > 0);
     }
   };
 

@@ -10,6 +10,7 @@ import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { MemberForm } from '../components/MemberForm';
 import { MemberStatusBadge } from '../components/StatusBadge';
+import { rosterSummary } from '../../shared/member-count';
 import { useQuery } from '../use-query';
 import { MemberDetailPanel } from './MemberDetailPanel';
 
@@ -187,8 +188,5 @@ export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChan
 
 function summary(members: Member[]): string {
   const count = (status: Member['status']) => members.filter((m) => m.status === status).length;
-  const parts = [`${count('active')} active`];
-  if (count('on_leave')) parts.push(`${count('on_leave')} on leave`);
-  if (count('applicant')) parts.push(`${count('applicant')} applicant${count('applicant') > 1 ? 's' : ''}`);
-  return parts.join(' · ');
+  return rosterSummary({ active: count('active'), onLeave: count('on_leave'), applicants: count('applicant') });
 }

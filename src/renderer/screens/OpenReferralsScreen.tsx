@@ -6,6 +6,7 @@ import { referralStatuses } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
+import { emptyMessage } from '../open-referrals-wording';
 
 const statusLabels: Record<(typeof referralStatuses)[number], string> = {
   new: 'New',
@@ -70,7 +71,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
         <NumberInput label="Open at least (days)" w={180} min={0} value={olderThanDays} onChange={(v) => setOlderThanDays(Number(v) || 0)} />
       </Group>
       {list.data && list.data.length === 0 ? (
-        <Alert color="gray">No referral matches. {status === 'open' ? 'Every referral has been closed — well done.' : ''}</Alert>
+        <Alert color="gray">{emptyMessage({ memberName: members.data?.find((m) => m.id === memberId)?.fullName ?? null, status, olderThanDays })}</Alert>
       ) : (
         <Table aria-label="Open referrals" striped verticalSpacing={4}>
           <Table.Thead>

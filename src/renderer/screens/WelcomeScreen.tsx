@@ -55,7 +55,7 @@ export function WelcomeScreen({ onReady }: { onReady: () => Promise<void> }) {
             </ThemeIcon>
             <Title order={4}>Explore the demo chapter</Title>
             <Text size="sm" c="dimmed" mb="md">
-              30 members, 13 weeks of meetings and slips. Try everything without typing a thing.
+              A whole chapter: members on their seats, an applicant, a quarter of weekly meetings and slips. Try everything without typing a thing.
             </Text>
             <Button onClick={loadDemo} loading={loading} autoFocus>
               Explore the demo chapter
