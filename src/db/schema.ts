@@ -10,6 +10,7 @@ import {
   leadershipRoles,
   meetingStatuses,
   memberStatuses,
+  nameOrders,
   palmsMarks,
   referralKinds,
   referralStatuses,
@@ -50,6 +51,8 @@ export const chapter = sqliteTable(
     openReferralDays: integer('open_referral_days').notNull().default(30),
     /** JSON of the scorecard profile; null means the documented default profile. */
     scorecardProfile: text('scorecard_profile'),
+    /** How the chapter writes names; each member may differ (members.name_order). */
+    nameOrder: text('name_order', { enum: nameOrders }).notNull().default('given_first'),
     ...timestamps,
   },
   (t) => [
@@ -112,6 +115,12 @@ export const members = sqliteTable(
     leftOn: text('left_on'),
     sponsorId: text('sponsor_id').references((): any => members.id),
     leadershipRole: text('leadership_role', { enum: leadershipRoles }),
+    /** null = the chapter's name order. */
+    nameOrder: text('name_order', { enum: nameOrders }),
+    /** The name as shown, printed and searched, and the key names sort by (family name first in both orders);
+     *  kept by triggers (migration 0005+) from the names and the chapter's or member's name order. */
+    displayName: text('display_name').notNull().default(''),
+    sortName: text('sort_name').notNull().default(''),
     ...timestamps,
   },
   (t) => [

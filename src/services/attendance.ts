@@ -30,7 +30,7 @@ interface RosterSqlRow {
  */
 export function rosterFor(db: Db, meeting: Meeting, chapter: Chapter): RosterRow[] {
   const rows = db.all<RosterSqlRow>(sql`
-    SELECT m.id AS memberId, m.first_name || ' ' || m.last_name AS name, m.company AS company,
+    SELECT m.id AS memberId, m.display_name AS name, m.company AS company,
            c.name AS classificationName, m.status AS status, a.mark AS mark, a.substitute_name AS substituteName,
            (SELECT count(*) FROM attendance pa JOIN meetings pm ON pm.id = pa.meeting_id
              WHERE pa.member_id = m.id AND pa.mark = 'A' AND pm.status = 'completed' AND pm.id <> ${meeting.id}
@@ -42,7 +42,7 @@ export function rosterFor(db: Db, meeting: Meeting, chapter: Chapter): RosterRow
     WHERE a.id IS NOT NULL
        OR (${meeting.status} = 'draft'
            AND m.status <> 'applicant' AND m.joined_on <= ${meeting.meetingOn} AND (m.left_on IS NULL OR m.left_on > ${meeting.meetingOn}))
-    ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE`);
+    ORDER BY m.sort_name COLLATE NOCASE`);
   return rows.map((r) => {
     const absencesInWindow = r.priorAbsences + (r.mark === 'A' ? 1 : 0);
     return {

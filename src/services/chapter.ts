@@ -17,6 +17,7 @@ const columns = {
   absenceWindowMonths: chapter.absenceWindowMonths,
   noReferralWeeks: chapter.noReferralWeeks,
   openReferralDays: chapter.openReferralDays,
+  nameOrder: chapter.nameOrder,
   createdAt: chapter.createdAt,
   updatedAt: chapter.updatedAt,
 };

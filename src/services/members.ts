@@ -17,7 +17,7 @@ const memberColumns = {
   id: members.id,
   firstName: members.firstName,
   lastName: members.lastName,
-  fullName: sql<string>`${members.firstName} || ' ' || ${members.lastName}`,
+  fullName: members.displayName,
   company: members.company,
   classificationId: members.classificationId,
   classificationName: classifications.name,
@@ -29,8 +29,9 @@ const memberColumns = {
   renewalDue: members.renewalDue,
   leftOn: members.leftOn,
   sponsorId: members.sponsorId,
-  sponsorName: sql<string | null>`${sponsor.firstName} || ' ' || ${sponsor.lastName}`,
+  sponsorName: sql<string | null>`${sponsor.displayName}`,
   leadershipRole: members.leadershipRole,
+  nameOrder: members.nameOrder,
   createdAt: members.createdAt,
   updatedAt: members.updatedAt,
 };
@@ -53,7 +54,7 @@ export function listMembers(db: Db, input: ParsedInput<'listMembers'>): Member[]
         : [input.scope];
   return memberQuery(db)
     .where(inArray(members.status, [...statuses]))
-    .orderBy(sql`${members.lastName} COLLATE NOCASE`, sql`${members.firstName} COLLATE NOCASE`)
+    .orderBy(sql`${members.sortName} COLLATE NOCASE`)
     .all();
 }
 
@@ -70,7 +71,7 @@ export function requireMember(db: Db, id: string, field = 'id'): Member {
 export function getMember(db: Db, id: string): MemberDetail {
   const member = requireMember(db, id);
   const sponsored = db
-    .select({ id: members.id, name: sql<string>`${members.firstName} || ' ' || ${members.lastName}` })
+    .select({ id: members.id, name: members.displayName })
     .from(members)
     .where(eq(members.sponsorId, id))
     .orderBy(asc(members.joinedOn))

@@ -8,8 +8,8 @@ import { LedgerError } from '../shared/errors';
 import { recordAudit } from './audit';
 
 const openReferralSelect = (today: string, byStatus = false) => sql`SELECT 'referral' AS kind, r.id, r.meeting_id AS meetingId, r.created_at AS createdAt,
-  r.giver_id AS giverId, g.first_name || ' ' || g.last_name AS giverName, r.receiver_id AS receiverId,
-  v.first_name || ' ' || v.last_name AS receiverName, r.kind AS referralKind, r.temperature, r.prospect_name AS prospectName,
+  r.giver_id AS giverId, g.display_name AS giverName, r.receiver_id AS receiverId,
+  v.display_name AS receiverName, r.kind AS referralKind, r.temperature, r.prospect_name AS prospectName,
   r.prospect_phone AS prospectPhone, r.prospect_email AS prospectEmail, r.note, r.status, m.meeting_on AS meetingOn,
   max(0, CAST(julianday(${today}) - julianday(m.meeting_on) AS INTEGER)) AS daysOpen
   FROM referrals r ${byStatus ? sql.raw('INDEXED BY referrals_status') : sql``} JOIN meetings m ON m.id = r.meeting_id

@@ -95,13 +95,13 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
   const next = quarterOf(addDays(period.to, 1));
   const windowStart = addMonths(period.to, -chapter.absenceWindowMonths);
   const absenceBreaches = db.all<{ name: string; absences: number }>(sql`
-    SELECT m.first_name || ' ' || m.last_name AS name, count(*) AS absences
+    SELECT m.display_name AS name, count(*) AS absences
     FROM attendance a JOIN meetings g ON g.id = a.meeting_id JOIN members m ON m.id = a.member_id
     WHERE a.mark = 'A' AND g.status = 'completed' AND g.meeting_on > ${windowStart} AND g.meeting_on <= ${period.to}
-    GROUP BY m.id HAVING count(*) > ${chapter.absenceLimit} ORDER BY absences DESC, m.last_name`);
+    GROUP BY m.id HAVING count(*) > ${chapter.absenceLimit} ORDER BY absences DESC, m.sort_name`);
   const renewalsDue = db.all<{ name: string; renewalDue: string }>(sql`
-    SELECT first_name || ' ' || last_name AS name, renewal_due AS renewalDue FROM members
-    WHERE status IN ('active', 'on_leave') AND renewal_due BETWEEN ${next.from} AND ${next.to} ORDER BY renewal_due, last_name`);
+    SELECT display_name AS name, renewal_due AS renewalDue FROM members
+    WHERE status IN ('active', 'on_leave') AND renewal_due BETWEEN ${next.from} AND ${next.to} ORDER BY renewal_due, sort_name`);
   const openSeats = seatMap(db)
     .spheres.map((s) => ({ sphere: s.name, classifications: s.classifications.filter((c) => c.seat === 'open').map((c) => c.name) }))
     .filter((s) => s.classifications.length > 0);

@@ -5,7 +5,7 @@ import { classifications, contactSpheres, members, seatHistory } from '../db/sch
 import type { Classification, SeatMap, SeatState, SeatTenure } from '../shared/contract';
 import { seatHoldingStatuses } from '../shared/domain';
 
-const holderName = sql<string>`${members.firstName} || ' ' || ${members.lastName}`;
+const holderName = sql<string>`${members.displayName}`;
 
 /**
  * Every classification with its seat state, in one query: the partial unique index guarantees

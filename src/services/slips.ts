@@ -13,7 +13,7 @@ import { requireChapter } from './chapter';
 import { requireEditable, requireMeeting } from './meeting-guards';
 import { requireMemberOnDate } from './membership-on-date';
 
-const fullName = (alias: string) => sql.raw(`${alias}.first_name || ' ' || ${alias}.last_name`);
+const fullName = (alias: string) => sql.raw(`${alias}.display_name`);
 
 // ---- reading ---------------------------------------------------------------------------
 
@@ -35,7 +35,7 @@ const oneToOneSelect = sql`SELECT 'one_to_one' AS kind, o.id, o.meeting_id AS me
 
 const visitorSelect = sql`SELECT 'visitor' AS kind, v.id, v.meeting_id AS meetingId, v.created_at AS createdAt,
   v.name, v.company, v.classification_sought AS classificationSought,
-  (SELECT h.first_name || ' ' || h.last_name FROM members h JOIN classifications hc ON hc.id = h.classification_id
+  (SELECT h.display_name FROM members h JOIN classifications hc ON hc.id = h.classification_id
     WHERE hc.name = v.classification_sought COLLATE NOCASE AND h.status IN ('applicant', 'active', 'on_leave')) AS seatHeldBy,
   v.invited_by_id AS invitedById, ${fullName('i')} AS invitedByName, v.phone, v.email
   FROM visitors v LEFT JOIN members i ON i.id = v.invited_by_id`;
@@ -94,17 +94,17 @@ export function meetingTotals(db: Db, meetingId: string, roster: RosterRow[]): M
 export function duplicateSlipGroups(db: Db, meetingId: string): string[] {
   return db
     .all<{ label: string }>(sql`
-      SELECT g.first_name || ' ' || g.last_name || ' → ' || v.first_name || ' ' || v.last_name || ' (' || r.prospect_name || ') ×' || count(*) AS label
+      SELECT g.display_name || ' → ' || v.display_name || ' (' || r.prospect_name || ') ×' || count(*) AS label
         FROM referrals r JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
         WHERE r.meeting_id = ${meetingId} AND r.deleted_at IS NULL
         GROUP BY r.giver_id, r.receiver_id, lower(r.prospect_name) HAVING count(*) > 1
       UNION ALL
-      SELECT 'TYFCB ' || c.first_name || ' ' || c.last_name || ' thanks ' || f.first_name || ' ' || f.last_name || ' ×' || count(*)
+      SELECT 'TYFCB ' || c.display_name || ' thanks ' || f.display_name || ' ×' || count(*)
         FROM tyfcb_slips t JOIN members c ON c.id = t.closer_id JOIN members f ON f.id = t.referrer_id
         WHERE t.meeting_id = ${meetingId} AND t.deleted_at IS NULL
         GROUP BY t.closer_id, t.referrer_id, t.amount_minor HAVING count(*) > 1
       UNION ALL
-      SELECT 'one-to-one ' || a.first_name || ' ' || a.last_name || ' & ' || b.first_name || ' ' || b.last_name || ' ×' || count(*)
+      SELECT 'one-to-one ' || a.display_name || ' & ' || b.display_name || ' ×' || count(*)
         FROM one_to_ones o JOIN members a ON a.id = o.member_a_id JOIN members b ON b.id = o.member_b_id
         WHERE o.meeting_id = ${meetingId} AND o.deleted_at IS NULL
         GROUP BY o.member_a_id, o.member_b_id HAVING count(*) > 1

@@ -38,7 +38,7 @@ export function memberTallies(db: Db, p: Period): MemberTally[] {
             FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL GROUP BY t.referrer_id),
     ceu AS (SELECT e.member_id, sum(e.credits) AS n
             FROM ceus e JOIN pm ON pm.id = e.meeting_id WHERE e.deleted_at IS NULL GROUP BY e.member_id)
-    SELECT m.id AS memberId, m.first_name AS firstName, m.last_name AS lastName, m.first_name || ' ' || m.last_name AS name,
+    SELECT m.id AS memberId, m.first_name AS firstName, m.last_name AS lastName, m.display_name AS name,
            c.name AS classificationName, m.status AS status, m.left_on AS leftOn,
            coalesce(att.p, 0) AS p, coalesce(att.a, 0) AS a, coalesce(att.l, 0) AS l, coalesce(att.m, 0) AS m, coalesce(att.s, 0) AS s,
            coalesce(gave.rgi, 0) AS rgi, coalesce(gave.rgo, 0) AS rgo, coalesce(got.rri, 0) AS rri, coalesce(got.rro, 0) AS rro,
@@ -56,7 +56,7 @@ export function memberTallies(db: Db, p: Period): MemberTally[] {
     LEFT JOIN ceu ON ceu.member_id = m.id
     WHERE (m.status <> 'applicant' AND m.joined_on <= ${p.to} AND (m.left_on IS NULL OR m.left_on >= ${p.from}))
        OR coalesce(att.member_id, gave.member_id, got.member_id, vis.member_id, oto.member_id, tyr.member_id, tyg.member_id, ceu.member_id) IS NOT NULL
-    ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE`);
+    ORDER BY m.sort_name COLLATE NOCASE`);
   return rows.map(({ leftOn, ...row }) => ({ ...row, leftDuringPeriod: leftOn !== null && leftOn >= p.from && leftOn <= p.to }));
 }
 
@@ -139,17 +139,17 @@ export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}): 
   const end = p.to < today ? p.to : today;
   const since = addDays(end, -7 * chapter.noReferralWeeks);
   const noRecentReferral = db.all<ReciprocityFlags['noRecentReferral'][number]>(sql`
-    SELECT m.id AS memberId, m.first_name || ' ' || m.last_name AS name,
+    SELECT m.id AS memberId, m.display_name AS name,
       (SELECT max(g.meeting_on) FROM referrals r JOIN meetings g ON g.id = r.meeting_id
         WHERE r.giver_id = m.id AND r.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on <= ${end}) AS lastGivenOn
     FROM members m
     WHERE m.status = 'active' AND m.joined_on <= ${since}
     GROUP BY m.id
     HAVING lastGivenOn IS NULL OR lastGivenOn <= ${since}
-    ORDER BY lastGivenOn, m.last_name`);
+    ORDER BY lastGivenOn, m.sort_name`);
 
   const longOpenReferrals = db.all<ReciprocityFlags['longOpenReferrals'][number]>(sql`
-    SELECT r.id, g.first_name || ' ' || g.last_name AS giverName, v.first_name || ' ' || v.last_name AS receiverName,
+    SELECT r.id, g.display_name AS giverName, v.display_name AS receiverName,
       r.prospect_name AS prospectName, mt.meeting_on AS meetingOn,
       CAST(julianday(${today}) - julianday(mt.meeting_on) AS INTEGER) AS daysOpen
     FROM referrals r JOIN meetings mt ON mt.id = r.meeting_id
@@ -187,10 +187,10 @@ export function memberTrend(db: Db, memberId: string, p: Period): MemberTrend {
   const counterparties = (mine: SQL, theirs: SQL) =>
     db.all<{ memberId: string; name: string; referrals: number }>(sql`
       WITH ${periodMeetings(p)}
-      SELECT o.id AS memberId, o.first_name || ' ' || o.last_name AS name, count(*) AS referrals
+      SELECT o.id AS memberId, o.display_name AS name, count(*) AS referrals
       FROM referrals r JOIN pm ON pm.id = r.meeting_id JOIN members o ON o.id = ${theirs}
       WHERE r.deleted_at IS NULL AND ${mine} = ${memberId}
-      GROUP BY o.id ORDER BY referrals DESC, o.last_name`);
+      GROUP BY o.id ORDER BY referrals DESC, o.sort_name`);
   return {
     months,
     givesTo: counterparties(sql`r.giver_id`, sql`r.receiver_id`),

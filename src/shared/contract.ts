@@ -11,7 +11,7 @@ import {
   optionalText,
   requiredText,
 } from './fields';
-import { leadershipRoles, memberStatuses } from './domain';
+import { leadershipRoles, memberStatuses, nameOrders } from './domain';
 import { methodNames, type MethodName } from './methods';
 import {
   clearAttendanceInput,
@@ -78,6 +78,8 @@ export const chapterInput = z
     absenceWindowMonths: integerIn('Absence window (months)', 1, 24).default(6),
     noReferralWeeks: integerIn('Weeks without a referral before a flag', 1, 52).default(4),
     openReferralDays: integerIn('Days a referral may stay open', 1, 365).default(30),
+    /** Left out: unchanged (given name first for a new chapter). */
+    nameOrder: oneOf('Name order', nameOrders).optional(),
   })
   .strict();
 export type ChapterInput = z.input<typeof chapterInput>;
@@ -110,6 +112,7 @@ export const chapterOut = z.object({
   absenceWindowMonths: z.number().int(),
   noReferralWeeks: z.number().int(),
   openReferralDays: z.number().int(),
+  nameOrder: z.enum(nameOrders),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -207,6 +210,8 @@ const memberFields = {
   renewalDue: isoDate('Renewal due').nullable().default(null),
   sponsorId: entityId('Sponsor').nullable().default(null),
   leadershipRole: oneOf('Leadership role', leadershipRoles).nullable().default(null),
+  /** null = as the chapter writes names; left out = unchanged (null for a new member). */
+  nameOrder: oneOf('Name order', nameOrders).nullable().optional(),
 };
 
 export const addMemberInput = z.object(memberFields).strict();
@@ -240,6 +245,7 @@ export const memberOut = z.object({
   sponsorId: z.string().nullable(),
   sponsorName: z.string().nullable(),
   leadershipRole: z.enum(leadershipRoles).nullable(),
+  nameOrder: z.enum(nameOrders).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

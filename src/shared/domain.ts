@@ -1,4 +1,12 @@
 // The chapter's vocabulary as closed lists, shared by the schema, the contract and the screens.
+
+/** How names are written: "Ann Lee", or family name first as in Taiwan, Hong Kong, Japan, Korea, Hungary ("陳大文", "Kovács János"). */
+export const nameOrders = ['given_first', 'family_first'] as const;
+export type NameOrder = (typeof nameOrders)[number];
+export const nameOrderLabels: Record<NameOrder, string> = {
+  given_first: 'Given name first (Ann Lee)',
+  family_first: 'Family name first (陳大文, Kovács János)',
+};
 export const memberStatuses = ['applicant', 'active', 'on_leave', 'former'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 /** Statuses that hold (or, for an applicant, reserve) a seat. */

@@ -44,8 +44,13 @@ test('a new secretary is guided from an empty chapter to the first meeting, keyb
   await seat.press('Enter');
   await expect(seat).toHaveValue('Plumbing — open');
   await expect(dialog).toBeVisible();
+  // 陳 is the family name: written first, with no space, as he writes it.
+  await expect(page.getByRole('listbox', { name: 'Classification' })).toBeHidden();
+  await dialog.getByRole('combobox', { name: 'Name order' }).click();
+  await page.getByRole('option', { name: /^Family name first/ }).click();
   await dialog.getByRole('button', { name: 'Add member' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Members' }).getByText('陳大文')).toBeVisible();
 
   await page.getByRole('link', { name: /Meeting/ }).click();
   await expect(guide.getByLabel('done')).toHaveCount(2);

@@ -1,12 +1,14 @@
 import { Alert, Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Chapter, ChapterInput } from '../../shared/contract';
-import { weekdayNames } from '../../shared/domain';
+import { nameOrderLabels, nameOrders, weekdayNames, type NameOrder } from '../../shared/domain';
 import { ledger } from '../client';
 import { useLedgerSubmit } from '../form-errors';
 
 const currencies = ['USD', 'EUR', 'GBP', 'INR', 'CAD', 'AUD', 'NZD', 'ZAR', 'SGD', 'AED', 'CHF', 'MXN', 'BRL'];
-const locales = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'hi-IN', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'en-ZA', 'en-SG'];
+const locales = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'hi-IN', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'en-ZA', 'en-SG', 'zh-TW', 'zh-HK', 'ja-JP', 'ko-KR', 'hu-HU'];
+/** Where names are written family name first: the default follows the chapter's locale. */
+const familyFirstLocale = /^(zh|ja|ko|hu|vi)\b/;
 
 type Values = Required<Pick<ChapterInput, 'name' | 'region' | 'meetingTime' | 'currency' | 'locale'>> & {
   meetingWeekday: string;
@@ -14,8 +16,9 @@ type Values = Required<Pick<ChapterInput, 'name' | 'region' | 'meetingTime' | 'c
   absenceWindowMonths: number;
   noReferralWeeks: number;
   openReferralDays: number;
+  nameOrder: NameOrder;
 };
-const fields = ['name', 'region', 'meetingWeekday', 'meetingTime', 'currency', 'locale', 'absenceLimit', 'absenceWindowMonths', 'noReferralWeeks', 'openReferralDays'];
+const fields = ['name', 'region', 'meetingWeekday', 'meetingTime', 'currency', 'locale', 'absenceLimit', 'absenceWindowMonths', 'noReferralWeeks', 'openReferralDays', 'nameOrder'];
 
 function guessLocale(): string {
   return navigator.language && locales.includes(navigator.language) ? navigator.language : 'en-US';
@@ -34,6 +37,7 @@ export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapte
       absenceWindowMonths: chapter?.absenceWindowMonths ?? 6,
       noReferralWeeks: chapter?.noReferralWeeks ?? 4,
       openReferralDays: chapter?.openReferralDays ?? 30,
+      nameOrder: chapter?.nameOrder ?? (familyFirstLocale.test(guessLocale()) ? 'family_first' : 'given_first'),
     },
   });
 
@@ -56,6 +60,13 @@ export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapte
         <TextInput label="Meeting time" placeholder="07:00" description="24-hour clock" {...form.getInputProps('meetingTime')} />
         <Autocomplete label="Currency" description="Three-letter code: USD, EUR, GBP, INR…" data={currencies} {...form.getInputProps('currency')} />
         <Autocomplete label="Locale" description="How dates and money are written, e.g. en-US" data={locales} {...form.getInputProps('locale')} />
+        <Select
+          label="Name order"
+          description="How names are shown and printed; lists sort by family name either way. A member can differ."
+          data={nameOrders.map((o) => ({ value: o, label: nameOrderLabels[o] }))}
+          allowDeselect={false}
+          {...form.getInputProps('nameOrder')}
+        />
       </SimpleGrid>
       <Title order={5} mt="lg" mb="xs">
         Policies

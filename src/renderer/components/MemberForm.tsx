@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import type { Classification, Member } from '../../shared/contract';
 import { todayIso } from '../../shared/dates';
-import { leadershipRoleLabels, leadershipRoles, memberStatuses, memberStatusLabels, type LeadershipRole, type MemberStatus } from '../../shared/domain';
+import { leadershipRoleLabels, leadershipRoles, memberStatuses, memberStatusLabels, nameOrderLabels, nameOrders, type LeadershipRole, type MemberStatus, type NameOrder } from '../../shared/domain';
 import { ledger } from '../client';
 import { useLedgerSubmit } from '../form-errors';
 import { SearchSelect } from './SearchSelect';
@@ -22,9 +22,10 @@ interface Values {
   sponsorId: string | null;
   leadershipRole: LeadershipRole | null;
   leftOn: string | null;
+  nameOrder: NameOrder | 'chapter';
 }
 const fields = Object.keys({
-  firstName: 1, lastName: 1, company: 1, classificationId: 1, phone: 1, email: 1, status: 1, joinedOn: 1, renewalDue: 1, sponsorId: 1, leadershipRole: 1, leftOn: 1,
+  firstName: 1, lastName: 1, company: 1, classificationId: 1, phone: 1, email: 1, status: 1, joinedOn: 1, renewalDue: 1, sponsorId: 1, leadershipRole: 1, leftOn: 1, nameOrder: 1,
 });
 
 /** Classifications grouped by contact sphere, each saying whether its seat is free. */
@@ -67,6 +68,7 @@ export function MemberForm({
       sponsorId: member?.sponsorId ?? null,
       leadershipRole: member?.leadershipRole ?? null,
       leftOn: member?.leftOn ?? null,
+      nameOrder: member?.nameOrder ?? 'chapter',
     },
   });
   const options = useMemo(() => classificationOptions(classifications, member), [classifications, member]);
@@ -89,6 +91,7 @@ export function MemberForm({
       renewalDue: values.renewalDue || null,
       sponsorId: values.sponsorId || null,
       leadershipRole: values.leadershipRole || null,
+      nameOrder: values.nameOrder === 'chapter' ? null : values.nameOrder,
     };
     return run(async () =>
       onSaved(
@@ -132,6 +135,13 @@ export function MemberForm({
         <DateInput label="Joined on" valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" required {...form.getInputProps('joinedOn')} />
         <DateInput label="Renewal due" valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable {...form.getInputProps('renewalDue')} />
         <SearchSelect label="Sponsor" description="Who brought them in" clearable placeholder="Nobody" data={sponsors} {...form.getInputProps('sponsorId')} />
+        <Select
+          label="Name order"
+          description="Only if this member writes their name differently from the chapter"
+          data={[{ value: 'chapter', label: "As the chapter writes names" }, ...nameOrders.map((o) => ({ value: o, label: nameOrderLabels[o] }))]}
+          allowDeselect={false}
+          {...form.getInputProps('nameOrder')}
+        />
         {member && form.values.status === 'former' && (
           <DateInput label="Left on" valueFormat="YYYY-MM-DD" placeholder="Today" clearable {...form.getInputProps('leftOn')} />
         )}

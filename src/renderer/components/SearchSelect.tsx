@@ -23,6 +23,7 @@ const filter: OptionsFilter = ({ options, search }) =>
 export function SearchSelect(props: Omit<SelectProps, 'searchable' | 'filter'>) {
   const { data = [], value, onChange, onKeyDown, ...rest } = props;
   const [search, setSearch] = useState('');
+  const [opened, setOpened] = useState(false);
   const items = flat(
     (data as (string | ComboboxItem | { group: string; items: (string | ComboboxItem)[] })[]).map((d) =>
       typeof d === 'string' ? { value: d, label: d } : 'group' in d ? { group: d.group, items: d.items.map((i) => (typeof i === 'string' ? { value: i, label: i } : i)) } : d,
@@ -37,7 +38,10 @@ export function SearchSelect(props: Omit<SelectProps, 'searchable' | 'filter'>) 
     if (typed === '' || (chosen && chosen.label === search)) return; // nothing typed, or the choice stands: the form may submit
     event.preventDefault();
     const matches = items.filter((i) => !i.disabled && optionMatches(i.label, typed));
-    if (matches.length === 1) onChange?.(matches[0]!.value, matches[0]!);
+    if (matches.length === 1) {
+      onChange?.(matches[0]!.value, matches[0]!);
+      setOpened(false);
+    }
   };
 
   return (
@@ -51,6 +55,9 @@ export function SearchSelect(props: Omit<SelectProps, 'searchable' | 'filter'>) 
       onSearchChange={setSearch}
       filter={filter}
       onKeyDown={keyDown}
+      dropdownOpened={opened}
+      onDropdownOpen={() => setOpened(true)}
+      onDropdownClose={() => setOpened(false)}
     />
   );
 }
