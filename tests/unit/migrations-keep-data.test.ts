@@ -70,9 +70,9 @@ describe('every migration after the first keeps the data written under the schem
     upgraded.close();
   });
 
-  it('0004_member_name_order writes every existing name as before: given name first, sorted by family name', () => {
-    const file = demoUnder('0003_member_aliases_and_import_keys');
-    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo('0004_member_name_order') });
+  it('0006_member_name_order writes every existing name as before: given name first, sorted by family name', () => {
+    const file = demoUnder('0005_period_audit_log_and_open_referral_indexes');
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo('0006_member_name_order') });
     const rows = upgraded.sqlite.prepare('SELECT first_name, last_name, display_name, sort_name, name_order FROM members').all() as Record<string, string | null>[];
     for (const r of rows) {
       expect(r.display_name).toBe(`${r.first_name} ${r.last_name}`);
