@@ -146,7 +146,7 @@ export function deleteMeeting(db: Db, input: ParsedInput<'deleteMeeting'>): { do
       throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} has held slips (even if deleted since): cancel it instead, so its history stays.`, 'meetingId');
     }
     const marks = tx.all<{ id: string; memberId: string; mark: string; substituteName: string | null; status: string; name: string }>(sql`
-      SELECT a.id, a.member_id AS memberId, a.mark, a.substitute_name AS substituteName, m.status, m.first_name || ' ' || m.last_name AS name
+      SELECT a.id, a.member_id AS memberId, a.mark, a.substitute_name AS substituteName, m.status, m.display_name AS name
         FROM attendance a JOIN members m ON m.id = a.member_id WHERE a.meeting_id = ${meeting.id}`);
     const marked = marks.filter((a) => !(a.mark === 'M' && a.status === 'on_leave'));
     if (marked.length > 0) {
