@@ -12,6 +12,7 @@ import { addDays } from '../shared/dates';
 import { loadDemoChapter } from '../services/demo';
 import { listMembers } from '../services/members';
 import { runScaleBench } from './bench-scale';
+import { runImportBench } from './bench-import';
 import { ChapterFile } from '../server/chapter-file';
 
 const TARGET_SLIPS = 30_000;
@@ -99,4 +100,5 @@ const restoreMs = performance.now() - restoreStarted;
 console.log(`Backup of the ${slips.toLocaleString('en-US')}-slip file (${(backup.bytes / 2 ** 20).toFixed(1)} MiB): ${backupMs.toFixed(0)} ms; restore (integrity check, safety backup, swap, reopen): ${restoreMs.toFixed(0)} ms`);
 chapterFile.close();
 
+await runImportBench();
 if (!process.argv.includes('--quick')) runScaleBench();

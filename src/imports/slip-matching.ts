@@ -76,28 +76,73 @@ export type Match<T> = { row: T; kind: 'same'; slip: LedgerSlip } | { row: T; ki
  */
 export function matchRows<T extends { facts: SlipFacts }>(rows: T[], ledger: LedgerSlip[]): Array<Match<T>> {
   const byParties = new Map<string, LedgerSlip[]>();
+  const byFacts = new Map<string, LedgerSlip[]>();
   for (const slip of ledger) {
-    const key = partyKey(slip);
-    const list = byParties.get(key);
-    if (list) list.push(slip);
-    else byParties.set(key, [slip]);
+    push(byParties, partyKey(slip), slip);
+    push(byFacts, factsKey(slip), slip);
   }
   const claimed = new Set<string>();
   const result: Array<Match<T> | null> = rows.map(() => null);
+  // Exact matches first. A row that gives every fact its type has is looked up directly; one that
+  // leaves a fact out (no Inside/Outside, no detail) compares only what it gives.
+  const cursor = new Map<string, number>();
   rows.forEach((row, i) => {
-    const exact = byParties.get(partyKey(row.facts))?.find((s) => !claimed.has(s.id) && differences(row.facts, s).length === 0);
+    let exact: LedgerSlip | undefined;
+    if (complete(row.facts)) {
+      const key = factsKey(row.facts);
+      const list = byFacts.get(key);
+      if (list) {
+        let at = cursor.get(key) ?? 0;
+        while (at < list.length && claimed.has(list[at]!.id)) at++;
+        exact = list[at];
+        cursor.set(key, at + 1);
+      }
+    } else {
+      exact = byParties.get(partyKey(row.facts))?.find((s) => !claimed.has(s.id) && differences(row.facts, s).length === 0);
+    }
     if (exact) {
       claimed.add(exact.id);
       result[i] = { row, kind: 'same', slip: exact };
     }
   });
+  const partyCursor = new Map<string, number>();
   rows.forEach((row, i) => {
     if (result[i]) return;
-    const near = byParties.get(partyKey(row.facts))?.find((s) => !claimed.has(s.id));
+    const key = partyKey(row.facts);
+    const list = byParties.get(key);
+    let near: LedgerSlip | undefined;
+    if (list) {
+      let at = partyCursor.get(key) ?? 0;
+      while (at < list.length && claimed.has(list[at]!.id)) at++;
+      near = list[at];
+      partyCursor.set(key, at);
+    }
     if (near) {
       claimed.add(near.id);
       result[i] = { row, kind: 'differs', slip: near, differences: differences(row.facts, near) };
     } else result[i] = { row, kind: 'new' };
   });
   return result as Array<Match<T>>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const factsKey = (f: SlipFacts) => `${partyKey(f)}|${f.kind}|${f.text}|${f.amountMinor ?? ''}|${f.credits ?? ''}`;
+
+/** Does the row give every fact a ledger slip of its type has? */
+function complete(f: SlipFacts): boolean {
+  switch (f.type) {
+    case 'referral':
+      return f.kind !== '' && f.text !== '';
+    case 'tyfcb':
+      return f.kind !== '';
+    case 'visitor':
+      return f.text !== '';
+    default:
+      return true;
+  }
 }

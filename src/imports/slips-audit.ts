@@ -118,6 +118,13 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     throw new LedgerError('conflict', `The meeting of ${meetingOn} was cancelled: nothing can be recorded against it, so this file cannot be imported into it.`, 'meetingOn');
   }
   const names = memberIndex(db, client, input.aliases ?? {});
+  // The same few dozen names on every row: fold each spelling once.
+  const folded = new Map<string, string>();
+  const fold = (text: string) => {
+    let f = folded.get(text);
+    if (f === undefined) folded.set(text, (f = foldName(text)));
+    return f;
+  };
   const roster = memberDates(client);
   const rows = dataRows(table, headerAt, columns);
   const skipRows = new Set(input.skipRows ?? []);
@@ -149,7 +156,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
         if (required) rowProblems.push(`${role} is empty`);
         return null;
       }
-      const id = names.get(foldName(name));
+      const id = names.get(fold(name));
       if (!id) {
         unmatched.add(name);
         fix = 'name';
@@ -206,7 +213,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
           : r.type === 'one_to_one'
             ? { type: 'one_to_one', parties: [fromId!, toId!].sort() as [string, string], kind: '', text: '', amountMinor: null, credits: null }
             : r.type === 'visitor'
-              ? { type: 'visitor', parties: [fromId ?? '', foldName(r.to)], kind: '', text: foldName(r.detail), amountMinor: null, credits: null }
+              ? { type: 'visitor', parties: [fromId ?? '', fold(r.to)], kind: '', text: foldName(r.detail), amountMinor: null, credits: null }
               : { type: 'ceu', parties: [fromId!, ''], kind: '', text: '', amountMinor: null, credits: creditCount };
     ready.push({ ...r, type: r.type, fromId, toId, amountMinor, creditCount, facts });
   }
@@ -217,6 +224,8 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   for (const m of matches) {
     counts[m.kind]++;
     if (m.kind === 'new') toCreate[m.row.type]++;
+    // Only the rows the preview shows are written out as lines: a long file lists its first of each kind.
+    if (counts[m.kind] > lineLimit) continue;
     const r = m.row;
     const amount = r.type === 'tyfcb' ? formatMoney(r.amountMinor, chapter.currency, chapter.locale) : r.type === 'ceu' ? String(r.creditCount) : '';
     const message = m.kind === 'same' ? 'Already in the ledger.' : m.kind === 'new' ? 'New: not in the ledger yet.' : describeDifferences(m.differences, chapter.currency, chapter.locale);

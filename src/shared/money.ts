@@ -9,8 +9,15 @@ function formatter(key: string, make: () => Intl.NumberFormat): Intl.NumberForma
   return found;
 }
 
+// resolvedOptions() builds a fresh object each call: an import of 100,000 amounts asks once per currency.
+const digitsByCurrency = new Map<string, number>();
 export function minorDigits(currency: string): number {
-  return formatter(`digits:${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = formatter(`digits:${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 function separators(locale: string): { decimal: string; group: string } {
