@@ -7,6 +7,9 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   auditActions,
+  disputeGrounds,
+  disputeResolutions,
+  lostReasons,
   leadershipRoles,
   meetingStatuses,
   memberStatuses,
@@ -279,11 +282,86 @@ export const tyfcbSlips = sqliteTable(
     index('tyfcb_meeting').on(t.meetingId, t.closerId, t.referrerId, t.amountMinor, t.deletedAt),
     index('tyfcb_closer').on(t.closerId),
     index('tyfcb_referrer').on(t.referrerId),
+    index('tyfcb_referral').on(t.referralId),
     check('tyfcb_two_members', sql`${t.closerId} <> ${t.referrerId}`),
     check('tyfcb_amount', sql`${t.amountMinor} >= 0 AND typeof(${t.amountMinor}) = 'integer'`),
     check('tyfcb_currency', sql`${t.currency} GLOB '[A-Z][A-Z][A-Z]'`),
     check('tyfcb_business', sql`${t.business} IN ('new', 'repeat')`),
     check('tyfcb_kind', sql`${t.kind} IN ('inside', 'outside', 'tier3')`),
+  ],
+);
+
+/**
+ * A referral's follow-up history: each status it was moved to, on which day, by whom, with a note.
+ * The referral slip itself is the "new" step; referrals.status mirrors the latest entry.
+ */
+export const referralStatusHistory = sqliteTable(
+  'referral_status_history',
+  {
+    id: id(),
+    referralId: text('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    status: text('status', { enum: referralStatuses }).notNull(),
+    changedOn: text('changed_on').notNull(),
+    /** The member who recorded the change (giver or receiver); null = the secretary or leadership. */
+    recordedById: text('recorded_by_id').references(() => members.id),
+    lostReason: text('lost_reason', { enum: lostReasons }),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    index('referral_status_history_referral').on(t.referralId, t.changedOn),
+    index('referral_status_history_changed_on').on(t.changedOn),
+    check('referral_status_history_status', sql`${t.status} IN ('new', 'contacted', 'meeting_set', 'won', 'lost')`),
+    check('referral_status_history_changed_on', isoDate('changed_on')),
+    // Only a lost referral has a reason (entries carried over from before the history may have none).
+    check('referral_status_history_lost_reason', sql`${t.lostReason} IS NULL OR (${t.status} = 'lost' AND ${t.lostReason} IN ('price', 'timing', 'no_answer', 'not_a_fit', 'other'))`),
+  ],
+);
+
+/**
+ * Chapter settings kept as JSON by name (first: "outcome_rules", the stale days, integrity thresholds
+ * and recognition rules). A missing row means the documented defaults.
+ */
+export const chapterSettings = sqliteTable(
+  'chapter_settings',
+  {
+    name: text('name').primaryKey(),
+    value: text('value').notNull(),
+    ...timestamps,
+  },
+  (t) => [check('chapter_settings_value_json', sql`json_valid(${t.value})`)],
+);
+
+/** A TYFCB slip one of its two members says is wrong, until leadership resolves it. */
+export const tyfcbDisputes = sqliteTable(
+  'tyfcb_disputes',
+  {
+    id: id(),
+    tyfcbId: text('tyfcb_id')
+      .notNull()
+      .references(() => tyfcbSlips.id),
+    raisedById: text('raised_by_id')
+      .notNull()
+      .references(() => members.id),
+    raisedOn: text('raised_on').notNull(),
+    ground: text('ground', { enum: disputeGrounds }).notNull(),
+    why: text('why').notNull(),
+    resolution: text('resolution', { enum: disputeResolutions }),
+    resolvedOn: text('resolved_on'),
+    resolutionReason: text('resolution_reason').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    index('tyfcb_disputes_slip').on(t.tyfcbId, t.resolution),
+    // One open dispute per slip at a time.
+    uniqueIndex('tyfcb_disputes_one_open').on(t.tyfcbId).where(sql`resolution IS NULL`),
+    check('tyfcb_disputes_raised_on', isoDate('raised_on')),
+    check('tyfcb_disputes_ground', sql`${t.ground} IN ('wrong_referrer', 'wrong_amount', 'not_from_referral')`),
+    check('tyfcb_disputes_why', sql`length(trim(${t.why})) > 0`),
+    check('tyfcb_disputes_resolution', sql`${t.resolution} IS NULL OR ${t.resolution} IN ('confirmed', 'corrected', 'removed')`),
+    check('tyfcb_disputes_resolved', sql`(${t.resolution} IS NULL) = (${t.resolvedOn} IS NULL)`),
   ],
 );
 

@@ -21,7 +21,15 @@ import { addMember, getMember, listMembers, updateMember } from '../services/mem
 import { seatHistoryOf, seatMap } from '../services/seats';
 import { clearAttendance, markAllPresent, setAttendance } from '../services/attendance';
 import { cancelMeeting, closeMeeting, createMeeting, deleteMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
-import { listOpenReferrals, setReferralStatus } from '../services/referrals';
+import { linkTyfcbToReferral, listOpenReferrals, referralHistory, setReferralStatus } from '../services/referrals';
+import { getOutcomeRules, saveOutcomeRules } from '../services/outcome-rules';
+import { outcomes } from '../services/outcomes';
+import { disputeTyfcb, listDisputes, listTyfcbSlips, resolveDispute } from '../services/disputes';
+import { integrityFlags } from '../services/integrity-flags';
+import { recognition } from '../services/recognition';
+import { recognitionReport } from '../reports/recognition';
+import { renderPdf } from '../reports/render';
+import { requireChapter } from '../services/chapter';
 import { palmsCsv } from '../services/palms-export';
 import { produceReport } from '../services/reports';
 import { listAuditLog } from '../services/audit-log';
@@ -107,6 +115,25 @@ const handlers: Handlers = {
   deleteSlip: (ctx, input) => deleteSlip(ctx.db, input),
   listOpenReferrals: (ctx, input) => listOpenReferrals(ctx.db, input),
   setReferralStatus: (ctx, input) => setReferralStatus(ctx.db, input),
+  referralHistory: (ctx, input) => referralHistory(ctx.db, input.id),
+  linkTyfcbToReferral: (ctx, input) => linkTyfcbToReferral(ctx.db, input),
+  outcomes: (ctx, input) => outcomes(ctx.db, input),
+  disputeTyfcb: (ctx, input) => disputeTyfcb(ctx.db, input),
+  resolveDispute: (ctx, input) => resolveDispute(ctx.db, input),
+  listDisputes: (ctx, input) => listDisputes(ctx.db, input.state),
+  listTyfcbSlips: (ctx, input) => listTyfcbSlips(ctx.db, input),
+  integrityFlags: (ctx, input) => integrityFlags(ctx.db, input),
+  recognition: (ctx, input) => recognition(ctx.db, input),
+  produceRecognitionPdf: async (ctx, input) => {
+    // Gather in one read, render outside any transaction.
+    const data = recognition(ctx.db, input);
+    const producedAt = input.producedAt ? new Date(input.producedAt) : new Date();
+    const bytes = await renderPdf(recognitionReport(data, producedAt), { fontsDir: ctx.fontsDir ?? sourceFontsDir });
+    const slug = requireChapter(ctx.db).name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+    return { fileName: `${slug}-recognition-${input.from}-to-${input.to}.pdf`, pdfBase64: bytes.toString('base64') };
+  },
+  getOutcomeRules: (ctx) => getOutcomeRules(ctx.db),
+  saveOutcomeRules: (ctx, input) => saveOutcomeRules(ctx.db, input.rules),
   tallies: (ctx, input) => tallies(ctx.db, input),
   referralMatrix: (ctx, input) => referralMatrix(ctx.db, input),
   reciprocityFlags: (ctx, input) => reciprocityFlags(ctx.db, input),

@@ -3,9 +3,9 @@
 // chapters: a few strong givers, a few members who only take, one-way pairs, open seats.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { attendance, ceus, meetings, oneToOnes, referrals, tyfcbSlips, visitors } from '../db/schema';
+import { attendance, ceus, meetings, oneToOnes, referralStatusHistory, referrals, tyfcbSlips, visitors } from '../db/schema';
 import { addDays, nextWeekday, todayIso } from '../shared/dates';
-import type { LeadershipRole, MemberStatus } from '../shared/domain';
+import { lostReasons, type LeadershipRole, type MemberStatus } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { getChapter, saveChapter } from './chapter';
 import { saveClassification, saveContactSphere } from './classifications';
@@ -228,6 +228,9 @@ export function loadDemoChapter(db: Db, today: string = todayIso()) {
     let referralCount = 0;
     let tyfcbCount = 0;
     const openReferrals: Array<{ id: string; giver: string; receiver: string; week: number }> = [];
+    // The demo also fills files of older schemas (the migration tests): history only where the table exists.
+    const keepsHistory = tx.get(sql`SELECT 1 AS yes FROM sqlite_master WHERE type = 'table' AND name = 'referral_status_history'`) !== undefined;
+    let closedCount = 0;
 
     for (let week = 0; week < DEMO_MEETINGS; week++) {
       const meetingOn = addDays(firstMeeting, 7 * week);
@@ -315,6 +318,17 @@ export function loadDemoChapter(db: Db, today: string = todayIso()) {
           .set({ status, statusChangedAt: `${meetingOn}T08:00:00.000Z` })
           .where(sql`${referrals.id} = ${open.id}`)
           .run();
+        if (keepsHistory) {
+          // The follow-up as the receiver recorded it: contacted within days, a meeting the week after,
+          // then the outcome. Derived from a counter, not the random stream, so the figures above stay put.
+          const given = addDays(firstMeeting, 7 * open.week);
+          const k = closedCount++;
+          const entry = (st: typeof status, on: string, lostReason: (typeof lostReasons)[number] | null = null) =>
+            tx.insert(referralStatusHistory).values({ referralId: open.id, status: st, changedOn: on, recordedById: open.receiver, lostReason }).run();
+          entry('contacted', addDays(given, 1 + (k % 5)));
+          if (status !== 'contacted' && !(status === 'lost' && k % 3 === 0)) entry('meeting_set', addDays(given, 8 + (k % 4)));
+          if (status === 'won' || status === 'lost') entry(status, meetingOn, status === 'lost' ? lostReasons[k % lostReasons.length]! : null);
+        }
         if (status === 'won') {
           const dollars = rand.weighted([250, 800, 1500, 3200, 7500, 14000], (a) => (a > 5000 ? 1 : 3));
           tx.insert(tyfcbSlips)

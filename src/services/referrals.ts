@@ -1,17 +1,27 @@
-// Closing the loop: the open referrals list and the follow-up status either member can move on.
+// Closing the loop: the open referrals list, the follow-up status either member can move on, and
+// the follow-up history (each change with its day, who recorded it, a note, and why it was lost).
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { referrals } from '../db/schema';
-import type { OpenReferral, ParsedInput } from '../shared/contract';
+import { referralStatusHistory, referrals, tyfcbSlips } from '../db/schema';
+import type { OpenReferral, ParsedInput, ReferralHistory } from '../shared/contract';
 import { todayIso } from '../shared/dates';
+import type { LostReason, referralStatuses } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { recordAudit } from './audit';
+import { requireChapter } from './chapter';
+
+type ReferralStatus = (typeof referralStatuses)[number];
+
+/** The day of a referral's latest follow-up entry, or its meeting's day when none was recorded. */
+const lastUpdateSql = sql`coalesce((SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id), m.meeting_on)`;
 
 const openReferralSelect = (today: string, byStatus = false) => sql`SELECT 'referral' AS kind, r.id, r.meeting_id AS meetingId, r.created_at AS createdAt,
   r.giver_id AS giverId, g.display_name AS giverName, r.receiver_id AS receiverId,
   v.display_name AS receiverName, r.kind AS referralKind, r.temperature, r.prospect_name AS prospectName,
   r.prospect_phone AS prospectPhone, r.prospect_email AS prospectEmail, r.note, r.status, m.meeting_on AS meetingOn,
-  max(0, CAST(julianday(${today}) - julianday(m.meeting_on) AS INTEGER)) AS daysOpen
+  max(0, CAST(julianday(${today}) - julianday(m.meeting_on) AS INTEGER)) AS daysOpen,
+  ${lastUpdateSql} AS lastUpdateOn,
+  max(0, CAST(julianday(${today}) - julianday(${lastUpdateSql}) AS INTEGER)) AS daysSinceUpdate
   FROM referrals r ${byStatus ? sql.raw('INDEXED BY referrals_status') : sql``} JOIN meetings m ON m.id = r.meeting_id
   JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
   WHERE r.deleted_at IS NULL AND m.status <> 'cancelled'`;
@@ -28,14 +38,157 @@ export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'
     ORDER BY m.meeting_on, r.created_at, r.id LIMIT ${input.limit ?? 200} OFFSET ${input.offset ?? 0}`);
 }
 
+interface ReferralRow {
+  id: string;
+  giverId: string;
+  receiverId: string;
+  giverName: string;
+  receiverName: string;
+  status: ReferralStatus;
+  meetingOn: string;
+  deletedAt: string | null;
+  lastUpdateOn: string | null;
+}
+
+export function requireReferral(db: Db, id: string, field = 'id'): ReferralRow {
+  const row = db.get<ReferralRow>(sql`SELECT r.id, r.giver_id AS giverId, r.receiver_id AS receiverId, r.status, r.deleted_at AS deletedAt,
+      g.first_name || ' ' || g.last_name AS giverName, v.first_name || ' ' || v.last_name AS receiverName, m.meeting_on AS meetingOn,
+      (SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id) AS lastUpdateOn
+    FROM referrals r JOIN meetings m ON m.id = r.meeting_id JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
+    WHERE r.id = ${id}`);
+  if (!row || row.deletedAt) throw new LedgerError('not_found', 'That referral no longer exists.', field);
+  return row;
+}
+
+export interface StatusChange {
+  status: ReferralStatus;
+  on: string;
+  recordedById: string | null;
+  lostReason: LostReason | null;
+  note: string;
+  /** Why, for the audit log. */
+  reason: string;
+}
+
+/**
+ * Appends one follow-up entry and moves the referral's status with it, audited. Inside the caller's
+ * transaction. Refuses days before the referral or before the latest entry (the history runs forward).
+ */
+export function appendStatus(tx: Db, referral: ReferralRow, change: StatusChange): void {
+  if (change.on < referral.meetingOn) {
+    throw new LedgerError('invalid_input', `The referral was given on ${referral.meetingOn}: a follow-up cannot be dated before it.`, 'on');
+  }
+  if (referral.lastUpdateOn && change.on < referral.lastUpdateOn) {
+    throw new LedgerError('invalid_input', `The last follow-up was recorded on ${referral.lastUpdateOn}: date this one on or after it.`, 'on');
+  }
+  const entry = tx
+    .insert(referralStatusHistory)
+    .values({ referralId: referral.id, status: change.status, changedOn: change.on, recordedById: change.recordedById, lostReason: change.lostReason, note: change.note })
+    .returning()
+    .get();
+  if (referral.status !== change.status) {
+    tx.update(referrals).set({ status: change.status, statusChangedAt: new Date().toISOString() }).where(eq(referrals.id, referral.id)).run();
+  }
+  recordAudit(tx, {
+    action: 'update',
+    entity: 'referral',
+    entityId: referral.id,
+    before: { status: referral.status },
+    after: { status: change.status, changedOn: change.on, recordedById: change.recordedById, lostReason: change.lostReason, note: change.note, historyEntryId: entry.id },
+    reason: change.reason,
+  });
+}
+
 export function setReferralStatus(db: Db, input: ParsedInput<'setReferralStatus'>, today = todayIso()): OpenReferral {
   return db.transaction((tx) => {
-    const before = tx.select().from(referrals).where(eq(referrals.id, input.id)).get();
-    if (!before || before.deletedAt) throw new LedgerError('not_found', 'That referral no longer exists.', 'id');
-    if (before.status !== input.status) {
-      tx.update(referrals).set({ status: input.status, statusChangedAt: new Date().toISOString() }).where(eq(referrals.id, input.id)).run();
-      recordAudit(tx, { action: 'update', entity: 'referral', entityId: input.id, before: { status: before.status }, after: { status: input.status }, reason: input.reason });
+    const referral = requireReferral(tx, input.id);
+    const on = input.on ?? today;
+    if (on > today) throw new LedgerError('invalid_input', `${on} is in the future: record a follow-up once it has happened.`, 'on');
+    if (input.status === 'lost' && !input.lostReason) {
+      throw new LedgerError('invalid_input', 'Say why it was lost: price, timing, no answer, not a fit or other.', 'lostReason');
     }
+    if (input.status !== 'lost' && input.lostReason) {
+      throw new LedgerError('invalid_input', 'Only a lost referral has a reason for being lost: clear it or choose Lost.', 'lostReason');
+    }
+    if (input.recordedById && input.recordedById !== referral.giverId && input.recordedById !== referral.receiverId) {
+      throw new LedgerError('invalid_input', `Recorded by must be ${referral.giverName} or ${referral.receiverName} (or leave it for the secretary).`, 'recordedById');
+    }
+    if (input.status === referral.status && input.note === '') {
+      throw new LedgerError('invalid_input', 'The referral already has this status: add a note to record a follow-up without a new status.', 'note');
+    }
+    if (referral.status === 'won' && input.status !== 'won') {
+      const thanked = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM tyfcb_slips WHERE referral_id = ${referral.id} AND deleted_at IS NULL`)!.n;
+      if (thanked > 0) {
+        throw new LedgerError('conflict', 'A TYFCB slip thanks this referral, so it stays won: resolve a dispute on that slip to unlink or remove it first.', 'status');
+      }
+    }
+    appendStatus(tx, referral, { status: input.status, on, recordedById: input.recordedById, lostReason: input.lostReason, note: input.note, reason: input.reason || input.note });
     return tx.get<OpenReferral>(sql`${openReferralSelect(today)} AND r.id = ${input.id}`)!;
   });
+}
+
+const tyfcbOfReferralSql = (where: ReturnType<typeof sql>) => sql`SELECT t.id, m.meeting_on AS meetingOn, t.amount_minor AS amountMinor, t.business,
+    EXISTS (SELECT 1 FROM tyfcb_disputes d WHERE d.tyfcb_id = t.id AND d.resolution IS NULL) AS disputed
+  FROM tyfcb_slips t JOIN meetings m ON m.id = t.meeting_id WHERE t.deleted_at IS NULL AND m.status <> 'cancelled' AND ${where} ORDER BY m.meeting_on, t.created_at`;
+
+export function referralHistory(db: Db, id: string): ReferralHistory {
+  const chapter = requireChapter(db);
+  const referral = requireReferral(db, id);
+  const prospect = db.get<{ name: string }>(sql`SELECT prospect_name AS name FROM referrals WHERE id = ${id}`)!.name;
+  const entries = db.all<ReferralHistory['entries'][number]>(sql`SELECT h.id, h.status, h.changed_on AS changedOn, h.recorded_by_id AS recordedById,
+      CASE WHEN w.id IS NULL THEN NULL ELSE w.first_name || ' ' || w.last_name END AS recordedByName, h.lost_reason AS lostReason, h.note
+    FROM referral_status_history h LEFT JOIN members w ON w.id = h.recorded_by_id
+    WHERE h.referral_id = ${id} ORDER BY h.changed_on, h.created_at, h.rowid`);
+  const asBool = (rows: Array<Omit<ReferralHistory['tyfcb'][number], 'disputed'> & { disputed: number | boolean }>) => rows.map((r) => ({ ...r, disputed: Boolean(r.disputed) }));
+  return {
+    referralId: id,
+    givenOn: referral.meetingOn,
+    giverId: referral.giverId,
+    giverName: referral.giverName,
+    receiverId: referral.receiverId,
+    receiverName: referral.receiverName,
+    prospectName: prospect,
+    status: referral.status,
+    entries,
+    tyfcb: asBool(db.all(tyfcbOfReferralSql(sql`t.referral_id = ${id}`))),
+    unlinkedTyfcb: asBool(db.all(tyfcbOfReferralSql(sql`t.referral_id IS NULL AND t.closer_id = ${referral.receiverId} AND t.referrer_id = ${referral.giverId} AND m.meeting_on >= ${referral.meetingOn}`))),
+    currency: chapter.currency,
+  };
+}
+
+/**
+ * Business closed from a referral means the referral was won: a TYFCB slip linked to a referral that
+ * is not won yet adds a "won" entry, dated the TYFCB's meeting (or the latest entry's day if later).
+ */
+export function markWonByTyfcb(tx: Db, referralId: string, meetingOn: string, closerId: string, field = 'referralId'): void {
+  const referral = requireReferral(tx, referralId, field);
+  if (meetingOn < referral.meetingOn) {
+    throw new LedgerError('invalid_input', `That referral was given on ${referral.meetingOn}, after this TYFCB's meeting (${meetingOn}).`, field);
+  }
+  if (referral.status === 'won') return;
+  const on = referral.lastUpdateOn && referral.lastUpdateOn > meetingOn ? referral.lastUpdateOn : meetingOn;
+  appendStatus(tx, referral, { status: 'won', on, recordedById: closerId, lostReason: null, note: 'TYFCB recorded', reason: 'TYFCB recorded' });
+}
+
+export function linkTyfcbToReferral(db: Db, input: ParsedInput<'linkTyfcbToReferral'>): ReferralHistory {
+  db.transaction((tx) => {
+    const slip = tx.get<{ id: string; closerId: string; referrerId: string; referralId: string | null; meetingOn: string; meetingStatus: string; deletedAt: string | null }>(sql`
+      SELECT t.id, t.closer_id AS closerId, t.referrer_id AS referrerId, t.referral_id AS referralId, t.deleted_at AS deletedAt,
+        m.meeting_on AS meetingOn, m.status AS meetingStatus
+      FROM tyfcb_slips t JOIN meetings m ON m.id = t.meeting_id WHERE t.id = ${input.tyfcbId}`);
+    if (!slip || slip.deletedAt) throw new LedgerError('not_found', 'That TYFCB slip no longer exists.', 'tyfcbId');
+    if (slip.referralId === input.referralId) return;
+    if (slip.referralId) throw new LedgerError('conflict', 'That TYFCB slip is already linked to another referral.', 'tyfcbId');
+    const referral = requireReferral(tx, input.referralId, 'referralId');
+    if (referral.giverId !== slip.referrerId || referral.receiverId !== slip.closerId) {
+      throw new LedgerError('invalid_input', `That TYFCB slip is not ${referral.receiverName} thanking ${referral.giverName}.`, 'tyfcbId');
+    }
+    if (slip.meetingStatus === 'completed' && input.reason.trim() === '') {
+      throw new LedgerError('reason_required', `The TYFCB slip was recorded at the closed meeting of ${slip.meetingOn}: give a reason for linking it (it is kept in the audit log).`, 'reason');
+    }
+    markWonByTyfcb(tx, referral.id, slip.meetingOn, slip.closerId, 'tyfcbId');
+    tx.update(tyfcbSlips).set({ referralId: referral.id }).where(eq(tyfcbSlips.id, slip.id)).run();
+    recordAudit(tx, { action: 'update', entity: 'tyfcb', entityId: slip.id, before: { referralId: null }, after: { referralId: referral.id }, reason: input.reason || 'Linked to the referral it came from' });
+  });
+  return referralHistory(db, input.referralId);
 }

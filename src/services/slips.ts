@@ -12,6 +12,7 @@ import { recordAudit } from './audit';
 import { requireChapter } from './chapter';
 import { requireEditable, requireMeeting } from './meeting-guards';
 import { requireMemberOnDate } from './membership-on-date';
+import { markWonByTyfcb } from './referrals';
 
 const fullName = (alias: string) => sql.raw(`${alias}.display_name`);
 
@@ -212,11 +213,8 @@ export function saveTyfcb(db: Db, input: ParsedInput<'saveTyfcb'>): Slip {
       if (referral.giverId !== referrer.id || referral.receiverId !== closer.id) {
         throw new LedgerError('invalid_input', `That referral was not from ${referrer.name} to ${closer.name}.`, 'referralId');
       }
-      // Closing the loop: business closed from a referral means the referral was won.
-      if (referral.status !== 'won') {
-        tx.update(referrals).set({ status: 'won', statusChangedAt: new Date().toISOString() }).where(eq(referrals.id, referral.id)).run();
-        recordAudit(tx, { action: 'update', entity: 'referral', entityId: referral.id, before: { status: referral.status }, after: { status: 'won' }, reason: 'TYFCB recorded' });
-      }
+      // Closing the loop: business closed from a referral means the referral was won (a history entry).
+      markWonByTyfcb(tx, referral.id, meeting.meetingOn, closer.id);
     }
     return {
       values: {

@@ -41,6 +41,8 @@ export * from './meeting-schemas';
 export * from './tally-schemas';
 import { palmsReconciliationOut, palmsFileInput, fileInput, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { bands as scoreBands } from './tally-schemas';
+export * from './outcome-schemas';
+import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, tyfcbWithDisputeOut } from './outcome-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
 
 export { defaultScorecardProfile, scorecardPresets, type ScorecardProfile } from './scorecard-profile';
@@ -339,6 +341,18 @@ export const contract = {
   deleteSlip: method(deleteSlipInput, z.object({ done: z.literal(true) }), 'Delete a slip (a reason is needed once closed).'),
   listOpenReferrals: method(listOpenReferralsInput, z.array(openReferralOut), 'Referrals to follow up, oldest first.'),
   setReferralStatus: method(setReferralStatusInput, openReferralOut, 'Move a referral along: contacted, meeting set, won, lost.'),
+  referralHistory: method(byId('Referral'), referralHistoryOut, 'A referral’s follow-up history and the TYFCB slips linked to it.'),
+  linkTyfcbToReferral: method(linkTyfcbInput, referralHistoryOut, 'Link an existing TYFCB slip to the referral it came from (marks it won).'),
+  outcomes: method(periodInput, outcomesOut, 'Conversion, days to contact and close, revenue by referrer (linked, unlinked, disputed) for a period.'),
+  disputeTyfcb: method(disputeTyfcbInput, disputeOut, 'Either member marks a TYFCB slip disputed: who, when, why.'),
+  resolveDispute: method(resolveDisputeInput, disputeOut, 'Leadership resolves a dispute: confirmed, corrected (an amendment) or removed.'),
+  listDisputes: method(listDisputesInput, z.array(disputeOut), 'TYFCB disputes, open ones first.'),
+  listTyfcbSlips: method(listTyfcbInput, z.array(tyfcbWithDisputeOut), 'The period’s TYFCB slips with any open dispute.'),
+  integrityFlags: method(periodInput, integrityFlagsOut, 'Stale referrals and patterns that suggest slips written for points, each with its rule.'),
+  recognition: method(periodInput, recognitionOut, 'Who to recognise for a month or quarter, by the chapter’s rules.'),
+  produceRecognitionPdf: method(recognitionPdfInput, producedReportOut, 'The one-page recognition PDF for a month or quarter.'),
+  getOutcomeRules: method(none, outcomeRulesSchema, 'Stale days, integrity thresholds and recognition rules (the defaults until edited).'),
+  saveOutcomeRules: method(z.object({ rules: outcomeRulesSchema.nullable() }).strict(), outcomeRulesSchema, 'Save the outcome rules, or null to go back to the defaults.'),
   tallies: method(periodInput, talliesOut, 'Per-member PALMS, referrals, visitors, 1-2-1s, TYFCB and CEUs for a period.'),
   referralMatrix: method(periodInput, matrixOut, 'Giver × receiver referral counts and TYFCB money for a period.'),
   reciprocityFlags: method(periodInput, flagsOut, 'One-way pairs, takers, silent members, long-open referrals.'),

@@ -44,11 +44,22 @@ export const meetingStatuses = ['draft', 'completed', 'cancelled'] as const;
 export const palmsMarks = ['P', 'A', 'L', 'M', 'S'] as const;
 export const referralKinds = ['inside', 'outside'] as const;
 export const referralStatuses = ['new', 'contacted', 'meeting_set', 'won', 'lost'] as const;
+/** Why a referral was lost: asked when a referral is marked lost. */
+export const lostReasons = ['price', 'timing', 'no_answer', 'not_a_fit', 'other'] as const;
+export type LostReason = (typeof lostReasons)[number];
+export const lostReasonLabels: Record<LostReason, string> = { price: 'Price', timing: 'Timing', no_answer: 'No answer', not_a_fit: 'Not a fit', other: 'Other' };
+/** What a member says is wrong with a TYFCB slip. */
+export const disputeGrounds = ['wrong_referrer', 'wrong_amount', 'not_from_referral'] as const;
+export type DisputeGround = (typeof disputeGrounds)[number];
+export const disputeGroundLabels: Record<DisputeGround, string> = { wrong_referrer: 'Wrong referrer', wrong_amount: 'Wrong amount', not_from_referral: 'Not from this referral' };
+/** How leadership settles a dispute: the slip stands, is amended, or is removed. */
+export const disputeResolutions = ['confirmed', 'corrected', 'removed'] as const;
+export type DisputeResolution = (typeof disputeResolutions)[number];
 export const tyfcbBusiness = ['new', 'repeat'] as const;
 export const tyfcbKinds = ['inside', 'outside', 'tier3'] as const;
 export const visitorFollowUps = ['new', 'contacted', 'invited_back', 'applied', 'not_interested'] as const;
 export const auditActions = ['insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import'] as const;
 /** What the Audit log screen can show: everything, or one kind of record. */
-export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file'] as const;
+export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file', 'tyfcb_dispute', 'outcome_rules'] as const;
 
 export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;

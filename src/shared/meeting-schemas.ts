@@ -1,7 +1,7 @@
 // Contract schemas for meeting night: the meeting, PALMS attendance and the five slip types.
 import { z } from 'zod';
 import { entityId, integerIn, isoDate, oneOf, optionalEmail, optionalPhone, optionalText, requiredText } from './fields';
-import { meetingStatuses, memberStatuses, palmsMarks, referralKinds, referralStatuses, tyfcbBusiness, tyfcbKinds } from './domain';
+import { lostReasons, meetingStatuses, memberStatuses, palmsMarks, referralKinds, referralStatuses, tyfcbBusiness, tyfcbKinds } from './domain';
 
 /** Required when the meeting is closed: the amendment's reason goes to the audit log. */
 const reason = optionalText('Reason', 300);
@@ -252,9 +252,25 @@ export const listOpenReferralsInput = z
   .strict()
   .default({ memberId: null, status: 'open', olderThanDays: 0 });
 
-export const openReferralOut = referralSlipOut.extend({ meetingOn: z.string(), daysOpen: z.number().int() });
+export const openReferralOut = referralSlipOut.extend({
+  meetingOn: z.string(),
+  daysOpen: z.number().int(),
+  /** The day of the latest follow-up entry, or the meeting's day when nothing was recorded yet. */
+  lastUpdateOn: z.string(),
+  daysSinceUpdate: z.number().int(),
+});
 export type OpenReferral = z.infer<typeof openReferralOut>;
 
 export const setReferralStatusInput = z
-  .object({ id: entityId('Referral'), status: oneOf('Follow-up status', referralStatuses), reason })
+  .object({
+    id: entityId('Referral'),
+    status: oneOf('Follow-up status', referralStatuses),
+    /** The day it happened; today when left out. */
+    on: isoDate('Date of the change').optional(),
+    /** The giver or the receiver; null when the secretary or leadership records it. */
+    recordedById: entityId('Recorded by').nullable().default(null),
+    lostReason: oneOf('Why it was lost', lostReasons).nullable().default(null),
+    note: optionalText('Note', 500),
+    reason,
+  })
   .strict();

@@ -242,7 +242,7 @@ describe('open referrals', () => {
     expect(list[0].daysOpen).toBeGreaterThanOrEqual(0);
     ok(api.call('setReferralStatus', { id: ref.id, status: 'meeting_set' }));
     expect(ok(api.call('listOpenReferrals', {}))[0].status).toBe('meeting_set');
-    ok(api.call('setReferralStatus', { id: ref.id, status: 'lost' }));
+    ok(api.call('setReferralStatus', { id: ref.id, status: 'lost', lostReason: 'timing' }));
     expect(ok(api.call('listOpenReferrals', {}))).toHaveLength(0);
     expect(ok(api.call('listOpenReferrals', { status: 'lost' }))).toHaveLength(1);
   });

@@ -88,3 +88,31 @@ describe('every migration after the first keeps the data written under the schem
     expect(applied).toBe(tags.length);
   });
 });
+
+describe('0007 referral outcomes: the follow-up history starts from the statuses already recorded', () => {
+  it('every referral moved past "new" gets its status as its first history entry, dated the day it was set', () => {
+    const tags = journalTags();
+    const previous = tags[tags.indexOf('0007_referral_outcomes') - 1]!;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ledger-upgrade-')), 'chapter.sqlite');
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
+    loadDemoChapter(old.db, '2026-11-22');
+    // A status set by hand under the old schema, late in the evening, on a referral given weeks before.
+    old.sqlite.prepare("UPDATE referrals SET status = 'lost', status_changed_at = '2026-10-01T21:15:00.000Z' WHERE id = (SELECT r.id FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.meeting_on < '2026-09-01' ORDER BY r.id LIMIT 1)").run();
+    const statuses = old.sqlite.prepare(`SELECT r.id, r.status, m.meeting_on AS meetingOn, r.status_changed_at AS changedAt FROM referrals r JOIN meetings m ON m.id = r.meeting_id ORDER BY r.id`).all() as Array<{ id: string; status: string; meetingOn: string; changedAt: string | null }>;
+    old.close();
+
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo('0007_referral_outcomes') });
+    const history = upgraded.sqlite.prepare('SELECT referral_id AS id, status, changed_on AS changedOn, lost_reason AS lostReason, recorded_by_id AS recordedById FROM referral_status_history ORDER BY referral_id').all() as Array<{ id: string; status: string; changedOn: string; lostReason: string | null; recordedById: string | null }>;
+    const moved = statuses.filter((s) => s.status !== 'new');
+    expect(moved.length).toBeGreaterThan(50);
+    expect(history).toEqual(
+      moved.map((s) => ({ id: s.id, status: s.status, changedOn: s.changedAt && s.changedAt.slice(0, 10) > s.meetingOn ? s.changedAt.slice(0, 10) : s.meetingOn, lostReason: null, recordedById: null })),
+    );
+    expect(history.some((h) => h.status === 'lost' && h.changedOn === '2026-10-01')).toBe(true);
+    // Ids are UUID-shaped like every other row's.
+    const ids = upgraded.sqlite.prepare('SELECT id FROM referral_status_history').pluck().all() as string[];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    upgraded.close();
+  });
+});

@@ -20,6 +20,8 @@ const entityLabels: Record<string, string> = {
   contact_sphere: 'Contact spheres',
   scorecard_profile: 'Scorecard profile',
   chapter_file: 'Restores and opened files',
+  tyfcb_dispute: 'TYFCB dispute',
+  outcome_rules: 'Outcome rules',
 };
 const actionColors: Record<string, string> = { insert: 'teal', update: 'blue', delete: 'red', close: 'gray', reopen: 'orange', restore: 'grape', import: 'cyan' };
 

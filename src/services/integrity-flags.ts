@@ -1,0 +1,78 @@
+// Leadership's flags: referrals that went quiet, and patterns that suggest slips written for points
+// rather than business. Each flag carries its rule and threshold in words (the outcome rules).
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import type { IntegrityFlags, Period } from '../shared/contract';
+import { addDays, todayIso } from '../shared/dates';
+import { getOutcomeRules } from './outcome-rules';
+
+export function integrityFlags(db: Db, p: Period, today = todayIso()): IntegrityFlags {
+  const rules = getOutcomeRules(db);
+  const pm = sql`pm AS (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})`;
+
+  const stale = db.all<IntegrityFlags['stale'][number]>(sql`
+    SELECT referralId, giverName, receiverId, receiverName, prospectName, status, lastUpdateOn,
+      CAST(julianday(${today}) - julianday(lastUpdateOn) AS INTEGER) AS daysSinceUpdate
+    FROM (SELECT r.id AS referralId, g.first_name || ' ' || g.last_name AS giverName, r.receiver_id AS receiverId,
+            v.first_name || ' ' || v.last_name AS receiverName, r.prospect_name AS prospectName, r.status,
+            coalesce((SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id), m.meeting_on) AS lastUpdateOn
+          FROM referrals r JOIN meetings m ON m.id = r.meeting_id JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
+          WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND r.status IN ('new', 'contacted', 'meeting_set'))
+    WHERE lastUpdateOn <= ${addDays(today, -rules.staleDays)}
+    ORDER BY lastUpdateOn, receiverName LIMIT 200`);
+
+  const concentration = db.all<IntegrityFlags['concentration'][number]>(sql`
+    WITH ${pm},
+    pairs AS (SELECT r.giver_id, r.receiver_id, count(*) AS n FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL GROUP BY 1, 2),
+    givers AS (SELECT giver_id, sum(n) AS total, max(n) AS top FROM pairs GROUP BY giver_id)
+    SELECT givers.giver_id AS giverId, g.first_name || ' ' || g.last_name AS giverName, v.first_name || ' ' || v.last_name AS receiverName,
+      pairs.n AS toReceiver, givers.total AS given, pairs.n * 1.0 / givers.total AS share
+    FROM givers JOIN pairs ON pairs.giver_id = givers.giver_id AND pairs.n = givers.top
+    JOIN members g ON g.id = givers.giver_id JOIN members v ON v.id = pairs.receiver_id
+    WHERE givers.total >= ${rules.concentrationMin} AND pairs.n * 100 >= ${rules.concentrationShare} * givers.total
+    ORDER BY share DESC, given DESC`);
+
+  // TYFCB either way from the period's start onward counts: business from a late-quarter referral may close later.
+  const quietPairs = db.all<IntegrityFlags['quietPairs'][number]>(sql`
+    WITH ${pm},
+    pairs AS (SELECT min(r.giver_id, r.receiver_id) AS a, max(r.giver_id, r.receiver_id) AS b, count(*) AS n
+              FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL GROUP BY 1, 2),
+    paid AS (SELECT DISTINCT min(t.closer_id, t.referrer_id) AS a, max(t.closer_id, t.referrer_id) AS b
+             FROM tyfcb_slips t JOIN meetings m ON m.id = t.meeting_id
+             WHERE t.deleted_at IS NULL AND m.status = 'completed' AND m.meeting_on >= ${p.from})
+    SELECT ma.first_name || ' ' || ma.last_name AS aName, mb.first_name || ' ' || mb.last_name AS bName, pairs.n AS referrals
+    FROM pairs LEFT JOIN paid ON paid.a = pairs.a AND paid.b = pairs.b
+    JOIN members ma ON ma.id = pairs.a JOIN members mb ON mb.id = pairs.b
+    WHERE paid.a IS NULL AND pairs.n >= ${rules.pairNoTyfcbMin}
+    ORDER BY pairs.n DESC, aName`);
+
+  const baselineDays = rules.spikeBaselineWeeks * 7;
+  const spikes = db.all<IntegrityFlags['spikes'][number]>(sql`
+    WITH ${pm},
+    week AS (SELECT r.giver_id, pm.meeting_on, count(*) AS n FROM referrals r JOIN pm ON pm.id = r.meeting_id
+             WHERE r.deleted_at IS NULL GROUP BY r.giver_id, pm.id HAVING n >= ${rules.spikeMin}),
+    usual AS (SELECT week.*,
+        (SELECT count(*) FROM referrals r2 JOIN meetings m2 ON m2.id = r2.meeting_id
+          WHERE r2.giver_id = week.giver_id AND r2.deleted_at IS NULL AND m2.status = 'completed'
+            AND m2.meeting_on >= date(week.meeting_on, ${`-${baselineDays} days`}) AND m2.meeting_on < week.meeting_on) * 1.0
+        / max(1, (SELECT count(*) FROM meetings m3 WHERE m3.status = 'completed'
+            AND m3.meeting_on >= date(week.meeting_on, ${`-${baselineDays} days`}) AND m3.meeting_on < week.meeting_on)) AS usualPerWeek
+      FROM week)
+    SELECT usual.giver_id AS memberId, g.first_name || ' ' || g.last_name AS name, usual.meeting_on AS meetingOn, usual.n AS referrals, usual.usualPerWeek
+    FROM usual JOIN members g ON g.id = usual.giver_id
+    WHERE usual.n > ${rules.spikeFactor} * usual.usualPerWeek
+    ORDER BY usual.meeting_on DESC, name`);
+
+  return {
+    rules: [
+      { id: 'stale', title: 'Stale referrals', rule: `An open referral (new, contacted or meeting set) with no follow-up recorded in ${rules.staleDays} days or more.` },
+      { id: 'concentration', title: 'Referrals concentrated on one receiver', rule: `A member who gave at least ${rules.concentrationMin} referrals in the period, ${rules.concentrationShare}% or more of them to one receiver.` },
+      { id: 'quiet_pair', title: 'Pairs trading referrals with no TYFCB', rule: `Two members with at least ${rules.pairNoTyfcbMin} referrals between them (either way) in the period and no TYFCB either way since the period began.` },
+      { id: 'spike', title: 'Weekly spikes', rule: `A member who gave at least ${rules.spikeMin} referrals at one meeting, more than ${rules.spikeFactor}× their usual rate (referrals per meeting over the ${rules.spikeBaselineWeeks} weeks before).` },
+    ],
+    stale,
+    concentration,
+    quietPairs,
+    spikes,
+  };
+}

@@ -1,0 +1,98 @@
+// Recognition for a month or quarter: who to thank at the meeting, by the chapter's rules. Counts come
+// from the tallies and the outcomes (the same queries the screens use); ties at the cut-off all count.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import type { Period, Recognition } from '../shared/contract';
+import { formatMoney } from '../shared/money';
+import { requireChapter } from './chapter';
+import { getOutcomeRules } from './outcome-rules';
+import { outcomes } from './outcomes';
+import { memberTallies } from './tallies';
+
+type Winner = Recognition['categories'][number]['winners'][number];
+
+/** The top `n` by value (above zero), with everyone tied with the n-th. */
+export function topWithTies(candidates: Winner[], n: number): Winner[] {
+  const sorted = candidates.filter((c) => c.value > 0).sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+  if (sorted.length <= n) return sorted;
+  const cutoff = sorted[n - 1]!.value;
+  return sorted.filter((c) => c.value >= cutoff);
+}
+
+export function recognition(db: Db, p: Period): Recognition {
+  const chapter = requireChapter(db);
+  const rules = getOutcomeRules(db);
+  const tallies = memberTallies(db, p).filter((m) => m.status === 'active' || m.status === 'on_leave');
+  const current = new Set(tallies.map((m) => m.memberId));
+  const result = outcomes(db, p);
+  const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+  const attendedMarks = rules.lateCountsAsPresent ? sql`('P', 'S', 'L')` : sql`('P', 'S')`;
+  const perfect = db.all<{ memberId: string; name: string; eligible: number; attended: number }>(sql`
+    WITH pm AS (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})
+    SELECT m.id AS memberId, m.first_name || ' ' || m.last_name AS name, count(*) AS eligible,
+      coalesce(sum(a.mark IN ${attendedMarks}), 0) AS attended
+    FROM members m JOIN pm ON pm.meeting_on >= m.joined_on AND (m.left_on IS NULL OR pm.meeting_on <= m.left_on)
+    LEFT JOIN attendance a ON a.meeting_id = pm.id AND a.member_id = m.id
+    WHERE m.status = 'active'
+    GROUP BY m.id HAVING attended = eligible
+    ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE`);
+  const meetings = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to}`)!.n;
+
+  const top = rules.recognitionTop;
+  const outcomeRows = result.members.filter((m) => current.has(m.memberId));
+  return {
+    period: { from: p.from, to: p.to },
+    chapterName: chapter.name,
+    currency: chapter.currency,
+    locale: chapter.locale,
+    meetings,
+    categories: [
+      {
+        id: 'top_givers',
+        title: 'Top referral givers',
+        rule: `Most referrals given (inside and outside); the top ${top}, ties included.`,
+        winners: topWithTies(tallies.map((m) => ({ memberId: m.memberId, name: m.name, value: m.rgi + m.rgo, label: count(m.rgi + m.rgo, 'referral', 'referrals') })), top),
+      },
+      {
+        id: 'top_tyfcb',
+        title: 'Top TYFCB generated for others',
+        rule: `Most closed business credited to the member on others’ TYFCB slips; disputed amounts do not count until resolved. The top ${top}.`,
+        winners: topWithTies(
+          outcomeRows.map((m) => ({ memberId: m.memberId, name: m.name, value: m.generatedLinkedMinor + m.generatedUnlinkedMinor, label: money(m.generatedLinkedMinor + m.generatedUnlinkedMinor) })),
+          top,
+        ),
+      },
+      {
+        id: 'perfect_attendance',
+        title: 'Perfect attendance',
+        rule: `Active members present${rules.lateCountsAsPresent ? ' (late counts)' : ''} or represented by a substitute at every completed meeting of the period since they joined; an absence, a medical or an unmarked meeting breaks it.`,
+        winners: perfect.map((m) => ({ memberId: m.memberId, name: m.name, value: m.attended, label: `${m.attended} of ${m.eligible} meetings` })),
+      },
+      {
+        id: 'one_to_ones',
+        title: 'Most one-to-ones',
+        rule: `Most one-to-ones recorded (each counts for both members); the top ${top}.`,
+        winners: topWithTies(tallies.map((m) => ({ memberId: m.memberId, name: m.name, value: m.oneToOnes, label: count(m.oneToOnes, 'one-to-one', 'one-to-ones') })), top),
+      },
+      {
+        id: 'visitors',
+        title: 'Visitors brought',
+        rule: `Most visitors invited; the top ${top}.`,
+        winners: topWithTies(tallies.map((m) => ({ memberId: m.memberId, name: m.name, value: m.visitors, label: count(m.visitors, 'visitor', 'visitors') })), top),
+      },
+      {
+        id: 'conversion',
+        title: 'Best conversion',
+        rule: `Referrals given that were won ÷ those decided (won or lost), among members with at least ${rules.conversionMinDecided} decided; the top ${top}.`,
+        winners: topWithTies(
+          outcomeRows
+            .filter((m) => m.given.won + m.given.lost >= rules.conversionMinDecided && m.conversionGiven !== null)
+            .map((m) => ({ memberId: m.memberId, name: m.name, value: m.conversionGiven!, label: `${Math.round(m.conversionGiven! * 100)}% (${m.given.won} of ${m.given.won + m.given.lost})` })),
+          top,
+        ),
+      },
+    ],
+  };
+}
