@@ -43,6 +43,8 @@ export function runScaleBench(): void {
     { name: 'per-member tallies + chapter totals, one quarter', ms: median(() => (memberTallies(db, quarter), chapterTotals(db, quarter)), 7) },
     { name: 'giver × receiver matrix, one quarter', ms: median(() => referralMatrix(db, quarter), 7) },
     { name: 'scorecard, six months', ms: median(() => scorecard(db, sixMonths), 7) },
+    // The profile's own period ending with the quarter's last month, plus the months that stay when the oldest rolls off.
+    { name: 'scorecard by the profile, with next month\'s roll-off', ms: median(() => scorecard(db, { endMonth: quarter.to.slice(0, 7) }), 7) },
   ];
   console.log(`\nScale run: ${slips.toLocaleString('en-US')} slips, ${MEETINGS.toLocaleString('en-US')} meetings, ${MEMBERS} members; generated in ${generateSeconds.toFixed(1)} s (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB file)`);
   console.log(`  full scan of the slips (the floor): ${floor.toFixed(1)} ms`);

@@ -12,6 +12,7 @@ test('a chair picks the US Traffic Lights preset in Settings and reads each memb
   await page.getByRole('option', { name: 'US regional Traffic Lights (2025)' }).click();
   await card.getByRole('button', { name: 'Use this preset' }).click();
   await expect(card.getByText('Attendance %: (P + 1/2·L + 1/2·S) divided by weeks marked, minus M weeks.')).toBeVisible();
+  await card.screenshot({ path: '/tmp/shots/i15/profile-card.png' });
   await card.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByText('Scorecard profile "US regional Traffic Lights (2025)" saved.')).toBeVisible();
 

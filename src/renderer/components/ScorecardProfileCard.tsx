@@ -103,7 +103,7 @@ export function ScorecardProfileCard() {
           data={periodKinds}
           value={period.kind}
           allowDeselect={false}
-          w={200}
+          w={230}
           onChange={(kind) =>
             setProfile({
               ...profile,
@@ -154,11 +154,11 @@ export function ScorecardProfileCard() {
         <Table.Tbody>
           {profile.categories.map((c, index) => (
             <Table.Tr key={index}>
-              <Table.Td w={420}>
+              <Table.Td w={430}>
                 <Group gap={4} wrap="nowrap">
                   <TextInput aria-label={`Category ${index + 1} name`} size="xs" value={c.label} w={140} onChange={(e) => setCategory(index, { label: e.currentTarget.value })} />
                   <Select aria-label={`${c.label} measure`} size="xs" data={measureOptions} value={measureValue(c.measure)} w={210} allowDeselect={false} searchable onChange={(v) => v && setCategory(index, { measure: measureFrom(v), direction: v === 'equivalent_absences' ? 'at_most' : c.direction })} />
-                  <Select aria-label={`${c.label} direction`} size="xs" w={95} allowDeselect={false} data={[{ value: 'at_least', label: 'more is better' }, { value: 'at_most', label: 'less is better' }]} value={c.direction} onChange={(v) => setCategory(index, { direction: v as Category['direction'] })} />
+                  <Select aria-label={`${c.label} direction`} size="xs" w={90} allowDeselect={false} data={[{ value: 'at_least', label: 'at least' }, { value: 'at_most', label: 'at most' }]} value={c.direction} onChange={(v) => setCategory(index, { direction: v as Category['direction'] })} />
                 </Group>
                 {c.measure.kind === 'attendance_rate' && (
                   <Group gap={4} mt={4}>
