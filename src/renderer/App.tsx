@@ -1,23 +1,26 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
 import { memberCountLabel } from '../shared/member-count';
 import { screenForKey, screenKeys, screenShortcutLabel } from '../shared/screens';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
-import { AuditLogScreen } from './screens/AuditLogScreen';
-import { ImportScreen } from './screens/ImportScreen';
-import { MeetingScreen } from './screens/MeetingScreen';
-import { MembersScreen } from './screens/MembersScreen';
-import { OpenReferralsScreen } from './screens/OpenReferralsScreen';
-import { ReciprocityScreen } from './screens/ReciprocityScreen';
-import { ReportsScreen } from './screens/ReportsScreen';
-import { ScorecardScreen } from './screens/ScorecardScreen';
-import { SeatMapScreen } from './screens/SeatMapScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
-import { WelcomeScreen } from './screens/WelcomeScreen';
 import { useQuery } from './use-query';
+
+// Every screen is its own chunk, loaded when first shown: the window opens on the Meeting screen
+// without parsing the code of the others. A new screen follows the same pattern.
+const AuditLogScreen = lazy(() => import('./screens/AuditLogScreen').then((m) => ({ default: m.AuditLogScreen })));
+const ImportScreen = lazy(() => import('./screens/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const MeetingScreen = lazy(() => import('./screens/MeetingScreen').then((m) => ({ default: m.MeetingScreen })));
+const MembersScreen = lazy(() => import('./screens/MembersScreen').then((m) => ({ default: m.MembersScreen })));
+const OpenReferralsScreen = lazy(() => import('./screens/OpenReferralsScreen').then((m) => ({ default: m.OpenReferralsScreen })));
+const ReciprocityScreen = lazy(() => import('./screens/ReciprocityScreen').then((m) => ({ default: m.ReciprocityScreen })));
+const ReportsScreen = lazy(() => import('./screens/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const ScorecardScreen = lazy(() => import('./screens/ScorecardScreen').then((m) => ({ default: m.ScorecardScreen })));
+const SeatMapScreen = lazy(() => import('./screens/SeatMapScreen').then((m) => ({ default: m.SeatMapScreen })));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const WelcomeScreen = lazy(() => import('./screens/WelcomeScreen').then((m) => ({ default: m.WelcomeScreen })));
 
 const icons = {
   meeting: IconCalendarEvent,
@@ -68,7 +71,13 @@ export function App() {
       </Center>
     );
   }
-  if (!chapter.data) return <WelcomeScreen onReady={reloadAll} />;
+  if (!chapter.data) {
+    return (
+      <Suspense fallback={<ScreenLoading />}>
+        <WelcomeScreen onReady={reloadAll} />
+      </Suspense>
+    );
+  }
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
@@ -109,18 +118,28 @@ export function App() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        {screen === 'meeting' && <MeetingScreen chapter={chapter.data} />}
-        {screen === 'referrals' && <OpenReferralsScreen chapter={chapter.data} />}
-        {screen === 'reciprocity' && <ReciprocityScreen chapter={chapter.data} />}
-        {screen === 'scorecard' && <ScorecardScreen />}
-        {screen === 'reports' && <ReportsScreen chapter={chapter.data} />}
-        {screen === 'members' && <MembersScreen chapter={chapter.data} onChanged={status.reload} />}
-        {screen === 'seats' && <SeatMapScreen />}
-        {screen === 'audit' && <AuditLogScreen />}
-        {screen === 'import' && <ImportScreen />}
-        {screen === 'settings' && <SettingsScreen chapter={chapter.data} databaseFile={status.data.databaseFile} onChanged={reloadAll} />}
+        <Suspense fallback={<ScreenLoading />}>
+          {screen === 'meeting' && <MeetingScreen chapter={chapter.data} />}
+          {screen === 'referrals' && <OpenReferralsScreen chapter={chapter.data} />}
+          {screen === 'reciprocity' && <ReciprocityScreen chapter={chapter.data} />}
+          {screen === 'scorecard' && <ScorecardScreen />}
+          {screen === 'reports' && <ReportsScreen chapter={chapter.data} />}
+          {screen === 'members' && <MembersScreen chapter={chapter.data} onChanged={status.reload} />}
+          {screen === 'seats' && <SeatMapScreen />}
+          {screen === 'audit' && <AuditLogScreen />}
+          {screen === 'import' && <ImportScreen />}
+          {screen === 'settings' && <SettingsScreen chapter={chapter.data} databaseFile={status.data.databaseFile} onChanged={reloadAll} />}
+        </Suspense>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+function ScreenLoading() {
+  return (
+    <Center h={200}>
+      <Loader aria-label="Loading the screen" />
+    </Center>
   );
 }
 

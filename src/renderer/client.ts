@@ -1,6 +1,8 @@
 // The renderer's typed client. In the app it calls the preload's window.ledger (IPC); under the
 // test harness it posts to the loopback server. Either way a failure arrives as a LedgerError.
-import { methodNames, type LedgerApi, type MethodName } from '../shared/contract';
+// Types only from the contract (its zod schemas stay in the main process); the names from methods.ts.
+import type { LedgerApi } from '../shared/contract';
+import { methodNames, type MethodName } from '../shared/methods';
 import { LedgerError, isLedgerErrorShape, type Result } from '../shared/errors';
 
 type RawBridge = Record<MethodName, (input?: unknown) => Promise<unknown>>;
