@@ -41,13 +41,16 @@ export function readAmount(text: string, currency: string, label: string, number
     const last = Math.max(compact.lastIndexOf('.'), compact.lastIndexOf(','));
     let decimalAt = -1;
     if (marks.length > 0) {
-      const lastMark = compact[last]!;
       const kinds = new Set(marks);
       const after = compact.length - last - 1;
       if (kinds.size === 2) decimalAt = last; // "1.250,50" or "1,250.50": the last mark is the decimal one.
       else if (marks.length > 1) decimalAt = -1; // "1,25,000" or "1.250.000": grouping only.
       else if (after !== 3) decimalAt = last; // "1250,5", "12.50"
-      else if (digits === 3) return { ok: false, message: `${label} "${text.trim()}" could be ${compact.slice(0, last)}${compact.slice(last + 1)} or ${compact.slice(0, last)}.${compact.slice(last + 1)} ${currency}: write it with the decimals, e.g. ${compact.slice(0, last)}${lastMark === '.' ? ',' : '.'}${compact.slice(last + 1)}` };
+      else if (digits === 3 && last <= 3) {
+        // "1.250" in dinars: a thousands mark or three decimals; only the secretary knows.
+        const [int, frac] = [compact.slice(0, last), compact.slice(last + 1)];
+        return { ok: false, message: `${label} "${text.trim()}" could be ${int}${frac} or ${int}.${frac} ${currency}: correct it as ${int}${frac}.000 or ${int}.${frac}0` };
+      } else if (digits === 3) decimalAt = last; // "1250.000": four digits before the mark, so it is no thousands mark.
       else decimalAt = -1; // "1,250" in a currency with 0 or 2 decimals can only be one thousand two hundred fifty.
     }
     const intPart = decimalAt >= 0 ? compact.slice(0, decimalAt) : compact;

@@ -276,6 +276,19 @@ describe('numbers and dates from the file, not the chapter', () => {
     expect(count('SELECT group_concat(amount_minor) FROM (SELECT amount_minor FROM tyfcb_slips ORDER BY amount_minor DESC)')).toBe('66458250,125');
   });
 
+  it('in a currency with three decimals, a Number cell "1.250" is one and a quarter, and the same text asks how to read it', async () => {
+    const { api, count } = chapter('KWD', 'ar-KW');
+    const cell = (type: string, value: string) => `<Cell><Data ss:Type="${type}">${value}</Data></Cell>`;
+    const row = (amountCell: string) => `<Row>${cell('String', 'Marcus Chen')}${cell('String', 'Dana Ruiz')}${cell('String', 'TYFCB')}${cell('String', 'Outside')}${amountCell}</Row>`;
+    const xml = `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Report"><Table>
+<Row>${cell('String', 'Slips Audit Report for 17/11/2026')}</Row><Row>${header.map((h) => cell('String', h)).join('')}</Row>
+${row(cell('Number', '1.250'))}${row(cell('String', '1.250'))}</Table></Worksheet></Workbook>`;
+    const p = await preview(api, asInput('k.xls', xml));
+    expect(p.problems).toEqual([{ row: 4, message: 'Row 4: the TYFCB amount "1.250" could be 1250 or 1.250 KWD: correct it as 1250.000 or 1.2500.' }]);
+    await importFile(api, asInput('k.xls', xml, { fixes: { '4': { amount: '1250.000' } } }));
+    expect(count('SELECT group_concat(amount_minor) FROM (SELECT amount_minor FROM tyfcb_slips ORDER BY amount_minor)')).toBe('1250,1250000');
+  });
+
   it('a US date in the title (11/17/2026) is read as 17 November in any chapter', async () => {
     for (const [currency, locale] of [['EUR', 'de-DE'], ['GBP', 'en-GB'], ['USD', 'en-US']] as const) {
       const { api } = chapter(currency, locale);
