@@ -3,17 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ScorecardProfile } from '../../shared/contract';
-import {
-  bandColours,
-  countSources,
-  describeMeasure,
-  palmsLetters,
-  scorecardPresets,
-  sourceNouns,
-  type Measure,
-  type PalmsLetter,
-  type ScoreCategory,
-} from '../../shared/scorecard-profile';
+import { bandColours, countSources, describeMeasure, palmsLetters, scorecardPresets, sourceNouns, type PalmsLetter } from '../../shared/scorecard-presets';
+import type { Measure, ScoreCategory } from '../../shared/scorecard-profile';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
 
