@@ -63,7 +63,7 @@ export function setAttendance(db: Db, input: ParsedInput<'setAttendance'>): Rost
   return db.transaction((tx) => {
     const chapter = requireChapter(tx);
     const meeting = requireMeeting(tx, input.meetingId);
-    const reason = requireEditable(meeting, input.reason);
+    const reason = requireEditable(meeting, input.reason, tx);
     const member = requireMemberOnDate(tx, input.memberId, meeting.meetingOn, 'memberId', { allowOnLeave: true });
     // The audit entry names the member and the meeting, so an amendment reads on its own.
     const described = <T extends object>(row: T) => ({ ...row, memberName: member.name, meetingOn: meeting.meetingOn });
@@ -96,9 +96,10 @@ export function markAllPresent(db: Db, meetingId: string): { marked: number } {
       throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} is closed: change marks one at a time, with a reason.`, 'meetingId');
     }
     const unmarked = rosterFor(tx, meeting, chapter).filter((r) => r.mark === null);
+    const reason = requireEditable(meeting, '', tx);
     for (const row of unmarked) {
       const after = tx.insert(attendance).values({ meetingId, memberId: row.memberId, mark: 'P' }).returning().get();
-      recordAudit(tx, { action: 'insert', entity: 'attendance', entityId: after.id, after });
+      recordAudit(tx, { action: 'insert', entity: 'attendance', entityId: after.id, after: { ...after, memberName: row.name, meetingOn: meeting.meetingOn }, reason });
     }
     return { marked: unmarked.length };
   });

@@ -61,7 +61,12 @@ export function deleteContactSphere(db: Db, id: string): { done: true } {
   return db.transaction((tx) => {
     const before = sphereById(tx, id);
     if (!before) throw new LedgerError('not_found', 'That contact sphere no longer exists.', 'id');
+    // Each classification that leaves the sphere is a change of its own, in the log with the sphere's name.
+    const moved = tx.select().from(classifications).where(eq(classifications.sphereId, id)).all();
     tx.update(classifications).set({ sphereId: null }).where(eq(classifications.sphereId, id)).run();
+    for (const c of moved) {
+      recordAudit(tx, { action: 'update', entity: 'classification', entityId: c.id, before: c, after: { ...c, sphereId: null }, reason: `The contact sphere ${before.name} was deleted` });
+    }
     tx.delete(contactSpheres).where(eq(contactSpheres.id, id)).run();
     recordAudit(tx, { action: 'delete', entity: 'contact_sphere', entityId: id, before });
     return { done: true as const };

@@ -31,9 +31,11 @@ export function requireMeeting(db: Db, id: string): Meeting {
 
 /**
  * Drafts change freely; a closed meeting changes only with a reason (an amendment); a cancelled
- * one not at all. Returns the reason to log.
+ * one not at all. A meeting re-opened after closing is still an amended meeting: a change without
+ * its own reason carries the re-opening's reason, so it is never an unexplained edit and it shows in
+ * the quarterly amendments. Returns the reason to log.
  */
-export function requireEditable(meeting: Meeting, reason: string): string {
+export function requireEditable(meeting: Meeting, reason: string, db?: Db): string {
   if (meeting.status === 'cancelled') {
     throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} was cancelled: nothing can be recorded against it.`, 'meetingId');
   }
@@ -44,6 +46,16 @@ export function requireEditable(meeting: Meeting, reason: string): string {
       'reason',
     );
   }
+  if (meeting.status === 'draft' && reason.trim() === '' && db) {
+    const reopened = reopenReason(db, meeting.id);
+    if (reopened !== null) return `Amendment after re-opening the meeting: ${reopened}`;
+  }
   return reason;
+}
+
+/** The reason given when the meeting was last re-opened, or null if it never was. */
+export function reopenReason(db: Db, meetingId: string): string | null {
+  const row = db.get<{ reason: string } | undefined>(sql`SELECT reason FROM audit_log WHERE entity = 'meeting' AND entity_id = ${meetingId} AND action = 'reopen' ORDER BY rowid DESC LIMIT 1`);
+  return row ? row.reason || 're-opened' : null;
 }
 

@@ -46,13 +46,16 @@ export function createMeeting(db: Db, input: ParsedInput<'createMeeting'>): Meet
     const created = tx.insert(meetings).values({ meetingOn }).returning({ id: meetings.id }).get();
     // Members on leave are excused by default (M); the secretary can still change it.
     const onLeave = tx
-      .select({ id: members.id })
+      .select({ id: members.id, name: sql<string>`${members.firstName} || ' ' || ${members.lastName}` })
       .from(members)
       .where(sql`${members.status} = 'on_leave' AND ${members.joinedOn} <= ${meetingOn}`)
       .all();
-    for (const m of onLeave) tx.insert(attendance).values({ meetingId: created.id, memberId: m.id, mark: 'M' }).run();
     const meeting = requireMeeting(tx, created.id);
     recordAudit(tx, { action: 'insert', entity: 'meeting', entityId: created.id, after: meeting });
+    for (const m of onLeave) {
+      const mark = tx.insert(attendance).values({ meetingId: created.id, memberId: m.id, mark: 'M' }).returning().get();
+      recordAudit(tx, { action: 'insert', entity: 'attendance', entityId: mark.id, after: { ...mark, memberName: m.name, meetingOn }, reason: 'Excused by default: the member is on leave' });
+    }
     return meeting;
   });
 }

@@ -148,7 +148,7 @@ export function amendmentsIn(db: Db, period: Period) {
   const rows = db.all<{ at: string; entity: string; action: string; reason: string; before: string | null; after: string | null }>(sql`
     SELECT at, entity, action, reason, before, after FROM audit_log
     WHERE at >= ${period.from} AND at < ${addDays(period.to, 1)} AND reason <> ''
-      AND ((entity IN (${sql.join(slipEntities.map((e) => sql`${e}`), sql`, `)}) AND NOT (entity = 'referral' AND json_extract(coalesce(before, after), '$.giverId') IS NULL))
+      AND ((entity IN (${sql.join(slipEntities.map((e) => sql`${e}`), sql`, `)}) AND NOT (entity = 'referral' AND action = 'update' AND json_extract(coalesce(before, after), '$.giverId') IS NULL))
            OR (entity = 'meeting' AND action = 'reopen'))
     ORDER BY at, rowid`);
   return rows.map((r) => ({ at: r.at, entity: r.entity, action: r.action, reason: r.reason, summary: describeChange(r.before, r.after) }));

@@ -137,7 +137,7 @@ function saveSlip<T extends Record<string, unknown>>(
       throw new LedgerError('invalid_input', 'A slip stays with the meeting it was recorded at.', 'meetingId');
     }
     // Recording into a closed meeting, or amending one of its slips, is an amendment: it needs a reason.
-    const reason = requireEditable(meeting, input.reason);
+    const reason = requireEditable(meeting, input.reason, tx);
     const { values, duplicateOf, describe } = build({ meeting, reason }, tx);
     const table = tables[kind];
     if (!input.confirmDuplicate && duplicateOf) {
@@ -295,14 +295,14 @@ export function deleteSlip(db: Db, input: ParsedInput<'deleteSlip'>): { done: tr
   return db.transaction((tx) => {
     const before = getSlip(tx, input.kind, input.id);
     if (!before) throw new LedgerError('not_found', 'That slip no longer exists (it may already be deleted).', 'id');
-    if (before.meetingId) requireEditable(requireMeeting(tx, before.meetingId), input.reason);
+    const reason = before.meetingId ? requireEditable(requireMeeting(tx, before.meetingId), input.reason, tx) : input.reason;
     if (input.kind === 'referral') {
       const thanked = tx.select({ n: sql<number>`count(*)` }).from(tyfcbSlips).where(sql`${tyfcbSlips.referralId} = ${input.id} AND ${tyfcbSlips.deletedAt} IS NULL`).get()!.n;
       if (thanked > 0) throw new LedgerError('conflict', 'A TYFCB slip thanks this referral: delete or unlink that slip first.', 'id');
     }
     const table = tables[input.kind];
     tx.update(table).set({ deletedAt: new Date().toISOString() }).where(eq(table.id, input.id)).run();
-    recordAudit(tx, { action: 'delete', entity: input.kind, entityId: input.id, before, reason: input.reason });
+    recordAudit(tx, { action: 'delete', entity: input.kind, entityId: input.id, before, reason });
     return { done: true as const };
   });
 }

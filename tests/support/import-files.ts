@@ -1,0 +1,28 @@
+// Import files written at test time for a chapter's own members: a BNI Connect slips audit export
+// (CSV) and a roster CSV, in the layouts the fixtures in tests/fixtures show.
+import Papa from 'papaparse';
+
+/** A slips audit export for the meeting on `meetingOn` (YYYY-MM-DD) between the members named. */
+export function slipsAuditCsv(meetingOn: string, names: string[]): Buffer {
+  const [a, b, c, d] = [names[0]!, names[1]!, names[2] ?? names[0]!, names[3] ?? names[1]!];
+  const [y, m, day] = meetingOn.split('-');
+  const rows = [
+    [`Slips Audit Report for ${day}/${m}/${y}`, '', '', '', '', '', ''],
+    ['Harbour Connectors', '', '', '', '', '', ''],
+    ['', '', '', '', '', '', ''],
+    ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'],
+    [a, b, 'Referral', 'Outside', '', '', 'Alvarez family - buying a first home'],
+    [b, a, 'Referral', 'Inside', '', '', 'Keystone staff relocation'],
+    [b, a, 'TYFCB', 'Outside', '$1,250.50', '', 'New'],
+    [c, d, 'One-to-One', '', '', '', 'Coffee at the harbour'],
+    [d, '', 'CEU', '', '', '2', 'Podcast & webinar'],
+  ];
+  return Buffer.from(Papa.unparse(rows), 'utf8');
+}
+
+/** A roster of new members in new classifications. */
+export function rosterCsv(people: Array<[first: string, last: string, classification: string]>): Buffer {
+  const rows = [['First Name', 'Last Name', 'Company', 'Classification', 'Email', 'Phone', 'Joined On', 'Renewal Due', 'Status']];
+  for (const [first, last, classification] of people) rows.push([first, last, `${last} & Co`, classification, '', '', '2026-01-06', '2027-01-06', 'Active']);
+  return Buffer.from(Papa.unparse(rows), 'utf8');
+}

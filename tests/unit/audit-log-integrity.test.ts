@@ -1,0 +1,188 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sourceMigrationsFolder } from '../../src/db/paths';
+import { ChapterFile } from '../../src/server/chapter-file';
+import { createRegistry, type Registry } from '../../src/server/registry';
+import { backupsFolder } from '../../src/services/backups';
+import { loadDemoChapter } from '../../src/services/demo';
+import { amendmentsIn } from '../../src/services/reports';
+import { methodNames, type MethodName } from '../../src/shared/methods';
+import { okValue as ok } from '../support/first-quarter';
+import { rosterCsv, slipsAuditCsv } from '../support/import-files';
+
+/*
+ * The audit log is the chapter's memory of every change: nothing writes past it, and every method
+ * that changes the chapter leaves an entry.
+ */
+const files: ChapterFile[] = [];
+afterAll(() => files.forEach((f) => f.close()));
+
+function demo() {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ledger-audit-')), 'chapter-ledger.sqlite');
+  const chapter = new ChapterFile(file, sourceMigrationsFolder);
+  files.push(chapter);
+  chapter.sqlite.pragma('synchronous = OFF'); // speed only: the tests are about what is written, not power cuts
+  loadDemoChapter(chapter.db, '2026-11-22');
+  mkdirSync(backupsFolder(file), { recursive: true });
+  const api = createRegistry({ get db() { return chapter.db; }, file, appVersion: 'test', chapterFile: chapter }, () => {});
+  const one = <T = string>(sql: string, ...args: unknown[]) => chapter.sqlite.prepare(sql).pluck().get(...args) as T;
+  const auditCount = () => one<number>('SELECT count(*) FROM audit_log');
+  return { file, chapter, api, one, auditCount };
+}
+
+const activeNames = (chapter: ChapterFile) => chapter.sqlite.prepare("SELECT first_name || ' ' || last_name FROM members WHERE status = 'active' ORDER BY last_name LIMIT 4").pluck().all() as string[];
+const call = async (api: Registry, method: MethodName, input: unknown) => ok<any>(await api.callAsync(method, input));
+
+describe('the audit log cannot be written over', () => {
+  const { chapter, auditCount } = demo();
+  const run = (sql: string) => () => chapter.sqlite.prepare(sql).run();
+
+  it('INSERT OR REPLACE with the id of an existing entry is refused, and the entry stays as it was', () => {
+    const before = chapter.sqlite.prepare('SELECT * FROM audit_log ORDER BY rowid LIMIT 1').get();
+    const count = auditCount();
+    expect(run("INSERT OR REPLACE INTO audit_log (id, action, entity, entity_id, reason) SELECT id, 'update', 'member', 'x', 'rewritten' FROM audit_log")).toThrow(/append-only: an existing entry cannot be replaced/);
+    expect(run("REPLACE INTO audit_log (id, action, entity, entity_id) SELECT id, 'delete', 'member', 'x' FROM audit_log LIMIT 1")).toThrow(/append-only/);
+    expect(run("INSERT OR IGNORE INTO audit_log (id, action, entity, entity_id) SELECT id, 'delete', 'member', 'x' FROM audit_log LIMIT 1")).toThrow(/append-only/);
+    expect(chapter.sqlite.prepare('SELECT * FROM audit_log ORDER BY rowid LIMIT 1').get()).toEqual(before);
+    expect(auditCount()).toBe(count);
+  });
+
+  it('a new entry that reuses the row number of an old one is refused too', () => {
+    expect(run("INSERT OR REPLACE INTO audit_log (rowid, id, action, entity, entity_id) VALUES (1, 'fresh-id', 'delete', 'member', 'x')")).toThrow(/append-only/);
+  });
+
+  it('an ordinary new entry is still written', () => {
+    const count = auditCount();
+    expect(run("INSERT INTO audit_log (id, action, entity, entity_id) VALUES ('brand-new', 'update', 'member', 'x')")).not.toThrow();
+    expect(auditCount()).toBe(count + 1);
+  });
+});
+
+describe('the gaps the log used to have', () => {
+  it('a referral of a closed meeting moves along only with a reason, kept in the log', async () => {
+    const { api, one } = demo();
+    const id = one("SELECT r.id FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.status = 'completed' AND r.status = 'new' LIMIT 1");
+    const refused = await api.callAsync('setReferralStatus', { id, status: 'contacted' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'reason_required', field: 'reason' } });
+    await call(api, 'setReferralStatus', { id, status: 'contacted', reason: 'Dana called the prospect' });
+    expect(one("SELECT reason FROM audit_log WHERE entity = 'referral' AND entity_id = ? ORDER BY rowid DESC LIMIT 1", id)).toBe('Dana called the prospect');
+  });
+
+  it('a change after re-opening a meeting carries the re-opening reason and is listed among the amendments', async () => {
+    const { api, one } = demo();
+    const meetingId = one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1");
+    const memberId = one("SELECT member_id FROM attendance WHERE meeting_id = ? AND mark = 'P' LIMIT 1", meetingId);
+    await call(api, 'reopenMeeting', { meetingId, reason: 'Marks were entered for the wrong week' });
+    await call(api, 'setAttendance', { meetingId, memberId, mark: 'A' });
+    const slipId = one("SELECT id FROM ceus WHERE meeting_id = ? AND deleted_at IS NULL LIMIT 1", meetingId);
+    if (slipId) await call(api, 'deleteSlip', { kind: 'ceu', id: slipId });
+    const reasons = api.call('listAuditLog', { withReasonOnly: true, limit: 5 });
+    expect(ok<any[]>(reasons).filter((r) => /^Amendment after re-opening the meeting: Marks were entered for the wrong week$/.test(r.reason)).length).toBe(slipId ? 2 : 1);
+    const today = new Date().toISOString().slice(0, 10);
+    const amendments = amendmentsIn(files.at(-1)!.db, { from: today, to: today });
+    expect(amendments.map((a) => a.entity)).toEqual(expect.arrayContaining(['meeting', 'attendance']));
+  });
+
+  it('an import into a cancelled meeting is refused and writes nothing', async () => {
+    const { api, one, auditCount } = demo();
+    const meetingId = ok<any>(await api.callAsync('createMeeting', { meetingOn: '2026-12-01' })).id;
+    await call(api, 'cancelMeeting', { meetingId, reason: 'Public holiday' });
+    const csv = slipsAuditCsv('2026-12-01', activeNames(files.at(-1)!));
+    const count = auditCount();
+    const result = await api.callAsync('importSlipsAudit', { fileName: 'slips.csv', contentBase64: csv.toString('base64') });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/cancelled/);
+    expect(auditCount()).toBe(count);
+    expect(one<number>('SELECT count(*) FROM referrals WHERE meeting_id = ?', meetingId)).toBe(0);
+  });
+
+  it('a new meeting excuses members on leave, and each of those marks is in the log', async () => {
+    const { api, one } = demo();
+    const meeting = await call(api, 'createMeeting', { meetingOn: '2026-12-01' });
+    const marks = one<number>("SELECT count(*) FROM attendance WHERE meeting_id = ?", meeting.id);
+    expect(marks).toBeGreaterThan(0);
+    const logged = one<number>("SELECT count(*) FROM audit_log WHERE entity = 'attendance' AND entity_id IN (SELECT id FROM attendance WHERE meeting_id = ?)", meeting.id);
+    expect(logged).toBe(marks);
+  });
+
+  it('deleting a contact sphere logs every classification it leaves without a sphere', async () => {
+    const { api, one } = demo();
+    const sphere = one("SELECT sphere_id FROM classifications WHERE sphere_id IS NOT NULL GROUP BY sphere_id ORDER BY count(*) DESC LIMIT 1");
+    const seats = one<number>('SELECT count(*) FROM classifications WHERE sphere_id = ?', sphere);
+    await call(api, 'deleteContactSphere', { id: sphere });
+    expect(one<number>("SELECT count(*) FROM audit_log WHERE entity = 'classification' AND reason LIKE 'The contact sphere % was deleted'")).toBe(seats);
+  });
+});
+
+/*
+ * Every method that changes the chapter, called once with a real payload on the demo chapter: the
+ * audit log must grow each time. Methods that only read must change nothing at all. A method added
+ * to the contract must be listed on one side or the other, so a new write path cannot slip past.
+ */
+type Payloads = (ctx: ReturnType<typeof demo>) => unknown | Promise<unknown>;
+const writes: Partial<Record<MethodName, Payloads>> = {
+  saveChapter: ({ api }) => {
+    const { id: _id, createdAt: _c, updatedAt: _u, ...chapter } = ok<any>(api.call('getChapter', {}));
+    return { ...chapter, region: 'Harbour North' };
+  },
+  saveContactSphere: () => ({ name: 'Weddings', description: 'Everything for the big day' }),
+  deleteContactSphere: ({ one }) => ({ id: one('SELECT id FROM contact_spheres LIMIT 1') }),
+  saveClassification: () => ({ name: 'Beekeeper', sphereId: null }),
+  deleteClassification: async ({ api }) => ({ id: (await call(api, 'saveClassification', { name: 'Chimney Sweep', sphereId: null })).id }),
+  moveClassificationsToSphere: ({ one }) => ({ classificationIds: [one('SELECT id FROM classifications WHERE sphere_id IS NULL LIMIT 1') ?? one('SELECT id FROM classifications LIMIT 1')], sphereId: one('SELECT id FROM contact_spheres LIMIT 1') }),
+  addMember: async ({ api }) => ({ firstName: '美玲', lastName: '王', company: 'Wang Tea House', classificationId: (await call(api, 'saveClassification', { name: 'Tea Merchant', sphereId: null })).id, phone: '', email: '', status: 'active', joinedOn: '2026-11-01', renewalDue: null, sponsorId: null, leadershipRole: null }),
+  updateMember: ({ api, one }) => {
+    const { member } = ok<any>(api.call('getMember', { id: one("SELECT id FROM members WHERE status = 'active' LIMIT 1") }));
+    return { id: member.id, firstName: member.firstName, lastName: member.lastName, company: `${member.company} GmbH`, classificationId: member.classificationId, phone: member.phone, email: member.email, status: member.status, joinedOn: member.joinedOn, renewalDue: member.renewalDue, sponsorId: member.sponsorId, leadershipRole: member.leadershipRole };
+  },
+  createMeeting: () => ({ meetingOn: '2026-12-08' }),
+  setAttendance: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' LIMIT 1"), memberId: one("SELECT member_id FROM attendance WHERE mark = 'P' AND meeting_id = (SELECT id FROM meetings WHERE status = 'completed' LIMIT 1) LIMIT 1"), mark: 'L', reason: 'Came in after the open networking' }),
+  markAllPresent: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-15' })).id }),
+  closeMeeting: async ({ api }) => {
+    const meetingId = (await call(api, 'createMeeting', { meetingOn: '2026-12-22' })).id;
+    await call(api, 'markAllPresent', { meetingId });
+    return { meetingId, confirmWarnings: true };
+  },
+  reopenMeeting: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' LIMIT 1"), reason: 'A slip was missed' }),
+  cancelMeeting: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-29' })).id, reason: 'Christmas week' }),
+  saveReferral: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), giverId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), receiverId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), prospectName: 'أحمد الخطيب', reason: 'Handed in late' }),
+  saveTyfcb: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), closerId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), referrerId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), amount: '1250.50', reason: 'Handed in late' }),
+  saveOneToOne: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), memberAId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), memberBId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), metOn: one("SELECT meeting_on FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), reason: 'Handed in late' }),
+  saveVisitor: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), name: 'प्रिया शर्मा', invitedById: one("SELECT id FROM members WHERE status = 'active' LIMIT 1"), reason: 'Signed the visitor book late' }),
+  saveCeu: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), memberId: one("SELECT id FROM members WHERE status = 'active' LIMIT 1"), credits: 1, reason: 'Podcast logged late' }),
+  deleteSlip: ({ one }) => ({ kind: 'visitor', id: one('SELECT id FROM visitors WHERE deleted_at IS NULL LIMIT 1'), reason: 'Entered twice' }),
+  setReferralStatus: ({ one }) => ({ id: one("SELECT id FROM referrals WHERE status = 'new' LIMIT 1"), status: 'contacted', reason: 'Called on Monday' }),
+  saveScorecardProfile: ({ api }) => {
+    const profile = ok<any>(api.call('getScorecardProfile', {}));
+    return { profile: { ...profile, name: `${profile.name ?? 'Profile'} (edited)` } };
+  },
+  importSlipsAudit: ({ chapter }) => ({ fileName: 'slips.csv', contentBase64: slipsAuditCsv('2026-12-01', activeNames(chapter)).toString('base64'), aliases: {} }),
+  importRoster: () => ({ fileName: 'roster.csv', contentBase64: rosterCsv([['Zoë', 'Müller', 'Piano Teacher'], ['Arjun', 'Mehta', 'Solar Installer']]).toString('base64') }),
+  restoreBackup: async ({ api }) => ({ name: (await call(api, 'backupNow', {})).name }),
+};
+/** Methods that only read (or write files outside the chapter: backups, exports). */
+const reads: MethodName[] = [
+  'appStatus', 'getChapter', 'listContactSpheres', 'listClassifications', 'listMembers', 'getMember', 'seatMap', 'seatHistory', 'listMeetings', 'getMeetingSheet',
+  'listOpenReferrals', 'tallies', 'referralMatrix', 'reciprocityFlags', 'memberTrend', 'palmsCsv', 'scorecard', 'getScorecardProfile', 'produceReport', 'listBackups',
+  'backupNow', 'revealBackupsFolder', 'listAuditLog', 'previewSlipsAuditImport', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
+  // Fills an empty file only; on a file with a chapter it refuses (checked by the fuzz test).
+  'loadDemoChapter',
+];
+
+describe('every method that changes the chapter writes its audit entry', () => {
+  it('every contract method is listed either as a write (with a payload) or as a read', () => {
+    const listed = new Set<string>([...Object.keys(writes), ...reads]);
+    expect(methodNames.filter((m) => !listed.has(m))).toEqual([]);
+  });
+
+  it.each(Object.keys(writes).map((m) => [m]))('%s leaves an entry in the audit log', async (method) => {
+    const ctx = demo();
+    const input = await writes[method as MethodName]!(ctx);
+    const before = ctx.auditCount();
+    const result = await ctx.api.callAsync(method, input);
+    expect(result, JSON.stringify(result).slice(0, 300)).toMatchObject({ ok: true });
+    expect(ctx.auditCount()).toBeGreaterThan(before);
+  }, 20_000);
+});
