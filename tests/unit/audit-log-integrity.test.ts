@@ -87,9 +87,9 @@ describe('the gaps the log used to have', () => {
 
   it('an import into a cancelled meeting is refused and writes nothing', async () => {
     const { api, one, auditCount } = demo();
-    const meetingId = ok<any>(await api.callAsync('createMeeting', { meetingOn: '2026-12-01' })).id;
+    const meetingId = ok<any>(await api.callAsync('createMeeting', { meetingOn: '2026-12-15' })).id;
     await call(api, 'cancelMeeting', { meetingId, reason: 'Public holiday' });
-    const csv = slipsAuditCsv('2026-12-01', activeNames(files.at(-1)!));
+    const csv = slipsAuditCsv('2026-12-15', activeNames(files.at(-1)!));
     const count = auditCount();
     const result = await api.callAsync('importSlipsAudit', { fileName: 'slips.csv', contentBase64: csv.toString('base64') });
     expect(result.ok).toBe(false);
@@ -131,7 +131,10 @@ const writes: Partial<Record<MethodName, Payloads>> = {
   deleteContactSphere: ({ one }) => ({ id: one('SELECT id FROM contact_spheres LIMIT 1') }),
   saveClassification: () => ({ name: 'Beekeeper', sphereId: null }),
   deleteClassification: async ({ api }) => ({ id: (await call(api, 'saveClassification', { name: 'Chimney Sweep', sphereId: null })).id }),
-  moveClassificationsToSphere: ({ one }) => ({ classificationIds: [one('SELECT id FROM classifications WHERE sphere_id IS NULL LIMIT 1') ?? one('SELECT id FROM classifications LIMIT 1')], sphereId: one('SELECT id FROM contact_spheres LIMIT 1') }),
+  moveClassificationsToSphere: ({ one }) => {
+    const sphereId = one('SELECT id FROM contact_spheres ORDER BY name LIMIT 1');
+    return { classificationIds: [one('SELECT id FROM classifications WHERE sphere_id IS NOT ? ORDER BY name LIMIT 1', sphereId)], sphereId };
+  },
   addMember: async ({ api }) => ({ firstName: '美玲', lastName: '王', company: 'Wang Tea House', classificationId: (await call(api, 'saveClassification', { name: 'Tea Merchant', sphereId: null })).id, phone: '', email: '', status: 'active', joinedOn: '2026-11-01', renewalDue: null, sponsorId: null, leadershipRole: null }),
   updateMember: ({ api, one }) => {
     const { member } = ok<any>(api.call('getMember', { id: one("SELECT id FROM members WHERE status = 'active' LIMIT 1") }));
@@ -147,18 +150,22 @@ const writes: Partial<Record<MethodName, Payloads>> = {
   },
   reopenMeeting: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' LIMIT 1"), reason: 'A slip was missed' }),
   cancelMeeting: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-29' })).id, reason: 'Christmas week' }),
-  saveReferral: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), giverId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), receiverId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), prospectName: 'أحمد الخطيب', reason: 'Handed in late' }),
-  saveTyfcb: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), closerId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), referrerId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), amount: '1250.50', reason: 'Handed in late' }),
-  saveOneToOne: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), memberAId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), memberBId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), metOn: one("SELECT meeting_on FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), reason: 'Handed in late' }),
-  saveVisitor: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), name: 'प्रिया शर्मा', invitedById: one("SELECT id FROM members WHERE status = 'active' LIMIT 1"), reason: 'Signed the visitor book late' }),
-  saveCeu: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), memberId: one("SELECT id FROM members WHERE status = 'active' LIMIT 1"), credits: 1, reason: 'Podcast logged late' }),
+  saveReferral: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), giverId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), receiverId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), prospectName: 'أحمد الخطيب', reason: 'Handed in late', confirmDuplicate: true }),
+  saveTyfcb: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), closerId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), referrerId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), amount: '1250.50', reason: 'Handed in late', confirmDuplicate: true }),
+  saveOneToOne: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), memberAId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), memberBId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), metOn: one("SELECT meeting_on FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), reason: 'Handed in late', confirmDuplicate: true }),
+  saveVisitor: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), name: 'प्रिया शर्मा', invitedById: one("SELECT id FROM members WHERE status = 'active' LIMIT 1"), reason: 'Signed the visitor book late', confirmDuplicate: true }),
+  saveCeu: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), memberId: one("SELECT id FROM members WHERE status = 'active' LIMIT 1"), credits: 1, reason: 'Podcast logged late', confirmDuplicate: true }),
   deleteSlip: ({ one }) => ({ kind: 'visitor', id: one('SELECT id FROM visitors WHERE deleted_at IS NULL LIMIT 1'), reason: 'Entered twice' }),
   setReferralStatus: ({ one }) => ({ id: one("SELECT id FROM referrals WHERE status = 'new' LIMIT 1"), status: 'contacted', reason: 'Called on Monday' }),
   saveScorecardProfile: ({ api }) => {
     const profile = ok<any>(api.call('getScorecardProfile', {}));
     return { profile: { ...profile, name: `${profile.name ?? 'Profile'} (edited)` } };
   },
-  importSlipsAudit: ({ chapter }) => ({ fileName: 'slips.csv', contentBase64: slipsAuditCsv('2026-12-01', activeNames(chapter)).toString('base64'), aliases: {} }),
+  importSlipsAudit: ({ chapter }) => ({ fileName: 'slips.csv', contentBase64: slipsAuditCsv('2026-12-15', activeNames(chapter)).toString('base64'), aliases: {} }),
+  undoImport: async ({ api, chapter }) => {
+    const imported = await call(api, 'importSlipsAudit', { fileName: 'slips.csv', contentBase64: slipsAuditCsv('2026-12-15', activeNames(chapter)).toString('base64'), aliases: {} });
+    return { batchId: imported.batchId };
+  },
   importRoster: () => ({ fileName: 'roster.csv', contentBase64: rosterCsv([['Zoë', 'Müller', 'Piano Teacher'], ['Arjun', 'Mehta', 'Solar Installer']]).toString('base64') }),
   restoreBackup: async ({ api }) => ({ name: (await call(api, 'backupNow', {})).name }),
 };
@@ -166,7 +173,7 @@ const writes: Partial<Record<MethodName, Payloads>> = {
 const reads: MethodName[] = [
   'appStatus', 'getChapter', 'listContactSpheres', 'listClassifications', 'listMembers', 'getMember', 'seatMap', 'seatHistory', 'listMeetings', 'getMeetingSheet',
   'listOpenReferrals', 'tallies', 'referralMatrix', 'reciprocityFlags', 'memberTrend', 'palmsCsv', 'scorecard', 'getScorecardProfile', 'produceReport', 'listBackups',
-  'backupNow', 'revealBackupsFolder', 'listAuditLog', 'previewSlipsAuditImport', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
+  'backupNow', 'revealBackupsFolder', 'listAuditLog', 'previewSlipsAuditImport', 'listImports', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
   // Fills an empty file only; on a file with a chapter it refuses (checked by the fuzz test).
   'loadDemoChapter',
 ];
@@ -182,7 +189,7 @@ describe('every method that changes the chapter writes its audit entry', () => {
     const input = await writes[method as MethodName]!(ctx);
     const before = ctx.auditCount();
     const result = await ctx.api.callAsync(method, input);
-    expect(result, JSON.stringify(result).slice(0, 300)).toMatchObject({ ok: true });
+    expect(result, JSON.stringify(result).slice(0, 400)).toMatchObject({ ok: true });
     expect(ctx.auditCount()).toBeGreaterThan(before);
   }, 20_000);
 });
