@@ -33,6 +33,7 @@ function demo() {
 }
 
 const activeNames = (chapter: ChapterFile) => chapter.sqlite.prepare("SELECT first_name || ' ' || last_name FROM members WHERE status = 'active' ORDER BY last_name LIMIT 4").pluck().all() as string[];
+const chapterRow = (one: (sql: string) => unknown, sql: string) => String(one(sql)).split('|');
 const call = async (api: Registry, method: MethodName, input: unknown) => ok<any>(await api.callAsync(method, input));
 
 describe('the audit log cannot be written over', () => {
@@ -61,15 +62,6 @@ describe('the audit log cannot be written over', () => {
 });
 
 describe('the gaps the log used to have', () => {
-  it('a referral of a closed meeting moves along only with a reason, kept in the log', async () => {
-    const { api, one } = demo();
-    const id = one("SELECT r.id FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.status = 'completed' AND r.status = 'new' LIMIT 1");
-    const refused = await api.callAsync('setReferralStatus', { id, status: 'contacted' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'reason_required', field: 'reason' } });
-    await call(api, 'setReferralStatus', { id, status: 'contacted', reason: 'Dana called the prospect' });
-    expect(one("SELECT reason FROM audit_log WHERE entity = 'referral' AND entity_id = ? ORDER BY rowid DESC LIMIT 1", id)).toBe('Dana called the prospect');
-  });
-
   it('a change after re-opening a meeting carries the re-opening reason and is listed among the amendments', async () => {
     const { api, one } = demo();
     const meetingId = one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1");
@@ -87,7 +79,7 @@ describe('the gaps the log used to have', () => {
 
   it('an import into a cancelled meeting is refused and writes nothing', async () => {
     const { api, one, auditCount } = demo();
-    const meetingId = ok<any>(await api.callAsync('createMeeting', { meetingOn: '2026-12-15' })).id;
+    const meetingId = ok<any>(await api.callAsync('createMeeting', { meetingOn: '2026-12-15', confirmDate: true })).id;
     await call(api, 'cancelMeeting', { meetingId, reason: 'Public holiday' });
     const csv = slipsAuditCsv('2026-12-15', activeNames(files.at(-1)!));
     const count = auditCount();
@@ -100,7 +92,7 @@ describe('the gaps the log used to have', () => {
 
   it('a new meeting excuses members on leave, and each of those marks is in the log', async () => {
     const { api, one } = demo();
-    const meeting = await call(api, 'createMeeting', { meetingOn: '2026-12-01' });
+    const meeting = await call(api, 'createMeeting', { meetingOn: '2026-12-01', confirmDate: true });
     const marks = one<number>("SELECT count(*) FROM attendance WHERE meeting_id = ?", meeting.id);
     expect(marks).toBeGreaterThan(0);
     const logged = one<number>("SELECT count(*) FROM audit_log WHERE entity = 'attendance' AND entity_id IN (SELECT id FROM attendance WHERE meeting_id = ?)", meeting.id);
@@ -140,16 +132,16 @@ const writes: Partial<Record<MethodName, Payloads>> = {
     const { member } = ok<any>(api.call('getMember', { id: one("SELECT id FROM members WHERE status = 'active' LIMIT 1") }));
     return { id: member.id, firstName: member.firstName, lastName: member.lastName, company: `${member.company} GmbH`, classificationId: member.classificationId, phone: member.phone, email: member.email, status: member.status, joinedOn: member.joinedOn, renewalDue: member.renewalDue, sponsorId: member.sponsorId, leadershipRole: member.leadershipRole };
   },
-  createMeeting: () => ({ meetingOn: '2026-12-08' }),
+  createMeeting: () => ({ meetingOn: '2026-12-08', confirmDate: true }),
   setAttendance: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' LIMIT 1"), memberId: one("SELECT member_id FROM attendance WHERE mark = 'P' AND meeting_id = (SELECT id FROM meetings WHERE status = 'completed' LIMIT 1) LIMIT 1"), mark: 'L', reason: 'Came in after the open networking' }),
-  markAllPresent: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-15' })).id }),
+  markAllPresent: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-15', confirmDate: true })).id }),
   closeMeeting: async ({ api }) => {
-    const meetingId = (await call(api, 'createMeeting', { meetingOn: '2026-12-22' })).id;
+    const meetingId = (await call(api, 'createMeeting', { meetingOn: '2026-12-22', confirmDate: true })).id;
     await call(api, 'markAllPresent', { meetingId });
     return { meetingId, confirmWarnings: true };
   },
   reopenMeeting: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' LIMIT 1"), reason: 'A slip was missed' }),
-  cancelMeeting: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-29' })).id, reason: 'Christmas week' }),
+  cancelMeeting: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-29', confirmDate: true })).id, reason: 'Christmas week' }),
   saveReferral: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), giverId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), receiverId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), prospectName: 'أحمد الخطيب', reason: 'Handed in late', confirmDuplicate: true }),
   saveTyfcb: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), closerId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), referrerId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), amount: '1250.50', reason: 'Handed in late', confirmDuplicate: true }),
   saveOneToOne: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), memberAId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 1"), memberBId: one("SELECT id FROM members WHERE status = 'active' ORDER BY id DESC LIMIT 1"), metOn: one("SELECT meeting_on FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), reason: 'Handed in late', confirmDuplicate: true }),
@@ -168,12 +160,40 @@ const writes: Partial<Record<MethodName, Payloads>> = {
   },
   importRoster: () => ({ fileName: 'roster.csv', contentBase64: rosterCsv([['Zoë', 'Müller', 'Piano Teacher'], ['Arjun', 'Mehta', 'Solar Installer']]).toString('base64') }),
   restoreBackup: async ({ api }) => ({ name: (await call(api, 'backupNow', {})).name }),
+  restoreSlip: async ({ api, one }) => {
+    const id = one('SELECT id FROM visitors WHERE deleted_at IS NULL ORDER BY id LIMIT 1');
+    await call(api, 'deleteSlip', { kind: 'visitor', id, reason: 'Entered twice' });
+    return { kind: 'visitor', id, reason: 'It was not a duplicate after all' };
+  },
+  clearAttendance: async ({ api }) => {
+    const meetingId = (await call(api, 'createMeeting', { meetingOn: '2026-12-15', confirmDate: true })).id;
+    await call(api, 'markAllPresent', { meetingId });
+    const sheet = await call(api, 'getMeetingSheet', { meetingId });
+    return { meetingId, memberId: sheet.roster[0].memberId };
+  },
+  deleteMeeting: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-15', confirmDate: true })).id }),
+  linkTyfcbToReferral: async ({ api, one }) => {
+    const ref = chapterRow(one, "SELECT r.id || '|' || r.giver_id || '|' || r.receiver_id || '|' || r.meeting_id FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.status = 'completed' AND r.deleted_at IS NULL AND r.status <> 'won' AND r.status <> 'lost' ORDER BY m.meeting_on DESC LIMIT 1");
+    const slip = await call(api, 'saveTyfcb', { meetingId: ref[3], closerId: ref[2], referrerId: ref[1], amount: '480', reason: 'Handed in late', confirmDuplicate: true });
+    return { tyfcbId: slip.id, referralId: ref[0], reason: 'The business came from that referral' };
+  },
+  disputeTyfcb: ({ one }) => {
+    const t = chapterRow(one, "SELECT id || '|' || closer_id FROM tyfcb_slips WHERE deleted_at IS NULL ORDER BY id LIMIT 1");
+    return { tyfcbId: t[0], raisedById: t[1], ground: 'wrong_amount', why: 'The invoice says 1,200, not 12,000' };
+  },
+  resolveDispute: async ({ api, one }) => {
+    const t = chapterRow(one, "SELECT id || '|' || closer_id FROM tyfcb_slips WHERE deleted_at IS NULL ORDER BY id LIMIT 1");
+    const dispute = await call(api, 'disputeTyfcb', { tyfcbId: t[0], raisedById: t[1], ground: 'wrong_amount', why: 'The invoice says 1,200, not 12,000' });
+    return { id: dispute.id, resolution: 'confirmed', reason: 'The invoice was checked' };
+  },
+  saveOutcomeRules: ({ api }) => ({ rules: { ...ok<any>(api.call('getOutcomeRules', {})), staleDays: 21 } }),
 };
 /** Methods that only read (or write files outside the chapter: backups, exports). */
 const reads: MethodName[] = [
   'appStatus', 'getChapter', 'listContactSpheres', 'listClassifications', 'listMembers', 'getMember', 'seatMap', 'seatHistory', 'listMeetings', 'getMeetingSheet',
   'listOpenReferrals', 'tallies', 'referralMatrix', 'reciprocityFlags', 'memberTrend', 'palmsCsv', 'scorecard', 'getScorecardProfile', 'produceReport', 'listBackups',
-  'backupNow', 'revealBackupsFolder', 'listAuditLog', 'previewSlipsAuditImport', 'listImports', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
+  'backupNow', 'revealBackupsFolder', 'listAuditLog', 'previewSlipsAuditImport', 'listImports',
+  'referralHistory', 'outcomes', 'listDisputes', 'listTyfcbSlips', 'integrityFlags', 'recognition', 'produceRecognitionPdf', 'getOutcomeRules', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
   // Fills an empty file only; on a file with a chapter it refuses (checked by the fuzz test).
   'loadDemoChapter',
 ];

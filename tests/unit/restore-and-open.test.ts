@@ -58,7 +58,7 @@ async function expectRefusedAndStillWorking(api: ReturnType<typeof demoFile>['ap
   expect(members(chapter)).toBe(membersBefore);
   const chapterNow = await api.callAsync('getChapter', {});
   expect(chapterNow).toMatchObject({ ok: true, value: { name: expect.any(String) } });
-  expect(await api.callAsync('createMeeting', { meetingOn: '2027-01-05' })).toMatchObject({ ok: true });
+  expect(await api.callAsync('createMeeting', { meetingOn: '2027-01-05', confirmDate: true })).toMatchObject({ ok: true });
 }
 
 describe('a restore checks the backup as the app would open it, before anything is swapped', () => {
@@ -136,7 +136,7 @@ describe('a restore that goes through', () => {
   it('is written in the restored file\'s audit log, and the replaced file\'s entries stay in the safety copy', async () => {
     const { chapter, file, api } = demoFile();
     const backup = (await chapter.backup('manual'))!;
-    await api.callAsync('createMeeting', { meetingOn: '2027-02-02' });
+    await api.callAsync('createMeeting', { meetingOn: '2027-02-02', confirmDate: true });
     const entriesBefore = scalar(chapter.sqlite, 'SELECT count(*) FROM audit_log') as number;
     const result = await api.callAsync('restoreBackup', { name: backup.name });
     expect(result).toMatchObject({ ok: true });
@@ -172,11 +172,11 @@ describe('a restore that goes through', () => {
     const backup = (await chapter.backup('manual'))!;
     const dates = ['2027-03-02', '2027-03-09', '2027-03-16', '2027-03-23'];
     const [a, b, restore, c, d] = await Promise.all([
-      api.callAsync('createMeeting', { meetingOn: dates[0] }),
-      api.callAsync('createMeeting', { meetingOn: dates[1] }),
+      api.callAsync('createMeeting', { meetingOn: dates[0], confirmDate: true }),
+      api.callAsync('createMeeting', { meetingOn: dates[1], confirmDate: true }),
       api.callAsync('restoreBackup', { name: backup.name }),
-      api.callAsync('createMeeting', { meetingOn: dates[2] }),
-      api.callAsync('createMeeting', { meetingOn: dates[3] }),
+      api.callAsync('createMeeting', { meetingOn: dates[2], confirmDate: true }),
+      api.callAsync('createMeeting', { meetingOn: dates[3], confirmDate: true }),
     ]);
     expect([a, b, restore, c, d].every((r) => r.ok)).toBe(true);
     const safety = listBackups(file).find((x) => x.reason === 'before-restore')!;
@@ -266,7 +266,7 @@ describe('the disk and other programs get their own sentences', () => {
     chapter.sqlite.pragma('busy_timeout = 20');
     const intruder = new Database(file);
     intruder.exec('BEGIN IMMEDIATE');
-    const busy = await api.callAsync('createMeeting', { meetingOn: '2027-04-06' });
+    const busy = await api.callAsync('createMeeting', { meetingOn: '2027-04-06', confirmDate: true });
     intruder.exec('ROLLBACK');
     intruder.close();
     expect(busy).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringMatching(/busy: another program is writing.*Nothing was changed/) } });
@@ -279,7 +279,7 @@ describe('the disk and other programs get their own sentences', () => {
     chapter.sqlite.pragma('max_page_count = 1073741823');
     // Read-only.
     chapter.sqlite.pragma('query_only = 1');
-    const readOnly = await api.callAsync('createMeeting', { meetingOn: '2027-04-13' });
+    const readOnly = await api.callAsync('createMeeting', { meetingOn: '2027-04-13', confirmDate: true });
     chapter.sqlite.pragma('query_only = 0');
     expect(readOnly).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringMatching(/cannot be written.*Nothing was changed/) } });
   });
