@@ -54,6 +54,11 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  // The window's title names the open chapter (Electron shows the page title in the title bar and the taskbar).
+  const chapterName = chapter.data?.name;
+  useEffect(() => {
+    document.title = chapterName ? `${chapterName} — Chapter Ledger` : 'Chapter Ledger';
+  }, [chapterName]);
   // The header's member count follows every change (a roster import, a new member) on the next screen.
   useEffect(() => {
     void status.reload();

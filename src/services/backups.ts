@@ -1,4 +1,5 @@
-// Backups of the chapter file: online copies (SQLite's backup API) into a "backups" folder beside it,
+// Backups of the chapter file: online copies (SQLite's backup API) into backups/<file name>/ beside it
+// (two chapter files in one folder never share a list),
 // a rotation that keeps the last 10 plus one a month for a year, checks before any restore, and the
 // recovery of a damaged file from the newest good backup (the damaged file is kept, never overwritten).
 import { closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -15,12 +16,39 @@ export interface BackupInfo {
   takenAt: string;
   reason: string;
   bytes: number;
+  /** What the backup holds, read from it, so a restore names what it brings back (null: unreadable). */
+  chapterName: string | null;
+  slipCount: number | null;
 }
 
 const pattern = /^chapter-ledger-(\d{8})-(\d{6})-(\d{3})-([a-z-]+)\.sqlite$/;
 
+/** backups/<chapter file name>/ beside the file: "harbour.sqlite" keeps its copies in backups/harbour/. */
 export function backupsFolder(chapterFile: string): string {
+  const file = path.resolve(chapterFile);
+  return path.join(path.dirname(file), 'backups', path.parse(file).name);
+}
+
+/** Where earlier versions kept every file's backups, shared by all chapter files in the folder. */
+function sharedBackupsFolder(chapterFile: string): string {
   return path.join(path.dirname(path.resolve(chapterFile)), 'backups');
+}
+
+/** The chapter a file holds (its id and name), read without writing; null when it cannot be read. */
+function chapterIn(file: string): { id: string; name: string; slips: number } | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const chapter = db.prepare('SELECT id, name FROM chapter LIMIT 1').get() as { id: string; name: string } | undefined;
+    if (!chapter) return null;
+    const tables = ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus'].filter((t) => db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
+    const slips = tables.reduce((sum, t) => sum + (db!.prepare(`SELECT count(*) AS n FROM ${t} WHERE deleted_at IS NULL`).get() as { n: number }).n, 0);
+    return { ...chapter, slips };
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
 }
 
 function stamp(at: Date): string {
@@ -39,14 +67,43 @@ function parse(name: string): { takenAt: string; reason: string } | null {
   return { takenAt: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.${ms}Z`, reason };
 }
 
+/** The chapter id held by each backup found in the shared folder, read once per run. */
+const sharedChapterIds = new Map<string, string | null>();
+/**
+ * Backups an earlier version left in the shared folder move into this file's own folder when they
+ * hold this file's chapter (the same chapter id); another chapter's backups stay where they are.
+ */
+function adoptSharedBackups(chapterFile: string): void {
+  const shared = sharedBackupsFolder(chapterFile);
+  if (!existsSync(shared)) return;
+  const candidates = readdirSync(shared).filter((name) => parse(name) !== null);
+  if (candidates.length === 0) return;
+  const mine = chapterIn(chapterFile)?.id;
+  if (!mine) return;
+  const own = backupsFolder(chapterFile);
+  for (const name of candidates) {
+    const from = path.join(shared, name);
+    if (!sharedChapterIds.has(from)) sharedChapterIds.set(from, chapterIn(from)?.id ?? null);
+    if (sharedChapterIds.get(from) !== mine) continue;
+    mkdirSync(own, { recursive: true });
+    if (!existsSync(path.join(own, name))) renameSync(from, path.join(own, name));
+    sharedChapterIds.delete(from);
+  }
+}
+
 /** Backups newest first. */
 export function listBackups(chapterFile: string): BackupInfo[] {
+  adoptSharedBackups(chapterFile);
   const folder = backupsFolder(chapterFile);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .map((name) => ({ name, parsed: parse(name) }))
     .filter((b): b is { name: string; parsed: { takenAt: string; reason: string } } => b.parsed !== null)
-    .map((b) => ({ name: b.name, takenAt: b.parsed.takenAt, reason: b.parsed.reason, bytes: statSync(path.join(folder, b.name)).size }))
+    .map((b) => {
+      const file = path.join(folder, b.name);
+      const held = chapterIn(file);
+      return { name: b.name, takenAt: b.parsed.takenAt, reason: b.parsed.reason, bytes: statSync(file).size, chapterName: held?.name ?? null, slipCount: held?.slips ?? null };
+    })
     .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
 }
 

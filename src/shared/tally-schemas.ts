@@ -178,7 +178,15 @@ export const produceReportInput = z.discriminatedUnion(
 export type ProduceReportInput = z.output<typeof produceReportInput>;
 export const producedReportOut = z.object({ fileName: z.string(), pdfBase64: z.string() });
 
-export const backupOut = z.object({ name: z.string(), takenAt: z.string(), reason: z.string(), bytes: z.number().int() });
+export const backupOut = z.object({
+  name: z.string(),
+  takenAt: z.string(),
+  reason: z.string(),
+  bytes: z.number().int(),
+  /** The chapter and how many slips the backup holds, so a restore says what it brings back. */
+  chapterName: z.string().nullable(),
+  slipCount: z.number().int().nullable(),
+});
 export const backupsOut = z.object({ folder: z.string(), backups: z.array(backupOut) });
 export const restoreBackupInput = z.object({ name: z.string({ error: 'Choose a backup.' }).min(1, { error: 'Choose a backup.' }).max(200) }).strict();
 export const restoredOut = z.object({ restored: backupOut, safetyCopy: backupOut });

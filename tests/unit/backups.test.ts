@@ -8,7 +8,7 @@ import { ChapterFile } from '../../src/server/chapter-file';
 import { createRegistry } from '../../src/server/registry';
 import { backupName, backupsFolder, checkChapterFile, listBackups, recoverFromNewestGoodBackup, rotateBackups } from '../../src/services/backups';
 import { loadDemoChapter } from '../../src/services/demo';
-import { journalTags, migrationsUpTo } from '../support/migrations';
+import { demoChapterUnder, journalTags, migrationsUpTo } from '../support/migrations';
 
 const newFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'ledger-backup-')), 'chapter-ledger.sqlite');
 const count = (file: ChapterFile, table: string) => file.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -111,9 +111,7 @@ describe('migrations', () => {
   it('a migration runs only after a copy of the file as it was', () => {
     const tags = journalTags();
     const file = newFile();
-    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(tags[tags.length - 2]!) });
-    loadDemoChapter(old.db, '2026-11-22');
-    old.close();
+    demoChapterUnder(tags[tags.length - 2]!, file);
     const upgraded = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
     const copies = listBackups(file).filter((b) => b.reason === 'before-migration');
     expect(copies).toHaveLength(1);

@@ -1,12 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open';
-import { sourceMigrationsFolder } from '../../src/db/paths';
-import { loadDemoChapter } from '../../src/services/demo';
 import { openTestDb } from '../support/db';
-import { journalTags, migrationsUpTo } from '../support/migrations';
+import { demoChapterUnder, journalTags, migrationsUpTo } from '../support/migrations';
 
 type Sqlite = OpenedDatabase['sqlite'];
 const tempFile = (name: string) => path.join(mkdtempSync(path.join(tmpdir(), 'ledger-upgrade-')), name);
@@ -15,37 +13,7 @@ const userTables = (db: Sqlite, schema = 'main') =>
 const columnsOf = (db: Sqlite, table: string, schema = 'main') =>
   (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).pluck().all(table, schema) as string[]);
 
-/**
- * A demo chapter as the app writes it today, copied into a file at an older schema: every column that
- * schema has. (Today's code cannot write under an old schema once a column is added, so the data is
- * written once at the newest schema and carried back.)
- */
-let demoFile: string;
-beforeAll(() => {
-  demoFile = tempFile('demo.sqlite');
-  const demo = openDatabase(demoFile, { migrationsFolder: sourceMigrationsFolder });
-  loadDemoChapter(demo.db, '2026-11-22');
-  demo.close();
-});
-
-function demoUnder(tag: string): string {
-  const file = tempFile('chapter.sqlite');
-  const old = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
-  old.sqlite.prepare('ATTACH DATABASE ? AS demo').run(demoFile);
-  old.sqlite.pragma('foreign_keys = OFF');
-  const demoTables = new Set(userTables(old.sqlite, 'demo'));
-  old.sqlite.transaction(() => {
-    for (const table of userTables(old.sqlite)) {
-      if (!demoTables.has(table)) continue;
-      const demoColumns = new Set(columnsOf(old.sqlite, table, 'demo'));
-      const shared = columnsOf(old.sqlite, table).filter((c) => demoColumns.has(c)).map((c) => `"${c}"`).join(', ');
-      old.sqlite.exec(`INSERT INTO main."${table}" (${shared}) SELECT ${shared} FROM demo."${table}" ORDER BY rowid`);
-    }
-  })();
-  old.sqlite.exec('DETACH DATABASE demo');
-  old.close();
-  return file;
-}
+const demoUnder = (tag: string) => demoChapterUnder(tag, tempFile('chapter.sqlite'));
 
 /** Every row of every table, in the columns the older schema had. */
 function snapshot(db: Sqlite, tables: string[], columns: Record<string, string[]>) {

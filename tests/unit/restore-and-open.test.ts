@@ -4,14 +4,13 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open';
 import { sourceMigrationsFolder } from '../../src/db/paths';
 import { ChapterFile } from '../../src/server/chapter-file';
 import { lockFileOf } from '../../src/server/chapter-lock';
 import { createRegistry } from '../../src/server/registry';
 import { backupName, backupsFolder, checkChapterFile, listBackups } from '../../src/services/backups';
 import { loadDemoChapter } from '../../src/services/demo';
-import { journalTags, migrationsUpTo } from '../support/migrations';
+import { demoChapterUnder, journalTags } from '../support/migrations';
 
 /*
  * Restore a backup and "Open chapter file…" with files an attacker (or bad luck) hands the app: each
@@ -158,10 +157,7 @@ describe('a restore that goes through', () => {
     const tags = journalTags();
     const { chapter, file, api } = demoFile();
     const name = backupName(new Date('2026-11-19T10:00:00Z'), 'manual');
-    const old = openDatabase(path.join(backupsFolder(file), name), { migrationsFolder: migrationsUpTo(tags[tags.length - 2]!) });
-    loadDemoChapter(old.db, '2026-11-15');
-    old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    old.close();
+    demoChapterUnder(tags[tags.length - 2]!, path.join(backupsFolder(file), name));
     expect(await api.callAsync('restoreBackup', { name })).toMatchObject({ ok: true });
     expect(scalar(chapter.sqlite, 'SELECT count(*) FROM __drizzle_migrations')).toBe(tags.length);
     expect(await api.callAsync('listMeetings', {})).toMatchObject({ ok: true });

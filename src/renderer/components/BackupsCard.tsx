@@ -16,6 +16,7 @@ const reasons: Record<string, string> = {
 export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> }) {
   const list = useQuery(() => ledger.listBackups(), []);
   const [restoring, setRestoring] = useState<string | null>(null);
+  const chosen = list.data?.backups.find((b) => b.name === restoring);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -89,6 +90,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
             <Table.Tr>
               <Table.Th>Taken (UTC)</Table.Th>
               <Table.Th>Why</Table.Th>
+              <Table.Th>Holds</Table.Th>
               <Table.Th ta="right">Size</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -98,6 +100,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
               <Table.Tr key={b.name}>
                 <Table.Td>{b.takenAt.replace('T', ' ').slice(0, 19)}</Table.Td>
                 <Table.Td>{reasons[b.reason] ?? b.reason}</Table.Td>
+                <Table.Td>{b.chapterName === null ? 'Cannot be read' : `${b.chapterName} · ${b.slipCount} slips`}</Table.Td>
                 <Table.Td ta="right">{(b.bytes / 1024).toFixed(0)} KB</Table.Td>
                 <Table.Td ta="right">
                   <Button size="xs" variant="subtle" onClick={() => setRestoring(b.name)} aria-label={`Restore the backup of ${b.takenAt}`}>
@@ -110,6 +113,12 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
         </Table>
       )}
       <Modal opened={restoring !== null} onClose={() => setRestoring(null)} title="Restore this backup?">
+        {chosen && (
+          <Text size="sm" mb="xs" fw={500}>
+            {chosen.chapterName ?? 'A backup that cannot be read'}, as it was on {chosen.takenAt.replace('T', ' ').slice(0, 16)} UTC
+            {chosen.slipCount !== null ? ` (${chosen.slipCount} slips)` : ''}.
+          </Text>
+        )}
         <Text size="sm">
           The backup is checked first. The chapter file as it is now is backed up before it is replaced, so this can be undone by restoring that copy.
         </Text>
