@@ -3,14 +3,14 @@
 // ledger (same name) are left as they are; a seat conflict is a problem in the preview, not a crash.
 import type { Db } from '../db/open';
 import { classifications, members } from '../db/schema';
-import { addMemberInput, type RosterPreview } from '../shared/contract';
-import { isRealIsoDate } from '../shared/fields';
+import { addMemberInput, updateMemberInput, type RosterPreview } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
 import { foldName } from '../shared/names';
 import { saveClassification } from '../services/classifications';
-import { addMember } from '../services/members';
+import { addMember, findMember, updateMember } from '../services/members';
 import { currentSeatHolder, seatTakenMessage } from '../services/seats';
 import { todayIso } from '../shared/dates';
+import { dateIn, describeBothReadings, fileDateOrder, sentence, type DateOrder } from './file-values';
 import { readTable } from './spreadsheet';
 
 const columnNames = {
@@ -30,31 +30,29 @@ const statuses: Record<string, 'active' | 'applicant' | 'on_leave' | 'former'> =
   active: 'active', member: 'active', applicant: 'applicant', pending: 'applicant', 'on leave': 'on_leave', leave: 'on_leave', 'on_leave': 'on_leave', former: 'former', dropped: 'former', inactive: 'former',
 };
 
-/** 2026-03-04, 04/03/2026 (day first, as BNI Connect writes) or 2026/03/04. */
-function toIsoDate(text: string): string | null {
-  const t = text.trim();
-  if (!t) return null;
-  if (isRealIsoDate(t.slice(0, 10))) return t.slice(0, 10);
-  const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(t);
-  if (dmy) {
-    const iso = `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-    return isRealIsoDate(iso) ? iso : null;
-  }
-  const ymd = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
-  if (ymd) {
-    const iso = `${ymd[1]}-${ymd[2]!.padStart(2, '0')}-${ymd[3]!.padStart(2, '0')}`;
-    return isRealIsoDate(iso) ? iso : null;
-  }
-  return null;
-}
-
 interface Planned {
   row: number;
   classification: string;
   input: Parameters<typeof addMember>[1] & { classificationName: string };
 }
 
-async function analyse(db: Db, fileName: string, contentBase64: string): Promise<{ preview: RosterPreview; planned: Planned[] }> {
+/** A member already in the ledger whose details in the file differ: shown as a diff, then updated. */
+interface PlannedUpdate {
+  row: number;
+  input: ReturnType<typeof updateMemberInput.parse>;
+}
+
+// Details a roster may update on a member already present; an empty cell never blanks one out.
+const updatable = ['company', 'email', 'phone', 'joinedOn', 'renewalDue'] as const;
+const fieldWords: Record<(typeof updatable)[number], string> = { company: 'company', email: 'email', phone: 'phone', joinedOn: 'joined on', renewalDue: 'renewal due' };
+
+interface RosterInput {
+  fileName: string;
+  contentBase64: string;
+  dateOrder?: DateOrder | undefined;
+}
+
+async function analyse(db: Db, { fileName, contentBase64, dateOrder }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
   const table = await readTable(fileName, Buffer.from(contentBase64, 'base64'));
   const headerAt = table.findIndex((row) => {
     const cells = row.map((c) => c.trim().toLowerCase());
@@ -65,7 +63,16 @@ async function analyse(db: Db, fileName: string, contentBase64: string): Promise
   const at = Object.fromEntries((Object.keys(columnNames) as Column[]).map((k) => [k, header.findIndex((h) => (columnNames[k] as readonly string[]).includes(h))])) as Record<Column, number>;
   if (at.classification < 0) throw new LedgerError('invalid_input', `${fileName} has no Classification column: every member holds a classification seat. Nothing was imported.`, 'file');
 
-  const existingMembers = new Set(db.select({ first: members.firstName, last: members.lastName }).from(members).all().map((m) => foldName(`${m.first} ${m.last}`)));
+  const existingMembers = new Map(db.select({ id: members.id, first: members.firstName, last: members.lastName }).from(members).all().map((m) => [foldName(`${m.first} ${m.last}`), m.id]));
+  // Dates in the file's own order: any day above 12 in its date columns settles it; else the secretary says.
+  const dateTexts = table.slice(headerAt + 1).flatMap((row) => [at.joinedOn, at.renewalDue].filter((i) => i >= 0).map((i) => row[i] ?? ''));
+  const detected = fileDateOrder(dateTexts);
+  const order: DateOrder | null = detected.order ?? dateOrder ?? null;
+  const question = !order && detected.example ? `${sentence(`The file's dates do not say which comes first: ${describeBothReadings(detected.example)}`)} Choose how this file writes dates.` : null;
+  // Until the secretary answers, the preview reads day first; the import waits for the answer.
+  const toIsoDate = (text: string) => dateIn(text, order ?? 'dmy');
+  const updates: PlannedUpdate[] = [];
+  const updateLines: RosterPreview['updates'] = [];
   const existingSeats = new Map(db.select({ id: classifications.id, name: classifications.name }).from(classifications).all().map((c) => [foldName(c.name), c]));
   const seatsTakenInFile = new Map<string, string>();
   const problems: RosterPreview['problems'] = [];
@@ -81,8 +88,31 @@ async function analyse(db: Db, fileName: string, contentBase64: string): Promise
     const first = cell('firstName');
     const last = cell('lastName');
     const name = `${first} ${last}`.trim();
-    if (existingMembers.has(foldName(name))) {
+    const existingId = existingMembers.get(foldName(name));
+    if (existingId) {
       alreadyMembers++;
+      const before = findMember(db, existingId)!;
+      const fromFile = { company: cell('company'), email: cell('email'), phone: cell('phone'), joinedOn: cell('joinedOn') ? toIsoDate(cell('joinedOn')) : '', renewalDue: cell('renewalDue') ? toIsoDate(cell('renewalDue')) : '' };
+      const changes: RosterPreview['updates'][number]['changes'] = [];
+      const rowProblems: string[] = [];
+      const next: Record<string, unknown> = {};
+      for (const field of updatable) {
+        const value = fromFile[field];
+        if (value === null) rowProblems.push(`${fieldWords[field]} "${cell(field)}" is not a date (use 2026-03-04 or 04/03/2026)`);
+        else if (value !== '' && value !== (before[field] ?? '')) {
+          changes.push({ field: fieldWords[field], from: before[field] ?? '', to: value });
+          next[field] = value;
+        }
+      }
+      if (changes.length && !rowProblems.length) {
+        const checked = updateMemberInput.safeParse({ id: before.id, firstName: before.firstName, lastName: before.lastName, company: before.company, classificationId: before.classificationId, phone: before.phone, email: before.email, status: before.status, joinedOn: before.joinedOn, renewalDue: before.renewalDue, sponsorId: before.sponsorId ?? null, leadershipRole: before.leadershipRole ?? null, leftOn: before.leftOn, ...next });
+        if (!checked.success) for (const issue of checked.error.issues) rowProblems.push(issue.message.replace(/\.$/, ''));
+        else {
+          updates.push({ row: rowNumber, input: checked.data });
+          updateLines.push({ row: rowNumber, name: before.fullName, changes });
+        }
+      }
+      for (const p of rowProblems) problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}): ${p}.` });
       continue;
     }
     const classification = cell('classification');
@@ -136,18 +166,22 @@ async function analyse(db: Db, fileName: string, contentBase64: string): Promise
   }
   return {
     planned,
-    preview: { fileName, members: planned.length, alreadyMembers, classificationsToCreate: [...newClassifications], problems },
+    updates,
+    preview: { fileName, members: planned.length, alreadyMembers, updates: updateLines, classificationsToCreate: [...newClassifications], problems, dateOrder: { order, settledBy: detected.order ? 'file' : dateOrder ? 'choice' : 'none', question } },
   };
 }
 
-export async function previewRoster(db: Db, input: { fileName: string; contentBase64: string }): Promise<RosterPreview> {
-  return (await analyse(db, input.fileName, input.contentBase64)).preview;
+export async function previewRoster(db: Db, input: RosterInput): Promise<RosterPreview> {
+  return (await analyse(db, input)).preview;
 }
 
-export async function importRoster(db: Db, input: { fileName: string; contentBase64: string }): Promise<RosterPreview & { imported: number }> {
-  const { preview, planned } = await analyse(db, input.fileName, input.contentBase64);
+export async function importRoster(db: Db, input: RosterInput): Promise<RosterPreview & { imported: number; updated: number }> {
+  const { preview, planned, updates } = await analyse(db, input);
   if (preview.problems.length) {
     throw new LedgerError('conflict', `${preview.problems.length} row${preview.problems.length > 1 ? 's have' : ' has'} a problem: fix the file and preview it again. Nothing was imported.`);
+  }
+  if (preview.dateOrder.question) {
+    throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
   }
   db.transaction((tx) => {
     const seats = new Map(tx.select({ id: classifications.id, name: classifications.name }).from(classifications).all().map((c) => [foldName(c.name), c.id]));
@@ -161,6 +195,8 @@ export async function importRoster(db: Db, input: { fileName: string; contentBas
       const { classificationName: _name, ...member } = p.input;
       addMember(tx, { ...member, classificationId });
     }
+    // Members already present take the file's newer details, each change audited by the members service.
+    for (const u of updates) updateMember(tx, u.input);
   });
-  return { ...preview, imported: planned.length };
+  return { ...preview, imported: planned.length, updated: updates.length };
 }

@@ -299,8 +299,12 @@ export const rosterPreviewOut = z.object({
   members: z.number().int(),
   alreadyMembers: z.number().int(),
   classificationsToCreate: z.array(z.string()),
+  /** Members already in the ledger whose details in the file differ: each change, before and after. */
+  updates: z.array(z.object({ row: z.number().int(), name: z.string(), changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) })),
   problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
 });
+export const rosterFileInput = fileInput.extend({ dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional() }).strict();
 export type RosterPreview = z.infer<typeof rosterPreviewOut>;
 
 export const palmsReconciliationOut = z.object({

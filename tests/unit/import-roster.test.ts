@@ -29,6 +29,10 @@ describe('importing a roster', () => {
       'Row 8 (Gus Li): joined on "31/02/2026" is not a date (use 2026-03-04 or 04/03/2026).',
     ]);
     expect(p.members).toBe(3);
+    // Dana is already a member: the file's company is shown as a change, not ignored.
+    expect(p.updates).toEqual([{ row: 9, name: 'Dana Ruiz', changes: [{ field: 'company', from: 'Ruiz Ltd', to: 'Ruiz Realty Group' }] }]);
+    // 06/03/2025 reads both ways and nothing else in the file settles it: the preview asks.
+    expect(p.dateOrder).toEqual({ order: null, settledBy: 'none', question: "The file's dates do not say which comes first: 06/03/2025 is 6 March 2025 if the day comes first, or 3 June 2025 if the month comes first. Choose how this file writes dates." });
     expect(count('SELECT total_changes()')).toBe(before);
   });
 
@@ -39,19 +43,50 @@ describe('importing a roster', () => {
     expect(count('SELECT count(*) FROM members')).toBe(before);
 
     const fixed = Buffer.from(roster.toString('utf8').split('\n').filter((line) => !/^(Di|Ed|Fay|Gus),/.test(line)).join('\n'));
-    const result = ok<any>(await api.callAsync('importRoster', file(fixed)));
-    expect(result.imported).toBe(3);
+    expect(await api.callAsync('importRoster', file(fixed))).toMatchObject({ ok: false, error: { field: 'dateOrder' } });
+    const result = ok<any>(await api.callAsync('importRoster', { ...file(fixed), dateOrder: 'dmy' }));
+    expect(result).toMatchObject({ imported: 3, updated: 1 });
     const members = ok<any[]>(api.call('listMembers', { scope: 'all' }));
     expect(members.find((m) => m.firstName === 'Bo')).toMatchObject({ classificationName: 'Catering', joinedOn: '2025-03-06', renewalDue: '2027-03-06', status: 'active' });
     expect(members.find((m) => m.firstName === 'Cy')).toMatchObject({ status: 'applicant', classificationName: 'Photography' });
     // Importing the same roster again adds nobody.
-    const again = ok<any>(await api.callAsync('importRoster', file(fixed)));
-    expect(again).toMatchObject({ imported: 0, alreadyMembers: 4 });
+    const again = ok<any>(await api.callAsync('importRoster', { ...file(fixed), dateOrder: 'dmy' }));
+    expect(again).toMatchObject({ imported: 0, updated: 0, updates: [], alreadyMembers: 4 });
   });
 
   it('a file without the roster columns gets a plain message', async () => {
     const { api } = chapter();
     const result = await api.callAsync('previewRosterImport', file(Buffer.from('Name,Amount\nDana,12\n')));
     expect(result).toMatchObject({ ok: false, error: { message: 'roster.csv is not a roster: no header row with First Name and Last Name. Nothing was imported.' } });
+  });
+
+  it('an en-US roster: 01/15/2025 settles month first, so 04/03/2025 is 3 April', async () => {
+    const { api } = chapter();
+    const us = 'First Name,Last Name,Classification,Joined On,Renewal Due\nAna,Lima,Business Attorney,01/15/2025,04/03/2026\nBo,Ek,Catering,04/03/2025,\n';
+    const p = ok<any>(await api.callAsync('previewRosterImport', file(Buffer.from(us))));
+    expect(p).toMatchObject({ problems: [], members: 2, dateOrder: { order: 'mdy', settledBy: 'file', question: null } });
+    ok(await api.callAsync('importRoster', file(Buffer.from(us))));
+    const members = ok<any[]>(api.call('listMembers', { scope: 'all' }));
+    expect(members.find((m) => m.firstName === 'Ana')).toMatchObject({ joinedOn: '2025-01-15', renewalDue: '2026-04-03' });
+    expect(members.find((m) => m.firstName === 'Bo')).toMatchObject({ joinedOn: '2025-04-03' });
+  });
+
+  it('a roster update changes members already present, audited, and never blanks a detail the file leaves empty', async () => {
+    const { opened, api } = chapter();
+    const update = 'First Name,Last Name,Company,Classification,Email,Phone,Renewal Due\nDANA,ruiz,Ruiz Realty Group,Real Estate — Residential,dana@ruiz.example,,2027-03-04\n';
+    const p = ok<any>(await api.callAsync('previewRosterImport', file(Buffer.from(update))));
+    expect(p).toMatchObject({ members: 0, alreadyMembers: 1, problems: [] });
+    expect(p.updates[0].changes).toEqual([
+      { field: 'company', from: 'Ruiz Ltd', to: 'Ruiz Realty Group' },
+      { field: 'email', from: '', to: 'dana@ruiz.example' },
+      { field: 'renewal due', from: '', to: '2027-03-04' },
+    ]);
+    expect(ok<any>(await api.callAsync('importRoster', file(Buffer.from(update))))).toMatchObject({ imported: 0, updated: 1 });
+    const dana = ok<any[]>(api.call('listMembers', { scope: 'all' })).find((m) => m.firstName === 'Dana');
+    expect(dana).toMatchObject({ company: 'Ruiz Realty Group', email: 'dana@ruiz.example', renewalDue: '2027-03-04', joinedOn: '2025-03-04', status: 'active' });
+    expect(opened.sqlite.prepare("SELECT count(*) FROM audit_log WHERE entity = 'member' AND action = 'update'").pluck().get()).toBe(1);
+    // A bad email in an update is a problem row, and the member is left as they are.
+    const bad = ok<any>(await api.callAsync('previewRosterImport', file(Buffer.from(update.replace('dana@ruiz.example', 'not-an-email')))));
+    expect(bad.problems).toEqual([{ row: 2, message: 'Row 2 (DANA ruiz): Email does not look like an email address (name@example.com).' }]);
   });
 });

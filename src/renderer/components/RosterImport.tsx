@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, List, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, List, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { RosterPreview } from '../../shared/contract';
@@ -11,16 +11,28 @@ export function RosterImport() {
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
+  const withOrder = (next: { fileName: string; contentBase64: string }, order = dateOrder) => ({ ...next, ...(order ? { dateOrder: order } : {}) });
+  const chooseOrder = async (order: 'dmy' | 'mdy') => {
+    setDateOrder(order);
+    if (!file) return;
+    try {
+      setPreview(await ledger.previewRosterImport(withOrder(file, order)));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
 
   const choose = async (chosen: File | null) => {
     setDone(null);
     setError(null);
     setPreview(null);
+    setDateOrder(undefined);
     if (!chosen) return setFile(null);
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
     try {
-      setPreview(await ledger.previewRosterImport(next));
+      setPreview(await ledger.previewRosterImport(withOrder(next, undefined)));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -28,8 +40,8 @@ export function RosterImport() {
   const confirm = async () => {
     if (!file) return;
     try {
-      const result = await ledger.importRoster(file);
-      setDone(`Added ${result.imported} members${result.classificationsToCreate.length ? ` and ${result.classificationsToCreate.length} classifications` : ''}.`);
+      const result = await ledger.importRoster(withOrder(file));
+      setDone(`Added ${result.imported} members${result.classificationsToCreate.length ? ` and ${result.classificationsToCreate.length} classifications` : ''}; updated ${result.updated} already in the ledger.`);
       setPreview(null);
     } catch (e) {
       setError((e as Error).message);
@@ -39,7 +51,7 @@ export function RosterImport() {
   return (
     <>
       <Text size="sm" c="dimmed">
-        Columns: First Name, Last Name, Company, Classification, Email, Phone, Joined On, Renewal Due, Status. Members already in the ledger are left as they are.
+        Columns: First Name, Last Name, Company, Classification, Email, Phone, Joined On, Renewal Due, Status. Members already in the ledger take the file's newer details (shown below before anything changes); an empty cell never blanks one out.
       </Text>
       <FileInput label="Roster file" placeholder="Choose a .csv or .xlsx…" accept=".csv,.xlsx,.xls" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
       {error && (
@@ -52,9 +64,49 @@ export function RosterImport() {
         <Card withBorder padding="lg" aria-label="Roster preview">
           <Title order={4}>{preview.members} members to add</Title>
           <Text size="sm">
-            {preview.alreadyMembers} already in the ledger (left as they are).{' '}
+            {preview.alreadyMembers} already in the ledger, {preview.updates.length} of them with details to update.{' '}
             {preview.classificationsToCreate.length > 0 ? `New classifications: ${preview.classificationsToCreate.join(', ')}.` : 'Every classification already exists.'}
           </Text>
+          {preview.dateOrder.question && (
+            <Alert color="yellow" mt="md" title="How does this file write dates?">
+              <Text size="sm" mb="xs">
+                {preview.dateOrder.question}
+              </Text>
+              <SegmentedControl
+                aria-label="Date order"
+                data={[
+                  { value: 'dmy', label: 'Day first (DD/MM/YYYY)' },
+                  { value: 'mdy', label: 'Month first (MM/DD/YYYY)' },
+                ]}
+                value={dateOrder ?? ''}
+                onChange={(v) => void chooseOrder(v as 'dmy' | 'mdy')}
+              />
+            </Alert>
+          )}
+          {preview.updates.length > 0 && (
+            <Table mt="md" fz="sm" aria-label="Members to update" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Member</Table.Th>
+                  <Table.Th>Detail</Table.Th>
+                  <Table.Th>In the ledger</Table.Th>
+                  <Table.Th>In the file</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.updates.flatMap((u) =>
+                  u.changes.map((c) => (
+                    <Table.Tr key={`${u.row}-${c.field}`}>
+                      <Table.Td>{u.name}</Table.Td>
+                      <Table.Td>{c.field}</Table.Td>
+                      <Table.Td>{c.from || '(empty)'}</Table.Td>
+                      <Table.Td>{c.to}</Table.Td>
+                    </Table.Tr>
+                  )),
+                )}
+              </Table.Tbody>
+            </Table>
+          )}
           {preview.problems.length > 0 && (
             <Alert color="red" mt="md" title="Problems to fix in the file first">
               <List size="sm">
@@ -65,8 +117,8 @@ export function RosterImport() {
             </Alert>
           )}
           <Group justify="flex-end" mt="md">
-            <Button onClick={confirm} disabled={preview.problems.length > 0 || preview.members === 0}>
-              Add {preview.members} members
+            <Button onClick={confirm} disabled={preview.problems.length > 0 || (preview.members === 0 && preview.updates.length === 0) || (!!preview.dateOrder.question && !dateOrder)}>
+              {preview.updates.length ? `Add ${preview.members}, update ${preview.updates.length} members` : `Add ${preview.members} members`}
             </Button>
           </Group>
         </Card>
