@@ -91,7 +91,7 @@ export function MemberGivingPanel({ memberId, chapter }: { memberId: string; cha
             <Text fw={600} size="sm">
               Scorecard ({card.data?.period.from} to {card.data?.period.to})
             </Text>
-            <BandBadge band={score.band} />
+            <BandBadge band={score.band} label={score.bandLabel} />
           </Group>
           <ScoreExplanation score={score} />
         </div>
