@@ -31,7 +31,7 @@ export function installApplicationMenu(actions: { openChapterFile: () => Promise
       // Screens by CmdOrCtrl+digit: the menu owns the accelerator on every platform, so macOS's
       // Option+digit characters and Windows' Alt menu mnemonics never get in the way.
       label: '&Go',
-      submenu: screenKeys.map((s) => ({ label: s.label, accelerator: `CmdOrCtrl+${s.digit}`, click: () => actions.showScreen(s.id) })),
+      submenu: screenKeys.map((s) => ({ label: s.label, ...(s.digit ? { accelerator: `CmdOrCtrl+${s.digit}` } : {}), click: () => actions.showScreen(s.id) })),
     },
     { role: 'windowMenu' },
     {

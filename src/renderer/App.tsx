@@ -1,5 +1,5 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconTrophy, IconUsers } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
 import { memberCountLabel } from '../shared/member-count';
@@ -15,6 +15,7 @@ const ImportScreen = lazy(() => import('./screens/ImportScreen').then((m) => ({ 
 const MeetingScreen = lazy(() => import('./screens/MeetingScreen').then((m) => ({ default: m.MeetingScreen })));
 const MembersScreen = lazy(() => import('./screens/MembersScreen').then((m) => ({ default: m.MembersScreen })));
 const OpenReferralsScreen = lazy(() => import('./screens/OpenReferralsScreen').then((m) => ({ default: m.OpenReferralsScreen })));
+const OutcomesScreen = lazy(() => import('./screens/OutcomesScreen').then((m) => ({ default: m.OutcomesScreen })));
 const ReciprocityScreen = lazy(() => import('./screens/ReciprocityScreen').then((m) => ({ default: m.ReciprocityScreen })));
 const ReportsScreen = lazy(() => import('./screens/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const ScorecardScreen = lazy(() => import('./screens/ScorecardScreen').then((m) => ({ default: m.ScorecardScreen })));
@@ -25,6 +26,7 @@ const WelcomeScreen = lazy(() => import('./screens/WelcomeScreen').then((m) => (
 const icons = {
   meeting: IconCalendarEvent,
   referrals: IconArrowsExchange,
+  outcomes: IconTrophy,
   reciprocity: IconScale,
   scorecard: IconGauge,
   reports: IconFileText,
@@ -113,7 +115,7 @@ export function App() {
             <NavLink
               key={s.id}
               label={s.label}
-              description={screenShortcutLabel(s.digit, isMac)}
+              description={s.digit ? screenShortcutLabel(s.digit, isMac) : undefined}
               leftSection={<s.icon size={18} stroke={1.6} />}
               href={`#/${s.id}`}
               active={screen === s.id}
@@ -125,6 +127,7 @@ export function App() {
       <AppShell.Main>
         <Suspense fallback={<ScreenLoading />}>
           {screen === 'meeting' && <MeetingScreen chapter={chapter.data} />}
+          {screen === 'outcomes' && <OutcomesScreen chapter={chapter.data} />}
           {screen === 'referrals' && <OpenReferralsScreen chapter={chapter.data} />}
           {screen === 'reciprocity' && <ReciprocityScreen chapter={chapter.data} />}
           {screen === 'scorecard' && <ScorecardScreen />}

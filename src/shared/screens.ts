@@ -3,6 +3,8 @@
 export const screenKeys = [
   { id: 'meeting', label: 'Meeting', digit: '1' },
   { id: 'referrals', label: 'Open referrals', digit: '2' },
+  // Every digit is taken: Outcomes is reached from the list and the Go menu, without a shortcut.
+  { id: 'outcomes', label: 'Outcomes', digit: null },
   { id: 'reciprocity', label: 'Reciprocity', digit: '3' },
   { id: 'scorecard', label: 'Scorecard', digit: '4' },
   { id: 'reports', label: 'Reports', digit: '5' },

@@ -1,20 +1,12 @@
 import { Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { Chapter } from '../../shared/contract';
+import type { Chapter, OpenReferral } from '../../shared/contract';
+import { FollowUpModal, statusLabels } from '../components/FollowUpModal';
 import { referralStatuses } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
 import { emptyMessage } from '../open-referrals-wording';
-
-const statusLabels: Record<(typeof referralStatuses)[number], string> = {
-  new: 'New',
-  contacted: 'Contacted',
-  meeting_set: 'Meeting set',
-  won: 'Won',
-  lost: 'Lost',
-};
 
 const PAGE = 50;
 
@@ -31,18 +23,17 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
   const hasNext = (list.data?.length ?? 0) > PAGE;
   useEffect(() => setPage(0), [memberId, status, olderThanDays]);
 
-  const move = async (id: string, next: (typeof referralStatuses)[number]) => {
-    try {
-      await ledger.setReferralStatus({ id, status: next });
-      await list.reload();
-    } catch (e) {
-      notifications.show({ color: 'red', message: (e as Error).message });
-    }
-  };
+  // Picking a status opens the follow-up: its day, who recorded it, why it was lost, a note.
+  const [following, setFollowing] = useState<{ referral: OpenReferral; status: (typeof referralStatuses)[number] } | null>(null);
+  const rules = useQuery(() => ledger.getOutcomeRules(), []);
+  const staleDays = rules.data?.staleDays ?? null;
 
   if (list.error) return <ErrorNotice error={list.error} onRetry={list.reload} />;
   return (
     <Stack gap="md">
+      {following && (
+        <FollowUpModal chapter={chapter} referral={following.referral} initialStatus={following.status} onClose={() => setFollowing(null)} onChanged={() => void list.reload()} />
+      )}
       <div>
         <Title order={2}>Open referrals</Title>
         <Text c="dimmed" size="sm">
@@ -93,6 +84,11 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
                   <Badge variant="light" color={r.daysOpen > chapter.openReferralDays && ['new', 'contacted', 'meeting_set'].includes(r.status) ? 'red' : 'gray'}>
                     {r.daysOpen} days
                   </Badge>
+                  {staleDays !== null && r.daysSinceUpdate >= staleDays && ['new', 'contacted', 'meeting_set'].includes(r.status) && (
+                    <Badge variant="outline" color="orange" ml={4} title={`No follow-up recorded since ${r.lastUpdateOn} (stale after ${staleDays} days)`}>
+                      stale · {r.daysSinceUpdate} d
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{r.giverName}</Table.Td>
                 <Table.Td>{r.receiverName}</Table.Td>
@@ -113,8 +109,11 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
                     allowDeselect={false}
                     data={referralStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
                     value={r.status}
-                    onChange={(v) => v && move(r.id, v as (typeof referralStatuses)[number])}
+                    onChange={(v) => v && setFollowing({ referral: r, status: v as (typeof referralStatuses)[number] })}
                   />
+                  <Button size="compact-xs" variant="subtle" mt={2} onClick={() => setFollowing({ referral: r, status: r.status })} aria-label={`Follow-up history of ${r.prospectName}`}>
+                    History · note
+                  </Button>
                 </Table.Td>
               </Table.Tr>
             ))}

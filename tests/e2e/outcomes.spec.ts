@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { loadDemoChapter } from '../../src/services/demo';
+import { listMembers } from '../../src/services/members';
+import { saveReferral } from '../../src/services/slips';
+import { expect, test } from './fixtures';
+
+test('the receiver moves a referral to won, the TYFCB is recorded, disputed and resolved, and Outcomes shows it', async ({ page, harness }) => {
+  const { db } = harness.database;
+  loadDemoChapter(db);
+  const [giver, receiver] = listMembers(db, { scope: 'current' }).filter((m) => m.status === 'active');
+  const latest = db.get<{ id: string; meetingOn: string }>(sql`SELECT id, meeting_on AS meetingOn FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1`)!;
+  saveReferral(db, { meetingId: latest.id, giverId: giver!.id, receiverId: receiver!.id, referralKind: 'outside', temperature: 4, prospectName: 'Zephyr Lighting', prospectPhone: '', prospectEmail: '', note: '', reason: 'Slip handed in late', confirmDuplicate: false });
+
+  await page.goto(`${harness.openUrl}#/referrals`);
+  await page.getByRole('combobox', { name: 'Member (given or received)' }).fill(receiver!.fullName);
+  await page.getByRole('option', { name: receiver!.fullName }).click();
+  const move = async (status: string) => {
+    await page.getByRole('combobox', { name: 'Status of Zephyr Lighting' }).click();
+    await page.getByRole('option', { name: status, exact: true }).click();
+    await expect(page.getByRole('dialog')).toContainText(`Follow up: Zephyr Lighting · ${giver!.fullName} → ${receiver!.fullName}`);
+  };
+
+  await move('Contacted');
+  await page.getByLabel('Note').fill('Called, sent a quote');
+  await page.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await move('Lost');
+  await page.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(page.getByRole('dialog').getByText('Say why it was lost')).toBeVisible(); // asked, nothing saved
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await move('Meeting set');
+  await page.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await move('Won');
+  await expect(page.getByRole('dialog').getByLabel('Follow-up history', { exact: true })).toContainText('Called, sent a quote');
+  await page.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(page.getByText('Won — well done')).toBeVisible();
+  await page.getByLabel(/^Amount/).fill('2,400.00');
+  await page.getByRole('button', { name: 'Record TYFCB' }).click();
+  await expect(page.getByText(`TYFCB of 2,400.00 recorded at the meeting of ${latest.meetingOn}.`)).toBeVisible();
+  await expect(page.getByRole('dialog')).toContainText('TYFCB: $2,400.00');
+  await page.screenshot({ path: '/tmp/shots/i18/follow-up-won.png' });
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  // Outcomes: the giver's slip is disputed by the receiver, then leadership corrects it.
+  await page.goto(`${harness.openUrl}#/outcomes`);
+  await expect(page.getByRole('table', { name: 'Outcomes by member' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/i18/outcomes.png', fullPage: true });
+  await page.getByRole('tab', { name: 'TYFCB disputes' }).click();
+  await page.getByRole('button', { name: `Dispute ${receiver!.fullName} thanks ${giver!.fullName} $2,400.00` }).click();
+  await page.getByLabel('Why').fill('Invoice was 2,000.00');
+  await page.getByRole('button', { name: 'Mark disputed' }).click();
+  const open = page.getByRole('table', { name: 'Open disputes' });
+  await expect(open).toContainText('Invoice was 2,000.00');
+  await open.getByRole('button', { name: 'Resolve' }).click();
+  await page.getByRole('combobox', { name: 'Resolution' }).click();
+  await page.getByRole('option', { name: /^Corrected/ }).click();
+  await page.getByLabel(/^Corrected amount/).fill('2000');
+  await page.getByLabel('Reason (kept in the audit log)').fill('Invoice checked');
+  await page.getByRole('button', { name: 'Resolve dispute' }).click();
+  await expect(page.getByText(/corrected.*Invoice checked/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'TYFCB slips' })).toContainText('$2,000.00');
+  await page.screenshot({ path: '/tmp/shots/i18/disputes.png', fullPage: true });
+
+  await page.getByRole('tab', { name: 'Flags' }).click();
+  await expect(page.getByText(/^Rule: An open referral/)).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/i18/flags.png', fullPage: true });
+  await page.getByRole('tab', { name: 'Recognition' }).click();
+  await expect(page.getByText('Top referral givers')).toBeVisible();
+  await expect(page.getByText('Perfect attendance')).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/i18/recognition.png', fullPage: true });
+});
