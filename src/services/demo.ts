@@ -228,8 +228,6 @@ export function loadDemoChapter(db: Db, today: string = todayIso()) {
     let referralCount = 0;
     let tyfcbCount = 0;
     const openReferrals: Array<{ id: string; giver: string; receiver: string; week: number }> = [];
-    // The demo also fills files of older schemas (the migration tests): history only where the table exists.
-    const keepsHistory = tx.get(sql`SELECT 1 AS yes FROM sqlite_master WHERE type = 'table' AND name = 'referral_status_history'`) !== undefined;
     let closedCount = 0;
 
     for (let week = 0; week < DEMO_MEETINGS; week++) {
@@ -318,7 +316,7 @@ export function loadDemoChapter(db: Db, today: string = todayIso()) {
           .set({ status, statusChangedAt: `${meetingOn}T08:00:00.000Z` })
           .where(sql`${referrals.id} = ${open.id}`)
           .run();
-        if (keepsHistory) {
+        {
           // The follow-up as the receiver recorded it: contacted within days, a meeting the week after,
           // then the outcome. Derived from a counter, not the random stream, so the figures above stay put.
           const given = addDays(firstMeeting, 7 * open.week);

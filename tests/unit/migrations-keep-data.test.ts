@@ -61,9 +61,8 @@ describe('0007 referral outcomes: the follow-up history starts from the statuses
   it('every referral moved past "new" gets its status as its first history entry, dated the day it was set', () => {
     const tags = journalTags();
     const previous = tags[tags.indexOf('0007_referral_outcomes') - 1]!;
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ledger-upgrade-')), 'chapter.sqlite');
+    const file = demoUnder(previous);
     const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
-    loadDemoChapter(old.db, '2026-11-22');
     // A status set by hand under the old schema, late in the evening, on a referral given weeks before.
     old.sqlite.prepare("UPDATE referrals SET status = 'lost', status_changed_at = '2026-10-01T21:15:00.000Z' WHERE id = (SELECT r.id FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.meeting_on < '2026-09-01' ORDER BY r.id LIMIT 1)").run();
     const statuses = old.sqlite.prepare(`SELECT r.id, r.status, m.meeting_on AS meetingOn, r.status_changed_at AS changedAt FROM referrals r JOIN meetings m ON m.id = r.meeting_id ORDER BY r.id`).all() as Array<{ id: string; status: string; meetingOn: string; changedAt: string | null }>;
