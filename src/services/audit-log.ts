@@ -4,6 +4,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import type { ParsedInput } from '../shared/contract';
 import { describeChange } from './change-summary';
+import { lookUpNames, wordEntry } from './audit-wording';
+import { getChapter } from './chapter';
 
 /** Sorts after every entry: the first page starts from the end of the log. */
 const endOfLog = { at: '\uffff', seq: Number.MAX_SAFE_INTEGER };
@@ -22,5 +24,20 @@ export function listAuditLog(db: Db, input: ParsedInput<'listAuditLog'>) {
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY at DESC, rowid DESC
     LIMIT ${input.limit}`);
-  return rows.map((r) => ({ id: r.id, seq: r.seq, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, reason: r.reason, change: describeChange(r.before, r.after) }));
+  // In people's words: names for ids, money in the chapter's currency, days as the chapter writes them.
+  const chapter = getChapter(db);
+  const ctx = { currency: chapter?.currency ?? 'USD', locale: chapter?.locale ?? 'en-US', names: lookUpNames(db, rows) };
+  return rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    at: r.at,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    reason: r.reason,
+    change: describeChange(r.before, r.after),
+    summary: wordEntry(r, ctx),
+    before: r.before,
+    after: r.after,
+  }));
 }

@@ -205,7 +205,22 @@ export const listAuditLogInput = z
   })
   .strict()
   .default({ entity: 'all', action: 'all', withReasonOnly: false, limit: 100 });
-export const auditEntryOut = z.object({ id: z.string(), seq: z.number().int(), at: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), change: z.string() });
+export const auditEntryOut = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  at: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  reason: z.string(),
+  /** The raw field-by-field change, for "details". */
+  change: z.string(),
+  // ---- issue 11: the audit log in people's words (the raw before/after stay for "details") ----
+  summary: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntryOut>;
 
 const slipTypeCounts = z.object({ referral: z.number().int(), tyfcb: z.number().int(), one_to_one: z.number().int(), visitor: z.number().int(), ceu: z.number().int() });
 /** How a file row stands against the ledger: the same rule for slips typed by hand and slips imported. */

@@ -264,3 +264,25 @@ describe('screen shortcuts by physical key', () => {
     expect(screenForKey(key('KeyV', { altKey: true }, '√'))).toBeNull();
   });
 });
+
+describe('the audit log in people\'s words', () => {
+  it('names people instead of ids, writes money in the chapter currency and days as the chapter does', () => {
+    ok(api.call('saveChapter', { name: 'Harbour Connectors', region: 'Harbour', meetingWeekday: 3, meetingTime: '07:00', currency: 'GBP', locale: 'en-GB', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 }));
+    const meeting = ok(api.call('createMeeting', { meetingOn: '2026-11-18' }));
+    const slip = ok(api.call('saveTyfcb', { meetingId: meeting.id, closerId: marcus, referrerId: dana, amount: '1,200.50' }));
+    ok(api.call('saveTyfcb', { id: slip.id, meetingId: meeting.id, closerId: marcus, referrerId: dana, amount: '1,250.50' }));
+    ok(api.call('markAllPresent', { meetingId: meeting.id }));
+    const log = ok(api.call('listAuditLog', { entity: 'all', withReasonOnly: false, action: 'all', limit: 50 }));
+    const said = log.map((e: any) => e.summary);
+    expect(said).toContain('Changed TYFCB Marcus Chen thanks Dana Ruiz, £1,250.50: amount £1,200.50 → £1,250.50');
+    expect(said).toContain('Recorded TYFCB Marcus Chen thanks Dana Ruiz, £1,200.50');
+    // "Everyone present" wrote bare rows: the log still says whose mark it was, and on which day.
+    expect(said).toContain('Recorded attendance of Dana Ruiz on 18 Nov 2026 (present)');
+    expect(said).toContain('Recorded meeting of 18 Nov 2026');
+    expect(said.join('\n')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|amountMinor|added:/);
+    // The raw before/after stays for "details".
+    const change = log.find((e: any) => e.summary.startsWith('Changed TYFCB'));
+    expect(JSON.parse(change.before).amountMinor).toBe(120050);
+    expect(change.change).toContain('amountMinor 120050 → 125050');
+  });
+});

@@ -1,5 +1,6 @@
-import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { AuditEntry } from '../../shared/contract';
 import { auditEntities } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -40,6 +41,7 @@ export function AuditLogScreen() {
     setPageStarts([undefined]);
   };
   const last = log.data?.[log.data.length - 1];
+  const [openDetails, setOpenDetails] = useState<string | null>(null);
   const pager = (
     <Group gap="xs">
       <Button variant="default" size="xs" disabled={pageStarts.length === 1} onClick={() => setPageStarts((s) => s.slice(0, -1))}>
@@ -76,37 +78,79 @@ export function AuditLogScreen() {
         <Table aria-label="Audit log" striped verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={150}>When (UTC)</Table.Th>
-              <Table.Th w={160}>What</Table.Th>
-              <Table.Th>Change</Table.Th>
+              <Table.Th w={170}>When</Table.Th>
+              <Table.Th>What happened</Table.Th>
               <Table.Th>Reason</Table.Th>
+              <Table.Th w={70} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {(log.data ?? []).map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>{e.at.replace('T', ' ').slice(0, 19)}</Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Badge size="xs" variant="light" color={actionColors[e.action] ?? 'gray'}>
-                      {e.action}
-                    </Badge>
-                    <Text size="sm">{entityLabels[e.entity] ?? e.entity}</Text>
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{e.change}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={e.reason ? 500 : undefined}>
-                    {e.reason || '—'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+              <AuditRow key={e.id} entry={e} open={openDetails === e.id} onToggle={() => setOpenDetails(openDetails === e.id ? null : e.id)} />
             ))}
           </Table.Tbody>
         </Table>
       )}
     </Stack>
+  );
+}
+
+/** When, in the computer's own time and the chapter's way of writing dates: "25 Nov 2026, 21:14". */
+const localTime = (at: string) => {
+  const instant = new Date(at.includes('T') || at.endsWith('Z') ? at : `${at.replace(' ', 'T')}Z`);
+  return Number.isNaN(instant.getTime()) ? at : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+};
+
+const pretty = (raw: string | null) => {
+  if (!raw) return '—';
+  try {
+    return JSON.stringify(JSON.parse(raw), null, 1);
+  } catch {
+    return raw;
+  }
+};
+
+function AuditRow({ entry: e, open, onToggle }: { entry: AuditEntry; open: boolean; onToggle: () => void }) {
+  return (
+    <>
+      <Table.Tr>
+        <Table.Td>
+          <Text size="sm" title={e.at}>
+            {localTime(e.at)}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            <Badge size="xs" variant="light" color={actionColors[e.action] ?? 'gray'} mt={3}>
+              {entityLabels[e.entity] ?? e.entity}
+            </Badge>
+            <Text size="sm">{e.summary}</Text>
+          </Group>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm" fw={e.reason ? 500 : undefined}>
+            {e.reason || '—'}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Anchor component="button" size="xs" onClick={onToggle} aria-expanded={open} aria-label={`Details of: ${e.summary}`}>
+            {open ? 'hide' : 'details'}
+          </Anchor>
+        </Table.Td>
+      </Table.Tr>
+      {open && (
+        <Table.Tr>
+          <Table.Td colSpan={4}>
+            <Text size="xs" c="dimmed" mb={4}>
+              {e.action} · {e.entity} {e.entityId} · {e.at} (UTC){e.change ? ` · ${e.change}` : ''}
+            </Text>
+            <Group align="flex-start" grow>
+              <Code block aria-label="Before">{pretty(e.before)}</Code>
+              <Code block aria-label="After">{pretty(e.after)}</Code>
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </>
   );
 }

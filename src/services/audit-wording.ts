@@ -1,0 +1,203 @@
+// The audit log in people's words: "Changed referral Dana Ruiz → Marcus Chen (Alvarez family):
+// temperature 4 → 1", amounts in the chapter's currency, days as the chapter writes them, names
+// instead of ids. The raw before/after stays with the entry for its "details".
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { formatDay } from '../shared/dates';
+import { weekdayNames } from '../shared/domain';
+import { formatMoney } from '../shared/money';
+
+type Values = Record<string, unknown>;
+
+export interface WordingContext {
+  currency: string;
+  locale: string;
+  /** Names of the members, meetings and classifications the page's entries point at, by id. */
+  names: Map<string, string>;
+}
+
+const verbs: Record<string, string> = {
+  insert: 'Recorded',
+  update: 'Changed',
+  delete: 'Deleted',
+  restore: 'Brought back',
+  close: 'Closed',
+  reopen: 'Re-opened',
+  import: 'Imported',
+};
+
+const markWords: Record<string, string> = { P: 'present', A: 'absent', L: 'late', M: 'medical', S: 'substitute' };
+const statusWords: Record<string, string> = {
+  new: 'new',
+  contacted: 'contacted',
+  meeting_set: 'meeting set',
+  won: 'won',
+  lost: 'lost',
+  draft: 'draft',
+  completed: 'closed',
+  cancelled: 'cancelled',
+  active: 'active',
+  on_leave: 'on leave',
+  applicant: 'applicant',
+  former: 'former',
+};
+
+/** Field names as the secretary knows them; fields not listed (ids, timestamps) are left to the details. */
+const fieldLabels: Record<string, string> = {
+  temperature: 'temperature',
+  referralKind: 'inside/outside',
+  prospectName: 'prospect',
+  prospectPhone: 'prospect phone',
+  prospectEmail: 'prospect email',
+  note: 'note',
+  status: 'status',
+  amountMinor: 'amount',
+  business: 'new/repeat',
+  tyfcbKind: 'inside/outside/tier 3',
+  metOn: 'met on',
+  name: 'name',
+  company: 'company',
+  classificationSought: 'classification sought',
+  phone: 'phone',
+  email: 'email',
+  credits: 'credits',
+  mark: 'mark',
+  substituteName: 'substitute',
+  meetingOn: 'date',
+  firstName: 'first name',
+  lastName: 'last name',
+  joinedOn: 'joined on',
+  renewalDue: 'renewal due',
+  leftOn: 'left on',
+  leadershipRole: 'role',
+  currency: 'currency',
+  locale: 'number format',
+  meetingWeekday: 'meeting day',
+  meetingTime: 'meeting time',
+  absenceLimit: 'absence limit',
+  absenceWindowMonths: 'absence window (months)',
+  noReferralWeeks: 'weeks without referral',
+  openReferralDays: 'days a referral may stay open',
+  // Ids shown by the name they point at.
+  giverId: 'from',
+  receiverId: 'to',
+  closerId: 'from',
+  referrerId: 'thanking',
+  memberAId: 'member',
+  memberBId: 'met with',
+  invitedById: 'invited by',
+  memberId: 'member',
+  sponsorId: 'sponsor',
+  classificationId: 'classification',
+  referralId: 'from referral',
+};
+
+/** Ids in an entry's values that name something: collected per page and looked up in one query each. */
+const idFields = ['giverId', 'receiverId', 'closerId', 'referrerId', 'memberAId', 'memberBId', 'invitedById', 'memberId', 'sponsorId', 'classificationId', 'meetingId'];
+
+export function lookUpNames(db: Db, entries: Array<{ before: string | null; after: string | null; entity: string; entityId: string }>): Map<string, string> {
+  const ids = new Set<string>();
+  for (const e of entries) {
+    for (const raw of [e.before, e.after]) {
+      const v = parse(raw);
+      if (!v) continue;
+      for (const f of idFields) if (typeof v[f] === 'string') ids.add(v[f] as string);
+    }
+    if (e.entity === 'member' || e.entity === 'meeting') ids.add(e.entityId);
+  }
+  const names = new Map<string, string>();
+  if (ids.size === 0) return names;
+  const list = sql.join([...ids].map((id) => sql`${id}`), sql`, `);
+  for (const row of db.all<{ id: string; name: string }>(sql`
+      SELECT id, first_name || ' ' || last_name AS name FROM members WHERE id IN (${list})
+      UNION ALL SELECT id, name FROM classifications WHERE id IN (${list})
+      UNION ALL SELECT id, meeting_on AS name FROM meetings WHERE id IN (${list})`)) {
+    names.set(row.id, row.name);
+  }
+  return names;
+}
+
+function parse(raw: string | null): Values | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Values) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One entry in a sentence: what happened to what, and for a change, each field from → to. */
+export function wordEntry(entry: { action: string; entity: string; entityId: string; before: string | null; after: string | null }, ctx: WordingContext): string {
+  const b = parse(entry.before);
+  const a = parse(entry.after);
+  const subject = describeSubject(entry.entity, entry.entityId, a ?? b ?? {}, ctx);
+  const verb = verbs[entry.action] ?? entry.action;
+  if (entry.action === 'update' && a && b) {
+    const changes = Object.keys({ ...b, ...a })
+      .filter((k) => fieldLabels[k] && JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
+      .map((k) => `${fieldLabels[k]} ${value(k, b[k], b, ctx)} → ${value(k, a[k], a, ctx)}`);
+    return changes.length ? `${verb} ${subject}: ${changes.join('; ')}` : `${verb} ${subject}`;
+  }
+  return `${verb} ${subject}`;
+}
+
+function describeSubject(entity: string, entityId: string, v: Values, ctx: WordingContext): string {
+  const text = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
+  const who = (nameKey: string, idKey: string) => text(nameKey) || ctx.names.get(text(idKey)) || 'a member no longer on file';
+  const day = (d: string) => (d ? formatDay(d, ctx.locale) : '');
+  switch (entity) {
+    case 'referral':
+      return `referral ${who('giverName', 'giverId')} → ${who('receiverName', 'receiverId')}${text('prospectName') ? ` (${text('prospectName')})` : ''}`;
+    case 'tyfcb':
+      return `TYFCB ${who('closerName', 'closerId')} thanks ${who('referrerName', 'referrerId')}${typeof v.amountMinor === 'number' ? `, ${money(v.amountMinor, v, ctx)}` : ''}`;
+    case 'one_to_one':
+      return `one-to-one ${who('memberAName', 'memberAId')} & ${who('memberBName', 'memberBId')}`;
+    case 'visitor':
+      return `visitor ${text('name') || 'without a name'}`;
+    case 'ceu':
+      return `CEU ${who('memberName', 'memberId')}${typeof v.credits === 'number' ? `, ${v.credits} credit${v.credits === 1 ? '' : 's'}` : ''}`;
+    case 'attendance': {
+      const meetingOn = text('meetingOn') || ctx.names.get(text('meetingId')) || '';
+      const mark = markWords[text('mark')];
+      return `attendance of ${who('memberName', 'memberId')}${meetingOn ? ` on ${day(meetingOn)}` : ''}${mark ? ` (${mark}${text('substituteName') ? `: ${text('substituteName')}` : ''})` : ''}`;
+    }
+    case 'meeting':
+      return `meeting of ${day(text('meetingOn') || ctx.names.get(entityId) || '')}`;
+    case 'member': {
+      const name = [text('firstName'), text('lastName')].filter(Boolean).join(' ') || text('fullName') || ctx.names.get(entityId) || 'a member';
+      return `member ${name}`;
+    }
+    case 'chapter':
+      return `chapter details${text('name') ? ` (${text('name')})` : ''}`;
+    case 'classification':
+      return `classification ${text('name')}`.trim();
+    case 'contact_sphere':
+      return `contact sphere ${text('name')}`.trim();
+    case 'scorecard_profile':
+      return 'scorecard profile';
+    case 'chapter_file':
+      return 'chapter file';
+    default:
+      return entity.replace(/_/g, ' ');
+  }
+}
+
+function money(minor: unknown, v: Values, ctx: WordingContext): string {
+  const currency = typeof v.currency === 'string' ? v.currency : ctx.currency;
+  return formatMoney(Number(minor), currency, ctx.locale);
+}
+
+function value(key: string, v: unknown, all: Values, ctx: WordingContext): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (key === 'amountMinor') return money(v, all, ctx);
+  if (key === 'mark') return markWords[String(v)] ?? String(v);
+  if (key === 'status') return statusWords[String(v)] ?? String(v);
+  if (key === 'meetingWeekday') return weekdayNames[Number(v)] ?? String(v);
+  if (key.endsWith('Id')) {
+    const nameKey = key.replace(/Id$/, 'Name');
+    return (typeof all[nameKey] === 'string' ? (all[nameKey] as string) : '') || ctx.names.get(String(v)) || 'someone no longer on file';
+  }
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDay(v, ctx.locale);
+  return String(v);
+}
