@@ -391,6 +391,21 @@ export const oneToOnes = sqliteTable(
   ],
 );
 
+/**
+ * How the secretary wrote a one-to-one ("Priya met Oliver"). The pair itself stays stored unordered
+ * (smaller id first, so A–B and B–A are one pair for duplicates and tallies); the slip is shown the
+ * way it was entered. A table of its own so rows written before it keep their shape untouched.
+ */
+export const oneToOneEnteredOrder = sqliteTable('one_to_one_entered_order', {
+  oneToOneId: text('one_to_one_id')
+    .primaryKey()
+    .references(() => oneToOnes.id),
+  firstMemberId: text('first_member_id')
+    .notNull()
+    .references(() => members.id),
+  ...timestamps,
+});
+
 export const visitors = sqliteTable(
   'visitors',
   {

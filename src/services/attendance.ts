@@ -113,7 +113,7 @@ export function clearAttendance(db: Db, input: ParsedInput<'clearAttendance'>): 
   return db.transaction((tx) => {
     const chapter = requireChapter(tx);
     const meeting = requireMeeting(tx, input.meetingId);
-    const reason = requireEditable(meeting, input.reason);
+    const reason = requireEditable(meeting, input.reason, tx);
     const member = requireMemberOnDate(tx, input.memberId, meeting.meetingOn, 'memberId', { allowOnLeave: true });
     const where = and(eq(attendance.meetingId, meeting.id), eq(attendance.memberId, input.memberId));
     const before = tx.select().from(attendance).where(where).get();

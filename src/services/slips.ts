@@ -4,7 +4,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
-import { ceus, classifications, oneToOnes, referrals, tyfcbSlips, visitors } from '../db/schema';
+import { ceus, classifications, oneToOneEnteredOrder, oneToOnes, referrals, tyfcbSlips, visitors } from '../db/schema';
 import type { MeetingTotals, ParsedInput, RosterRow, Slip, SlipKind } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
 import { parseMoney } from '../shared/money';
@@ -29,10 +29,15 @@ const tyfcbSelect = sql`SELECT 'tyfcb' AS kind, t.id, t.meeting_id AS meetingId,
   t.amount_minor AS amountMinor, t.currency, t.business, t.kind AS tyfcbKind, t.referral_id AS referralId, t.note
   FROM tyfcb_slips t JOIN members c ON c.id = t.closer_id JOIN members f ON f.id = t.referrer_id`;
 
+// Shown the way it was entered: the member written first comes first (see one_to_one_entered_order).
 const oneToOneSelect = sql`SELECT 'one_to_one' AS kind, o.id, o.meeting_id AS meetingId, o.created_at AS createdAt,
-  o.member_a_id AS memberAId, ${fullName('a')} AS memberAName, o.member_b_id AS memberBId, ${fullName('b')} AS memberBName,
+  CASE WHEN eo.first_member_id = o.member_b_id THEN o.member_b_id ELSE o.member_a_id END AS memberAId,
+  CASE WHEN eo.first_member_id = o.member_b_id THEN ${fullName('b')} ELSE ${fullName('a')} END AS memberAName,
+  CASE WHEN eo.first_member_id = o.member_b_id THEN o.member_a_id ELSE o.member_b_id END AS memberBId,
+  CASE WHEN eo.first_member_id = o.member_b_id THEN ${fullName('a')} ELSE ${fullName('b')} END AS memberBName,
   o.met_on AS metOn, o.note
-  FROM one_to_ones o JOIN members a ON a.id = o.member_a_id JOIN members b ON b.id = o.member_b_id`;
+  FROM one_to_ones o JOIN members a ON a.id = o.member_a_id JOIN members b ON b.id = o.member_b_id
+  LEFT JOIN one_to_one_entered_order eo ON eo.one_to_one_id = o.id`;
 
 const visitorSelect = sql`SELECT 'visitor' AS kind, v.id, v.meeting_id AS meetingId, v.created_at AS createdAt,
   v.name, v.company, v.classification_sought AS classificationSought,
@@ -127,7 +132,7 @@ function saveSlip<T extends Record<string, unknown>>(
   db: Db,
   kind: SlipKind,
   input: { id?: string | undefined; meetingId: string; reason: string; confirmDuplicate: boolean },
-  build: (ctx: WriteContext, tx: Db) => { values: T; duplicateOf: SQL | null; describe: string },
+  build: (ctx: WriteContext, tx: Db) => { values: T; duplicateOf: SQL | null; describe: string; afterWrite?: (id: string) => void },
 ): Slip {
   return db.transaction((tx) => {
     const meeting = requireMeeting(tx, input.meetingId);
@@ -138,7 +143,7 @@ function saveSlip<T extends Record<string, unknown>>(
     }
     // Recording into a closed meeting, or amending one of its slips, is an amendment: it needs a reason.
     const reason = requireEditable(meeting, input.reason, tx);
-    const { values, duplicateOf, describe } = build({ meeting, reason }, tx);
+    const { values, duplicateOf, describe, afterWrite } = build({ meeting, reason }, tx);
     const table = tables[kind];
     if (!input.confirmDuplicate && duplicateOf) {
       const twin = tx
@@ -156,6 +161,7 @@ function saveSlip<T extends Record<string, unknown>>(
     } else {
       id = (tx.insert(table).values({ ...values, meetingId: meeting.id }).returning({ id: table.id }).get() as { id: string }).id;
     }
+    afterWrite?.(id);
     const after = getSlip(tx, kind, id)!;
     recordAudit(tx, { action: before ? 'update' : 'insert', entity: kind, entityId: id, before, after, reason });
     return after;
@@ -253,6 +259,13 @@ export function saveOneToOne(db: Db, input: ParsedInput<'saveOneToOne'>): Slip {
       values: { memberAId: first.id, memberBId: second.id, metOn, note: input.note },
       duplicateOf: sql`member_a_id = ${first.id} AND member_b_id = ${second.id}`,
       describe: `${a.name} & ${b.name}`,
+      // "A met B" stays A → B on screen, whichever id sorts first.
+      afterWrite: (id) =>
+        tx
+          .insert(oneToOneEnteredOrder)
+          .values({ oneToOneId: id, firstMemberId: a.id })
+          .onConflictDoUpdate({ target: oneToOneEnteredOrder.oneToOneId, set: { firstMemberId: a.id, updatedAt: new Date().toISOString() } })
+          .run(),
     };
   });
 }
@@ -317,7 +330,7 @@ export function restoreSlip(db: Db, input: ParsedInput<'restoreSlip'>): Slip {
     const row = tx.select({ id: table.id, meetingId: table.meetingId, deletedAt: table.deletedAt }).from(table).where(eq(table.id, input.id)).get();
     if (!row) throw new LedgerError('not_found', 'That slip does not exist.', 'id');
     if (!row.deletedAt) throw new LedgerError('conflict', 'That slip is not deleted: there is nothing to bring back.', 'id');
-    const reason = row.meetingId ? requireEditable(requireMeeting(tx, row.meetingId), input.reason) : input.reason;
+    const reason = row.meetingId ? requireEditable(requireMeeting(tx, row.meetingId), input.reason, tx) : input.reason;
     if (input.kind === 'tyfcb') {
       const linked = tx.get<{ deletedAt: string | null }>(sql`SELECT r.deleted_at AS deletedAt FROM tyfcb_slips t JOIN referrals r ON r.id = t.referral_id WHERE t.id = ${input.id}`);
       if (linked?.deletedAt) throw new LedgerError('conflict', 'The referral this TYFCB thanked was deleted since: bring that referral back first.', 'id');
