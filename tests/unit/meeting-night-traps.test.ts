@@ -286,3 +286,20 @@ describe('the audit log in people\'s words', () => {
     expect(change.change).toContain('amountMinor 120050 → 125050');
   });
 });
+
+describe('a one-to-one is listed the way it was entered', () => {
+  it('"A met B" stays A → B whichever id sorts first, and is still one pair with "B met A"', () => {
+    const meeting = ok(api.call('createMeeting', { meetingOn: nextWednesday }));
+    const [low, high] = [dana, marcus].sort();
+    const highFirst = ok(api.call('saveOneToOne', { meetingId: meeting.id, memberAId: high, memberBId: low }));
+    expect([highFirst.memberAId, highFirst.memberBId]).toEqual([high, low]);
+    const lowFirst = ok(api.call('saveOneToOne', { meetingId: meeting.id, memberAId: rachel, memberBId: dana }));
+    expect([lowFirst.memberAId, lowFirst.memberBId]).toEqual([rachel, dana]);
+    expect(ok(api.call('getMeetingSheet', { meetingId: meeting.id })).slips.find((s: any) => s.id === highFirst.id)).toMatchObject({ memberAId: high, memberBId: low });
+    // The reverse is the same pair: it asks before saving it twice.
+    expect(refused(api.call('saveOneToOne', { meetingId: meeting.id, memberAId: low, memberBId: high })).code).toBe('duplicate');
+    // An edit that swaps them is shown swapped.
+    const swapped = ok(api.call('saveOneToOne', { id: highFirst.id, meetingId: meeting.id, memberAId: low, memberBId: high }));
+    expect([swapped.memberAId, swapped.memberBId]).toEqual([low, high]);
+  });
+});
