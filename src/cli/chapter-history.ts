@@ -128,7 +128,8 @@ export function writeChapterHistory(api: Registry, shape: HistoryShape): Written
     // Follow-ups between meetings, and an amendment to a closed meeting now and then.
     for (let f = 0; f < 6 && recentReferrals.length > 0; f++) {
       const id = recentReferrals.shift()!;
-      call('setReferralStatus', { id, status: pick(['contacted', 'meeting_set', 'won', 'lost'] as const), reason: '' });
+      const status = pick(['contacted', 'meeting_set', 'won', 'lost'] as const);
+      call('setReferralStatus', { id, status, on: day, ...(status === 'lost' ? { lostReason: pick(['price', 'timing', 'no_answer'] as const) } : {}), reason: '' });
     }
     if (recentReferrals.length > 200) recentReferrals.splice(0, recentReferrals.length - 200);
     if (week % 5 === 4) {

@@ -1,6 +1,6 @@
 // The meeting lifecycle: draft → completed (closed) or cancelled, and the meeting sheet the
 // secretary works from. A closed meeting changes only with a reason, recorded in the audit log.
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { attendance, meetings, members } from '../db/schema';
 import type { Meeting, MeetingSheet, ParsedInput } from '../shared/contract';
@@ -10,11 +10,27 @@ import { LedgerError } from '../shared/errors';
 import { rosterFor } from './attendance';
 import { recordAudit } from './audit';
 import { requireChapter } from './chapter';
-import { meetingColumns, requireMeeting } from './meeting-guards';
+import { requireMeeting } from './meeting-guards';
 import { duplicateSlipGroups, listMeetingSlips, meetingTotals } from './slips';
 
-export function listMeetings(db: Db): Meeting[] {
-  return db.select(meetingColumns).from(meetings).orderBy(desc(meetings.meetingOn)).all();
+/**
+ * The newest meetings first (a page of them), each with its slip count. The counts come from one
+ * grouped read of the page's slips, not five counting subqueries per meeting.
+ */
+export function listMeetings(db: Db, input: Partial<ParsedInput<'listMeetings'>> = {}): Meeting[] {
+  const before = input.before ? sql`WHERE meeting_on < ${input.before}` : sql``;
+  return db.all<Meeting>(sql`
+    WITH page AS (SELECT id, meeting_on, status, closed_at, note FROM meetings ${before} ORDER BY meeting_on DESC LIMIT ${input.limit ?? 1000}),
+    slips AS (
+      SELECT meeting_id FROM referrals WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)
+      UNION ALL SELECT meeting_id FROM tyfcb_slips WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)
+      UNION ALL SELECT meeting_id FROM one_to_ones WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)
+      UNION ALL SELECT meeting_id FROM visitors WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)
+      UNION ALL SELECT meeting_id FROM ceus WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)),
+    counts AS (SELECT meeting_id, count(*) AS n FROM slips GROUP BY meeting_id)
+    SELECT page.id, page.meeting_on AS meetingOn, page.status, page.closed_at AS closedAt, page.note, coalesce(counts.n, 0) AS slipCount
+    FROM page LEFT JOIN counts ON counts.meeting_id = page.id
+    ORDER BY page.meeting_on DESC`);
 }
 
 /** Within this many days ahead a meeting date needs no confirmation (a week, so next week's meeting is fine). */

@@ -27,6 +27,15 @@ export const createMeetingInput = z
   .strict()
   .default({});
 
+export const listMeetingsInput = z
+  .object({
+    /** A page: the newest `limit` meetings, or those before a day (the next page). */
+    limit: integerIn('Meetings per page', 1, 1000).default(1000),
+    before: isoDate('Before').optional(),
+  })
+  .strict()
+  .default({ limit: 1000 });
+
 export const meetingRef = z.object({ meetingId: entityId('Meeting') }).strict();
 
 export const rosterRowOut = z.object({
