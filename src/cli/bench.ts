@@ -13,6 +13,7 @@ import { loadDemoChapter } from '../services/demo';
 import { listMembers } from '../services/members';
 import { runScaleBench } from './bench-scale';
 import { runImportBench } from './bench-import';
+import { runHistoryBench } from './bench-history';
 import { ChapterFile } from '../server/chapter-file';
 
 const TARGET_SLIPS = 30_000;
@@ -101,4 +102,5 @@ console.log(`Backup of the ${slips.toLocaleString('en-US')}-slip file (${(backup
 chapterFile.close();
 
 await runImportBench();
+await runHistoryBench();
 if (!process.argv.includes('--quick')) runScaleBench();

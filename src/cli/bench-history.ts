@@ -1,0 +1,137 @@
+// The "real file" run of npm run bench: ten years of a 60-member chapter written week by week
+// through the registry (attendance, slips, follow-ups, amendments and their audit entries, no
+// ANALYZE of its own), then opened as the app opens it. Figures and ratios to the issue's
+// targets; nothing is asserted (these machines are noisy). The temporary folder is removed.
+// `--history-weeks=N` writes a shorter history (the default is 522 weeks, ten years).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { openDatabase } from '../db/open';
+import { sourceMigrationsFolder } from '../db/paths';
+import { createRegistry, type Registry } from '../server/registry';
+import { addDays, todayIso } from '../shared/dates';
+import { quarterOf } from '../shared/periods';
+import { writeChapterHistory } from './chapter-history';
+
+const MEMBERS = 60;
+const SLIPS_PER_MEETING = 58;
+const SAVES = 200;
+
+const percentile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const timed = (run: () => unknown, times: number): number[] => {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    run();
+    out.push(performance.now() - started);
+  }
+  return out;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (value: number, target: number) => `${(value / target).toFixed(2)}× of the target ${target} ms`;
+
+function must(api: Registry, method: string, input: unknown): any {
+  const result = api.call(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
+
+export async function runHistoryBench(): Promise<void> {
+  const weeksArg = process.argv.find((a) => a.startsWith('--history-weeks='));
+  const weeks = weeksArg ? Number(weeksArg.split('=')[1]) : 522;
+  const folder = mkdtempSync(path.join(tmpdir(), 'ledger-history-'));
+  try {
+    const file = path.join(folder, 'chapter.sqlite');
+    const writing = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
+    const started = performance.now();
+    const firstMeetingOn = addDays(todayIso(), -7 * weeks);
+    const history = writeChapterHistory(createRegistry({ db: writing.db, file, appVersion: 'bench' }, () => {}), { members: MEMBERS, weeks, slipsPerMeeting: SLIPS_PER_MEETING, firstMeetingOn });
+    const writeSeconds = (performance.now() - started) / 1000;
+    writing.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    writing.close();
+
+    // Opened as the app opens it: quick check, migrations, planner statistics.
+    const openStarted = performance.now();
+    const opened = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
+    const openMs = performance.now() - openStarted;
+    const api = createRegistry({ db: opened.db, file, appVersion: 'bench' }, () => {});
+    const count = (table: string) => opened.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const slips = ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus'].reduce((sum, t) => sum + count(t), 0);
+    console.log(`\nReal-file run (${(weeks / 52.2).toFixed(1)} years): a ${MEMBERS}-member chapter, ${history.meetings} meetings, ${slips.toLocaleString('en-US')} slips, ${count('attendance').toLocaleString('en-US')} attendance marks, ${count('audit_log').toLocaleString('en-US')} audit entries,`);
+    console.log(`  written through the registry in ${writeSeconds.toFixed(0)} s (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB); opened as the app opens it (check, migrations, statistics) in ${ms(openMs)}`);
+
+    // Meeting night on this file: save a slip, then refresh what the Meeting screen shows.
+    const tonight = must(api, 'createMeeting', { meetingOn: addDays(history.lastMeetingOn, 7) }).id as string;
+    must(api, 'markAllPresent', { meetingId: tonight });
+    const current = (must(api, 'listMembers', { scope: 'current' }) as Array<{ id: string; status: string }>).filter((m) => m.status === 'active');
+    const saves: number[] = [];
+    for (let i = 0; i < SAVES; i++) {
+      const t = performance.now();
+      must(api, 'saveReferral', { meetingId: tonight, giverId: current[i % current.length]!.id, receiverId: current[(i + 7) % current.length]!.id, prospectName: `Tonight's prospect ${i}`, confirmDuplicate: true });
+      must(api, 'getMeetingSheet', { meetingId: tonight });
+      must(api, 'listMeetings', {});
+      saves.push(performance.now() - t);
+    }
+    console.log(`  save + refresh (sheet and meeting list) through the registry, ${SAVES} times: median ${ms(percentile(saves, 0.5))}, p95 ${ms(percentile(saves, 0.95))} → ${ratio(percentile(saves, 0.95), 10)}`);
+
+    // Every screen's data, from the call to the answer (the UI's own time is not in this figure).
+    const quarter = quarterOf(history.lastMeetingOn);
+    const screens: Array<[string, Array<[string, unknown]>]> = [
+      ['Meeting (sheet + list)', [['getMeetingSheet', { meetingId: history.lastMeetingId }], ['listMeetings', {}]]],
+      ['Open referrals (first page)', [['listOpenReferrals', { limit: 51 }]]],
+      ['Reciprocity (tallies, matrix, flags; a quarter)', [['tallies', quarter], ['referralMatrix', quarter], ['reciprocityFlags', quarter]]],
+      ['Scorecard (six months)', [['scorecard', {}]]],
+      ['Members (roster)', [['listMembers', { scope: 'all' }]]],
+      ['Audit log (first page)', [['listAuditLog', {}]]],
+      ['Audit log, amendments only', [['listAuditLog', { withReasonOnly: true }]]],
+    ];
+    const screenTimes = () => screens.map(([name, calls]) => [name, percentile(timed(() => calls.forEach(([m, i]) => must(api, m, i)), 7), 0.5)] as const);
+    const withStatistics = screenTimes();
+    const floor = percentile(timed(() => opened.sqlite.prepare(`SELECT (SELECT sum(temperature) FROM referrals NOT INDEXED) + (SELECT sum(amount_minor) FROM tyfcb_slips NOT INDEXED) + (SELECT count(note) FROM one_to_ones NOT INDEXED) + (SELECT count(name) FROM visitors NOT INDEXED) + (SELECT sum(credits) FROM ceus NOT INDEXED) + (SELECT count(mark) FROM attendance NOT INDEXED)`).get(), 5), 0.5);
+    // The same calls on the same file with its statistics removed: what the file was before this issue.
+    opened.sqlite.exec('DELETE FROM sqlite_stat1; ANALYZE sqlite_schema;');
+    const withoutStatistics = screenTimes();
+    console.log(`  each screen's data, median of 7 (full scan of slips and attendance: ${ms(floor)}); target ≤ 200 ms at 1M slips:`);
+    for (const [i, [name, time]] of withStatistics.entries()) {
+      console.log(`    ${name.padEnd(50)} ${ms(time).padStart(9)} = ${(time / floor).toFixed(3)} of a full scan; without planner statistics ${ms(withoutStatistics[i]![1])}`);
+    }
+    opened.close();
+
+    const again = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
+    const reports = createRegistry({ db: again.db, file, appVersion: 'bench' }, () => {});
+    const report = async (input: unknown) => {
+      const t = performance.now();
+      const result = await reports.callAsync('produceReport', input);
+      if (!result.ok) throw new Error(`produceReport: ${result.error.message}`);
+      return performance.now() - t;
+    };
+    const producedAt = `${todayIso()}T12:00:00.000Z`;
+    const weekly = await report({ report: 'weekly_meeting', meetingId: history.lastMeetingId, producedAt });
+    const audit = await report({ report: 'quarterly_audit', from: quarter.from, producedAt });
+    const year = { from: addDays(history.lastMeetingOn, -364), to: history.lastMeetingOn };
+    const members = (reports.call('listMembers', { scope: 'current' }) as { ok: true; value: Array<{ id: string }> }).value;
+    const statementsStarted = performance.now();
+    for (const m of members) await report({ report: 'member_statement', memberId: m.id, ...year, producedAt });
+    const statements = performance.now() - statementsStarted;
+    console.log(`  weekly meeting PDF ${ms(weekly)} (target ≤ 100 ms at 1M → ${(weekly / 100).toFixed(2)}×); quarterly audit PDF ${ms(audit)} (target ≤ 300 ms → ${(audit / 300).toFixed(2)}×)`);
+    console.log(`  all ${members.length} member statements for a year: ${(statements / 1000).toFixed(2)} s (target ≤ 2 s → ${(statements / 2000).toFixed(2)}×)`);
+    again.close();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+
+  const assets = path.resolve('out/renderer/assets');
+  if (existsSync(assets)) {
+    const html = readFileSync(path.resolve('out/renderer/index.html'), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    const gzip = initial.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(assets, f))).length, 0);
+    const all = readdirSync(assets).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSync(readFileSync(path.join(assets, f))).length, 0);
+    console.log(`  renderer: ${(gzip / 1024).toFixed(0)} KB gzip of JavaScript at start-up (target ≤ 250 KB → ${(gzip / 1024 / 250).toFixed(2)}×), ${(all / 1024).toFixed(0)} KB gzip in all chunks`);
+  } else {
+    console.log('  renderer: run "npm run build" first for the start-up JavaScript figure.');
+  }
+}
