@@ -20,7 +20,7 @@ export function listImports(db: Db): Batch[] {
   return clientOf(db).prepare(`${batchSelect} ORDER BY b.created_at DESC, b.rowid DESC LIMIT 200`).all() as Batch[];
 }
 
-const slipTables: Record<string, string> = { referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus' };
+const slipTables: Record<string, string> = { attendance: 'attendance', referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus' };
 // The columns a "differs" row may have changed, by slip type (snake_case in the table).
 const restorable: Record<string, Record<string, string>> = {
   referral: { kind: 'kind', prospectName: 'prospect_name' },
@@ -45,7 +45,12 @@ export function undoImport(db: Db, batchId: string): z.infer<typeof undoImportOu
       if (!table) throw new LedgerError('internal', `An import recorded a ${item.entity}, which undo does not know.`);
       const current = client.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(item.entityId) as Record<string, unknown> | undefined;
       if (!current) continue;
-      if (item.action === 'created') {
+      if (item.entity === 'attendance') {
+        // A PALMS mark has no tombstone: the mark the import added is removed, and the log keeps it.
+        client.prepare('DELETE FROM attendance WHERE id = ?').run(item.entityId);
+        recordAudit(tx, { action: 'delete', entity: 'attendance', entityId: item.entityId, before: current, reason });
+        tombstoned++;
+      } else if (item.action === 'created') {
         // A slip deleted since the import stays deleted; its tombstone is already there.
         if (current.deleted_at !== null) continue;
         client.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(at, at, item.entityId);
@@ -64,7 +69,8 @@ export function undoImport(db: Db, batchId: string): z.infer<typeof undoImportOu
     client.prepare('UPDATE import_batches SET undone_at = ?, updated_at = ? WHERE id = ?').run(at, at, batchId);
   });
   const after = client.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as Batch;
-  const parts = [tombstoned ? `${tombstoned} slip${tombstoned === 1 ? '' : 's'} it created ${tombstoned === 1 ? 'is' : 'are'} deleted` : '', restored ? `${restored} slip${restored === 1 ? '' : 's'} it changed ${restored === 1 ? 'has' : 'have'} the old values back` : ''].filter(Boolean);
-  const message = `The import of ${batch.fileName} is undone: ${parts.length ? parts.join(' and ') : 'nothing it wrote was still there'}.${batch.meetingOn ? ` The meeting of ${batch.meetingOn} stays in the ledger.` : ''}`;
+  const what = batch.kind === 'attendance' ? 'attendance mark' : 'slip';
+  const parts = [tombstoned ? `${tombstoned} ${what}${tombstoned === 1 ? '' : 's'} it created ${tombstoned === 1 ? 'is' : 'are'} deleted` : '', restored ? `${restored} slip${restored === 1 ? '' : 's'} it changed ${restored === 1 ? 'has' : 'have'} the old values back` : ''].filter(Boolean);
+  const message = `The import of ${batch.fileName} is undone: ${parts.length ? parts.join(' and ') : 'nothing it wrote was still there'}.${batch.meetingOn ? ` The meeting of ${batch.meetingOn} stays in the ledger.` : batch.kind === 'attendance' ? ' The meetings it created stay in the ledger.' : ''}`;
   return { batch: after, tombstoned, restored, message };
 }

@@ -35,6 +35,7 @@ import { produceReport } from '../services/reports';
 import { listAuditLog } from '../services/audit-log';
 import { importSlipsAudit, previewSlipsAudit } from '../imports/slips-audit';
 import { listImports, undoImport } from '../imports/import-batches';
+import { importAttendanceReport, previewAttendanceReport } from '../imports/attendance-report';
 import { exportAllTables, slipsAuditCsv } from '../exports/exports';
 import { importRoster, previewRoster } from '../imports/roster';
 import { reconcilePalms } from '../imports/palms-reconcile';
@@ -176,6 +177,8 @@ const handlers: Handlers = {
   exportSlipsAudit: (ctx, input) => slipsAuditCsv(ctx.db, input.meetingId),
   previewRosterImport: (ctx, input) => previewRoster(ctx.db, input),
   importRoster: (ctx, input) => importRoster(ctx.db, input),
+  previewAttendanceImport: (ctx, input) => previewAttendanceReport(ctx.db, input),
+  importAttendanceReport: (ctx, input) => importAttendanceReport(ctx.db, input),
   reconcilePalms: (ctx, input) => reconcilePalms(ctx.db, input),
   // ---- issue 11: meeting night ----
   restoreSlip: (ctx, input) => restoreSlip(ctx.db, input),

@@ -69,6 +69,8 @@ export const methodNames = [
   'exportSlipsAudit',
   'previewRosterImport',
   'importRoster',
+  'previewAttendanceImport',
+  'importAttendanceReport',
   'reconcilePalms',
   // ---- issue 11: meeting night ----
   'restoreSlip',

@@ -320,6 +320,21 @@ export const rosterPreviewOut = z.object({
   dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
 });
 export const rosterFileInput = fileInput.extend({ dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional() }).strict();
+export const attendancePreviewOut = z.object({
+  fileName: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** Meeting-date columns in the file, and members it names. */
+  meetings: z.number().int(),
+  members: z.number().int(),
+  meetingsToCreate: z.number().int(),
+  marksToAdd: z.number().int(),
+  marksAlreadyThere: z.number().int(),
+  /** Marks the ledger already has differently: listed, left as they are. */
+  differences: z.array(z.object({ name: z.string(), meetingOn: z.string(), file: z.string(), ledger: z.string() })),
+  problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
+});
+export type AttendancePreview = z.infer<typeof attendancePreviewOut>;
 export type RosterPreview = z.infer<typeof rosterPreviewOut>;
 
 export const palmsReconciliationOut = z.object({

@@ -7,6 +7,7 @@ import { useQuery } from '../use-query';
 import { fileToBase64 } from '../files';
 import { PalmsReconcile } from '../components/PalmsReconcile';
 import { RosterImport } from '../components/RosterImport';
+import { AttendanceImport } from '../components/AttendanceImport';
 
 const kindBadges: Record<ImportRow['kind'], { label: string; color: string }> = {
   same: { label: 'Already in the ledger', color: 'gray' },
@@ -324,7 +325,7 @@ function ImportHistory({ version }: { version: number }) {
   );
 }
 
-type Mode = 'slips' | 'roster' | 'palms';
+type Mode = 'slips' | 'attendance' | 'roster' | 'palms';
 
 export function ImportScreen() {
   const [mode, setMode] = useState<Mode>('slips');
@@ -338,12 +339,14 @@ export function ImportScreen() {
         onChange={(v) => setMode(v as Mode)}
         data={[
           { value: 'slips', label: 'Slips audit (BNI Connect)' },
+          { value: 'attendance', label: 'Attendance report' },
           { value: 'roster', label: 'Roster' },
           { value: 'palms', label: 'Check against BNI Connect PALMS' },
         ]}
-        w={620}
+        w={780}
       />
       {mode === 'slips' && <SlipsAuditImport onImported={() => setVersion((v) => v + 1)} />}
+      {mode === 'attendance' && <AttendanceImport onImported={() => setVersion((v) => v + 1)} />}
       {mode === 'roster' && <RosterImport />}
       {mode === 'palms' && <PalmsReconcile />}
       <ImportHistory version={version} />

@@ -1,0 +1,124 @@
+import { Alert, Button, Card, FileInput, Group, List, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { AttendancePreview } from '../../shared/contract';
+import { ledger } from '../client';
+import { fileToBase64 } from '../files';
+
+/** BNI Connect's Chapter PALMS Attendance Report → attendance history, previewed, then one undoable import. */
+export function AttendanceImport({ onImported }: { onImported: () => void }) {
+  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
+  const [preview, setPreview] = useState<AttendancePreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const input = (next: { fileName: string; contentBase64: string }, order: 'dmy' | 'mdy' | undefined) => ({ ...next, ...(order ? { dateOrder: order } : {}) });
+  const run = async (next: { fileName: string; contentBase64: string }, order: 'dmy' | 'mdy' | undefined) => {
+    setError(null);
+    try {
+      setPreview(await ledger.previewAttendanceImport(input(next, order)));
+    } catch (e) {
+      setPreview(null);
+      setError((e as Error).message);
+    }
+  };
+  const choose = async (chosen: File | null) => {
+    setDone(null);
+    setDateOrder(undefined);
+    if (!chosen) return setFile(null), setPreview(null);
+    const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
+    setFile(next);
+    await run(next, undefined);
+  };
+  const confirm = async () => {
+    if (!file) return;
+    try {
+      const result = await ledger.importAttendanceReport(input(file, dateOrder));
+      setDone(`Imported ${result.marksToAdd} attendance marks from ${result.fileName}${result.meetingsToCreate ? `, with ${result.meetingsToCreate} meetings recorded as closed` : ''}. Undo it from the list of imports below if it was the wrong file.`);
+      setPreview(null);
+      setFile(null);
+      onImported();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <Text size="sm" c="dimmed">
+        BNI Connect's Chapter PALMS Attendance Report: First Name, Last Name and one column per meeting with P, A, L, M or S. Meetings the ledger does not have arrive closed; marks it already has are left as they are.
+      </Text>
+      <FileInput label="Attendance report" placeholder="Choose the export…" accept=".xls,.xlsx,.csv" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {done && <Alert color="teal">{done}</Alert>}
+      {preview && (
+        <Card withBorder padding="lg" aria-label="Attendance preview">
+          <Title order={4}>
+            {preview.period.from} to {preview.period.to}: {preview.meetings} meetings, {preview.members} members
+          </Title>
+          {preview.dateOrder.question && (
+            <Alert color="yellow" mt="sm" title="How does this file write dates?">
+              <Text size="sm" mb="xs">
+                {preview.dateOrder.question}
+              </Text>
+              <SegmentedControl
+                aria-label="Date order"
+                data={[
+                  { value: 'dmy', label: 'Day first (DD/MM)' },
+                  { value: 'mdy', label: 'Month first (MM/DD)' },
+                ]}
+                value={dateOrder ?? ''}
+                onChange={(v) => {
+                  setDateOrder(v as 'dmy' | 'mdy');
+                  if (file) void run(file, v as 'dmy' | 'mdy');
+                }}
+              />
+            </Alert>
+          )}
+          <Text size="sm" mt="xs">
+            {preview.marksToAdd} marks to add, {preview.meetingsToCreate} meetings to create (closed), {preview.marksAlreadyThere} marks already in the ledger.
+          </Text>
+          {preview.differences.length > 0 && (
+            <Table mt="sm" fz="sm" aria-label="Marks that differ" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Member</Table.Th>
+                  <Table.Th>Meeting</Table.Th>
+                  <Table.Th>BNI Connect</Table.Th>
+                  <Table.Th>Ledger (kept)</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.differences.slice(0, 200).map((d) => (
+                  <Table.Tr key={`${d.name}-${d.meetingOn}`}>
+                    <Table.Td>{d.name}</Table.Td>
+                    <Table.Td>{d.meetingOn}</Table.Td>
+                    <Table.Td>{d.file}</Table.Td>
+                    <Table.Td>{d.ledger}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {preview.problems.length > 0 && (
+            <Alert color="orange" mt="md" title="Left out of the import">
+              <List size="sm">
+                {preview.problems.slice(0, 200).map((p) => (
+                  <List.Item key={p.message}>{p.message}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <Group justify="flex-end" mt="md">
+            <Button onClick={confirm} disabled={preview.marksToAdd === 0 || (!!preview.dateOrder.question && !dateOrder)}>
+              {preview.marksToAdd === 0 ? 'Nothing new to import' : `Import ${preview.marksToAdd} marks`}
+            </Button>
+          </Group>
+        </Card>
+      )}
+    </>
+  );
+}
