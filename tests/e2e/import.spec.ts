@@ -61,7 +61,7 @@ test('the preview shows rows already in the ledger, new, differing and with a pr
   await page.getByLabel('Slips audit export').click();
   await (await chooser).setFiles({ name: 'night.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const rows = page.getByRole('table', { name: 'File rows' });
-  await expect(rows.getByRole('row', { name: 'Row 3' })).toContainText('Already in the ledger');
+  await expect(rows.getByRole('row', { name: 'Row 3' })).toContainText('In the ledger');
   await expect(rows.getByRole('row', { name: 'Row 4' })).toContainText('Differs: the amount is $1,250.50 in the file and $1,200.00 in the ledger');
   await expect(rows.getByRole('row', { name: 'Row 5' })).toContainText('New');
   await expect(rows.getByRole('row', { name: 'Row 6' })).toContainText('Row 6: the TYFCB amount is zero: correct the amount or skip the row.');
