@@ -52,6 +52,8 @@ export const chapter = sqliteTable(
     absenceWindowMonths: integer('absence_window_months').notNull().default(6),
     noReferralWeeks: integer('no_referral_weeks').notNull().default(4),
     openReferralDays: integer('open_referral_days').notNull().default(30),
+    /** IANA time zone every printed time is in ("America/Los_Angeles"); '' means the computer's zone. */
+    timeZone: text('time_zone').notNull().default(''),
     /** JSON of the scorecard profile; null means the documented default profile. */
     scorecardProfile: text('scorecard_profile'),
     /** How the chapter writes names; each member may differ (members.name_order). */

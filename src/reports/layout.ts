@@ -2,7 +2,9 @@
 // production time in the footer, DRAFT across draft pages), the styles, and tables whose header row
 // repeats on every page and whose numbers are right-aligned.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { formatDay } from '../shared/dates';
 import { formatMoney } from '../shared/money';
+import { formatInstant } from '../shared/time-zone';
 
 export interface ReportFrame {
   chapterName: string;
@@ -10,16 +12,39 @@ export interface ReportFrame {
   /** When the report was produced: printed in the footer and written as the PDF's creation date. */
   producedAt: Date;
   locale: string;
+  /** The chapter's time zone (IANA): the production time prints in it. */
+  timeZone: string;
   draft?: boolean;
   landscape?: boolean;
+  /** A period not yet ended when the report was produced: marked on every page. */
+  inProgress?: InProgress | null;
 }
 
-export function producedLabel(at: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at) + ' UTC';
+export interface InProgress {
+  /** The last day the figures cover (the production day). */
+  through: string;
+  /** The period's last day. */
+  ends: string;
+  /** "quarter", "period". */
+  what: string;
+}
+
+/** The period is still running on the day the report is produced (in the chapter's zone). */
+export function inProgress(period: { to: string }, producedDay: string, what: string): InProgress | null {
+  return producedDay < period.to ? { through: producedDay, ends: period.to, what } : null;
+}
+
+export function inProgressLabel(p: InProgress, locale: string): string {
+  return `In progress: figures to ${formatDay(p.through, locale)}; the ${p.what} ends ${formatDay(p.ends, locale)}`;
+}
+
+export function producedLabel(at: Date, locale: string, timeZone: string): string {
+  return formatInstant(at, locale, timeZone);
 }
 
 export function documentFrame(frame: ReportFrame, content: Content[]): TDocumentDefinitions {
-  const produced = producedLabel(frame.producedAt, frame.locale);
+  const produced = producedLabel(frame.producedAt, frame.locale, frame.timeZone);
+  const notice = frame.inProgress ? inProgressLabel(frame.inProgress, frame.locale) : null;
   return {
     pageSize: 'A4',
     pageOrientation: frame.landscape ? 'landscape' : 'portrait',
@@ -34,10 +59,15 @@ export function documentFrame(frame: ReportFrame, content: Content[]): TDocument
       modDate: frame.producedAt,
     },
     header: () => ({
-      margin: [36, 22, 36, 0],
-      columns: [
-        { text: frame.chapterName, style: 'headerChapter' },
-        { text: frame.draft ? `${frame.title} — DRAFT` : frame.title, style: 'headerTitle', alignment: 'right' },
+      margin: [36, notice ? 14 : 22, 36, 0],
+      stack: [
+        {
+          columns: [
+            { text: frame.chapterName, style: 'headerChapter' },
+            { text: frame.draft ? `${frame.title} — DRAFT` : frame.title, style: 'headerTitle', alignment: 'right' },
+          ],
+        },
+        ...(notice ? [{ text: notice, style: 'inProgress', margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
       ],
     }),
     footer: (currentPage: number, pageCount: number) => ({
@@ -53,6 +83,7 @@ export function documentFrame(frame: ReportFrame, content: Content[]): TDocument
       headerChapter: { fontSize: 9, bold: true, color: '#0b7285' },
       headerTitle: { fontSize: 9, color: '#495057' },
       footer: { fontSize: 7.5, color: '#868e96' },
+      inProgress: { fontSize: 8.5, bold: true, color: '#c92a2a' },
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 2] },
       subtitle: { fontSize: 10, color: '#495057', margin: [0, 0, 0, 12] },
       h2: { fontSize: 12, bold: true, margin: [0, 14, 0, 6], color: '#212529' },

@@ -1,7 +1,8 @@
 // Member statement: what a member gave and received in a period, with whom, what is open, and their score.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { MemberScore, MemberTally, MemberTrend, OpenReferral, Period } from '../shared/contract';
-import { dataTable, documentFrame, emptyNote, moneyIn, usableWidth } from './layout';
+import { dayIn } from '../shared/time-zone';
+import { dataTable, documentFrame, emptyNote, inProgress, moneyIn, usableWidth } from './layout';
 
 /** The "with whom" tables stand side by side: each gets half the page less the gap. */
 const columnGap = 16;
@@ -20,9 +21,21 @@ export interface MemberStatementData {
   scorePeriod: Period;
   /** The scorecard profile's name, so the statement says which scheme scored it. */
   scoreProfileName?: string;
+  timeZone: string;
+  /** Every referral the member gave in the period, with its latest follow-up status and the TYFCB it brought. */
+  referralsGiven: Array<{ meetingOn: string; receiverName: string; prospectName: string; status: string; statusOn: string | null; tyfcbMinor: number }>;
 }
 
+const statusNames: Record<string, string> = { new: 'new', contacted: 'contacted', meeting_set: 'meeting set', won: 'won', lost: 'lost' };
+
+
+
 export function memberStatementReport(data: MemberStatementData, producedAt: Date): TDocumentDefinitions {
+  return documentFrame({ chapterName: data.chapterName, title: 'Member statement', producedAt, locale: data.locale, timeZone: data.timeZone, inProgress: inProgress(data.period, dayIn(producedAt, data.timeZone), 'period') }, memberStatementContent(data));
+}
+
+/** The statement's content without its page frame: the "all statements" PDF puts many in one document. */
+export function memberStatementContent(data: MemberStatementData): Content[] {
   const money = moneyIn(data.currency, data.locale);
   const t = data.tally;
   const content: Content[] = [
@@ -60,6 +73,17 @@ export function memberStatementReport(data: MemberStatementData, producedAt: Dat
       ],
       columnGap,
     },
+    { text: `Closing the loop: referrals you gave (${data.referralsGiven.length})`, style: 'h2' },
+    data.referralsGiven.length
+      ? dataTable(
+          ['Given on', 'To', 'Prospect', 'Status now', 'Since', 'TYFCB from it'],
+          data.referralsGiven.map((r) => [r.meetingOn, r.receiverName, r.prospectName, statusNames[r.status] ?? r.status, r.statusOn ?? '—', r.tyfcbMinor ? money(r.tyfcbMinor) : '—']),
+          { widths: [58, '*', '*', 62, 58, 0], numeric: [5] },
+        )
+      : emptyNote('You gave no referral in this period.'),
+    ...(data.referralsGiven.length
+      ? [{ text: `${data.referralsGiven.filter((r) => r.status === 'won').length} won, ${data.referralsGiven.filter((r) => r.status === 'lost').length} lost, ${data.referralsGiven.filter((r) => r.status !== 'won' && r.status !== 'lost').length} still open; the status is the receiver\u2019s latest follow-up.`, style: 'small', margin: [0, 4, 0, 0] as [number, number, number, number] }]
+      : []),
     { text: `Open referrals (${data.openReferrals.length})`, style: 'h2' },
     data.openReferrals.length
       ? dataTable(['Given on', 'From', 'To', 'Prospect', 'Status', 'Days open'], data.openReferrals.map((r) => [r.meetingOn, r.giverName, r.receiverName, r.prospectName, r.status.replace('_', ' '), r.daysOpen]), { widths: [60, '*', '*', '*', 60, 45], numeric: [5] })
@@ -73,5 +97,5 @@ export function memberStatementReport(data: MemberStatementData, producedAt: Dat
       dataTable(['Category', 'Measured', 'Points', 'Rule'], data.score.categories.map((c) => [c.label, c.display, c.maxPoints === 0 ? 'not scored' : `${c.points} / ${c.maxPoints}`, c.maxPoints === 0 ? '—' : c.rule]), { widths: [90, '*', 55, '*'], numeric: [2] }),
     );
   } else content.push(emptyNote('Not scored (not an active member in the scoring period).'));
-  return documentFrame({ chapterName: data.chapterName, title: 'Member statement', producedAt, locale: data.locale }, content);
+  return content;
 }

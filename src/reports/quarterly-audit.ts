@@ -2,7 +2,8 @@
 // the tallies service; the cover carries a fingerprint of exactly the data the report was made from.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ChapterTotals, MemberTally, Period, ReciprocityFlags, ReferralMatrix } from '../shared/contract';
-import { dataTable, documentFrame, emptyNote, fitText, moneyIn, producedLabel, textWidth, usableWidth, type Cell } from './layout';
+import { dayIn } from '../shared/time-zone';
+import { dataTable, documentFrame, emptyNote, fitText, inProgress, inProgressLabel, moneyIn, producedLabel, textWidth, usableWidth, type Cell } from './layout';
 import { palmsTable } from './palms-summary';
 
 export interface QuarterlyAuditData {
@@ -10,6 +11,8 @@ export interface QuarterlyAuditData {
   region: string;
   currency: string;
   locale: string;
+  /** The chapter's time zone (IANA): the production time and amendment times print in it. */
+  timeZone: string;
   quarterLabel: string;
   period: Period;
   previousPeriod: Period;
@@ -21,9 +24,14 @@ export interface QuarterlyAuditData {
   absenceLimit: number;
   absenceWindowMonths: number;
   absenceBreaches: Array<{ name: string; absences: number }>;
-  renewalsDue: Array<{ name: string; renewalDue: string }>;
+  /** Renewals due by the end of next quarter that are not yet done, overdue ones first. */
+  renewalsDue: Array<{ name: string; renewalDue: string; when: 'overdue' | 'this quarter' | 'next quarter' }>;
   openSeats: Array<{ sphere: string; classifications: string[] }>;
   amendments: Array<{ at: string; entity: string; action: string; reason: string; summary: string }>;
+  /** Who signs: the leadership team's president, vice president and secretary/treasurer (null: vacant). */
+  signatories: Array<{ role: string; name: string | null }>;
+  /** Referrals given in the quarter by their latest follow-up status, and TYFCB linked to a referral or not. */
+  closingTheLoop: { won: number; lost: number; open: number; linkedTyfcbMinor: number; linkedSlips: number; unlinkedTyfcbMinor: number; unlinkedSlips: number };
   fingerprint: string;
   /** The scorecard at the quarter's end, with the profile that scored it. */
   scorecard?: { profileName: string; period: Period; bands: Array<{ label: string; count: number }>; notScored: number };
@@ -39,8 +47,19 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
   const t = data.totals;
   const p = data.previousTotals;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const change = (now: number, before: number) => (now === before ? '=' : `${now > before ? '+' : ''}${now - before}`);
-  const summaryRow = (label: string, now: number, before: number, format: (n: number) => string = String): Cell[] => [label, format(now), format(before), now === before ? '=' : format === String ? change(now, before) : `${now > before ? '+' : '−'}${format(Math.abs(now - before))}`];
+  // A quarter with no closed meeting has no figures to compare: it says so instead of 0 or a percentage.
+  const noMeetings = 'no meetings';
+  const nowEmpty = t.meetings === 0;
+  const beforeEmpty = p.meetings === 0;
+  const summaryRow = (label: string, now: number, before: number, format: (n: number) => string = String): Cell[] => [
+    label,
+    nowEmpty ? noMeetings : format(now),
+    beforeEmpty ? noMeetings : format(before),
+    nowEmpty || beforeEmpty ? '—' : now === before ? '=' : `${now > before ? '+' : '−'}${format(Math.abs(now - before))}`,
+  ];
+  const rateNow = attendanceRate(t);
+  const rateBefore = attendanceRate(p);
+  const progress = inProgress(data.period, dayIn(producedAt, data.timeZone), 'quarter');
 
   const gaveNothing = data.members.filter((m) => (m.status === 'active' || m.status === 'on_leave') && m.rgi + m.rgo === 0).map((m) => m.name);
 
@@ -49,7 +68,8 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
     { text: data.chapterName, fontSize: 16, color: '#0b7285' },
     ...(data.region ? [{ text: data.region, fontSize: 11, color: '#495057' }] : []),
     { text: `${data.quarterLabel} · ${data.period.from} to ${data.period.to}`, fontSize: 13, margin: [0, 24, 0, 4] },
-    { text: `Produced ${producedLabel(producedAt, data.locale)}`, fontSize: 10, color: '#495057' },
+    ...(progress ? [{ text: inProgressLabel(progress, data.locale), fontSize: 11, bold: true, color: '#c92a2a', margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
+    { text: `Produced ${producedLabel(producedAt, data.locale, data.timeZone)}`, fontSize: 10, color: '#495057' },
     { text: `Data fingerprint ${data.fingerprint}`, fontSize: 10, color: '#495057', margin: [0, 2, 0, 0] },
     {
       text: 'The fingerprint is computed from every figure in this report. A report produced again from the same data shows the same fingerprint; any change to the quarter\u2019s slips, attendance or members changes it.',
@@ -58,6 +78,8 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
     },
   ];
 
+  const loop = data.closingTheLoop;
+  const given = loop.won + loop.lost + loop.open;
   const summary: Content[] = [
     { text: 'Summary', style: 'h2', pageBreak: 'before' },
     dataTable(
@@ -65,36 +87,63 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
       [
         summaryRow('Meetings held', t.meetings, p.meetings),
         summaryRow('Meetings cancelled', t.cancelledMeetings, p.cancelledMeetings),
-        ['Attendance rate (P, L, S of all marks)', pct(attendanceRate(t)), pct(attendanceRate(p)), `${attendanceRate(t) >= attendanceRate(p) ? '+' : '−'}${(100 * Math.abs(attendanceRate(t) - attendanceRate(p))).toFixed(1)} pts`],
+        ['Attendance rate (P, L, S of all marks)', nowEmpty ? noMeetings : pct(rateNow), beforeEmpty ? noMeetings : pct(rateBefore), nowEmpty || beforeEmpty ? '—' : `${rateNow >= rateBefore ? '+' : '−'}${(100 * Math.abs(rateNow - rateBefore)).toFixed(1)} pts`],
         summaryRow('Referrals inside', t.referralsInside, p.referralsInside),
         summaryRow('Referrals outside', t.referralsOutside, p.referralsOutside),
         summaryRow('TYFCB', t.tyfcbMinor, p.tyfcbMinor, money),
         summaryRow('Visitors', t.visitors, p.visitors),
-        summaryRow('One-to-ones', t.oneToOnes, p.oneToOnes),
+        summaryRow('One-to-ones (each counted once)', t.oneToOnes, p.oneToOnes),
         summaryRow('CEUs', t.ceus, p.ceus),
       ],
       { widths: ['*', 90, 150, 80], numeric: [1, 2, 3] },
     ),
+    ...(beforeEmpty ? [{ text: 'The previous quarter had no closed meeting, so there is nothing to compare with.', style: 'small', margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
     ...(data.scorecard
       ? [
           { text: `Scorecard: ${data.scorecard.profileName} (${data.scorecard.period.from} to ${data.scorecard.period.to})`, style: 'h3' } as Content,
           dataTable([...data.scorecard.bands.map((b) => b.label), 'Not scored'], [[...data.scorecard.bands.map((b) => b.count), data.scorecard.notScored]], { numeric: data.scorecard.bands.map((_, i) => i).concat(data.scorecard.bands.length) }),
         ]
       : []),
-    { text: 'Per member', style: 'h2', pageBreak: 'before', pageOrientation: 'landscape' },
-    palmsTable({ currency: data.currency, locale: data.locale, members: data.members, totals: t }, 'landscape'),
-    { text: 'TYFCB is business received (the member\u2019s own slips). Only closed meetings count; drafts and cancelled meetings are left out.', style: 'small', margin: [0, 4, 0, 0] },
+    { text: 'Closing the loop', style: 'h2' },
+    dataTable(
+      ['Referrals given this quarter', 'Referrals', 'Share'],
+      [
+        ['Won (business closed)', loop.won, given ? pct(loop.won / given) : '—'],
+        ['Lost', loop.lost, given ? pct(loop.lost / given) : '—'],
+        ['Still open (new, contacted, meeting set)', loop.open, given ? pct(loop.open / given) : '—'],
+        ['Total', given, given ? '100.0%' : '—'],
+      ],
+      { widths: ['*', 70, 70], numeric: [1, 2], bold: [3] },
+    ),
+    { text: ' ', fontSize: 4 },
+    dataTable(
+      ['TYFCB this quarter', 'Slips', 'Amount'],
+      [
+        ['Linked to a referral slip', loop.linkedSlips, money(loop.linkedTyfcbMinor)],
+        ['Not linked to a referral', loop.unlinkedSlips, money(loop.unlinkedTyfcbMinor)],
+        ['Total', loop.linkedSlips + loop.unlinkedSlips, money(loop.linkedTyfcbMinor + loop.unlinkedTyfcbMinor)],
+      ],
+      { widths: ['*', 70, 100], numeric: [1, 2], bold: [2] },
+    ),
+    { text: 'Outcomes are each referral\u2019s latest follow-up status on the day this report was produced.', style: 'small', margin: [0, 4, 0, 0] },
+    signatures(data.signatories),
   ];
+  const renewalLabel = { overdue: 'OVERDUE', 'this quarter': 'this quarter', 'next quarter': 'next quarter' } as const;
 
-  return documentFrame({ chapterName: data.chapterName, title: `Quarterly audit report · ${data.quarterLabel}`, producedAt, locale: data.locale }, [
+  return documentFrame({ chapterName: data.chapterName, title: `Quarterly audit report · ${data.quarterLabel}`, producedAt, locale: data.locale, timeZone: data.timeZone, inProgress: progress }, [
     ...cover,
     ...summary,
+    { text: 'Per member', style: 'h2', pageBreak: 'before', pageOrientation: 'landscape' },
+    ...palmsTable({ currency: data.currency, locale: data.locale, members: data.members, totals: t }, 'landscape'),
+    { text: 'TYFCB is business received (the member\u2019s own slips). Only closed meetings count; drafts and cancelled meetings are left out.', style: 'small', margin: [0, 2, 0, 0] },
     ...matrixPage(data.matrix),
     { text: 'Flags', style: 'h2', pageBreak: 'before', pageOrientation: 'portrait' },
     { text: `Absence policy (more than ${data.absenceLimit} in ${data.absenceWindowMonths} months at the quarter's end)`, style: 'h3' },
     data.absenceBreaches.length ? dataTable(['Member', 'Absences'], data.absenceBreaches.map((b) => [b.name, b.absences]), { widths: ['*', 80], numeric: [1] }) : emptyNote('Nobody.'),
-    { text: 'Renewals due next quarter', style: 'h3' },
-    data.renewalsDue.length ? dataTable(['Member', 'Renewal due'], data.renewalsDue.map((r) => [r.name, r.renewalDue]), { widths: ['*', 100] }) : emptyNote('None.'),
+    { text: 'Renewals due this quarter or next (overdue first)', style: 'h3' },
+    data.renewalsDue.length
+      ? dataTable(['Member', 'Renewal due', 'When'], data.renewalsDue.map((r) => [r.name, r.renewalDue, r.when === 'overdue' ? { text: renewalLabel[r.when], bold: true, color: '#c92a2a' } : renewalLabel[r.when]]), { widths: ['*', 90, 90] })
+      : emptyNote('None.'),
     { text: 'Open seats by contact sphere', style: 'h3' },
     data.openSeats.length ? dataTable(['Contact sphere', 'Open classifications'], data.openSeats.map((s) => [s.sphere, s.classifications.join(', ')]), { widths: [140, '*'] }) : emptyNote('Every seat is taken.'),
     { text: `One-way pairs (${data.flags.thresholds.oneWayMin} or more referrals, none back)`, style: 'h3' },
@@ -103,26 +152,45 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
     gaveNothing.length ? { text: gaveNothing.join(', '), margin: [0, 0, 0, 6] } : emptyNote('None.'),
     { text: `Amendments to closed meetings (${data.amendments.length})`, style: 'h2' },
     data.amendments.length
-      ? dataTable(['When (UTC)', 'What', 'Change', 'Reason'], data.amendments.map((a) => [a.at.replace('T', ' ').slice(0, 16), `${a.entity.replace('_', '-')} ${a.action}`, a.summary, a.reason]), { widths: [75, 80, '*', '*'], fontSize: 8 })
+      ? dataTable([`When (${zoneAbbreviation(producedAt, data.timeZone)})`, 'What', 'Change', 'Reason'], data.amendments.map((a) => [localTime(a.at, data.timeZone), `${a.entity.replace('_', '-')} ${a.action}`, a.summary, a.reason]), { widths: [75, 80, '*', '*'], fontSize: 8 })
       : emptyNote('No amendment was made to a closed meeting this quarter.'),
-    {
-      // Heading, lines and names stay together on one page.
-      unbreakable: true,
-      stack: [
-        { text: 'Signatures', style: 'h2', margin: [0, 24, 0, 12] },
-        {
-          columns: ['President', 'Secretary/Treasurer'].map((role) => ({
-            stack: [
-              { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 220, y2: 0, lineWidth: 0.7 }], margin: [0, 36, 0, 4] },
-              { text: role, bold: true },
-              { text: 'Name and date', style: 'small' },
-            ],
-          })),
-          columnGap: 40,
-        },
-      ],
-    },
   ]);
+}
+
+/** "2026-11-23 08:32" in the chapter's zone, from an audit-log instant. */
+function localTime(at: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(at));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+function zoneAbbreviation(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/**
+ * Signature lines for the leadership team, with their names printed, kept together and placed on the
+ * summary page (never a page of their own). A vacant role still gets a line, marked vacant.
+ */
+function signatures(signatories: QuarterlyAuditData['signatories']): Content {
+  return {
+    unbreakable: true,
+    stack: [
+      { text: 'Signatures', style: 'h2', margin: [0, 18, 0, 2] },
+      { text: 'We have checked the figures in this report against the chapter\u2019s records.', style: 'small', margin: [0, 0, 0, 4] },
+      {
+        columns: signatories.map((s) => ({
+          stack: [
+            { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 150, y2: 0, lineWidth: 0.7 }], margin: [0, 30, 0, 4] },
+            { text: s.name ?? '(vacant)', bold: true, color: s.name ? '#000000' : '#868e96' },
+            { text: s.role, style: 'small' },
+            { text: 'Date: ____________', style: 'small', margin: [0, 6, 0, 0] },
+          ],
+        })),
+        columnGap: 20,
+      },
+    ],
+  };
 }
 
 /**

@@ -26,10 +26,11 @@ function category(c: Recognition['categories'][number]): Content {
   };
 }
 
-export function recognitionReport(data: Recognition, producedAt: Date): TDocumentDefinitions {
+/** `timeZone`: the chapter's (IANA), for the production time in the footer. */
+export function recognitionReport(data: Recognition, producedAt: Date, timeZone: string): TDocumentDefinitions {
   const columns: Content[][] = [[], []];
   data.categories.forEach((c, i) => columns[i % 2]!.push(category(c)));
-  return documentFrame({ chapterName: data.chapterName, title: 'Recognition', producedAt, locale: data.locale }, [
+  return documentFrame({ chapterName: data.chapterName, title: 'Recognition', producedAt, locale: data.locale, timeZone }, [
     { text: 'Recognition', style: 'title' },
     {
       text: `${formatDay(data.period.from, data.locale)} – ${formatDay(data.period.to, data.locale)} · ${data.meetings} meeting${data.meetings === 1 ? '' : 's'}`,

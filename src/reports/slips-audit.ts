@@ -1,7 +1,8 @@
 // Slips audit report in BNI Connect's layout: every slip of a period, meeting by meeting, with totals.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Period, Slip } from '../shared/contract';
-import { dataTable, documentFrame, emptyNote, moneyIn, type Cell, type ColumnWidth } from './layout';
+import { dayIn } from '../shared/time-zone';
+import { dataTable, documentFrame, emptyNote, inProgress, moneyIn, type Cell, type ColumnWidth } from './layout';
 
 export interface SlipsAuditData {
   chapterName: string;
@@ -9,6 +10,7 @@ export interface SlipsAuditData {
   locale: string;
   period: Period;
   meetings: Array<{ meetingOn: string; slips: Slip[] }>;
+  timeZone: string;
 }
 
 /** A slip as BNI Connect's audit row: From, To, Slip Type, Inside/Outside, TYFCB, CEU Credits, Detail. */
@@ -39,7 +41,7 @@ export function slipsAuditReport(data: SlipsAuditData, producedAt: Date): TDocum
     { text: `Meeting of ${m.meetingOn} (${m.slips.length} slips)`, style: 'h3' },
     m.slips.length ? dataTable(headers, m.slips.map((s) => auditRow(s, money)), { widths, numeric: [4, 5], fontSize: 7.5, orientation: 'landscape' }) : emptyNote('No slips.'),
   ]);
-  return documentFrame({ chapterName: data.chapterName, title: 'Slips audit report', producedAt, locale: data.locale, landscape: true }, [
+  return documentFrame({ chapterName: data.chapterName, title: 'Slips audit report', producedAt, locale: data.locale, timeZone: data.timeZone, landscape: true, inProgress: inProgress(data.period, dayIn(producedAt, data.timeZone), 'period') }, [
     { text: 'Slips audit report', style: 'title' },
     { text: `${data.period.from} to ${data.period.to} · ${data.meetings.length} closed meetings · ${all.length} slips`, style: 'subtitle' },
     ...sections,

@@ -9,6 +9,8 @@ export interface WeeklyMeetingData {
   sheet: MeetingSheet;
   /** Completed meetings from 1 January to this meeting's date. */
   yearToDate: ChapterTotals;
+  /** The chapter's time zone (IANA). */
+  timeZone: string;
 }
 
 const markNames = { P: 'Present', A: 'Absent', L: 'Late', M: 'Medical', S: 'Substitute' } as const;
@@ -18,7 +20,7 @@ export function weeklyMeetingReport(data: WeeklyMeetingData, producedAt: Date): 
   const { sheet, yearToDate } = data;
   const money = moneyIn(sheet.currency, sheet.locale);
   const draft = sheet.meeting.status === 'draft';
-  const frame: ReportFrame = { chapterName: data.chapterName, title: 'Weekly meeting report', producedAt, locale: sheet.locale, draft };
+  const frame: ReportFrame = { chapterName: data.chapterName, title: 'Weekly meeting report', producedAt, locale: sheet.locale, timeZone: data.timeZone, draft };
   const t = sheet.totals;
 
   const attendance: Content[] = (Object.keys(markNames) as Array<keyof typeof markNames>).map((letter) => {

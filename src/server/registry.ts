@@ -1,6 +1,7 @@
 // The handler registry: the one place a method name becomes a service call. Every host (Electron
 // main, the test harness, scripts) goes through `call`, which validates the input with the
 // contract, runs the service, checks the output and turns every failure into a LedgerErrorShape.
+import { chapterTimeZone } from '../shared/time-zone';
 import { z } from 'zod';
 import type { Db } from '../db/open';
 import { contract, methodNames, type MethodName, type MethodOutput, type ParsedInput } from '../shared/contract';
@@ -129,8 +130,9 @@ const handlers: Handlers = {
     // Gather in one read, render outside any transaction.
     const data = recognition(ctx.db, input);
     const producedAt = input.producedAt ? new Date(input.producedAt) : new Date();
-    const bytes = await renderPdf(recognitionReport(data, producedAt), { fontsDir: ctx.fontsDir ?? sourceFontsDir });
-    const slug = requireChapter(ctx.db).name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+    const chapter = requireChapter(ctx.db);
+    const bytes = await renderPdf(recognitionReport(data, producedAt, chapterTimeZone(chapter.timeZone)), { fontsDir: ctx.fontsDir ?? sourceFontsDir });
+    const slug = chapter.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
     return { fileName: `${slug}-recognition-${input.from}-to-${input.to}.pdf`, pdfBase64: bytes.toString('base64') };
   },
   getOutcomeRules: (ctx) => getOutcomeRules(ctx.db),

@@ -18,6 +18,7 @@ const columns = {
   noReferralWeeks: chapter.noReferralWeeks,
   openReferralDays: chapter.openReferralDays,
   nameOrder: chapter.nameOrder,
+  timeZone: chapter.timeZone,
   createdAt: chapter.createdAt,
   updatedAt: chapter.updatedAt,
 };

@@ -4,10 +4,11 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../db/open';
-import type { Period, ProduceReportInput } from '../shared/contract';
+import type { MemberTally, Period, ProduceReportInput } from '../shared/contract';
+import { chapterTimeZone, dayIn } from '../shared/time-zone';
 import { addDays, addMonths } from '../shared/dates';
 import { quarterLabel, quarterOf } from '../shared/periods';
-import { memberStatementReport } from '../reports/member-statement';
+import { memberStatementReport, type MemberStatementData } from '../reports/member-statement';
 import { palmsSummaryReport } from '../reports/palms-summary';
 import { quarterlyAuditReport, type QuarterlyAuditData } from '../reports/quarterly-audit';
 import { renderPdf } from '../reports/render';
@@ -39,46 +40,69 @@ export async function produceReport(db: Db, input: ProduceReportInput, options: 
 
 export function reportDefinition(db: Db, input: ProduceReportInput, producedAt: Date): { definition: TDocumentDefinitions; fileName: string } {
   const chapter = requireChapter(db);
+  const timeZone = chapterTimeZone(chapter.timeZone);
   const slug = chapter.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
   switch (input.report) {
     case 'weekly_meeting': {
       const sheet = getMeetingSheet(db, input.meetingId);
       const yearToDate = chapterTotals(db, { from: `${sheet.meeting.meetingOn.slice(0, 4)}-01-01`, to: sheet.meeting.meetingOn });
-      return { definition: weeklyMeetingReport({ chapterName: chapter.name, sheet, yearToDate }, producedAt), fileName: `${slug}-meeting-${sheet.meeting.meetingOn}.pdf` };
+      return { definition: weeklyMeetingReport({ chapterName: chapter.name, sheet, yearToDate, timeZone }, producedAt), fileName: `${slug}-meeting-${sheet.meeting.meetingOn}.pdf` };
     }
     case 'slips_audit': {
       const period = { from: input.from, to: input.to };
-      return { definition: slipsAuditReport({ chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, meetings: slipsByMeeting(db, period) }, producedAt), fileName: `${slug}-slips-audit-${period.from}-to-${period.to}.pdf` };
+      return { definition: slipsAuditReport({ chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, meetings: slipsByMeeting(db, period), timeZone }, producedAt), fileName: `${slug}-slips-audit-${period.from}-to-${period.to}.pdf` };
     }
     case 'palms_summary': {
       const period = { from: input.from, to: input.to };
-      const data = { chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, members: memberTallies(db, period), totals: chapterTotals(db, period) };
+      const data = { chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, members: memberTallies(db, period), totals: chapterTotals(db, period), timeZone };
       return { definition: palmsSummaryReport(data, producedAt), fileName: `${slug}-PALMS-${period.from}-to-${period.to}.pdf` };
     }
     case 'member_statement': {
-      const period = { from: input.from, to: input.to };
       const member = requireMember(db, input.memberId, 'memberId');
-      const card = scorecard(db, {}, producedAt.toISOString().slice(0, 10));
-      const data = {
-        chapterName: chapter.name,
-        currency: chapter.currency,
-        locale: chapter.locale,
-        period,
-        member: { name: member.fullName, company: member.company, classificationName: member.classificationName },
-        tally: memberTallies(db, period).find((m) => m.memberId === member.id) ?? null,
-        trend: memberTrend(db, member.id, period),
-        openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, producedAt.toISOString().slice(0, 10)),
-        score: card.members.find((m) => m.memberId === member.id) ?? null,
-        scorePeriod: card.period,
-        scoreProfileName: card.profileName,
-      };
-      return { definition: memberStatementReport(data, producedAt), fileName: `${slug}-statement-${member.fullName.replace(/[^\p{L}\p{N}]+/gu, '-')}-${period.from}-to-${period.to}.pdf` };
+      const data = memberStatementData(db, member.id, { from: input.from, to: input.to }, producedAt);
+      return { definition: memberStatementReport(data, producedAt), fileName: `${slug}-statement-${member.fullName.replace(/[^\p{L}\p{N}]+/gu, '-')}-${input.from}-to-${input.to}.pdf` };
     }
     case 'quarterly_audit': {
       const data = quarterlyAuditData(db, input.from, producedAt);
       return { definition: quarterlyAuditReport(data, producedAt), fileName: `${slug}-audit-${data.quarterLabel.replace(' ', '-')}.pdf` };
     }
   }
+}
+
+/** One member's statement data: the same tallies, trend, open referrals and score the screens show. */
+export function memberStatementData(db: Db, memberId: string, period: Period, producedAt: Date, shared?: { tallies: MemberTally[]; card: ReturnType<typeof scorecard> }): MemberStatementData {
+  const chapter = requireChapter(db);
+  const timeZone = chapterTimeZone(chapter.timeZone);
+  const member = requireMember(db, memberId, 'memberId');
+  const today = dayIn(producedAt, timeZone);
+  const card = shared?.card ?? scorecard(db, {}, today);
+  const tallies = shared?.tallies ?? memberTallies(db, period);
+  return {
+    chapterName: chapter.name,
+    currency: chapter.currency,
+    locale: chapter.locale,
+    timeZone,
+    period,
+    member: { name: member.fullName, company: member.company, classificationName: member.classificationName },
+    tally: tallies.find((m) => m.memberId === member.id) ?? null,
+    trend: memberTrend(db, member.id, period),
+    openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, today),
+    score: card.members.find((m) => m.memberId === member.id) ?? null,
+    scorePeriod: card.period,
+    scoreProfileName: card.profileName,
+    referralsGiven: referralsGivenBy(db, member.id, period).map((r) => ({ ...r, statusOn: r.statusChangedAt ? dayIn(new Date(r.statusChangedAt), timeZone) : null })),
+  };
+}
+
+/** The referrals a member gave at the period's closed meetings, with their latest status and the TYFCB linked to each. */
+function referralsGivenBy(db: Db, memberId: string, period: Period) {
+  return db.all<{ meetingOn: string; receiverName: string; prospectName: string; status: string; statusChangedAt: string | null; tyfcbMinor: number }>(sql`
+    SELECT g.meeting_on AS meetingOn, m.display_name AS receiverName, r.prospect_name AS prospectName,
+      r.status AS status, r.status_changed_at AS statusChangedAt,
+      coalesce((SELECT sum(t.amount_minor) FROM tyfcb_slips t WHERE t.referral_id = r.id AND t.deleted_at IS NULL), 0) AS tyfcbMinor
+    FROM referrals r JOIN meetings g ON g.id = r.meeting_id JOIN members m ON m.id = r.receiver_id
+    WHERE r.giver_id = ${memberId} AND r.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on BETWEEN ${period.from} AND ${period.to}
+    ORDER BY g.meeting_on, r.created_at`);
 }
 
 /** Every live slip of the period's closed meetings, meeting by meeting, in the order entered. */
@@ -99,9 +123,37 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     FROM attendance a JOIN meetings g ON g.id = a.meeting_id JOIN members m ON m.id = a.member_id
     WHERE a.mark = 'A' AND g.status = 'completed' AND g.meeting_on > ${windowStart} AND g.meeting_on <= ${period.to}
     GROUP BY m.id HAVING count(*) > ${chapter.absenceLimit} ORDER BY absences DESC, m.sort_name`);
-  const renewalsDue = db.all<{ name: string; renewalDue: string }>(sql`
-    SELECT display_name AS name, renewal_due AS renewalDue FROM members
-    WHERE status IN ('active', 'on_leave') AND renewal_due BETWEEN ${next.from} AND ${next.to} ORDER BY renewal_due, sort_name`);
+  const timeZone = chapterTimeZone(chapter.timeZone);
+  const today = dayIn(producedAt, timeZone);
+  // Due this quarter or next, and any still-open renewal from before (overdue): earliest first.
+  const renewalsDue = db
+    .all<{ name: string; renewalDue: string }>(sql`
+      SELECT display_name AS name, renewal_due AS renewalDue FROM members
+      WHERE status IN ('active', 'on_leave') AND renewal_due IS NOT NULL AND renewal_due <= ${next.to} ORDER BY renewal_due, sort_name`)
+    .map((r) => ({ ...r, when: r.renewalDue < today ? ('overdue' as const) : r.renewalDue <= period.to ? ('this quarter' as const) : ('next quarter' as const) }));
+  const roles = [['president', 'President'], ['vice_president', 'Vice President'], ['secretary_treasurer', 'Secretary/Treasurer']] as const;
+  const leaders = db.all<{ role: string; name: string }>(sql`
+    SELECT leadership_role AS role, display_name AS name FROM members
+    WHERE leadership_role IN ('president', 'vice_president', 'secretary_treasurer') AND status IN ('active', 'on_leave') ORDER BY sort_name`);
+  const signatories = roles.map(([role, label]) => ({ role: label, name: leaders.find((l) => l.role === role)?.name ?? null }));
+  const outcomes = db.get<{ won: number | null; lost: number | null; open: number | null }>(sql`
+    SELECT sum(r.status = 'won') AS won, sum(r.status = 'lost') AS lost, sum(r.status NOT IN ('won', 'lost')) AS open
+    FROM referrals r JOIN meetings g ON g.id = r.meeting_id
+    WHERE r.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on BETWEEN ${period.from} AND ${period.to}`);
+  const linked = db.get<{ linkedMinor: number | null; linkedSlips: number | null; unlinkedMinor: number | null; unlinkedSlips: number | null }>(sql`
+    SELECT sum(CASE WHEN t.referral_id IS NOT NULL THEN t.amount_minor END) AS linkedMinor, sum(t.referral_id IS NOT NULL) AS linkedSlips,
+      sum(CASE WHEN t.referral_id IS NULL THEN t.amount_minor END) AS unlinkedMinor, sum(t.referral_id IS NULL) AS unlinkedSlips
+    FROM tyfcb_slips t JOIN meetings g ON g.id = t.meeting_id
+    WHERE t.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on BETWEEN ${period.from} AND ${period.to}`);
+  const closingTheLoop = {
+    won: outcomes?.won ?? 0,
+    lost: outcomes?.lost ?? 0,
+    open: outcomes?.open ?? 0,
+    linkedTyfcbMinor: linked?.linkedMinor ?? 0,
+    linkedSlips: linked?.linkedSlips ?? 0,
+    unlinkedTyfcbMinor: linked?.unlinkedMinor ?? 0,
+    unlinkedSlips: linked?.unlinkedSlips ?? 0,
+  };
   const openSeats = seatMap(db)
     .spheres.map((s) => ({ sphere: s.name, classifications: s.classifications.filter((c) => c.seat === 'open').map((c) => c.name) }))
     .filter((s) => s.classifications.length > 0);
@@ -113,6 +165,7 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     region: chapter.region,
     currency: chapter.currency,
     locale: chapter.locale,
+    timeZone,
     quarterLabel: quarterLabel(period),
     period,
     previousPeriod,
@@ -120,7 +173,7 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     previousTotals: chapterTotals(db, previousPeriod),
     members: memberTallies(db, period),
     matrix: referralMatrix(db, period),
-    flags: reciprocityFlags(db, period, { today: producedAt.toISOString().slice(0, 10) }),
+    flags: reciprocityFlags(db, period, { today }),
     absenceLimit: chapter.absenceLimit,
     absenceWindowMonths: chapter.absenceWindowMonths,
     absenceBreaches,
@@ -128,6 +181,8 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     openSeats,
     amendments,
     scorecard: { profileName: card.profileName, period: card.period, bands: card.bands.map((b) => ({ label: b.label, count: b.count })), notScored: card.notScored },
+    signatories,
+    closingTheLoop,
   };
   return { ...base, fingerprint: fingerprint(base) };
 }

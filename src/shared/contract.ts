@@ -12,6 +12,7 @@ import {
   requiredText,
 } from './fields';
 import { leadershipRoles, memberStatuses, nameOrders } from './domain';
+import { isKnownTimeZone } from './time-zone';
 import { methodNames, type MethodName } from './methods';
 import {
   clearAttendanceInput,
@@ -83,6 +84,13 @@ export const chapterInput = z
     openReferralDays: integerIn('Days a referral may stay open', 1, 365).default(30),
     /** Left out: unchanged (given name first for a new chapter). */
     nameOrder: oneOf('Name order', nameOrders).optional(),
+    // The chapter's time zone; empty means the computer's own, left out keeps what is saved.
+    timeZone: z
+      .string({ error: 'Time zone must be text such as America/Los_Angeles.' })
+      .trim()
+      .max(64, { error: 'Time zone is too long.' })
+      .refine((v) => v === '' || isKnownTimeZone(v), { error: 'Time zone is not one this computer knows: use a name such as America/Los_Angeles, Europe/Berlin or Asia/Kolkata.' })
+      .optional(),
   })
   .strict();
 export type ChapterInput = z.input<typeof chapterInput>;
@@ -116,6 +124,7 @@ export const chapterOut = z.object({
   noReferralWeeks: z.number().int(),
   openReferralDays: z.number().int(),
   nameOrder: z.enum(nameOrders),
+  timeZone: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -61,6 +61,7 @@ describe('0007 referral outcomes: the follow-up history starts from the statuses
   it('every referral moved past "new" gets its status as its first history entry, dated the day it was set', () => {
     const tags = journalTags();
     const previous = tags[tags.indexOf('0007_referral_outcomes') - 1]!;
+    // The demo chapter written today, carried back to the schema before (services read newer columns).
     const file = demoUnder(previous);
     const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
     // A status set by hand under the old schema, late in the evening, on a referral given weeks before.
@@ -80,6 +81,20 @@ describe('0007 referral outcomes: the follow-up history starts from the statuses
     const ids = upgraded.sqlite.prepare('SELECT id FROM referral_status_history').pluck().all() as string[];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    upgraded.close();
+  });
+});
+
+describe('the chapter time zone migration', () => {
+  it("gives a chapter written before it the computer's zone (an empty setting) and keeps everything else", () => {
+    const tags = journalTags();
+    const tag = tags.find((t) => t.endsWith('_chapter_time_zone'))!;
+    const file = demoUnder(tags[tags.indexOf(tag) - 1]!);
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(tags[tags.indexOf(tag) - 1]!) });
+    const chapterBefore = old.sqlite.prepare('SELECT * FROM chapter').get() as Record<string, unknown>;
+    old.close();
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
+    expect(upgraded.sqlite.prepare('SELECT * FROM chapter').get()).toEqual({ ...chapterBefore, time_zone: '' });
     upgraded.close();
   });
 });

@@ -2,6 +2,7 @@ import { Alert, Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, Te
 import { useForm } from '@mantine/form';
 import type { Chapter, ChapterInput } from '../../shared/contract';
 import { nameOrderLabels, nameOrders, weekdayNames, type NameOrder } from '../../shared/domain';
+import { systemTimeZone } from '../../shared/time-zone';
 import { ledger } from '../client';
 import { useLedgerSubmit } from '../form-errors';
 
@@ -10,7 +11,7 @@ const locales = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'hi-IN', 'de-DE', 
 /** Where names are written family name first: the default follows the chapter's locale. */
 const familyFirstLocale = /^(zh|ja|ko|hu|vi)\b/;
 
-type Values = Required<Pick<ChapterInput, 'name' | 'region' | 'meetingTime' | 'currency' | 'locale'>> & {
+type Values = Required<Pick<ChapterInput, 'name' | 'region' | 'meetingTime' | 'currency' | 'locale' | 'timeZone'>> & {
   meetingWeekday: string;
   absenceLimit: number;
   absenceWindowMonths: number;
@@ -18,7 +19,14 @@ type Values = Required<Pick<ChapterInput, 'name' | 'region' | 'meetingTime' | 'c
   openReferralDays: number;
   nameOrder: NameOrder;
 };
-const fields = ['name', 'region', 'meetingWeekday', 'meetingTime', 'currency', 'locale', 'absenceLimit', 'absenceWindowMonths', 'noReferralWeeks', 'openReferralDays', 'nameOrder'];
+const fields = ['name', 'region', 'meetingWeekday', 'meetingTime', 'currency', 'locale', 'timeZone', 'absenceLimit', 'absenceWindowMonths', 'noReferralWeeks', 'openReferralDays', 'nameOrder'];
+
+/** Every IANA zone this browser knows (the app's own list), the computer's first. */
+function timeZones(): string[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const own = systemTimeZone();
+  return [own, ...all.filter((z) => z !== own)];
+}
 
 function guessLocale(): string {
   return navigator.language && locales.includes(navigator.language) ? navigator.language : 'en-US';
@@ -33,6 +41,8 @@ export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapte
       meetingTime: chapter?.meetingTime ?? '07:00',
       currency: chapter?.currency ?? 'USD',
       locale: chapter?.locale ?? guessLocale(),
+      // A new chapter starts in the computer's zone; a saved one shows its setting (empty: the computer's).
+      timeZone: chapter?.timeZone || systemTimeZone(),
       absenceLimit: chapter?.absenceLimit ?? 3,
       absenceWindowMonths: chapter?.absenceWindowMonths ?? 6,
       noReferralWeeks: chapter?.noReferralWeeks ?? 4,
@@ -67,6 +77,7 @@ export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapte
           allowDeselect={false}
           {...form.getInputProps('nameOrder')}
         />
+        <Autocomplete label="Time zone" description="Every printed time is in it, e.g. America/Los_Angeles" data={timeZones()} limit={30} {...form.getInputProps('timeZone')} />
       </SimpleGrid>
       <Title order={5} mt="lg" mb="xs">
         Policies

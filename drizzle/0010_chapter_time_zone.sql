@@ -1,0 +1,1 @@
+ALTER TABLE `chapter` ADD `time_zone` text DEFAULT '' NOT NULL;
