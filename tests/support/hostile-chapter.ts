@@ -56,7 +56,7 @@ export function buildHostileChapter(today: string): HostileChapter {
   }
   const meetingIds: string[] = [];
   for (let w = 0; w < 3; w++) {
-    const meetingId = ok(api.call('createMeeting', { meetingOn: addDays(quarter.from, 7 * w) })).id as string;
+    const meetingId = ok(api.call('createMeeting', { meetingOn: addDays(quarter.from, 7 * w), confirmDate: true })).id as string;
     meetingIds.push(meetingId);
     ids.forEach((id, i) => ok(api.call('setAttendance', { meetingId, memberId: id, mark: (i + w) % 7 === 0 ? 'A' : 'P', substituteName: '' })));
     ids.forEach((id, i) => {
