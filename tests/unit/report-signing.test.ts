@@ -36,7 +36,7 @@ beforeAll(() => {
   ok(api.call('saveTyfcb', { meetingId: meeting, closerId: ids.Sam, referrerId: ids.Pat, amount: '1200.00', referralId: won }));
   ok(api.call('saveTyfcb', { meetingId: meeting, closerId: ids.Kim, referrerId: ids.Ray, amount: '300.00' }));
   ok(api.call('closeMeeting', { meetingId: meeting }));
-  ok(api.call('setReferralStatus', { id: lost, status: 'lost', reason: 'Went with a competitor' }));
+  ok(api.call('setReferralStatus', { id: lost, status: 'lost', lostReason: 'price', note: 'Went with a competitor' }));
 });
 
 function pick(chapter: Record<string, unknown>) {
