@@ -83,12 +83,19 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
     const sponsored = sponsoredIn(p);
     return new Map(memberTallies(db, p).map((m) => [m.memberId, { ...m, sponsored: sponsored.get(m.memberId) ?? 0 }]));
   };
-  const tallies = [...scoringTallies(period).values()].filter((m) => m.status === 'active' || m.status === 'on_leave');
+  const inPeriod = scoringTallies(period);
+  const tallies = [...inPeriod.values()].filter((m) => m.status === 'active' || m.status === 'on_leave');
 
   // The oldest month rolls off: the months that stay, scored as they stand. Fixed dates never roll.
+  // Every tally is a sum, so the months that stay are the period minus its oldest month: one query
+  // over one month instead of another over five.
   const rolling = profile.period.kind !== 'dates' && !(input.from && input.to);
-  const remaining: Period | null = rolling ? { from: fmt(dayjs(period.from).add(1, 'month')), to: period.to } : null;
-  const remainingTallies = remaining && remaining.from <= remaining.to ? scoringTallies(remaining) : null;
+  const staysFrom = fmt(dayjs(period.from).add(1, 'month'));
+  let remainingTallies: Map<string, ScoringTally> | null = null;
+  if (rolling && staysFrom <= period.to) {
+    const oldest = scoringTallies({ from: period.from, to: fmt(dayjs(staysFrom).subtract(1, 'day')) });
+    remainingTallies = new Map([...inPeriod].map(([id, t]) => [id, minus(t, oldest.get(id))]));
+  }
   const rollsOffOn = fmt(dayjs(period.to).add(1, 'month').endOf('month').add(1, 'day'));
 
   const maxPoints = profile.categories.reduce((sum, c) => sum + categoryMax(c), 0);
@@ -143,6 +150,14 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
     notice,
     members,
   };
+}
+
+const tallyFields = ['p', 'a', 'l', 'm', 's', 'rgi', 'rgo', 'rri', 'rro', 'oneToOnes', 'ceus', 'visitors', 'sponsored', 'tyfcbGeneratedMinor', 'tyfcbReceivedMinor'] as const satisfies ReadonlyArray<keyof ScoringTally>;
+
+function minus(whole: ScoringTally, part: ScoringTally | undefined): ScoringTally {
+  const rest = { ...whole };
+  if (part) for (const field of tallyFields) rest[field] = whole[field] - part[field];
+  return rest;
 }
 
 function joinAnd(parts: string[]): string {
