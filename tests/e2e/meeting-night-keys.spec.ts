@@ -105,6 +105,22 @@ test('every slip type saves with one Enter, from its last field, and the bar is 
   await savedOne('Member');
   expect(sqlite.prepare("SELECT count(*) FROM ceus c JOIN meetings m ON m.id = c.meeting_id WHERE m.status = 'draft' AND c.deleted_at IS NULL").pluck().get()).toBe(2);
   await page.screenshot({ path: `${shots}/every-type-saved.png` });
+
+  // Attendance: "/" jumps to a name typed (60 rows are no place to arrow through), A marks absent,
+  // and Ctrl+Z takes that mark back: the member is unmarked again.
+  await page.keyboard.press('Alt+p');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('textbox', { name: 'Jump to member' })).toBeFocused();
+  await page.keyboard.type('oliv');
+  await page.keyboard.press('Enter');
+  const oliver = page.getByRole('row', { name: /^Oliver Grant: / });
+  await expect(oliver).toBeFocused();
+  await page.keyboard.press('a');
+  await expect(page.getByRole('row', { name: 'Oliver Grant: Absent' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/attendance-jump.png` });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Undone: marked Oliver Grant absent.')).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Oliver Grant: not marked' })).toBeVisible();
 });
 
 test('delete then Ctrl+Z brings back that slip and nothing else; undo walks back a save, an edit and a delete', async ({ page, harness }) => {
@@ -242,4 +258,16 @@ test('a closed meeting asks the reason for each change, in the dialog for a dele
   await expect(page.getByText(`The meeting of ${far} is removed.`)).toBeVisible();
   expect(sqlite.prepare('SELECT count(*) FROM meetings WHERE meeting_on = ?').pluck().get(far)).toBe(0);
   expect(sqlite.prepare("SELECT reason FROM audit_log WHERE entity = 'meeting' AND action = 'delete'").pluck().get()).toBe('Wrong date typed');
+
+  // Screens by the physical key: macOS's Option+9 types "ª" but its code is still Digit9.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ª', code: 'Digit9', altKey: true, bubbles: true, cancelable: true })));
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  // The audit log in people's words, the raw values behind "details".
+  const log = page.getByRole('table', { name: 'Audit log' });
+  await expect(log.getByText(/^Deleted meeting of /).first()).toBeVisible();
+  await expect(log).not.toContainText('amountMinor');
+  await page.screenshot({ path: `${shots}/audit-log.png` });
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('tab', { name: /^Slips/ })).toBeVisible();
 });
