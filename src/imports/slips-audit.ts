@@ -33,6 +33,7 @@ const headerNames = {
   tyfcb: ['tyfcb', 'amount', 'betrag', 'montant', 'importe', 'gfab'],
   credits: ['ceu credits', 'ceu', 'credits', 'ceu-punkte', 'crédits ceu', 'créditos ceu'],
   detail: ['detail', 'details', 'detail/comments', 'beschreibung', 'détail', 'detalle'],
+  classification: ['classification', 'classification sought', 'klassifizierung', 'branche', 'clasificación'],
 } as const;
 type Column = keyof typeof headerNames;
 
@@ -50,6 +51,8 @@ interface Row {
   credits: string;
   creditsIsNumber: boolean;
   detail: string;
+  /** A visitor's classification sought, when the export has the column. */
+  classification: string;
 }
 
 /** A row that passed its checks: the members it names and the facts the matching rule compares. */
@@ -283,7 +286,7 @@ function findHeader(fileName: string, table: Table): { headerAt: number; columns
   for (let i = 0; i < Math.min(table.length, 40); i++) {
     const cells = (table[i] ?? []).map((c) => c.trim().toLowerCase());
     const at = (k: Column) => cells.findIndex((c) => (headerNames[k] as readonly string[]).includes(c));
-    const columns = { from: at('from'), to: at('to'), type: at('type'), io: at('io'), tyfcb: at('tyfcb'), credits: at('credits'), detail: at('detail') };
+    const columns = { from: at('from'), to: at('to'), type: at('type'), io: at('io'), tyfcb: at('tyfcb'), credits: at('credits'), detail: at('detail'), classification: at('classification') };
     if (columns.from >= 0 && columns.to >= 0 && columns.type >= 0) return { headerAt: i, columns };
   }
   throw new LedgerError('invalid_input', `${fileName} is not a Slips Audit Report: no header row with From, To and Slip Type. Nothing was imported.`, 'file');
@@ -323,6 +326,7 @@ function dataRows(table: Table, headerAt: number, columns: Record<Column, number
       credits: cell(row, 'credits'),
       creditsIsNumber: isNumberCell(row, columns.credits),
       detail: cell(row, 'detail'),
+      classification: cell(row, 'classification'),
     });
   }
   return rows;
@@ -386,7 +390,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     referral: client.prepare('INSERT INTO referrals (id, meeting_id, giver_id, receiver_id, kind, temperature, prospect_name, note) VALUES (?, ?, ?, ?, ?, 3, ?, ?)'),
     tyfcb: client.prepare('INSERT INTO tyfcb_slips (id, meeting_id, closer_id, referrer_id, amount_minor, currency, business, kind, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     one_to_one: client.prepare('INSERT INTO one_to_ones (id, meeting_id, member_a_id, member_b_id, met_on, note) VALUES (?, ?, ?, ?, ?, ?)'),
-    visitor: client.prepare('INSERT INTO visitors (id, meeting_id, name, company, invited_by_id) VALUES (?, ?, ?, ?, ?)'),
+    visitor: client.prepare('INSERT INTO visitors (id, meeting_id, name, company, classification_sought, invited_by_id) VALUES (?, ?, ?, ?, ?, ?)'),
     ceu: client.prepare('INSERT INTO ceus (id, meeting_id, member_id, credits, note) VALUES (?, ?, ?, ?, ?)'),
     audit: client.prepare('INSERT INTO audit_log (id, action, entity, entity_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     batch: client.prepare("INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped) VALUES (?, 'slips_audit', ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -445,8 +449,8 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
           }
           case 'visitor':
             entity = 'visitor';
-            after = { name: r.to, company: r.detail, invitedById: r.fromId };
-            insert.visitor.run(id, meetingId, r.to, r.detail, r.fromId);
+            after = { name: r.to, company: r.detail, classificationSought: r.classification, invitedById: r.fromId };
+            insert.visitor.run(id, meetingId, r.to, r.detail, r.classification, r.fromId);
             break;
           case 'ceu':
             entity = 'ceu';

@@ -213,6 +213,13 @@ describe('a problem row never blocks the others', () => {
     expect(count('SELECT count(*) FROM one_to_ones')).toBe(0);
   });
 
+  it('a visitor keeps the classification sought when the export has the column', async () => {
+    const { api, count } = chapter();
+    const text = Papa.unparse([['Slips Audit Report for 17/11/2026'], [''], [...header, 'Classification'], ['Dana Ruiz', 'Kara Lind', 'Visitor', '', '', '', 'Lind Roofing Co.', 'Roofing']]);
+    await importFile(api, asInput('v.csv', text));
+    expect(count("SELECT classification_sought FROM visitors WHERE name = 'Kara Lind'")).toBe('Roofing');
+  });
+
   it('CEU credits are kept exactly as the file writes them', async () => {
     const { api, count } = chapter();
     await importFile(api, asInput('c.csv', slipsFile('Slips Audit Report for 17/11/2026', [['Priya Raman', '', 'CEU', '', '', '3', 'Course']])));
