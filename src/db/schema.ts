@@ -20,6 +20,14 @@ import {
   tyfcbBusiness,
   tyfcbKinds,
   visitorFollowUps,
+  prospectStages,
+  applicationKinds,
+  applicationStatuses,
+  decisionTopics,
+  decisionOutcomes,
+  letterLevels,
+  letterStatuses,
+  letterSentHows,
 } from '../shared/domain';
 
 const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -430,6 +438,8 @@ export const visitors = sqliteTable(
   (t) => [
     index('visitors_meeting').on(t.meetingId, t.invitedById, t.deletedAt),
     index('visitors_invited_by').on(t.invitedById),
+    // The visitor pipeline picks up slips written or changed since it last looked (issue 17).
+    index('visitors_updated').on(t.updatedAt),
     check('visitors_name', sql`length(trim(${t.name})) > 0`),
     check(
       'visitors_follow_up',
@@ -560,4 +570,199 @@ export const importBatchItems = sqliteTable(
     ...timestamps,
   },
   (t) => [index('import_batch_items_batch').on(t.batchId), check('import_batch_items_action', sql`${t.action} IN ('created', 'updated')`)],
+);
+
+// ---- leadership workflows between meetings (issue 17) ----------------------------------
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`"${column}" IN (${values.map((v) => `'${v}'`).join(', ')})`);
+
+/**
+ * The leadership team's policies beside the chapter's (one row; absent = the defaults). Kept apart
+ * from `chapter` so the meeting-night settings stay as they are.
+ */
+export const leadershipPolicies = sqliteTable(
+  'leadership_policies',
+  {
+    id: id(),
+    singleton: integer('singleton').notNull().default(1).unique(),
+    /** A visitor with no contact for this many days is flagged stale. */
+    staleFollowUpDays: integer('stale_follow_up_days').notNull().default(7),
+    /** Visits a visitor may make before being asked to apply. */
+    visitLimit: integer('visit_limit').notNull().default(2),
+    /** Renewing moves the due date by this many months. */
+    renewalTermMonths: integer('renewal_term_months').notNull().default(12),
+    /** Absences (as counted below) that draw a warning letter; 0 = none. The final letter is at the chapter's absence limit. */
+    warningAt: integer('warning_at').notNull().default(2),
+    /** This many lates count as one absence; 0 = lates never count. */
+    latesPerAbsence: integer('lates_per_absence').notNull().default(0),
+    /** Substitutes allowed in the window before each further one counts as an absence; null = no cap. */
+    substituteCap: integer('substitute_cap'),
+    /** Medical (excused) meetings allowed in the window before each further one counts as an absence; null = no limit. */
+    medicalLimit: integer('medical_limit'),
+    signatory: text('signatory').notNull().default(''),
+    /** The newest visitor slip change the pipeline has taken in (updated_at); null = never looked. */
+    pipelineSyncedThrough: text('pipeline_synced_through'),
+    /** Letter templates; null = the built-in wording. */
+    warningTemplate: text('warning_template'),
+    finalTemplate: text('final_template'),
+    ...timestamps,
+  },
+  (t) => [
+    check('leadership_policies_singleton', sql`${t.singleton} = 1`),
+    check('leadership_policies_stale', sql`${t.staleFollowUpDays} BETWEEN 1 AND 365`),
+    check('leadership_policies_visit_limit', sql`${t.visitLimit} BETWEEN 1 AND 20`),
+    check('leadership_policies_term', sql`${t.renewalTermMonths} BETWEEN 1 AND 60`),
+    check('leadership_policies_warning_at', sql`${t.warningAt} BETWEEN 0 AND 26`),
+    check('leadership_policies_lates', sql`${t.latesPerAbsence} BETWEEN 0 AND 26`),
+    check('leadership_policies_substitutes', sql`${t.substituteCap} IS NULL OR ${t.substituteCap} BETWEEN 0 AND 26`),
+    check('leadership_policies_medical', sql`${t.medicalLimit} IS NULL OR ${t.medicalLimit} BETWEEN 0 AND 26`),
+  ],
+);
+
+/** A visitor as a person across visits: their follow-up stage, and the member record once they apply. */
+export const prospects = sqliteTable(
+  'prospects',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    company: text('company').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    classificationSought: text('classification_sought').notNull().default(''),
+    classificationId: text('classification_id').references(() => classifications.id),
+    invitedById: text('invited_by_id').references(() => members.id),
+    stage: text('stage', { enum: prospectStages }).notNull().default('visited'),
+    lastContactOn: text('last_contact_on'),
+    note: text('note').notNull().default(''),
+    /** The applicant (later member) this visitor became: the visitor → member conversion link. */
+    memberId: text('member_id').references(() => members.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('prospects_stage').on(t.stage),
+    index('prospects_member').on(t.memberId),
+    check('prospects_name', sql`length(trim(${t.name})) > 0`),
+    check('prospects_stage', inList('stage', prospectStages)),
+    check('prospects_last_contact_on', sql`${t.lastContactOn} IS NULL OR ${isoDate('last_contact_on')}`),
+  ],
+);
+
+/** Which visitor slip (a visit) belongs to which prospect: the slips stay the record of the visits. */
+export const prospectVisits = sqliteTable(
+  'prospect_visits',
+  {
+    visitorId: text('visitor_id')
+      .primaryKey()
+      .references(() => visitors.id),
+    prospectId: text('prospect_id')
+      .notNull()
+      .references(() => prospects.id),
+    ...timestamps,
+  },
+  (t) => [index('prospect_visits_prospect').on(t.prospectId)],
+);
+
+/** An application for a seat: a new member's, or a current member's change of classification. */
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: id(),
+    kind: text('kind', { enum: applicationKinds }).notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    prospectId: text('prospect_id').references(() => prospects.id),
+    classificationId: text('classification_id')
+      .notNull()
+      .references(() => classifications.id),
+    fromClassificationId: text('from_classification_id').references(() => classifications.id),
+    appliedOn: text('applied_on').notNull(),
+    sponsorId: text('sponsor_id').references(() => members.id),
+    interviewOn: text('interview_on'),
+    interviewers: text('interviewers').notNull().default(''),
+    interviewNotes: text('interview_notes').notNull().default(''),
+    referencesChecked: integer('references_checked', { mode: 'boolean' }).notNull().default(false),
+    referencesNote: text('references_note').notNull().default(''),
+    status: text('status', { enum: applicationStatuses }).notNull().default('pending'),
+    ...timestamps,
+  },
+  (t) => [
+    index('applications_member').on(t.memberId),
+    index('applications_status').on(t.status),
+    check('applications_kind', inList('kind', applicationKinds)),
+    check('applications_status', inList('status', applicationStatuses)),
+    check('applications_applied_on', isoDate('applied_on')),
+    check('applications_interview_on', sql`${t.interviewOn} IS NULL OR ${isoDate('interview_on')}`),
+    check('applications_change_from', sql`(${t.kind} = 'classification_change') = (${t.fromClassificationId} IS NOT NULL)`),
+  ],
+);
+
+/** The membership committee's decisions: on applications, renewals and attendance, each with date, who and why. */
+export const committeeDecisions = sqliteTable(
+  'committee_decisions',
+  {
+    id: id(),
+    topic: text('topic', { enum: decisionTopics }).notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    applicationId: text('application_id').references(() => applications.id),
+    absenceLetterId: text('absence_letter_id').references((): any => absenceLetters.id),
+    outcome: text('outcome', { enum: decisionOutcomes }).notNull(),
+    decidedOn: text('decided_on').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    reason: text('reason').notNull().default(''),
+    conditions: text('conditions').notNull().default(''),
+    /** Renewals: the due date before and after the decision. */
+    renewalDueBefore: text('renewal_due_before'),
+    renewalDueAfter: text('renewal_due_after'),
+    ...timestamps,
+  },
+  (t) => [
+    index('committee_decisions_member').on(t.memberId, t.decidedOn),
+    index('committee_decisions_application').on(t.applicationId),
+    index('committee_decisions_letter').on(t.absenceLetterId),
+    check('committee_decisions_topic', inList('topic', decisionTopics)),
+    check('committee_decisions_outcome', inList('outcome', decisionOutcomes)),
+    check('committee_decisions_decided_on', isoDate('decided_on')),
+    check('committee_decisions_decided_by', sql`length(trim(${t.decidedBy})) > 0`),
+    check('committee_decisions_application', sql`(${t.topic} = 'application') = (${t.applicationId} IS NOT NULL)`),
+  ],
+);
+
+/** A letter about attendance, drafted from the chapter's template when a member reaches a threshold. */
+export const absenceLetters = sqliteTable(
+  'absence_letters',
+  {
+    id: id(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    level: text('level', { enum: letterLevels }).notNull(),
+    /** Absences as the policy counts them when the letter was drafted. */
+    absences: integer('absences').notNull(),
+    /** JSON list of { on, mark } for the meetings that counted. */
+    countedMeetings: text('counted_meetings').notNull(),
+    /** The meeting day the threshold was reached on. */
+    reachedOn: text('reached_on').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: letterStatuses }).notNull().default('draft'),
+    reviewedOn: text('reviewed_on'),
+    reviewedBy: text('reviewed_by'),
+    sentOn: text('sent_on'),
+    sentHow: text('sent_how', { enum: letterSentHows }),
+    ...timestamps,
+  },
+  (t) => [
+    index('absence_letters_member').on(t.memberId, t.reachedOn),
+    index('absence_letters_status').on(t.status),
+    uniqueIndex('absence_letters_once').on(t.memberId, t.level, t.reachedOn),
+    check('absence_letters_level', inList('level', letterLevels)),
+    check('absence_letters_status', inList('status', letterStatuses)),
+    check('absence_letters_reached_on', isoDate('reached_on')),
+    check('absence_letters_body', sql`length(trim(${t.body})) > 0`),
+    check('absence_letters_sent', sql`(${t.status} = 'sent') = (${t.sentOn} IS NOT NULL AND ${t.sentHow} IS NOT NULL)`),
+    check('absence_letters_sent_how', sql`${t.sentHow} IS NULL OR ${inList('sent_how', letterSentHows)}`),
+  ],
 );

@@ -7,6 +7,7 @@ import { screenForKey, screenKeys, screenShortcutLabel } from '../shared/screens
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
 import { useQuery } from './use-query';
+import { IconChecklist, IconGavel, IconUserPlus } from '@tabler/icons-react';
 
 // Every screen is its own chunk, loaded when first shown: the window opens on the Meeting screen
 // without parsing the code of the others. A new screen follows the same pattern.
@@ -22,6 +23,10 @@ const ScorecardScreen = lazy(() => import('./screens/ScorecardScreen').then((m) 
 const SeatMapScreen = lazy(() => import('./screens/SeatMapScreen').then((m) => ({ default: m.SeatMapScreen })));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const WelcomeScreen = lazy(() => import('./screens/WelcomeScreen').then((m) => ({ default: m.WelcomeScreen })));
+// ---- leadership workflows between meetings (issue 17) ----
+const ThisWeekScreen = lazy(() => import('./screens/ThisWeekScreen').then((m) => ({ default: m.ThisWeekScreen })));
+const VisitorsScreen = lazy(() => import('./screens/VisitorsScreen').then((m) => ({ default: m.VisitorsScreen })));
+const ApplicationsScreen = lazy(() => import('./screens/ApplicationsScreen').then((m) => ({ default: m.ApplicationsScreen })));
 
 const icons = {
   meeting: IconCalendarEvent,
@@ -38,7 +43,13 @@ const icons = {
 } as const;
 const screens = screenKeys.map((s) => ({ ...s, icon: icons[s.id] }));
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-type ScreenId = (typeof screens)[number]['id'];
+// ---- leadership workflows between meetings (issue 17): the digits are all taken, so these have none ----
+const leadershipScreens = [
+  { id: 'this-week', label: 'This week', icon: IconChecklist },
+  { id: 'visitors', label: 'Visitors', icon: IconUserPlus },
+  { id: 'applications', label: 'Applications & renewals', icon: IconGavel },
+] as const;
+type ScreenId = (typeof screens)[number]['id'] | (typeof leadershipScreens)[number]['id'];
 
 export function App() {
   const status = useQuery(() => ledger.appStatus(), []);
@@ -122,6 +133,20 @@ export function App() {
               aria-current={screen === s.id ? 'page' : undefined}
             />
           ))}
+          {/* ---- leadership workflows between meetings (issue 17) ---- */}
+          <Text size="xs" c="dimmed" fw={600} mt="sm" px="sm">
+            Leadership, between meetings
+          </Text>
+          {leadershipScreens.map((s) => (
+            <NavLink
+              key={s.id}
+              label={s.label}
+              leftSection={<s.icon size={18} stroke={1.6} />}
+              href={`#/${s.id}`}
+              active={screen === s.id}
+              aria-current={screen === s.id ? 'page' : undefined}
+            />
+          ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
@@ -136,6 +161,10 @@ export function App() {
           {screen === 'seats' && <SeatMapScreen />}
           {screen === 'audit' && <AuditLogScreen />}
           {screen === 'import' && <ImportScreen />}
+          {/* ---- leadership workflows between meetings (issue 17) ---- */}
+          {screen === 'this-week' && <ThisWeekScreen />}
+          {screen === 'visitors' && <VisitorsScreen />}
+          {screen === 'applications' && <ApplicationsScreen />}
           {screen === 'settings' && <SettingsScreen chapter={chapter.data} databaseFile={status.data.databaseFile} onChanged={reloadAll} />}
         </Suspense>
       </AppShell.Main>
@@ -156,7 +185,7 @@ function useHashScreen(): ScreenId {
   const read = (): ScreenId => {
     const id = window.location.hash.replace(/^#\//, '');
     // Meeting night is the default screen: it is what the secretary opens the app for.
-    return screens.some((s) => s.id === id) ? (id as ScreenId) : 'meeting';
+    return screens.some((s) => s.id === id) || leadershipScreens.some((s) => s.id === id) ? (id as ScreenId) : 'meeting';
   };
   const [screen, setScreen] = useState<ScreenId>(read);
   useEffect(() => {

@@ -47,6 +47,13 @@ import { sourceFontsDir } from '../db/paths';
 import { getScorecardProfile, saveScorecardProfile, scorecard } from '../services/scorecard';
 import { memberTrend, referralMatrix, reciprocityFlags, tallies } from '../services/tallies';
 import { deleteSlip, restoreSlip, saveCeu, saveOneToOne, saveReferral, saveTyfcb, saveVisitor } from '../services/slips';
+// ---- leadership workflows between meetings (issue 17) ----
+import { getLeadershipPolicies, saveLeadershipPolicies } from '../services/leadership-policies';
+import { applyForSeat, listVisitors, recordFollowUp } from '../services/visitors';
+import { decideApplication, listApplications, requestClassificationChange, updateApplication } from '../services/applications';
+import { decideRenewal, renewalsRadar } from '../services/renewals';
+import { decideAttendance, draftAbsenceLetters, editAbsenceLetter, listAbsenceLetters, markAbsenceLetterSent, reviewAbsenceLetter } from '../services/absence-letters';
+import { absenceLetterPdf, thisWeek } from '../services/this-week';
 
 export interface RegistryContext {
   db: Db;
@@ -186,6 +193,26 @@ const handlers: Handlers = {
   restoreSlip: (ctx, input) => restoreSlip(ctx.db, input),
   clearAttendance: (ctx, input) => clearAttendance(ctx.db, input),
   deleteMeeting: (ctx, input) => deleteMeeting(ctx.db, input),
+  // ---- leadership workflows between meetings (issue 17) ----
+  getLeadershipPolicies: (ctx) => getLeadershipPolicies(ctx.db),
+  saveLeadershipPolicies: (ctx, input) => saveLeadershipPolicies(ctx.db, input),
+  listVisitors: (ctx, input) => listVisitors(ctx.db, input),
+  recordFollowUp: (ctx, input) => recordFollowUp(ctx.db, input),
+  applyForSeat: (ctx, input) => applyForSeat(ctx.db, input),
+  listApplications: (ctx, input) => listApplications(ctx.db, input),
+  updateApplication: (ctx, input) => updateApplication(ctx.db, input),
+  decideApplication: (ctx, input) => decideApplication(ctx.db, input),
+  requestClassificationChange: (ctx, input) => requestClassificationChange(ctx.db, input),
+  renewalsRadar: (ctx) => renewalsRadar(ctx.db),
+  decideRenewal: (ctx, input) => decideRenewal(ctx.db, input),
+  listAbsenceLetters: (ctx, input) => listAbsenceLetters(ctx.db, input),
+  draftAbsenceLetters: (ctx) => draftAbsenceLetters(ctx.db),
+  editAbsenceLetter: (ctx, input) => editAbsenceLetter(ctx.db, input),
+  reviewAbsenceLetter: (ctx, input) => reviewAbsenceLetter(ctx.db, input),
+  markAbsenceLetterSent: (ctx, input) => markAbsenceLetterSent(ctx.db, input),
+  decideAttendance: (ctx, input) => decideAttendance(ctx.db, input),
+  absenceLetterPdf: (ctx, input) => absenceLetterPdf(ctx.db, input.id, { fontsDir: ctx.fontsDir ?? sourceFontsDir }),
+  thisWeek: (ctx) => thisWeek(ctx.db),
 };
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];

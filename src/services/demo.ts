@@ -10,6 +10,7 @@ import { LedgerError } from '../shared/errors';
 import { getChapter, saveChapter } from './chapter';
 import { saveClassification, saveContactSphere } from './classifications';
 import { addMember, updateMember } from './members';
+import { seedLeadershipDemo } from './demo-leadership';
 
 interface DemoMember {
   first: string;
@@ -377,6 +378,8 @@ export function loadDemoChapter(db: Db, today: string = todayIso()) {
           .run();
       }
     }
+
+    seedLeadershipDemo(tx, today, memberIds);
 
     return { members: memberIds.size, meetings: DEMO_MEETINGS, referrals: referralCount, tyfcbSlips: tyfcbCount };
   });

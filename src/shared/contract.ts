@@ -46,6 +46,9 @@ import { bands as scoreBands } from './tally-schemas';
 export * from './outcome-schemas';
 import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, tyfcbWithDisputeOut } from './outcome-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
+// ---- leadership workflows between meetings (issue 17) ----
+export * from './leadership-schemas';
+import * as leadership from './leadership-schemas';
 
 export { defaultScorecardProfile, scorecardPresets, type ScorecardProfile } from './scorecard-profile';
 
@@ -416,6 +419,26 @@ export const contract = {
   restoreSlip: method(deleteSlipInput, slipOut, 'Bring back a deleted slip (undo of a delete); a reason is needed once closed.'),
   clearAttendance: method(clearAttendanceInput, rosterRowOut, "Take a member's mark away again (undo of a first mark)."),
   deleteMeeting: method(deleteMeetingInput, z.object({ done: z.literal(true) }), 'Remove a draft meeting created by mistake (no slips, no marks).'),
+  // ---- leadership workflows between meetings (issue 17) ----
+  getLeadershipPolicies: method(none, leadership.leadershipPoliciesOut, 'Follow-up, visit limit, renewal term and absence-letter policies (defaults until saved).'),
+  saveLeadershipPolicies: method(leadership.saveLeadershipPoliciesInput, leadership.leadershipPoliciesOut, 'Save the leadership policies and letter templates.'),
+  listVisitors: method(leadership.listVisitorsInput, leadership.visitorsOut, 'Every visitor with their visits, seat, stage and staleness (new visitor slips join the pipeline first).'),
+  recordFollowUp: method(leadership.recordFollowUpInput, leadership.prospectOut, "Record a follow-up: the visitor's new stage, the contact date and a note."),
+  applyForSeat: method(leadership.applyForSeatInput, leadership.prospectOut, 'Make a visitor an applicant holding the seat (one per classification).'),
+  listApplications: method(leadership.listApplicationsInput, z.array(leadership.applicationOut), 'Applications and classification changes, waiting first, with their decisions.'),
+  updateApplication: method(leadership.updateApplicationInput, leadership.applicationOut, "The applicant's file: sponsor, interview, references."),
+  decideApplication: method(leadership.decideApplicationInput, leadership.applicationOut, "The committee's decision: approve (member from a join date), decline (seat freed) or defer."),
+  requestClassificationChange: method(leadership.requestClassificationChangeInput, leadership.applicationOut, "A current member's request to change classification, for the committee."),
+  renewalsRadar: method(none, leadership.renewalsOut, 'Renewals overdue and due in 30, 60, 90 days, with recent decisions.'),
+  decideRenewal: method(leadership.decideRenewalInput, leadership.renewalsOut, 'Renew (due date moves by the term), renew with conditions, or not renew (former, seat freed).'),
+  listAbsenceLetters: method(leadership.listAbsenceLettersInput, z.array(leadership.absenceLetterOut), 'Absence letters, per member or waiting for review.'),
+  draftAbsenceLetters: method(none, leadership.draftAbsenceLettersOut, 'Draft a letter for each member who reached an attendance threshold and has none yet.'),
+  editAbsenceLetter: method(leadership.editAbsenceLetterInput, leadership.absenceLetterOut, "Change a letter's text before it is sent (a reviewed letter needs review again)."),
+  reviewAbsenceLetter: method(leadership.reviewAbsenceLetterInput, leadership.absenceLetterOut, 'Leadership has read the letter: it may be sent.'),
+  markAbsenceLetterSent: method(leadership.markLetterSentInput, leadership.absenceLetterOut, 'The letter went out: when and how.'),
+  decideAttendance: method(leadership.decideAttendanceInput, leadership.absenceLetterOut, "The committee's decision after a final attendance letter: keep, keep with conditions, or release the seat."),
+  absenceLetterPdf: method(byId('Letter'), producedReportOut, 'An absence letter as a PDF to print or attach.'),
+  thisWeek: method(none, leadership.thisWeekOut, "The leadership's lists: follow-ups, applicants, renewals, letters, open seats, silent members, and the weekly summary text."),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

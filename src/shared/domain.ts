@@ -63,3 +63,51 @@ export const auditActions = ['insert', 'update', 'delete', 'close', 'reopen', 'r
 export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file', 'tyfcb_dispute', 'outcome_rules'] as const;
 
 export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+// ---- leadership workflows between meetings (issue 17) ----------------------------------
+/** A visitor's follow-up stage, from the first visit to joining (or not). */
+export const prospectStages = ['visited', 'followed_up', 'invited_back', 'applied', 'joined', 'not_now', 'not_a_fit'] as const;
+export type ProspectStage = (typeof prospectStages)[number];
+export const prospectStageLabels: Record<ProspectStage, string> = {
+  visited: 'Visited',
+  followed_up: 'Followed up',
+  invited_back: 'Invited back',
+  applied: 'Applied',
+  joined: 'Joined',
+  not_now: 'Not now',
+  not_a_fit: 'Not a fit',
+};
+/** Stages someone still has to act on. */
+export const openProspectStages = ['visited', 'followed_up', 'invited_back'] as const;
+
+export const applicationKinds = ['membership', 'classification_change'] as const;
+export type ApplicationKind = (typeof applicationKinds)[number];
+export const applicationStatuses = ['pending', 'deferred', 'approved', 'declined'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export const decisionTopics = ['application', 'renewal', 'attendance'] as const;
+export type DecisionTopic = (typeof decisionTopics)[number];
+/** The membership committee's possible decisions, per topic. */
+export const applicationOutcomes = ['approved', 'declined', 'deferred'] as const;
+export const renewalOutcomes = ['renewed', 'renewed_with_conditions', 'not_renewed'] as const;
+export const attendanceOutcomes = ['kept', 'kept_with_conditions', 'released'] as const;
+export const decisionOutcomes = [...applicationOutcomes, ...renewalOutcomes, ...attendanceOutcomes] as const;
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
+export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
+  approved: 'Approved',
+  declined: 'Declined',
+  deferred: 'Deferred',
+  renewed: 'Renewed',
+  renewed_with_conditions: 'Renewed with conditions',
+  not_renewed: 'Not renewed',
+  kept: 'Kept',
+  kept_with_conditions: 'Kept with conditions',
+  released: 'Released',
+};
+
+export const letterLevels = ['warning', 'final'] as const;
+export type LetterLevel = (typeof letterLevels)[number];
+export const letterStatuses = ['draft', 'reviewed', 'sent'] as const;
+export type LetterStatus = (typeof letterStatuses)[number];
+export const letterSentHows = ['email', 'post', 'in_person', 'phone', 'messaging'] as const;
+export type LetterSentHow = (typeof letterSentHows)[number];

@@ -76,6 +76,26 @@ export const methodNames = [
   'restoreSlip',
   'clearAttendance',
   'deleteMeeting',
+  // ---- leadership workflows between meetings (issue 17) ----
+  'getLeadershipPolicies',
+  'saveLeadershipPolicies',
+  'listVisitors',
+  'recordFollowUp',
+  'applyForSeat',
+  'listApplications',
+  'updateApplication',
+  'decideApplication',
+  'requestClassificationChange',
+  'renewalsRadar',
+  'decideRenewal',
+  'listAbsenceLetters',
+  'draftAbsenceLetters',
+  'editAbsenceLetter',
+  'reviewAbsenceLetter',
+  'markAbsenceLetterSent',
+  'decideAttendance',
+  'absenceLetterPdf',
+  'thisWeek',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

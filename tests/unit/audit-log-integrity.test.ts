@@ -187,6 +187,45 @@ const writes: Partial<Record<MethodName, Payloads>> = {
     return { id: dispute.id, resolution: 'confirmed', reason: 'The invoice was checked' };
   },
   saveOutcomeRules: ({ api }) => ({ rules: { ...ok<any>(api.call('getOutcomeRules', {})), staleDays: 21 } }),
+  // ---- leadership workflows between meetings (issue 17) ----
+  saveLeadershipPolicies: ({ api }) => {
+    const { absenceLimit: _l, absenceWindowMonths: _w, ...policies } = ok<any>(api.call('getLeadershipPolicies', {}));
+    return { ...policies, visitLimit: 3 };
+  },
+  // Reading the pipeline takes in visitor slips written since it last looked.
+  listVisitors: async ({ api, one }) => {
+    await call(api, 'saveVisitor', { meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), name: '李小龍', reason: 'Signed the visitor book late', confirmDuplicate: true });
+    return { show: 'all' };
+  },
+  thisWeek: async ({ api, one }) => {
+    await call(api, 'saveVisitor', { meetingId: one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), name: 'عمر الفاروق', reason: 'Signed the visitor book late', confirmDuplicate: true });
+    return {};
+  },
+  recordFollowUp: async ({ api }) => ({ id: (await call(api, 'listVisitors', { show: 'open' })).prospects[0].id, stage: 'followed_up', contactOn: new Date().toISOString().slice(0, 10), note: 'Called' }),
+  applyForSeat: async ({ api }) => {
+    const p = (await call(api, 'listVisitors', { show: 'open' })).prospects.find((x: any) => x.seat === 'open');
+    return { prospectId: p.id, firstName: p.name.split(' ')[0], lastName: p.name.split(' ').slice(1).join(' ') || 'Visitor', classificationId: p.classificationId, appliedOn: new Date().toISOString().slice(0, 10) };
+  },
+  updateApplication: async ({ api }) => ({ id: (await call(api, 'listApplications', { show: 'waiting' }))[0].id, interviewOn: '2026-11-20', interviewers: 'Nadia Haddad', referencesChecked: true }),
+  decideApplication: async ({ api }) => ({ id: (await call(api, 'listApplications', { show: 'waiting' }))[0].id, outcome: 'approved', decidedOn: new Date().toISOString().slice(0, 10), decidedBy: 'Nadia Haddad' }),
+  requestClassificationChange: ({ one }) => ({ memberId: one("SELECT id FROM members WHERE status = 'active' LIMIT 1"), classificationId: one("SELECT c.id FROM classifications c WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.classification_id = c.id AND m.status IN ('applicant', 'active', 'on_leave')) LIMIT 1"), appliedOn: '2026-11-20' }),
+  decideRenewal: async ({ api }) => ({ memberId: (await call(api, 'renewalsRadar', {})).rows[0].memberId, outcome: 'renewed', decidedOn: new Date().toISOString().slice(0, 10), decidedBy: 'Nadia Haddad' }),
+  // Drafts only what became due: two absences for a member with a clean record make a warning due.
+  draftAbsenceLetters: async ({ api, one }) => {
+    const memberId = one("SELECT id FROM members m WHERE status = 'active' AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.member_id = m.id AND a.mark <> 'P') LIMIT 1");
+    for (const meetingId of [one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1"), one("SELECT id FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1 OFFSET 1")]) {
+      await call(api, 'setAttendance', { meetingId, memberId, mark: 'A', reason: 'Was marked present by mistake' });
+    }
+    return {};
+  },
+  editAbsenceLetter: async ({ api }) => ({ id: (await call(api, 'listAbsenceLetters', { show: 'to_review' }))[0].id, body: 'Dear member, we missed you.' }),
+  reviewAbsenceLetter: async ({ api }) => ({ id: (await call(api, 'listAbsenceLetters', { show: 'to_review' }))[0].id, reviewedBy: 'Dana Ruiz', reviewedOn: new Date().toISOString().slice(0, 10) }),
+  markAbsenceLetterSent: async ({ api }) => {
+    const id = (await call(api, 'listAbsenceLetters', { show: 'to_review' }))[0].id;
+    await call(api, 'reviewAbsenceLetter', { id, reviewedBy: 'Dana Ruiz', reviewedOn: new Date().toISOString().slice(0, 10) });
+    return { id, sentOn: new Date().toISOString().slice(0, 10), sentHow: 'email' };
+  },
+  decideAttendance: async ({ api }) => ({ letterId: (await call(api, 'listAbsenceLetters', {})).find((l: any) => l.level === 'final' && !l.decision).id, outcome: 'kept_with_conditions', decidedOn: new Date().toISOString().slice(0, 10), decidedBy: 'Nadia Haddad', conditions: 'No absence in the next three months' }),
 };
 /** Methods that only read (or write files outside the chapter: backups, exports). */
 const reads: MethodName[] = [
@@ -196,6 +235,8 @@ const reads: MethodName[] = [
   'referralHistory', 'outcomes', 'listDisputes', 'listTyfcbSlips', 'integrityFlags', 'recognition', 'produceRecognitionPdf', 'getOutcomeRules', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
   // Fills an empty file only; on a file with a chapter it refuses (checked by the fuzz test).
   'loadDemoChapter',
+  // ---- leadership workflows between meetings (issue 17) ----
+  'getLeadershipPolicies', 'listApplications', 'renewalsRadar', 'listAbsenceLetters', 'absenceLetterPdf',
 ];
 
 describe('every method that changes the chapter writes its audit entry', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open';
+import { listVisitors } from '../../src/services/visitors';
 import { openTestDb } from '../support/db';
 import { demoChapterUnder, journalTags, migrationsUpTo } from '../support/migrations';
 
@@ -47,6 +48,24 @@ describe('every migration after the first keeps the data written under the schem
       expect(r.sort_name).toBe(`${r.last_name} ${r.first_name}`);
       expect(r.name_order).toBeNull();
     }
+    upgraded.close();
+  });
+
+  it('0011_leadership_workflows: visitor slips written before it become the pipeline, grouped into people by name', () => {
+    const file = demoUnder('0010_chapter_time_zone');
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo('0010_chapter_time_zone') });
+    const slips = old.sqlite.prepare('SELECT count(*) FROM visitors WHERE deleted_at IS NULL').pluck().get() as number;
+    const people = old.sqlite.prepare('SELECT count(DISTINCT lower(name)) FROM visitors WHERE deleted_at IS NULL').pluck().get() as number;
+    // A person's visits are the meetings they came to (two slips at one meeting are one visit).
+    const visits = old.sqlite.prepare('SELECT count(*) FROM (SELECT DISTINCT lower(name), meeting_id FROM visitors WHERE deleted_at IS NULL)').pluck().get() as number;
+    old.close();
+
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo('0011_leadership_workflows') });
+    const pipeline = listVisitors(upgraded.db, { show: 'all' }, '2026-11-22');
+    expect(slips).toBeGreaterThan(5);
+    expect(pipeline.prospects).toHaveLength(people);
+    expect(pipeline.prospects.reduce((n, p) => n + p.visits.length, 0)).toBe(visits);
+    expect(pipeline.prospects.some((p) => p.visits.length > 1)).toBe(true);
     upgraded.close();
   });
 

@@ -111,6 +111,10 @@ describe('query plans on a chapter file the app wrote', () => {
     ['Scorecard: the last six months', () => [['scorecard', {}]]],
     ['Members: the roster and one member’s trend', () => [['listMembers', { scope: 'current' }], ['memberTrend', { memberId: history.memberIds[5], from: addDays(history.lastMeetingOn, -365), to: history.lastMeetingOn }]]],
     ['Audit log: newest entries, and amendments only', () => [['listAuditLog', {}], ['listAuditLog', { withReasonOnly: true }]]],
+    // ---- leadership workflows between meetings (issue 17) ----
+    ['This week: follow-ups, applicants, renewals, letters, open seats, silent members, summary', () => [['thisWeek', {}], ['thisWeek', {}]]],
+    ['Visitors: the pipeline', () => [['listVisitors', {}]]],
+    ['Applications & renewals: applications, the renewals radar and the letters', () => [['listApplications', {}], ['renewalsRadar', {}], ['listAbsenceLetters', {}], ['draftAbsenceLetters', {}]]],
   ];
   for (const [screen, calls] of screens) {
     it(`${screen} read no growing table from end to end`, () => {

@@ -1,0 +1,237 @@
+// The leadership team's small forms: a follow-up, "Apply", an applicant's file, and the committee's
+// decisions. Each puts a refusal next to the field it names (useLedgerSubmit).
+import { Alert, Button, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
+import type { Application, Classification, Member, Prospect } from '../../shared/contract';
+import { todayIso } from '../../shared/dates';
+import {
+  applicationOutcomes,
+  attendanceOutcomes,
+  decisionOutcomeLabels,
+  prospectStageLabels,
+  renewalOutcomes,
+  type DecisionOutcome,
+} from '../../shared/domain';
+import { ledger } from '../client';
+import { useLedgerSubmit } from '../form-errors';
+
+export const dateProps = { valueFormat: 'YYYY-MM-DD', placeholder: 'YYYY-MM-DD' } as const;
+
+function FormFooter({ formError, saving, onCancel, label }: { formError: string | null; saving: boolean; onCancel: () => void; label: string }) {
+  return (
+    <>
+      {formError && (
+        <Alert color="red" mt="md" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <Group justify="flex-end" mt="lg">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={saving}>
+          {label}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
+/** Classifications grouped by sphere, each saying whether its seat is open. */
+export function seatOptions(classifications: Classification[]) {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const c of classifications) {
+    const group = c.sphereName ?? 'No contact sphere';
+    const note = c.holder ? `${c.seat === 'applicant' ? 'applicant' : 'held by'} ${c.holder.name}` : 'open';
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group)!.push({ value: c.id, label: `${c.name} — ${note}` });
+  }
+  return [...groups.entries()].map(([group, items]) => ({ group, items }));
+}
+
+export function FollowUpForm({ prospect, onSaved, onCancel }: { prospect: Prospect; onSaved: () => void; onCancel: () => void }) {
+  const next = prospect.stage === 'visited' ? 'followed_up' : prospect.stage === 'followed_up' ? 'invited_back' : prospect.stage;
+  const form = useForm({ initialValues: { stage: next as string, contactOn: todayIso() as string | null, note: prospect.note } });
+  const { saving, formError, run } = useLedgerSubmit(form.setFieldError, ['stage', 'contactOn', 'note']);
+  const stages = (['visited', 'followed_up', 'invited_back', 'not_now', 'not_a_fit'] as const).map((s) => ({ value: s, label: prospectStageLabels[s] }));
+  return (
+    <form
+      aria-label={`Follow up ${prospect.name}`}
+      noValidate
+      onSubmit={form.onSubmit((v) =>
+        run(async () => {
+          await ledger.recordFollowUp({ id: prospect.id, stage: v.stage as Prospect['stage'], contactOn: v.contactOn ?? '', note: v.note });
+          onSaved();
+        }),
+      )}
+    >
+      <Stack gap="sm">
+        <Select label="Stage" data={stages} allowDeselect={false} data-autofocus {...form.getInputProps('stage')} />
+        <DateInput label="Contact date" required {...dateProps} {...form.getInputProps('contactOn')} />
+        <Textarea label="Note" autosize minRows={2} placeholder="What was said, what happens next" {...form.getInputProps('note')} />
+      </Stack>
+      <FormFooter formError={formError} saving={saving} onCancel={onCancel} label="Save follow-up" />
+    </form>
+  );
+}
+
+/** First word(s) and last word of a visitor's name, as the member form wants them. */
+function splitName(name: string): [string, string] {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length === 1) return [parts[0]!, ''];
+  return [parts.slice(0, -1).join(' '), parts.at(-1)!];
+}
+
+export function ApplyForm({
+  prospect,
+  classifications,
+  members,
+  onSaved,
+  onCancel,
+}: {
+  prospect: Prospect;
+  classifications: Classification[];
+  members: Member[];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const [firstName, lastName] = splitName(prospect.name);
+  const form = useForm({
+    initialValues: {
+      firstName,
+      lastName,
+      company: prospect.company,
+      phone: prospect.phone,
+      email: prospect.email,
+      classificationId: prospect.classificationId as string | null,
+      sponsorId: prospect.invitedById as string | null,
+      appliedOn: todayIso() as string | null,
+    },
+  });
+  const fields = ['firstName', 'lastName', 'company', 'phone', 'email', 'classificationId', 'sponsorId', 'appliedOn'];
+  const { saving, formError, run } = useLedgerSubmit(form.setFieldError, fields);
+  return (
+    <form
+      aria-label={`Apply: ${prospect.name}`}
+      noValidate
+      onSubmit={form.onSubmit((v) =>
+        run(async () => {
+          await ledger.applyForSeat({ ...v, prospectId: prospect.id, classificationId: v.classificationId ?? '', appliedOn: v.appliedOn ?? '', sponsorId: v.sponsorId || null });
+          onSaved();
+        }),
+      )}
+    >
+      <Text size="sm" c="dimmed" mb="sm">
+        {prospect.name} becomes an applicant holding the seat until the membership committee decides.
+      </Text>
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput label="First name" required data-autofocus {...form.getInputProps('firstName')} />
+        <TextInput label="Last name" required {...form.getInputProps('lastName')} />
+        <TextInput label="Company" {...form.getInputProps('company')} />
+        <Select label="Classification" required searchable maxDropdownHeight={320} data={seatOptions(classifications)} {...form.getInputProps('classificationId')} />
+        <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
+        <TextInput label="Email" type="email" {...form.getInputProps('email')} />
+        <Select label="Sponsor" searchable clearable placeholder="Nobody" data={members.filter((m) => m.status !== 'applicant').map((m) => ({ value: m.id, label: m.fullName }))} {...form.getInputProps('sponsorId')} />
+        <DateInput label="Application date" required {...dateProps} {...form.getInputProps('appliedOn')} />
+      </SimpleGrid>
+      <FormFooter formError={formError} saving={saving} onCancel={onCancel} label="Make applicant" />
+    </form>
+  );
+}
+
+export function ApplicationFileForm({ application, members, onSaved, onCancel }: { application: Application; members: Member[]; onSaved: () => void; onCancel: () => void }) {
+  const form = useForm({
+    initialValues: {
+      sponsorId: application.sponsorId,
+      interviewOn: application.interviewOn,
+      interviewers: application.interviewers,
+      interviewNotes: application.interviewNotes,
+      referencesChecked: application.referencesChecked,
+      referencesNote: application.referencesNote,
+    },
+  });
+  const { saving, formError, run } = useLedgerSubmit(form.setFieldError, Object.keys(form.values));
+  return (
+    <form
+      aria-label={`File of ${application.memberName}`}
+      noValidate
+      onSubmit={form.onSubmit((v) =>
+        run(async () => {
+          await ledger.updateApplication({ ...v, id: application.id, sponsorId: v.sponsorId || null, interviewOn: v.interviewOn || null });
+          onSaved();
+        }),
+      )}
+    >
+      <SimpleGrid cols={2} spacing="sm">
+        <Select label="Sponsor" searchable clearable placeholder="Nobody" data={members.filter((m) => m.id !== application.memberId && m.status !== 'applicant').map((m) => ({ value: m.id, label: m.fullName }))} {...form.getInputProps('sponsorId')} />
+        <DateInput label="Interview date" clearable data-autofocus {...dateProps} {...form.getInputProps('interviewOn')} />
+        <TextInput label="Interviewers" placeholder="Who interviewed" {...form.getInputProps('interviewers')} />
+        <Checkbox mt="xl" label="References checked" {...form.getInputProps('referencesChecked', { type: 'checkbox' })} />
+      </SimpleGrid>
+      <Textarea mt="sm" label="Interview notes" autosize minRows={2} {...form.getInputProps('interviewNotes')} />
+      <Textarea mt="sm" label="References note" autosize minRows={1} {...form.getInputProps('referencesNote')} />
+      <FormFooter formError={formError} saving={saving} onCancel={onCancel} label="Save file" />
+    </form>
+  );
+}
+
+type DecisionKind = 'application' | 'renewal' | 'attendance';
+const outcomesFor: Record<DecisionKind, readonly DecisionOutcome[]> = { application: applicationOutcomes, renewal: renewalOutcomes, attendance: attendanceOutcomes };
+
+/** The committee's decision: outcome, date, who recorded it, why (and conditions, join or leave date where they apply). */
+export function DecisionForm({
+  kind,
+  subject,
+  intro,
+  onDecide,
+  onCancel,
+}: {
+  kind: DecisionKind;
+  subject: string;
+  intro?: ReactNode;
+  onDecide: (values: { outcome: DecisionOutcome; decidedOn: string; decidedBy: string; reason: string; conditions: string; date: string | null }) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const form = useForm({
+    initialValues: { outcome: outcomesFor[kind][0] as string, decidedOn: todayIso() as string | null, decidedBy: '', reason: '', conditions: '', date: null as string | null },
+  });
+  const dateField = kind === 'application' ? 'joinedOn' : 'leftOn';
+  const { saving, formError, run } = useLedgerSubmit((field, message) => form.setFieldError(field === dateField ? 'date' : field, message), ['outcome', 'decidedOn', 'decidedBy', 'reason', 'conditions', dateField]);
+  const outcome = form.values.outcome as DecisionOutcome;
+  const needsConditions = outcome === 'renewed_with_conditions' || outcome === 'kept_with_conditions';
+  const showDate = (kind === 'application' && outcome === 'approved') || (kind === 'renewal' && outcome === 'not_renewed');
+  return (
+    <form
+      aria-label={`Decision on ${subject}`}
+      noValidate
+      onSubmit={form.onSubmit((v) => run(() => onDecide({ ...v, outcome: v.outcome as DecisionOutcome, decidedOn: v.decidedOn ?? '' })))}
+    >
+      {intro}
+      <SegmentedControl
+        fullWidth
+        mb="sm"
+        aria-label="Decision"
+        data={outcomesFor[kind].map((o) => ({ value: o, label: decisionOutcomeLabels[o] }))}
+        {...form.getInputProps('outcome')}
+      />
+      <SimpleGrid cols={2} spacing="sm">
+        <DateInput label="Decision date" required {...dateProps} {...form.getInputProps('decidedOn')} />
+        <TextInput label="Recorded by" required placeholder="Who is recording it" data-autofocus {...form.getInputProps('decidedBy')} />
+        {showDate && (
+          <DateInput
+            label={kind === 'application' ? 'Join date' : 'Leaves on'}
+            description="Default: the decision date"
+            clearable
+            {...dateProps}
+            {...form.getInputProps('date')}
+          />
+        )}
+      </SimpleGrid>
+      {needsConditions && <Textarea mt="sm" label="Conditions" required autosize minRows={2} {...form.getInputProps('conditions')} />}
+      <Textarea mt="sm" label="Reason" autosize minRows={2} placeholder={outcome === 'approved' || outcome === 'renewed' || outcome === 'kept' ? 'Optional' : 'Required'} {...form.getInputProps('reason')} />
+      <FormFooter formError={formError} saving={saving} onCancel={onCancel} label="Record decision" />
+    </form>
+  );
+}

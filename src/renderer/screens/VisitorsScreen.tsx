@@ -1,0 +1,158 @@
+import { Alert, Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { Prospect } from '../../shared/contract';
+import { prospectStageLabels, type ProspectStage } from '../../shared/domain';
+import { ledger } from '../client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ApplyForm, FollowUpForm } from '../components/LeadershipForms';
+import { useQuery } from '../use-query';
+
+export const stageColors: Record<ProspectStage, string> = {
+  visited: 'blue',
+  followed_up: 'cyan',
+  invited_back: 'teal',
+  applied: 'grape',
+  joined: 'green',
+  not_now: 'gray',
+  not_a_fit: 'gray',
+};
+
+export function SeatBadge({ p }: { p: Prospect }) {
+  if (p.seat === 'open') return <Badge color="green" variant="light">seat open</Badge>;
+  if (p.seat === 'unknown') return <Badge color="gray" variant="light">not a chapter classification</Badge>;
+  if (p.memberId && p.memberStatus !== 'former') return <Badge color="grape" variant="light">their seat</Badge>;
+  return (
+    <Badge color="orange" variant="light">
+      {p.seat === 'applicant' ? 'applicant' : 'held by'} {p.seatHolder}
+    </Badge>
+  );
+}
+
+/** The visitor pipeline: every visitor with their visits, the seat they want and where follow-up stands. */
+export function VisitorsScreen() {
+  const [show, setShow] = useState<'open' | 'all'>('all');
+  const [following, setFollowing] = useState<Prospect | null>(null);
+  const [applying, setApplying] = useState<Prospect | null>(null);
+  const list = useQuery(() => ledger.listVisitors({ show }), [show]);
+  const classifications = useQuery(() => ledger.listClassifications(), []);
+  const members = useQuery(() => ledger.listMembers({ scope: 'current' }), []);
+
+  if (list.error) return <ErrorNotice error={list.error} onRetry={list.reload} />;
+  const data = list.data;
+  const done = async (message: string) => {
+    setFollowing(null);
+    setApplying(null);
+    notifications.show({ color: 'green', message });
+    await Promise.all([list.reload(), classifications.reload(), members.reload()]);
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Visitors</Title>
+          <Text c="dimmed" size="sm">
+            Visitors recorded at meetings, matched across visits by name and e-mail or phone. No contact for {data?.staleFollowUpDays ?? '…'} days is stale; the chapter asks
+            visitors to apply after {data?.visitLimit ?? '…'} visits.
+          </Text>
+        </div>
+        <SegmentedControl
+          aria-label="Which visitors"
+          value={show}
+          onChange={(v) => setShow(v as typeof show)}
+          data={[
+            { value: 'all', label: 'Everyone' },
+            { value: 'open', label: 'To follow up' },
+          ]}
+        />
+      </Group>
+      {data && (
+        <Group gap="xs">
+          <Badge size="lg" variant="light">{data.conversion.visitors} visitors</Badge>
+          <Badge size="lg" variant="light" color="grape">{data.conversion.applied} applied</Badge>
+          <Badge size="lg" variant="light" color="green">{data.conversion.joined} joined</Badge>
+        </Group>
+      )}
+      {data && data.prospects.length === 0 ? (
+        <Alert color="gray" title={show === 'open' ? 'Nobody to follow up' : 'No visitors yet'}>
+          {show === 'open'
+            ? 'Every visitor has been followed up, applied, or said not now.'
+            : 'Record visitors on the Meeting screen (slip type Visitor): each one appears here with their visits, who invited them and the seat they want.'}
+        </Alert>
+      ) : (
+        <Table aria-label="Visitors" striped verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Visitor</Table.Th>
+              <Table.Th>Visits</Table.Th>
+              <Table.Th>Wants</Table.Th>
+              <Table.Th>Stage</Table.Th>
+              <Table.Th>Last contact</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(data?.prospects ?? []).map((p) => {
+              const open = p.stage === 'visited' || p.stage === 'followed_up' || p.stage === 'invited_back' || p.stage === 'not_now';
+              return (
+                <Table.Tr key={p.id} data-testid="visitor-row">
+                  <Table.Td>
+                    <Text fw={600} size="sm">{p.name}</Text>
+                    <Text size="xs" c="dimmed">{[p.company, p.email, p.phone].filter(Boolean).join(' · ')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Text size="sm">{p.visits.length}</Text>
+                      {p.atVisitLimit && <Badge color="yellow" variant="light" size="sm">ask to apply</Badge>}
+                    </Group>
+                    <Text size="xs" c="dimmed">{p.visits.map((v) => v.meetingOn).join(', ')}</Text>
+                    {p.invitedByName && <Text size="xs" c="dimmed">invited by {p.invitedByName}</Text>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{p.classificationSought || '—'}</Text>
+                    <SeatBadge p={p} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={stageColors[p.stage]} variant="light">{prospectStageLabels[p.stage]}</Badge>
+                    {p.note && <Text size="xs" c="dimmed" maw={240} lineClamp={2}>{p.note}</Text>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{p.lastContactOn ?? 'never'}</Text>
+                    {p.stale ? <Badge color="red" variant="light" size="sm">stale · {p.daysSinceContact} days</Badge> : <Text size="xs" c="dimmed">{p.daysSinceContact} days ago</Text>}
+                  </Table.Td>
+                  <Table.Td>
+                    {open && (
+                      <Group gap={6} wrap="nowrap">
+                        <Button size="xs" variant="light" onClick={() => setFollowing(p)} aria-label={`Follow up ${p.name}`}>
+                          Follow up
+                        </Button>
+                        <Button size="xs" onClick={() => setApplying(p)} aria-label={`Apply: ${p.name}`}>
+                          Apply
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={following !== null} onClose={() => setFollowing(null)} title={`Follow up ${following?.name ?? ''}`}>
+        {following && <FollowUpForm prospect={following} onCancel={() => setFollowing(null)} onSaved={() => done(`Follow-up with ${following.name} recorded.`)} />}
+      </Modal>
+      <Modal size="lg" opened={applying !== null} onClose={() => setApplying(null)} title={`Apply: ${applying?.name ?? ''}`}>
+        {applying && (
+          <ApplyForm
+            prospect={applying}
+            classifications={classifications.data ?? []}
+            members={members.data ?? []}
+            onCancel={() => setApplying(null)}
+            onSaved={() => done(`${applying.name} is now an applicant holding the seat.`)}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
