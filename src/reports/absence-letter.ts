@@ -8,6 +8,7 @@ import { dataTable, documentFrame } from './layout';
 export interface AbsenceLetterData {
   chapterName: string;
   locale: string;
+  timeZone: string;
   letter: AbsenceLetter;
 }
 
@@ -28,7 +29,7 @@ export function absenceLetterReport(data: AbsenceLetterData, producedAt: Date): 
     ),
   ];
   return documentFrame(
-    { chapterName: data.chapterName, title: letter.level === 'final' ? 'Attendance: final letter' : 'Attendance: warning letter', producedAt, locale: data.locale, draft: letter.status === 'draft' },
+    { chapterName: data.chapterName, title: letter.level === 'final' ? 'Attendance: final letter' : 'Attendance: warning letter', producedAt, locale: data.locale, timeZone: data.timeZone, draft: letter.status === 'draft' },
     content,
   );
 }
