@@ -49,7 +49,6 @@ async function start(): Promise<void> {
     return;
   }
   const opened = chapter;
-  await opened.backup('startup').catch((error: Error) => dialog.showErrorBox('The start-up backup failed', error.message));
   const fontsDir = app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'resources', 'fonts');
   const registry = createRegistry({
     get db() {
@@ -105,6 +104,9 @@ async function start(): Promise<void> {
     },
   });
   createWindow();
+  // The window shows the Meeting screen first; the start-up backup (an online backup that lets the
+  // secretary keep working) runs behind it and speaks up only if it fails.
+  void opened.backup('startup').catch((error: Error) => dialog.showErrorBox('The start-up backup failed', error.message));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
