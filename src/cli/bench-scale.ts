@@ -11,10 +11,14 @@ import { sourceMigrationsFolder } from '../db/paths';
 import { saveChapter } from '../services/chapter';
 import { scorecard } from '../services/scorecard';
 import { chapterTotals, memberTallies, referralMatrix } from '../services/tallies';
+import { outcomes } from '../services/outcomes';
+import { integrityFlags } from '../services/integrity-flags';
+import { recognition } from '../services/recognition';
 import { quarterOf } from '../shared/periods';
 
 const MEMBERS = 60;
-const MEETINGS = 5_000;
+// BENCH_SCALE_MEETINGS=1000 gives a 200,000-slip run for a busy two-core machine.
+const MEETINGS = Number(process.env.BENCH_SCALE_MEETINGS) || 5_000;
 const SLIPS_PER_MEETING = 200;
 
 export function runScaleBench(): void {
@@ -42,6 +46,9 @@ export function runScaleBench(): void {
   const figures = [
     { name: 'per-member tallies + chapter totals, one quarter', ms: median(() => (memberTallies(db, quarter), chapterTotals(db, quarter)), 7) },
     { name: 'giver × receiver matrix, one quarter', ms: median(() => referralMatrix(db, quarter), 7) },
+    { name: 'outcomes (conversion, medians, revenue by referrer, pairs, months), one quarter', ms: median(() => outcomes(db, quarter), 7) },
+    { name: 'integrity flags (stale, concentration, quiet pairs, spikes), one quarter', ms: median(() => integrityFlags(db, quarter, lastMeeting), 5) },
+    { name: 'recognition, one quarter', ms: median(() => recognition(db, quarter), 5) },
     { name: 'scorecard, six months', ms: median(() => scorecard(db, sixMonths), 7) },
     // The profile's own period ending with the quarter's last month, plus the months that stay when the oldest rolls off.
     { name: 'scorecard by the profile, with next month\'s roll-off', ms: median(() => scorecard(db, { endMonth: quarter.to.slice(0, 7) }), 7) },
@@ -105,5 +112,21 @@ function generate(db: Db, sqlite: import('better-sqlite3').Database): void {
     `SELECT 'so' || i, MEETING, min('sm' || ${giver}, 'sm' || ${other}), max('sm' || ${giver}, 'sm' || ${other}), '2000-01-01'`);
   rows('visitors (id, meeting_id, name, invited_by_id)', per(0.05), `SELECT 'sv' || i, MEETING, 'Visitor ' || i, 'sm' || ${giver}`);
   rows('ceus (id, meeting_id, member_id, credits)', per(0.1), `SELECT 'se' || i, MEETING, 'sm' || ${giver}, 1`);
+  // Follow-up history: three in four referrals contacted within days; then a quarter won, a quarter lost.
+  // TYFCB slips link to referrals by position and one in a hundred is under dispute (timing only: the
+  // pairs need not match).
+  sqlite.exec(`
+    INSERT INTO referral_status_history (id, referral_id, status, changed_on)
+      SELECT 'sh' || r.rowid, r.id, 'contacted', date(m.meeting_on, '+' || (r.rowid % 9) || ' days')
+      FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE r.rowid % 4 <> 0;
+    INSERT INTO referral_status_history (id, referral_id, status, changed_on, lost_reason)
+      SELECT 'sk' || r.rowid, r.id, CASE r.rowid % 4 WHEN 1 THEN 'won' ELSE 'lost' END, date(m.meeting_on, '+' || (14 + r.rowid % 20) || ' days'),
+        CASE r.rowid % 4 WHEN 2 THEN 'price' END
+      FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE r.rowid % 4 IN (1, 2);
+    UPDATE referrals SET status = CASE rowid % 4 WHEN 0 THEN 'new' WHEN 1 THEN 'won' WHEN 2 THEN 'lost' ELSE 'contacted' END;
+    UPDATE tyfcb_slips SET referral_id = 'sr' || ((rowid - 1) * 6) WHERE rowid % 2 = 0;
+    INSERT INTO tyfcb_disputes (id, tyfcb_id, raised_by_id, raised_on, ground, why)
+      SELECT 'sd' || t.rowid, t.id, t.closer_id, m.meeting_on, 'wrong_amount', 'bench' FROM tyfcb_slips t JOIN meetings m ON m.id = t.meeting_id WHERE t.rowid % 100 = 0;
+  `);
   sqlite.exec('COMMIT; ANALYZE;');
 }

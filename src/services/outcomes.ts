@@ -26,16 +26,17 @@ const referralFacts = (p: Period) => sql`${periodMeetings(p)},
   refs AS (SELECT r.id, r.giver_id, r.receiver_id, r.status, pm.meeting_on,
              CASE r.status WHEN 'won' THEN 'won' WHEN 'lost' THEN 'lost' ELSE 'open' END AS outcome
            FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL),
-  hist AS (SELECT h.referral_id,
-             min(CASE WHEN h.status IN ('contacted', 'meeting_set', 'won') THEN h.changed_on END) AS contacted_on,
-             max(h.status IN ('meeting_set', 'won')) AS reached_meeting,
-             max(CASE WHEN h.status = 'won' THEN h.changed_on END) AS won_on
-           FROM referral_status_history h JOIN refs ON refs.id = h.referral_id GROUP BY h.referral_id),
-  facts AS (SELECT refs.*, hist.contacted_on, coalesce(hist.reached_meeting, 0) AS reached_meeting,
-              julianday(hist.contacted_on) - julianday(refs.meeting_on) AS d_contact,
-              CASE WHEN refs.outcome = 'won' THEN julianday(hist.won_on) - julianday(refs.meeting_on) END AS d_close
-            FROM refs LEFT JOIN hist ON hist.referral_id = refs.id),
-  ty AS (SELECT t.referrer_id, t.closer_id, t.amount_minor, t.referral_id IS NOT NULL AS linked, substr(pm.meeting_on, 1, 7) AS month,
+  -- Per referral of the period, through the history's (referral_id, changed_on) index: never a scan of all history.
+  firsts AS (SELECT refs.*,
+      (SELECT min(h.changed_on) FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status IN ('contacted', 'meeting_set', 'won')) AS contacted_on,
+      EXISTS (SELECT 1 FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status IN ('meeting_set', 'won')) AS reached_meeting,
+      (SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status = 'won') AS won_on
+    FROM refs),
+  facts AS MATERIALIZED (SELECT firsts.*,
+      julianday(contacted_on) - julianday(meeting_on) AS d_contact,
+      CASE WHEN outcome = 'won' THEN julianday(won_on) - julianday(meeting_on) END AS d_close
+    FROM firsts),
+  ty AS MATERIALIZED (SELECT t.referrer_id, t.closer_id, t.amount_minor, t.referral_id IS NOT NULL AS linked, substr(pm.meeting_on, 1, 7) AS month,
            EXISTS (SELECT 1 FROM tyfcb_disputes d WHERE d.tyfcb_id = t.id AND d.resolution IS NULL) AS disputed
          FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL)`;
 

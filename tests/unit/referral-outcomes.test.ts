@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chapterTotals } from '../../src/services/tallies';
 import { integrityFlags } from '../../src/services/integrity-flags';
 import { okValue } from '../support/first-quarter';
+import { drawnText, layoutProblems, pdfWords, squeeze } from '../support/pdf-layout';
 import { buildOutcomesQuarter, firstQuarter } from '../support/outcomes-quarter';
 import type { Outcomes, Recognition, ReferralHistory } from '../../src/shared/contract';
 
@@ -201,5 +202,19 @@ describe('recognition for the quarter', () => {
     const strict = okValue<Recognition>(api.call('recognition', firstQuarter));
     expect(strict.categories.find((c) => c.id === 'perfect_attendance')!.winners.map((w) => w.name)).toEqual(['Ann Test']);
     okValue(api.call('saveOutcomeRules', { rules: null }));
+  });
+});
+
+describe('the one-page recognition PDF', () => {
+  it('fits one page, names every recognised member, and no word runs over another or off the page', async () => {
+    const produced = await api.callAsync('produceRecognitionPdf', { ...firstQuarter, producedAt: '2026-04-02T10:00:00.000Z' });
+    const { fileName, pdfBase64 } = okValue<{ fileName: string; pdfBase64: string }>(produced);
+    expect(fileName).toBe('Harbour-Connectors-recognition-2026-01-01-to-2026-03-31.pdf');
+    const bytes = new Uint8Array(Buffer.from(pdfBase64, 'base64'));
+    const words = pdfWords(bytes);
+    expect(new Set(words.map((w) => w.page))).toEqual(new Set([1]));
+    const text = squeeze(drawnText(bytes));
+    for (const expected of ['Topreferralgivers', 'AnnTest3referrals', 'AnnTest$1,800.00', 'BobTest3of3meetings', 'CatTest1visitor', 'AnnTest67%(2of3)']) expect(text).toContain(expected);
+    expect(layoutProblems(bytes)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { MemberForm } from '../components/MemberForm';
 import { MemberGivingPanel } from '../components/MemberGivingPanel';
+import { MemberOutcomesPanel } from '../components/MemberOutcomesPanel';
 import { MemberStatusBadge } from '../components/StatusBadge';
 import { useQuery } from '../use-query';
 
@@ -96,6 +97,8 @@ export function MemberDetailPanel({
         <>
           <Divider label="Giving" labelPosition="left" />
           <MemberGivingPanel memberId={member.id} chapter={chapter} />
+          <Divider label="Outcomes, last 12 months" labelPosition="left" />
+          <MemberOutcomesPanel memberId={member.id} chapter={chapter} />
         </>
       )}
     </Stack>
