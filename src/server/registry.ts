@@ -234,7 +234,14 @@ export function createRegistry(ctx: RegistryContext, log: (message: string, erro
     if (!isMethodName(method)) {
       return { failed: fail({ code: 'forbidden', message: `There is no method called "${String(method).slice(0, 60)}".` }) };
     }
-    const parsed = contract[method].input.safeParse(rawInput ?? undefined);
+    let parsed: ReturnType<(typeof contract)[MethodName]['input']['safeParse']>;
+    try {
+      parsed = contract[method].input.safeParse(rawInput ?? undefined);
+    } catch (error) {
+      // A rule of the schema that itself failed on odd input (found by the fuzz test): still a refusal.
+      log(`${method}: the input check failed`, error);
+      return { failed: fail({ code: 'invalid_input', message: 'The input was not understood: a value is missing or has the wrong shape. Nothing was changed.' }) };
+    }
     if (!parsed.success) return { failed: fail(describeIssue(parsed.error.issues[0])) };
     try {
       return { method, value: (handlers[method] as (c: RegistryContext, i: unknown) => unknown)(ctx, parsed.data) };

@@ -121,6 +121,10 @@ export function clearAttendance(db: Db, input: ParsedInput<'clearAttendance'>): 
       tx.delete(attendance).where(where).run();
       recordAudit(tx, { action: 'delete', entity: 'attendance', entityId: before.id, before: { ...before, memberName: member.name, meetingOn: meeting.meetingOn }, reason });
     }
-    return rosterFor(tx, meeting, chapter).find((r) => r.memberId === input.memberId)!;
+    // A member who is not on this meeting's roster has no mark to take away (found by the fuzz test:
+    // the mark was deleted and the answer then broke the contract).
+    const row = rosterFor(tx, meeting, chapter).find((r) => r.memberId === input.memberId);
+    if (!row) throw new LedgerError('not_found', `${member.name} is not on the roster of the meeting of ${meeting.meetingOn}, so there is no mark to take away.`, 'memberId');
+    return row;
   });
 }

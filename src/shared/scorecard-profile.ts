@@ -83,7 +83,7 @@ export const scorecardProfileSchema = z
       .min(2)
       .max(5)
       .refine((b) => b.every((band, i) => i === 0 || b[i - 1]!.from > band.from), { error: 'Bands must go down: each band starts below the one above it.' })
-      .refine((b) => b[b.length - 1]!.from === 0, { error: 'The lowest band must start at 0 points.' })
+      .refine((b) => b.length === 0 || b[b.length - 1]!.from === 0, { error: 'The lowest band must start at 0 points.' })
       .refine((b) => new Set(b.map((x) => x.colour)).size === b.length, { error: 'Each band needs its own colour.' }),
     categories: z
       .array(scoreCategorySchema)
