@@ -26,3 +26,15 @@ export function rosterCsv(people: Array<[first: string, last: string, classifica
   for (const [first, last, classification] of people) rows.push([first, last, `${last} & Co`, classification, '', '', '2026-01-06', '2027-01-06', 'Active']);
   return Buffer.from(Papa.unparse(rows), 'utf8');
 }
+
+/** BNI Connect's Chapter PALMS Attendance Report for the weeks given (YYYY-MM-DD), US layout. */
+export function attendanceReportCsv(weeks: string[], names: string[]): Buffer {
+  const header = weeks.map((d) => `${d.slice(5, 7)}/${d.slice(8, 10)}`);
+  const us = (d: string) => `${d.slice(5, 7)}/${d.slice(8, 10)}/${d.slice(0, 4)}`;
+  const rows = [['Chapter PALMS Attendance Report'], ['From', us(weeks[0]!)], ['To', us(weeks.at(-1)!)], [''], ['First Name', 'Last Name', ...header]];
+  for (const [i, name] of names.entries()) {
+    const [first, ...rest] = name.split(' ');
+    rows.push([first!, rest.join(' '), ...weeks.map((_, w) => ['P', 'A', 'L', 'M'][(i + w) % 4]!)]);
+  }
+  return Buffer.from(Papa.unparse(rows, { newline: '\r\n' }), 'utf8');
+}

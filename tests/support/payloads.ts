@@ -97,7 +97,7 @@ export const idKindOfMethod: Record<string, string> = {
   resolveDispute: 'disputes',
 };
 
-const datePattern = /(On|Due|Date)$|^(from|to|on|date|asOf|periodFrom|periodTo)$/;
+const datePattern = /(On|Due|Date|Before|After)$|^(from|to|on|date|asOf|periodFrom|periodTo|before|after|since|until)$/;
 
 function allIds(pools: Pools): string[] {
   return Object.values(pools.ids).flat();
@@ -233,6 +233,11 @@ export function generate(schema: z.ZodType, pools: Pools, r: Random, method: str
       const wantValid = r.chance(0.93);
       let value = leaf(schema, key, method, pools, r);
       for (let i = 0; wantValid && i < 8 && !accepts(schema, value); i++) value = leaf(schema, key, method, pools, r);
+      // A field the names do not explain: try what fields usually hold (a date, an id, a name, a month).
+      if (wantValid && def.type === 'string' && !accepts(schema, value)) {
+        const usual = [r.pick(pools.dates), r.pick(allIds(pools)), r.pick(pools.names.length ? pools.names : ['Dana Ruiz']), '2026-10', 'P'];
+        value = usual.find((v) => accepts(schema, v)) ?? value;
+      }
       return value;
     }
   }

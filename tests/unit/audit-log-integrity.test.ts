@@ -10,7 +10,7 @@ import { loadDemoChapter } from '../../src/services/demo';
 import { amendmentsIn } from '../../src/services/reports';
 import { methodNames, type MethodName } from '../../src/shared/methods';
 import { okValue as ok } from '../support/first-quarter';
-import { rosterCsv, slipsAuditCsv } from '../support/import-files';
+import { attendanceReportCsv, rosterCsv, slipsAuditCsv } from '../support/import-files';
 
 /*
  * The audit log is the chapter's memory of every change: nothing writes past it, and every method
@@ -159,6 +159,7 @@ const writes: Partial<Record<MethodName, Payloads>> = {
     return { batchId: imported.batchId };
   },
   importRoster: () => ({ fileName: 'roster.csv', contentBase64: rosterCsv([['Zoë', 'Müller', 'Piano Teacher'], ['Arjun', 'Mehta', 'Solar Installer']]).toString('base64') }),
+  importAttendanceReport: ({ chapter }) => ({ fileName: 'attendance.csv', contentBase64: attendanceReportCsv(['2026-12-01', '2026-12-08'], activeNames(chapter)).toString('base64') }),
   restoreBackup: async ({ api }) => ({ name: (await call(api, 'backupNow', {})).name }),
   restoreSlip: async ({ api, one }) => {
     const id = one('SELECT id FROM visitors WHERE deleted_at IS NULL ORDER BY id LIMIT 1');
@@ -231,7 +232,7 @@ const writes: Partial<Record<MethodName, Payloads>> = {
 const reads: MethodName[] = [
   'appStatus', 'getChapter', 'listContactSpheres', 'listClassifications', 'listMembers', 'getMember', 'seatMap', 'seatHistory', 'listMeetings', 'getMeetingSheet',
   'listOpenReferrals', 'tallies', 'referralMatrix', 'reciprocityFlags', 'memberTrend', 'palmsCsv', 'scorecard', 'getScorecardProfile', 'produceReport', 'listBackups',
-  'backupNow', 'revealBackupsFolder', 'listAuditLog', 'previewSlipsAuditImport', 'listImports',
+  'backupNow', 'revealBackupsFolder', 'listAuditLog', 'previewSlipsAuditImport', 'listImports', 'previewAttendanceImport',
   'referralHistory', 'outcomes', 'listDisputes', 'listTyfcbSlips', 'integrityFlags', 'recognition', 'produceRecognitionPdf', 'getOutcomeRules', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
   // Fills an empty file only; on a file with a chapter it refuses (checked by the fuzz test).
   'loadDemoChapter',

@@ -12,7 +12,7 @@ import { getScorecardProfile } from '../../src/services/scorecard';
 import { contract } from '../../src/shared/contract';
 import { methodNames } from '../../src/shared/methods';
 import type { Result } from '../../src/shared/errors';
-import { rosterCsv, slipsAuditCsv } from '../support/import-files';
+import { attendanceReportCsv, rosterCsv, slipsAuditCsv } from '../support/import-files';
 import { accepts, payloadFor, seededRandom, type Pools } from '../support/payloads';
 
 /*
@@ -30,7 +30,7 @@ const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 // renders a PDF, copies the file or parses a spreadsheet. The whole file runs in well under a minute.
 const heavy: Record<string, number> = {
   produceReport: 3, produceRecognitionPdf: 3, restoreBackup: 4, backupNow: 2, exportAllTables: 2, exportChapterFile: 2, importSlipsAudit: 8,
-  previewSlipsAuditImport: 6, importRoster: 6, previewRosterImport: 6, reconcilePalms: 6, loadDemoChapter: 2, undoImport: 6, closeMeeting: 15,
+  previewSlipsAuditImport: 6, importAttendanceReport: 6, previewAttendanceImport: 6, importRoster: 6, previewRosterImport: 6, reconcilePalms: 6, loadDemoChapter: 2, undoImport: 6, closeMeeting: 15,
   outcomes: 20, recognition: 20, integrityFlags: 20, scorecard: 20, reciprocityFlags: 20, getMeetingSheet: 25,
 };
 const runsFor = (method: string) => Math.max(1, Math.round((heavy[method] ?? 32) * SCALE));
@@ -86,6 +86,7 @@ function collectPools(c: ChapterFile): Pools {
       slipsAuditCsv('2026-12-15', names),
       slipsAuditCsv(dates.at(-1)!, names),
       rosterCsv([['Zoë', 'Müller', 'Piano Teacher'], ['王', '美玲', 'Tea Merchant'], ['Arjun', 'Mehta', 'Solar Installer']]),
+      attendanceReportCsv(['2026-12-01', '2026-12-08', '2026-12-15'], names),
       readFileSync('tests/fixtures/palms-q1-2026.xls'),
       readFileSync('tests/fixtures/slips-audit-2026-11-17.xls'),
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('From\tTo\nZoë\tMüller\n', 'utf16le')]),
