@@ -32,7 +32,7 @@ import { recognitionReport } from '../reports/recognition';
 import { renderPdf } from '../reports/render';
 import { requireChapter } from '../services/chapter';
 import { palmsCsv } from '../services/palms-export';
-import { produceReport } from '../services/reports';
+import { produceReport, saveAllStatements } from '../services/reports';
 import { listAuditLog } from '../services/audit-log';
 import { importSlipsAudit, previewSlipsAudit } from '../imports/slips-audit';
 import { listImports, undoImport } from '../imports/import-batches';
@@ -169,6 +169,13 @@ const handlers: Handlers = {
   importSlipsAudit: (ctx, input) => importSlipsAudit(ctx.db, input),
   listImports: (ctx) => listImports(ctx.db),
   undoImport: (ctx, input) => undoImport(ctx.db, input.batchId),
+  // ---- issue 12: every member's statement at once ----
+  saveAllStatements: async (ctx, input) => {
+    // Without a folder dialog (the harness), statements go beside the chapter file on disk.
+    const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(requireChapterFile(ctx).file)), 'exports');
+    if (!folder) throw nothingChosen();
+    return saveAllStatements(ctx.db, { from: input.from, to: input.to }, folder, { fontsDir: ctx.fontsDir ?? sourceFontsDir, ...(input.producedAt ? { producedAt: new Date(input.producedAt) } : {}) });
+  },
   exportAllTables: async (ctx) => {
     // Without a folder dialog (the harness), exports go beside the chapter file on disk.
     const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(requireChapterFile(ctx).file)), 'exports');

@@ -2,13 +2,17 @@
 // meeting sheet, flags, seat map); the report modules only lay it out.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../db/open';
 import type { MemberTally, Period, ProduceReportInput } from '../shared/contract';
 import { chapterTimeZone, dayIn } from '../shared/time-zone';
 import { addDays, addMonths } from '../shared/dates';
 import { quarterLabel, quarterOf } from '../shared/periods';
-import { memberStatementReport, type MemberStatementData } from '../reports/member-statement';
+import { memberStatementContent, memberStatementReport, type MemberStatementData } from '../reports/member-statement';
+import { documentFrame, inProgress } from '../reports/layout';
+import { LedgerError } from '../shared/errors';
 import { palmsSummaryReport } from '../reports/palms-summary';
 import { quarterlyAuditReport, type QuarterlyAuditData } from '../reports/quarterly-audit';
 import { renderPdf } from '../reports/render';
@@ -62,11 +66,77 @@ export function reportDefinition(db: Db, input: ProduceReportInput, producedAt: 
       const data = memberStatementData(db, member.id, { from: input.from, to: input.to }, producedAt);
       return { definition: memberStatementReport(data, producedAt), fileName: `${slug}-statement-${member.fullName.replace(/[^\p{L}\p{N}]+/gu, '-')}-${input.from}-to-${input.to}.pdf` };
     }
+    case 'all_statements': {
+      const period = { from: input.from, to: input.to };
+      return { definition: allStatementsDefinition(db, period, producedAt), fileName: `${slug}-statements-${periodName(period).replace(/\s+/g, '-')}.pdf` };
+    }
     case 'quarterly_audit': {
       const data = quarterlyAuditData(db, input.from, producedAt);
       return { definition: quarterlyAuditReport(data, producedAt), fileName: `${slug}-audit-${data.quarterLabel.replace(' ', '-')}.pdf` };
     }
   }
+}
+
+/** "2026 Q4" for a calendar quarter, else "2026-10-01 to 2026-11-15". */
+function periodName(period: Period): string {
+  const q = quarterOf(period.from);
+  return q.from === period.from && q.to === period.to ? `${q.from.slice(0, 4)} Q${(Number(q.from.slice(5, 7)) + 2) / 3}` : `${period.from} to ${period.to}`;
+}
+
+/** The members a period's statements are for: everyone with a row in the period's tallies, by family name. */
+function statementMembers(db: Db, period: Period) {
+  const tallies = memberTallies(db, period);
+  return { tallies, members: [...tallies].sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`)) };
+}
+
+/** Every member's statement in one document, each starting on a new page (one print job for the secretary). */
+export function allStatementsDefinition(db: Db, period: Period, producedAt: Date): TDocumentDefinitions {
+  const chapter = requireChapter(db);
+  const timeZone = chapterTimeZone(chapter.timeZone);
+  const { tallies, members } = statementMembers(db, period);
+  if (members.length === 0) throw new LedgerError('not_found', `Nobody was a member between ${period.from} and ${period.to}: there is no statement to print. Choose another period.`, 'from');
+  const card = scorecard(db, {}, dayIn(producedAt, timeZone));
+  const content: Content[] = members.flatMap((m, i) => {
+    const [first, ...rest] = memberStatementContent(memberStatementData(db, m.memberId, period, producedAt, { tallies, card }));
+    return [{ ...(first as object), ...(i > 0 ? { pageBreak: 'before' as const } : {}) } as Content, ...rest];
+  });
+  return documentFrame({ chapterName: chapter.name, title: `Member statements · ${periodName(period)}`, producedAt, locale: chapter.locale, timeZone, inProgress: inProgress(period, dayIn(producedAt, timeZone), 'period') }, content);
+}
+
+/**
+ * Every member's statement as its own PDF, named "Lastname Firstname – statement – 2026 Q4.pdf", plus
+ * the combined PDF for printing, written into a new folder inside `parent`. Data is read first (one
+ * consistent read), files are written after.
+ */
+export async function saveAllStatements(db: Db, period: Period, parent: string, options: ProduceOptions): Promise<{ folder: string; files: Array<{ name: string; bytes: number }> }> {
+  const producedAt = options.producedAt ?? new Date();
+  const chapter = requireChapter(db);
+  const timeZone = chapterTimeZone(chapter.timeZone);
+  const label = periodName(period);
+  const { tallies, members } = statementMembers(db, period);
+  if (members.length === 0) throw new LedgerError('not_found', `Nobody was a member between ${period.from} and ${period.to}: there is no statement to write. Choose another period.`, 'from');
+  const card = scorecard(db, {}, dayIn(producedAt, timeZone));
+  const safe = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
+  const singles = members.map((m) => ({ name: `${safe(`${m.lastName} ${m.firstName}`)} – statement – ${safe(label)}.pdf`, definition: memberStatementReport(memberStatementData(db, m.memberId, period, producedAt, { tallies, card }), producedAt) }));
+  const combined = { name: `All statements – ${safe(label)}.pdf`, definition: allStatementsDefinition(db, period, producedAt) };
+  const folder = path.join(parent, safe(`${chapter.name} statements ${label}`));
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new LedgerError('conflict', `The folder ${parent} cannot be written to (${(error as Error).message}). No statement was written.`, 'folder');
+  }
+  const files: Array<{ name: string; bytes: number }> = [];
+  const seen = new Set<string>();
+  for (const file of [...singles, combined]) {
+    // Two members with the same name get "(2)" rather than one overwriting the other.
+    let name = file.name;
+    for (let n = 2; seen.has(name); n++) name = file.name.replace(/\.pdf$/, ` (${n}).pdf`);
+    seen.add(name);
+    const bytes = await renderPdf(file.definition, { fontsDir: options.fontsDir });
+    writeFileSync(path.join(folder, name), bytes);
+    files.push({ name, bytes: bytes.length });
+  }
+  return { folder, files };
 }
 
 /** One member's statement data: the same tallies, trend, open referrals and score the screens show. */

@@ -42,7 +42,7 @@ import {
 export * from './meeting-schemas';
 export * from './tally-schemas';
 import { palmsReconciliationOut, palmsFileInput, rosterFileInput, attendancePreviewOut, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
-import { bands as scoreBands } from './tally-schemas';
+import { bands as scoreBands, saveAllStatementsInput, savedStatementsOut } from './tally-schemas';
 export * from './outcome-schemas';
 import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, tyfcbWithDisputeOut } from './outcome-schemas';
 import { scorecardProfileSchema } from './scorecard-profile';
@@ -397,7 +397,7 @@ export const contract = {
     scorecardProfileSchema,
     'Save an edited scorecard profile, or null to go back to the default.',
   ),
-  produceReport: method(produceReportInput, producedReportOut, 'A PDF report (weekly meeting, slips audit, PALMS, member statement, quarterly audit).'),
+  produceReport: method(produceReportInput, producedReportOut, 'A PDF report (weekly meeting, slips audit, PALMS, member statement, all statements in one PDF, quarterly audit).'),
   listBackups: method(none, backupsOut, 'The backups folder and its backups, newest first.'),
   backupNow: method(none, backupOut, 'Take a backup now (SQLite online backup).'),
   restoreBackup: method(restoreBackupInput, restoredOut, 'Check a backup, back up the current file, then restore it.'),
@@ -439,6 +439,8 @@ export const contract = {
   decideAttendance: method(leadership.decideAttendanceInput, leadership.absenceLetterOut, "The committee's decision after a final attendance letter: keep, keep with conditions, or release the seat."),
   absenceLetterPdf: method(byId('Letter'), producedReportOut, 'An absence letter as a PDF to print or attach.'),
   thisWeek: method(none, leadership.thisWeekOut, "The leadership's lists: follow-ups, applicants, renewals, letters, open seats, silent members, and the weekly summary text."),
+  // ---- issue 12: reports a president signs (every member's statement at once) ----
+  saveAllStatements: method(saveAllStatementsInput, savedStatementsOut, "Every member's statement as its own PDF, plus one combined PDF, into a folder the user chooses."),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -96,6 +96,8 @@ export const methodNames = [
   'decideAttendance',
   'absenceLetterPdf',
   'thisWeek',
+  // issue 12: reports a president signs
+  'saveAllStatements',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

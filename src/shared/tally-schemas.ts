@@ -157,7 +157,7 @@ export const memberScoreOut = z.object({
 });
 export type MemberScore = z.infer<typeof memberScoreOut>;
 
-export const reportKinds = ['weekly_meeting', 'slips_audit', 'palms_summary', 'member_statement', 'quarterly_audit'] as const;
+export const reportKinds = ['weekly_meeting', 'slips_audit', 'palms_summary', 'member_statement', 'all_statements', 'quarterly_audit'] as const;
 const producedAt = z.iso.datetime({ error: 'Produced at must be a date and time such as 2026-11-22T10:00:00Z.' }).optional();
 const range = { from: isoDate('From'), to: isoDate('To') };
 const ordered = (p: { from: string; to: string }) => p.from <= p.to;
@@ -170,6 +170,8 @@ export const produceReportInput = z.discriminatedUnion(
     z.object({ report: z.literal('slips_audit'), ...range, producedAt }).strict().refine(ordered, orderError),
     z.object({ report: z.literal('palms_summary'), ...range, producedAt }).strict().refine(ordered, orderError),
     z.object({ report: z.literal('member_statement'), memberId: entityId('Member'), ...range, producedAt }).strict().refine(ordered, orderError),
+    /** Every member's statement in one PDF, each starting on a new page: for printing. */
+    z.object({ report: z.literal('all_statements'), ...range, producedAt }).strict().refine(ordered, orderError),
     /** Any day of the quarter: the report covers that calendar quarter. */
     z.object({ report: z.literal('quarterly_audit'), from: isoDate('Quarter'), producedAt }).strict(),
   ],
@@ -298,6 +300,10 @@ export const importBatchOut = z.object({
 });
 export const undoImportInput = z.object({ batchId: entityId('Import') }).strict();
 export const undoImportOut = z.object({ batch: importBatchOut, tombstoned: z.number().int(), restored: z.number().int(), message: z.string() });
+
+/** Every member's statement written as its own PDF (and one combined PDF) into a chosen folder. */
+export const saveAllStatementsInput = z.object({ ...range, producedAt }).strict().refine(ordered, orderError);
+export const savedStatementsOut = z.object({ folder: z.string(), files: z.array(z.object({ name: z.string(), bytes: z.number().int() })) });
 
 export const exportTablesOut = z.object({ folder: z.string(), files: z.array(z.object({ name: z.string(), rows: z.number().int() })) });
 

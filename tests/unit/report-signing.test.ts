@@ -1,13 +1,20 @@
 // The quarterly audit a president signs: who signs (from the leadership roles, names printed, on the
 // summary page), what is still running (in progress on every page), what is due (renewals, overdue
 // first), what became of the referrals (closing the loop), and times in the chapter's own time zone.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/open';
+import { sourceFontsDir } from '../../src/db/paths';
+import { saveAllStatements } from '../../src/services/reports';
 import { okValue as ok } from '../support/first-quarter';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
 import { pdfText } from '../support/pdf-text';
 import type { Registry } from '../../src/server/registry';
 
 let api: Registry;
+let db: Db;
 const ids: Record<string, string> = {};
 
 async function text(input: Record<string, unknown>, producedAt: string): Promise<string> {
@@ -17,6 +24,7 @@ async function text(input: Record<string, unknown>, producedAt: string): Promise
 
 beforeAll(() => {
   const opened = openTestDb();
+  db = opened.db;
   api = testRegistry(opened);
   const seats = smallChapter(opened);
   const chapter = ok(api.call('getChapter', {}));
@@ -122,5 +130,32 @@ describe("the chapter's time zone", () => {
     const { timeZone: _tz, ...withoutZone } = pick(ok(api.call('getChapter', {})));
     ok(api.call('saveChapter', { ...withoutZone, absenceLimit: 4 }));
     expect(ok(api.call('getChapter', {})).timeZone).toBe('America/Los_Angeles');
+  });
+});
+
+describe("every member's statement at once", () => {
+  it('one PDF for printing: each member starts on a new page, in family-name order', async () => {
+    const value = ok<{ fileName: string; pdfBase64: string }>(await api.callAsync('produceReport', { report: 'all_statements', from: '2026-10-01', to: '2026-12-31', producedAt: '2027-01-05T18:00:00.000Z' }));
+    expect(value.fileName).toBe('Harbour-Connectors-statements-2026-Q4.pdf');
+    const pages = pdfText(Buffer.from(value.pdfBase64, 'base64')).split('\f');
+    // The member's name is the first line of the page its statement starts on.
+    const starts = ['Kim Lee', 'Pat Lee', 'Ray Lee', 'Sam Lee'].map((name) => pages.findIndex((p) => p.split('\n').map((l) => l.trim()).filter(Boolean)[1] === name));
+    expect(starts.every((i) => i >= 0)).toBe(true);
+    expect(new Set(starts).size).toBe(4);
+    for (const page of pages.filter((p) => p.trim())) expect(page).toContain('Member statements · 2026 Q4');
+  }, 60_000);
+
+  it('one PDF per member into a folder, named for the member and the quarter, plus the combined one', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'ledger-statements-'));
+    const { folder, files } = await saveAllStatements(db, { from: '2026-10-01', to: '2026-12-31' }, parent, { fontsDir: sourceFontsDir, producedAt: new Date('2027-01-05T18:00:00.000Z') });
+    expect(files.map((f) => f.name).sort()).toEqual(['All statements – 2026 Q4.pdf', 'Lee Kim – statement – 2026 Q4.pdf', 'Lee Pat – statement – 2026 Q4.pdf', 'Lee Ray – statement – 2026 Q4.pdf', 'Lee Sam – statement – 2026 Q4.pdf']);
+    expect(readdirSync(folder).sort()).toEqual(files.map((f) => f.name).sort());
+    expect(pdfText(readFileSync(path.join(folder, 'Lee Pat – statement – 2026 Q4.pdf')))).toContain('Closing the loop: referrals you gave (3)');
+  }, 60_000);
+
+  it('a period with no members says so, naming the field, and writes nothing', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'ledger-statements-'));
+    await expect(saveAllStatements(db, { from: '2020-01-01', to: '2020-03-31' }, parent, { fontsDir: sourceFontsDir })).rejects.toMatchObject({ field: 'from', message: expect.stringMatching(/Nobody was a member between 2020-01-01 and 2020-03-31/) });
+    expect(readdirSync(parent)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconEye, IconPrinter } from '@tabler/icons-react';
+import { IconDownload, IconEye, IconFolder, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, ProduceReportInput } from '../../shared/contract';
 import { addDays, todayIso } from '../../shared/dates';
@@ -15,6 +15,7 @@ const kinds: Array<{ value: Kind; label: string; about: string }> = [
   { value: 'slips_audit', label: 'Slips audit', about: "Every slip of a period in BNI Connect's layout, with totals." },
   { value: 'palms_summary', label: 'PALMS summary', about: 'The per-member table of a period with chapter totals.' },
   { value: 'member_statement', label: 'Member statement', about: 'Given vs received, with whom, open referrals, attendance and score: for a member to take home.' },
+  { value: 'all_statements', label: 'All statements', about: "Every member's statement for the period: one PDF to print (each member on new pages), or each member's own PDF written to a folder." },
   { value: 'quarterly_audit', label: 'Quarterly audit', about: 'The report leadership signs: summary beside the previous quarter, per-member table, matrix, flags, amendments.' },
 ];
 
@@ -42,6 +43,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   const [preview, setPreview] = useState<{ url: string; fileName: string; bytes: Uint8Array } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [written, setWritten] = useState<{ folder: string; files: Array<{ name: string }> } | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
 
   useEffect(() => {
@@ -84,6 +86,19 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     } catch (e) {
       setError((e as Error).message);
       return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const writeEach = async () => {
+    setBusy(true);
+    setError(null);
+    setWritten(null);
+    try {
+      setWritten(await ledger.saveAllStatements(period.period));
+    } catch (e) {
+      setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -157,7 +172,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
               }}
             />
           )}
-          {(kind === 'slips_audit' || kind === 'palms_summary' || kind === 'member_statement') && <PeriodPicker state={period} />}
+          {(kind === 'slips_audit' || kind === 'palms_summary' || kind === 'member_statement' || kind === 'all_statements') && <PeriodPicker state={period} />}
         </Group>
         <Group mt="md">
           <Button leftSection={<IconEye size={16} />} onClick={produce} loading={busy}>
@@ -169,7 +184,17 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
           <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={print} disabled={busy}>
             Print
           </Button>
+          {kind === 'all_statements' && (
+            <Button variant="light" leftSection={<IconFolder size={16} />} onClick={writeEach} disabled={busy}>
+              Save each member's PDF to a folder…
+            </Button>
+          )}
         </Group>
+        {written && (
+          <Alert color="teal" mt="md" role="status">
+            Wrote {written.files.length - 1} statements and the combined PDF to {written.folder}.
+          </Alert>
+        )}
         {error && (
           <Alert color="red" mt="md" role="alert">
             {error}
