@@ -238,6 +238,8 @@ const reads: MethodName[] = [
   'loadDemoChapter',
   // ---- leadership workflows between meetings (issue 17) ----
   'getLeadershipPolicies', 'listApplications', 'renewalsRadar', 'listAbsenceLetters', 'absenceLetterPdf',
+  // ---- issue 12: writes PDF files outside the chapter ----
+  'saveAllStatements',
 ];
 
 describe('every method that changes the chapter writes its audit entry', () => {
