@@ -2,8 +2,9 @@
 // through the registry (attendance, slips, follow-ups, amendments and their audit entries, no
 // ANALYZE of its own), then opened as the app opens it. Figures and ratios to the issue's
 // targets; nothing is asserted (these machines are noisy). The temporary folder is removed.
-// `--history-weeks=N` writes a shorter history (the default is 522 weeks, ten years).
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+// `--history-weeks=N` writes a shorter history (the default is 522 weeks, ten years);
+// `--history-file=path` measures a copy of an existing chapter file instead of writing one.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -42,17 +43,26 @@ function must(api: Registry, method: string, input: unknown): any {
 
 export async function runHistoryBench(): Promise<void> {
   const weeksArg = process.argv.find((a) => a.startsWith('--history-weeks='));
+  const fileArg = process.argv.find((a) => a.startsWith('--history-file='));
   const weeks = weeksArg ? Number(weeksArg.split('=')[1]) : 522;
   const folder = mkdtempSync(path.join(tmpdir(), 'ledger-history-'));
   try {
     const file = path.join(folder, 'chapter.sqlite');
-    const writing = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
-    const started = performance.now();
-    const firstMeetingOn = addDays(todayIso(), -7 * weeks);
-    const history = writeChapterHistory(createRegistry({ db: writing.db, file, appVersion: 'bench' }, () => {}), { members: MEMBERS, weeks, slipsPerMeeting: SLIPS_PER_MEETING, firstMeetingOn });
-    const writeSeconds = (performance.now() - started) / 1000;
-    writing.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    writing.close();
+    let written = 'copied from ' + (fileArg?.slice('--history-file='.length) ?? '');
+    if (fileArg) {
+      for (const suffix of ['', '-wal']) {
+        const source = fileArg.slice('--history-file='.length) + suffix;
+        if (existsSync(source)) copyFileSync(source, file + suffix);
+      }
+    } else {
+      const writing = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
+      const started = performance.now();
+      const firstMeetingOn = addDays(todayIso(), -7 * weeks);
+      writeChapterHistory(createRegistry({ db: writing.db, file, appVersion: 'bench' }, () => {}), { members: MEMBERS, weeks, slipsPerMeeting: SLIPS_PER_MEETING, firstMeetingOn });
+      written = `written through the registry in ${((performance.now() - started) / 1000).toFixed(0)} s`;
+      writing.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      writing.close();
+    }
 
     // Opened as the app opens it: quick check, migrations, planner statistics.
     const openStarted = performance.now();
@@ -60,12 +70,14 @@ export async function runHistoryBench(): Promise<void> {
     const openMs = performance.now() - openStarted;
     const api = createRegistry({ db: opened.db, file, appVersion: 'bench' }, () => {});
     const count = (table: string) => opened.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const last = opened.sqlite.prepare("SELECT id, meeting_on AS meetingOn FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1").get() as { id: string; meetingOn: string };
+    const history = { meetings: count('meetings'), lastMeetingId: last.id, lastMeetingOn: last.meetingOn, years: (Date.parse(last.meetingOn) - Date.parse(opened.sqlite.prepare('SELECT min(meeting_on) FROM meetings').pluck().get() as string)) / (365.25 * 864e5) };
     const slips = ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus'].reduce((sum, t) => sum + count(t), 0);
-    console.log(`\nReal-file run (${(weeks / 52.2).toFixed(1)} years): a ${MEMBERS}-member chapter, ${history.meetings} meetings, ${slips.toLocaleString('en-US')} slips, ${count('attendance').toLocaleString('en-US')} attendance marks, ${count('audit_log').toLocaleString('en-US')} audit entries,`);
-    console.log(`  written through the registry in ${writeSeconds.toFixed(0)} s (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB); opened as the app opens it (check, migrations, statistics) in ${ms(openMs)}`);
+    console.log(`\nReal-file run (${history.years.toFixed(1)} years): a ${MEMBERS}-member chapter, ${history.meetings} meetings, ${slips.toLocaleString('en-US')} slips, ${count('attendance').toLocaleString('en-US')} attendance marks, ${count('audit_log').toLocaleString('en-US')} audit entries,`);
+    console.log(`  ${written} (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB); opened as the app opens it (check, migrations, statistics) in ${ms(openMs)}`);
 
     // Meeting night on this file: save a slip, then refresh what the Meeting screen shows.
-    const tonight = must(api, 'createMeeting', { meetingOn: addDays(history.lastMeetingOn, 7) }).id as string;
+    const tonight = must(api, 'createMeeting', { meetingOn: addDays(todayIso(), 1), confirmDate: true }).id as string;
     must(api, 'markAllPresent', { meetingId: tonight });
     const current = (must(api, 'listMembers', { scope: 'current' }) as Array<{ id: string; status: string }>).filter((m) => m.status === 'active');
     const saves: number[] = [];
@@ -84,7 +96,7 @@ export async function runHistoryBench(): Promise<void> {
       ['Meeting (sheet + list)', [['getMeetingSheet', { meetingId: history.lastMeetingId }], ['listMeetings', {}]]],
       ['Open referrals (first page)', [['listOpenReferrals', { limit: 51 }]]],
       ['Reciprocity (tallies, matrix, flags; a quarter)', [['tallies', quarter], ['referralMatrix', quarter], ['reciprocityFlags', quarter]]],
-      ['Scorecard (six months)', [['scorecard', {}]]],
+      ['Scorecard (six months)', [['scorecard', { from: addDays(history.lastMeetingOn, -182), to: history.lastMeetingOn }]]],
       ['Members (roster)', [['listMembers', { scope: 'all' }]]],
       ['Audit log (first page)', [['listAuditLog', {}]]],
       ['Audit log, amendments only', [['listAuditLog', { withReasonOnly: true }]]],
