@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import type { ThisWeek } from '../shared/contract';
 import { addDays, formatDay, todayIso } from '../shared/dates';
 import { formatMoney } from '../shared/money';
+import { chapterTimeZone } from '../shared/time-zone';
 import { absenceLetterReport } from '../reports/absence-letter';
 import { renderPdf } from '../reports/render';
 import { draftAbsenceLetters, lettersForThisWeek, readLetters } from './absence-letters';
@@ -96,7 +97,7 @@ export async function absenceLetterPdf(db: Db, id: string, options: { fontsDir: 
   const chapter = requireChapter(db);
   const letter = readLetters(db, sql`l.id = ${id}`)[0];
   if (!letter) throw new LedgerError('not_found', 'That letter does not exist.', 'id');
-  const definition: TDocumentDefinitions = absenceLetterReport({ chapterName: chapter.name, locale: chapter.locale, timeZone: chapter.timeZone, letter }, options.producedAt ?? new Date());
+  const definition: TDocumentDefinitions = absenceLetterReport({ chapterName: chapter.name, locale: chapter.locale, timeZone: chapterTimeZone(chapter.timeZone), letter }, options.producedAt ?? new Date());
   const bytes = await renderPdf(definition, { fontsDir: options.fontsDir });
   const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
   return { fileName: `${slug(chapter.name)}-attendance-letter-${slug(letter.memberName)}-${letter.reachedOn}.pdf`, pdfBase64: bytes.toString('base64') };
