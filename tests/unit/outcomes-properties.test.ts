@@ -17,7 +17,7 @@ const chapterArb = fc.record({
     fc.record({ meeting: fc.nat(), giver: fc.nat(), hop: fc.integer({ min: 1, max: 5 }), status: fc.constantFrom(...statuses), steps: fc.array(fc.record({ status: fc.constantFrom(...statuses), after: fc.integer({ min: 0, max: 40 }) }), { maxLength: 3 }), deleted: fc.boolean() }),
     { maxLength: 30 },
   ),
-  tyfcbs: fc.array(fc.record({ meeting: fc.nat(), referral: fc.option(fc.nat(), { nil: null }), closer: fc.nat(), hop: fc.integer({ min: 1, max: 5 }), amount: fc.integer({ min: 1, max: 5_000_000 }), dispute: fc.constantFrom('none', 'open', 'resolved'), deleted: fc.boolean() }), { maxLength: 20 }),
+  tyfcbs: fc.array(fc.record({ meeting: fc.nat(), referral: fc.oneof(fc.constant(null), fc.nat()), closer: fc.nat(), hop: fc.integer({ min: 1, max: 5 }), amount: fc.integer({ min: 1, max: 5_000_000 }), dispute: fc.constantFrom('none', 'open', 'resolved'), deleted: fc.boolean() }), { maxLength: 20 }),
   from: fc.integer({ min: 0, max: 90 }),
   length: fc.integer({ min: 0, max: 90 }),
 });
