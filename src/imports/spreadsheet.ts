@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { LedgerError } from '../shared/errors';
+import { checkTableWithinLimits, checkZipWithinLimits, decodeText, hasUtf16Bom, importLimits, type TextEncodingName } from './bounded-read';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -24,17 +25,21 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
     throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB: an export of one meeting or a quarter is far smaller. Nothing was imported.`, 'file');
   }
   if (bytes.length === 0) throw new LedgerError('invalid_input', `${fileName} is empty. Nothing was imported.`, 'file');
-  const head = bytes.subarray(0, 512).toString('utf8').replace(/^\ufeff/, '').trimStart();
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(fileName, bytes);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    checkZipWithinLimits(fileName, bytes);
+    return bounded(fileName, await readXlsx(fileName, bytes));
+  }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
     throw new LedgerError('invalid_input', `${fileName} is an old binary Excel file. Open it in a spreadsheet program and save it as .xlsx or .csv, then import that.`, 'file');
   }
-  if (bytes.subarray(0, 4096).includes(0)) {
+  if (!hasUtf16Bom(bytes) && bytes.subarray(0, 4096).includes(0)) {
     throw new LedgerError('invalid_input', `${fileName} is not a spreadsheet (it is a binary file). Export the report from BNI Connect again and import that file.`, 'file');
   }
-  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
-  if (head.startsWith('<')) return readSpreadsheetMl(fileName, text);
-  return readCsv(text);
+  const { text: decoded, encoding } = decodeText(bytes);
+  const text = decoded.replace(/^\ufeff/, '');
+  const table = bounded(fileName, text.trimStart().startsWith('<') ? readSpreadsheetMl(fileName, text) : readCsv(text));
+  encodings.set(table, encoding);
+  return table;
 }
 
 async function readXlsx(fileName: string, bytes: Buffer): Promise<Table> {
@@ -50,10 +55,33 @@ async function readXlsx(fileName: string, bytes: Buffer): Promise<Table> {
   }
 }
 
+/** CSV read row by row, stopping at the row limit instead of after reading everything. */
 function readCsv(text: string): Table {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  return parsed.data.map((row) => row.map((cell) => String(cell ?? '')));
+  const rows: Table = [];
+  let over = false;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      if (rows.length >= importLimits.rows) {
+        over = true;
+        parser.abort();
+        return;
+      }
+      rows.push(result.data.map((cell) => String(cell ?? '')));
+    },
+  });
+  if (over) rows.push([]); // one row past the limit: refused by the table check with the limit named
+  return rows;
 }
+
+function bounded(fileName: string, table: Table): Table {
+  checkTableWithinLimits(fileName, table);
+  return table;
+}
+
+/** The text encoding a text file was read in ("UTF-8", "UTF-16LE", "Windows-1252"); null for .xlsx. */
+const encodings = new WeakMap<Table, TextEncodingName>();
+export const encodingOf = (table: Table): TextEncodingName | null => encodings.get(table) ?? null;
 
 type XmlNode = Record<string, unknown>;
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
