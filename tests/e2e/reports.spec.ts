@@ -34,3 +34,14 @@ test('a member statement needs a member, and says so', async ({ page, harness })
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByRole('alert')).toHaveText('Choose a member.');
 });
+
+test("every member's statement at once: one PDF to print, or each member's PDF in a folder", async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(`${harness.openUrl}#/reports`);
+  await page.getByText('All statements', { exact: true }).click();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByLabel('Report preview')).toContainText(/statements-\d{4}-Q\d\.pdf/);
+  await page.getByRole('button', { name: "Save each member's PDF to a folder…" }).click();
+  await expect(page.getByRole('status')).toContainText(/Wrote \d+ statements and the combined PDF to /, { timeout: 60_000 });
+  await page.screenshot({ path: 'test-results/all-statements.png' });
+});
