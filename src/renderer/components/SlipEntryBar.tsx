@@ -197,7 +197,7 @@ export function SlipEntryBar({
     setTimeout(() => firstField.current?.focus(), 0);
   };
   useHotkeys(
-    slipModes.map((m) => [m.hotkey, () => switchMode(m.kind)]),
+    slipModes.map((m) => [m.hotkey, () => switchMode(m.kind), { usePhysicalKeys: true }]),
     [],
   );
 

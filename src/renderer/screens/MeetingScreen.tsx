@@ -93,10 +93,11 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   // Empty ignore-list: these chords work while typing in a field, which is where the secretary is.
   useHotkeys(
     [
-      ['alt+p', () => setTab('attendance')],
-      ['alt+n', () => setCreating(true)],
-      ['alt+l', () => sheet?.meeting.status === 'draft' && void close()],
-      ...slipModes.map((m) => [m.hotkey, () => setTab('slips')] as [string, () => void]),
+      // By physical key: on macOS Option+N types "˜" and would never match the letter.
+      ['alt+p', () => setTab('attendance'), { usePhysicalKeys: true }],
+      ['alt+n', () => setCreating(true), { usePhysicalKeys: true }],
+      ['alt+l', () => sheet?.meeting.status === 'draft' && void close(), { usePhysicalKeys: true }],
+      ...slipModes.map((m) => [m.hotkey, () => setTab('slips'), { usePhysicalKeys: true }] as [string, () => void, { usePhysicalKeys: boolean }]),
     ],
     [],
   );
