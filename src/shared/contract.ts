@@ -45,7 +45,7 @@ import { palmsReconciliationOut, palmsFileInput, rosterFileInput, attendancePrev
 import { bands as scoreBands, saveAllStatementsInput, savedStatementsOut } from './tally-schemas';
 export * from './outcome-schemas';
 import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, tyfcbWithDisputeOut } from './outcome-schemas';
-import { scorecardProfileSchema } from './scorecard-profile';
+import { scorecardProfileInputSchema, scorecardProfileSchema } from './scorecard-profile';
 // ---- leadership workflows between meetings (issue 17) ----
 export * from './leadership-schemas';
 import * as leadership from './leadership-schemas';
@@ -393,7 +393,7 @@ export const contract = {
   ),
   getScorecardProfile: method(none, scorecardProfileSchema, "The chapter's scorecard profile (the default until edited)."),
   saveScorecardProfile: method(
-    z.object({ profile: scorecardProfileSchema.nullable() }).strict(),
+    z.object({ profile: scorecardProfileInputSchema.nullable() }).strict(),
     scorecardProfileSchema,
     'Save an edited scorecard profile, or null to go back to the default.',
   ),

@@ -98,6 +98,72 @@ export const scorecardProfileSchema = z
   .strict();
 export type ScorecardProfile = z.infer<typeof scorecardProfileSchema>;
 
+/** An exact threshold as a fraction of BigInts ("4.5/26" → 45/260); the text already matched exactNumberPattern. */
+function exactFraction(text: string): { num: bigint; den: bigint } {
+  const part = (t: string) => {
+    const [whole, decimals = ''] = t.split('.');
+    return { num: BigInt(whole! + decimals), den: 10n ** BigInt(decimals.length) };
+  };
+  const [top, bottom] = text.trim().split('/');
+  const a = part(top!);
+  const b = bottom === undefined ? { num: 1n, den: 1n } : part(bottom);
+  return { num: a.num * b.den, den: a.den * b.num };
+}
+const compareExact = (x: string, y: string) => {
+  const a = exactFraction(x);
+  const b = exactFraction(y);
+  const left = a.num * b.den;
+  const right = b.num * a.den;
+  return left < right ? -1 : left > right ? 1 : 0;
+};
+
+/**
+ * Rules a profile must keep when it is saved (not when it is read, so a profile stored before them
+ * still scores as it did): in each category the thresholds are listed from the lowest to the highest,
+ * a harder threshold scores at least as many points (at most: a lower one), and attendance thresholds
+ * are percentages (0–100). Every sentence names the category.
+ */
+function checkEditingRules(profile: ScorecardProfile, ctx: z.RefinementCtx): void {
+  profile.categories.forEach((category, c) => {
+    const list = category.thresholds;
+    // A threshold that is not a number has its own refusal already (this rule runs after it).
+    if (!list.every((x) => typeof x?.at === 'string' && exactNumberPattern.test(x.at.trim()) && !/\/0+(\.0+)?$/.test(x.at.trim()))) return;
+    const at = (j: number) => ['categories', c, 'thresholds', j, 'at'];
+    for (let j = 1; j < list.length; j++) {
+      if (compareExact(list[j]!.at, list[j - 1]!.at) <= 0) {
+        const shown = list.slice(0, j + 1).map((x) => x.at.trim());
+        ctx.addIssue({ code: 'custom', path: at(j), message: `${category.label}: each threshold must be higher than the one before (${shown.slice(0, -1).join(', ')}, then ${shown[j]}?).` });
+        return;
+      }
+    }
+    for (let j = 1; j < list.length; j++) {
+      const [before, now] = [list[j - 1]!, list[j]!];
+      const wrong = category.direction === 'at_least' ? now.points < before.points : now.points > before.points;
+      if (wrong) {
+        const rule = category.direction === 'at_least' ? 'a higher threshold must score at least as many points' : 'for "at most", a higher threshold must score no more points';
+        ctx.addIssue({ code: 'custom', path: ['categories', c, 'thresholds', j, 'points'], message: `${category.label}: ${rule} (${before.at.trim()} → ${before.points}, then ${now.at.trim()} → ${now.points}?).` });
+        return;
+      }
+    }
+    if (category.measure.kind === 'attendance_rate') {
+      const j = list.findIndex((x) => compareExact(x.at, '100') > 0);
+      if (j >= 0) {
+        ctx.addIssue({ code: 'custom', path: at(j), message: `${category.label}: attendance is a percentage, so a threshold cannot be above 100 (${list[j]!.at.trim()}).` });
+        return;
+      }
+      const k = list.findIndex((x) => compareExact(x.at, '0') > 0 && compareExact(x.at, '1') < 0);
+      if (k >= 0) {
+        const text = list[k]!.at.trim();
+        ctx.addIssue({ code: 'custom', path: at(k), message: `${category.label}: attendance is a percentage, so write 95 for 95 %, not a fraction such as ${text}.` });
+        return;
+      }
+    }
+  });
+}
+
+/** The profile as the Settings screen saves it: the stored shape plus the editing rules above. */
+export const scorecardProfileInputSchema = scorecardProfileSchema.superRefine(checkEditingRules);
+
 /** The first stored shape (thresholds only, measures fixed in code). */
 const profileV1Schema = z.object({
   name: z.string(),

@@ -1,0 +1,65 @@
+// Settings → Scorecard profile, the mistakes a chapter makes while editing it: every refusal names the
+// category and the field, and nothing is saved (the chapter keeps scoring with the profile it had).
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Registry } from '../../src/server/registry';
+import { taiwanSixCategories, usTrafficLights2025, type ScorecardProfile } from '../../src/shared/scorecard-profile';
+import { openTestDb, smallChapter, testRegistry } from '../support/db';
+import { okValue as ok } from '../support/first-quarter';
+
+let api: Registry;
+const edit = (from: ScorecardProfile, change: (p: any) => void): ScorecardProfile => {
+  const copy = structuredClone(from) as any;
+  change(copy);
+  return copy;
+};
+/** Saving is refused with this sentence on this field, and the chapter still has the US profile. */
+const refused = (profile: ScorecardProfile, field: string, message: string) => {
+  expect(api.call('saveScorecardProfile', { profile })).toMatchObject({ ok: false, error: { field: `profile.${field}`, message } });
+  expect(ok(api.call('getScorecardProfile', {}))).toEqual(usTrafficLights2025);
+};
+
+beforeEach(() => {
+  const opened = openTestDb();
+  api = testRegistry(opened);
+  smallChapter(opened);
+  ok(api.call('saveScorecardProfile', { profile: usTrafficLights2025 }));
+});
+
+describe('thresholds out of order', () => {
+  it('refuses attendance 75, 85, 0.95 (a fraction typed among percentages) and names Attendance', () => {
+    refused(
+      edit(usTrafficLights2025, (p) => (p.categories[0].thresholds[2].at = '0.95')),
+      'categories.0.thresholds.2.at',
+      'Attendance: each threshold must be higher than the one before (75, 85, then 0.95?).',
+    );
+  });
+  it('refuses referrals given 0.25, 0.75, 0.5 in the wrong order', () => {
+    refused(
+      edit(usTrafficLights2025, (p) => ([p.categories[1].thresholds[1].at, p.categories[1].thresholds[2].at] = ['0.75', '0.5'])),
+      'categories.1.thresholds.2.at',
+      'Referrals given: each threshold must be higher than the one before (0.25, 0.75, then 0.5?).',
+    );
+  });
+  it('refuses a higher threshold that scores fewer points, but keeps "at most" absences (0 → 20, 1 → 15, 2 → 10)', () => {
+    refused(
+      edit(usTrafficLights2025, (p) => (p.categories[2].thresholds[3].points = 10)),
+      'categories.2.thresholds.3.points',
+      'Visitors: a higher threshold must score at least as many points (4.5/26 → 15, then 6/26 → 10?).',
+    );
+    expect(ok(api.call('saveScorecardProfile', { profile: taiwanSixCategories })).name).toBe('Taiwan six categories');
+    const wrongAtMost = edit(taiwanSixCategories, (p) => (p.categories[0].thresholds[2].points = 25));
+    expect(api.call('saveScorecardProfile', { profile: wrongAtMost })).toMatchObject({
+      ok: false,
+      error: { field: 'profile.categories.0.thresholds.2.points', message: 'Absences: for "at most", a higher threshold must score no more points (1 → 15, then 2 → 25?).' },
+    });
+    expect(ok(api.call('getScorecardProfile', {}))).toEqual(taiwanSixCategories);
+  });
+  it('refuses an attendance threshold above 100 %, and attendance written as fractions (0.75, 0.85, 0.95)', () => {
+    refused(edit(usTrafficLights2025, (p) => (p.categories[0].thresholds[2].at = '105')), 'categories.0.thresholds.2.at', 'Attendance: attendance is a percentage, so a threshold cannot be above 100 (105).');
+    refused(
+      edit(usTrafficLights2025, (p) => p.categories[0].thresholds.forEach((t: any, i: number) => (t.at = ['0.75', '0.85', '0.95'][i]))),
+      'categories.0.thresholds.0.at',
+      'Attendance: attendance is a percentage, so write 95 for 95 %, not a fraction such as 0.75.',
+    );
+  });
+});
