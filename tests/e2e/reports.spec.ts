@@ -45,3 +45,20 @@ test("every member's statement at once: one PDF to print, or each member's PDF i
   await expect(page.getByRole('status')).toContainText(/Wrote \d+ statements and the combined PDF to /, { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/all-statements.png' });
 });
+
+test('dates typed the wrong way round produce no PDF, and say why', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(`${harness.openUrl}#/reports`);
+  await page.getByText('Slips audit', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'To' }).fill('2026-05-31');
+  await page.getByRole('textbox', { name: 'To' }).press('Tab');
+  await page.getByRole('textbox', { name: 'From' }).fill('2026-09-01');
+  await page.getByRole('textbox', { name: 'From' }).press('Tab');
+  await expect(page.getByText('From is after To')).toBeVisible();
+  await page.keyboard.press('Escape'); // the date picker's calendar
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  await expect(page.getByRole('alert')).toHaveText('From (2026-09-01) is after To (2026-05-31): fix the dates first.');
+  expect(downloaded).toBe(false);
+});

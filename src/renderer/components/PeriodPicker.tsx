@@ -8,13 +8,19 @@ import { periodPresets, presetPeriod, type PeriodPreset } from '../../shared/per
 export function usePeriod(initial: Exclude<PeriodPreset, 'custom'> = 'this_quarter') {
   const [preset, setPreset] = useState<PeriodPreset>(initial);
   const [period, setPeriod] = useState<Period>(() => presetPeriod(initial, todayIso()));
-  return { preset, setPreset, period, setPeriod };
+  // Dates typed the wrong way round: shown in the fields with their error, never used. A screen that
+  // keeps showing the last good period may do so; one that produces something (a PDF) must refuse.
+  const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
+  return { preset, setPreset, period, setPeriod, pending, setPending };
+}
+
+/** The sentence a screen shows instead of acting while the typed dates are the wrong way round. */
+export function periodProblem(state: ReturnType<typeof usePeriod>): string | null {
+  return state.pending ? `From (${state.pending.from}) is after To (${state.pending.to}): fix the dates first.` : null;
 }
 
 export function PeriodPicker({ state }: { state: ReturnType<typeof usePeriod> }) {
-  const { preset, setPreset, period, setPeriod } = state;
-  // A From after To is shown beside the field and never sent: the screen keeps the last good period.
-  const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
+  const { preset, setPreset, period, setPeriod, pending, setPending } = state;
   const choose = (next: { from: string; to: string }) => {
     setPreset('custom');
     if (next.from > next.to) return setPending(next);

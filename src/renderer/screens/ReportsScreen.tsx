@@ -6,7 +6,7 @@ import { addDays, todayIso } from '../../shared/dates';
 import { quarterLabel, quarterOf } from '../../shared/periods';
 import { ledger } from '../client';
 import { downloadBytes, pdfBlobUrl } from '../download';
-import { PeriodPicker, usePeriod } from '../components/PeriodPicker';
+import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
 import { useQuery } from '../use-query';
 
 type Kind = ProduceReportInput['report'];
@@ -57,6 +57,9 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   );
 
   const input = (): ProduceReportInput | string => {
+    const usesPeriod = kind === 'slips_audit' || kind === 'palms_summary' || kind === 'member_statement' || kind === 'all_statements';
+    const wrongDates = usesPeriod ? periodProblem(period) : null;
+    if (wrongDates) return wrongDates;
     switch (kind) {
       case 'weekly_meeting':
         return meetingId ? { report: kind, meetingId } : 'Choose a meeting.';
@@ -96,6 +99,8 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     setError(null);
     setWritten(null);
     try {
+      const wrongDates = periodProblem(period);
+      if (wrongDates) throw new Error(wrongDates);
       setWritten(await ledger.saveAllStatements(period.period));
     } catch (e) {
       setError((e as Error).message);
