@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/unit/require-node22.ts'],
     pool: 'forks',
+    // Both cores of the CI box: many files wait on SQLite files, child processes or PDF reading.
+    maxWorkers: 2,
     // Generous: a test's speed is measured in `npm run bench`, never asserted; a loaded 2-core CI box must not fail on time.
     testTimeout: 30_000,
     hookTimeout: 60_000,
