@@ -56,9 +56,15 @@ export const scoreCategorySchema = z
   .strict();
 export type ScoreCategory = z.infer<typeof scoreCategorySchema>;
 
+/** A whole number the form requires: "Months is required (1–24)." when empty, 0 or out of range. */
+const wholeFrom1 = (field: string, max: number) => {
+  const message = `${field} is required (1–${max}).`;
+  return z.number({ error: message }).int({ error: `${field} must be a whole number (1–${max}).` }).min(1, { error: message }).max(max, { error: `${field} must be ${max} or fewer.` });
+};
+
 export const periodRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('completed_months'), months: z.number().int().min(1).max(24) }).strict(),
-  z.object({ kind: z.literal('rolling_weeks'), weeks: z.number().int().min(1).max(104) }).strict(),
+  z.object({ kind: z.literal('completed_months'), months: wholeFrom1('Months', 24) }).strict(),
+  z.object({ kind: z.literal('rolling_weeks'), weeks: wholeFrom1('Weeks', 104) }).strict(),
   z
     .object({ kind: z.literal('dates'), from: z.iso.date({ error: 'From must be a date such as 2026-01-01.' }), to: z.iso.date({ error: 'To must be a date such as 2026-06-30.' }) })
     .strict()
@@ -75,7 +81,7 @@ export const scorecardProfileSchema = z
     /** Letters whose weeks do not count as weeks (e.g. M: "weeks = W − M"). Per-week rates and attendance divide by the weeks that count. */
     weeksExclude: z.array(z.enum(palmsLetters)).max(4),
     /** Members with fewer counted weeks than this are not scored ("not enough history"). */
-    minimumWeeks: z.number().int().min(1).max(26),
+    minimumWeeks: wholeFrom1('Weeks needed', 26),
     period: periodRuleSchema,
     /** Highest first; a member takes the first band whose "from" their points reach. The last band starts at 0. */
     bands: z

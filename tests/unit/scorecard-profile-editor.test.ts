@@ -63,3 +63,16 @@ describe('thresholds out of order', () => {
     );
   });
 });
+
+describe('an empty or 0 period length or weeks needed', () => {
+  it('refuses an emptied "Months" or 0 months instead of saving 1', () => {
+    refused(edit(usTrafficLights2025, (p) => (p.period.months = null)), 'period.months', 'Months is required (1–24).');
+    refused(edit(usTrafficLights2025, (p) => (p.period.months = 0)), 'period.months', 'Months is required (1–24).');
+    refused(edit(usTrafficLights2025, (p) => (p.period.months = 36)), 'period.months', 'Months must be 24 or fewer.');
+  });
+  it('refuses empty rolling "Weeks" and an emptied or 0 "Weeks needed"', () => {
+    refused(edit(usTrafficLights2025, (p) => (p.period = { kind: 'rolling_weeks', weeks: null })), 'period.weeks', 'Weeks is required (1–104).');
+    refused(edit(usTrafficLights2025, (p) => (p.minimumWeeks = null)), 'minimumWeeks', 'Weeks needed is required (1–26).');
+    refused(edit(usTrafficLights2025, (p) => (p.minimumWeeks = 0)), 'minimumWeeks', 'Weeks needed is required (1–26).');
+  });
+});

@@ -29,6 +29,9 @@ function measureFrom(value: string): Measure {
   return { kind: kind as 'count' | 'per_week', source: rest as (typeof countSources)[number] };
 }
 
+/** An emptied number box stays empty (sent as null, so the ledger says the field is required) instead of becoming 0 or 1. */
+const wholeOrEmpty = (v: string | number): number => (v === '' ? (null as unknown as number) : Number(v));
+
 const periodKinds = [
   { value: 'completed_months', label: 'Last completed months' },
   { value: 'rolling_weeks', label: 'Rolling weeks' },
@@ -102,8 +105,8 @@ export function ScorecardProfileCard() {
             })
           }
         />
-        {period.kind === 'completed_months' && <NumberInput label="Months" value={period.months} min={1} max={24} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'completed_months', months: Number(v) } })} />}
-        {period.kind === 'rolling_weeks' && <NumberInput label="Weeks" value={period.weeks} min={1} max={104} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'rolling_weeks', weeks: Number(v) } })} />}
+        {period.kind === 'completed_months' && <NumberInput label="Months" value={period.months ?? ''} min={1} max={24} clampBehavior="none" allowDecimal={false} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'completed_months', months: wholeOrEmpty(v) } })} />}
+        {period.kind === 'rolling_weeks' && <NumberInput label="Weeks" value={period.weeks ?? ''} min={1} max={104} clampBehavior="none" allowDecimal={false} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'rolling_weeks', weeks: wholeOrEmpty(v) } })} />}
         {period.kind === 'dates' && (
           <>
             <TextInput label="From" value={period.from} w={120} onChange={(e) => setProfile({ ...profile, period: { ...period, from: e.currentTarget.value } })} />
@@ -118,7 +121,7 @@ export function ScorecardProfileCard() {
           onChange={(v) => setProfile({ ...profile, weeksExclude: v as PalmsLetter[] })}
           w={230}
         />
-        <NumberInput label="Weeks needed" description="Fewer: not scored" value={profile.minimumWeeks} min={1} max={26} w={130} onChange={(v) => setProfile({ ...profile, minimumWeeks: Number(v) })} />
+        <NumberInput label="Weeks needed" description="Fewer: not scored" value={profile.minimumWeeks ?? ''} min={1} max={26} clampBehavior="none" allowDecimal={false} w={130} onChange={(v) => setProfile({ ...profile, minimumWeeks: wholeOrEmpty(v) })} />
       </Group>
 
       <Text fw={600} size="sm">
