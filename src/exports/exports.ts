@@ -1,4 +1,4 @@
-// Getting everything out: every table as CSV (UTF-8, header row, ISO dates, money with two decimals),
+// Getting everything out: every table as CSV (UTF-8, header row, ISO dates, money with at least two decimals and every minor digit of the currency),
 // a meeting's slips in BNI Connect's audit layout, and a complete, consistent copy of the chapter file.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { LedgerError } from '../shared/errors';
-import { minorToPlainTwoDecimals } from '../shared/money';
+import { minorToPlainAmount } from '../shared/money';
 import { requireChapter } from '../services/chapter';
 import { requireMeeting } from '../services/meeting-guards';
 import { listMeetingSlips } from '../services/slips';
@@ -24,10 +24,10 @@ export function tableCsv(db: Db, table: (typeof exportedTables)[number]): { csv:
   const currency = requireChapter(db).currency;
   const rows = db.all<Record<string, unknown>>(sql.raw(`SELECT * FROM ${table} ORDER BY rowid`));
   const columns = rows[0] ? Object.keys(rows[0]) : (db.all<{ name: string }>(sql.raw(`SELECT name FROM pragma_table_info('${table}')`))).map((c) => c.name);
-  // Money is stored in minor units; the export adds it with two decimals beside, for spreadsheets.
+  // Money is stored in minor units; the export adds it as a decimal amount beside (two decimals, three for KWD), for spreadsheets.
   const withAmount = columns.includes('amount_minor');
   const fields = withAmount ? [...columns, 'amount'] : columns;
-  const data = rows.map((row) => [...columns.map((c) => safe(row[c])), ...(withAmount ? [minorToPlainTwoDecimals(Number(row.amount_minor), String(row.currency ?? currency))] : [])]);
+  const data = rows.map((row) => [...columns.map((c) => safe(row[c])), ...(withAmount ? [minorToPlainAmount(Number(row.amount_minor), String(row.currency ?? currency))] : [])]);
   return { csv: Papa.unparse({ fields, data }, { newline: '\r\n' }), rows: rows.length };
 }
 
@@ -69,7 +69,7 @@ function auditCsvRow(s: Slip, currency: string): string[] {
     case 'referral':
       return [s.giverName, s.receiverName, 'Referral', s.referralKind === 'inside' ? 'Inside' : 'Outside', '', '', s.prospectName];
     case 'tyfcb':
-      return [s.closerName, s.referrerName, 'TYFCB', s.tyfcbKind === 'tier3' ? 'Tier 3' : s.tyfcbKind === 'inside' ? 'Inside' : 'Outside', minorToPlainTwoDecimals(s.amountMinor, currency), '', s.note];
+      return [s.closerName, s.referrerName, 'TYFCB', s.tyfcbKind === 'tier3' ? 'Tier 3' : s.tyfcbKind === 'inside' ? 'Inside' : 'Outside', minorToPlainAmount(s.amountMinor, currency), '', s.note];
     case 'one_to_one':
       return [s.memberAName, s.memberBName, 'One-to-One', '', '', '', s.note];
     case 'visitor':

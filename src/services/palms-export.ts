@@ -3,7 +3,7 @@
 import Papa from 'papaparse';
 import type { Db } from '../db/open';
 import type { Period } from '../shared/contract';
-import { minorToPlainTwoDecimals } from '../shared/money';
+import { minorToPlainAmount } from '../shared/money';
 import { requireChapter } from './chapter';
 import { memberTallies } from './tallies';
 
@@ -25,7 +25,7 @@ export function palmsCsv(db: Db, p: Period): { fileName: string; csv: string } {
     m.rro,
     m.visitors,
     m.oneToOnes,
-    minorToPlainTwoDecimals(m.tyfcbReceivedMinor, chapter.currency),
+    minorToPlainAmount(m.tyfcbReceivedMinor, chapter.currency),
     m.ceus,
   ]);
   // A leading = + - @ would make a spreadsheet run the cell as a formula: quote-escape it.

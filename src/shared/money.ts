@@ -28,6 +28,42 @@ function separators(locale: string): { decimal: string; group: string } {
   };
 }
 
+/**
+ * Digits as ASCII and marks as the locale writes them: full-width "￥１，２５５" (NFKC), Arabic-Indic
+ * "١٫٢٥٥" and Devanagari "१२५५" digits, without the invisible direction marks right-to-left text carries.
+ */
+function normalizeDigits(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0966-\u096f]/g, (d) => String(d.charCodeAt(0) - 0x0966))
+    .trim();
+}
+
+/** The currency's own signs as this locale and English print them ("￥", "د.ك.", "BHD", "BD"), taken off either end. */
+function stripCurrency(text: string, currency: string, locale: string): string {
+  const signs = new Set<string>([currency]);
+  for (const loc of [locale, 'en']) {
+    for (const currencyDisplay of ['symbol', 'narrowSymbol', 'code'] as const) {
+      try {
+        const parts = new Intl.NumberFormat(loc, { style: 'currency', currency, currencyDisplay }).formatToParts(1);
+        const sign = parts.find((p) => p.type === 'currency')?.value;
+        if (sign) signs.add(normalizeDigits(sign));
+      } catch {
+        // An engine without narrowSymbol: the other forms still apply.
+      }
+    }
+  }
+  let cleaned = text;
+  for (const sign of [...signs].sort((a, b) => b.length - a.length)) {
+    if (cleaned.startsWith(sign)) cleaned = cleaned.slice(sign.length).trim();
+    if (cleaned.endsWith(sign)) cleaned = cleaned.slice(0, -sign.length).trim();
+  }
+  return cleaned;
+}
+
 export type MoneyParse = { ok: true; minor: number } | { ok: false; message: string };
 
 /**
@@ -37,7 +73,8 @@ export type MoneyParse = { ok: true; minor: number } | { ok: false; message: str
 export function parseMoney(text: string, currency: string, locale: string, label = 'Amount'): MoneyParse {
   const digits = minorDigits(currency);
   const { decimal, group } = separators(locale);
-  let cleaned = text.trim().replace(/^(rs\.?|inr|usd|eur|gbp|[$€£₹¥])\s*/i, '').replace(/\s*(rs\.?|[$€£₹¥]|[a-z]{3})$/i, '');
+  let cleaned = stripCurrency(normalizeDigits(text), currency, locale);
+  cleaned = cleaned.replace(/^(rs\.?|inr|usd|eur|gbp|[$€£₹¥])\s*/i, '').replace(/\s*(rs\.?|[$€£₹¥]|[a-z]{3})$/i, '');
   if (cleaned === '') return { ok: false, message: `Enter ${label.toLowerCase()}, e.g. ${example(digits, decimal)}.` };
   if (cleaned.startsWith('-')) return { ok: false, message: `${label} cannot be negative.` };
   // Grouping marks: the locale's own, plus spaces and apostrophes; "," too when the decimal mark is ".".
@@ -76,11 +113,15 @@ export function minorToInput(minor: number, currency: string, locale: string): s
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(minor / 10 ** digits);
 }
 
-/** The amount with exactly two decimals and no currency sign, as BNI Connect's exports write money. */
-export function minorToPlainTwoDecimals(minor: number, currency: string): string {
+/**
+ * The amount with no currency sign, as BNI Connect's exports write money: at least two decimals, and
+ * every minor digit the currency has (a KWD or BHD amount keeps its third decimal; nothing is rounded).
+ */
+export function minorToPlainAmount(minor: number, currency: string): string {
   const digits = minorDigits(currency);
-  const cents = digits === 2 ? minor : digits < 2 ? minor * 10 ** (2 - digits) : Math.round(minor / 10 ** (digits - 2));
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const shown = Math.max(2, digits);
+  const scaled = BigInt(minor) * 10n ** BigInt(shown - digits);
+  const sign = scaled < 0n ? '-' : '';
+  const abs = (scaled < 0n ? -scaled : scaled).toString().padStart(shown + 1, '0');
+  return `${sign}${abs.slice(0, -shown)}.${abs.slice(-shown)}`;
 }

@@ -21,7 +21,7 @@ export function ExportCard() {
     <Card withBorder padding="lg">
       <Title order={4}>Export</Title>
       <Text size="sm" c="dimmed" mb="md">
-        Every table as a CSV file (UTF-8, header row, ISO dates, money with two decimals), or a complete copy of the chapter file that Chapter Ledger opens on another computer (File → Open chapter file…).
+        Every table as a CSV file (UTF-8, header row, ISO dates, money with two decimals, three for KWD-style currencies), or a complete copy of the chapter file that Chapter Ledger opens on another computer (File → Open chapter file…).
       </Text>
       <Group>
         <Button

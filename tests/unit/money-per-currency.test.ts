@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exportAllTables } from '../../src/exports/exports';
+import { saveChapter, getChapter } from '../../src/services/chapter';
+import { addMember } from '../../src/services/members';
+import { formatMoney, minorDigits, minorToInput, minorToPlainAmount, parseMoney } from '../../src/shared/money';
+import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
+
+/** Currencies with 0, 2 and 3 minor digits, each in a locale that writes it. */
+const chapters = [
+  { currency: 'JPY', locale: 'ja-JP', digits: 0 },
+  { currency: 'USD', locale: 'en-US', digits: 2 },
+  { currency: 'EUR', locale: 'de-DE', digits: 2 },
+  { currency: 'INR', locale: 'en-IN', digits: 2 },
+  { currency: 'KWD', locale: 'ar-KW', digits: 3 },
+  { currency: 'BHD', locale: 'en-BH', digits: 3 },
+] as const;
+
+/** The plain amount read back with string arithmetic only, so a float can never hide a lost digit. */
+const plainToMinor = (plain: string, digits: number) => {
+  const [whole, fraction = ''] = plain.split('.');
+  const kept = fraction.slice(0, digits).padEnd(digits, '0');
+  expect(fraction.slice(digits).replace(/0/g, '')).toBe(''); // no digit beyond the currency's own
+  return Number(BigInt(whole!) * 10n ** BigInt(digits) + BigInt(kept || '0'));
+};
+
+describe('money keeps every minor digit of its currency', () => {
+  it.each(chapters)('$currency has $digits minor digits', ({ currency, digits }) => {
+    expect(minorDigits(currency)).toBe(digits);
+  });
+
+  it.each(chapters)('$currency: what the screen shows and what editing offers read back to the same amount', ({ currency, locale }) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), (minor) => {
+        expect(parseMoney(minorToInput(minor, currency, locale), currency, locale)).toEqual({ ok: true, minor });
+        expect(parseMoney(formatMoney(minor, currency, locale), currency, locale)).toEqual({ ok: true, minor });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(chapters)('$currency: the CSV amount column holds exactly the stored amount', ({ currency, digits }) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), (minor) => {
+        const plain = minorToPlainAmount(minor, currency);
+        expect(plain).toMatch(digits === 3 ? /^\d+\.\d{3}$/ : /^\d+\.\d{2}$/);
+        expect(plainToMinor(plain, digits)).toBe(minor);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a refused amount names the currency rule: no decimals in JPY, at most 3 in KWD', () => {
+    expect(parseMoney('12.5', 'JPY', 'ja-JP')).toMatchObject({ ok: false });
+    expect(parseMoney('1.2345', 'KWD', 'ar-KW')).toMatchObject({ ok: false, message: expect.stringContaining('3 decimals') });
+    expect(parseMoney('1.255', 'KWD', 'en-US')).toEqual({ ok: true, minor: 1255 });
+  });
+
+  it.each(chapters)('$currency chapter: a TYFCB typed at the meeting is stored, totalled and exported to the last digit', ({ currency, locale, digits }) => {
+    const opened = openTestDb();
+    const seats = smallChapter(opened);
+    saveChapter(opened.db, { ...getChapter(opened.db)!, currency, locale });
+    const api = testRegistry(opened);
+    const a = addMember(opened.db, memberInput(seats.realEstate, 'Dana', 'Ruiz'));
+    const b = addMember(opened.db, memberInput(seats.mortgage, 'Marcus', 'Chen'));
+    const meeting = api.call('createMeeting', { meetingOn: '2026-03-04', confirmDate: true });
+    if (!meeting.ok) throw new Error(meeting.error.message);
+    const meetingId = (meeting.value as { id: string }).id;
+    const minor = digits === 0 ? 125_050 : digits === 2 ? 125_055 : 1_250_555;
+    const typed = minorToInput(minor, currency, locale);
+    const saved = api.call('saveTyfcb', { meetingId, closerId: b.id, referrerId: a.id, amount: typed, business: 'new', tyfcbKind: 'outside', referralId: null, note: '' });
+    if (!saved.ok) throw new Error(`${currency} ${typed}: ${saved.error.message}`);
+    const sheet = api.call('getMeetingSheet', { meetingId });
+    expect(sheet.ok && (sheet.value as { totals: { tyfcbAmountMinor: number } }).totals.tyfcbAmountMinor).toBe(minor);
+    const exported = exportAllTables(opened.db, mkdtempSync(path.join(tmpdir(), 'ledger-money-')));
+    const csv = readFileSync(path.join(exported.folder, 'tyfcb_slips.csv'), 'utf8');
+    expect(csv).toContain(`,${minorToPlainAmount(minor, currency)}`);
+  });
+});
