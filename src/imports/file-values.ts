@@ -10,6 +10,25 @@ export type AmountReading = { ok: true; minor: number } | { ok: false; message: 
 // Currency signs and codes BNI Connect and spreadsheets put before or after an amount.
 const currencyMarks = /^(?:[A-Z]{3}|NT\$|HK\$|S\$|A\$|C\$|R\$|Rs\.?|kr|zł|[$€£₹¥￥₩₽₺฿₫₱])\s*|\s*(?:[A-Z]{3}|Rs\.?|kr|zł|[$€£₹¥￥₩₽₺฿₫₱])$/i;
 
+// Which currencies a sign may stand for: "$" is the chapter's own in USD, CAD, AUD…; "€" only in EUR.
+const signCurrencies: Record<string, string[]> = {
+  $: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'TWD', 'MXN', 'ARS', 'CLP', 'COP', 'BRL'],
+  'nt$': ['TWD'], 'hk$': ['HKD'], 's$': ['SGD'], 'a$': ['AUD'], 'c$': ['CAD'], 'r$': ['BRL'],
+  '€': ['EUR'], '£': ['GBP'], '₹': ['INR'], rs: ['INR', 'PKR', 'LKR', 'NPR'], 'rs.': ['INR', 'PKR', 'LKR', 'NPR'],
+  '¥': ['JPY', 'CNY'], '￥': ['JPY', 'CNY'], '₩': ['KRW'], '₽': ['RUB'], '₺': ['TRY'], '฿': ['THB'], '₫': ['VND'], '₱': ['PHP'],
+  kr: ['SEK', 'NOK', 'DKK', 'ISK'], 'zł': ['PLN'],
+};
+/** The currency a sign or code names when it cannot be the chapter's own; null when it can. */
+function foreignCurrency(mark: string, currency: string): string | null {
+  const key = mark.toLowerCase();
+  const own = currency.toUpperCase();
+  if (/^[a-z]{3}$/i.test(mark) && !signCurrencies[key]) return mark.toUpperCase() === own ? null : mark.toUpperCase();
+  const may = signCurrencies[key];
+  if (!may || may.includes(own)) return null;
+  return may.length === 1 ? may[0]! : (signWords[key] ?? mark);
+}
+const signWords: Record<string, string> = { $: 'dollars', '¥': 'yen or yuan', '￥': 'yen or yuan', rs: 'rupees', 'rs.': 'rupees', kr: 'kronor or kroner' };
+
 /**
  * An amount read by its own punctuation: "$1,250.50", "1.250,50 €", "₹1,25,000", "1 250,50", "1'250.50",
  * "664582.00". A single mark followed by exactly three digits ("1,250") is a thousands mark unless the
@@ -19,7 +38,12 @@ const currencyMarks = /^(?:[A-Z]{3}|NT\$|HK\$|S\$|A\$|C\$|R\$|Rs\.?|kr|zł|[$€
 export function readAmount(text: string, currency: string, label: string, numberCell = false): AmountReading {
   const digits = minorDigits(currency);
   let t = text.trim().replace(/[\u00a0\u202f]/g, ' ');
-  for (let i = 0; i < 2; i++) t = t.replace(currencyMarks, '').trim();
+  for (let i = 0; i < 2; i++) {
+    const mark = currencyMarks.exec(t)?.[0]?.trim();
+    const foreign = mark ? foreignCurrency(mark, currency) : null;
+    if (foreign) return { ok: false, message: `${label} ${text.trim()} is in ${foreign}; this chapter keeps ${currency}: fix the amount or skip the row` };
+    t = t.replace(currencyMarks, '').trim();
+  }
   if (t === '') return { ok: false, message: `${label} is empty` };
   if (/^[-−(]/.test(t)) return { ok: false, message: `${label} "${text.trim()}" is negative` };
   let whole: string;

@@ -229,9 +229,9 @@ describe('a problem row never blocks the others', () => {
 
 describe('numbers and dates from the file, not the chapter', () => {
   const amounts: Array<[string, string]> = [
-    ['$1,250.50', 'US'],
-    ['£1,250.50', 'UK'],
-    ['1.250,50 €', 'German'],
+    ['1,250.50', 'US and UK'],
+    ["1'250.50", 'Swiss'],
+    ['1.250,50', 'German'],
     ['1 250,50', 'French spacing'],
     ['1250.5', 'plain'],
   ];
@@ -252,15 +252,16 @@ describe('numbers and dates from the file, not the chapter', () => {
     });
   }
 
-  it('a ja-JP chapter (JPY) takes "664582.00" and "¥125,050" as yen, and refuses real decimals with a sentence', async () => {
+  it('a ja-JP chapter (JPY) takes "664582.00" and "¥125,050" as yen, and refuses dollars and real decimals with a sentence', async () => {
     const { api, count } = chapter('JPY', 'ja-JP');
     const rows = [
       ['Marcus Chen', 'Dana Ruiz', 'TYFCB', 'Outside', '664582.00', '', ''],
       ['Dana Ruiz', 'Marcus Chen', 'TYFCB', 'Outside', '¥125,050', '', ''],
       ['Priya Raman', 'Dana Ruiz', 'TYFCB', 'Outside', '$1,250.50', '', ''],
+      ['Dana Ruiz', 'Priya Raman', 'TYFCB', 'Outside', '1250.50', '', ''],
     ];
     const p = await preview(api, asInput('j.csv', slipsFile('Slips Audit Report for 17/11/2026', rows)));
-    expect(p.problems).toEqual([{ row: 7, message: 'Row 7: the TYFCB amount "$1,250.50" has decimals, but JPY has none.' }]);
+    expect(p.problems).toEqual([{ row: 7, message: 'Row 7: the TYFCB amount $1,250.50 is in dollars; this chapter keeps JPY: fix the amount or skip the row.' }, { row: 8, message: 'Row 8: the TYFCB amount "1250.50" has decimals, but JPY has none.' }]);
     await importFile(api, asInput('j.csv', slipsFile('Slips Audit Report for 17/11/2026', rows)));
     expect(count('SELECT sum(amount_minor) FROM tyfcb_slips')).toBe(664582 + 125050);
   });

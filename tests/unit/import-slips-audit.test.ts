@@ -128,3 +128,24 @@ describe('a file that is not what it claims', () => {
     expect((await preview(api, file('report.csv', undated, { meetingOn: '2026-11-10' }))).meetingOn).toBe('2026-11-10');
   });
 });
+
+// A file as the secretary saves it from BNI Connect, with the columns the tester's file had.
+const sheet = (lines: string[], title: string | null = 'Slips Audit Report for 2026-11-24') =>
+  Buffer.from([...(title ? [title, 'Harbour Connectors', ''] : []), 'Date,Slip Type,From,To,Detail,Amount,New/Repeat,Inside/Outside', ...lines].join('\r\n'));
+
+describe('amounts, new or repeat business and dates as the file writes them (a USD chapter)', () => {
+  it('a TYFCB written in rupees or euros is a problem row naming the currency; dollars and plain numbers pass', async () => {
+    const { api, count } = chapter();
+    const p = await preview(
+      api,
+      file('f5.csv', sheet(['11/24/2026,TYFCB,Marcus Chen,Dana Ruiz,,"₹1,25,000",New,Outside', '11/24/2026,TYFCB,Dana Ruiz,Marcus Chen,,"1.250,50 €",New,Outside', '11/24/2026,TYFCB,Priya Raman,Dana Ruiz,,"$1,250.50",New,Outside', '11/24/2026,TYFCB,Dana Ruiz,Priya Raman,,"300 USD",New,Outside', '11/24/2026,TYFCB,Lucía Fernández,Dana Ruiz,,980.00,New,Outside'])),
+    );
+    expect(p.problems).toEqual([
+      { row: 5, message: 'Row 5: the TYFCB amount ₹1,25,000 is in INR; this chapter keeps USD: fix the amount or skip the row.' },
+      { row: 6, message: 'Row 6: the TYFCB amount 1.250,50 € is in EUR; this chapter keeps USD: fix the amount or skip the row.' },
+    ]);
+    expect(p.toCreate.tyfcb).toBe(3);
+    await api.callAsync('importSlipsAudit', file('f5.csv', sheet(['11/24/2026,TYFCB,Marcus Chen,Dana Ruiz,,"₹1,25,000",New,Outside'])));
+    expect(count('tyfcb_slips')).toBe(0);
+  });
+});
