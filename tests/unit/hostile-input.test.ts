@@ -179,13 +179,19 @@ afterAll(() => {
   chapter?.close();
 });
 
+/** Methods whose schema itself refuses most random values, with why. */
+const reachFloor: Record<string, number> = {
+  // A profile's thresholds must rise (or fall) in order within each category: random numbers rarely do.
+  saveScorecardProfile: 0.25,
+};
+
 describe('hostile input to every contract method, on a real chapter file with the demo chapter', () => {
   it.each(methodNames.map((m, i) => [m, i]))('%s: payloads from its schema reach the service; no crash, no write when refused, an audit entry when written', async (method, index) => {
     const { row, problems } = await fuzz(method, api, runsFor(method), 7919 * (index + 1));
     table.set(method, row);
     expect(problems.slice(0, 5)).toEqual([]);
     // The payloads are not hollow: most get past validation to the service.
-    expect(row.reached, `${method}: only ${row.reached} of ${row.payloads} payloads passed validation`).toBeGreaterThanOrEqual(Math.ceil(row.payloads * 0.4));
+    expect(row.reached, `${method}: only ${row.reached} of ${row.payloads} payloads passed validation`).toBeGreaterThanOrEqual(Math.ceil(row.payloads * (reachFloor[method] ?? 0.4)));
   });
 
   it('across all methods, the payloads reached the services and some wrote', () => {
