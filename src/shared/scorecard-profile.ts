@@ -13,14 +13,9 @@ export type { BandColour, CountSource, PalmsLetter } from './scorecard-presets';
 
 /** A number typed exactly: a whole number, a decimal ("0.75") or a fraction of them ("6/26", "4.5/26"). */
 export const exactNumberPattern = /^\d{1,12}(\.\d{1,6})?(\/\d{1,12}(\.\d{1,6})?)?$/;
-const exactNumber = (what: string) =>
-  z
-    .string({ error: `${what} must be a number such as 0.75 or a fraction such as 6/26.` })
-    .trim()
-    .regex(exactNumberPattern, { error: `${what} must be a number such as 0.75 or a fraction such as 6/26.` })
-    .refine((t) => !/\/0+(\.0+)?$/.test(t), { error: `${what} cannot divide by zero.` });
-
-const letterWeights = z.object({ P: exactNumber('A weight'), A: exactNumber('A weight'), L: exactNumber('A weight'), M: exactNumber('A weight'), S: exactNumber('A weight') }).strict();
+// Weights and thresholds are checked with the category (checkCategory below), so the sentence names it.
+const exactText = z.string({ error: 'A threshold or weight must be written as text such as 0.75 or 6/26.' }).trim();
+const letterWeights = z.object({ P: exactText, A: exactText, L: exactText, M: exactText, S: exactText }).strict();
 
 export const measureSchema = z.discriminatedUnion('kind', [
   /** 100 × Σ weight(letter) × count(letter) / weeks. */
@@ -40,7 +35,36 @@ export const measureSchema = z.discriminatedUnion('kind', [
 ]);
 export type Measure = z.infer<typeof measureSchema>;
 
-const threshold = z.object({ at: exactNumber('A threshold'), points: z.number({ error: 'Points must be a number.' }).int({ error: 'Points must be whole.' }).min(0).max(100) }).strict();
+const threshold = z.object({ at: exactText, points: z.number({ error: 'Points must be a number.' }) }).strict();
+
+/** Why a typed number is refused ("is empty", …), or null when it is a number such as 0.75 or 6/26. */
+function exactProblem(text: string): string | null {
+  if (text.trim() === '') return 'is empty';
+  if (!exactNumberPattern.test(text.trim())) return 'must be a number such as 0.75 or a fraction such as 6/26';
+  if (/\/0+(\.0+)?$/.test(text.trim())) return 'cannot divide by zero';
+  return null;
+}
+
+/** Each threshold and weight of a category, in a sentence that names the category, the field and the fix. */
+function checkCategory(category: { label: string; measure: Measure; thresholds: Array<{ at: string; points: number }> }, ctx: z.RefinementCtx): void {
+  const name = category.label.trim() || 'This category';
+  category.thresholds.forEach((t, j) => {
+    const problem = exactProblem(t.at);
+    if (problem) {
+      const fix = problem === 'is empty' ? ' — fill it or remove the level' : '';
+      ctx.addIssue({ code: 'custom', path: ['thresholds', j, 'at'], message: `${name}: threshold ${j + 1} ${problem}${fix}.` });
+    }
+    if (!Number.isInteger(t.points) || t.points < 0 || t.points > 100) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', j, 'points'], message: `${name}: the points of threshold ${j + 1} must be a whole number from 0 to 100.` });
+    }
+  });
+  if (category.measure.kind === 'attendance_rate') {
+    for (const letter of palmsLetters) {
+      const problem = exactProblem(category.measure.weights[letter]);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['measure', 'weights', letter], message: `${name}: the weight of ${letter} ${problem}.` });
+    }
+  }
+}
 
 export const scoreCategorySchema = z
   .object({
@@ -53,7 +77,8 @@ export const scoreCategorySchema = z
     /** Decimals the official report prints the value with (0 for %, 2 or 3 for per-week rates). */
     decimals: z.number().int().min(0).max(3),
   })
-  .strict();
+  .strict()
+  .superRefine(checkCategory);
 export type ScoreCategory = z.infer<typeof scoreCategorySchema>;
 
 /** A whole number the form requires: "Months is required (1–24)." when empty, 0 or out of range. */

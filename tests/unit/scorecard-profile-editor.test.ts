@@ -76,3 +76,30 @@ describe('an empty or 0 period length or weeks needed', () => {
     refused(edit(usTrafficLights2025, (p) => (p.minimumWeeks = 0)), 'minimumWeeks', 'Weeks needed is required (1–26).');
   });
 });
+
+describe('a threshold cleared in the editor', () => {
+  it('refuses "Referrals given" with threshold 1 empty instead of dropping that level and shifting the others', () => {
+    refused(edit(usTrafficLights2025, (p) => (p.categories[1].thresholds[0].at = '')), 'categories.1.thresholds.0.at', 'Referrals given: threshold 1 is empty — fill it or remove the level.');
+    refused(edit(usTrafficLights2025, (p) => (p.categories[2].thresholds[3].at = '   ')), 'categories.2.thresholds.3.at', 'Visitors: threshold 4 is empty — fill it or remove the level.');
+  });
+  it('saves once the level is removed: three referral levels left, each with its own points', () => {
+    const removed = edit(usTrafficLights2025, (p) => p.categories[1].thresholds.splice(0, 1));
+    expect(ok(api.call('saveScorecardProfile', { profile: removed })).categories[1].thresholds).toEqual([
+      { at: '0.5', points: 10 },
+      { at: '0.75', points: 15 },
+      { at: '1', points: 20 },
+    ]);
+  });
+});
+
+describe('every refusal names the category and the field', () => {
+  it('names the category for a threshold in German number format, a bad weight and fractional points', () => {
+    refused(edit(usTrafficLights2025, (p) => (p.categories[3].thresholds[1].at = '0,5')), 'categories.3.thresholds.1.at', 'One-to-ones: threshold 2 must be a number such as 0.75 or a fraction such as 6/26.');
+    refused(edit(usTrafficLights2025, (p) => (p.categories[2].thresholds[0].at = '6/0')), 'categories.2.thresholds.0.at', 'Visitors: threshold 1 cannot divide by zero.');
+    refused(edit(usTrafficLights2025, (p) => (p.categories[0].measure.weights.L = 'half')), 'categories.0.measure.weights.L', 'Attendance: the weight of L must be a number such as 0.75 or a fraction such as 6/26.');
+    refused(edit(usTrafficLights2025, (p) => (p.categories[4].thresholds[0].points = 2.5)), 'categories.4.thresholds.0.points', 'CEUs: the points of threshold 1 must be a whole number from 0 to 100.');
+  });
+  it('names a category written in Chinese', () => {
+    refused(edit(usTrafficLights2025, (p) => ((p.categories[1].label = '引薦'), (p.categories[1].thresholds[2].at = ''))), 'categories.1.thresholds.2.at', '引薦: threshold 3 is empty — fill it or remove the level.');
+  });
+});

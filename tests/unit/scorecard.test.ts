@@ -147,7 +147,7 @@ describe('profiles', () => {
   it('refuses a threshold that is not a number, naming the field, and keeps the saved profile', () => {
     const bad = structuredClone(usTrafficLights2025) as any;
     bad.categories[1].thresholds[0].at = '0,25';
-    expect(api.call('saveScorecardProfile', { profile: bad })).toMatchObject({ ok: false, error: { field: 'profile.categories.1.thresholds.0.at', message: 'A threshold must be a number such as 0.75 or a fraction such as 6/26.' } });
+    expect(api.call('saveScorecardProfile', { profile: bad })).toMatchObject({ ok: false, error: { field: 'profile.categories.1.thresholds.0.at', message: 'Referrals given: threshold 1 must be a number such as 0.75 or a fraction such as 6/26.' } });
     expect(ok(api.call('getScorecardProfile', {})).name).toBe('Chapter Ledger default (5 × 20 points)');
   });
 });

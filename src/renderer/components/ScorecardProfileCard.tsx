@@ -1,10 +1,11 @@
 import { ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ScorecardProfile } from '../../shared/contract';
 import { bandColours, countSources, describeMeasure, palmsLetters, scorecardPresets, sourceNouns, type PalmsLetter } from '../../shared/scorecard-presets';
 import type { Measure, ScoreCategory } from '../../shared/scorecard-profile';
+import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
 
@@ -44,6 +45,9 @@ export function ScorecardProfileCard() {
   const [profile, setProfile] = useState<ScorecardProfile | null>(null);
   const [preset, setPreset] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The field a refusal names (e.g. profile.categories.1.thresholds.0.at): that box is outlined in red.
+  const [errorField, setErrorField] = useState<string | null>(null);
+  const flagged = (field: string) => errorField === `profile.${field}`;
 
   useEffect(() => {
     if (saved.data) setProfile(saved.data);
@@ -54,19 +58,22 @@ export function ScorecardProfileCard() {
   const setThreshold = (index: number, t: number, change: Partial<{ at: string; points: number }>) => {
     const category = profile.categories[index]!;
     const list = [...category.thresholds];
+    if (t === list.length && change.at !== undefined && change.at.trim() === '') return; // the empty "add" box stays a box
     list[t] = { ...(list[t] ?? { at: '', points: 0 }), ...change };
     setCategory(index, { thresholds: list });
   };
 
   const save = async (next: ScorecardProfile | null) => {
     try {
-      const cleaned = next && { ...next, categories: next.categories.map((c) => ({ ...c, thresholds: c.thresholds.filter((t) => t.at.trim() !== '') })) };
-      await ledger.saveScorecardProfile({ profile: cleaned });
+      // Sent as typed: an emptied threshold is refused by the ledger ("… fill it or remove the level"), never dropped here.
+      await ledger.saveScorecardProfile({ profile: next });
       setError(null);
+      setErrorField(null);
       notifications.show({ color: 'teal', message: next ? `Scorecard profile "${next.name}" saved.` : 'Scorecard back to the default profile.' });
       await saved.reload();
     } catch (e) {
       setError((e as Error).message);
+      setErrorField(e instanceof LedgerError ? (e.field ?? null) : null);
     }
   };
 
@@ -105,8 +112,8 @@ export function ScorecardProfileCard() {
             })
           }
         />
-        {period.kind === 'completed_months' && <NumberInput label="Months" value={period.months ?? ''} min={1} max={24} clampBehavior="none" allowDecimal={false} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'completed_months', months: wholeOrEmpty(v) } })} />}
-        {period.kind === 'rolling_weeks' && <NumberInput label="Weeks" value={period.weeks ?? ''} min={1} max={104} clampBehavior="none" allowDecimal={false} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'rolling_weeks', weeks: wholeOrEmpty(v) } })} />}
+        {period.kind === 'completed_months' && <NumberInput label="Months" error={flagged('period.months')} value={period.months ?? ''} min={1} max={24} clampBehavior="none" allowDecimal={false} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'completed_months', months: wholeOrEmpty(v) } })} />}
+        {period.kind === 'rolling_weeks' && <NumberInput label="Weeks" error={flagged('period.weeks')} value={period.weeks ?? ''} min={1} max={104} clampBehavior="none" allowDecimal={false} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'rolling_weeks', weeks: wholeOrEmpty(v) } })} />}
         {period.kind === 'dates' && (
           <>
             <TextInput label="From" value={period.from} w={120} onChange={(e) => setProfile({ ...profile, period: { ...period, from: e.currentTarget.value } })} />
@@ -121,7 +128,7 @@ export function ScorecardProfileCard() {
           onChange={(v) => setProfile({ ...profile, weeksExclude: v as PalmsLetter[] })}
           w={230}
         />
-        <NumberInput label="Weeks needed" description="Fewer: not scored" value={profile.minimumWeeks ?? ''} min={1} max={26} clampBehavior="none" allowDecimal={false} w={130} onChange={(v) => setProfile({ ...profile, minimumWeeks: wholeOrEmpty(v) })} />
+        <NumberInput label="Weeks needed" description="Fewer: not scored" error={flagged('minimumWeeks')} value={profile.minimumWeeks ?? ''} min={1} max={26} clampBehavior="none" allowDecimal={false} w={130} onChange={(v) => setProfile({ ...profile, minimumWeeks: wholeOrEmpty(v) })} />
       </Group>
 
       <Text fw={600} size="sm">
@@ -184,9 +191,14 @@ export function ScorecardProfileCard() {
                 <Group gap={6}>
                   {[...c.thresholds, ...(c.thresholds.length < 8 ? [{ at: '', points: 0 }] : [])].map((t, ti) => (
                     <Group key={ti} gap={2} wrap="nowrap">
-                      <TextInput aria-label={`${c.label} threshold ${ti + 1}`} size="xs" w={70} value={t.at} placeholder={ti === c.thresholds.length ? 'add' : ''} onChange={(e) => setThreshold(index, ti, { at: e.currentTarget.value })} />
+                      <TextInput aria-label={`${c.label} threshold ${ti + 1}`} size="xs" w={70} value={t.at} error={flagged(`categories.${index}.thresholds.${ti}.at`)} placeholder={ti === c.thresholds.length ? 'add' : ''} onChange={(e) => setThreshold(index, ti, { at: e.currentTarget.value })} />
                       <Text size="xs">→</Text>
-                      <NumberInput aria-label={`${c.label} threshold ${ti + 1} points`} size="xs" w={55} value={t.points} min={0} max={100} allowDecimal={false} onChange={(v) => setThreshold(index, ti, { points: Number(v) })} />
+                      <NumberInput aria-label={`${c.label} threshold ${ti + 1} points`} size="xs" w={55} value={t.points} error={flagged(`categories.${index}.thresholds.${ti}.points`)} min={0} max={100} allowDecimal={false} onChange={(v) => setThreshold(index, ti, { points: Number(v) })} />
+                      {ti < c.thresholds.length && (
+                        <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Remove ${c.label} threshold ${ti + 1}`} onClick={() => setCategory(index, { thresholds: c.thresholds.filter((_, k) => k !== ti) })}>
+                          <IconX size={12} />
+                        </ActionIcon>
+                      )}
                     </Group>
                   ))}
                 </Group>
