@@ -145,6 +145,22 @@ export const scorecardPresets = [
   { id: 'default', label: defaultScorecardProfile.name, profile: defaultScorecardProfile },
 ] as const;
 
+/** The currency a preset's money thresholds are written in, when it has one (Taiwan: NT$). */
+const presetMoney: Record<string, { code: string; symbol: string }> = { taiwan_6: { code: 'TWD', symbol: 'NT$' } };
+
+/** "(money thresholds in NT$)" next to a preset's name when the chapter keeps its books in another currency. */
+export function presetMoneyLabel(presetId: string, chapterCurrency: string | null | undefined): string {
+  const money = presetMoney[presetId];
+  return money && chapterCurrency && chapterCurrency !== money.code ? ` (money thresholds in ${money.symbol})` : '';
+}
+
+/** The warning under a money category of a preset whose thresholds are in another currency than the chapter's, or null. */
+export function presetMoneyNote(preset: string | null, category: Pick<ScoreCategory, 'measure' | 'thresholds'>, chapterCurrency: string | null | undefined): string | null {
+  const money = preset ? presetMoney[preset] : undefined;
+  if (!money || !chapterCurrency || chapterCurrency === money.code || category.measure.kind !== 'money' || category.thresholds.length === 0) return null;
+  return `These thresholds come from the ${taiwanSixCategories.name} preset and are ${money.symbol} (${money.code}) amounts; this chapter counts in ${chapterCurrency}, so change them to ${chapterCurrency} amounts.`;
+}
+
 /** One sentence a chair can read aloud: what the category measures. */
 export function describeMeasure(category: Pick<ScoreCategory, 'measure' | 'direction'>, weeksExclude: readonly PalmsLetter[]): string {
   const weeks = weeksExclude.length ? `weeks marked, minus ${weeksExclude.join(' and ')} weeks` : 'every week marked (P, A, L, M or S)';

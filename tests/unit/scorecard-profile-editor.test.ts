@@ -103,3 +103,15 @@ describe('every refusal names the category and the field', () => {
     refused(edit(usTrafficLights2025, (p) => ((p.categories[1].label = '引薦'), (p.categories[1].thresholds[2].at = ''))), 'categories.1.thresholds.2.at', '引薦: threshold 3 is empty — fill it or remove the level.');
   });
 });
+
+describe('the Taiwan preset in a chapter that does not count in NT$', () => {
+  it('says its money thresholds are NT$ amounts, next to the preset name and under TYFCB', async () => {
+    const { presetMoneyLabel, presetMoneyNote } = await import('../../src/shared/scorecard-presets');
+    const tyfcb = taiwanSixCategories.categories.find((c) => c.key === 'tyfcb')!;
+    expect(presetMoneyLabel('taiwan_6', 'USD')).toBe(' (money thresholds in NT$)');
+    expect(presetMoneyNote('taiwan_6', tyfcb, 'USD')).toBe('These thresholds come from the Taiwan six categories preset and are NT$ (TWD) amounts; this chapter counts in USD, so change them to USD amounts.');
+    // A Taiwanese chapter, another preset, or a category that is not money: nothing to say.
+    expect([presetMoneyLabel('taiwan_6', 'TWD'), presetMoneyLabel('us_2025', 'USD')]).toEqual(['', '']);
+    expect([presetMoneyNote('taiwan_6', tyfcb, 'TWD'), presetMoneyNote('us_2025', tyfcb, 'USD'), presetMoneyNote('taiwan_6', taiwanSixCategories.categories[1]!, 'USD')]).toEqual([null, null, null]);
+  });
+});

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ScorecardProfile } from '../../shared/contract';
-import { bandColours, countSources, describeMeasure, palmsLetters, scorecardPresets, sourceNouns, type PalmsLetter } from '../../shared/scorecard-presets';
+import { bandColours, countSources, describeMeasure, palmsLetters, presetMoneyLabel, presetMoneyNote, scorecardPresets, sourceNouns, type PalmsLetter } from '../../shared/scorecard-presets';
 import type { Measure, ScoreCategory } from '../../shared/scorecard-profile';
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
@@ -42,6 +42,8 @@ const periodKinds = [
 /** Edit the chapter's scorecard: start from a preset, then the measures, thresholds, bands, period and weeks. */
 export function ScorecardProfileCard() {
   const saved = useQuery(() => ledger.getScorecardProfile(), []);
+  const chapter = useQuery(() => ledger.getChapter(), []);
+  const currency = chapter.data?.currency;
   const [profile, setProfile] = useState<ScorecardProfile | null>(null);
   const [preset, setPreset] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -85,7 +87,7 @@ export function ScorecardProfileCard() {
         Start from the scheme your region uses, then adjust. Thresholds are exact: write 0.75, or 6/26 for "6 per 26 weeks"; a value is never rounded before it is compared.
       </Text>
       <Group mb="md" align="flex-end">
-        <Select label="Start from a preset" placeholder="Choose a scheme" data={scorecardPresets.map((p) => ({ value: p.id, label: p.label }))} value={preset} onChange={setPreset} w={300} />
+        <Select label="Start from a preset" placeholder="Choose a scheme" data={scorecardPresets.map((p) => ({ value: p.id, label: p.label + presetMoneyLabel(p.id, currency) }))} value={preset} onChange={setPreset} w={300} />
         <Button
           variant="light"
           disabled={!preset}
@@ -186,6 +188,11 @@ export function ScorecardProfileCard() {
                 <Text size="xs" c="dimmed" mt={4}>
                   {describeMeasure(c, profile.weeksExclude)}
                 </Text>
+                {presetMoneyNote(profile.preset, c, currency) && (
+                  <Text size="xs" c="orange.8" mt={2}>
+                    {presetMoneyNote(profile.preset, c, currency)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Group gap={6}>
