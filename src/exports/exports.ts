@@ -54,7 +54,7 @@ export function slipsAuditCsv(db: Db, meetingId: string): { fileName: string; cs
   const rows = listMeetingSlips(db, meetingId).reverse().map((s) => auditCsvRow(s, chapter.currency));
   const csv = Papa.unparse(
     {
-      fields: ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'],
+      fields: ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail', 'New/Repeat'],
       data: rows.map((r) => r.map(safe)),
     },
     { newline: '\r\n' },
@@ -67,14 +67,14 @@ export function slipsAuditCsv(db: Db, meetingId: string): { fileName: string; cs
 function auditCsvRow(s: Slip, currency: string): string[] {
   switch (s.kind) {
     case 'referral':
-      return [s.giverName, s.receiverName, 'Referral', s.referralKind === 'inside' ? 'Inside' : 'Outside', '', '', s.prospectName];
+      return [s.giverName, s.receiverName, 'Referral', s.referralKind === 'inside' ? 'Inside' : 'Outside', '', '', s.prospectName, ''];
     case 'tyfcb':
-      return [s.closerName, s.referrerName, 'TYFCB', s.tyfcbKind === 'tier3' ? 'Tier 3' : s.tyfcbKind === 'inside' ? 'Inside' : 'Outside', minorToPlainAmount(s.amountMinor, currency), '', s.note];
+      return [s.closerName, s.referrerName, 'TYFCB', s.tyfcbKind === 'tier3' ? 'Tier 3' : s.tyfcbKind === 'inside' ? 'Inside' : 'Outside', minorToPlainAmount(s.amountMinor, currency), '', s.note, s.business === 'repeat' ? 'Repeat' : 'New'];
     case 'one_to_one':
-      return [s.memberAName, s.memberBName, 'One-to-One', '', '', '', s.note];
+      return [s.memberAName, s.memberBName, 'One-to-One', '', '', '', s.note, ''];
     case 'visitor':
-      return [s.invitedByName ?? '', s.name, 'Visitor', '', '', '', s.company];
+      return [s.invitedByName ?? '', s.name, 'Visitor', '', '', '', s.company, ''];
     case 'ceu':
-      return [s.memberName, '', 'CEU', '', '', String(s.credits), s.note];
+      return [s.memberName, '', 'CEU', '', '', String(s.credits), s.note, ''];
   }
 }

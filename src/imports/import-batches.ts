@@ -24,7 +24,7 @@ const slipTables: Record<string, string> = { attendance: 'attendance', referral:
 // The columns a "differs" row may have changed, by slip type (snake_case in the table).
 const restorable: Record<string, Record<string, string>> = {
   referral: { kind: 'kind', prospectName: 'prospect_name' },
-  tyfcb: { kind: 'kind', amountMinor: 'amount_minor' },
+  tyfcb: { kind: 'kind', business: 'business', amountMinor: 'amount_minor' },
   visitor: { company: 'company' },
   ceu: { credits: 'credits' },
 };

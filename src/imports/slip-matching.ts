@@ -14,6 +14,8 @@ export interface SlipFacts {
   parties: [string, string];
   /** Referral inside/outside, TYFCB inside/outside/tier3. */
   kind: string;
+  /** TYFCB new or repeat business; empty when the file has no New/Repeat column. */
+  business?: string;
   /** Referral prospect (folded), visitor company (folded). */
   text: string;
   amountMinor: number | null;
@@ -36,8 +38,8 @@ export function ledgerSlipsOf(client: Database.Database, meetingId: string): Led
   for (const r of q<{ id: string; g: string; v: string; kind: string; prospect: string }>('SELECT id, giver_id AS g, receiver_id AS v, kind, prospect_name AS prospect FROM referrals WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
     out.push({ id: r.id, type: 'referral', parties: [r.g, r.v], kind: r.kind, kindRaw: r.kind, text: foldName(r.prospect), textRaw: r.prospect, amountMinor: null, credits: null });
   }
-  for (const t of q<{ id: string; c: string; f: string; kind: string; amount: number }>('SELECT id, closer_id AS c, referrer_id AS f, kind, amount_minor AS amount FROM tyfcb_slips WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
-    out.push({ id: t.id, type: 'tyfcb', parties: [t.c, t.f], kind: t.kind, kindRaw: t.kind, text: '', textRaw: '', amountMinor: t.amount, credits: null });
+  for (const t of q<{ id: string; c: string; f: string; kind: string; business: string; amount: number }>('SELECT id, closer_id AS c, referrer_id AS f, kind, business, amount_minor AS amount FROM tyfcb_slips WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
+    out.push({ id: t.id, type: 'tyfcb', parties: [t.c, t.f], kind: t.kind, kindRaw: t.kind, business: t.business, text: '', textRaw: '', amountMinor: t.amount, credits: null });
   }
   for (const o of q<{ id: string; a: string; b: string }>('SELECT id, member_a_id AS a, member_b_id AS b FROM one_to_ones WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
     out.push({ id: o.id, type: 'one_to_one', parties: [o.a, o.b].sort() as [string, string], kind: '', kindRaw: '', text: '', textRaw: '', amountMinor: null, credits: null });
@@ -52,7 +54,7 @@ export function ledgerSlipsOf(client: Database.Database, meetingId: string): Led
 }
 
 export interface Difference {
-  field: 'kind' | 'text' | 'amount' | 'credits';
+  field: 'kind' | 'business' | 'text' | 'amount' | 'credits';
   file: string | number;
   ledger: string | number;
 }
@@ -61,6 +63,7 @@ export interface Difference {
 export function differences(file: SlipFacts, ledger: LedgerSlip): Difference[] {
   const out: Difference[] = [];
   if (file.kind && file.kind !== ledger.kind) out.push({ field: 'kind', file: file.kind, ledger: ledger.kind });
+  if (file.business && file.business !== ledger.business) out.push({ field: 'business', file: file.business, ledger: ledger.business ?? '' });
   if (file.text && file.text !== ledger.text) out.push({ field: 'text', file: file.text, ledger: ledger.textRaw });
   if (file.amountMinor !== null && ledger.amountMinor !== null && file.amountMinor !== ledger.amountMinor) out.push({ field: 'amount', file: file.amountMinor, ledger: ledger.amountMinor });
   if (file.credits !== null && ledger.credits !== null && file.credits !== ledger.credits) out.push({ field: 'credits', file: file.credits, ledger: ledger.credits });
@@ -131,7 +134,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const factsKey = (f: SlipFacts) => `${partyKey(f)}|${f.kind}|${f.text}|${f.amountMinor ?? ''}|${f.credits ?? ''}`;
+const factsKey = (f: SlipFacts) => `${partyKey(f)}|${f.kind}|${f.business ?? ''}|${f.text}|${f.amountMinor ?? ''}|${f.credits ?? ''}`;
 
 /** Does the row give every fact a ledger slip of its type has? */
 function complete(f: SlipFacts): boolean {
@@ -139,7 +142,7 @@ function complete(f: SlipFacts): boolean {
     case 'referral':
       return f.kind !== '' && f.text !== '';
     case 'tyfcb':
-      return f.kind !== '';
+      return f.kind !== '' && !!f.business;
     case 'visitor':
       return f.text !== '';
     default:

@@ -30,6 +30,7 @@ const headerNames = {
   to: ['to', 'an', 'à', 'a', 'para'],
   type: ['slip type', 'type', 'belegart', 'typ', 'type de fiche', 'tipo', 'tipo de ficha'],
   io: ['inside/outside', 'intern/extern', 'interne/externe', 'interno/externo', 'in/out'],
+  business: ['new/repeat', 'new or repeat', 'neu/wiederholung', 'neu/wiederholt', 'nouveau/répété', 'nouvelle/répétée', 'nuevo/repetido', 'nuevo/recurrente'],
   tyfcb: ['tyfcb', 'amount', 'betrag', 'montant', 'importe', 'gfab'],
   credits: ['ceu credits', 'ceu', 'credits', 'ceu-punkte', 'crédits ceu', 'créditos ceu'],
   detail: ['detail', 'details', 'detail/comments', 'beschreibung', 'détail', 'detalle'],
@@ -46,6 +47,8 @@ interface Row {
   from: string;
   to: string;
   io: string;
+  /** The New/Repeat cell as written. */
+  business: string;
   amount: string;
   amountIsNumber: boolean;
   credits: string;
@@ -188,6 +191,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
         rowProblems.push('the TYFCB amount is zero: correct the amount or skip the row');
         fix = 'amount';
       } else amountMinor = money.minor;
+      if (r.business && !businessOf(r.business)) rowProblems.push(`New/Repeat "${r.business}" is neither New nor Repeat: correct it in the file or skip the row`);
     }
     let creditCount = 0;
     if (r.type === 'ceu') {
@@ -212,7 +216,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       r.type === 'referral'
         ? { type: 'referral', parties: [fromId!, toId!], kind: r.io ? kindOf(r.io) : '', text: foldName(r.detail), amountMinor: null, credits: null }
         : r.type === 'tyfcb'
-          ? { type: 'tyfcb', parties: [fromId!, toId!], kind: r.io ? tyfcbKindOf(r.io) : '', text: '', amountMinor, credits: null }
+          ? { type: 'tyfcb', parties: [fromId!, toId!], kind: r.io ? tyfcbKindOf(r.io) : '', business: r.business ? (businessOf(r.business) ?? '') : '', text: '', amountMinor, credits: null }
           : r.type === 'one_to_one'
             ? { type: 'one_to_one', parties: [fromId!, toId!].sort() as [string, string], kind: '', text: '', amountMinor: null, credits: null }
             : r.type === 'visitor'
@@ -272,6 +276,8 @@ function describeDifferences(list: Difference[], currency: string, locale: strin
         return `the amount is ${formatMoney(Number(d.file), currency, locale)} in the file and ${formatMoney(Number(d.ledger), currency, locale)} in the ledger`;
       case 'credits':
         return `the credits are ${d.file} in the file and ${d.ledger} in the ledger`;
+      case 'business':
+        return `it is ${d.file} business in the file and ${d.ledger} business in the ledger`;
       case 'kind':
         return `it is ${kindWords[String(d.file)] ?? d.file} in the file and ${kindWords[String(d.ledger)] ?? d.ledger} in the ledger`;
       case 'text':
@@ -286,7 +292,7 @@ function findHeader(fileName: string, table: Table): { headerAt: number; columns
   for (let i = 0; i < Math.min(table.length, 40); i++) {
     const cells = (table[i] ?? []).map((c) => c.trim().toLowerCase());
     const at = (k: Column) => cells.findIndex((c) => (headerNames[k] as readonly string[]).includes(c));
-    const columns = { from: at('from'), to: at('to'), type: at('type'), io: at('io'), tyfcb: at('tyfcb'), credits: at('credits'), detail: at('detail'), classification: at('classification') };
+    const columns = { from: at('from'), to: at('to'), type: at('type'), io: at('io'), business: at('business'), tyfcb: at('tyfcb'), credits: at('credits'), detail: at('detail'), classification: at('classification') };
     if (columns.from >= 0 && columns.to >= 0 && columns.type >= 0) return { headerAt: i, columns };
   }
   throw new LedgerError('invalid_input', `${fileName} is not a Slips Audit Report: no header row with From, To and Slip Type. Nothing was imported.`, 'file');
@@ -321,6 +327,7 @@ function dataRows(table: Table, headerAt: number, columns: Record<Column, number
       from: cell(row, 'from'),
       to: cell(row, 'to'),
       io: cell(row, 'io'),
+      business: cell(row, 'business'),
       amount: cell(row, 'tyfcb'),
       amountIsNumber: isNumberCell(row, columns.tyfcb),
       credits: cell(row, 'credits'),
@@ -356,6 +363,9 @@ export async function previewSlipsAudit(db: Db, input: ImportInput): Promise<Imp
 }
 
 const kindOf = (io: string): 'inside' | 'outside' => (/^(in|intern)/i.test(io) ? 'inside' : 'outside');
+/** "New", "Repeat", "Neu", "Wiederholung", "Nouveau", "Répété", "Nuevo", "Repetido": null when it is neither. */
+const businessOf = (text: string): 'new' | 'repeat' | null =>
+  /^(repeat|wiederhol|r[ée]p[ée]t|repetid|recurrent)/i.test(text.trim()) ? 'repeat' : /^(new|neu|nouve|nuev)/i.test(text.trim()) ? 'new' : null;
 const tyfcbKindOf = (io: string): 'inside' | 'outside' | 'tier3' => (/tier|3/i.test(io) ? 'tier3' : /^(in|intern)/i.test(io) ? 'inside' : 'outside');
 
 export interface ImportResult extends ImportPreview {
@@ -399,7 +409,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
   };
   const update = {
     referral: client.prepare('UPDATE referrals SET kind = ?, prospect_name = ?, updated_at = ? WHERE id = ?'),
-    tyfcb: client.prepare('UPDATE tyfcb_slips SET kind = ?, amount_minor = ?, updated_at = ? WHERE id = ?'),
+    tyfcb: client.prepare('UPDATE tyfcb_slips SET kind = ?, business = ?, amount_minor = ?, updated_at = ? WHERE id = ?'),
     visitor: client.prepare('UPDATE visitors SET company = ?, updated_at = ? WHERE id = ?'),
     ceu: client.prepare('UPDATE ceus SET credits = ?, updated_at = ? WHERE id = ?'),
   };
@@ -437,7 +447,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
           }
           case 'tyfcb':
             entity = 'tyfcb';
-            after = { closerId: r.fromId, referrerId: r.toId, amountMinor: r.amountMinor, currency: chapter.currency, business: /repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new', kind: tyfcbKindOf(r.io), note: r.detail };
+            after = { closerId: r.fromId, referrerId: r.toId, amountMinor: r.amountMinor, currency: chapter.currency, business: (r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new'), kind: tyfcbKindOf(r.io), note: r.detail };
             insert.tyfcb.run(id, meetingId, r.fromId, r.toId, r.amountMinor, chapter.currency, after.business, after.kind, r.detail);
             break;
           case 'one_to_one': {
@@ -472,8 +482,8 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
             update.referral.run(after.kind, after.prospectName, t, s.id);
             break;
           case 'tyfcb':
-            after = { kind: r.io ? tyfcbKindOf(r.io) : s.kindRaw, amountMinor: r.amountMinor };
-            update.tyfcb.run(after.kind, after.amountMinor, t, s.id);
+            after = { kind: r.io ? tyfcbKindOf(r.io) : s.kindRaw, business: r.business ? businessOf(r.business) : s.business, amountMinor: r.amountMinor };
+            update.tyfcb.run(after.kind, after.business, after.amountMinor, t, s.id);
             break;
           case 'visitor':
             after = { company: r.detail || s.textRaw };
@@ -504,7 +514,7 @@ function snapshot(s: LedgerSlip): Record<string, unknown> {
     case 'referral':
       return { kind: s.kindRaw, prospectName: s.textRaw };
     case 'tyfcb':
-      return { kind: s.kindRaw, amountMinor: s.amountMinor };
+      return { kind: s.kindRaw, business: s.business, amountMinor: s.amountMinor };
     case 'visitor':
       return { company: s.textRaw };
     case 'ceu':

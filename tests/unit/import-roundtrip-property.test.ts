@@ -12,7 +12,7 @@ const names = [['Dana', 'Ruiz'], ['Marcus', 'Chen'], ['Lucía', 'Fernández'], [
 const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0);
 const slip = fc.oneof(
   fc.record({ type: fc.constant('referral' as const), a: fc.nat(5), hop: fc.integer({ min: 1, max: 5 }), inside: fc.boolean(), prospect: text }),
-  fc.record({ type: fc.constant('tyfcb' as const), a: fc.nat(5), hop: fc.integer({ min: 1, max: 5 }), cents: fc.integer({ min: 1, max: 100_000_000 }), kind: fc.constantFrom('inside', 'outside', 'tier3') }),
+  fc.record({ type: fc.constant('tyfcb' as const), a: fc.nat(5), hop: fc.integer({ min: 1, max: 5 }), cents: fc.integer({ min: 1, max: 100_000_000 }), kind: fc.constantFrom('inside', 'outside', 'tier3'), business: fc.constantFrom('new', 'repeat') }),
   fc.record({ type: fc.constant('one_to_one' as const), a: fc.nat(5), hop: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ type: fc.constant('visitor' as const), a: fc.nat(5), name: text, company: fc.string({ maxLength: 30 }) }),
   fc.record({ type: fc.constant('ceu' as const), a: fc.nat(5), credits: fc.integer({ min: 1, max: 100 }) }),
@@ -32,7 +32,7 @@ describe('export as a Slips Audit file, import into the same ledger', () => {
         for (const s of slips) {
           const me = ids[s.a]!;
           if (s.type === 'referral') ok(api.call('saveReferral', { ...m, giverId: me, receiverId: other(s.a, s.hop), referralKind: s.inside ? 'inside' : 'outside', prospectName: s.prospect.trim() }));
-          if (s.type === 'tyfcb') ok(api.call('saveTyfcb', { ...m, closerId: me, referrerId: other(s.a, s.hop), amount: currency === 'JPY' ? String(s.cents) : (s.cents / 100).toFixed(2).replace('.', locale === 'de-DE' ? ',' : '.'), tyfcbKind: s.kind }));
+          if (s.type === 'tyfcb') ok(api.call('saveTyfcb', { ...m, closerId: me, referrerId: other(s.a, s.hop), amount: currency === 'JPY' ? String(s.cents) : (s.cents / 100).toFixed(2).replace('.', locale === 'de-DE' ? ',' : '.'), tyfcbKind: s.kind, business: s.business }));
           if (s.type === 'one_to_one') ok(api.call('saveOneToOne', { ...m, memberAId: me, memberBId: other(s.a, s.hop) }));
           if (s.type === 'visitor') ok(api.call('saveVisitor', { ...m, name: s.name.trim(), company: s.company.trim(), invitedById: me }));
           if (s.type === 'ceu') ok(api.call('saveCeu', { ...m, memberId: me, credits: s.credits }));

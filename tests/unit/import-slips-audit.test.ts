@@ -148,4 +148,21 @@ describe('amounts, new or repeat business and dates as the file writes them (a U
     await api.callAsync('importSlipsAudit', file('f5.csv', sheet(['11/24/2026,TYFCB,Marcus Chen,Dana Ruiz,,"₹1,25,000",New,Outside'])));
     expect(count('tyfcb_slips')).toBe(0);
   });
+
+  it('a "Repeat" TYFCB is saved as repeat business, and a slip typed as new business shows as differing', async () => {
+    const { api, opened } = chapter();
+    const business = () => opened.sqlite.prepare('SELECT business FROM tyfcb_slips ORDER BY amount_minor').pluck().all();
+    const rows = ['11/24/2026,TYFCB,Dana Ruiz,Marcus Chen,,"$3,100.00",Repeat,Inside', '11/24/2026,TYFCB,Marcus Chen,Dana Ruiz,,"$1,250.50",Neu,Outside'];
+    ok(await api.callAsync('importSlipsAudit', file('f5.csv', sheet(rows))));
+    expect(business()).toEqual(['new', 'repeat']);
+
+    const typed = chapter();
+    const meeting = ok<any>(typed.api.call('createMeeting', { meetingOn: '2026-11-24' }));
+    ok(typed.api.call('saveTyfcb', { meetingId: meeting.id, closerId: typed.ids.Dana, referrerId: typed.ids.Marcus, amount: '3100.00', tyfcbKind: 'inside', business: 'new' }));
+    const p = await preview(typed.api, file('f5.csv', sheet(rows.slice(0, 1))));
+    expect(p.counts).toMatchObject({ differs: 1, new: 0, same: 0 });
+    expect(p.lines[0].message).toBe('Differs: it is repeat business in the file and new business in the ledger; importing puts the file\'s values on the ledger\'s slip.');
+    ok(await typed.api.callAsync('importSlipsAudit', file('f5.csv', sheet(rows.slice(0, 1)))));
+    expect(typed.opened.sqlite.prepare('SELECT business FROM tyfcb_slips').pluck().get()).toBe('repeat');
+  });
 });
