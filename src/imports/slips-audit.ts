@@ -30,6 +30,7 @@ const headerNames = {
   to: ['to', 'an', 'à', 'a', 'para'],
   type: ['slip type', 'type', 'belegart', 'typ', 'type de fiche', 'tipo', 'tipo de ficha'],
   io: ['inside/outside', 'intern/extern', 'interne/externe', 'interno/externo', 'in/out'],
+  date: ['date', 'datum', 'fecha', 'data'],
   business: ['new/repeat', 'new or repeat', 'neu/wiederholung', 'neu/wiederholt', 'nouveau/répété', 'nouvelle/répétée', 'nuevo/repetido', 'nuevo/recurrente'],
   tyfcb: ['tyfcb', 'amount', 'betrag', 'montant', 'importe', 'gfab'],
   credits: ['ceu credits', 'ceu', 'credits', 'ceu-punkte', 'crédits ceu', 'créditos ceu'],
@@ -47,6 +48,8 @@ interface Row {
   from: string;
   to: string;
   io: string;
+  /** The row's own Date cell as written. */
+  date: string;
   /** The New/Repeat cell as written. */
   business: string;
   amount: string;
@@ -105,19 +108,31 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
 
   // The date in the title is read with the file's own convention, which only the file can settle.
   const title = findTitleDate(table.slice(0, headerAt));
-  const detected = fileDateOrder(title ? [title] : []);
+  const rows = dataRows(table, headerAt, columns);
+  // Without a title the rows' own Date column names the meeting, when every row gives the same date.
+  const rowDates = rows.map((r) => r.date);
+  const fromRows = !title && rows.length > 0 && rowDates.every((d) => d !== '');
+  const dateTexts = title ? [title] : fromRows ? rowDates : [];
+  const detected = fileDateOrder(dateTexts);
   const order: DateOrder | null = detected.order ?? input.dateOrder ?? null;
   const settledBy: ImportPreview['dateOrder']['settledBy'] = detected.order ? 'file' : input.dateOrder ? 'choice' : 'none';
-  const needsOrder = !!title && !input.meetingOn && !detected.order && !input.dateOrder && !!detected.example;
+  const needsOrder = dateTexts.length > 0 && !input.meetingOn && !detected.order && !input.dateOrder && !!detected.example;
   let meetingOn = input.meetingOn || (title ? dateIn(title, order) : null);
-  if (!meetingOn && needsOrder) {
+  let rowsSay = '';
+  if (!meetingOn && fromRows) {
+    const read = new Set(rowDates.map((d) => dateIn(d, order ?? (needsOrder ? 'dmy' : null))));
+    if (read.size === 1 && !read.has(null)) meetingOn = [...read][0]!;
+    else rowsSay = detected.conflicting ? 'mixes day-first and month-first dates' : read.has(null) ? 'holds a date that cannot be read' : `holds ${read.size} different dates`;
+  }
+  if (!meetingOn && needsOrder && title) {
     // Both readings are real dates: the preview asks, the import waits for the answer.
-    meetingOn = dateIn(title!, 'dmy');
+    meetingOn = dateIn(title, 'dmy');
   }
   if (!meetingOn) {
-    throw new LedgerError('invalid_input', `${input.fileName} does not say which meeting it is for (no "Slips Audit Report for" date in its title). Choose the meeting date.`, 'meetingOn');
+    const why = columns.date < 0 ? 'and no Date column' : rowsSay ? `and its Date column ${rowsSay}` : 'and some rows have no date';
+    throw new LedgerError('invalid_input', `${input.fileName} does not say which meeting it is for: it has no "Slips Audit Report for <date>" title line ${why}. Add a first line such as "Slips Audit Report for 2026-11-24" to the file and open it again. Nothing was imported.`, 'meetingOn');
   }
-  const question = needsOrder && detected.example ? `${sentence(`The report's date ${describeBothReadings(detected.example)}`)} Choose how this file writes dates.` : null;
+  const question = needsOrder && detected.example ? `${sentence(`The ${title ? "report's date" : "rows' date"} ${describeBothReadings(detected.example)}`)} Choose how this file writes dates.` : null;
 
   const meetingRow = client.prepare('SELECT id, status FROM meetings WHERE meeting_on = ?').get(meetingOn) as { id: string; status: string } | undefined;
   if (meetingRow?.status === 'cancelled') {
@@ -132,7 +147,6 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     return f;
   };
   const roster = memberDates(client);
-  const rows = dataRows(table, headerAt, columns);
   const skipRows = new Set(input.skipRows ?? []);
   const fixes = input.fixes ?? {};
   const unmatched = new Set<string>();
@@ -292,7 +306,7 @@ function findHeader(fileName: string, table: Table): { headerAt: number; columns
   for (let i = 0; i < Math.min(table.length, 40); i++) {
     const cells = (table[i] ?? []).map((c) => c.trim().toLowerCase());
     const at = (k: Column) => cells.findIndex((c) => (headerNames[k] as readonly string[]).includes(c));
-    const columns = { from: at('from'), to: at('to'), type: at('type'), io: at('io'), business: at('business'), tyfcb: at('tyfcb'), credits: at('credits'), detail: at('detail'), classification: at('classification') };
+    const columns = { from: at('from'), to: at('to'), type: at('type'), io: at('io'), date: at('date'), business: at('business'), tyfcb: at('tyfcb'), credits: at('credits'), detail: at('detail'), classification: at('classification') };
     if (columns.from >= 0 && columns.to >= 0 && columns.type >= 0) return { headerAt: i, columns };
   }
   throw new LedgerError('invalid_input', `${fileName} is not a Slips Audit Report: no header row with From, To and Slip Type. Nothing was imported.`, 'file');
@@ -327,6 +341,7 @@ function dataRows(table: Table, headerAt: number, columns: Record<Column, number
       from: cell(row, 'from'),
       to: cell(row, 'to'),
       io: cell(row, 'io'),
+      date: cell(row, 'date'),
       business: cell(row, 'business'),
       amount: cell(row, 'tyfcb'),
       amountIsNumber: isNumberCell(row, columns.tyfcb),
