@@ -12,7 +12,7 @@ import { LedgerError } from '../shared/errors';
 import { formatMoney } from '../shared/money';
 import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
-import { describeBothReadings, fileDateOrder, dateIn, readAmount, readCount, sentence, type DateOrder } from './file-values';
+import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
 import { ledgerSlipsOf, matchRows, type Difference, type LedgerSlip, type Match, type SlipFacts, type SlipType } from './slip-matching';
 import { isNumberCell, readTable, type Table } from './spreadsheet';
 
@@ -147,6 +147,13 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     return f;
   };
   const roster = memberDates(client);
+  // Each row's own date, read by the file's convention (the title's, else what the rows' dates settle).
+  const rowOrder = order ?? fileDateOrder(rowDates.filter((d) => d !== '')).order;
+  const onMeetingDay = (text: string) => {
+    const d = parseDateText(text);
+    const reading = d.iso ?? (rowOrder ? (rowOrder === 'dmy' ? d.dmy : d.mdy) : null);
+    return reading ? reading === meetingOn : d.dmy === meetingOn || d.mdy === meetingOn;
+  };
   const skipRows = new Set(input.skipRows ?? []);
   const fixes = input.fixes ?? {};
   const unmatched = new Set<string>();
@@ -192,6 +199,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     };
     const fromId = member(r.from, 'From', r.type !== 'visitor');
     const toId = r.type === 'visitor' ? null : member(r.to, 'To', r.type !== 'ceu');
+    if (r.date && !onMeetingDay(r.date)) rowProblems.push(`its Date ${r.date} is not the meeting's date (${meetingOn}): correct the date or skip the row`);
     if (r.type === 'visitor' && !r.to) rowProblems.push('the visitor has no name (To is empty)');
     const fixed = fixes[String(r.row)] ?? {};
     let amountMinor = 0;
@@ -210,8 +218,10 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     let creditCount = 0;
     if (r.type === 'ceu') {
       // The file's credits as written, or a problem: never rounded, never filled in.
-      const text = fixed.credits ?? r.credits;
-      const credits = readCount(text, fixed.credits === undefined && r.creditsIsNumber);
+      // A file with no credits column writes a CEU's credits in its Amount column.
+      const inAmount = columns.credits < 0 && !r.credits;
+      const text = fixed.credits ?? (inAmount ? r.amount : r.credits);
+      const credits = readCount(text, fixed.credits === undefined && (inAmount ? r.amountIsNumber : r.creditsIsNumber));
       if (credits === null) rowProblems.push(text ? `CEU credits "${text}" are not a number: correct them or skip the row` : 'CEU credits are empty: enter them or skip the row');
       else if (!Number.isInteger(credits)) rowProblems.push(`CEU credits are ${text}, but the ledger keeps whole credits (1 to 100): correct them or skip the row`);
       else if (credits < 1 || credits > 100) rowProblems.push(`CEU credits are ${text}: a CEU slip has 1 to 100 credits; correct them or skip the row`);

@@ -176,4 +176,15 @@ describe('amounts, new or repeat business and dates as the file writes them (a U
     expect(mixed).toMatchObject({ ok: false, error: { field: 'meetingOn', message: 'f2.csv does not say which meeting it is for: it has no "Slips Audit Report for <date>" title line and its Date column holds 2 different dates. Add a first line such as "Slips Audit Report for 2026-11-24" to the file and open it again. Nothing was imported.' } });
     expect(changes()).toBe(before);
   });
+
+  it('a row dated another day than the meeting is a problem row, and CEU credits of 1.5 in the Amount column say why they are refused', async () => {
+    const { api } = chapter();
+    const p = await preview(api, file('f5.csv', sheet(['11/24/2026,CEU,Dana Ruiz,,Podcast on referrals,1.5,,', '03/04/2026,Referral,Dana Ruiz,Marcus Chen,Birch Dental,,,Outside', '13/04/2026,Referral,Marcus Chen,Dana Ruiz,Pine Motors,,,Outside', '11/24/2026,Referral,Priya Raman,Dana Ruiz,Oak Realty,,,Outside'])));
+    expect(p.problems).toEqual([
+      { row: 5, message: 'Row 5: CEU credits are 1.5, but the ledger keeps whole credits (1 to 100): correct them or skip the row.' },
+      { row: 6, message: "Row 6: its Date 03/04/2026 is not the meeting's date (2026-11-24): correct the date or skip the row." },
+      { row: 7, message: "Row 7: its Date 13/04/2026 is not the meeting's date (2026-11-24): correct the date or skip the row." },
+    ]);
+    expect(p.counts).toMatchObject({ new: 1, problem: 3 });
+  });
 });
