@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import type { ParsedInput } from '../shared/contract';
 import { describeChange } from './change-summary';
-import { lookUpNames, wordEntry } from './audit-wording';
+import { lookUpNames, lookUpParties, wordEntry } from './audit-wording';
 import { getChapter } from './chapter';
 
 /** Sorts after every entry: the first page starts from the end of the log. */
@@ -26,7 +26,7 @@ export function listAuditLog(db: Db, input: ParsedInput<'listAuditLog'>) {
     LIMIT ${input.limit}`);
   // In people's words: names for ids, money in the chapter's currency, days as the chapter writes them.
   const chapter = getChapter(db);
-  const ctx = { currency: chapter?.currency ?? 'USD', locale: chapter?.locale ?? 'en-US', names: lookUpNames(db, rows) };
+  const ctx = { currency: chapter?.currency ?? 'USD', locale: chapter?.locale ?? 'en-US', names: lookUpNames(db, rows), parties: lookUpParties(db, rows) };
   return rows.map((r) => ({
     id: r.id,
     seq: r.seq,

@@ -14,6 +14,11 @@ export interface WordingContext {
   locale: string;
   /** Names of the members, meetings and classifications the page's entries point at, by id. */
   names: Map<string, string>;
+  /**
+   * The parties of each slip the page's entries are about, read from the slip itself: an entry that
+   * records only what changed (a status, a link) still names who gave and who received.
+   */
+  parties?: Map<string, Values>;
 }
 
 const verbs: Record<string, string> = {
@@ -92,8 +97,34 @@ const fieldLabels: Record<string, string> = {
   referralId: 'from referral',
 };
 
+const slipEntities = new Set(['referral', 'tyfcb', 'one_to_one', 'ceu']);
+
+/** Who is on each slip the entries are about (by the slip's id), with their names, in one query. */
+export function lookUpParties(db: Db, entries: Array<{ entity: string; entityId: string }>): Map<string, Values> {
+  const ids = [...new Set(entries.filter((e) => slipEntities.has(e.entity)).map((e) => e.entityId))];
+  const parties = new Map<string, Values>();
+  if (ids.length === 0) return parties;
+  const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const rows = db.all<{ id: string; a: string; aName: string; b: string | null; bName: string | null; prospect: string | null; kind: string }>(sql`
+      SELECT r.id, r.giver_id AS a, g.display_name AS aName, r.receiver_id AS b, v.display_name AS bName, r.prospect_name AS prospect, 'referral' AS kind
+        FROM referrals r JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id WHERE r.id IN (${list})
+      UNION ALL SELECT t.id, t.closer_id, c.display_name, t.referrer_id, f.display_name, NULL, 'tyfcb'
+        FROM tyfcb_slips t JOIN members c ON c.id = t.closer_id JOIN members f ON f.id = t.referrer_id WHERE t.id IN (${list})
+      UNION ALL SELECT o.id, o.member_a_id, ma.display_name, o.member_b_id, mb.display_name, NULL, 'one_to_one'
+        FROM one_to_ones o JOIN members ma ON ma.id = o.member_a_id JOIN members mb ON mb.id = o.member_b_id WHERE o.id IN (${list})
+      UNION ALL SELECT e.id, e.member_id, m.display_name, NULL, NULL, NULL, 'ceu'
+        FROM ceus e JOIN members m ON m.id = e.member_id WHERE e.id IN (${list})`);
+  for (const r of rows) {
+    if (r.kind === 'referral') parties.set(r.id, { giverId: r.a, giverName: r.aName, receiverId: r.b, receiverName: r.bName, ...(r.prospect ? { prospectName: r.prospect } : {}) });
+    else if (r.kind === 'tyfcb') parties.set(r.id, { closerId: r.a, closerName: r.aName, referrerId: r.b, referrerName: r.bName });
+    else if (r.kind === 'one_to_one') parties.set(r.id, { memberAId: r.a, memberAName: r.aName, memberBId: r.b, memberBName: r.bName });
+    else parties.set(r.id, { memberId: r.a, memberName: r.aName });
+  }
+  return parties;
+}
+
 /** Ids in an entry's values that name something: collected per page and looked up in one query each. */
-const idFields = ['giverId', 'receiverId', 'closerId', 'referrerId', 'memberAId', 'memberBId', 'invitedById', 'memberId', 'sponsorId', 'classificationId', 'meetingId'];
+const idFields = ['giverId', 'receiverId', 'closerId', 'referrerId', 'memberAId', 'memberBId', 'invitedById', 'memberId', 'sponsorId', 'classificationId', 'meetingId', 'referralId'];
 
 export function lookUpNames(db: Db, entries: Array<{ before: string | null; after: string | null; entity: string; entityId: string }>): Map<string, string> {
   const ids = new Set<string>();
@@ -109,9 +140,11 @@ export function lookUpNames(db: Db, entries: Array<{ before: string | null; afte
   if (ids.size === 0) return names;
   const list = sql.join([...ids].map((id) => sql`${id}`), sql`, `);
   for (const row of db.all<{ id: string; name: string }>(sql`
-      SELECT id, first_name || ' ' || last_name AS name FROM members WHERE id IN (${list})
+      SELECT id, display_name AS name FROM members WHERE id IN (${list})
       UNION ALL SELECT id, name FROM classifications WHERE id IN (${list})
-      UNION ALL SELECT id, meeting_on AS name FROM meetings WHERE id IN (${list})`)) {
+      UNION ALL SELECT id, meeting_on AS name FROM meetings WHERE id IN (${list})
+      UNION ALL SELECT r.id, 'the referral ' || g.display_name || ' → ' || v.display_name || coalesce(' (' || nullif(r.prospect_name, '') || ')', '')
+        FROM referrals r JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id WHERE r.id IN (${list})`)) {
     names.set(row.id, row.name);
   }
   return names;
@@ -131,7 +164,7 @@ function parse(raw: string | null): Values | null {
 export function wordEntry(entry: { action: string; entity: string; entityId: string; before: string | null; after: string | null }, ctx: WordingContext): string {
   const b = parse(entry.before);
   const a = parse(entry.after);
-  const subject = describeSubject(entry.entity, entry.entityId, a ?? b ?? {}, ctx);
+  const subject = describeSubject(entry.entity, entry.entityId, { ...(ctx.parties?.get(entry.entityId) ?? {}), ...(b ?? {}), ...(a ?? {}) }, ctx);
   const verb = verbs[entry.action] ?? entry.action;
   if (entry.action === 'update' && a && b) {
     const changes = Object.keys({ ...b, ...a })

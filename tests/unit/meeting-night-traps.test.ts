@@ -285,6 +285,16 @@ describe('the audit log in people\'s words', () => {
     expect(JSON.parse(change.before).amountMinor).toBe(120050);
     expect(change.change).toContain('amountMinor 120050 → 125050');
   });
+
+  it('names both members when only a status changed (a TYFCB linked to the referral it came from)', () => {
+    const meeting = ok(api.call('createMeeting', { meetingOn: '2026-11-18', confirmDate: true }));
+    const referral = ok(api.call('saveReferral', { meetingId: meeting.id, giverId: dana, receiverId: marcus, prospectName: 'Bakery on Main' }));
+    const tyfcb = ok(api.call('saveTyfcb', { meetingId: meeting.id, closerId: marcus, referrerId: dana, amount: '900' }));
+    ok(api.call('linkTyfcbToReferral', { tyfcbId: tyfcb.id, referralId: referral.id }));
+    const said = ok(api.call('listAuditLog', { entity: 'all', withReasonOnly: false, action: 'all', limit: 50 })).map((e: any) => e.summary).join('\n');
+    expect(said).not.toContain('no longer on file');
+    expect(said).toMatch(/Changed referral Dana Ruiz → Marcus Chen \(Bakery on Main\)/);
+  });
 });
 
 describe('a one-to-one is listed the way it was entered', () => {
