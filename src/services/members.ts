@@ -1,11 +1,11 @@
 // The roster, and the seat rules that go with joining, leaving and moving.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
 import { classifications, contactSpheres, members } from '../db/schema';
 import type { Member, MemberDetail, ParsedInput } from '../shared/contract';
 import { todayIso } from '../shared/dates';
-import { seatHoldingStatuses, type MemberStatus } from '../shared/domain';
+import { leadershipRoleLabels, seatHoldingStatuses, type LeadershipRole, type MemberStatus } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { recordAudit } from './audit';
 import { requireClassification } from './classifications';
@@ -95,6 +95,26 @@ function checkDates(input: { joinedOn: string; renewalDue: string | null; leftOn
   }
 }
 
+/** Roles one person holds at a time: the signatures on the quarterly audit name them. */
+const singleHolderRoles = new Set<LeadershipRole>(['president', 'vice_president', 'secretary_treasurer']);
+
+function checkRole(db: Db, role: LeadershipRole | null | undefined, status: MemberStatus, memberId?: string): void {
+  if (!role || !singleHolderRoles.has(role) || !holdsSeat(status)) return;
+  const holder = db
+    .select({ id: members.id, name: members.displayName })
+    .from(members)
+    .where(and(eq(members.leadershipRole, role), inArray(members.status, [...seatHoldingStatuses])))
+    .all()
+    .find((m) => m.id !== memberId);
+  if (holder) {
+    throw new LedgerError(
+      'conflict',
+      `${holder.name} is already ${leadershipRoleLabels[role]}: take the role from ${holder.name} first (a chapter has one ${leadershipRoleLabels[role]}, who signs the quarterly audit).`,
+      'leadershipRole',
+    );
+  }
+}
+
 function checkSponsor(db: Db, sponsorId: string | null, memberId?: string): void {
   if (!sponsorId) return;
   if (sponsorId === memberId) throw new LedgerError('invalid_input', 'A member cannot sponsor themselves.', 'sponsorId');
@@ -105,6 +125,7 @@ export function addMember(db: Db, input: ParsedInput<'addMember'>): Member {
   return db.transaction((tx) => {
     requireClassification(tx, input.classificationId);
     checkSponsor(tx, input.sponsorId);
+    checkRole(tx, input.leadershipRole, input.status);
     checkDates(input);
     if (holdsSeat(input.status)) refuseIfSeatTaken(tx, input.classificationId);
     const leftOn = input.status === 'former' ? todayIso() : null;
@@ -126,6 +147,7 @@ export function updateMember(db: Db, input: ParsedInput<'updateMember'>): Member
     const before = requireMember(tx, input.id);
     requireClassification(tx, input.classificationId);
     checkSponsor(tx, input.sponsorId, input.id);
+    checkRole(tx, input.leadershipRole, input.status, input.id);
 
     const wasHolding = holdsSeat(before.status);
     const willHold = holdsSeat(input.status);
