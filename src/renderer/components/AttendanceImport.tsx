@@ -1,9 +1,10 @@
-import { Alert, Button, Card, FileInput, Group, List, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, List, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AttendancePreview } from '../../shared/contract';
 import { ledger } from '../client';
 import { fileToBase64 } from '../files';
+import { DateOrderQuestion } from './DateOrderQuestion';
 
 /** BNI Connect's Chapter PALMS Attendance Report → attendance history, previewed, then one undoable import. */
 export function AttendanceImport({ onImported }: { onImported: () => void }) {
@@ -59,25 +60,10 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
           <Title order={4}>
             {preview.period.from} to {preview.period.to}: {preview.meetings} meetings, {preview.members} members
           </Title>
-          {preview.dateOrder.question && (
-            <Alert color="yellow" mt="sm" title="How does this file write dates?">
-              <Text size="sm" mb="xs">
-                {preview.dateOrder.question}
-              </Text>
-              <SegmentedControl
-                aria-label="Date order"
-                data={[
-                  { value: 'dmy', label: 'Day first (DD/MM)' },
-                  { value: 'mdy', label: 'Month first (MM/DD)' },
-                ]}
-                value={dateOrder ?? ''}
-                onChange={(v) => {
-                  setDateOrder(v as 'dmy' | 'mdy');
-                  if (file) void run(file, v as 'dmy' | 'mdy');
-                }}
-              />
-            </Alert>
-          )}
+          {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={dateOrder} onChange={(order) => {
+                setDateOrder(order);
+                if (file) void run(file, order);
+              }} />}
           <Text size="sm" mt="xs">
             {preview.marksToAdd} marks to add, {preview.meetingsToCreate} meetings to create (closed), {preview.marksAlreadyThere} marks already in the ledger.
           </Text>

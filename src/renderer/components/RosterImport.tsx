@@ -1,9 +1,10 @@
-import { Alert, Button, Card, FileInput, Group, List, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, List, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { RosterPreview } from '../../shared/contract';
 import { ledger } from '../client';
 import { fileToBase64 } from '../files';
+import { DateOrderQuestion } from './DateOrderQuestion';
 
 /** A roster from CSV or a spreadsheet: preview, then import everyone at once or no one. */
 export function RosterImport() {
@@ -67,22 +68,7 @@ export function RosterImport() {
             {preview.alreadyMembers} already in the ledger, {preview.updates.length} of them with details to update.{' '}
             {preview.classificationsToCreate.length > 0 ? `New classifications: ${preview.classificationsToCreate.join(', ')}.` : 'Every classification already exists.'}
           </Text>
-          {preview.dateOrder.question && (
-            <Alert color="yellow" mt="md" title="How does this file write dates?">
-              <Text size="sm" mb="xs">
-                {preview.dateOrder.question}
-              </Text>
-              <SegmentedControl
-                aria-label="Date order"
-                data={[
-                  { value: 'dmy', label: 'Day first (DD/MM/YYYY)' },
-                  { value: 'mdy', label: 'Month first (MM/DD/YYYY)' },
-                ]}
-                value={dateOrder ?? ''}
-                onChange={(v) => void chooseOrder(v as 'dmy' | 'mdy')}
-              />
-            </Alert>
-          )}
+          {preview.dateOrder.question && <DateOrderQuestion mt="md" question={preview.dateOrder.question} value={dateOrder} onChange={(order) => void chooseOrder(order)} />}
           {preview.updates.length > 0 && (
             <Table mt="md" fz="sm" aria-label="Members to update" striped>
               <Table.Thead>

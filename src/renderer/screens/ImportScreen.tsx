@@ -8,6 +8,7 @@ import { fileToBase64 } from '../files';
 import { PalmsReconcile } from '../components/PalmsReconcile';
 import { RosterImport } from '../components/RosterImport';
 import { AttendanceImport } from '../components/AttendanceImport';
+import { DateOrderQuestion } from '../components/DateOrderQuestion';
 
 const kindBadges: Record<ImportRow['kind'], { label: string; color: string }> = {
   same: { label: 'Already in the ledger', color: 'gray' },
@@ -132,22 +133,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
               ({preview.meetingStatus === 'new' ? 'a new meeting, recorded as closed' : `already in the ledger, ${preview.meetingStatus === 'completed' ? 'closed' : preview.meetingStatus}`})
             </Text>
           </Title>
-          {preview.dateOrder.question && (
-            <Alert color="yellow" mt="sm" title="How does this file write dates?">
-              <Text size="sm" mb="xs">
-                {preview.dateOrder.question}
-              </Text>
-              <SegmentedControl
-                aria-label="Date order"
-                data={[
-                  { value: 'dmy', label: 'Day first (DD/MM/YYYY)' },
-                  { value: 'mdy', label: 'Month first (MM/DD/YYYY)' },
-                ]}
-                value={choices.dateOrder ?? ''}
-                onChange={(v) => void change({ ...choices, dateOrder: v as 'dmy' | 'mdy' })}
-              />
-            </Alert>
-          )}
+          {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={choices.dateOrder} onChange={(order) => void change({ ...choices, dateOrder: order })} />}
           <Group mt="sm" gap="xs" aria-label="Rows by kind">
             {(['same', 'new', 'differs', 'problem', 'skipped'] as const).map((k) => (
               <Badge key={k} color={kindBadges[k].color} variant="light" size="lg">
