@@ -1,4 +1,5 @@
 import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { setChapterTimeZone } from './chapter-today';
 import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconTrophy, IconUsers } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
@@ -54,6 +55,7 @@ type ScreenId = (typeof screens)[number]['id'] | (typeof leadershipScreens)[numb
 export function App() {
   const status = useQuery(() => ledger.appStatus(), []);
   const chapter = useQuery(() => ledger.getChapter(), []);
+  setChapterTimeZone(chapter.data?.timeZone);
   const screen = useHashScreen();
   // Screens by the physical digit key (event.code): Ctrl/Cmd+digit as in the application menu, and
   // Alt/Option+digit, which on macOS would otherwise type "¡", "™"… and change nothing.

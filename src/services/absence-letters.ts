@@ -7,12 +7,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { absenceLetters } from '../db/schema';
 import type { AbsenceLetter, Chapter, LeadershipPolicies, ParsedInput } from '../shared/contract';
-import { addMonths, formatDay, todayIso } from '../shared/dates';
+import { addMonths, formatDay } from '../shared/dates';
 import type { LetterLevel } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { memberUpdate, readDecisions, recordDecision } from './applications';
 import { recordAudit } from './audit';
-import { requireChapter } from './chapter';
+import { requireChapter, chapterToday } from './chapter';
 import { getLeadershipPolicies } from './leadership-policies';
 import { requireMember, updateMember } from './members';
 
@@ -117,7 +117,7 @@ export function listAbsenceLetters(db: Db, input: ParsedInput<'listAbsenceLetter
  * or over a threshold, the highest level reached, unless a letter of that level (or the final one)
  * was already drafted in the current window. Running it twice drafts nothing the second time.
  */
-export function draftAbsenceLetters(db: Db, today: string = todayIso()): { drafted: AbsenceLetter[] } {
+export function draftAbsenceLetters(db: Db, today: string = chapterToday(db)): { drafted: AbsenceLetter[] } {
   return db.transaction((tx) => {
     const chapter = requireChapter(tx);
     const policies = getLeadershipPolicies(tx);
@@ -172,7 +172,7 @@ export function editAbsenceLetter(db: Db, input: ParsedInput<'editAbsenceLetter'
   });
 }
 
-export function reviewAbsenceLetter(db: Db, input: ParsedInput<'reviewAbsenceLetter'>, today: string = todayIso()): AbsenceLetter {
+export function reviewAbsenceLetter(db: Db, input: ParsedInput<'reviewAbsenceLetter'>, today: string = chapterToday(db)): AbsenceLetter {
   return db.transaction((tx) => {
     const before = requireLetter(tx, input.id);
     requireUnsent(before);
@@ -185,7 +185,7 @@ export function reviewAbsenceLetter(db: Db, input: ParsedInput<'reviewAbsenceLet
   });
 }
 
-export function markAbsenceLetterSent(db: Db, input: ParsedInput<'markAbsenceLetterSent'>, today: string = todayIso()): AbsenceLetter {
+export function markAbsenceLetterSent(db: Db, input: ParsedInput<'markAbsenceLetterSent'>, today: string = chapterToday(db)): AbsenceLetter {
   return db.transaction((tx) => {
     const before = requireLetter(tx, input.id);
     requireUnsent(before);
@@ -200,7 +200,7 @@ export function markAbsenceLetterSent(db: Db, input: ParsedInput<'markAbsenceLet
 }
 
 /** The committee's decision that a final letter opens: keep, keep with conditions, or release the seat. */
-export function decideAttendance(db: Db, input: ParsedInput<'decideAttendance'>, today: string = todayIso()): AbsenceLetter {
+export function decideAttendance(db: Db, input: ParsedInput<'decideAttendance'>, today: string = chapterToday(db)): AbsenceLetter {
   return db.transaction((tx) => {
     const letter = requireLetter(tx, input.letterId);
     if (letter.level !== 'final') throw new LedgerError('invalid_input', 'Only a final letter goes to the committee; a warning letter needs no decision.', 'letterId');

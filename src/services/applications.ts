@@ -5,8 +5,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { applications, committeeDecisions } from '../db/schema';
 import type { Application, Decision, Member, ParsedInput } from '../shared/contract';
-import { addMonths, todayIso } from '../shared/dates';
+import { addMonths } from '../shared/dates';
 import type { DecisionOutcome, DecisionTopic } from '../shared/domain';
+import { chapterToday } from './chapter';
 import { LedgerError } from '../shared/errors';
 import { recordAudit } from './audit';
 import { requireClassification } from './classifications';
@@ -112,7 +113,7 @@ export function readApplications(db: Db, today: string, filter: 'waiting' | 'all
   });
 }
 
-export function listApplications(db: Db, input: ParsedInput<'listApplications'>, today: string = todayIso()): Application[] {
+export function listApplications(db: Db, input: ParsedInput<'listApplications'>, today: string = chapterToday(db)): Application[] {
   return readApplications(db, today, input.show);
 }
 
@@ -129,7 +130,7 @@ function requireUndecided(application: Application): void {
 }
 
 /** The applicant's file: sponsor, interview and references. */
-export function updateApplication(db: Db, input: ParsedInput<'updateApplication'>, today: string = todayIso()): Application {
+export function updateApplication(db: Db, input: ParsedInput<'updateApplication'>, today: string = chapterToday(db)): Application {
   return db.transaction((tx) => {
     const before = requireApplication(tx, input.id, today);
     requireUndecided(before);
@@ -149,7 +150,7 @@ export function updateApplication(db: Db, input: ParsedInput<'updateApplication'
 }
 
 /** The committee decides: approved, declined or deferred, with date, who and why. */
-export function decideApplication(db: Db, input: ParsedInput<'decideApplication'>, today: string = todayIso()): Application {
+export function decideApplication(db: Db, input: ParsedInput<'decideApplication'>, today: string = chapterToday(db)): Application {
   return db.transaction((tx) => {
     const application = requireApplication(tx, input.id, today);
     requireUndecided(application);
@@ -198,7 +199,7 @@ export function decideApplication(db: Db, input: ParsedInput<'decideApplication'
 }
 
 /** A current member asks to change classification: checked now, decided by the committee like an application. */
-export function requestClassificationChange(db: Db, input: ParsedInput<'requestClassificationChange'>, today: string = todayIso()): Application {
+export function requestClassificationChange(db: Db, input: ParsedInput<'requestClassificationChange'>, today: string = chapterToday(db)): Application {
   return db.transaction((tx) => {
     const member = requireMember(tx, input.memberId, 'memberId');
     if (member.status !== 'active' && member.status !== 'on_leave') {

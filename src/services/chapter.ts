@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { chapter } from '../db/schema';
 import type { Chapter, ParsedInput } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
+import { chapterTimeZone, dayIn } from '../shared/time-zone';
 import { recordAudit } from './audit';
 
 const columns = {
@@ -25,6 +26,16 @@ const columns = {
 
 export function getChapter(db: Db): Chapter | null {
   return db.select(columns).from(chapter).get() ?? null;
+}
+
+/**
+ * The calendar day it is now where the chapter meets: its time-zone setting, or the computer's zone
+ * when unset. Every "today" of the leadership lists (follow-ups due, renewals due, absences counted,
+ * "this week") is this day, so a chapter in Auckland sees Tuesday's list on Tuesday morning even when
+ * the computer or the clock it reads is still on Monday in UTC.
+ */
+export function chapterToday(db: Db, now: Date = new Date()): string {
+  return dayIn(now, chapterTimeZone(getChapter(db)?.timeZone));
 }
 
 export function requireChapter(db: Db): Chapter {

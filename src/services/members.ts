@@ -4,9 +4,9 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
 import { classifications, contactSpheres, members } from '../db/schema';
 import type { Member, MemberDetail, ParsedInput } from '../shared/contract';
-import { todayIso } from '../shared/dates';
 import { leadershipRoleLabels, seatHoldingStatuses, type LeadershipRole, type MemberStatus } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
+import { chapterToday } from './chapter';
 import { recordAudit } from './audit';
 import { requireClassification } from './classifications';
 import { closeTenure, currentSeatHolder, openTenure, seatTakenMessage, tenuresOfMember } from './seats';
@@ -128,7 +128,7 @@ export function addMember(db: Db, input: ParsedInput<'addMember'>): Member {
     checkRole(tx, input.leadershipRole, input.status);
     checkDates(input);
     if (holdsSeat(input.status)) refuseIfSeatTaken(tx, input.classificationId);
-    const leftOn = input.status === 'former' ? todayIso() : null;
+    const leftOn = input.status === 'former' ? chapterToday(tx) : null;
     const created = tx
       .insert(members)
       .values({ ...input, leftOn })
@@ -152,7 +152,7 @@ export function updateMember(db: Db, input: ParsedInput<'updateMember'>): Member
     const wasHolding = holdsSeat(before.status);
     const willHold = holdsSeat(input.status);
     const moves = input.classificationId !== before.classificationId;
-    const today = todayIso();
+    const today = chapterToday(tx);
     const leftOn = willHold ? null : (input.leftOn ?? before.leftOn ?? today);
     checkDates({ ...input, leftOn });
 

@@ -3,7 +3,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import type { ParsedInput, RenewalRow, Renewals } from '../shared/contract';
-import { addDays, addMonths, todayIso } from '../shared/dates';
+import { addDays, addMonths } from '../shared/dates';
+import { chapterToday } from './chapter';
 import { LedgerError } from '../shared/errors';
 import { memberUpdate, readDecisions, recordDecision } from './applications';
 import { getLeadershipPolicies } from './leadership-policies';
@@ -11,7 +12,7 @@ import { requireMember, updateMember } from './members';
 
 const bucketOf = (days: number): RenewalRow['bucket'] => (days < 0 ? 'overdue' : days <= 30 ? 'due_30' : days <= 60 ? 'due_60' : 'due_90');
 
-export function renewalsRadar(db: Db, today: string = todayIso()): Renewals {
+export function renewalsRadar(db: Db, today: string = chapterToday(db)): Renewals {
   const policies = getLeadershipPolicies(db);
   const horizon = addDays(today, 90);
   const rows = db.all<Omit<RenewalRow, 'bucket' | 'lastDecision'>>(sql`
@@ -42,7 +43,7 @@ export function renewalsRadar(db: Db, today: string = todayIso()): Renewals {
   };
 }
 
-export function decideRenewal(db: Db, input: ParsedInput<'decideRenewal'>, today: string = todayIso()): Renewals {
+export function decideRenewal(db: Db, input: ParsedInput<'decideRenewal'>, today: string = chapterToday(db)): Renewals {
   db.transaction((tx) => {
     const member = requireMember(tx, input.memberId, 'memberId');
     if (member.status !== 'active' && member.status !== 'on_leave') {

@@ -5,21 +5,21 @@ import { sql } from 'drizzle-orm';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../db/open';
 import type { ThisWeek } from '../shared/contract';
-import { addDays, formatDay, todayIso } from '../shared/dates';
+import { addDays, formatDay } from '../shared/dates';
 import { formatMoney } from '../shared/money';
 import { chapterTimeZone } from '../shared/time-zone';
 import { absenceLetterReport } from '../reports/absence-letter';
 import { renderPdf } from '../reports/render';
 import { draftAbsenceLetters, lettersForThisWeek, readLetters } from './absence-letters';
 import { readApplications } from './applications';
-import { requireChapter } from './chapter';
+import { requireChapter, chapterToday } from './chapter';
 import { renewalsRadar } from './renewals';
 import { seatMap } from './seats';
 import { chapterTotals, reciprocityFlags } from './tallies';
 import { syncVisitorPipeline, visitorsToFollowUp } from './visitors';
 import { LedgerError } from '../shared/errors';
 
-export function thisWeek(db: Db, today: string = todayIso()): ThisWeek {
+export function thisWeek(db: Db, today: string = chapterToday(db)): ThisWeek {
   db.transaction((tx) => {
     syncVisitorPipeline(tx);
   });

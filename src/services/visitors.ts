@@ -5,8 +5,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { applications, classifications, leadershipPolicies, prospects, prospectVisits } from '../db/schema';
 import type { ParsedInput, Prospect, VisitorsPipeline } from '../shared/contract';
-import { addDays, todayIso } from '../shared/dates';
+import { addDays } from '../shared/dates';
 import { openProspectStages, type ProspectStage } from '../shared/domain';
+import { chapterToday } from './chapter';
 import { LedgerError } from '../shared/errors';
 import { foldName } from '../shared/names';
 import { recordAudit } from './audit';
@@ -185,7 +186,7 @@ export function readProspects(db: Db, today: string, where: 'all' | 'open' = 'al
   }));
 }
 
-export function listVisitors(db: Db, input: ParsedInput<'listVisitors'>, today: string = todayIso()): VisitorsPipeline {
+export function listVisitors(db: Db, input: ParsedInput<'listVisitors'>, today: string = chapterToday(db)): VisitorsPipeline {
   return db.transaction((tx) => {
     syncVisitorPipeline(tx);
     const policies = getLeadershipPolicies(tx);
@@ -211,7 +212,7 @@ function requireProspect(db: Db, id: string, today: string): Prospect {
 }
 
 /** A follow-up: the stage moves, the contact date and note are kept; audited. */
-export function recordFollowUp(db: Db, input: ParsedInput<'recordFollowUp'>, today: string = todayIso()): Prospect {
+export function recordFollowUp(db: Db, input: ParsedInput<'recordFollowUp'>, today: string = chapterToday(db)): Prospect {
   return db.transaction((tx) => {
     const before = requireProspect(tx, input.id, today);
     if (input.stage === 'applied' || input.stage === 'joined') {
@@ -242,7 +243,7 @@ export function recordFollowUp(db: Db, input: ParsedInput<'recordFollowUp'>, tod
 }
 
 /** "Apply": the visitor becomes an applicant holding the seat (the one-seat rule applies), linked for conversion counts. */
-export function applyForSeat(db: Db, input: ParsedInput<'applyForSeat'>, today: string = todayIso()): Prospect {
+export function applyForSeat(db: Db, input: ParsedInput<'applyForSeat'>, today: string = chapterToday(db)): Prospect {
   return db.transaction((tx) => {
     const prospect = requireProspect(tx, input.prospectId, today);
     if (prospect.memberId && prospect.memberStatus !== 'former') {

@@ -5,7 +5,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { Application, Classification, Member, Prospect } from '../../shared/contract';
-import { todayIso } from '../../shared/dates';
+import { chapterToday } from '../chapter-today';
 import {
   applicationOutcomes,
   attendanceOutcomes,
@@ -53,7 +53,7 @@ export function seatOptions(classifications: Classification[]) {
 
 export function FollowUpForm({ prospect, onSaved, onCancel }: { prospect: Prospect; onSaved: () => void; onCancel: () => void }) {
   const next = prospect.stage === 'visited' ? 'followed_up' : prospect.stage === 'followed_up' ? 'invited_back' : prospect.stage;
-  const form = useForm({ initialValues: { stage: next as string, contactOn: todayIso() as string | null, note: prospect.note } });
+  const form = useForm({ initialValues: { stage: next as string, contactOn: chapterToday() as string | null, note: prospect.note } });
   const { saving, formError, run } = useLedgerSubmit(form.setFieldError, ['stage', 'contactOn', 'note']);
   const stages = (['visited', 'followed_up', 'invited_back', 'not_now', 'not_a_fit'] as const).map((s) => ({ value: s, label: prospectStageLabels[s] }));
   return (
@@ -107,7 +107,7 @@ export function ApplyForm({
       email: prospect.email,
       classificationId: prospect.classificationId as string | null,
       sponsorId: prospect.invitedById as string | null,
-      appliedOn: todayIso() as string | null,
+      appliedOn: chapterToday() as string | null,
     },
   });
   const fields = ['firstName', 'lastName', 'company', 'phone', 'email', 'classificationId', 'sponsorId', 'appliedOn'];
@@ -195,7 +195,7 @@ export function DecisionForm({
   onCancel: () => void;
 }) {
   const form = useForm({
-    initialValues: { outcome: outcomesFor[kind][0] as string, decidedOn: todayIso() as string | null, decidedBy: '', reason: '', conditions: '', date: null as string | null },
+    initialValues: { outcome: outcomesFor[kind][0] as string, decidedOn: chapterToday() as string | null, decidedBy: '', reason: '', conditions: '', date: null as string | null },
   });
   const dateField = kind === 'application' ? 'joinedOn' : 'leftOn';
   const { saving, formError, run } = useLedgerSubmit((field, message) => form.setFieldError(field === dateField ? 'date' : field, message), ['outcome', 'decidedOn', 'decidedBy', 'reason', 'conditions', dateField]);

@@ -4,7 +4,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AbsenceLetter, Application, LeadershipPolicies, RenewalRow } from '../../shared/contract';
-import { addDays, addMonths, todayIso } from '../../shared/dates';
+import { addDays, addMonths } from '../../shared/dates';
+import { chapterToday } from '../chapter-today';
 import { decisionOutcomeLabels, letterSentHows, type LetterSentHow } from '../../shared/domain';
 import { ledger } from '../client';
 import { downloadBytes } from '../download';
@@ -180,7 +181,7 @@ function ApplicationsTab() {
 }
 
 function ClassificationChangeForm({ members, classifications, onDone, onCancel }: { members: { id: string; fullName: string; classificationName: string }[]; classifications: Parameters<typeof seatOptions>[0]; onDone: () => void; onCancel: () => void }) {
-  const form = useForm({ initialValues: { memberId: null as string | null, classificationId: null as string | null, appliedOn: todayIso() as string | null, reason: '' } });
+  const form = useForm({ initialValues: { memberId: null as string | null, classificationId: null as string | null, appliedOn: chapterToday() as string | null, reason: '' } });
   const { saving, formError, run } = useLedgerSubmit(form.setFieldError, ['memberId', 'classificationId', 'appliedOn', 'reason']);
   return (
     <form
@@ -214,7 +215,7 @@ function RenewalsTab() {
   const [deciding, setDeciding] = useState<RenewalRow | null>(null);
   if (radar.error) return <ErrorNotice error={radar.error} onRetry={radar.reload} />;
   const r = radar.data;
-  const today = todayIso();
+  const today = chapterToday();
   const pack = (row: RenewalRow) => {
     // The last 12 months up to the due date (or today, when the due date is still ahead).
     const to = row.renewalDue < today ? row.renewalDue : today;
@@ -392,7 +393,7 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
           {letter.status === 'draft' && body === letter.body && (
             <>
               <TextInput size="xs" label="Reviewed by" value={reviewer} onChange={(e) => setReviewer(e.currentTarget.value)} w={200} />
-              <Button size="xs" onClick={() => act(() => ledger.reviewAbsenceLetter({ id: letter.id, reviewedBy: reviewer, reviewedOn: todayIso() }), 'Letter reviewed.')}>
+              <Button size="xs" onClick={() => act(() => ledger.reviewAbsenceLetter({ id: letter.id, reviewedBy: reviewer, reviewedOn: chapterToday() }), 'Letter reviewed.')}>
                 Mark reviewed
               </Button>
             </>
@@ -400,7 +401,7 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
           {letter.status === 'reviewed' && body === letter.body && (
             <>
               <Select size="xs" label="Sent how" w={160} allowDeselect={false} value={sentHow} onChange={(v) => setSentHow((v ?? 'email') as LetterSentHow)} data={letterSentHows.map((h) => ({ value: h, label: sentHowLabels[h] }))} />
-              <Button size="xs" onClick={() => act(() => ledger.markAbsenceLetterSent({ id: letter.id, sentOn: todayIso(), sentHow }), 'Letter marked sent today.')}>
+              <Button size="xs" onClick={() => act(() => ledger.markAbsenceLetterSent({ id: letter.id, sentOn: chapterToday(), sentHow }), 'Letter marked sent today.')}>
                 Mark sent today
               </Button>
             </>
