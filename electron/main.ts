@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { ChapterFile } from '../src/server/chapter-file';
+import { ChapterWorkspace, lastOpenedChapterFile } from '../src/server/chapter-workspace';
 import { recoverFromNewestGoodBackup } from '../src/services/backups';
 import { LedgerError } from '../src/shared/errors';
 import { createRegistry } from '../src/server/registry';
@@ -21,7 +22,7 @@ const appEntry = rendererEntry({
   builtIndexUrl: pathToFileURL(path.join(here, '../renderer/index.html')).href,
 });
 let mainWindow: BrowserWindow | null = null;
-let chapter: ChapterFile | null = null;
+let workspace: ChapterWorkspace | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Two windows must never write one chapter file: the second launch hands over to the first.
@@ -39,25 +40,37 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const file = path.join(app.getPath('userData'), 'chapter-ledger.sqlite');
+  const userData = app.getPath('userData');
+  // The chapter file opened last (File → New chapter…, Open recent), else the first one in the user-data folder.
+  const file = lastOpenedChapterFile(userData) ?? path.join(userData, 'chapter-ledger.sqlite');
   const migrationsFolder = app.isPackaged
     ? path.join(process.resourcesPath, 'drizzle')
     : path.join(app.getAppPath(), 'drizzle');
-  chapter = openOrRecover(file, migrationsFolder);
-  if (!chapter) {
+  const first = openOrRecover(file, migrationsFolder);
+  if (!first) {
     app.quit();
     return;
   }
-  const opened = chapter;
+  const files = new ChapterWorkspace({ userDataFolder: userData, migrationsFolder, chaptersFolder: app.getPath('documents') }, first);
+  workspace = files;
   const fontsDir = app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'resources', 'fonts');
   const registry = createRegistry({
     get db() {
-      return opened.db;
+      return files.chapterFile.db;
     },
-    file,
+    get file() {
+      return files.file;
+    },
     appVersion: app.getVersion(),
     fontsDir,
-    chapterFile: opened,
+    get chapterFile() {
+      return files.chapterFile;
+    },
+    workspace: files,
+    chooseNewChapterFile: async (suggestedName) => {
+      const chosen = await dialog.showSaveDialog({ title: 'New chapter file', defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'Chapter file', extensions: ['sqlite'] }] });
+      return chosen.canceled ? null : (chosen.filePath ?? null);
+    },
     revealFolder: (folder) => void shell.openPath(folder),
     chooseFolder: async () => {
       const chosen = await dialog.showOpenDialog({ title: 'Export every table as CSV into…', properties: ['openDirectory', 'createDirectory'] });
@@ -87,26 +100,47 @@ async function start(): Promise<void> {
     });
   });
 
-  installApplicationMenu({
-    // The id comes from the fixed list of screens, never from outside: the page only changes its hash.
-    showScreen: (id) => void mainWindow?.webContents.executeJavaScript(`window.location.hash = ${JSON.stringify(`#/${id}`)}`),
-    openChapterFile: async () => {
-      const chosen = await dialog.showOpenDialog({ title: 'Open chapter file', properties: ['openFile'], filters: [{ name: 'Chapter file', extensions: ['sqlite', 'db'] }] });
-      const picked = chosen.filePaths[0];
-      if (chosen.canceled || !picked) return;
-      try {
-        const { safetyCopy } = await opened.adopt(picked);
-        mainWindow?.reload();
-        void dialog.showMessageBox({ type: 'info', message: `Opened ${path.basename(picked)}.`, detail: `The chapter you had open is kept as the backup ${safetyCopy.name}.` });
-      } catch (error) {
-        dialog.showErrorBox('That chapter file cannot be opened', (error as Error).message);
-      }
-    },
-  });
+  // The File menu calls the same contract methods as the window's own File menu, then reloads the window.
+  const fileAction = async (method: 'newChapterFile' | 'openRecentChapter' | 'openDemoChapter', input: unknown) => {
+    const result = await registry.callAsync(method, input);
+    if (!result.ok) {
+      if (result.error.field !== 'fileName' || !/No place was chosen/.test(result.error.message)) dialog.showErrorBox('That chapter file cannot be opened', result.error.message);
+      return;
+    }
+    mainWindow?.reload();
+    installMenu();
+  };
+  const installMenu = () => {
+    const recent = registry.call('listRecentChapters', {});
+    installApplicationMenu({
+      // The id comes from the fixed list of screens, never from outside: the page only changes its hash.
+      showScreen: (id) => void mainWindow?.webContents.executeJavaScript(`window.location.hash = ${JSON.stringify(`#/${id}`)}`),
+      newChapter: () => fileAction('newChapterFile', { fileName: 'New chapter' }),
+      openDemo: () => fileAction('openDemoChapter', {}),
+      recent: recent.ok ? (recent.value as { files: Array<{ file: string; chapterName: string | null; missing: boolean; open: boolean }> }).files : [],
+      openRecent: (recentFile) => fileAction('openRecentChapter', { file: recentFile }),
+      openChapterFile: async () => {
+        const chosen = await dialog.showOpenDialog({ title: 'Open chapter file', properties: ['openFile'], filters: [{ name: 'Chapter file', extensions: ['sqlite', 'db'] }] });
+        const picked = chosen.filePaths[0];
+        if (chosen.canceled || !picked) return;
+        try {
+          const { safetyCopy } = await files.chapterFile.adopt(picked);
+          mainWindow?.reload();
+          installMenu();
+          void dialog.showMessageBox({ type: 'info', message: `Opened ${path.basename(picked)}.`, detail: `The chapter you had open is kept as the backup ${safetyCopy.name}.` });
+        } catch (error) {
+          dialog.showErrorBox('That chapter file cannot be opened', (error as Error).message);
+        }
+      },
+    });
+  };
+  installMenu();
+  // A switch made from the window's own File menu reaches the native menu's Open recent on the next focus.
+  app.on('browser-window-focus', () => installMenu());
   createWindow();
   // The window shows the Meeting screen first; the start-up backup (an online backup that lets the
   // secretary keep working) runs behind it and speaks up only if it fails.
-  void opened.backup('startup').catch((error: Error) => dialog.showErrorBox('The start-up backup failed', error.message));
+  void files.chapterFile.backup('startup').catch((error: Error) => dialog.showErrorBox('The start-up backup failed', error.message));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
@@ -163,4 +197,4 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => chapter?.close());
+app.on('will-quit', () => workspace?.close());

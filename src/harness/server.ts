@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { OpenedDatabase } from '../db/open';
-import { ChapterFile } from '../server/chapter-file';
+import type { ChapterFile } from '../server/chapter-file';
+import { ChapterWorkspace } from '../server/chapter-workspace';
 import { sourceMigrationsFolder, repoRoot } from '../db/paths';
 import { createRegistry } from '../server/registry';
 import { contentSecurityPolicy } from '../shared/csp';
@@ -20,11 +21,15 @@ export interface HarnessOptions {
   port?: number;
   rendererDir?: string;
   token?: string;
+  /** The harness's user-data folder (recent chapter files, the demo's own file); default: "user-data" beside dbFile. */
+  userDataDir?: string;
 }
 
 export interface Harness {
-  /** The open chapter file (its handle changes after a restore). */
-  chapterFile: ChapterFile;
+  /** The open chapter file (its handle changes after a restore; the file changes after New chapter, Open recent, the demo). */
+  readonly chapterFile: ChapterFile;
+  /** The open file among the recent ones, as the app holds it. */
+  workspace: ChapterWorkspace;
   url: string;
   /** The URL to open in a browser: carries the token for the renderer's client. */
   openUrl: string;
@@ -55,15 +60,24 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
   }
-  const chapterFile = new ChapterFile(options.dbFile, sourceMigrationsFolder);
+  const dbFile = path.resolve(options.dbFile);
+  const workspace = ChapterWorkspace.open(
+    { userDataFolder: path.resolve(options.userDataDir ?? path.join(path.dirname(dbFile), 'user-data')), migrationsFolder: sourceMigrationsFolder, chaptersFolder: path.dirname(dbFile) },
+    dbFile,
+  );
   const revealed: string[] = [];
   const registry = createRegistry({
     get db() {
-      return chapterFile.db;
+      return workspace.chapterFile.db;
     },
-    file: path.resolve(options.dbFile),
+    get file() {
+      return workspace.file;
+    },
+    get chapterFile() {
+      return workspace.chapterFile;
+    },
+    workspace,
     appVersion: 'harness',
-    chapterFile,
     revealFolder: (folder) => revealed.push(folder),
   });
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -129,15 +143,18 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     openUrl: `${url}/?token=${token}`,
     token,
     port,
-    chapterFile,
+    workspace,
+    get chapterFile() {
+      return workspace.chapterFile;
+    },
     get database() {
-      return { db: chapterFile.db, sqlite: chapterFile.sqlite };
+      return { db: workspace.chapterFile.db, sqlite: workspace.chapterFile.sqlite };
     },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          chapterFile.close();
+          workspace.close();
           resolve();
         });
       }),

@@ -7,6 +7,7 @@ import { memberCountLabel } from '../shared/member-count';
 import { screenForKey, screenKeys, screenShortcutLabel } from '../shared/screens';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
+import { FileMenu } from './components/ChapterFiles';
 import { useQuery } from './use-query';
 import { IconChecklist, IconGavel, IconUserPlus } from '@tabler/icons-react';
 
@@ -72,8 +73,9 @@ export function App() {
   // The window's title names the open chapter (Electron shows the page title in the title bar and the taskbar).
   const chapterName = chapter.data?.name;
   useEffect(() => {
-    document.title = chapterName ? `${chapterName} — Chapter Ledger` : 'Chapter Ledger';
-  }, [chapterName]);
+    const demo = status.data?.isDemo ? ' (demo chapter — not your data)' : '';
+    document.title = chapterName ? `${chapterName}${demo} — Chapter Ledger` : 'Chapter Ledger';
+  }, [chapterName, status.data?.isDemo]);
   // The header's member count follows every change (a roster import, a new member) on the next screen.
   useEffect(() => {
     void status.reload();
@@ -102,24 +104,27 @@ export function App() {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
-        <Group h="100%" px="lg" justify="space-between">
-          <Group gap="sm">
-            <Title order={3} fw={700}>
+        <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, overflow: 'hidden' }}>
+            <Title order={3} fw={700} style={{ whiteSpace: 'nowrap' }}>
               Chapter Ledger
             </Title>
-            <Text c="dimmed" size="sm">
+            <Text c="dimmed" size="sm" truncate="end">
               {chapter.data.name}
               {chapter.data.region ? ` · ${chapter.data.region}` : ''}
             </Text>
-            <Text c="dimmed" size="sm">
+            <Text c="dimmed" size="sm" truncate="end">
               · meets {weekdayNames[chapter.data.meetingWeekday]}s at {chapter.data.meetingTime}
             </Text>
           </Group>
-          <Tooltip label="Members = active and on leave; applicants are counted apart">
-            <Badge variant="light" size="lg" aria-label="Member count">
-              {memberCountLabel(status.data.memberCount, status.data.applicantCount)}
-            </Badge>
-          </Tooltip>
+          <Group gap="sm" wrap="nowrap">
+            <Tooltip label="Members = active and on leave; applicants are counted apart">
+              <Badge variant="light" size="lg" aria-label="Member count">
+                {memberCountLabel(status.data.memberCount, status.data.applicantCount)}
+              </Badge>
+            </Tooltip>
+            <FileMenu isDemo={status.data.isDemo} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

@@ -17,7 +17,7 @@ import {
   moveClassificationsToSphere,
   saveContactSphere,
 } from '../services/classifications';
-import { loadDemoChapter } from '../services/demo';
+import { chapterFileName, type ChapterWorkspace } from './chapter-workspace';
 import { addMember, getMember, listMembers, updateMember } from '../services/members';
 import { seatHistoryOf, seatMap } from '../services/seats';
 import { clearAttendance, markAllPresent, setAttendance } from '../services/attendance';
@@ -70,6 +70,22 @@ export interface RegistryContext {
   chooseFolder?: () => Promise<string | null>;
   /** Asks where to save a file (Electron: a save dialog). */
   chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
+  /** The open chapter file among others: new chapter, recent files, the demo (hosts that can switch files). */
+  workspace?: ChapterWorkspace;
+  /** Asks where a new chapter file goes (Electron: a save dialog). Without it, it goes in the workspace's chapters folder. */
+  chooseNewChapterFile?: (suggestedName: string) => Promise<string | null>;
+}
+
+function requireWorkspace(ctx: RegistryContext): ChapterWorkspace {
+  if (!ctx.workspace) throw new LedgerError('conflict', 'Switching chapter files needs the app (this connection holds one file only). Nothing was changed.');
+  return ctx.workspace;
+}
+
+/** After a switch the new file gets its start-up backup, as at launch; a failure is said, the file is open either way. */
+async function openedAnswer(workspace: ChapterWorkspace): Promise<{ file: string; chapterName: string | null; warnings: string[] }> {
+  const warnings: string[] = [];
+  if (!workspace.isDemo) await workspace.chapterFile.backup('startup').catch((error: Error) => warnings.push(`The start-up backup failed: ${error.message}`));
+  return { file: workspace.file, chapterName: getChapter(workspace.chapterFile.db)?.name ?? null, warnings };
 }
 
 const nothingChosen = () => new LedgerError('conflict', 'No place was chosen, so nothing was exported.', 'folder');
@@ -82,10 +98,36 @@ function requireChapterFile(ctx: RegistryContext): ChapterFile {
 type Handlers = { [M in MethodName]: (ctx: RegistryContext, input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
 const handlers: Handlers = {
-  appStatus: (ctx) => appStatus(ctx.db, { file: ctx.file, appVersion: ctx.appVersion }),
+  appStatus: (ctx) => appStatus(ctx.db, { file: ctx.file, appVersion: ctx.appVersion, isDemo: ctx.workspace?.isDemo ?? false }),
   getChapter: (ctx) => getChapter(ctx.db),
   saveChapter: (ctx, input) => saveChapter(ctx.db, input),
-  loadDemoChapter: (ctx) => loadDemoChapter(ctx.db),
+  // ---- chapter files as documents (issue 14) ----
+  openDemoChapter: (ctx) => {
+    const workspace = requireWorkspace(ctx);
+    workspace.openDemo();
+    return openedAnswer(workspace);
+  },
+  listRecentChapters: (ctx) => {
+    const workspace = requireWorkspace(ctx);
+    return { files: workspace.listRecent(), openFile: workspace.file, demoOpen: workspace.isDemo, newFilesFolder: workspace.chaptersFolder };
+  },
+  newChapterFile: async (ctx, input) => {
+    const workspace = requireWorkspace(ctx);
+    const name = chapterFileName(input.fileName);
+    const target = ctx.chooseNewChapterFile ? await ctx.chooseNewChapterFile(name) : path.join(workspace.chaptersFolder, name);
+    if (!target) throw new LedgerError('conflict', 'No place was chosen, so no chapter file was created.', 'fileName');
+    workspace.newChapter(target);
+    return openedAnswer(workspace);
+  },
+  openRecentChapter: (ctx, input) => {
+    const workspace = requireWorkspace(ctx);
+    workspace.openRecent(input.file);
+    return openedAnswer(workspace);
+  },
+  forgetRecentChapter: (ctx, input) => {
+    requireWorkspace(ctx).forgetRecent(input.file);
+    return { done: true as const };
+  },
   listContactSpheres: (ctx) => listContactSpheres(ctx.db),
   saveContactSphere: (ctx, input) => saveContactSphere(ctx.db, input),
   deleteContactSphere: (ctx, input) => deleteContactSphere(ctx.db, input.id),

@@ -5,7 +5,7 @@ import type { AppStatus } from '../shared/contract';
 import { memberStatusesCounted } from '../shared/member-count';
 import { getChapter } from './chapter';
 
-export function appStatus(db: Db, info: { file: string; appVersion: string }): AppStatus {
+export function appStatus(db: Db, info: { file: string; appVersion: string; isDemo?: boolean }): AppStatus {
   const counts = db
     .select({
       members: sql<number>`count(*) FILTER (WHERE ${inArray(members.status, [...memberStatusesCounted])})`,
@@ -13,5 +13,5 @@ export function appStatus(db: Db, info: { file: string; appVersion: string }): A
     })
     .from(members)
     .get()!;
-  return { appVersion: info.appVersion, databaseFile: info.file, hasChapter: getChapter(db) !== null, memberCount: counts.members, applicantCount: counts.applicants };
+  return { appVersion: info.appVersion, databaseFile: info.file, hasChapter: getChapter(db) !== null, memberCount: counts.members, applicantCount: counts.applicants, isDemo: info.isDemo ?? false };
 }

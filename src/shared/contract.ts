@@ -291,6 +291,8 @@ export const appStatusOut = z.object({
   memberCount: z.number().int(),
   /** Applicants, counted apart (issue 11: one definition of members). */
   applicantCount: z.number().int(),
+  /** The open file is the demo chapter's own file: the header says "Demo chapter — not your data". */
+  isDemo: z.boolean(),
 });
 export type AppStatus = z.infer<typeof appStatusOut>;
 
@@ -300,6 +302,15 @@ export const demoOut = z.object({
   referrals: z.number().int(),
   tyfcbSlips: z.number().int(),
 });
+
+// ---- chapter files as documents (issue 14) ----
+const chapterFilePath = z.string({ error: 'File is required.' }).min(1, 'File is required.').max(4096, 'File is too long a path.');
+export const recentChapterOut = z.object({ file: z.string(), chapterName: z.string().nullable(), openedAt: z.string(), missing: z.boolean(), open: z.boolean() });
+export type RecentChapterOut = z.infer<typeof recentChapterOut>;
+export const recentChaptersOut = z.object({ files: z.array(recentChapterOut), openFile: z.string(), demoOpen: z.boolean(), newFilesFolder: z.string() });
+export const newChapterFileInput = z.object({ fileName: z.string({ error: 'File name is required.' }).max(120, 'File name is too long: at most 120 characters.') }).strict();
+export const chapterFileRef = z.object({ file: chapterFilePath }).strict();
+export const openedChapterFileOut = z.object({ file: z.string(), chapterName: z.string().nullable(), warnings: z.array(z.string()) });
 
 // ---- the contract ----------------------------------------------------------------------
 
@@ -320,7 +331,11 @@ export const contract = {
   appStatus: method(none, appStatusOut, 'Which file is open and whether it holds a chapter yet.'),
   getChapter: method(none, chapterOut.nullable(), 'The chapter, or null on a new file.'),
   saveChapter: method(chapterInput, chapterOut, 'Create or update the chapter details and policies.'),
-  loadDemoChapter: method(none, demoOut, 'Fill an empty file with the demo chapter.'),
+  openDemoChapter: method(none, openedChapterFileOut, 'Open the demo chapter in its own file (never the open chapter file).'),
+  listRecentChapters: method(none, recentChaptersOut, 'The recent chapter files (kept outside every chapter file), newest first.'),
+  newChapterFile: method(newChapterFileInput, openedChapterFileOut, 'Create a new, empty chapter file and open it in place of the open one.'),
+  openRecentChapter: method(chapterFileRef, openedChapterFileOut, 'Open a chapter file from the recent list in place of the open one.'),
+  forgetRecentChapter: method(chapterFileRef, done, 'Take a file off the recent list (the file is not touched).'),
   listContactSpheres: method(none, z.array(contactSphereOut), 'Contact spheres with their classification counts.'),
   saveContactSphere: method(contactSphereInput, contactSphereOut, 'Create (no id) or rename a contact sphere.'),
   deleteContactSphere: method(byId('Contact sphere'), done, 'Remove a sphere; its classifications become unassigned.'),

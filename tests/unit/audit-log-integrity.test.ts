@@ -234,8 +234,9 @@ const reads: MethodName[] = [
   'listOpenReferrals', 'tallies', 'referralMatrix', 'reciprocityFlags', 'memberTrend', 'palmsCsv', 'scorecard', 'getScorecardProfile', 'produceReport', 'listBackups',
   'backupNow', 'revealBackupsFolder', 'listAuditLog', 'previewSlipsAuditImport', 'listImports', 'previewAttendanceImport',
   'referralHistory', 'outcomes', 'listDisputes', 'listTyfcbSlips', 'integrityFlags', 'recognition', 'produceRecognitionPdf', 'getOutcomeRules', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
-  // Fills an empty file only; on a file with a chapter it refuses (checked by the fuzz test).
-  'loadDemoChapter',
+  // Chapter files as documents: they switch the open file (the demo fills its own file only) and write
+  // the recent list outside every chapter file; without the app's workspace they refuse.
+  'openDemoChapter', 'listRecentChapters', 'newChapterFile', 'openRecentChapter', 'forgetRecentChapter',
   // ---- leadership workflows between meetings (issue 17) ----
   'getLeadershipPolicies', 'listApplications', 'renewalsRadar', 'listAbsenceLetters', 'absenceLetterPdf',
   // ---- issue 12: writes PDF files outside the chapter ----

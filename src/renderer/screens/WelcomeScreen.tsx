@@ -3,19 +3,22 @@ import { IconBuildingCommunity, IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ledger } from '../client';
 import { ChapterForm } from '../components/ChapterForm';
+import { NewChapterDialog, RecentChaptersList, reloadOnMeetingScreen } from '../components/ChapterFiles';
 
 /** First launch on an empty file: explore the demo, or set up the real chapter. */
 export function WelcomeScreen({ onReady }: { onReady: () => Promise<void> }) {
   const [mode, setMode] = useState<'choose' | 'start'>('choose');
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
 
   const loadDemo = async () => {
     setLoading(true);
     setError(null);
     try {
-      await ledger.loadDemoChapter();
-      await onReady();
+      // The demo opens in its own file: this (empty) chapter file stays as it is, under Open recent.
+      await ledger.openDemoChapter();
+      reloadOnMeetingScreen();
     } catch (e) {
       setError((e as Error).message);
       setLoading(false);
@@ -55,7 +58,7 @@ export function WelcomeScreen({ onReady }: { onReady: () => Promise<void> }) {
             </ThemeIcon>
             <Title order={4}>Explore the demo chapter</Title>
             <Text size="sm" c="dimmed" mb="md">
-              A whole chapter: members on their seats, an applicant, a quarter of weekly meetings and slips. Try everything without typing a thing.
+              A whole chapter: members on their seats, an applicant, a quarter of weekly meetings and slips. Try everything without typing a thing. It opens in a file of its own, never in yours.
             </Text>
             <Button onClick={loadDemo} loading={loading} autoFocus>
               Explore the demo chapter
@@ -81,6 +84,13 @@ export function WelcomeScreen({ onReady }: { onReady: () => Promise<void> }) {
             {error}
           </Alert>
         )}
+        <RecentChaptersList />
+        <Group>
+          <Button variant="subtle" onClick={() => setCreating(true)}>
+            New chapter file…
+          </Button>
+        </Group>
+        <NewChapterDialog opened={creating} onClose={() => setCreating(false)} folder={null} />
       </Stack>
     </Center>
   );
