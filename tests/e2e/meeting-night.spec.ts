@@ -71,7 +71,8 @@ const ceus: Array<[string, string]> = [
 ];
 
 test('a secretary records a whole meeting with the keyboard only, and a closed meeting takes amendments with a reason', async ({ page, harness }) => {
-  test.setTimeout(240_000);
+  // 40 slips typed key by key: about 2 min on a quiet 2-core machine, over 4 min when it is shared.
+  test.setTimeout(600_000);
   const { db } = harness.database;
   loadDemoChapter(db);
   const training = listClassifications(db).find((c) => c.name === 'Personal Training')!;
