@@ -15,12 +15,14 @@ export interface QuarterlyAuditData {
   timeZone: string;
   quarterLabel: string;
   period: Period;
+  /** The day the report is as of: a closed quarter's last day (members, renewals, seats, outcomes as then), else today. */
+  asOf?: { day: string; closed: boolean };
   previousPeriod: Period;
   totals: ChapterTotals;
   previousTotals: ChapterTotals;
   members: MemberTally[];
   matrix: ReferralMatrix;
-  flags: ReciprocityFlags;
+  flags: Pick<ReciprocityFlags, 'oneWayPairs' | 'thresholds'>;
   absenceLimit: number;
   absenceWindowMonths: number;
   absenceBreaches: Array<{ name: string; absences: number }>;
@@ -34,7 +36,7 @@ export interface QuarterlyAuditData {
   closingTheLoop: { won: number; lost: number; open: number; linkedTyfcbMinor: number; linkedSlips: number; unlinkedTyfcbMinor: number; unlinkedSlips: number };
   fingerprint: string;
   /** The scorecard at the quarter's end, with the profile that scored it. */
-  scorecard?: { profileName: string; period: Period; bands: Array<{ label: string; count: number }>; notScored: number };
+  scorecard?: { profileName: string; period: Period; periodWords?: string; bands: Array<{ label: string; count: number }>; notScored: number };
 }
 
 export function attendanceRate(t: ChapterTotals): number {
@@ -60,6 +62,7 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
   const rateNow = attendanceRate(t);
   const rateBefore = attendanceRate(p);
   const progress = inProgress(data.period, dayIn(producedAt, data.timeZone), 'quarter');
+  const closedOn = data.asOf?.closed ? data.asOf.day : null;
 
   const gaveNothing = data.members.filter((m) => (m.status === 'active' || m.status === 'on_leave') && m.rgi + m.rgo === 0).map((m) => m.name);
 
@@ -72,7 +75,7 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
     { text: `Produced ${producedLabel(producedAt, data.locale, data.timeZone)}`, fontSize: 10, color: '#495057' },
     { text: `Data fingerprint ${data.fingerprint}`, fontSize: 10, color: '#495057', margin: [0, 2, 0, 0] },
     {
-      text: 'The fingerprint is computed from every figure in this report. A report produced again from the same data shows the same fingerprint; any change to the quarter\u2019s slips, attendance or members changes it.',
+      text: `The fingerprint is computed from every figure in this report. A report produced again from the same data shows the same fingerprint; any change to the quarter\u2019s slips, attendance or members changes it.${closedOn ? ` The quarter is over: members, renewals, roles, open seats and follow-up outcomes are as they stood at its end (${closedOn}), so printing it again later gives the same report.` : ''}`,
       style: 'small',
       margin: [0, 18, 0, 0],
     },
@@ -101,6 +104,7 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
     ...(data.scorecard
       ? [
           { text: `Scorecard: ${data.scorecard.profileName} (${data.scorecard.period.from} to ${data.scorecard.period.to})`, style: 'h3' } as Content,
+          ...(data.scorecard.periodWords ? [{ text: `Scored over ${data.scorecard.periodWords} Members as scored on the Scorecard screen for that month.`, style: 'small', margin: [0, 0, 0, 3] as [number, number, number, number] } as Content] : []),
           dataTable([...data.scorecard.bands.map((b) => b.label), 'Not scored'], [[...data.scorecard.bands.map((b) => b.count), data.scorecard.notScored]], { numeric: data.scorecard.bands.map((_, i) => i).concat(data.scorecard.bands.length) }),
         ]
       : []),
@@ -125,7 +129,7 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
       ],
       { widths: ['*', 70, 100], numeric: [1, 2], bold: [2] },
     ),
-    { text: 'Outcomes are each referral\u2019s latest follow-up status on the day this report was produced.', style: 'small', margin: [0, 4, 0, 0] },
+    { text: closedOn ? `Outcomes are each referral\u2019s follow-up status at the quarter\u2019s end (${closedOn}).` : 'Outcomes are each referral\u2019s latest follow-up status on the day this report was produced.', style: 'small', margin: [0, 4, 0, 0] },
     signatures(data.signatories),
   ];
   const renewalLabel = { overdue: 'OVERDUE', 'this quarter': 'this quarter', 'next quarter': 'next quarter' } as const;
@@ -140,11 +144,11 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
     { text: 'Flags', style: 'h2', pageBreak: 'before', pageOrientation: 'portrait' },
     { text: `Absence policy (more than ${data.absenceLimit} in ${data.absenceWindowMonths} months at the quarter's end)`, style: 'h3' },
     data.absenceBreaches.length ? dataTable(['Member', 'Absences'], data.absenceBreaches.map((b) => [b.name, b.absences]), { widths: ['*', 80], numeric: [1] }) : emptyNote('Nobody.'),
-    { text: 'Renewals due this quarter or next (overdue first)', style: 'h3' },
+    { text: closedOn ? `Renewals at the quarter\u2019s end (${closedOn}): overdue, then due next quarter` : 'Renewals due this quarter or next (overdue first)', style: 'h3' },
     data.renewalsDue.length
       ? dataTable(['Member', 'Renewal due', 'When'], data.renewalsDue.map((r) => [r.name, r.renewalDue, r.when === 'overdue' ? { text: renewalLabel[r.when], bold: true, color: '#c92a2a' } : renewalLabel[r.when]]), { widths: ['*', 90, 90] })
       : emptyNote('None.'),
-    { text: 'Open seats by contact sphere', style: 'h3' },
+    { text: closedOn ? `Open seats at the quarter\u2019s end (${closedOn}), by contact sphere` : 'Open seats by contact sphere', style: 'h3' },
     data.openSeats.length ? dataTable(['Contact sphere', 'Open classifications'], data.openSeats.map((s) => [s.sphere, s.classifications.join(', ')]), { widths: [140, '*'] }) : emptyNote('Every seat is taken.'),
     { text: `One-way pairs (${data.flags.thresholds.oneWayMin} or more referrals, none back)`, style: 'h3' },
     data.flags.oneWayPairs.length ? dataTable(['Gave', 'Received', 'Referrals'], data.flags.oneWayPairs.map((f) => [f.giverName, f.receiverName, f.referrals]), { widths: ['*', '*', 70], numeric: [2] }) : emptyNote('None.'),

@@ -22,11 +22,12 @@ import { requireChapter } from './chapter';
 import { getMeetingSheet } from './meetings';
 import { requireMember } from './members';
 import { listOpenReferrals } from './referrals';
-import { scorecard } from './scorecard';
+import { scorecard, scoreEndMonth } from './scorecard';
 import { seatMap } from './seats';
 import { listMeetingSlips } from './slips';
 import { chapterTotals, memberTallies, memberTrend, reciprocityFlags, referralMatrix } from './tallies';
 import { describeChange } from './change-summary';
+import { endOfDayInstant, membersOnDay, openSeatsOnDay, outcomesOnDay } from './state-on-day';
 
 export interface ProduceOptions {
   fontsDir: string;
@@ -95,7 +96,7 @@ export function allStatementsDefinition(db: Db, period: Period, producedAt: Date
   const timeZone = chapterTimeZone(chapter.timeZone);
   const { tallies, members } = statementMembers(db, period);
   if (members.length === 0) throw new LedgerError('not_found', `Nobody was a member between ${period.from} and ${period.to}: there is no statement to print. Choose another period.`, 'from');
-  const card = scorecard(db, {}, dayIn(producedAt, timeZone));
+  const card = scorecard(db, { endMonth: scoreEndMonth(period.to, dayIn(producedAt, timeZone)) }, dayIn(producedAt, timeZone));
   const content: Content[] = members.flatMap((m, i) => {
     const [first, ...rest] = memberStatementContent(memberStatementData(db, m.memberId, period, producedAt, { tallies, card }));
     return [{ ...(first as object), ...(i > 0 ? { pageBreak: 'before' as const } : {}) } as Content, ...rest];
@@ -115,7 +116,7 @@ export async function saveAllStatements(db: Db, period: Period, parent: string, 
   const label = periodName(period);
   const { tallies, members } = statementMembers(db, period);
   if (members.length === 0) throw new LedgerError('not_found', `Nobody was a member between ${period.from} and ${period.to}: there is no statement to write. Choose another period.`, 'from');
-  const card = scorecard(db, {}, dayIn(producedAt, timeZone));
+  const card = scorecard(db, { endMonth: scoreEndMonth(period.to, dayIn(producedAt, timeZone)) }, dayIn(producedAt, timeZone));
   const safe = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
   const singles = members.map((m) => ({ name: `${safe(`${m.lastName} ${m.firstName}`)} – statement – ${safe(label)}.pdf`, definition: memberStatementReport(memberStatementData(db, m.memberId, period, producedAt, { tallies, card }), producedAt) }));
   const combined = { name: `All statements – ${safe(label)}.pdf`, definition: allStatementsDefinition(db, period, producedAt) };
@@ -145,7 +146,7 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
   const timeZone = chapterTimeZone(chapter.timeZone);
   const member = requireMember(db, memberId, 'memberId');
   const today = dayIn(producedAt, timeZone);
-  const card = shared?.card ?? scorecard(db, {}, today);
+  const card = shared?.card ?? scorecard(db, { endMonth: scoreEndMonth(period.to, today) }, today);
   const tallies = shared?.tallies ?? memberTallies(db, period);
   return {
     chapterName: chapter.name,
@@ -159,6 +160,7 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
     openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, today),
     score: card.members.find((m) => m.memberId === member.id) ?? null,
     scorePeriod: card.period,
+    scorePeriodWords: card.periodWords,
     scoreProfileName: card.profileName,
     referralsGiven: referralsGivenBy(db, member.id, period).map((r) => ({ ...r, statusOn: r.statusChangedAt ? dayIn(new Date(r.statusChangedAt), timeZone) : null })),
   };
@@ -187,49 +189,56 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
   const period = quarterOf(anyDayInQuarter);
   const previousPeriod = quarterOf(addDays(period.from, -1));
   const next = quarterOf(addDays(period.to, 1));
+  const timeZone = chapterTimeZone(chapter.timeZone);
+  const today = dayIn(producedAt, timeZone);
+  // A closed quarter is reported as it stood at its end (members, renewals, roles, seats, outcomes),
+  // so printing it again later gives the same pages and fingerprint; a running one as it stands today.
+  const closed = period.to < today;
+  const asOfDay = closed ? period.to : today;
+  const asOfInstant = closed ? endOfDayInstant(period.to, timeZone) : null;
+  const onDay = membersOnDay(db, asOfDay, asOfInstant);
   const windowStart = addMonths(period.to, -chapter.absenceWindowMonths);
   const absenceBreaches = db.all<{ name: string; absences: number }>(sql`
     SELECT m.display_name AS name, count(*) AS absences
     FROM attendance a JOIN meetings g ON g.id = a.meeting_id JOIN members m ON m.id = a.member_id
     WHERE a.mark = 'A' AND g.status = 'completed' AND g.meeting_on > ${windowStart} AND g.meeting_on <= ${period.to}
     GROUP BY m.id HAVING count(*) > ${chapter.absenceLimit} ORDER BY absences DESC, m.sort_name`);
-  const timeZone = chapterTimeZone(chapter.timeZone);
-  const today = dayIn(producedAt, timeZone);
-  // Due this quarter or next, and any still-open renewal from before (overdue): earliest first.
-  const renewalsDue = db
-    .all<{ name: string; renewalDue: string }>(sql`
-      SELECT display_name AS name, renewal_due AS renewalDue FROM members
-      WHERE status IN ('active', 'on_leave') AND renewal_due IS NOT NULL AND renewal_due <= ${next.to} ORDER BY renewal_due, sort_name`)
-    .map((r) => ({ ...r, when: r.renewalDue < today ? ('overdue' as const) : r.renewalDue <= period.to ? ('this quarter' as const) : ('next quarter' as const) }));
+  // Due this quarter or next, and any renewal still open from before (overdue): earliest first. Once
+  // the quarter is over, whatever fell due in it and was not renewed by its end is overdue.
+  const overdueBefore = closed ? addDays(period.to, 1) : today;
+  const renewalsDue = onDay
+    .filter((m): m is typeof m & { renewalDue: string } => m.renewalDue !== null && m.renewalDue <= next.to)
+    .sort((a, b) => (a.renewalDue === b.renewalDue ? a.sortName.localeCompare(b.sortName) : a.renewalDue < b.renewalDue ? -1 : 1))
+    .map((m) => ({ name: m.name, renewalDue: m.renewalDue, when: m.renewalDue < overdueBefore ? ('overdue' as const) : m.renewalDue <= period.to ? ('this quarter' as const) : ('next quarter' as const) }));
   const roles = [['president', 'President'], ['vice_president', 'Vice President'], ['secretary_treasurer', 'Secretary/Treasurer']] as const;
-  const leaders = db.all<{ role: string; name: string }>(sql`
-    SELECT leadership_role AS role, display_name AS name FROM members
-    WHERE leadership_role IN ('president', 'vice_president', 'secretary_treasurer') AND status IN ('active', 'on_leave') ORDER BY sort_name`);
-  const signatories = roles.map(([role, label]) => ({ role: label, name: leaders.find((l) => l.role === role)?.name ?? null }));
-  const outcomes = db.get<{ won: number | null; lost: number | null; open: number | null }>(sql`
-    SELECT sum(r.status = 'won') AS won, sum(r.status = 'lost') AS lost, sum(r.status NOT IN ('won', 'lost')) AS open
-    FROM referrals r JOIN meetings g ON g.id = r.meeting_id
-    WHERE r.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on BETWEEN ${period.from} AND ${period.to}`);
+  const signatories = roles.map(([role, label]) => ({ role: label, name: onDay.find((m) => m.leadershipRole === role)?.name ?? null }));
+  // Outcomes: a closed quarter's as they stood at its end (the follow-up history), else the latest.
+  const outcomes = outcomesOnDay(db, period, closed ? asOfDay : null);
   const linked = db.get<{ linkedMinor: number | null; linkedSlips: number | null; unlinkedMinor: number | null; unlinkedSlips: number | null }>(sql`
     SELECT sum(CASE WHEN t.referral_id IS NOT NULL THEN t.amount_minor END) AS linkedMinor, sum(t.referral_id IS NOT NULL) AS linkedSlips,
       sum(CASE WHEN t.referral_id IS NULL THEN t.amount_minor END) AS unlinkedMinor, sum(t.referral_id IS NULL) AS unlinkedSlips
     FROM tyfcb_slips t JOIN meetings g ON g.id = t.meeting_id
     WHERE t.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on BETWEEN ${period.from} AND ${period.to}`);
   const closingTheLoop = {
-    won: outcomes?.won ?? 0,
-    lost: outcomes?.lost ?? 0,
-    open: outcomes?.open ?? 0,
+    ...outcomes,
     linkedTyfcbMinor: linked?.linkedMinor ?? 0,
     linkedSlips: linked?.linkedSlips ?? 0,
     unlinkedTyfcbMinor: linked?.unlinkedMinor ?? 0,
     unlinkedSlips: linked?.unlinkedSlips ?? 0,
   };
-  const openSeats = seatMap(db)
-    .spheres.map((s) => ({ sphere: s.name, classifications: s.classifications.filter((c) => c.seat === 'open').map((c) => c.name) }))
-    .filter((s) => s.classifications.length > 0);
+  const openSeats = closed
+    ? openSeatsOnDay(db, period.to, asOfInstant!)
+    : seatMap(db)
+        .spheres.map((s) => ({ sphere: s.name, classifications: s.classifications.filter((c) => c.seat === 'open').map((c) => c.name) }))
+        .filter((s) => s.classifications.length > 0);
   const amendments = amendmentsIn(db, period);
-  // The scorecard as it stands at the quarter's end: the profile's period ending with the quarter's last month.
-  const card = scorecard(db, { endMonth: period.to.slice(0, 7) });
+  // The same scorecard the screen and the statements show: the profile's period ending with the last
+  // month completed by the quarter's end (or by today, while the quarter runs), members as on that day.
+  const card = scorecard(db, { endMonth: scoreEndMonth(period.to, today) }, today, closed ? { membersOn: asOfDay, recordedAt: asOfInstant } : {});
+  // Members' statuses as they were on the day the report is as of (a member who left later still counts).
+  const statusThen = new Map(onDay.map((m) => [m.id, m.status]));
+  const members = memberTallies(db, period).map((m) => (closed ? { ...m, status: statusThen.get(m.memberId) ?? (m.status === 'active' || m.status === 'on_leave' ? ('former' as const) : m.status) } : m));
+  const flags = reciprocityFlags(db, period, { today: asOfDay });
   const base = {
     chapterName: chapter.name,
     region: chapter.region,
@@ -238,19 +247,21 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     timeZone,
     quarterLabel: quarterLabel(period),
     period,
+    asOf: { day: asOfDay, closed },
     previousPeriod,
     totals: chapterTotals(db, period),
     previousTotals: chapterTotals(db, previousPeriod),
-    members: memberTallies(db, period),
+    members,
     matrix: referralMatrix(db, period),
-    flags: reciprocityFlags(db, period, { today }),
+    // Only what the report prints: the lists that depend on today (long-open referrals…) are the screen's.
+    flags: { oneWayPairs: flags.oneWayPairs, thresholds: flags.thresholds },
     absenceLimit: chapter.absenceLimit,
     absenceWindowMonths: chapter.absenceWindowMonths,
     absenceBreaches,
     renewalsDue,
     openSeats,
     amendments,
-    scorecard: { profileName: card.profileName, period: card.period, bands: card.bands.map((b) => ({ label: b.label, count: b.count })), notScored: card.notScored },
+    scorecard: { profileName: card.profileName, period: card.period, periodWords: card.periodWords, bands: card.bands.map((b) => ({ label: b.label, count: b.count })), notScored: card.notScored },
     signatories,
     closingTheLoop,
   };

@@ -7,13 +7,14 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { chapter as chapterTable } from '../db/schema';
 import type { MemberScore, Period } from '../shared/contract';
-import { todayIso } from '../shared/dates';
+import { addDays, todayIso } from '../shared/dates';
 import { LedgerError } from '../shared/errors';
 import { formatMoney, minorDigits } from '../shared/money';
 import { defaultScorecardProfile, describeMeasure, describePeriodRule, upgradeStoredProfile, type ScoreCategory, type ScorecardProfile } from '../shared/scorecard-profile';
 import { recordAudit } from './audit';
 import { requireChapter } from './chapter';
 import { bandFor, categoryMax, cheapestPath, parseExact, printFraction, scoreMember, stepText, type Fraction, type MemberResult, type ScoringTally } from './scorecard-rules';
+import { membersOnDay } from './state-on-day';
 import { memberTallies } from './tallies';
 
 export function getScorecardProfile(db: Db): ScorecardProfile {
@@ -63,10 +64,35 @@ export const lastCompletedMonth = (today: string) => dayjs(today).startOf('month
 const monthName = (day: string) => dayjs(day).format('MMMM YYYY');
 const longDay = (day: string) => dayjs(day).format('D MMMM YYYY');
 
-export function scorecard(db: Db, input: { from?: string | undefined; to?: string | undefined; endMonth?: string | undefined }, today = todayIso()) {
+/**
+ * The month a report's scorecard ends with — one definition for the Scorecard screen, the member
+ * statements and the quarterly audit: the last month completed by the report's end, or by today while
+ * the report's period is still running (the screen: by today).
+ */
+export function scoreEndMonth(reportTo: string | null, today: string): string {
+  const after = reportTo === null ? today : addDays(reportTo, 1);
+  return lastCompletedMonth(after < today ? after : today);
+}
+
+/** "May 2026 to October 2026: the last 6 completed calendar months, ending with October 2026." */
+export function scorePeriodWords(profile: ScorecardProfile, period: Period, endMonth: string, chosenDates: boolean): string {
+  if (chosenDates || profile.period.kind === 'dates') return `${longDay(period.from)} to ${longDay(period.to)}: the dates chosen.`;
+  const span = `${monthName(period.from)} to ${monthName(period.to)}`;
+  if (profile.period.kind === 'completed_months') return `${span}: ${describePeriodRule(profile.period)}, ending with ${monthName(`${endMonth}-01`)}.`;
+  return `${longDay(period.from)} to ${longDay(period.to)}: the ${profile.period.weeks} weeks up to the end of ${monthName(`${endMonth}-01`)}.`;
+}
+
+export interface ScorecardOptions {
+  /** Score the members on this day (joined by it, not yet left) instead of today's roster… */
+  membersOn?: string;
+  /** …with their status as recorded at this instant (a closed quarter's end). */
+  recordedAt?: string | null;
+}
+
+export function scorecard(db: Db, input: { from?: string | undefined; to?: string | undefined; endMonth?: string | undefined }, today = todayIso(), options: ScorecardOptions = {}) {
   const chapter = requireChapter(db);
   const profile = getScorecardProfile(db);
-  const endMonth = input.endMonth ?? (input.to ? input.to.slice(0, 7) : lastCompletedMonth(today));
+  const endMonth = input.endMonth ?? (input.to ? input.to.slice(0, 7) : scoreEndMonth(null, today));
   const period: Period = input.from && input.to ? { from: input.from, to: input.to } : scoringPeriod(profile, endMonth);
   if (period.from > period.to) throw new LedgerError('invalid_input', 'From must be on or before To.', 'to');
   const digits = minorDigits(chapter.currency);
@@ -84,7 +110,10 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
     return new Map(memberTallies(db, p).map((m) => [m.memberId, { ...m, sponsored: sponsored.get(m.memberId) ?? 0 }]));
   };
   const inPeriod = scoringTallies(period);
-  const tallies = [...inPeriod.values()].filter((m) => m.status === 'active' || m.status === 'on_leave');
+  const onDay = options.membersOn ? new Map(membersOnDay(db, options.membersOn, options.recordedAt ?? null).map((m) => [m.id, m.status])) : null;
+  const tallies = onDay
+    ? [...inPeriod.values()].filter((m) => onDay.has(m.memberId)).map((m) => ({ ...m, status: onDay.get(m.memberId)! as typeof m.status }))
+    : [...inPeriod.values()].filter((m) => m.status === 'active' || m.status === 'on_leave');
 
   // The oldest month rolls off: the months that stay, scored as they stand. Fixed dates never roll.
   // Every tally is a sum, so the months that stay are the period minus its oldest month: one query
@@ -143,6 +172,7 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
     profileName: profile.name,
     period,
     periodRule: input.from && input.to ? 'the dates chosen' : describePeriodRule(profile.period),
+    periodWords: scorePeriodWords(profile, period, endMonth, Boolean(input.from && input.to)),
     endMonth,
     bands: profile.bands.map((b) => ({ colour: b.colour, label: b.label, from: b.from, count: members.filter((m) => m.scored && m.band === b.colour).length })),
     notScored,

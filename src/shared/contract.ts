@@ -393,6 +393,8 @@ export const contract = {
       period: z.object({ from: z.string(), to: z.string() }),
       /** The profile's period rule in words, e.g. "the last 6 completed calendar months". */
       periodRule: z.string(),
+      /** The period and its rule in one sentence, the same on the screen, the statements and the audit. */
+      periodWords: z.string(),
       /** The month the period ends at (YYYY-MM). */
       endMonth: z.string(),
       bands: z.array(z.object({ colour: z.enum(scoreBands), label: z.string(), from: z.number().int(), count: z.number().int() })),

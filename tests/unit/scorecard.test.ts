@@ -173,6 +173,7 @@ describe('the quarterly audit', () => {
     expect(data.scorecard).toEqual({
       profileName: 'Taiwan six categories',
       period: { from: '2025-07-01', to: '2025-12-31' },
+      periodWords: 'July 2025 to December 2025: the last 6 completed calendar months, ending with December 2025.',
       bands: [{ label: 'Green', count: 0 }, { label: 'Yellow', count: 1 }, { label: 'Red', count: 0 }, { label: 'Black', count: 1 }],
       notScored: 0,
     });

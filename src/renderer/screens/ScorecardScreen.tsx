@@ -47,7 +47,7 @@ export function ScorecardScreen() {
 
   if (card.error) return <ErrorNotice error={card.error} onRetry={card.reload} />;
   if (!card.data) return null;
-  const { profileName, period, periodRule, bands, members, categories, notice, notScored } = card.data;
+  const { profileName, periodWords, bands, members, categories, notice, notScored } = card.data;
   const header = (key: 'name' | 'points' | 'band', label: string) => (
     <Table.Th aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <UnstyledButton fw={600} fz="sm" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'name' }))}>
@@ -65,7 +65,7 @@ export function ScorecardScreen() {
         <div>
           <Title order={2}>Scorecard</Title>
           <Text c="dimmed" size="sm">
-            {profileName} · {period.from} to {period.to} ({periodRule}) · {bands.map((b) => `${b.label.toLowerCase()} from ${b.from}`).join(', ')}
+            {profileName} · scored over {periodWords} · {bands.map((b) => `${b.label.toLowerCase()} from ${b.from}`).join(', ')}
           </Text>
         </div>
         <Select label="Period ends with" data={monthOptions(todayIso())} value={endMonth ?? card.data.endMonth} onChange={setEndMonth} allowDeselect={false} w={280} />
