@@ -107,7 +107,11 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
     seen.add(foldName(entry.name));
     const mine: Record<ColumnName, number> = { P: m.p, A: m.a, L: m.l, M: m.m, S: m.s, RGI: m.rgi, RGO: m.rgo, RRI: m.rri, RRO: m.rro, V: m.visitors, '1-2-1': m.oneToOnes, TYFCB: m.tyfcbReceivedMinor, CEU: m.ceus };
     for (const column of columns) {
-      if (Math.abs(mine[column] - entry.values[column]) > 1e-9) differences.push({ name: m.name, column, bniConnect: show(column, entry.values[column]), ledger: show(column, mine[column]) });
+      if (Math.abs(mine[column] - entry.values[column]) > 1e-9) {
+        // The ledger leaves a disputed TYFCB out of the member's figure; BNI Connect does not know of the dispute.
+        const disputed = column === 'TYFCB' && m.tyfcbReceivedDisputedSlips > 0 ? ` (+ ${show(column, m.tyfcbReceivedDisputedMinor)} under dispute, not counted)` : '';
+        differences.push({ name: m.name, column, bniConnect: show(column, entry.values[column]), ledger: show(column, mine[column]) + disputed });
+      }
     }
   }
   return {

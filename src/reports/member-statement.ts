@@ -2,6 +2,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { MemberScore, MemberTally, MemberTrend, OpenReferral, Period } from '../shared/contract';
 import { dayIn } from '../shared/time-zone';
+import { disputedExplanation, disputedNote } from '../shared/disputed-tyfcb';
 import { dataTable, documentFrame, emptyNote, inProgress, moneyIn, usableWidth } from './layout';
 
 /** The "with whom" tables stand side by side: each gets half the page less the gap. */
@@ -25,7 +26,7 @@ export interface MemberStatementData {
   scoreProfileName?: string;
   timeZone: string;
   /** Every referral the member gave in the period, with its latest follow-up status and the TYFCB it brought. */
-  referralsGiven: Array<{ meetingOn: string; receiverName: string; prospectName: string; status: string; statusOn: string | null; tyfcbMinor: number }>;
+  referralsGiven: Array<{ meetingOn: string; receiverName: string; prospectName: string; status: string; statusOn: string | null; tyfcbMinor: number; tyfcbDisputedMinor: number }>;
 }
 
 const statusNames: Record<string, string> = { new: 'new', contacted: 'contacted', meeting_set: 'meeting set', won: 'won', lost: 'lost' };
@@ -40,6 +41,8 @@ export function memberStatementReport(data: MemberStatementData, producedAt: Dat
 export function memberStatementContent(data: MemberStatementData): Content[] {
   const money = moneyIn(data.currency, data.locale);
   const t = data.tally;
+  const tyfcbFrom = (r: MemberStatementData['referralsGiven'][number]) =>
+    r.tyfcbDisputedMinor ? `${r.tyfcbMinor ? money(r.tyfcbMinor) : '—'} (+${money(r.tyfcbDisputedMinor)} disputed)` : r.tyfcbMinor ? money(r.tyfcbMinor) : '—';
   const content: Content[] = [
     { text: data.member.name, style: 'title' },
     { text: `${data.member.company} · ${data.member.classificationName} · statement for ${data.period.from} to ${data.period.to}`, style: 'subtitle' },
@@ -48,6 +51,7 @@ export function memberStatementContent(data: MemberStatementData): Content[] {
     content.push(emptyNote('No activity on record for this member in the period.'));
   } else {
     const given = t.rgi + t.rgo;
+    const disputedAny = t.tyfcbGeneratedDisputedSlips + t.tyfcbReceivedDisputedSlips > 0;
     const received = t.rri + t.rro;
     content.push(
       { text: 'Given and received', style: 'h2' },
@@ -58,10 +62,13 @@ export function memberStatementContent(data: MemberStatementData): Content[] {
           ['Referrals outside', t.rgo, t.rro, t.rgo - t.rro],
           [{ text: 'Referrals', bold: true }, given, received, given - received],
           ['Closed business (TYFCB)', money(t.tyfcbGeneratedMinor), money(t.tyfcbReceivedMinor), money(t.tyfcbGeneratedMinor - t.tyfcbReceivedMinor)],
+          ...(disputedAny
+            ? [['TYFCB under dispute, left out', disputedNote(t.tyfcbGeneratedDisputedMinor, t.tyfcbGeneratedDisputedSlips, money) || 'none', disputedNote(t.tyfcbReceivedDisputedMinor, t.tyfcbReceivedDisputedSlips, money) || 'none', '—']]
+            : []),
         ],
         { widths: ['*', 90, 90, 90], numeric: [1, 2, 3], bold: [2] },
       ),
-      { text: 'TYFCB given is business you generated for others (their slips thanking you); received is business on your own slips.', style: 'small', margin: [0, 4, 0, 0] },
+      { text: `TYFCB given is business you generated for others (their slips thanking you); received is business on your own slips.${disputedAny ? ` ${disputedExplanation}` : ''}`, style: 'small', margin: [0, 4, 0, 0] },
       { text: 'Attendance and activity', style: 'h2' },
       dataTable(['Present', 'Absent', 'Late', 'Medical', 'Substitute', 'One-to-ones', 'Visitors', 'CEUs'], [[t.p, t.a, t.l, t.m, t.s, t.oneToOnes, t.visitors, t.ceus]], { numeric: [0, 1, 2, 3, 4, 5, 6, 7] }),
     );
@@ -79,7 +86,7 @@ export function memberStatementContent(data: MemberStatementData): Content[] {
     data.referralsGiven.length
       ? dataTable(
           ['Given on', 'To', 'Prospect', 'Status now', 'Since', 'TYFCB from it'],
-          data.referralsGiven.map((r) => [r.meetingOn, r.receiverName, r.prospectName, statusNames[r.status] ?? r.status, r.statusOn ?? '—', r.tyfcbMinor ? money(r.tyfcbMinor) : '—']),
+          data.referralsGiven.map((r) => [r.meetingOn, r.receiverName, r.prospectName, statusNames[r.status] ?? r.status, r.statusOn ?? '—', tyfcbFrom(r)]),
           { widths: [58, '*', '*', 62, 58, 0], numeric: [5] },
         )
       : emptyNote('You gave no referral in this period.'),

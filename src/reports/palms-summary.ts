@@ -2,6 +2,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ChapterTotals, MemberTally, Period } from '../shared/contract';
 import { dayIn } from '../shared/time-zone';
+import { disputedExplanation, disputedNote } from '../shared/disputed-tyfcb';
 import { dataTable, documentFrame, inProgress, moneyIn, type Cell, type Orientation } from './layout';
 
 export interface PalmsData {
@@ -43,6 +44,10 @@ export function palmsTable(data: Pick<PalmsData, 'currency' | 'locale' | 'member
   ];
   if (t.visitors !== c.visitors) notes.push(`V: ${t.visitors} visitors came; ${t.visitors - c.visitors} of them had no host member, so no row counts them.`);
   if (t.tyfcbMinor !== c.tyfcb) notes.push(`TYFCB: the chapter's total is ${money(t.tyfcbMinor)}; ${money(t.tyfcbMinor - c.tyfcb)} of it is on slips by people not listed here.`);
+  if (t.tyfcbDisputedSlips > 0) {
+    const who = data.members.filter((m) => m.tyfcbReceivedDisputedSlips > 0).map((m) => `${m.name} ${money(m.tyfcbReceivedDisputedMinor)}`);
+    notes.push(`TYFCB ${disputedNote(t.tyfcbDisputedMinor, t.tyfcbDisputedSlips, money)}, not in the column or the total${who.length ? ` (${who.join(', ')})` : ''}. ${disputedExplanation}`);
+  }
   if (t.ceus !== c.ceus) notes.push(`CEU: the chapter's total is ${t.ceus}; ${t.ceus - c.ceus} are logged by people not listed here.`);
   if (t.p !== c.p || t.a !== c.a || t.l !== c.l || t.m !== c.m || t.s !== c.s) notes.push(`PALMS: the chapter's marks are P ${t.p}, A ${t.a}, L ${t.l}, M ${t.m}, S ${t.s}, including people not listed here.`);
   return [

@@ -3,6 +3,8 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ChapterTotals, MemberTally, Period, ReciprocityFlags, ReferralMatrix } from '../shared/contract';
 import { dayIn } from '../shared/time-zone';
+import { disputeGroundLabels, type DisputeGround } from '../shared/domain';
+import { disputedExplanation, disputedNote } from '../shared/disputed-tyfcb';
 import { dataTable, documentFrame, emptyNote, fitText, inProgress, inProgressLabel, moneyIn, producedLabel, textWidth, usableWidth, type Cell } from './layout';
 import { palmsTable } from './palms-summary';
 
@@ -34,6 +36,8 @@ export interface QuarterlyAuditData {
   signatories: Array<{ role: string; name: string | null }>;
   /** Referrals given in the quarter by their latest follow-up status, and TYFCB linked to a referral or not. */
   closingTheLoop: { won: number; lost: number; open: number; linkedTyfcbMinor: number; linkedSlips: number; unlinkedTyfcbMinor: number; unlinkedSlips: number };
+  /** The quarter's TYFCB slips still under dispute: left out of every TYFCB figure above, listed for the signatories. */
+  disputedSlips: Array<{ meetingOn: string; closerName: string; referrerName: string; amountMinor: number; raisedByName: string; raisedOn: string; ground: DisputeGround; why: string }>;
   fingerprint: string;
   /** The scorecard at the quarter's end, with the profile that scored it. */
   scorecard?: { profileName: string; period: Period; periodWords?: string; bands: Array<{ label: string; count: number }>; notScored: number };
@@ -94,6 +98,7 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
         summaryRow('Referrals inside', t.referralsInside, p.referralsInside),
         summaryRow('Referrals outside', t.referralsOutside, p.referralsOutside),
         summaryRow('TYFCB', t.tyfcbMinor, p.tyfcbMinor, money),
+        ['TYFCB under dispute, left out', nowEmpty ? noMeetings : disputedNote(t.tyfcbDisputedMinor, t.tyfcbDisputedSlips, money) || 'none', beforeEmpty ? noMeetings : disputedNote(p.tyfcbDisputedMinor, p.tyfcbDisputedSlips, money) || 'none', '—'],
         summaryRow('Visitors', t.visitors, p.visitors),
         summaryRow('One-to-ones (each counted once)', t.oneToOnes, p.oneToOnes),
         summaryRow('CEUs', t.ceus, p.ceus),
@@ -126,9 +131,21 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
         ['Linked to a referral slip', loop.linkedSlips, money(loop.linkedTyfcbMinor)],
         ['Not linked to a referral', loop.unlinkedSlips, money(loop.unlinkedTyfcbMinor)],
         ['Total', loop.linkedSlips + loop.unlinkedSlips, money(loop.linkedTyfcbMinor + loop.unlinkedTyfcbMinor)],
+        ['Under dispute (not in the total)', data.disputedSlips.length, money(data.disputedSlips.reduce((sum, d) => sum + d.amountMinor, 0))],
       ],
       { widths: ['*', 70, 100], numeric: [1, 2], bold: [2] },
     ),
+    ...(data.disputedSlips.length
+      ? [
+          { text: `TYFCB under dispute (${data.disputedSlips.length})`, style: 'h3' } as Content,
+          dataTable(
+            ['Meeting', 'Closed by', 'Thanking', 'Amount', 'Disputed by, on', 'Why'],
+            data.disputedSlips.map((d) => [d.meetingOn, d.closerName, d.referrerName, money(d.amountMinor), `${d.raisedByName}, ${d.raisedOn}`, `${disputeGroundLabels[d.ground]}: ${d.why}`]),
+            { widths: [56, '*', '*', 66, 90, '*'], numeric: [3] },
+          ),
+        ]
+      : []),
+    { text: disputedExplanation, style: 'small', margin: [0, 4, 0, 0] },
     { text: closedOn ? `Outcomes are each referral\u2019s follow-up status at the quarter\u2019s end (${closedOn}).` : 'Outcomes are each referral\u2019s latest follow-up status on the day this report was produced.', style: 'small', margin: [0, 4, 0, 0] },
     signatures(data.signatories),
   ];

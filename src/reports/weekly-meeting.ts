@@ -2,6 +2,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ChapterTotals, MeetingSheet, Slip } from '../shared/contract';
 import { formatDay } from '../shared/dates';
+import { disputedExplanation, disputedNote } from '../shared/disputed-tyfcb';
 import { dataTable, documentFrame, emptyNote, moneyIn, type ReportFrame } from './layout';
 
 export interface WeeklyMeetingData {
@@ -37,6 +38,7 @@ export function weeklyMeetingReport(data: WeeklyMeetingData, producedAt: Date): 
   const oneToOnes = only(sheet.slips, 'one_to_one');
   const ceus = only(sheet.slips, 'ceu');
   const sum = (...n: number[]) => n.reduce((a, b) => a + b, 0);
+  const disputed = new Set(sheet.disputedTyfcbIds);
 
   return documentFrame(frame, [
     { text: 'Weekly meeting report', style: 'title' },
@@ -52,12 +54,16 @@ export function weeklyMeetingReport(data: WeeklyMeetingData, producedAt: Date): 
         ['Present / absent / late / medical / substitute', `${t.present} / ${t.absent} / ${t.late} / ${t.medical} / ${t.substitute}`, `${yearToDate.p} / ${yearToDate.a} / ${yearToDate.l} / ${yearToDate.m} / ${yearToDate.s}`],
         ['Referrals (inside + outside)', `${t.referrals} (${t.referralsInside} + ${t.referralsOutside})`, `${sum(yearToDate.referralsInside, yearToDate.referralsOutside)} (${yearToDate.referralsInside} + ${yearToDate.referralsOutside})`],
         ['TYFCB', money(t.tyfcbAmountMinor), money(yearToDate.tyfcbMinor)],
+        ...(t.tyfcbDisputedSlips || yearToDate.tyfcbDisputedSlips
+          ? [['TYFCB under dispute, left out', disputedNote(t.tyfcbDisputedAmountMinor, t.tyfcbDisputedSlips, money) || 'none', disputedNote(yearToDate.tyfcbDisputedMinor, yearToDate.tyfcbDisputedSlips, money) || 'none']]
+          : []),
         ['One-to-ones', t.oneToOnes, yearToDate.oneToOnes],
         ['Visitors', t.visitors, yearToDate.visitors],
         ['CEUs', t.ceus, yearToDate.ceus],
       ],
       { widths: ['*', 110, 170], numeric: [1, 2] },
     ),
+    ...(t.tyfcbDisputedSlips || yearToDate.tyfcbDisputedSlips ? [{ text: disputedExplanation, style: 'small', margin: [0, 4, 0, 0] } as Content] : []),
     { text: 'Attendance (PALMS)', style: 'h2' },
     ...attendance,
     { text: `Visitors (${visitors.length})`, style: 'h2' },
@@ -72,7 +78,11 @@ export function weeklyMeetingReport(data: WeeklyMeetingData, producedAt: Date): 
     tyfcbs.length
       ? dataTable(
           ['From (closed)', 'Thanking (referred)', 'New/Repeat', 'Type', 'Amount'],
-          [...tyfcbs.map((s) => [s.closerName, s.referrerName, s.business === 'new' ? 'New' : 'Repeat', s.tyfcbKind === 'tier3' ? 'Tier 3' : s.tyfcbKind === 'inside' ? 'Inside' : 'Outside', money(s.amountMinor)]), [{ text: 'Total', bold: true }, '', '', '', money(t.tyfcbAmountMinor)]],
+          [
+            ...tyfcbs.map((s) => [s.closerName, s.referrerName, s.business === 'new' ? 'New' : 'Repeat', s.tyfcbKind === 'tier3' ? 'Tier 3' : s.tyfcbKind === 'inside' ? 'Inside' : 'Outside', disputed.has(s.id) ? `${money(s.amountMinor)} (disputed)` : money(s.amountMinor)]),
+            [{ text: 'Total', bold: true }, '', '', '', money(t.tyfcbAmountMinor)],
+            ...(t.tyfcbDisputedSlips ? [['Under dispute, not in the total', '', '', '', money(t.tyfcbDisputedAmountMinor)]] : []),
+          ],
           { widths: ['*', '*', 60, 50, 80], numeric: [4], bold: [tyfcbs.length] },
         )
       : emptyNote('No TYFCB slips.'),

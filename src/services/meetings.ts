@@ -11,7 +11,7 @@ import { rosterFor } from './attendance';
 import { recordAudit } from './audit';
 import { requireChapter } from './chapter';
 import { requireMeeting } from './meeting-guards';
-import { duplicateSlipGroups, listMeetingSlips, meetingTotals } from './slips';
+import { disputedTyfcbIds, duplicateSlipGroups, listMeetingSlips, meetingTotals } from './slips';
 
 /**
  * The newest meetings first (a page of them), each with its slip count. The counts come from one
@@ -88,6 +88,7 @@ export function getMeetingSheet(db: Db, meetingId: string): MeetingSheet {
     roster,
     slips: listMeetingSlips(db, meetingId),
     totals: meetingTotals(db, meetingId, roster),
+    disputedTyfcbIds: disputedTyfcbIds(db, meetingId),
   };
 }
 

@@ -17,6 +17,7 @@ import type { Db } from '../db/open';
 import type { Outcomes, Period } from '../shared/contract';
 import { lostReasons } from '../shared/domain';
 import { requireChapter } from './chapter';
+import { tyfcbDisputed } from './tyfcb-counted';
 
 const periodMeetings = (p: Period) =>
   sql`pm AS (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})`;
@@ -37,7 +38,7 @@ const referralFacts = (p: Period) => sql`${periodMeetings(p)},
       CASE WHEN outcome = 'won' THEN julianday(won_on) - julianday(meeting_on) END AS d_close
     FROM firsts),
   ty AS MATERIALIZED (SELECT t.referrer_id, t.closer_id, t.amount_minor, t.referral_id IS NOT NULL AS linked, substr(pm.meeting_on, 1, 7) AS month,
-           EXISTS (SELECT 1 FROM tyfcb_disputes d WHERE d.tyfcb_id = t.id AND d.resolution IS NULL) AS disputed
+           ${tyfcbDisputed('t')} AS disputed
          FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL)`;
 
 /** Median of `value` per `key` over the facts, by window functions (SQLite has no median()). */

@@ -28,6 +28,7 @@ import { listMeetingSlips } from './slips';
 import { chapterTotals, memberTallies, memberTrend, reciprocityFlags, referralMatrix } from './tallies';
 import { describeChange } from './change-summary';
 import { endOfDayInstant, membersOnDay, openSeatsOnDay, outcomesOnDay } from './state-on-day';
+import { tyfcbRows } from './tyfcb-counted';
 
 export interface ProduceOptions {
   fontsDir: string;
@@ -168,10 +169,11 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
 
 /** The referrals a member gave at the period's closed meetings, with their latest status and the TYFCB linked to each. */
 function referralsGivenBy(db: Db, memberId: string, period: Period) {
-  return db.all<{ meetingOn: string; receiverName: string; prospectName: string; status: string; statusChangedAt: string | null; tyfcbMinor: number }>(sql`
+  return db.all<{ meetingOn: string; receiverName: string; prospectName: string; status: string; statusChangedAt: string | null; tyfcbMinor: number; tyfcbDisputedMinor: number }>(sql`
     SELECT g.meeting_on AS meetingOn, m.display_name AS receiverName, r.prospect_name AS prospectName,
       r.status AS status, r.status_changed_at AS statusChangedAt,
-      coalesce((SELECT sum(t.amount_minor) FROM tyfcb_slips t WHERE t.referral_id = r.id AND t.deleted_at IS NULL), 0) AS tyfcbMinor
+      coalesce((SELECT sum(CASE WHEN disputed THEN 0 ELSE amount_minor END) FROM (${tyfcbRows(sql``, sql`t.referral_id = r.id`)})), 0) AS tyfcbMinor,
+      coalesce((SELECT sum(CASE WHEN disputed THEN amount_minor ELSE 0 END) FROM (${tyfcbRows(sql``, sql`t.referral_id = r.id`)})), 0) AS tyfcbDisputedMinor
     FROM referrals r JOIN meetings g ON g.id = r.meeting_id JOIN members m ON m.id = r.receiver_id
     WHERE r.giver_id = ${memberId} AND r.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on BETWEEN ${period.from} AND ${period.to}
     ORDER BY g.meeting_on, r.created_at`);
@@ -214,11 +216,20 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
   const signatories = roles.map(([role, label]) => ({ role: label, name: onDay.find((m) => m.leadershipRole === role)?.name ?? null }));
   // Outcomes: a closed quarter's as they stood at its end (the follow-up history), else the latest.
   const outcomes = outcomesOnDay(db, period, closed ? asOfDay : null);
+  // Disputed slips are in neither line: they are shown apart (the same definition as every total).
   const linked = db.get<{ linkedMinor: number | null; linkedSlips: number | null; unlinkedMinor: number | null; unlinkedSlips: number | null }>(sql`
-    SELECT sum(CASE WHEN t.referral_id IS NOT NULL THEN t.amount_minor END) AS linkedMinor, sum(t.referral_id IS NOT NULL) AS linkedSlips,
-      sum(CASE WHEN t.referral_id IS NULL THEN t.amount_minor END) AS unlinkedMinor, sum(t.referral_id IS NULL) AS unlinkedSlips
-    FROM tyfcb_slips t JOIN meetings g ON g.id = t.meeting_id
-    WHERE t.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on BETWEEN ${period.from} AND ${period.to}`);
+    SELECT sum(CASE WHEN referral_id IS NOT NULL THEN amount_minor END) AS linkedMinor, sum(referral_id IS NOT NULL) AS linkedSlips,
+      sum(CASE WHEN referral_id IS NULL THEN amount_minor END) AS unlinkedMinor, sum(referral_id IS NULL) AS unlinkedSlips
+    FROM (${tyfcbRows(sql`JOIN meetings g ON g.id = t.meeting_id`, sql`g.status = 'completed' AND g.meeting_on BETWEEN ${period.from} AND ${period.to}`)})
+    WHERE NOT disputed`);
+  // Each slip of the quarter still under dispute, so the signatories see what is left out and why.
+  const disputedSlips = db.all<QuarterlyAuditData['disputedSlips'][number]>(sql`
+    SELECT g.meeting_on AS meetingOn, c.display_name AS closerName, f.display_name AS referrerName, ty.amount_minor AS amountMinor,
+      w.display_name AS raisedByName, d.raised_on AS raisedOn, d.ground, d.why
+    FROM (${tyfcbRows(sql`JOIN meetings g ON g.id = t.meeting_id`, sql`g.status = 'completed' AND g.meeting_on BETWEEN ${period.from} AND ${period.to}`)}) ty
+    JOIN tyfcb_disputes d ON d.tyfcb_id = ty.id AND d.resolution IS NULL
+    JOIN meetings g ON g.id = ty.meeting_id JOIN members c ON c.id = ty.closer_id JOIN members f ON f.id = ty.referrer_id JOIN members w ON w.id = d.raised_by_id
+    WHERE ty.disputed ORDER BY g.meeting_on, d.raised_on`);
   const closingTheLoop = {
     ...outcomes,
     linkedTyfcbMinor: linked?.linkedMinor ?? 0,
@@ -264,6 +275,7 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     scorecard: { profileName: card.profileName, period: card.period, periodWords: card.periodWords, bands: card.bands.map((b) => ({ label: b.label, count: b.count })), notScored: card.notScored },
     signatories,
     closingTheLoop,
+    disputedSlips,
   };
   return { ...base, fingerprint: fingerprint(base) };
 }

@@ -13,6 +13,7 @@ import { requireChapter } from './chapter';
 import { requireEditable, requireMeeting } from './meeting-guards';
 import { requireMemberOnDate } from './membership-on-date';
 import { markWonByTyfcb } from './referrals';
+import { tyfcbRows } from './tyfcb-counted';
 
 const fullName = (alias: string) => sql.raw(`${alias}.display_name`);
 
@@ -88,12 +89,19 @@ export function meetingTotals(db: Db, meetingId: string, roster: RosterRow[]): M
     (SELECT count(*) FROM referrals WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND kind = 'inside') AS referralsInside,
     (SELECT count(*) FROM referrals WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND kind = 'outside') AS referralsOutside,
     (SELECT count(*) FROM tyfcb_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS tyfcb,
-    (SELECT coalesce(sum(amount_minor), 0) FROM tyfcb_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS tyfcbAmountMinor,
+    (SELECT coalesce(sum(CASE WHEN disputed THEN 0 ELSE amount_minor END), 0) FROM (${tyfcbRows(sql``, sql`t.meeting_id = ${meetingId}`)})) AS tyfcbAmountMinor,
+    (SELECT coalesce(sum(CASE WHEN disputed THEN amount_minor ELSE 0 END), 0) FROM (${tyfcbRows(sql``, sql`t.meeting_id = ${meetingId}`)})) AS tyfcbDisputedAmountMinor,
+    (SELECT coalesce(sum(disputed), 0) FROM (${tyfcbRows(sql``, sql`t.meeting_id = ${meetingId}`)})) AS tyfcbDisputedSlips,
     (SELECT count(*) FROM one_to_ones WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS oneToOnes,
     (SELECT count(*) FROM visitors WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS visitors,
     (SELECT coalesce(sum(credits), 0) FROM ceus WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS ceus`)!;
   const count = (mark: RosterRow['mark']) => roster.filter((r) => r.mark === mark).length;
   return { ...row, present: count('P'), absent: count('A'), late: count('L'), medical: count('M'), substitute: count('S'), unmarked: count(null) };
+}
+
+/** The meeting's TYFCB slips under an open dispute. */
+export function disputedTyfcbIds(db: Db, meetingId: string): string[] {
+  return db.all<{ id: string }>(sql`SELECT id FROM (${tyfcbRows(sql``, sql`t.meeting_id = ${meetingId}`)}) WHERE disputed`).map((r) => r.id);
 }
 
 /** Descriptions of slip groups that look entered twice (same type, same members, same prospect). */

@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import type { ChapterTotals, MemberTally, MemberTrend, Period, ReciprocityFlags, ReferralMatrix, Tallies } from '../shared/contract';
 import { addDays, todayIso } from '../shared/dates';
 import { requireChapter } from './chapter';
+import { tyfcbRows, tyfcbSums } from './tyfcb-counted';
 
 /** The period's completed meetings, as a CTE every query starts from. */
 const periodMeetings = (p: Period) =>
@@ -32,10 +33,9 @@ export function memberTallies(db: Db, p: Period): MemberTally[] {
               UNION ALL
               SELECT o.member_b_id FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id WHERE o.deleted_at IS NULL)
             GROUP BY member_id),
-    tyr AS (SELECT t.closer_id AS member_id, sum(t.amount_minor) AS n
-            FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL GROUP BY t.closer_id),
-    tyg AS (SELECT t.referrer_id AS member_id, sum(t.amount_minor) AS n
-            FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL GROUP BY t.referrer_id),
+    ty AS MATERIALIZED (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`)}),
+    tyr AS (SELECT closer_id AS member_id, ${tyfcbSums('n')} FROM ty GROUP BY closer_id),
+    tyg AS (SELECT referrer_id AS member_id, ${tyfcbSums('n')} FROM ty GROUP BY referrer_id),
     ceu AS (SELECT e.member_id, sum(e.credits) AS n
             FROM ceus e JOIN pm ON pm.id = e.meeting_id WHERE e.deleted_at IS NULL GROUP BY e.member_id)
     SELECT m.id AS memberId, m.first_name AS firstName, m.last_name AS lastName, m.display_name AS name,
@@ -43,7 +43,10 @@ export function memberTallies(db: Db, p: Period): MemberTally[] {
            coalesce(att.p, 0) AS p, coalesce(att.a, 0) AS a, coalesce(att.l, 0) AS l, coalesce(att.m, 0) AS m, coalesce(att.s, 0) AS s,
            coalesce(gave.rgi, 0) AS rgi, coalesce(gave.rgo, 0) AS rgo, coalesce(got.rri, 0) AS rri, coalesce(got.rro, 0) AS rro,
            coalesce(vis.n, 0) AS visitors, coalesce(oto.n, 0) AS oneToOnes,
-           coalesce(tyr.n, 0) AS tyfcbReceivedMinor, coalesce(tyg.n, 0) AS tyfcbGeneratedMinor, coalesce(ceu.n, 0) AS ceus
+           coalesce(tyr.n, 0) AS tyfcbReceivedMinor, coalesce(tyg.n, 0) AS tyfcbGeneratedMinor,
+           coalesce(tyr.n_disputed, 0) AS tyfcbReceivedDisputedMinor, coalesce(tyr.n_disputed_slips, 0) AS tyfcbReceivedDisputedSlips,
+           coalesce(tyg.n_disputed, 0) AS tyfcbGeneratedDisputedMinor, coalesce(tyg.n_disputed_slips, 0) AS tyfcbGeneratedDisputedSlips,
+           coalesce(ceu.n, 0) AS ceus
     FROM members m
     JOIN classifications c ON c.id = m.classification_id
     LEFT JOIN att ON att.member_id = m.id
@@ -62,7 +65,8 @@ export function memberTallies(db: Db, p: Period): MemberTally[] {
 
 export function chapterTotals(db: Db, p: Period): ChapterTotals {
   return db.get<ChapterTotals>(sql`
-    WITH ${periodMeetings(p)}
+    WITH ${periodMeetings(p)},
+    ty AS (SELECT ${tyfcbSums('n')} FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`)}))
     SELECT (SELECT count(*) FROM pm) AS meetings,
       (SELECT count(*) FROM meetings WHERE status = 'cancelled' AND meeting_on BETWEEN ${p.from} AND ${p.to}) AS cancelledMeetings,
       (SELECT count(*) FROM attendance a JOIN pm ON pm.id = a.meeting_id WHERE a.mark = 'P') AS p,
@@ -74,7 +78,8 @@ export function chapterTotals(db: Db, p: Period): ChapterTotals {
       (SELECT count(*) FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.kind = 'outside') AS referralsOutside,
       (SELECT count(*) FROM visitors v JOIN pm ON pm.id = v.meeting_id WHERE v.deleted_at IS NULL) AS visitors,
       (SELECT count(*) FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id WHERE o.deleted_at IS NULL) AS oneToOnes,
-      (SELECT coalesce(sum(t.amount_minor), 0) FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL) AS tyfcbMinor,
+      (SELECT coalesce(n, 0) FROM ty) AS tyfcbMinor, (SELECT coalesce(n_disputed, 0) FROM ty) AS tyfcbDisputedMinor,
+      (SELECT coalesce(n_disputed_slips, 0) FROM ty) AS tyfcbDisputedSlips,
       (SELECT coalesce(sum(e.credits), 0) FROM ceus e JOIN pm ON pm.id = e.meeting_id WHERE e.deleted_at IS NULL) AS ceus`)!;
 }
 
@@ -90,18 +95,18 @@ export function tallies(db: Db, p: Period): Tallies {
   };
 }
 
-/** Giver × receiver: referral counts, and TYFCB money credited to the giver by the receiver. */
+/** Giver × receiver: referral counts, and TYFCB money credited to the giver by the receiver (disputed money apart). */
 export function referralMatrix(db: Db, p: Period): ReferralMatrix {
   const members = memberTallies(db, p).map((m) => ({ memberId: m.memberId, name: m.name }));
   const cells = db.all<ReferralMatrix['cells'][number]>(sql`
     WITH ${periodMeetings(p)},
     refs AS (SELECT r.giver_id AS giverId, r.receiver_id AS receiverId, count(*) AS referrals
              FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL GROUP BY 1, 2),
-    money AS (SELECT t.referrer_id AS giverId, t.closer_id AS receiverId, sum(t.amount_minor) AS tyfcbMinor
-              FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL GROUP BY 1, 2)
-    SELECT giverId, receiverId, sum(referrals) AS referrals, sum(tyfcbMinor) AS tyfcbMinor FROM (
-      SELECT giverId, receiverId, referrals, 0 AS tyfcbMinor FROM refs
-      UNION ALL SELECT giverId, receiverId, 0, tyfcbMinor FROM money)
+    money AS (SELECT referrer_id AS giverId, closer_id AS receiverId, ${tyfcbSums('tyfcbMinor')}
+              FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`)}) GROUP BY 1, 2)
+    SELECT giverId, receiverId, sum(referrals) AS referrals, sum(tyfcbMinor) AS tyfcbMinor, sum(tyfcbDisputedMinor) AS tyfcbDisputedMinor FROM (
+      SELECT giverId, receiverId, referrals, 0 AS tyfcbMinor, 0 AS tyfcbDisputedMinor FROM refs
+      UNION ALL SELECT giverId, receiverId, 0, tyfcbMinor, tyfcbMinor_disputed FROM money)
     GROUP BY 1, 2`);
   return { members, cells };
 }
@@ -177,10 +182,10 @@ export function memberTrend(db: Db, memberId: string, p: Period): MemberTrend {
         FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.giver_id = ${memberId}
       UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 1, 0, 0
         FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.receiver_id = ${memberId}
-      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 0, t.amount_minor, 0
-        FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL AND t.referrer_id = ${memberId}
-      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 0, 0, t.amount_minor
-        FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL AND t.closer_id = ${memberId}
+      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 0, CASE WHEN disputed THEN 0 ELSE amount_minor END, 0
+        FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, sql`t.referrer_id = ${memberId}`)}) ty JOIN pm ON pm.id = ty.meeting_id
+      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 0, 0, CASE WHEN disputed THEN 0 ELSE amount_minor END
+        FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, sql`t.closer_id = ${memberId}`)}) ty JOIN pm ON pm.id = ty.meeting_id
       UNION ALL SELECT DISTINCT substr(meeting_on, 1, 7), 0, 0, 0, 0 FROM pm)
     SELECT month, sum(given) AS given, sum(received) AS received, sum(gen) AS tyfcbGeneratedMinor, sum(rec) AS tyfcbReceivedMinor
     FROM events GROUP BY month ORDER BY month`);

@@ -131,6 +131,9 @@ export const meetingTotalsOut = z.object({
   referralsOutside: z.number().int(),
   tyfcb: z.number().int(),
   tyfcbAmountMinor: z.number().int(),
+  /** TYFCB slips of this meeting under an open dispute: left out of tyfcbAmountMinor, shown apart. */
+  tyfcbDisputedAmountMinor: z.number().int(),
+  tyfcbDisputedSlips: z.number().int(),
   oneToOnes: z.number().int(),
   visitors: z.number().int(),
   ceus: z.number().int(),
@@ -145,6 +148,8 @@ export const meetingSheetOut = z.object({
   roster: z.array(rosterRowOut),
   slips: z.array(slipOut),
   totals: meetingTotalsOut,
+  /** The TYFCB slips among `slips` under an open dispute (marked on the sheet and the weekly report). */
+  disputedTyfcbIds: z.array(z.string()),
 });
 export type MeetingSheet = z.infer<typeof meetingSheetOut>;
 

@@ -34,6 +34,11 @@ export const memberTallyOut = z.object({
   tyfcbReceivedMinor: z.number().int(),
   /** Amounts on others' slips thanking this member: business they generated for others. */
   tyfcbGeneratedMinor: z.number().int(),
+  /** Under an open dispute: left out of the two amounts above and shown apart until leadership resolves it. */
+  tyfcbReceivedDisputedMinor: z.number().int(),
+  tyfcbReceivedDisputedSlips: z.number().int(),
+  tyfcbGeneratedDisputedMinor: z.number().int(),
+  tyfcbGeneratedDisputedSlips: z.number().int(),
   ceus: z.number().int(),
 });
 export type MemberTally = z.infer<typeof memberTallyOut>;
@@ -51,7 +56,10 @@ export const chapterTotalsOut = z.object({
   visitors: z.number().int(),
   /** Each one-to-one once (a member's own count includes it once for each of the two). */
   oneToOnes: z.number().int(),
+  /** TYFCB that counts: slips under an open dispute are left out and shown apart (the next two). */
   tyfcbMinor: z.number().int(),
+  tyfcbDisputedMinor: z.number().int(),
+  tyfcbDisputedSlips: z.number().int(),
   ceus: z.number().int(),
 });
 export type ChapterTotals = z.infer<typeof chapterTotalsOut>;
@@ -68,7 +76,7 @@ export type Tallies = z.infer<typeof talliesOut>;
 
 export const matrixOut = z.object({
   members: z.array(z.object({ memberId: z.string(), name: z.string() })),
-  cells: z.array(z.object({ giverId: z.string(), receiverId: z.string(), referrals: z.number().int(), tyfcbMinor: z.number().int() })),
+  cells: z.array(z.object({ giverId: z.string(), receiverId: z.string(), referrals: z.number().int(), tyfcbMinor: z.number().int(), tyfcbDisputedMinor: z.number().int() })),
 });
 export type ReferralMatrix = z.infer<typeof matrixOut>;
 

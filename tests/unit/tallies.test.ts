@@ -21,15 +21,15 @@ describe('tallies for the first quarter, worked out by hand', () => {
       const { memberId, firstName, lastName, name, classificationName, status, ...figures } = t.members.find((m: any) => m.firstName === first);
       return figures;
     };
-    expect(pick('Ann')).toEqual({ leftDuringPeriod: false, p: 2, a: 1, l: 0, m: 0, s: 0, rgi: 2, rgo: 2, rri: 0, rro: 2, visitors: 0, oneToOnes: 1, tyfcbReceivedMinor: 9999, tyfcbGeneratedMinor: 155050, ceus: 1 });
-    expect(pick('Bob')).toEqual({ leftDuringPeriod: false, p: 2, a: 1, l: 0, m: 0, s: 0, rgi: 0, rgo: 1, rri: 1, rro: 2, visitors: 0, oneToOnes: 1, tyfcbReceivedMinor: 125050, tyfcbGeneratedMinor: 0, ceus: 2 });
-    expect(pick('Cat')).toEqual({ leftDuringPeriod: false, p: 1, a: 0, l: 1, m: 1, s: 0, rgi: 0, rgo: 1, rri: 1, rro: 0, visitors: 2, oneToOnes: 1, tyfcbReceivedMinor: 30000, tyfcbGeneratedMinor: 0, ceus: 0 });
-    expect(pick('Dan')).toEqual({ leftDuringPeriod: true, p: 2, a: 0, l: 0, m: 0, s: 1, rgi: 0, rgo: 1, rri: 0, rro: 1, visitors: 0, oneToOnes: 1, tyfcbReceivedMinor: 0, tyfcbGeneratedMinor: 9999, ceus: 0 });
+    expect(pick('Ann')).toEqual({ leftDuringPeriod: false, p: 2, a: 1, l: 0, m: 0, s: 0, rgi: 2, rgo: 2, rri: 0, rro: 2, visitors: 0, oneToOnes: 1, tyfcbReceivedMinor: 9999, tyfcbGeneratedMinor: 155050, tyfcbReceivedDisputedMinor: 0, tyfcbReceivedDisputedSlips: 0, tyfcbGeneratedDisputedMinor: 0, tyfcbGeneratedDisputedSlips: 0, ceus: 1 });
+    expect(pick('Bob')).toEqual({ leftDuringPeriod: false, p: 2, a: 1, l: 0, m: 0, s: 0, rgi: 0, rgo: 1, rri: 1, rro: 2, visitors: 0, oneToOnes: 1, tyfcbReceivedMinor: 125050, tyfcbGeneratedMinor: 0, tyfcbReceivedDisputedMinor: 0, tyfcbReceivedDisputedSlips: 0, tyfcbGeneratedDisputedMinor: 0, tyfcbGeneratedDisputedSlips: 0, ceus: 2 });
+    expect(pick('Cat')).toEqual({ leftDuringPeriod: false, p: 1, a: 0, l: 1, m: 1, s: 0, rgi: 0, rgo: 1, rri: 1, rro: 0, visitors: 2, oneToOnes: 1, tyfcbReceivedMinor: 30000, tyfcbGeneratedMinor: 0, tyfcbReceivedDisputedMinor: 0, tyfcbReceivedDisputedSlips: 0, tyfcbGeneratedDisputedMinor: 0, tyfcbGeneratedDisputedSlips: 0, ceus: 0 });
+    expect(pick('Dan')).toEqual({ leftDuringPeriod: true, p: 2, a: 0, l: 0, m: 0, s: 1, rgi: 0, rgo: 1, rri: 0, rro: 1, visitors: 0, oneToOnes: 1, tyfcbReceivedMinor: 0, tyfcbGeneratedMinor: 9999, tyfcbReceivedDisputedMinor: 0, tyfcbReceivedDisputedSlips: 0, tyfcbGeneratedDisputedMinor: 0, tyfcbGeneratedDisputedSlips: 0, ceus: 0 });
   });
 
   it('give chapter totals, counting each one-to-one once, and name the draft meeting that does not count', () => {
     const t = ok(api.call('tallies', q1));
-    expect(t.totals).toEqual({ meetings: 3, cancelledMeetings: 1, p: 7, a: 2, l: 1, m: 1, s: 1, referralsInside: 2, referralsOutside: 5, visitors: 3, oneToOnes: 2, tyfcbMinor: 165049, ceus: 3 });
+    expect(t.totals).toEqual({ meetings: 3, cancelledMeetings: 1, p: 7, a: 2, l: 1, m: 1, s: 1, referralsInside: 2, referralsOutside: 5, visitors: 3, oneToOnes: 2, tyfcbMinor: 165049, tyfcbDisputedMinor: 0, tyfcbDisputedSlips: 0, ceus: 3 });
     expect(t.draftMeetings).toEqual(['2026-01-28']);
   });
 

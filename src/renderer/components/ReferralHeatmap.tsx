@@ -44,7 +44,7 @@ export function ReferralHeatmap({ matrix, formatMoney }: { matrix: ReferralMatri
                 const cell = cells.get(`${giver.memberId}>${receiver.memberId}`);
                 const n = cell?.referrals ?? 0;
                 const self = giver.memberId === receiver.memberId;
-                const label = self ? '' : `${giver.name} → ${receiver.name}: ${n} referral${n === 1 ? '' : 's'}${cell?.tyfcbMinor ? `, ${formatMoney(cell.tyfcbMinor)} closed` : ''}`;
+                const label = self ? '' : `${giver.name} → ${receiver.name}: ${n} referral${n === 1 ? '' : 's'}${cell?.tyfcbMinor ? `, ${formatMoney(cell.tyfcbMinor)} closed` : ''}${cell?.tyfcbDisputedMinor ? `, ${formatMoney(cell.tyfcbDisputedMinor)} under dispute (not counted)` : ''}`;
                 return (
                   <Tooltip key={receiver.memberId} label={label} disabled={self} withinPortal openDelay={150}>
                     <td

@@ -8,6 +8,7 @@ import { defaultMeeting } from '../../shared/default-meeting';
 import { isRealIsoDate } from '../../shared/fields';
 import { addDays, nextWeekday, todayIso } from '../../shared/dates';
 import { LedgerError } from '../../shared/errors';
+import { disputedExplanation, disputedNote } from '../../shared/disputed-tyfcb';
 import { formatMoney } from '../../shared/money';
 import { ledger } from '../client';
 import { AttendanceGrid } from '../components/AttendanceGrid';
@@ -340,7 +341,12 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
           <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" aria-label="Totals">
             <Stat label="Attendance" value={`${sheet.totals.present + sheet.totals.late + sheet.totals.substitute} / ${sheet.roster.length}`} detail={`P ${sheet.totals.present} · A ${sheet.totals.absent} · L ${sheet.totals.late} · M ${sheet.totals.medical} · S ${sheet.totals.substitute}${sheet.totals.unmarked ? ` · ${sheet.totals.unmarked} unmarked` : ''}`} />
             <Stat label="Referrals" value={sheet.totals.referrals} detail={`${sheet.totals.referralsInside} inside · ${sheet.totals.referralsOutside} outside`} />
-            <Stat label="TYFCB" value={money(sheet.totals.tyfcbAmountMinor)} detail={`${sheet.totals.tyfcb} slips`} />
+            <Stat
+              label="TYFCB"
+              value={money(sheet.totals.tyfcbAmountMinor)}
+              detail={`${sheet.totals.tyfcb} slips${sheet.totals.tyfcbDisputedSlips ? ` · ${disputedNote(sheet.totals.tyfcbDisputedAmountMinor, sheet.totals.tyfcbDisputedSlips, money)}, not in the total` : ''}`}
+              title={sheet.totals.tyfcbDisputedSlips ? disputedExplanation : undefined}
+            />
             <Stat label="One-to-ones" value={sheet.totals.oneToOnes} />
             <Stat label="Visitors" value={sheet.totals.visitors} />
             <Stat label="CEUs" value={sheet.totals.ceus} />
@@ -504,9 +510,9 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   );
 }
 
-function Stat({ label, value, detail }: { label: string; value: string | number; detail?: string }) {
+function Stat({ label, value, detail, title }: { label: string; value: string | number; detail?: string; title?: string }) {
   return (
-    <Card withBorder padding="sm" aria-label={`${label} total`}>
+    <Card withBorder padding="sm" aria-label={`${label} total`} title={title}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>

@@ -3,6 +3,7 @@ import { IconArrowDown, IconArrowUp, IconDownload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Chapter, MemberTally } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
+import { disputedExplanation, disputedNote } from '../../shared/disputed-tyfcb';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PeriodPicker, usePeriod } from '../components/PeriodPicker';
@@ -27,6 +28,15 @@ const columns: Array<{ key: keyof Row; label: string; money?: boolean; title?: s
   { key: 'oneToOnes', label: '1-2-1' },
   { key: 'visitors', label: 'Visitors' },
 ];
+
+/** The disputed money next to a member's TYFCB figure (left out of it until leadership resolves the dispute). */
+function DisputedLine({ minor, slips, money }: { minor: number; slips: number; money: (minor: number) => string }) {
+  return (
+    <Text size="xs" c="orange.8" title={disputedExplanation}>
+      {disputedNote(minor, slips, money)}
+    </Text>
+  );
+}
 
 /** Is the giving two-way? Per member, per pair, and what a leadership team should act on. */
 export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
@@ -78,6 +88,11 @@ export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
           Not counted yet (still drafts): {tallies.draftMeetings.join(', ')}. Close them on the Meeting screen.
         </Alert>
       )}
+      {tallies && tallies.totals.tyfcbDisputedSlips > 0 && (
+        <Alert color="orange" title={`TYFCB ${disputedNote(tallies.totals.tyfcbDisputedMinor, tallies.totals.tyfcbDisputedSlips, money)}`}>
+          {disputedExplanation} Leadership resolves disputes on the Outcomes screen, TYFCB disputes tab.
+        </Alert>
+      )}
       {tallies && tallies.totals.meetings === 0 && <Alert color="gray">No closed meeting in this period: pick another period.</Alert>}
 
       {tallies && (
@@ -100,6 +115,11 @@ export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
             <Text size="xl" fw={700}>
               {money(tallies.totals.tyfcbMinor)}
             </Text>
+            {tallies.totals.tyfcbDisputedSlips > 0 && (
+              <Text size="xs" c="orange.8" title={disputedExplanation} aria-label="TYFCB under dispute">
+                + {disputedNote(tallies.totals.tyfcbDisputedMinor, tallies.totals.tyfcbDisputedSlips, money)}, not in the total
+              </Text>
+            )}
           </Card>
           <Card withBorder padding="sm">
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -193,8 +213,14 @@ export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
                     {r.balance > 0 ? `+${r.balance}` : r.balance}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">{money(r.tyfcbGeneratedMinor)}</Table.Td>
-                <Table.Td ta="right">{money(r.tyfcbReceivedMinor)}</Table.Td>
+                <Table.Td ta="right">
+                  {money(r.tyfcbGeneratedMinor)}
+                  {r.tyfcbGeneratedDisputedSlips > 0 && <DisputedLine minor={r.tyfcbGeneratedDisputedMinor} slips={r.tyfcbGeneratedDisputedSlips} money={money} />}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {money(r.tyfcbReceivedMinor)}
+                  {r.tyfcbReceivedDisputedSlips > 0 && <DisputedLine minor={r.tyfcbReceivedDisputedMinor} slips={r.tyfcbReceivedDisputedSlips} money={money} />}
+                </Table.Td>
                 <Table.Td ta="right">{r.oneToOnes}</Table.Td>
                 <Table.Td ta="right">{r.visitors}</Table.Td>
               </Table.Tr>
