@@ -31,7 +31,7 @@ export interface QuarterlyAuditData {
   /** Renewals due by the end of next quarter that are not yet done, overdue ones first. */
   renewalsDue: Array<{ name: string; renewalDue: string; when: 'overdue' | 'this quarter' | 'next quarter' }>;
   openSeats: Array<{ sphere: string; classifications: string[] }>;
-  amendments: Array<{ at: string; entity: string; action: string; reason: string; summary: string }>;
+  amendments: Array<{ at: string; entity: string; action: string; reason: string; meetingOn?: string; summary: string }>;
   /** Who signs: the leadership team's president, vice president and secretary/treasurer (null: vacant). */
   signatories: Array<{ role: string; name: string | null }>;
   /** Referrals given in the quarter by their latest follow-up status, and TYFCB linked to a referral or not. */
@@ -173,7 +173,7 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
     gaveNothing.length ? { text: gaveNothing.join(', '), margin: [0, 0, 0, 6] } : emptyNote('None.'),
     { text: `Amendments to closed meetings (${data.amendments.length})`, style: 'h2' },
     data.amendments.length
-      ? dataTable([`When (${zoneAbbreviation(producedAt, data.timeZone)})`, 'What', 'Change', 'Reason'], data.amendments.map((a) => [localTime(a.at, data.timeZone), `${a.entity.replace('_', '-')} ${a.action}`, a.summary, a.reason]), { widths: [75, 80, '*', '*'], fontSize: 8 })
+      ? dataTable([`When (${zoneAbbreviation(producedAt, data.timeZone)})`, 'Meeting', 'What', 'Change', 'Reason'], data.amendments.map((a) => [localTime(a.at, data.timeZone), a.meetingOn || '—', `${a.entity.replace('_', '-')} ${a.action}`, a.summary, a.reason]), { widths: [72, 52, 70, '*', '*'], fontSize: 8 })
       : emptyNote('No amendment was made to a closed meeting this quarter.'),
   ]);
 }

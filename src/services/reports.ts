@@ -289,15 +289,34 @@ export function fingerprint(data: unknown): string {
 const slipEntities = ['referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'attendance'];
 
 /**
- * Changes to closed meetings in the period: each carries the reason the ledger demanded. A referral's
- * follow-up status (a one-field change with no slip snapshot) is not an amendment and is left out.
+ * Changes to closed meetings in the period: each carries the reason the ledger demanded, and names
+ * the meeting it changed. A change counts only when its meeting had been closed before it (a meeting
+ * re-opened to fix it still counts); an automatic mark on a draft meeting, such as "excused by
+ * default: on leave", is no amendment. A referral's follow-up status (a one-field change with no slip
+ * snapshot) is not an amendment either.
  */
 export function amendmentsIn(db: Db, period: Period) {
-  const rows = db.all<{ at: string; entity: string; action: string; reason: string; before: string | null; after: string | null }>(sql`
-    SELECT at, entity, action, reason, before, after FROM audit_log
-    WHERE at >= ${period.from} AND at < ${addDays(period.to, 1)} AND reason <> ''
-      AND ((entity IN (${sql.join(slipEntities.map((e) => sql`${e}`), sql`, `)}) AND NOT (entity = 'referral' AND action = 'update' AND json_extract(coalesce(before, after), '$.giverId') IS NULL))
-           OR (entity = 'meeting' AND action = 'reopen'))
-    ORDER BY at, rowid`);
-  return rows.map((r) => ({ at: r.at, entity: r.entity, action: r.action, reason: r.reason, summary: describeChange(r.before, r.after) }));
+  const table = (entity: string) => ({ referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus', attendance: 'attendance' })[entity]!;
+  const lookup = sql.join(
+    slipEntities.map((e) => sql`WHEN ${e} THEN (SELECT x.meeting_id FROM ${sql.identifier(table(e))} x WHERE x.id = a.entity_id)`),
+    sql` `,
+  );
+  const rows = db.all<{ at: string; entity: string; action: string; reason: string; before: string | null; after: string | null; meetingOn: string | null }>(sql`
+    WITH e AS (
+      SELECT a.rowid AS rid, a.at, a.entity, a.action, a.reason, a.before, a.after,
+        CASE WHEN a.entity = 'meeting' THEN a.entity_id
+             ELSE coalesce(json_extract(coalesce(a.after, a.before), '$.meetingId'), json_extract(coalesce(a.after, a.before), '$.meeting_id'), CASE a.entity ${lookup} END) END AS mid
+      FROM audit_log a
+      WHERE a.at >= ${period.from} AND a.at < ${addDays(period.to, 1)} AND a.reason <> ''
+        AND ((a.entity IN (${sql.join(slipEntities.map((e) => sql`${e}`), sql`, `)}) AND NOT (a.entity = 'referral' AND a.action = 'update' AND json_extract(coalesce(a.before, a.after), '$.giverId') IS NULL))
+             OR (a.entity = 'meeting' AND a.action = 'reopen')))
+    SELECT e.at, e.entity, e.action, e.reason, e.before, e.after, coalesce(g.meeting_on, json_extract(coalesce(e.after, e.before), '$.meetingOn')) AS meetingOn
+    FROM e LEFT JOIN meetings g ON g.id = e.mid
+    WHERE e.entity = 'meeting'
+       OR EXISTS (SELECT 1 FROM audit_log c WHERE c.entity = 'meeting' AND c.entity_id = e.mid AND c.action IN ('close', 'reopen') AND c.rowid < e.rid)
+       -- Meetings closed without a "close" entry (the demo's, an import's history) count from their closing time.
+       OR (NOT EXISTS (SELECT 1 FROM audit_log c WHERE c.entity = 'meeting' AND c.entity_id = e.mid AND c.action = 'close')
+           AND g.closed_at IS NOT NULL AND g.closed_at <= e.at)
+    ORDER BY e.at, e.rid`);
+  return rows.map((r) => ({ at: r.at, entity: r.entity, action: r.action, reason: r.reason, meetingOn: r.meetingOn ?? '', summary: describeChange(r.before, r.after) }));
 }

@@ -4,7 +4,7 @@
 // as it stands today, and its scorecard covers the same months as the Scorecard screen and the statements.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open';
-import { quarterlyAuditData } from '../../src/services/reports';
+import { amendmentsIn, quarterlyAuditData } from '../../src/services/reports';
 import { scorecard } from '../../src/services/scorecard';
 import { okValue as ok } from '../support/first-quarter';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
@@ -121,6 +121,30 @@ describe('one scorecard window for the screen, the statements and the audit', ()
     expect(early.scorecard!.period).toEqual({ from: '2026-04-01', to: '2026-09-30' });
     expect(late.scorecard).toEqual(early.scorecard);
   });
+});
+
+describe('amendments to closed meetings', () => {
+  it('lists a change to a closed meeting with the meeting it changed, and not the automatic "on leave" mark of a new draft', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const kim = ok<{ member: Record<string, unknown> }>(api.call('getMember', { id: ids.Kim })).member;
+    ok(api.call('updateMember', { ...memberFields(kim), status: 'on_leave' }));
+    const draft = ok(api.call('createMeeting', { meetingOn: '2026-12-09', confirmDate: true })).id as string;
+    const sheet = ok<{ roster: Array<{ memberId: string; mark: string | null }> }>(api.call('getMeetingSheet', { meetingId: draft }));
+    expect(sheet.roster.find((r) => r.memberId === ids.Kim)?.mark).toBe('M');
+    const august = ok<Array<{ id: string; meetingOn: string }>>(api.call('listMeetings', {})).find((m) => m.meetingOn === '2026-08-12')!.id;
+    ok(api.call('setAttendance', { meetingId: august, memberId: ids.Pat, mark: 'L', substituteName: '', reason: 'Pat came at 7:20, not on time' }));
+    const amendments = amendmentsIn(db, { from: today, to: today });
+    expect(amendments.map((a) => [a.meetingOn, a.entity, a.action, a.reason])).toEqual([['2026-08-12', 'attendance', 'update', 'Pat came at 7:20, not on time']]);
+  });
+
+  it('prints the meeting of each amendment in the audit’s Amendments table', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const text = await auditText(`${today}T20:00:00.000Z`, today);
+    expect(text).toMatch(/Amendments to closed meetings \(1\)/);
+    expect(text).toMatch(/When \(PST\)\s+Meeting\s+What\s+Change\s+Reason/);
+    expect(text).toMatch(/2026-08-12\s+attendance update/);
+    expect(text).not.toContain('Excused by default');
+  }, 60_000);
 });
 
 function add(first: string, classificationId: string, extra: Record<string, unknown> = {}) {
