@@ -193,10 +193,11 @@ export async function importRoster(db: Db, input: RosterInput): Promise<RosterPr
         seats.set(key, classificationId);
       }
       const { classificationName: _name, ...member } = p.input;
-      addMember(tx, { ...member, classificationId });
+      // The preview showed each join date before the import: importing is the confirmation.
+      addMember(tx, { ...member, classificationId, confirmJoinDate: true });
     }
     // Members already present take the file's newer details, each change audited by the members service.
-    for (const u of updates) updateMember(tx, u.input);
+    for (const u of updates) updateMember(tx, { ...u.input, confirmJoinDate: true });
   });
   return { ...preview, imported: planned.length, updated: updates.length };
 }

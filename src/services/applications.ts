@@ -169,7 +169,8 @@ export function decideApplication(db: Db, input: ParsedInput<'decideApplication'
           throw new LedgerError('invalid_input', `Join date cannot be before the application (${application.appliedOn}).`, 'joinedOn');
         }
         const term = getLeadershipPolicies(tx).renewalTermMonths;
-        updateMember(tx, { ...memberUpdate(member), status: 'active', joinedOn, renewalDue: addMonths(joinedOn, term), sponsorId: application.sponsorId ?? member.sponsorId, leftOn: null });
+        // The decision names the join date; approving it is the confirmation a back-dated join date asks for.
+        updateMember(tx, { ...memberUpdate(member), status: 'active', joinedOn, renewalDue: addMonths(joinedOn, term), sponsorId: application.sponsorId ?? member.sponsorId, leftOn: null, confirmJoinDate: true });
         setProspectStageFor(tx, member.id, 'joined', `Application approved on ${input.decidedOn}`);
       } else if (input.outcome === 'declined') {
         // Declining frees the seat: the applicant's record stays, as a former applicant.

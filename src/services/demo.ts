@@ -182,6 +182,7 @@ export function loadDemoChapter(db: Db, today: string = todayIso()) {
     // Former holders first, so the seats they left carry history.
     for (const former of formerMembers) {
       const added = addMember(tx, {
+        confirmJoinDate: true,
         firstName: former.first,
         lastName: former.last,
         company: former.company,
@@ -207,6 +208,7 @@ export function loadDemoChapter(db: Db, today: string = todayIso()) {
       const fullName = `${person.first} ${person.last}`;
       const anniversary = nextAnniversary(joined, today);
       const added = addMember(tx, {
+        confirmJoinDate: true,
         firstName: person.first,
         lastName: person.last,
         company: person.company,

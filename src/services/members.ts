@@ -2,7 +2,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
-import { classifications, contactSpheres, members } from '../db/schema';
+import { classifications, contactSpheres, meetings, members } from '../db/schema';
+import { formatDay } from '../shared/dates';
 import type { Member, MemberDetail, ParsedInput } from '../shared/contract';
 import { leadershipRoleLabels, seatHoldingStatuses, type LeadershipRole, type MemberStatus } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
@@ -95,6 +96,30 @@ function checkDates(input: { joinedOn: string; renewalDue: string | null; leftOn
   }
 }
 
+/**
+ * A join date that counts the member in meetings already held asks first: it changes those weeks'
+ * attendance counts (a draft meeting lists them as unmarked) and every scorecard and report over them.
+ * `until` is where the member's membership began before this change (today for a new member): only
+ * the meetings between the new date and then are new to them. Cancelled meetings count for nobody.
+ */
+function askBeforeBackdating(db: Db, joinedOn: string, until: string, confirmed: boolean | undefined): void {
+  if (confirmed || joinedOn >= until) return;
+  const held = db
+    .select({ count: sql<number>`count(*)`, first: sql<string | null>`min(${meetings.meetingOn})`, last: sql<string | null>`max(${meetings.meetingOn})` })
+    .from(meetings)
+    .where(and(sql`${meetings.meetingOn} >= ${joinedOn}`, sql`${meetings.meetingOn} < ${until}`, sql`${meetings.status} <> 'cancelled'`))
+    .get()!;
+  if (held.count === 0) return;
+  const firstEver = db.select({ day: sql<string | null>`min(${meetings.meetingOn})` }).from(meetings).where(sql`${meetings.status} <> 'cancelled'`).get()!.day;
+  const before = firstEver && joinedOn < firstEver ? `, before the chapter's first meeting in the ledger (${formatDay(firstEver)})` : '';
+  const span = held.count === 1 ? `the meeting of ${formatDay(held.first)}` : `${held.count} meetings already held (${formatDay(held.first)} to ${formatDay(held.last)})`;
+  throw new LedgerError(
+    'needs_confirmation',
+    `Joined on ${formatDay(joinedOn)}${before} counts this member in ${span}: their attendance counts and scorecards change, and a meeting still open lists them as unmarked. Save with this join date?`,
+    'joinedOn',
+  );
+}
+
 /** Roles one person holds at a time: the signatures on the quarterly audit name them. */
 const singleHolderRoles = new Set<LeadershipRole>(['president', 'vice_president', 'secretary_treasurer']);
 
@@ -128,10 +153,12 @@ export function addMember(db: Db, input: ParsedInput<'addMember'>): Member {
     checkRole(tx, input.leadershipRole, input.status);
     checkDates(input);
     if (holdsSeat(input.status)) refuseIfSeatTaken(tx, input.classificationId);
+    const { confirmJoinDate, ...fields } = input;
+    if (input.status !== 'applicant') askBeforeBackdating(tx, input.joinedOn, chapterToday(tx), confirmJoinDate);
     const leftOn = input.status === 'former' ? chapterToday(tx) : null;
     const created = tx
       .insert(members)
-      .values({ ...input, leftOn })
+      .values({ ...fields, leftOn })
       .returning({ id: members.id })
       .get();
     openTenure(tx, created.id, input.classificationId, input.joinedOn);
@@ -155,12 +182,14 @@ export function updateMember(db: Db, input: ParsedInput<'updateMember'>): Member
     const today = chapterToday(tx);
     const leftOn = willHold ? null : (input.leftOn ?? before.leftOn ?? today);
     checkDates({ ...input, leftOn });
+    // An applicant is on no roster: their join date reaches back over nothing until they are seated.
+    if (input.status !== 'applicant') askBeforeBackdating(tx, input.joinedOn, before.status !== 'applicant' && before.joinedOn < today ? before.joinedOn : today, input.confirmJoinDate);
 
     if (willHold && (moves || !wasHolding)) {
       refuseIfSeatTaken(tx, input.classificationId, input.id, moves && wasHolding ? 'Cannot move: ' : '');
     }
 
-    const { id, ...fields } = input;
+    const { id, confirmJoinDate: _confirmed, ...fields } = input;
     tx.update(members)
       .set({ ...fields, leftOn })
       .where(eq(members.id, id))

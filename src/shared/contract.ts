@@ -227,6 +227,8 @@ const memberFields = {
   leadershipRole: oneOf('Leadership role', leadershipRoles).nullable().default(null),
   /** null = as the chapter writes names; left out = unchanged (null for a new member). */
   nameOrder: oneOf('Name order', nameOrders).nullable().optional(),
+  /** The secretary confirmed a join date that counts the member in meetings already held. */
+  confirmJoinDate: z.boolean({ error: 'Confirm join date must be true or false.' }).optional(),
 };
 
 export const addMemberInput = z.object(memberFields).strict();

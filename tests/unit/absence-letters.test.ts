@@ -157,7 +157,7 @@ describe('review, send and the committee', () => {
     const decided = ok<AbsenceLetter>(api.call('decideAttendance', { letterId: letter.id, outcome: 'released', decidedOn: today(), decidedBy: 'Nadia Haddad', reason: 'Three absences, no reply to the letter.' }));
     expect(decided.decision).toMatchObject({ topic: 'attendance', outcome: 'released', decidedBy: 'Nadia Haddad' });
     expect(ok<any>(api.call('getMember', { id: greg.id })).member).toMatchObject({ status: 'former', leftOn: today() });
-    expect(ok<any>(api.call('addMember', memberInput(seats.mortgage, 'New', 'Broker'))).status).toBe('active');
+    expect(ok<any>(api.call('addMember', memberInput(seats.mortgage, 'New', 'Broker', { joinedOn: today() }))).status).toBe('active');
   });
 
   it('a letter prints as a PDF', async () => {

@@ -27,7 +27,7 @@ describe('a closed meeting keeps the roster it was closed with', () => {
     const { opened, api, meeting } = closedMeetingWithThree();
     // A roster of history arrives after the meeting was closed: joined long before it.
     const lateSeat = ok<{ id: string }>(api.call('saveClassification', { name: 'Plumbing', sphereId: null }));
-    addMember(opened.db, memberInput(lateSeat.id, '大文', '陳', { joinedOn: '2025-06-01' }));
+    addMember(opened.db, memberInput(lateSeat.id, '大文', '陳', { joinedOn: '2025-06-01', confirmJoinDate: true }));
     const sheet = ok<Sheet>(api.call('getMeetingSheet', { meetingId: meeting.id }));
     expect(sheet.roster.map((r) => r.name).sort()).toEqual(['Dana Ruiz', 'Marcus Chen', 'Zoë Müller']);
     expect(sheet.roster.filter((r) => r.mark === null)).toEqual([]);
@@ -38,7 +38,7 @@ describe('a closed meeting keeps the roster it was closed with', () => {
   it('puts the back-dated member on the roster of the next meeting, which is still open', () => {
     const { opened, api } = closedMeetingWithThree();
     const lateSeat = ok<{ id: string }>(api.call('saveClassification', { name: 'Plumbing', sphereId: null }));
-    addMember(opened.db, memberInput(lateSeat.id, '大文', '陳', { joinedOn: '2025-06-01' }));
+    addMember(opened.db, memberInput(lateSeat.id, '大文', '陳', { joinedOn: '2025-06-01', confirmJoinDate: true }));
     const next = ok<{ id: string }>(api.call('createMeeting', { meetingOn: '2026-03-11' }));
     const sheet = ok<Sheet>(api.call('getMeetingSheet', { meetingId: next.id }));
     expect(sheet.roster).toHaveLength(4);

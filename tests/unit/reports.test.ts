@@ -154,7 +154,7 @@ describe('a 60-member chapter', () => {
     const api = testRegistry(opened);
     loadDemoChapter(opened.db, '2026-11-22');
     for (let i = 0; i < 30; i++) {
-      addMember(opened.db, { firstName: `Extra${i}`, lastName: `Member${i}`, company: '', classificationId: saveClassification(opened.db, { name: `Extra seat ${i}`, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+      addMember(opened.db, { firstName: `Extra${i}`, lastName: `Member${i}`, company: '', classificationId: saveClassification(opened.db, { name: `Extra seat ${i}`, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null, confirmJoinDate: true });
     }
     const { bytes } = await produce(api, { report: 'quarterly_audit', from: '2026-10-01' });
     // Read once, split into pages (pdfText ends every page with a form feed).

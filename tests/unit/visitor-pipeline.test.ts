@@ -188,7 +188,7 @@ describe('from visitor to member', () => {
     expect(person('Liam Murphy').stage).toBe('not_a_fit');
 
     // The seat is free again.
-    expect(ok<any>(api.call('addMember', memberInput(seats.florist, 'Lucía', 'Fernández'))).status).toBe('active');
+    expect(ok<any>(api.call('addMember', memberInput(seats.florist, 'Lucía', 'Fernández', { joinedOn: today() }))).status).toBe('active');
     // A decided application stays decided.
     expect(refused(api.call('decideApplication', { id: application.id, outcome: 'approved', decidedOn: today(), decidedBy: 'Nadia Haddad' })).message).toContain('already declined');
   });

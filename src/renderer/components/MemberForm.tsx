@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { LedgerError } from '../../shared/errors';
 import type { Classification, Member } from '../../shared/contract';
 import { todayIso } from '../../shared/dates';
 import { leadershipRoleLabels, leadershipRoles, memberStatuses, memberStatusLabels, nameOrderLabels, nameOrders, type LeadershipRole, type MemberStatus, type NameOrder } from '../../shared/domain';
@@ -78,7 +79,9 @@ export function MemberForm({
   );
 
   const { saving, formError, run } = useLedgerSubmit(form.setFieldError, fields);
-  const submit = form.onSubmit((values) => {
+  // A join date that counts the member in meetings already held asks first (the ledger says which).
+  const [backdating, setBackdating] = useState<string | null>(null);
+  const save = (values: typeof form.values, confirmJoinDate: boolean) => {
     const payload = {
       firstName: values.firstName,
       lastName: values.lastName,
@@ -92,15 +95,23 @@ export function MemberForm({
       sponsorId: values.sponsorId || null,
       leadershipRole: values.leadershipRole || null,
       nameOrder: values.nameOrder === 'chapter' ? null : values.nameOrder,
+      ...(confirmJoinDate ? { confirmJoinDate: true } : {}),
     };
-    return run(async () =>
-      onSaved(
-        member
-          ? await ledger.updateMember({ ...payload, id: member.id, leftOn: values.status === 'former' ? values.leftOn || null : null })
-          : await ledger.addMember(payload),
-      ),
-    );
-  });
+    setBackdating(null);
+    return run(async () => {
+      try {
+        onSaved(
+          member
+            ? await ledger.updateMember({ ...payload, id: member.id, leftOn: values.status === 'former' ? values.leftOn || null : null })
+            : await ledger.addMember(payload),
+        );
+      } catch (error) {
+        if (error instanceof LedgerError && error.code === 'needs_confirmation' && error.field === 'joinedOn') setBackdating(error.message);
+        else throw error;
+      }
+    });
+  };
+  const submit = form.onSubmit((values) => save(values, false));
 
   return (
     <form onSubmit={submit} noValidate aria-label={member ? 'Edit member' : 'Add member'}>
@@ -149,6 +160,19 @@ export function MemberForm({
       {formError && (
         <Alert color="red" mt="md" role="alert">
           {formError}
+        </Alert>
+      )}
+      {backdating && (
+        <Alert color="yellow" mt="md" role="alertdialog" aria-label="Back-dated join date" title="This join date changes past meetings">
+          {backdating}
+          <Group mt="sm">
+            <Button size="xs" color="yellow" onClick={() => void save(form.values, true)}>
+              Save with this join date
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setBackdating(null)}>
+              Change the date
+            </Button>
+          </Group>
         </Alert>
       )}
       <Group justify="flex-end" mt="lg">
