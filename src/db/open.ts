@@ -9,6 +9,7 @@ import { LedgerError } from '../shared/errors';
 import { backupBeforeMigration } from '../services/backups';
 import * as schema from './schema';
 import { refreshPlannerStatistics } from './statistics';
+import { startAuditChain } from '../services/audit-chain';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -44,6 +45,7 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     }
     migrate(db, { migrationsFolder: options.migrationsFolder });
     refuseForeignOrTampered(sqlite, file, options.migrationsFolder);
+    startAuditChain(sqlite);
     refreshPlannerStatistics(db);
     return { db, sqlite, file, close: () => sqlite.close() };
   } catch (error) {

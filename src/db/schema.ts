@@ -484,6 +484,10 @@ export const auditLog = sqliteTable(
     after: text('after'),
     reason: text('reason').notNull().default(''),
     ...timestamps,
+    /** Place in the hash chain (1, 2, 3 …); null for entries written before the chain began. */
+    chainSeq: integer('chain_seq'),
+    /** sha256 over the previous entry's hash and every column of this entry (src/services/audit-chain.ts). */
+    chainHash: text('chain_hash'),
   },
   (t) => [
     index('audit_log_entity').on(t.entity, t.entityId),
@@ -497,6 +501,27 @@ export const auditLog = sqliteTable(
       sql`${t.action} IN ('insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import')`,
     ),
   ],
+);
+
+/**
+ * The audit log's chain head, kept apart from the entries: how many entries were written and the hash
+ * of the last one. A log emptied or cut short (even with its triggers re-created exactly) no longer
+ * matches it. One row; entries written before the chain began are counted in legacy_* (their hash
+ * is computed the same way, just not stored per entry).
+ */
+export const auditChain = sqliteTable(
+  'audit_chain',
+  {
+    id: integer('id').primaryKey(),
+    entries: integer('entries').notNull(),
+    headHash: text('head_hash').notNull(),
+    legacyEntries: integer('legacy_entries').notNull(),
+    legacyHash: text('legacy_hash').notNull(),
+    startedAt: text('started_at').notNull().default(nowSql),
+    /** Set when the chain record was found missing while chained entries existed, and rebuilt from them. */
+    rebuiltAt: text('rebuilt_at'),
+  },
+  (t) => [check('audit_chain_one_row', sql`${t.id} = 1`), check('audit_chain_entries', sql`${t.entries} >= ${t.legacyEntries} AND ${t.legacyEntries} >= 0`)],
 );
 
 /** A name as another system writes it ("Dan Ruiz"), remembered as meaning one member. */

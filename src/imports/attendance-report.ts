@@ -9,6 +9,7 @@ import type { AttendancePreview } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
 import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
+import { auditAppender } from '../services/audit-chain';
 import { dateIn, describeBothReadings, parseDateText, sentence, type DateOrder } from './file-values';
 import { readTable, type Table } from './spreadsheet';
 
@@ -170,7 +171,8 @@ export async function importAttendanceReport(db: Db, input: Input): Promise<Atte
   if (planned.length === 0) return { ...preview, batchId: null };
   const client = clientOf(db);
   const batchId = randomUUID();
-  const audit = client.prepare('INSERT INTO audit_log (id, action, entity, entity_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const appendAudit = auditAppender(client);
+  const audit = { run: (id: string, action: string, entity: string, entityId: string, before: string | null, after: string | null, reason: string) => appendAudit({ id, action, entity, entityId, before, after, reason }) };
   const addMeeting = client.prepare("INSERT INTO meetings (id, meeting_on, status, closed_at, note) VALUES (?, ?, 'completed', ?, ?)");
   const addMark = client.prepare('INSERT INTO attendance (id, meeting_id, member_id, mark, substitute_name) VALUES (?, ?, ?, ?, ?)');
   const item = client.prepare("INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action) VALUES (?, ?, ?, ?, 'created')");

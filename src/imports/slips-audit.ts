@@ -12,6 +12,7 @@ import { LedgerError } from '../shared/errors';
 import { formatMoney } from '../shared/money';
 import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
+import { auditAppender } from '../services/audit-chain';
 import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
 import { ledgerSlipsOf, matchRows, type Difference, type LedgerSlip, type Match, type SlipFacts, type SlipType } from './slip-matching';
 import { isNumberCell, readTable, type Table } from './spreadsheet';
@@ -427,7 +428,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     one_to_one: client.prepare('INSERT INTO one_to_ones (id, meeting_id, member_a_id, member_b_id, met_on, note) VALUES (?, ?, ?, ?, ?, ?)'),
     visitor: client.prepare('INSERT INTO visitors (id, meeting_id, name, company, classification_sought, invited_by_id) VALUES (?, ?, ?, ?, ?, ?)'),
     ceu: client.prepare('INSERT INTO ceus (id, meeting_id, member_id, credits, note) VALUES (?, ?, ?, ?, ?)'),
-    audit: client.prepare('INSERT INTO audit_log (id, action, entity, entity_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    audit: auditAppender(client),
     batch: client.prepare("INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped) VALUES (?, 'slips_audit', ?, ?, ?, ?, ?, ?, ?, ?)"),
     item: client.prepare('INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)'),
     alias: client.prepare('INSERT INTO member_aliases (id, alias, member_id) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET member_id = excluded.member_id, updated_at = excluded.updated_at'),
@@ -439,7 +440,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     ceu: client.prepare('UPDATE ceus SET credits = ?, updated_at = ? WHERE id = ?'),
   };
   const audit = (action: string, entity: string, entityId: string, before: unknown, after: unknown, why: string) =>
-    insert.audit.run(randomUUID(), action, entity, entityId, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), why);
+    insert.audit({ id: randomUUID(), action, entity, entityId, before: before === undefined ? null : JSON.stringify(before), after: after === undefined ? null : JSON.stringify(after), reason: why });
 
   const batchId = randomUUID();
   let created = 0;

@@ -29,6 +29,7 @@ import { chapterTotals, memberTallies, memberTrend, reciprocityFlags, referralMa
 import { describeChange } from './change-summary';
 import { endOfDayInstant, membersOnDay, openSeatsOnDay, outcomesOnDay } from './state-on-day';
 import { tyfcbRows } from './tyfcb-counted';
+import { verifyAuditLog } from './verify-audit-log';
 
 export interface ProduceOptions {
   fontsDir: string;
@@ -277,7 +278,11 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     closingTheLoop,
     disputedSlips,
   };
-  return { ...base, fingerprint: fingerprint(base) };
+  // The audit log's chain as it stands when the report is produced: outside the fingerprint, which is
+  // about the quarter's figures, while the log grows with every later change.
+  const client = (db as unknown as { $client?: unknown }).$client;
+  const check = client ? verifyAuditLog(db) : null;
+  return { ...base, fingerprint: fingerprint(base), ...(check ? { auditLog: { ok: check.ok, sentence: check.sentence } } : {}) };
 }
 
 /** A short, readable digest of the report's data: same data, same fingerprint. */

@@ -323,6 +323,16 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   summary: string;
 }
 
+export const auditVerificationOut = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  lastAt: z.string().nullable(),
+  sentence: z.string(),
+  problem: z.object({ kind: z.enum(['changed', 'removed', 'inserted', 'emptied', 'chain_record', 'backup']), position: z.number().int().nullable(), at: z.string().nullable() }).nullable(),
+  backupsCompared: z.number().int(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationOut>;
+
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
   input,
   output,
@@ -460,6 +470,8 @@ export const contract = {
   thisWeek: method(none, leadership.thisWeekOut, "The leadership's lists: follow-ups, applicants, renewals, letters, open seats, silent members, and the weekly summary text."),
   // ---- issue 12: reports a president signs (every member's statement at once) ----
   saveAllStatements: method(saveAllStatementsInput, savedStatementsOut, "Every member's statement as its own PDF, plus one combined PDF, into a folder the user chooses."),
+  // ---- issue 13: the audit log's hash chain ----
+  verifyAuditLog: method(none, auditVerificationOut, 'Walk the audit log\'s hash chain and compare it with the backups: all entries check out, or the first one changed, removed or inserted.'),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

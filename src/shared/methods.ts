@@ -102,6 +102,8 @@ export const methodNames = [
   'thisWeek',
   // issue 12: reports a president signs
   'saveAllStatements',
+  // issue 13: the audit log's hash chain
+  'verifyAuditLog',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -241,6 +241,8 @@ const reads: MethodName[] = [
   'getLeadershipPolicies', 'listApplications', 'renewalsRadar', 'listAbsenceLetters', 'absenceLetterPdf',
   // ---- issue 12: writes PDF files outside the chapter ----
   'saveAllStatements',
+  // ---- issue 13: reads the chain and the backups ----
+  'verifyAuditLog',
 ];
 
 describe('every method that changes the chapter writes its audit entry', () => {
@@ -256,5 +258,9 @@ describe('every method that changes the chapter writes its audit entry', () => {
     const result = await ctx.api.callAsync(method, input);
     expect(result, JSON.stringify(result).slice(0, 400)).toMatchObject({ ok: true });
     expect(ctx.auditCount()).toBeGreaterThan(before);
+    // …and the entry is chained: the log still checks out from the first entry to the last.
+    const verified = ok<any>(await ctx.api.callAsync('verifyAuditLog', {}));
+    expect(verified.sentence).toMatch(/^All [\d,]+ entries check out/);
+    expect(verified.entries).toBe(ctx.auditCount());
   }, 20_000);
 });

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Checkbox, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { AuditEntry } from '../../shared/contract';
+import type { AuditEntry, AuditVerification } from '../../shared/contract';
 import { auditEntities } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -58,12 +58,15 @@ export function AuditLogScreen() {
   if (log.error) return <ErrorNotice error={log.error} onRetry={log.reload} />;
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2}>Audit log</Title>
-        <Text size="sm" c="dimmed">
-          Append-only: the chapter file itself refuses to change or remove an entry. Newest first, {PAGE} to a page.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>Audit log</Title>
+          <Text size="sm" c="dimmed">
+            Append-only: the chapter file itself refuses to change or remove an entry, and every entry is chained to the one before it. Newest first, {PAGE} to a page.
+          </Text>
+        </div>
+        <VerifyButton />
+      </Group>
       <Group align="flex-end">
         <Select label="Show" w={220} data={auditEntities.map((e) => ({ value: e, label: entityLabels[e] ?? e }))} value={entity} onChange={(v) => v && filter(() => setEntity(v as typeof entity))} allowDeselect={false} />
         <Checkbox label="Amendments only (changes with a reason)" checked={withReasonOnly} onChange={(e) => {
@@ -90,6 +93,42 @@ export function AuditLogScreen() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+    </Stack>
+  );
+}
+
+/** Walks the chain (and compares it with the backups) and says the outcome in one sentence. */
+function VerifyButton() {
+  const [result, setResult] = useState<AuditVerification | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const verify = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      setResult(await ledger.verifyAuditLog({}));
+    } catch (error) {
+      setResult(null);
+      setFailure((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap={6} align="flex-end" maw={560}>
+      <Button variant="default" onClick={verify} loading={busy}>
+        Verify audit log
+      </Button>
+      {result && (
+        <Alert role="status" color={result.ok ? 'teal' : 'red'} title={result.ok ? 'The audit log checks out' : 'The audit log has been tampered with'} py={6}>
+          <Text size="sm">{result.sentence}</Text>
+        </Alert>
+      )}
+      {failure && (
+        <Alert role="alert" color="red" py={6}>
+          <Text size="sm">{failure}</Text>
+        </Alert>
       )}
     </Stack>
   );
