@@ -380,6 +380,9 @@ const constraintMessages: Array<[RegExp, LedgerErrorShape]> = [
 
 function toErrorShape(error: unknown, method: string, log: (message: string, error: unknown) => void): LedgerErrorShape {
   if (error instanceof LedgerError) return error.toShape();
+  // drizzle's raw sql`` queries wrap SQLite's error ("Failed to run the query …"); the condition is the cause's.
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  if (cause && typeof cause.code === 'string' && (error as { code?: unknown }).code === undefined) return toErrorShape(cause, method, log);
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     const message = String((error as Error).message);

@@ -37,3 +37,22 @@ test('a secretary backs up, makes a mistake, and restores the backup; the audit 
   await expect(log.getByText(/Changed attendance of Dana Ruiz on .*: mark present → late/).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/audit-log.png' });
 });
+
+test('the secretary verifies the audit log: all entries check out, then an entry edited outside the app is named', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(`${harness.openUrl}#/audit`);
+  await page.getByRole('button', { name: 'Verify audit log' }).click();
+  await expect(page.getByRole('status')).toContainText(/All \d+ entries check out, the last one on \d{4}-\d\d-\d\d at \d\d:\d\d UTC/);
+  await page.screenshot({ path: 'test-results/audit-log-verified.png' });
+
+  // Someone with the file drops the triggers, edits an entry's reason and puts the triggers back exactly.
+  const sqlite = harness.database.sqlite;
+  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as Array<{ name: string; sql: string }>;
+  for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
+  sqlite.exec("UPDATE audit_log SET reason = 'Approved by the president' WHERE rowid = (SELECT rowid FROM audit_log ORDER BY rowid LIMIT 1 OFFSET 9)");
+  for (const t of triggers) sqlite.exec(t.sql);
+  await page.getByRole('button', { name: 'Verify audit log' }).click();
+  await expect(page.getByRole('status')).toContainText('The audit log has been tampered with');
+  await expect(page.getByRole('status')).toContainText(/^.*Entry 10 \(\d{4}-\d\d-\d\d at \d\d:\d\d UTC, “.+”\) was changed after it was written/);
+  await page.screenshot({ path: 'test-results/audit-log-tampered.png' });
+});

@@ -58,15 +58,13 @@ export function AuditLogScreen() {
   if (log.error) return <ErrorNotice error={log.error} onRetry={log.reload} />;
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2}>Audit log</Title>
-          <Text size="sm" c="dimmed">
-            Append-only: the chapter file itself refuses to change or remove an entry, and every entry is chained to the one before it. Newest first, {PAGE} to a page.
-          </Text>
-        </div>
-        <VerifyButton />
-      </Group>
+      <div>
+        <Title order={2}>Audit log</Title>
+        <Text size="sm" c="dimmed">
+          Append-only: the chapter file itself refuses to change or remove an entry, and every entry is chained to the one before it. Newest first, {PAGE} to a page.
+        </Text>
+      </div>
+      <VerifyButton />
       <Group align="flex-end">
         <Select label="Show" w={220} data={auditEntities.map((e) => ({ value: e, label: entityLabels[e] ?? e }))} value={entity} onChange={(v) => v && filter(() => setEntity(v as typeof entity))} allowDeselect={false} />
         <Checkbox label="Amendments only (changes with a reason)" checked={withReasonOnly} onChange={(e) => {
@@ -116,21 +114,21 @@ function VerifyButton() {
     }
   };
   return (
-    <Stack gap={6} align="flex-end" maw={560}>
-      <Button variant="default" onClick={verify} loading={busy}>
+    <Group gap="sm" align="flex-start" wrap="nowrap">
+      <Button variant="default" onClick={verify} loading={busy} style={{ flexShrink: 0 }}>
         Verify audit log
       </Button>
       {result && (
-        <Alert role="status" color={result.ok ? 'teal' : 'red'} title={result.ok ? 'The audit log checks out' : 'The audit log has been tampered with'} py={6}>
+        <Alert role="status" color={result.ok ? 'teal' : 'red'} title={result.ok ? 'The audit log checks out' : 'The audit log has been tampered with'} py={6} maw={720}>
           <Text size="sm">{result.sentence}</Text>
         </Alert>
       )}
       {failure && (
-        <Alert role="alert" color="red" py={6}>
+        <Alert role="alert" color="red" py={6} maw={720}>
           <Text size="sm">{failure}</Text>
         </Alert>
       )}
-    </Stack>
+    </Group>
   );
 }
 
