@@ -55,6 +55,7 @@ import { decideApplication, listApplications, requestClassificationChange, updat
 import { decideRenewal, renewalsRadar } from '../services/renewals';
 import { decideAttendance, draftAbsenceLetters, editAbsenceLetter, listAbsenceLetters, markAbsenceLetterSent, reviewAbsenceLetter } from '../services/absence-letters';
 import { absenceLetterPdf, thisWeek } from '../services/this-week';
+import { renewalPackPdf } from '../services/renewal-pack';
 
 export interface RegistryContext {
   db: Db;
@@ -263,6 +264,7 @@ const handlers: Handlers = {
   markAbsenceLetterSent: (ctx, input) => markAbsenceLetterSent(ctx.db, input),
   decideAttendance: (ctx, input) => decideAttendance(ctx.db, input),
   absenceLetterPdf: (ctx, input) => absenceLetterPdf(ctx.db, input.id, { fontsDir: ctx.fontsDir ?? sourceFontsDir }),
+  renewalPackPdf: (ctx, input) => renewalPackPdf(ctx.db, input, { fontsDir: ctx.fontsDir ?? sourceFontsDir }),
   thisWeek: (ctx) => thisWeek(ctx.db),
 };
 

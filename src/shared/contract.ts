@@ -467,6 +467,7 @@ export const contract = {
   markAbsenceLetterSent: method(leadership.markLetterSentInput, leadership.absenceLetterOut, 'The letter went out: when and how.'),
   decideAttendance: method(leadership.decideAttendanceInput, leadership.absenceLetterOut, "The committee's decision after a final attendance letter: keep, keep with conditions, or release the seat."),
   absenceLetterPdf: method(byId('Letter'), producedReportOut, 'An absence letter as a PDF to print or attach.'),
+  renewalPackPdf: method(leadership.renewalPackInput, producedReportOut, "A member's renewal review pack as a PDF: 12 months month by month, scorecard trend, letters, open referrals, decision fields."),
   thisWeek: method(none, leadership.thisWeekOut, "The leadership's lists: follow-ups, applicants, renewals, letters, open seats, silent members, and the weekly summary text."),
   // ---- issue 12: reports a president signs (every member's statement at once) ----
   saveAllStatements: method(saveAllStatementsInput, savedStatementsOut, "Every member's statement as its own PDF, plus one combined PDF, into a folder the user chooses."),

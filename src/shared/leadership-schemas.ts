@@ -243,6 +243,14 @@ export const decideRenewalInput = z
   })
   .strict();
 
+/** The renewal review pack of one member (the 12 months up to the due date, or up to today). */
+export const renewalPackInput = z
+  .object({
+    memberId: entityId('Member'),
+    producedAt: z.iso.datetime({ error: 'Produced at must be a date and time such as 2026-11-22T10:00:00Z.' }).optional(),
+  })
+  .strict();
+
 // ---- absence letters -------------------------------------------------------------------
 
 export const absenceLetterOut = z.object({

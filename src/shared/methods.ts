@@ -99,6 +99,7 @@ export const methodNames = [
   'markAbsenceLetterSent',
   'decideAttendance',
   'absenceLetterPdf',
+  'renewalPackPdf',
   'thisWeek',
   // issue 12: reports a president signs
   'saveAllStatements',

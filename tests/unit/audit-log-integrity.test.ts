@@ -238,7 +238,7 @@ const reads: MethodName[] = [
   // the recent list outside every chapter file; without the app's workspace they refuse.
   'openDemoChapter', 'listRecentChapters', 'newChapterFile', 'openRecentChapter', 'forgetRecentChapter',
   // ---- leadership workflows between meetings (issue 17) ----
-  'getLeadershipPolicies', 'listApplications', 'renewalsRadar', 'listAbsenceLetters', 'absenceLetterPdf',
+  'getLeadershipPolicies', 'listApplications', 'renewalsRadar', 'listAbsenceLetters', 'absenceLetterPdf', 'renewalPackPdf',
   // ---- issue 12: writes PDF files outside the chapter ----
   'saveAllStatements',
   // ---- issue 13: reads the chain and the backups ----

@@ -4,7 +4,6 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AbsenceLetter, Application, LeadershipPolicies, RenewalRow } from '../../shared/contract';
-import { addDays, addMonths } from '../../shared/dates';
 import { chapterToday } from '../chapter-today';
 import { decisionOutcomeLabels, letterSentHows, type LetterSentHow } from '../../shared/domain';
 import { ledger } from '../client';
@@ -215,12 +214,8 @@ function RenewalsTab() {
   const [deciding, setDeciding] = useState<RenewalRow | null>(null);
   if (radar.error) return <ErrorNotice error={radar.error} onRetry={radar.reload} />;
   const r = radar.data;
-  const today = chapterToday();
-  const pack = (row: RenewalRow) => {
-    // The last 12 months up to the due date (or today, when the due date is still ahead).
-    const to = row.renewalDue < today ? row.renewalDue : today;
-    return savePdf(() => ledger.produceReport({ report: 'member_statement', memberId: row.memberId, from: addDays(addMonths(to, -12), 1), to }));
-  };
+  // The committee's pack: the 12 months up to the due date (or today, when the due date is still ahead).
+  const pack = (row: RenewalRow) => savePdf(() => ledger.renewalPackPdf({ memberId: row.memberId }));
   return (
     <Stack gap="md">
       {r && (
