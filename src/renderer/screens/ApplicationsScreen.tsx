@@ -354,13 +354,19 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
   const [reviewer, setReviewer] = useState('');
   const [sentHow, setSentHow] = useState<LetterSentHow>('email');
   const [deciding, setDeciding] = useState(false);
+  // A refusal about one field (an empty "Reviewed by") sits under that field; others are notices.
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : undefined);
   const act = async (what: () => Promise<unknown>, message: string) => {
+    setFieldError(null);
     try {
       await what();
       ok(message);
       await onChanged();
     } catch (e) {
-      fail(e);
+      const field = (e as { field?: string }).field;
+      if (field === 'reviewedBy' || field === 'sentHow' || field === 'body') setFieldError({ field, message: (e as Error).message });
+      else fail(e);
     }
   };
   const statusBadge = letter.status === 'draft' ? <Badge color="orange" variant="light">draft — to review</Badge> : letter.status === 'reviewed' ? <Badge color="blue" variant="light">reviewed by {letter.reviewedBy} — to send</Badge> : <Badge color="green" variant="light">sent {letter.sentOn} ({letter.sentHow ? sentHowLabels[letter.sentHow] : ''})</Badge>;
@@ -377,7 +383,7 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
         </Button>
       </Group>
       <Text size="xs" c="dimmed" mb="xs">Reached on {letter.reachedOn}. Meetings counted: {letter.countedMeetings.map((m) => `${m.on} (${m.mark})`).join(', ')}</Text>
-      <Textarea aria-label={`Text of the letter to ${letter.memberName}`} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} maxRows={16} readOnly={letter.status === 'sent'} />
+      <Textarea aria-label={`Text of the letter to ${letter.memberName}`} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} maxRows={16} readOnly={letter.status === 'sent'} error={errorFor('body')} />
       {letter.status !== 'sent' && (
         <Group mt="sm" gap="xs" align="flex-end">
           {body !== letter.body && (
@@ -387,7 +393,7 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
           )}
           {letter.status === 'draft' && body === letter.body && (
             <>
-              <TextInput size="xs" label="Reviewed by" value={reviewer} onChange={(e) => setReviewer(e.currentTarget.value)} w={200} />
+              <TextInput size="xs" label="Reviewed by" value={reviewer} onChange={(e) => setReviewer(e.currentTarget.value)} w={240} error={errorFor('reviewedBy')} />
               <Button size="xs" onClick={() => act(() => ledger.reviewAbsenceLetter({ id: letter.id, reviewedBy: reviewer, reviewedOn: chapterToday() }), 'Letter reviewed.')}>
                 Mark reviewed
               </Button>
@@ -395,7 +401,7 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
           )}
           {letter.status === 'reviewed' && body === letter.body && (
             <>
-              <Select size="xs" label="Sent how" w={160} allowDeselect={false} value={sentHow} onChange={(v) => setSentHow((v ?? 'email') as LetterSentHow)} data={letterSentHows.map((h) => ({ value: h, label: sentHowLabels[h] }))} />
+              <Select size="xs" label="Sent how" w={160} error={errorFor('sentHow')} allowDeselect={false} value={sentHow} onChange={(v) => setSentHow((v ?? 'email') as LetterSentHow)} data={letterSentHows.map((h) => ({ value: h, label: sentHowLabels[h] }))} />
               <Button size="xs" onClick={() => act(() => ledger.markAbsenceLetterSent({ id: letter.id, sentOn: chapterToday(), sentHow }), 'Letter marked sent today.')}>
                 Mark sent today
               </Button>
