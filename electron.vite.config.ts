@@ -6,7 +6,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { main: resolve('electron/main.ts') } },
+      // The import parser runs in a worker thread: its entry is built beside main.js (out/main/parse-worker.js).
+      // esbuild (a dev tool) compiles the worker only when run from source (tests): never bundled into the app.
+      rolldownOptions: { input: { main: resolve('electron/main.ts'), 'parse-worker': resolve('src/imports/parse-worker.ts') }, external: ['esbuild'] },
     },
   },
   preload: {

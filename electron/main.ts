@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { ChapterFile } from '../src/server/chapter-file';
 import { ChapterWorkspace, lastOpenedChapterFile } from '../src/server/chapter-workspace';
 import { recoverFromNewestGoodBackup } from '../src/services/backups';
+import { useBuiltParseWorker } from '../src/imports/parse-in-worker';
 import { LedgerError } from '../src/shared/errors';
 import { createRegistry } from '../src/server/registry';
 import { contentSecurityPolicy } from '../src/shared/csp';
@@ -16,6 +17,8 @@ import { denyAllPermissions, guardWebContents } from './guards';
 import { mainWindowOptions, rendererEntry } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// Import files are parsed in a worker thread built beside this file, so the window never freezes.
+useBuiltParseWorker(path.join(here, 'parse-worker.js'));
 const appEntry = rendererEntry({
   isPackaged: app.isPackaged,
   devServerUrl: process.env.ELECTRON_RENDERER_URL,

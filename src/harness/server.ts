@@ -12,6 +12,7 @@ import type { ChapterFile } from '../server/chapter-file';
 import { ChapterWorkspace } from '../server/chapter-workspace';
 import { sourceMigrationsFolder, repoRoot } from '../db/paths';
 import { createRegistry } from '../server/registry';
+import { useBuiltParseWorker } from '../imports/parse-in-worker';
 import { contentSecurityPolicy } from '../shared/csp';
 import type { LedgerErrorShape } from '../shared/errors';
 
@@ -60,6 +61,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
   }
+  // Imports are parsed by the same worker the app ships (out/main/parse-worker.js, built with the renderer).
+  const builtParser = path.join(repoRoot, 'out', 'main', 'parse-worker.js');
+  useBuiltParseWorker(existsSync(builtParser) ? builtParser : null);
   const dbFile = path.resolve(options.dbFile);
   const workspace = ChapterWorkspace.open(
     { userDataFolder: path.resolve(options.userDataDir ?? path.join(path.dirname(dbFile), 'user-data')), migrationsFolder: sourceMigrationsFolder, chaptersFolder: path.dirname(dbFile) },

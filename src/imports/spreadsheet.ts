@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { LedgerError } from '../shared/errors';
 import { checkTableWithinLimits, checkZipWithinLimits, decodeText, hasUtf16Bom, importLimits, type TextEncodingName } from './bounded-read';
+import { parseInWorker, type parseWorkerLimits } from './parse-in-worker';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -20,7 +21,39 @@ function markNumber(row: string[], column: number): void {
   set.add(column);
 }
 
-export async function readTable(fileName: string, bytes: Buffer): Promise<Table> {
+/**
+ * Reads an import file into rows in a worker thread (parse-in-worker.ts): the thread answering the
+ * window only waits. The size checks run here first, so a too-large file is not even copied over.
+ */
+export async function readTable(fileName: string, bytes: Buffer, limits?: typeof parseWorkerLimits): Promise<Table> {
+  refuseBySize(fileName, bytes);
+  const parsed = await parseInWorker(fileName, bytes, limits);
+  if (!parsed.ok) throw new LedgerError(parsed.error.code, parsed.error.message, parsed.error.field);
+  // What travels back is plain rows; the number cells and the encoding are marked again on this side.
+  for (const [row, columns] of parsed.numberCells) for (const column of columns) markNumber(parsed.rows[row]!, column);
+  if (parsed.encoding) encodings.set(parsed.rows, parsed.encoding);
+  return parsed.rows;
+}
+
+/** Cells typed as numbers, per row, for the trip back from the worker. */
+export function numberCellsOf(table: Table): Array<[number, number[]]> {
+  const cells: Array<[number, number[]]> = [];
+  table.forEach((row, index) => {
+    const set = numberColumns.get(row);
+    if (set) cells.push([index, [...set]]);
+  });
+  return cells;
+}
+
+function refuseBySize(fileName: string, bytes: Buffer): void {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB: an export of one meeting or a quarter is far smaller. Nothing was imported.`, 'file');
+  }
+  if (bytes.length === 0) throw new LedgerError('invalid_input', `${fileName} is empty. Nothing was imported.`, 'file');
+}
+
+/** The parse itself, on the calling thread: what the worker runs. */
+export async function readTableHere(fileName: string, bytes: Buffer): Promise<Table> {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB: an export of one meeting or a quarter is far smaller. Nothing was imported.`, 'file');
   }
