@@ -7,6 +7,7 @@ import { LedgerError } from '../shared/errors';
 import { chainGenesis, chainHash, storedEntriesSql, type StoredEntry } from './audit-chain';
 import { lookUpNames, lookUpParties, wordEntry } from './audit-wording';
 import { getChapter } from './chapter';
+import { chapterTimeZone } from '../shared/time-zone';
 
 export type AuditProblemKind = 'changed' | 'removed' | 'inserted' | 'emptied' | 'chain_record' | 'backup';
 
@@ -35,8 +36,19 @@ interface BackupHead extends BackupToCompare {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-/** "2026-11-23 at 15:31 UTC": unambiguous in every locale, and what the details of an entry show. */
-const when = (at: string) => `${at.slice(0, 10)} at ${at.slice(11, 16)} UTC`;
+/**
+ * "2026-11-23 at 07:31 PST": the day written the same in every locale, the time in the chapter's own
+ * zone with its abbreviation, as every other printed time (a president in California reads PST).
+ */
+function whenIn(timeZone: string): (at: string) => string {
+  return (at) => {
+    const instant = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at.replace(' ', 'T')}Z`);
+    if (Number.isNaN(instant.getTime())) return at;
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).formatToParts(instant);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')} at ${part('hour')}:${part('minute')} ${part('timeZoneName') || timeZone}`;
+  };
+}
 
 /** The chain head a backup holds, read without writing; null when it has none (written before the chain) or cannot be read. */
 function backupHead(b: BackupToCompare): BackupHead | null {
@@ -53,6 +65,7 @@ function backupHead(b: BackupToCompare): BackupHead | null {
 }
 
 export function verifyAuditLog(db: Db, backups: BackupToCompare[] = []): AuditVerification {
+  const when = whenIn(chapterTimeZone(getChapter(db)?.timeZone));
   const client = (db as unknown as { $client?: Database.Database }).$client;
   if (!client) throw new LedgerError('internal', 'Verifying the audit log needs the chapter file itself.');
   const head = client.prepare('SELECT entries, head_hash AS headHash, legacy_entries AS legacyEntries, legacy_hash AS legacyHash, started_at AS startedAt, rebuilt_at AS rebuiltAt FROM audit_chain WHERE id = 1').get() as
@@ -175,5 +188,5 @@ function describe(db: Db, e: StoredEntry): string {
   } catch {
     summary = `${e.action} ${e.entity}`;
   }
-  return `${when(e.at)}, \u201c${summary}\u201d`;
+  return `${whenIn(chapterTimeZone(chapter?.timeZone))(e.at)}, \u201c${summary}\u201d`;
 }

@@ -225,7 +225,16 @@ export function generate(schema: z.ZodType, pools: Pools, r: Random, method: str
     case 'record': {
       const out: Record<string, unknown> = {};
       const n = r.pick([0, 1, 2]);
-      for (let i = 0; i < n; i++) out[r.chance(0.7) && pools.names.length ? r.pick(pools.names) : r.pick(hostileTexts)] = generate(def.valueType as z.ZodType, pools, r, method, key === 'aliases' ? 'memberId' : key, depth + 1);
+      for (let i = 0; i < n; i++) {
+        // Keys as the record's own key type wants them most of the time (a name for aliases, a file
+        // row number for fixes), a hostile text now and then.
+        let k = r.chance(0.7) && pools.names.length ? r.pick(pools.names) : r.pick(hostileTexts);
+        if (def.keyType && r.chance(0.9) && !accepts(def.keyType as z.ZodType, k)) {
+          const drawn = generate(def.keyType as z.ZodType, pools, r, method, key, depth + 1);
+          if (typeof drawn === 'string') k = drawn;
+        }
+        out[k] = generate(def.valueType as z.ZodType, pools, r, method, key === 'aliases' ? 'memberId' : key, depth + 1);
+      }
       return out;
     }
     default: {
@@ -235,7 +244,7 @@ export function generate(schema: z.ZodType, pools: Pools, r: Random, method: str
       for (let i = 0; wantValid && i < 8 && !accepts(schema, value); i++) value = leaf(schema, key, method, pools, r);
       // A field the names do not explain: try what fields usually hold (a date, an id, a name, a month).
       if (wantValid && def.type === 'string' && !accepts(schema, value)) {
-        const usual = [r.pick(pools.dates), r.pick(allIds(pools)), r.pick(pools.names.length ? pools.names : ['Dana Ruiz']), '2026-10', 'P'];
+        const usual = [r.pick(pools.dates), r.pick(allIds(pools)), r.pick(pools.names.length ? pools.names : ['Dana Ruiz']), '2026-10', 'P', String(r.int(1, 400))];
         value = usual.find((v) => accepts(schema, v)) ?? value;
       }
       return value;

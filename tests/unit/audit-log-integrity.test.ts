@@ -127,7 +127,7 @@ const writes: Partial<Record<MethodName, Payloads>> = {
     const sphereId = one('SELECT id FROM contact_spheres ORDER BY name LIMIT 1');
     return { classificationIds: [one('SELECT id FROM classifications WHERE sphere_id IS NOT ? ORDER BY name LIMIT 1', sphereId)], sphereId };
   },
-  addMember: async ({ api }) => ({ firstName: '美玲', lastName: '王', company: 'Wang Tea House', classificationId: (await call(api, 'saveClassification', { name: 'Tea Merchant', sphereId: null })).id, phone: '', email: '', status: 'active', joinedOn: '2026-11-01', renewalDue: null, sponsorId: null, leadershipRole: null }),
+  addMember: async ({ api }) => ({ firstName: '美玲', lastName: '王', company: 'Wang Tea House', classificationId: (await call(api, 'saveClassification', { name: 'Tea Merchant', sphereId: null })).id, phone: '', email: '', status: 'active', joinedOn: '2026-11-01', renewalDue: null, sponsorId: null, leadershipRole: null, confirmJoinDate: true }),
   updateMember: ({ api, one }) => {
     const { member } = ok<any>(api.call('getMember', { id: one("SELECT id FROM members WHERE status = 'active' LIMIT 1") }));
     return { id: member.id, firstName: member.firstName, lastName: member.lastName, company: `${member.company} GmbH`, classificationId: member.classificationId, phone: member.phone, email: member.email, status: member.status, joinedOn: member.joinedOn, renewalDue: member.renewalDue, sponsorId: member.sponsorId, leadershipRole: member.leadershipRole };
