@@ -19,7 +19,8 @@ export function periodProblem(state: ReturnType<typeof usePeriod>): string | nul
   return state.pending ? `From (${state.pending.from}) is after To (${state.pending.to}): fix the dates first.` : null;
 }
 
-export function PeriodPicker({ state }: { state: ReturnType<typeof usePeriod> }) {
+/** `size="xs"` fits the seven choices in a drawer (the member page). */
+export function PeriodPicker({ state, size = 'sm' }: { state: ReturnType<typeof usePeriod>; size?: 'xs' | 'sm' }) {
   const { preset, setPreset, period, setPeriod, pending, setPending } = state;
   const choose = (next: { from: string; to: string }) => {
     setPreset('custom');
@@ -32,6 +33,7 @@ export function PeriodPicker({ state }: { state: ReturnType<typeof usePeriod> })
     <Group gap="sm" align="flex-end">
       <SegmentedControl
         aria-label="Period"
+        size={size}
         value={preset}
         onChange={(value) => {
           setPreset(value as PeriodPreset);

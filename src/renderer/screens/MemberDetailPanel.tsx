@@ -7,8 +7,7 @@ import { leadershipRoleLabels } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { MemberForm } from '../components/MemberForm';
-import { MemberGivingPanel } from '../components/MemberGivingPanel';
-import { MemberOutcomesPanel } from '../components/MemberOutcomesPanel';
+import { MemberProgress } from '../components/MemberProgress';
 import { MemberStatusBadge } from '../components/StatusBadge';
 import { useQuery } from '../use-query';
 
@@ -62,6 +61,8 @@ export function MemberDetailPanel({
         <MemberStatusBadge status={member.status} />
         {member.leadershipRole && <Text size="sm">{leadershipRoleLabels[member.leadershipRole]}</Text>}
       </Group>
+      {member.status !== 'applicant' && <MemberProgress memberId={member.id} memberName={member.fullName} chapter={chapter} />}
+      <Divider label="Details" labelPosition="left" />
       <Table variant="vertical" withTableBorder aria-label="Member details">
         <Table.Tbody>
           <Row label="Classification" value={`${member.classificationName}${member.sphereName ? ` (${member.sphereName})` : ''}`} />
@@ -93,14 +94,6 @@ export function MemberDetailPanel({
           ))}
         </Table.Tbody>
       </Table>
-      {member.status !== 'applicant' && (
-        <>
-          <Divider label="Giving" labelPosition="left" />
-          <MemberGivingPanel memberId={member.id} chapter={chapter} />
-          <Divider label="Outcomes, last 12 months" labelPosition="left" />
-          <MemberOutcomesPanel memberId={member.id} chapter={chapter} />
-        </>
-      )}
     </Stack>
   );
 }
