@@ -10,16 +10,30 @@ export function integrityFlags(db: Db, p: Period, today = todayIso()): Integrity
   const rules = getOutcomeRules(db);
   const pm = sql`pm AS (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})`;
 
+  // The 200 referrals quiet the longest, oldest update first, without working out the last update of
+  // every open referral the file ever held (a ten-year chapter keeps thousands open for good):
+  // 1. walk the open referrals meeting by meeting, oldest first, until 200 stale ones are found; the
+  //    latest of their last updates, `bound`, is a day no earlier than the 200th answer's;
+  // 2. every answer was last updated on or before `bound`, and a referral's last update is never
+  //    before its meeting (a follow-up dated before it is refused, migration 0007 kept to it, and
+  //    neither a meeting's day nor a slip's meeting changes), so only referrals given at meetings
+  //    up to `bound` are ranked. The list is exactly the full ranking's.
+  const cutoff = addDays(today, -rules.staleDays);
+  const lastUpdate = sql`coalesce((SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id), m.meeting_on)`;
+  const openReferral = sql`r.deleted_at IS NULL AND r.status IN ('new', 'contacted', 'meeting_set') AND m.status <> 'cancelled'`;
   const stale = db.all<IntegrityFlags['stale'][number]>(sql`
-    SELECT referralId, giverName, receiverId, receiverName, prospectName, status, lastUpdateOn,
-      CAST(julianday(${today}) - julianday(lastUpdateOn) AS INTEGER) AS daysSinceUpdate
-    FROM (SELECT r.id AS referralId, g.first_name || ' ' || g.last_name AS giverName, r.receiver_id AS receiverId,
-            v.first_name || ' ' || v.last_name AS receiverName, r.prospect_name AS prospectName, r.status,
-            coalesce((SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id), m.meeting_on) AS lastUpdateOn
-          FROM referrals r JOIN meetings m ON m.id = r.meeting_id JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
-          WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND r.status IN ('new', 'contacted', 'meeting_set'))
-    WHERE lastUpdateOn <= ${addDays(today, -rules.staleDays)}
-    ORDER BY lastUpdateOn, receiverName LIMIT 200`);
+    WITH walk AS (SELECT ${lastUpdate} AS last_update FROM meetings m CROSS JOIN referrals r
+        WHERE r.meeting_id = m.id AND ${openReferral} AND last_update <= ${cutoff}
+        ORDER BY m.meeting_on LIMIT 200),
+      bound AS (SELECT max(last_update) AS day FROM walk),
+      ranked AS MATERIALIZED (SELECT r.id AS referralId, r.giver_id, r.receiver_id AS receiverId, r.prospect_name AS prospectName, r.status, ${lastUpdate} AS lastUpdateOn
+        FROM bound CROSS JOIN meetings m CROSS JOIN referrals r
+        WHERE m.meeting_on <= bound.day AND r.meeting_id = m.id AND ${openReferral})
+    SELECT referralId, g.first_name || ' ' || g.last_name AS giverName, receiverId, v.first_name || ' ' || v.last_name AS receiverName,
+      prospectName, ranked.status, lastUpdateOn, CAST(julianday(${today}) - julianday(lastUpdateOn) AS INTEGER) AS daysSinceUpdate
+    FROM ranked JOIN members g ON g.id = ranked.giver_id JOIN members v ON v.id = ranked.receiverId
+    WHERE lastUpdateOn <= ${cutoff}
+    ORDER BY lastUpdateOn, receiverName, referralId LIMIT 200`);
 
   const concentration = db.all<IntegrityFlags['concentration'][number]>(sql`
     WITH ${pm},

@@ -12,7 +12,7 @@
 // - Revenue: TYFCB slips at the period's meetings, credited to their referrer. Linked = the slip names
 //   the referral it came from; unlinked = it does not; disputed = under an open dispute, shown apart
 //   and in neither. linked + unlinked + disputed = the period's TYFCB total, as in the tallies.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import type { Outcomes, Period } from '../shared/contract';
 import { lostReasons } from '../shared/domain';
@@ -27,25 +27,20 @@ const referralFacts = (p: Period) => sql`${periodMeetings(p)},
   refs AS (SELECT r.id, r.giver_id, r.receiver_id, r.status, pm.meeting_on,
              CASE r.status WHEN 'won' THEN 'won' WHEN 'lost' THEN 'lost' ELSE 'open' END AS outcome
            FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL),
-  -- Per referral of the period, through the history's (referral_id, changed_on) index: never a scan of all history.
-  firsts AS (SELECT refs.*,
-      (SELECT min(h.changed_on) FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status IN ('contacted', 'meeting_set', 'won')) AS contacted_on,
-      EXISTS (SELECT 1 FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status IN ('meeting_set', 'won')) AS reached_meeting,
-      (SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status = 'won') AS won_on
-    FROM refs),
-  facts AS MATERIALIZED (SELECT firsts.*,
-      julianday(contacted_on) - julianday(meeting_on) AS d_contact,
-      CASE WHEN outcome = 'won' THEN julianday(won_on) - julianday(meeting_on) END AS d_close
-    FROM firsts),
+  -- One pass over the history of the period's referrals (through its referral_id index, never a scan
+  -- of all history): first contact, whether a meeting was set, the latest "won".
+  hist AS (SELECT h.referral_id,
+      min(CASE WHEN h.status IN ('contacted', 'meeting_set', 'won') THEN h.changed_on END) AS contacted_on,
+      max(h.status IN ('meeting_set', 'won')) AS reached_meeting,
+      max(CASE WHEN h.status = 'won' THEN h.changed_on END) AS won_on
+    FROM refs CROSS JOIN referral_status_history h WHERE h.referral_id = refs.id GROUP BY h.referral_id),
+  facts AS MATERIALIZED (SELECT refs.*, hist.contacted_on, coalesce(hist.reached_meeting, 0) AS reached_meeting, hist.won_on,
+      julianday(hist.contacted_on) - julianday(refs.meeting_on) AS d_contact,
+      CASE WHEN refs.outcome = 'won' THEN julianday(hist.won_on) - julianday(refs.meeting_on) END AS d_close
+    FROM refs LEFT JOIN hist ON hist.referral_id = refs.id),
   ty AS MATERIALIZED (SELECT t.referrer_id, t.closer_id, t.amount_minor, t.referral_id IS NOT NULL AS linked, substr(pm.meeting_on, 1, 7) AS month,
            ${tyfcbDisputed('t')} AS disputed
          FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL)`;
-
-/** Median of `value` per `key` over the facts, by window functions (SQLite has no median()). */
-const medianBy = (key: SQL, value: SQL) => sql`SELECT k, avg(v) AS median FROM (
-    SELECT ${key} AS k, ${value} AS v, row_number() OVER (PARTITION BY ${key} ORDER BY ${value}) AS rn, count(*) OVER (PARTITION BY ${key}) AS n
-    FROM facts WHERE ${value} IS NOT NULL)
-  WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY k`;
 
 const rate = (won: number, of: number) => (of > 0 ? won / of : null);
 const perReferral = (minor: number, given: number) => (given > 0 ? Math.round(minor / given) : null);
@@ -68,28 +63,76 @@ interface MemberRow {
 
 export function outcomes(db: Db, p: Period): Outcomes {
   const chapter = requireChapter(db);
-  const rows = db.all<MemberRow>(sql`
+  // One statement: the period's facts (referrals with their history, TYFCB with disputes) are
+  // materialized once and read by the four parts, each returned as JSON.
+  const json = db.get<{ members: string; totals: string; pairs: string; months: string }>(sql`
     WITH ${referralFacts(p)},
-    gave AS (SELECT giver_id AS member_id, sum(outcome = 'won') AS won, sum(outcome = 'lost') AS lost, sum(outcome = 'open') AS open FROM facts GROUP BY giver_id),
-    got AS (SELECT receiver_id AS member_id, sum(outcome = 'won') AS won, sum(outcome = 'lost') AS lost, sum(outcome = 'open') AS open FROM facts GROUP BY receiver_id),
-    contact AS (${medianBy(sql`receiver_id`, sql`d_contact`)}),
-    closing AS (${medianBy(sql`receiver_id`, sql`d_close`)}),
-    money AS (SELECT referrer_id AS member_id,
-                sum(CASE WHEN NOT disputed AND linked THEN amount_minor ELSE 0 END) AS linked,
-                sum(CASE WHEN NOT disputed AND NOT linked THEN amount_minor ELSE 0 END) AS unlinked,
-                sum(CASE WHEN disputed THEN amount_minor ELSE 0 END) AS disputed
-              FROM ty GROUP BY referrer_id)
-    SELECT m.id AS memberId, m.first_name || ' ' || m.last_name AS name,
-      coalesce(gave.won, 0) AS gWon, coalesce(gave.lost, 0) AS gLost, coalesce(gave.open, 0) AS gOpen,
-      coalesce(got.won, 0) AS rWon, coalesce(got.lost, 0) AS rLost, coalesce(got.open, 0) AS rOpen,
-      contact.median AS dContact, closing.median AS dClose,
-      coalesce(money.linked, 0) AS linked, coalesce(money.unlinked, 0) AS unlinked, coalesce(money.disputed, 0) AS disputed
-    FROM members m
-    LEFT JOIN gave ON gave.member_id = m.id LEFT JOIN got ON got.member_id = m.id
-    LEFT JOIN contact ON contact.k = m.id LEFT JOIN closing ON closing.k = m.id LEFT JOIN money ON money.member_id = m.id
+    -- Per member in one GROUP BY: referrals given and received by outcome, the medians as receiver
+    -- (SQLite's median(): the middle value, or the mean of the two middle ones; NULLs left out), and
+    -- TYFCB credited as referrer (linked, unlinked, disputed).
+    perMember AS (SELECT member_id, sum(gWon) AS gWon, sum(gLost) AS gLost, sum(gOpen) AS gOpen, sum(rWon) AS rWon, sum(rLost) AS rLost, sum(rOpen) AS rOpen,
+        median(dContact) AS dContact, median(dClose) AS dClose, sum(linked) AS linked, sum(unlinked) AS unlinked, sum(disputed) AS disputed
+      FROM (
+        SELECT giver_id AS member_id, outcome = 'won' AS gWon, outcome = 'lost' AS gLost, outcome = 'open' AS gOpen, 0 AS rWon, 0 AS rLost, 0 AS rOpen,
+          NULL AS dContact, NULL AS dClose, 0 AS linked, 0 AS unlinked, 0 AS disputed FROM facts
+        UNION ALL SELECT receiver_id, 0, 0, 0, outcome = 'won', outcome = 'lost', outcome = 'open', d_contact, d_close, 0, 0, 0 FROM facts
+        UNION ALL SELECT referrer_id, 0, 0, 0, 0, 0, 0, NULL, NULL, CASE WHEN NOT disputed AND linked THEN amount_minor ELSE 0 END,
+          CASE WHEN NOT disputed AND NOT linked THEN amount_minor ELSE 0 END, CASE WHEN disputed THEN amount_minor ELSE 0 END FROM ty)
+      GROUP BY member_id),
+    memberRows AS (SELECT row_number() OVER (ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, m.id) AS i,
+      m.id AS memberId, m.first_name || ' ' || m.last_name AS name,
+      coalesce(x.gWon, 0) AS gWon, coalesce(x.gLost, 0) AS gLost, coalesce(x.gOpen, 0) AS gOpen,
+      coalesce(x.rWon, 0) AS rWon, coalesce(x.rLost, 0) AS rLost, coalesce(x.rOpen, 0) AS rOpen,
+      x.dContact, x.dClose, coalesce(x.linked, 0) AS linked, coalesce(x.unlinked, 0) AS unlinked, coalesce(x.disputed, 0) AS disputed
+    FROM members m LEFT JOIN perMember x ON x.member_id = m.id
     WHERE (m.status <> 'applicant' AND m.joined_on <= ${p.to} AND (m.left_on IS NULL OR m.left_on >= ${p.from}))
-       OR coalesce(gave.member_id, got.member_id, money.member_id) IS NOT NULL
-    ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE`);
+       OR x.member_id IS NOT NULL),
+    factTotals AS (SELECT coalesce(sum(outcome = 'won'), 0) AS won, coalesce(sum(outcome = 'lost'), 0) AS lost, coalesce(sum(outcome = 'open'), 0) AS open,
+        coalesce(sum(contacted_on IS NOT NULL OR outcome = 'won'), 0) AS contacted, coalesce(sum(reached_meeting OR outcome = 'won'), 0) AS meetingSet,
+        median(d_contact) AS dContact, median(d_close) AS dClose
+      FROM facts),
+    moneyTotals AS (SELECT coalesce(sum(CASE WHEN NOT disputed AND linked THEN amount_minor ELSE 0 END), 0) AS linked,
+        coalesce(sum(CASE WHEN NOT disputed AND NOT linked THEN amount_minor ELSE 0 END), 0) AS unlinked,
+        coalesce(sum(CASE WHEN disputed THEN amount_minor ELSE 0 END), 0) AS disputed
+      FROM ty),
+    flows AS (
+      SELECT giver_id AS g, receiver_id AS v, 1 AS referrals, outcome = 'won' AS won, 0 AS revenue, 0 AS disputed FROM facts
+      UNION ALL
+      SELECT referrer_id, closer_id, 0, 0, CASE WHEN disputed THEN 0 ELSE amount_minor END, CASE WHEN disputed THEN amount_minor ELSE 0 END FROM ty),
+    byPair AS (SELECT g, v, sum(referrals) AS referrals, sum(won) AS won, sum(revenue) AS revenue, sum(disputed) AS disputed FROM flows GROUP BY g, v),
+    pairRows AS (SELECT g AS giverId, a.first_name || ' ' || a.last_name AS giverName, v AS receiverId, b.first_name || ' ' || b.last_name AS receiverName,
+        referrals, won, revenue AS revenueMinor, disputed AS disputedMinor
+      FROM byPair JOIN members a ON a.id = g JOIN members b ON b.id = v
+      WHERE revenue > 0 OR disputed > 0
+      ORDER BY revenue DESC, referrals DESC, giverName LIMIT 10),
+    ev AS (
+      SELECT substr(meeting_on, 1, 7) AS month, 1 AS given, outcome = 'won' AS won, 0 AS linked, 0 AS unlinked, 0 AS disputed FROM facts
+      UNION ALL SELECT month, 0, 0, CASE WHEN NOT disputed AND linked THEN amount_minor ELSE 0 END,
+        CASE WHEN NOT disputed AND NOT linked THEN amount_minor ELSE 0 END, CASE WHEN disputed THEN amount_minor ELSE 0 END FROM ty
+      UNION ALL SELECT DISTINCT substr(meeting_on, 1, 7), 0, 0, 0, 0, 0 FROM pm),
+    monthRows AS (SELECT month, sum(given) AS given, sum(won) AS won, sum(linked) AS linkedMinor, sum(unlinked) AS unlinkedMinor, sum(disputed) AS disputedMinor
+      FROM ev GROUP BY month)
+    SELECT
+      (SELECT json_group_array(json_object('i', i, 'memberId', memberId, 'name', name, 'gWon', gWon, 'gLost', gLost, 'gOpen', gOpen,
+          'rWon', rWon, 'rLost', rLost, 'rOpen', rOpen, 'dContact', dContact, 'dClose', dClose, 'linked', linked, 'unlinked', unlinked, 'disputed', disputed))
+        FROM memberRows) AS members,
+      (SELECT json_object('won', f.won, 'lost', f.lost, 'open', f.open, 'contacted', f.contacted, 'meetingSet', f.meetingSet,
+          'dContact', f.dContact, 'dClose', f.dClose,
+          'linked', t.linked, 'unlinked', t.unlinked, 'disputed', t.disputed)
+        FROM factTotals f CROSS JOIN moneyTotals t) AS totals,
+      (SELECT json_group_array(json_object('i', i, 'giverId', giverId, 'giverName', giverName, 'receiverId', receiverId, 'receiverName', receiverName,
+          'referrals', referrals, 'won', won, 'revenueMinor', revenueMinor, 'disputedMinor', disputedMinor)) FROM (SELECT row_number() OVER (ORDER BY revenueMinor DESC, referrals DESC, giverName) AS i, * FROM pairRows)) AS pairs,
+      (SELECT json_group_array(json_object('month', month, 'given', given, 'won', won, 'linkedMinor', linkedMinor, 'unlinkedMinor', unlinkedMinor, 'disputedMinor', disputedMinor))
+        FROM monthRows) AS months`)!;
+  // json_group_array keeps no promised order: each part carries its place and is put back in it here.
+  const byPlace = <T extends { i: number }>(list: T[]) => list.sort((a, b) => a.i - b.i).map(({ i: _i, ...rest }) => rest);
+  const rows = byPlace(JSON.parse(json.members) as Array<MemberRow & { i: number }>);
+  const totals = JSON.parse(json.totals) as {
+    won: number; lost: number; open: number; contacted: number; meetingSet: number; dContact: number | null; dClose: number | null;
+    linked: number; unlinked: number; disputed: number;
+  };
+  const pairs = byPlace(JSON.parse(json.pairs) as Array<Outcomes['pairs'][number] & { i: number }>);
+  const months = (JSON.parse(json.months) as Outcomes['months']).sort((a, b) => (a.month < b.month ? -1 : 1));
 
   const members = rows.map((r) => {
     const given = { won: r.gWon, lost: r.gLost, open: r.gOpen, total: r.gWon + r.gLost + r.gOpen };
@@ -112,23 +155,6 @@ export function outcomes(db: Db, p: Period): Outcomes {
     };
   });
 
-  const totals = db.get<{
-    won: number; lost: number; open: number; contacted: number; meetingSet: number; dContact: number | null; dClose: number | null;
-    linked: number; unlinked: number; disputed: number;
-  }>(sql`
-    WITH ${referralFacts(p)},
-    contact AS (${medianBy(sql`1`, sql`d_contact`)}),
-    closing AS (${medianBy(sql`1`, sql`d_close`)})
-    SELECT (SELECT count(*) FROM facts WHERE outcome = 'won') AS won,
-      (SELECT count(*) FROM facts WHERE outcome = 'lost') AS lost,
-      (SELECT count(*) FROM facts WHERE outcome = 'open') AS open,
-      (SELECT count(*) FROM facts WHERE contacted_on IS NOT NULL OR outcome = 'won') AS contacted,
-      (SELECT count(*) FROM facts WHERE reached_meeting OR outcome = 'won') AS meetingSet,
-      (SELECT median FROM contact) AS dContact, (SELECT median FROM closing) AS dClose,
-      (SELECT coalesce(sum(amount_minor), 0) FROM ty WHERE NOT disputed AND linked) AS linked,
-      (SELECT coalesce(sum(amount_minor), 0) FROM ty WHERE NOT disputed AND NOT linked) AS unlinked,
-      (SELECT coalesce(sum(amount_minor), 0) FROM ty WHERE disputed) AS disputed`)!;
-
   // Why referrals given in the period were lost: the reason on their latest "lost" entry.
   const reasons = db.all<{ reason: string | null; n: number }>(sql`
     WITH ${periodMeetings(p)}
@@ -137,29 +163,6 @@ export function outcomes(db: Db, p: Period): Outcomes {
     FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.status = 'lost' GROUP BY 1`);
   const lostReasonCounts = Object.fromEntries([...lostReasons, 'not_recorded'].map((k) => [k, 0])) as Outcomes['chapter']['lostReasons'];
   for (const r of reasons) lostReasonCounts[(r.reason ?? 'not_recorded') as keyof typeof lostReasonCounts] += r.n;
-
-  const pairs = db.all<Outcomes['pairs'][number]>(sql`
-    WITH ${referralFacts(p)},
-    flows AS (
-      SELECT giver_id AS g, receiver_id AS v, 1 AS referrals, outcome = 'won' AS won, 0 AS revenue, 0 AS disputed FROM facts
-      UNION ALL
-      SELECT referrer_id, closer_id, 0, 0, CASE WHEN disputed THEN 0 ELSE amount_minor END, CASE WHEN disputed THEN amount_minor ELSE 0 END FROM ty),
-    byPair AS (SELECT g, v, sum(referrals) AS referrals, sum(won) AS won, sum(revenue) AS revenue, sum(disputed) AS disputed FROM flows GROUP BY g, v)
-    SELECT g AS giverId, a.first_name || ' ' || a.last_name AS giverName, v AS receiverId, b.first_name || ' ' || b.last_name AS receiverName,
-      referrals, won, revenue AS revenueMinor, disputed AS disputedMinor
-    FROM byPair JOIN members a ON a.id = g JOIN members b ON b.id = v
-    WHERE revenue > 0 OR disputed > 0
-    ORDER BY revenue DESC, referrals DESC, giverName LIMIT 10`);
-
-  const months = db.all<Outcomes['months'][number]>(sql`
-    WITH ${referralFacts(p)},
-    ev AS (
-      SELECT substr(meeting_on, 1, 7) AS month, 1 AS given, outcome = 'won' AS won, 0 AS linked, 0 AS unlinked, 0 AS disputed FROM facts
-      UNION ALL SELECT month, 0, 0, CASE WHEN NOT disputed AND linked THEN amount_minor ELSE 0 END,
-        CASE WHEN NOT disputed AND NOT linked THEN amount_minor ELSE 0 END, CASE WHEN disputed THEN amount_minor ELSE 0 END FROM ty
-      UNION ALL SELECT DISTINCT substr(meeting_on, 1, 7), 0, 0, 0, 0, 0 FROM pm)
-    SELECT month, sum(given) AS given, sum(won) AS won, sum(linked) AS linkedMinor, sum(unlinked) AS unlinkedMinor, sum(disputed) AS disputedMinor
-    FROM ev GROUP BY month ORDER BY month`);
 
   const given = { won: totals.won, lost: totals.lost, open: totals.open, total: totals.won + totals.lost + totals.open };
   return {

@@ -30,7 +30,9 @@ export function recognition(db: Db, p: Period): Recognition {
 
   const attendedMarks = rules.lateCountsAsPresent ? sql`('P', 'S', 'L')` : sql`('P', 'S')`;
   const perfect = db.all<{ memberId: string; name: string; eligible: number; attended: number }>(sql`
-    WITH pm AS (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})
+    -- Materialized: joined inline, the planner bounds the meetings by each member's joined day instead of
+    -- the period's first day and reads every meeting since the oldest member joined.
+    WITH pm AS MATERIALIZED (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})
     SELECT m.id AS memberId, m.first_name || ' ' || m.last_name AS name, count(*) AS eligible,
       coalesce(sum(a.mark IN ${attendedMarks}), 0) AS attended
     FROM members m JOIN pm ON pm.meeting_on >= m.joined_on AND (m.left_on IS NULL OR pm.meeting_on <= m.left_on)
