@@ -7,6 +7,7 @@ import { applications, classifications, leadershipPolicies, prospects, prospectV
 import type { ParsedInput, Prospect, VisitorsPipeline } from '../shared/contract';
 import { addDays } from '../shared/dates';
 import { openProspectStages, type ProspectStage } from '../shared/domain';
+import { visitorsPageSize } from '../shared/leadership-schemas';
 import { chapterToday } from './chapter';
 import { LedgerError } from '../shared/errors';
 import { foldName } from '../shared/names';
@@ -134,7 +135,9 @@ interface ProspectRow extends Omit<Prospect, 'visits' | 'stale' | 'atVisitLimit'
 }
 
 /** Every person with at least one live visit, with seat, visits and staleness; one query plus one for the visits. */
-export function readProspects(db: Db, today: string, where: 'all' | 'open' = 'all', id?: string): Prospect[] {
+export function readProspects(db: Db, today: string, where: 'all' | 'open' = 'all', id?: string, ids?: readonly string[]): Prospect[] {
+  if (ids && ids.length === 0) return [];
+  const only = ids ? sql`p.id IN (${sql.join(ids.map((one) => sql`${one}`), sql`, `)})` : null;
   const policies = getLeadershipPolicies(db);
   const rows = db.all<ProspectRow>(sql`
     WITH pv AS (
@@ -157,13 +160,13 @@ export function readProspects(db: Db, today: string, where: 'all' | 'open' = 'al
     FROM p JOIN pv ON pv.prospect_id = p.id
     LEFT JOIN members i ON i.id = p.invited_by_id
     LEFT JOIN members mm ON mm.id = p.member_id
-    WHERE ${id ? sql`p.id = ${id}` : where === 'open' ? sql`p.stage IN ('visited', 'followed_up', 'invited_back')` : sql`1 = 1`}
+    WHERE ${id ? sql`p.id = ${id}` : only ?? (where === 'open' ? sql`p.stage IN ('visited', 'followed_up', 'invited_back')` : sql`1 = 1`)}
     ORDER BY pv.lastVisitOn DESC, p.name COLLATE NOCASE`);
   const visits = db.all<{ prospectId: string; visitorId: string; meetingOn: string; invitedByName: string | null }>(sql`
     SELECT pv.prospect_id AS prospectId, v.id AS visitorId, m.meeting_on AS meetingOn, i.display_name AS invitedByName
     FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
     LEFT JOIN members i ON i.id = v.invited_by_id
-    WHERE v.deleted_at IS NULL ${id ? sql`AND pv.prospect_id = ${id}` : sql``}
+    WHERE v.deleted_at IS NULL ${id ? sql`AND pv.prospect_id = ${id}` : ids ? sql`AND pv.prospect_id IN (${sql.join(ids.map((one) => sql`${one}`), sql`, `)})` : sql``}
     ORDER BY m.meeting_on`);
   const byProspect = new Map<string, Prospect['visits']>();
   for (const v of visits) {
@@ -186,7 +189,35 @@ export function readProspects(db: Db, today: string, where: 'all' | 'open' = 'al
   }));
 }
 
-export function listVisitors(db: Db, input: ParsedInput<'listVisitors'>, today: string = chapterToday(db)): VisitorsPipeline {
+interface ProspectListing {
+  id: string;
+  name: string;
+  company: string;
+  email: string;
+  phone: string;
+  classificationSought: string;
+  invitedByName: string | null;
+}
+
+/**
+ * Whether a visitor answers a search: every word of it is found in their name, company, e-mail,
+ * the seat they want or who invited them, case and accents ignored ("maria jose" finds
+ * "María José García López", "小龍" finds "李小龍"); a word of 3 digits or more may also be in the phone.
+ */
+export function visitorMatches(p: Omit<ProspectListing, 'id'>, search: string): boolean {
+  const words = foldName(search).split(' ').filter(Boolean);
+  if (words.length === 0) return true;
+  const text = foldName([p.name, p.company, p.email, p.classificationSought, p.invitedByName ?? ''].join(' '));
+  const phone = digits(p.phone);
+  return words.every((word) => text.includes(word) || (digits(word).length >= 3 && phone.includes(digits(word))));
+}
+
+export function listVisitors(
+  db: Db,
+  asked: Pick<ParsedInput<'listVisitors'>, 'show'> & Partial<ParsedInput<'listVisitors'>>,
+  today: string = chapterToday(db),
+): VisitorsPipeline {
+  const input = { search: '', page: 1, pageSize: visitorsPageSize, ...asked };
   return db.transaction((tx) => {
     syncVisitorPipeline(tx);
     const policies = getLeadershipPolicies(tx);
@@ -195,10 +226,28 @@ export function listVisitors(db: Db, input: ParsedInput<'listVisitors'>, today: 
         coalesce(sum(p.member_id IS NOT NULL), 0) AS applied,
         coalesce(sum(p.stage = 'joined'), 0) AS joined
       FROM prospects p WHERE EXISTS (SELECT 1 FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id WHERE pv.prospect_id = p.id AND v.deleted_at IS NULL)`)!;
+    // The searchable fields of everyone in view, in the list's order; only the page asked for is read in full.
+    const listing = tx.all<ProspectListing>(sql`
+      WITH pv AS (
+        SELECT pv.prospect_id, max(m.meeting_on) AS lastVisitOn
+        FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
+        WHERE v.deleted_at IS NULL GROUP BY pv.prospect_id
+      )
+      SELECT p.id, p.name, p.company, p.email, p.phone, p.classification_sought AS classificationSought, i.display_name AS invitedByName
+      FROM prospects p JOIN pv ON pv.prospect_id = p.id LEFT JOIN members i ON i.id = p.invited_by_id
+      WHERE ${input.show === 'open' ? sql`p.stage IN ('visited', 'followed_up', 'invited_back')` : sql`1 = 1`}
+      ORDER BY pv.lastVisitOn DESC, p.name COLLATE NOCASE`);
+    const matching = input.search === '' ? listing : listing.filter((p) => visitorMatches(p, input.search));
+    const lastPage = Math.max(1, Math.ceil(matching.length / input.pageSize));
+    const page = Math.min(input.page, lastPage);
+    const ids = matching.slice((page - 1) * input.pageSize, page * input.pageSize).map((p) => p.id);
     return {
       staleFollowUpDays: policies.staleFollowUpDays,
       visitLimit: policies.visitLimit,
-      prospects: readProspects(tx, today, input.show),
+      prospects: readProspects(tx, today, input.show, undefined, ids),
+      total: matching.length,
+      page,
+      pageSize: input.pageSize,
       conversion,
     };
   });
@@ -278,6 +327,7 @@ export function applyForSeat(db: Db, input: ParsedInput<'applyForSeat'>, today: 
       renewalDue: null,
       sponsorId: input.sponsorId,
       leadershipRole: null,
+      nameOrder: input.nameOrder,
     });
     const application = tx
       .insert(applications)

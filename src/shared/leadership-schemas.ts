@@ -13,6 +13,7 @@ import {
   letterSentHows,
   letterStatuses,
   memberStatuses,
+  nameOrders,
   prospectStages,
   renewalOutcomes,
 } from './domain';
@@ -86,16 +87,29 @@ export type Prospect = z.infer<typeof prospectOut>;
 export const visitorsOut = z.object({
   staleFollowUpDays: z.number().int(),
   visitLimit: z.number().int(),
+  /** One page of the visitors that match the search, newest visit first. */
   prospects: z.array(prospectOut),
+  /** How many visitors match (all pages), the page shown (the last one when the asked page is past it) and its size. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   /** Visitors who became members (joined) out of everyone who visited: the conversion count. */
   conversion: z.object({ visitors: z.number().int(), applied: z.number().int(), joined: z.number().int() }),
 });
 export type VisitorsPipeline = z.infer<typeof visitorsOut>;
 
+export const visitorsPageSize = 50;
+
 export const listVisitorsInput = z
-  .object({ show: oneOf('Which visitors', ['open', 'all'] as const).default('all') })
+  .object({
+    show: oneOf('Which visitors', ['open', 'all'] as const).default('all'),
+    /** Words found in the name, company, e-mail, seat wanted or who invited them (case and accents ignored), or digits of the phone. */
+    search: optionalText('Search', 100),
+    page: integerIn('Page', 1, 100_000).default(1),
+    pageSize: integerIn('Visitors per page', 10, 200).default(visitorsPageSize),
+  })
   .strict()
-  .default({ show: 'all' });
+  .default({ show: 'all', search: '', page: 1, pageSize: visitorsPageSize });
 
 export const recordFollowUpInput = z
   .object({
@@ -117,6 +131,8 @@ export const applyForSeatInput = z
     classificationId: entityId('Classification'),
     sponsorId: entityId('Sponsor').nullable().default(null),
     appliedOn: isoDate('Application date'),
+    /** How the member's name is written; null = as the chapter writes names. */
+    nameOrder: oneOf('Name order', nameOrders).nullable().default(null),
   })
   .strict();
 

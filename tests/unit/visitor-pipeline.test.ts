@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../src/db/open';
 import type { Registry } from '../../src/server/registry';
 import type { Prospect, VisitorsPipeline } from '../../src/shared/contract';
+import { visitors as visitorSlips } from '../../src/db/schema';
 import { addMonths } from '../../src/shared/dates';
+import { splitPersonName } from '../../src/shared/names';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
 import { auditRows, daysAgo, meeting, ok, refused, today, visit } from '../support/leadership';
 
@@ -84,6 +86,76 @@ describe('visitors are people with visits', () => {
   });
 });
 
+describe('a chapter with hundreds of visitors', () => {
+  /**
+   * 13 meetings, 20 visitors each (260 people; the slips written straight into the file, as three
+   * years of meetings would have left them, to keep this fast), plus the three the searches look for,
+   * recorded on meeting night at the oldest meeting.
+   */
+  function busyChapter() {
+    const firstNames = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Mia', 'Lucas'];
+    const slips = [];
+    for (let week = 13; week >= 1; week--) {
+      const meetingId = meeting(api, daysAgo(7 * week));
+      for (let i = 0; i < 20; i++) {
+        slips.push({ meetingId, name: `${firstNames[i % 10]} Visitor-${week}-${i}`, company: `Firm ${week}-${i}`, phone: `555-01${String(week).padStart(2, '0')}${String(i).padStart(2, '0')}` });
+      }
+    }
+    opened.db.insert(visitorSlips).values(slips).run();
+    const oldest = meeting(api, daysAgo(7 * 14));
+    visit(api, oldest, 'María José García López', { company: 'Clínica Dental Sonrisa', email: 'mj@sonrisa.example', invitedById: dana.id, phone: '+34 612 345 678' });
+    visit(api, oldest, '李小龍', { company: 'Dragon Kung Fu', classificationSought: 'Martial Arts School' });
+    visit(api, oldest, 'Günther Öztürk', { company: 'Öztürk Elektro' });
+  }
+  const page = (input: Record<string, unknown>) => ok<VisitorsPipeline>(api.call('listVisitors', input));
+
+  it('shows 50 at a time, newest visit first, with the count of all of them; a page past the end shows the last one', () => {
+    busyChapter();
+    const first = page({});
+    expect(first).toMatchObject({ total: 263, page: 1, pageSize: 50 });
+    expect(first.prospects).toHaveLength(50);
+    expect(first.prospects[0]!.lastVisitOn).toBe(daysAgo(7));
+    expect(first.prospects[49]!.lastVisitOn).toBe(daysAgo(21));
+    // Every visitor is on exactly one page, none twice, none missing.
+    const seen = [1, 2, 3, 4, 5, 6].flatMap((n) => page({ page: n }).prospects.map((p) => p.id));
+    expect(seen).toHaveLength(263);
+    expect(new Set(seen).size).toBe(263);
+    const last = page({ page: 6 });
+    expect(last.prospects.map((p) => p.name)).toEqual(expect.arrayContaining(['María José García López', '李小龍', 'Günther Öztürk']));
+    expect(last.prospects).toHaveLength(13);
+    expect(page({ page: 40 })).toMatchObject({ page: 6, total: 263 });
+    // The counts above the list are the whole chapter's, whatever page is shown.
+    expect(page({ page: 3 }).conversion).toEqual({ visitors: 263, applied: 0, joined: 0 });
+  });
+
+  it('finds a visitor by any part of the name without the accents, by company, e-mail, phone digits or who invited them', () => {
+    busyChapter();
+    const names = (search: string, show: 'all' | 'open' = 'all') => page({ search, show }).prospects.map((p) => p.name);
+    expect(names('maria jose')).toEqual(['María José García López']);
+    expect(names('  GARCIA   lopez ')).toEqual(['María José García López']);
+    expect(names('gunther oztu')).toEqual(['Günther Öztürk']);
+    expect(names('小龍')).toEqual(['李小龍']);
+    expect(names('martial arts')).toEqual(['李小龍']);
+    expect(names('sonrisa.example')).toEqual(['María José García López']);
+    expect(names('612 345')).toEqual(['María José García López']);
+    expect(names('dana ruiz')).toEqual(['María José García López']);
+    expect(page({ search: 'olivia' })).toMatchObject({ total: 26, page: 1 });
+    expect(page({ search: 'olivia visitor-3-' }).prospects.map((p) => p.name)).toEqual(['Olivia Visitor-3-0', 'Olivia Visitor-3-10']);
+    // Nobody by that name: an empty page, not an error.
+    expect(page({ search: 'Zebedee' })).toMatchObject({ total: 0, page: 1, prospects: [] });
+    // The search keeps to the visitors in view: after a follow-up to "not now" she is no longer one to follow up.
+    ok(api.call('recordFollowUp', { id: page({ search: 'maria jose' }).prospects[0]!.id, stage: 'not_now', contactOn: today() }));
+    expect(names('maria jose', 'open')).toEqual([]);
+    expect(names('maria jose', 'all')).toEqual(['María José García López']);
+  });
+
+  it('refuses a page or page size that is not a whole number in range, naming the field', () => {
+    expect(refused(api.call('listVisitors', { page: 0 }))).toMatchObject({ field: 'page', message: 'Page must be at least 1.' });
+    expect(refused(api.call('listVisitors', { pageSize: 5000 }))).toMatchObject({ field: 'pageSize', message: 'Visitors per page must be at most 200.' });
+    expect(refused(api.call('listVisitors', { search: 'x'.repeat(101) }))).toMatchObject({ field: 'search' });
+  });
+});
+
 describe('follow-up', () => {
   it('a visitor with no contact for more days than the policy allows is flagged stale; a follow-up clears it', () => {
     visit(api, meeting(api, daysAgo(10)), 'Ben Foster');
@@ -160,6 +232,23 @@ describe('from visitor to member', () => {
       'Applied for Mortgage Broker',
       `Application approved on ${daysAgo(2)}`,
     ]);
+  });
+
+  it('a visitor named 李小龍 applies with the name split family first and is 李小龍 in the roster; María José García López keeps both family names', () => {
+    const m = meeting(api, daysAgo(7));
+    visit(api, m, '李小龍');
+    visit(api, m, 'María José García López');
+    const lee = splitPersonName('李小龍');
+    ok(api.call('applyForSeat', { prospectId: person('李小龍').id, firstName: lee.givenName, lastName: lee.familyName, nameOrder: lee.nameOrder, classificationId: seats.mortgage, appliedOn: today() }));
+    const maria = splitPersonName('María José García López');
+    ok(api.call('applyForSeat', { prospectId: person('María José García López').id, firstName: maria.givenName, lastName: maria.familyName, nameOrder: null, classificationId: seats.florist, appliedOn: today() }));
+    const roster = ok<any[]>(api.call('listMembers', {}));
+    expect(roster.find((r) => r.lastName === '李')).toMatchObject({ firstName: '小龍', fullName: '李小龍', nameOrder: 'family_first', status: 'applicant' });
+    expect(roster.find((r) => r.lastName === 'García López')).toMatchObject({ firstName: 'María José', fullName: 'María José García López', nameOrder: null });
+    // A name order that is not one of the two is refused, naming the field; nobody else applied.
+    visit(api, m, 'Kara Lind');
+    expect(refused(api.call('applyForSeat', { prospectId: person('Kara Lind').id, firstName: 'Kara', lastName: 'Lind', nameOrder: 'surname_last', classificationId: seats.realEstate, appliedOn: today() }))).toMatchObject({ field: 'nameOrder' });
+    expect(person('Kara Lind').stage).toBe('visited');
   });
 
   it('applying for a taken seat is refused with a sentence naming the holder, and nothing changes', () => {

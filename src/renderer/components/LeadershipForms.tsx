@@ -5,14 +5,18 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { Application, Classification, Member, Prospect } from '../../shared/contract';
+import { displayName, splitPersonName } from '../../shared/names';
 import { chapterToday } from '../chapter-today';
 import {
   applicationOutcomes,
   attendanceOutcomes,
   decisionOutcomeLabels,
+  nameOrderLabels,
+  nameOrders,
   prospectStageLabels,
   renewalOutcomes,
   type DecisionOutcome,
+  type NameOrder,
 } from '../../shared/domain';
 import { ledger } from '../client';
 import { useLedgerSubmit } from '../form-errors';
@@ -77,31 +81,29 @@ export function FollowUpForm({ prospect, onSaved, onCancel }: { prospect: Prospe
   );
 }
 
-/** First word(s) and last word of a visitor's name, as the member form wants them. */
-function splitName(name: string): [string, string] {
-  const parts = name.trim().split(/\s+/);
-  if (parts.length === 1) return [parts[0]!, ''];
-  return [parts.slice(0, -1).join(' '), parts.at(-1)!];
-}
-
 export function ApplyForm({
   prospect,
   classifications,
   members,
+  chapterNameOrder,
   onSaved,
   onCancel,
 }: {
   prospect: Prospect;
   classifications: Classification[];
   members: Member[];
+  /** How the chapter writes names; the first guess at the split follows it. */
+  chapterNameOrder: NameOrder;
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const [firstName, lastName] = splitName(prospect.name);
+  // The visitor slip has the name on one line; the member record wants it in two. A rule guesses, the secretary checks.
+  const split = splitPersonName(prospect.name, chapterNameOrder);
   const form = useForm({
     initialValues: {
-      firstName,
-      lastName,
+      firstName: split.givenName,
+      lastName: split.familyName,
+      nameOrder: split.nameOrder as NameOrder,
       company: prospect.company,
       phone: prospect.phone,
       email: prospect.email,
@@ -110,7 +112,9 @@ export function ApplyForm({
       appliedOn: chapterToday() as string | null,
     },
   });
-  const fields = ['firstName', 'lastName', 'company', 'phone', 'email', 'classificationId', 'sponsorId', 'appliedOn'];
+  const fields = ['firstName', 'lastName', 'nameOrder', 'company', 'phone', 'email', 'classificationId', 'sponsorId', 'appliedOn'];
+  const { firstName, lastName, nameOrder } = form.values;
+  const shownAs = displayName(firstName.trim(), lastName.trim(), nameOrder);
   const { saving, formError, run } = useLedgerSubmit(form.setFieldError, fields);
   return (
     <form
@@ -118,7 +122,15 @@ export function ApplyForm({
       noValidate
       onSubmit={form.onSubmit((v) =>
         run(async () => {
-          await ledger.applyForSeat({ ...v, prospectId: prospect.id, classificationId: v.classificationId ?? '', appliedOn: v.appliedOn ?? '', sponsorId: v.sponsorId || null });
+          await ledger.applyForSeat({
+            ...v,
+            prospectId: prospect.id,
+            classificationId: v.classificationId ?? '',
+            appliedOn: v.appliedOn ?? '',
+            sponsorId: v.sponsorId || null,
+            // The chapter's own order is kept as "as the chapter writes names".
+            nameOrder: v.nameOrder === chapterNameOrder ? null : v.nameOrder,
+          });
           onSaved();
         }),
       )}
@@ -127,8 +139,23 @@ export function ApplyForm({
         {prospect.name} becomes an applicant holding the seat until the membership committee decides.
       </Text>
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="First name" required data-autofocus {...form.getInputProps('firstName')} />
-        <TextInput label="Last name" required {...form.getInputProps('lastName')} />
+        <TextInput label="First name" description="Given name" required data-autofocus {...form.getInputProps('firstName')} />
+        <TextInput label="Last name" description="Family name" required {...form.getInputProps('lastName')} />
+      </SimpleGrid>
+      <Group gap="xs" mt="xs" align="flex-end" wrap="nowrap">
+        <Select label="Name order" w={340} allowDeselect={false} data={nameOrders.map((o) => ({ value: o, label: nameOrderLabels[o] }))} {...form.getInputProps('nameOrder')} />
+        <Button
+          variant="default"
+          onClick={() => form.setValues({ firstName: lastName, lastName: firstName })}
+          aria-label="Swap first and last name"
+        >
+          Swap first and last
+        </Button>
+      </Group>
+      <Text size="sm" mt={6} mb="sm" aria-live="polite" data-testid="name-check">
+        Shown in the roster as <b>{shownAs.trim() || '…'}</b>. {split.rule} Correct the names if that is not how {prospect.name} writes them.
+      </Text>
+      <SimpleGrid cols={2} spacing="sm">
         <TextInput label="Company" {...form.getInputProps('company')} />
         <Select label="Classification" required searchable maxDropdownHeight={320} data={seatOptions(classifications)} {...form.getInputProps('classificationId')} />
         <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />

@@ -1,5 +1,7 @@
-import { Alert, Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, CloseButton, Group, Modal, Pagination, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Prospect } from '../../shared/contract';
 import { prospectStageLabels, type ProspectStage } from '../../shared/domain';
@@ -32,11 +34,16 @@ export function SeatBadge({ p }: { p: Prospect }) {
 /** The visitor pipeline: every visitor with their visits, the seat they want and where follow-up stands. */
 export function VisitorsScreen() {
   const [show, setShow] = useState<'open' | 'all'>('all');
+  const [search, setSearch] = useState('');
+  // Typing narrows the list a moment after the last key, not at every letter.
+  const [searched] = useDebouncedValue(search.trim(), 200);
+  const [page, setPage] = useState(1);
   const [following, setFollowing] = useState<Prospect | null>(null);
   const [applying, setApplying] = useState<Prospect | null>(null);
-  const list = useQuery(() => ledger.listVisitors({ show }), [show]);
+  const list = useQuery(() => ledger.listVisitors({ show, search: searched, page }), [show, searched, page]);
   const classifications = useQuery(() => ledger.listClassifications(), []);
   const members = useQuery(() => ledger.listMembers({ scope: 'current' }), []);
+  const chapter = useQuery(() => ledger.getChapter(), []);
 
   if (list.error) return <ErrorNotice error={list.error} onRetry={list.reload} />;
   const data = list.data;
@@ -60,7 +67,10 @@ export function VisitorsScreen() {
         <SegmentedControl
           aria-label="Which visitors"
           value={show}
-          onChange={(v) => setShow(v as typeof show)}
+          onChange={(v) => {
+            setShow(v as typeof show);
+            setPage(1);
+          }}
           data={[
             { value: 'all', label: 'Everyone' },
             { value: 'open', label: 'To follow up' },
@@ -74,7 +84,23 @@ export function VisitorsScreen() {
           <Badge size="lg" variant="light" color="green">{data.conversion.joined} joined</Badge>
         </Group>
       )}
-      {data && data.prospects.length === 0 ? (
+      <TextInput
+        aria-label="Search visitors"
+        placeholder="Name, company, e-mail, phone, seat wanted or who invited them"
+        leftSection={<IconSearch size={16} />}
+        rightSection={search ? <CloseButton aria-label="Clear the search" onClick={() => { setSearch(''); setPage(1); }} /> : null}
+        value={search}
+        onChange={(e) => {
+          setSearch(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={620}
+      />
+      {data && data.total === 0 && searched !== '' ? (
+        <Alert color="gray" title={`No visitor matches “${searched}”`}>
+          {show === 'open' ? 'The search looks among the visitors to follow up only: choose Everyone to look through all of them.' : 'Check the spelling, or search by company, e-mail or a few digits of the phone.'}
+        </Alert>
+      ) : data && data.prospects.length === 0 ? (
         <Alert color="gray" title={show === 'open' ? 'Nobody to follow up' : 'No visitors yet'}>
           {show === 'open'
             ? 'Every visitor has been followed up, applied, or said not now.'
@@ -139,6 +165,26 @@ export function VisitorsScreen() {
           </Table.Tbody>
         </Table>
       )}
+      {data && data.total > 0 && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {data.total <= data.pageSize
+              ? `${data.total} ${data.total === 1 ? 'visitor' : 'visitors'}${searched ? ` matching “${searched}”` : ''}`
+              : `Showing ${(data.page - 1) * data.pageSize + 1}–${(data.page - 1) * data.pageSize + data.prospects.length} of ${data.total} visitors${searched ? ` matching “${searched}”` : ''}, newest visit first`}
+          </Text>
+          {data.total > data.pageSize && (
+            <Pagination
+              aria-label="Pages of visitors"
+              total={Math.ceil(data.total / data.pageSize)}
+              value={data.page}
+              onChange={setPage}
+              size="sm"
+              getControlProps={(control) => ({ 'aria-label': control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : control === 'first' ? 'First page' : 'Last page' })}
+              getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
+            />
+          )}
+        </Group>
+      )}
       <Modal opened={following !== null} onClose={() => setFollowing(null)} title={`Follow up ${following?.name ?? ''}`}>
         {following && <FollowUpForm prospect={following} onCancel={() => setFollowing(null)} onSaved={() => done(`Follow-up with ${following.name} recorded.`)} />}
       </Modal>
@@ -148,6 +194,7 @@ export function VisitorsScreen() {
             prospect={applying}
             classifications={classifications.data ?? []}
             members={members.data ?? []}
+            chapterNameOrder={chapter.data?.nameOrder ?? 'given_first'}
             onCancel={() => setApplying(null)}
             onSaved={() => done(`${applying.name} is now an applicant holding the seat.`)}
           />
