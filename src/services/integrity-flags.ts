@@ -2,6 +2,7 @@
 // rather than business. Each flag carries its rule and threshold in words (the outcome rules).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { repeatedAll } from '../db/repeated-read';
 import type { IntegrityFlags, Period } from '../shared/contract';
 import { addDays, todayIso } from '../shared/dates';
 import { getOutcomeRules } from './outcome-rules';
@@ -21,7 +22,7 @@ export function integrityFlags(db: Db, p: Period, today = todayIso()): Integrity
   const cutoff = addDays(today, -rules.staleDays);
   const lastUpdate = sql`coalesce((SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id), m.meeting_on)`;
   const openReferral = sql`r.deleted_at IS NULL AND r.status IN ('new', 'contacted', 'meeting_set') AND m.status <> 'cancelled'`;
-  const stale = db.all<IntegrityFlags['stale'][number]>(sql`
+  const stale = repeatedAll<IntegrityFlags['stale'][number]>(db, sql`
     WITH walk AS (SELECT ${lastUpdate} AS last_update FROM meetings m CROSS JOIN referrals r
         WHERE r.meeting_id = m.id AND ${openReferral} AND last_update <= ${cutoff}
         ORDER BY m.meeting_on LIMIT 200),

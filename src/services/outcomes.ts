@@ -14,6 +14,7 @@
 //   and in neither. linked + unlinked + disputed = the period's TYFCB total, as in the tallies.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { repeatedGet } from '../db/repeated-read';
 import type { Outcomes, Period } from '../shared/contract';
 import { lostReasons } from '../shared/domain';
 import { requireChapter } from './chapter';
@@ -36,7 +37,10 @@ const referralFacts = (p: Period) => sql`${periodMeetings(p)},
     FROM refs CROSS JOIN referral_status_history h WHERE h.referral_id = refs.id GROUP BY h.referral_id),
   facts AS MATERIALIZED (SELECT refs.*, hist.contacted_on, coalesce(hist.reached_meeting, 0) AS reached_meeting, hist.won_on,
       julianday(hist.contacted_on) - julianday(refs.meeting_on) AS d_contact,
-      CASE WHEN refs.outcome = 'won' THEN julianday(hist.won_on) - julianday(refs.meeting_on) END AS d_close
+      CASE WHEN refs.outcome = 'won' THEN julianday(hist.won_on) - julianday(refs.meeting_on) END AS d_close,
+      -- Why a lost referral was lost: the reason on its latest "lost" entry.
+      CASE WHEN refs.outcome = 'lost' THEN (SELECT h.lost_reason FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status = 'lost'
+        ORDER BY h.changed_on DESC, h.created_at DESC LIMIT 1) END AS lost_reason
     FROM refs LEFT JOIN hist ON hist.referral_id = refs.id),
   ty AS MATERIALIZED (SELECT t.referrer_id, t.closer_id, t.amount_minor, t.referral_id IS NOT NULL AS linked, substr(pm.meeting_on, 1, 7) AS month,
            ${tyfcbDisputed('t')} AS disputed
@@ -65,7 +69,7 @@ export function outcomes(db: Db, p: Period): Outcomes {
   const chapter = requireChapter(db);
   // One statement: the period's facts (referrals with their history, TYFCB with disputes) are
   // materialized once and read by the four parts, each returned as JSON.
-  const json = db.get<{ members: string; totals: string; pairs: string; months: string }>(sql`
+  const json = repeatedGet<{ members: string; totals: string; pairs: string; months: string; reasons: string }>(db, sql`
     WITH ${referralFacts(p)},
     -- Per member in one GROUP BY: referrals given and received by outcome, the medians as receiver
     -- (SQLite's median(): the middle value, or the mean of the two middle ones; NULLs left out), and
@@ -123,7 +127,8 @@ export function outcomes(db: Db, p: Period): Outcomes {
       (SELECT json_group_array(json_object('i', i, 'giverId', giverId, 'giverName', giverName, 'receiverId', receiverId, 'receiverName', receiverName,
           'referrals', referrals, 'won', won, 'revenueMinor', revenueMinor, 'disputedMinor', disputedMinor)) FROM (SELECT row_number() OVER (ORDER BY revenueMinor DESC, referrals DESC, giverName) AS i, * FROM pairRows)) AS pairs,
       (SELECT json_group_array(json_object('month', month, 'given', given, 'won', won, 'linkedMinor', linkedMinor, 'unlinkedMinor', unlinkedMinor, 'disputedMinor', disputedMinor))
-        FROM monthRows) AS months`)!;
+        FROM monthRows) AS months,
+      (SELECT json_group_array(json_object('reason', reason, 'n', n)) FROM (SELECT lost_reason AS reason, count(*) AS n FROM facts WHERE outcome = 'lost' GROUP BY 1)) AS reasons`)!;
   // json_group_array keeps no promised order: each part carries its place and is put back in it here.
   const byPlace = <T extends { i: number }>(list: T[]) => list.sort((a, b) => a.i - b.i).map(({ i: _i, ...rest }) => rest);
   const rows = byPlace(JSON.parse(json.members) as Array<MemberRow & { i: number }>);
@@ -155,12 +160,8 @@ export function outcomes(db: Db, p: Period): Outcomes {
     };
   });
 
-  // Why referrals given in the period were lost: the reason on their latest "lost" entry.
-  const reasons = db.all<{ reason: string | null; n: number }>(sql`
-    WITH ${periodMeetings(p)}
-    SELECT (SELECT h.lost_reason FROM referral_status_history h WHERE h.referral_id = r.id AND h.status = 'lost'
-            ORDER BY h.changed_on DESC, h.created_at DESC LIMIT 1) AS reason, count(*) AS n
-    FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.status = 'lost' GROUP BY 1`);
+  // Why referrals given in the period were lost (the reason on their latest "lost" entry).
+  const reasons = JSON.parse(json.reasons) as Array<{ reason: string | null; n: number }>;
   const lostReasonCounts = Object.fromEntries([...lostReasons, 'not_recorded'].map((k) => [k, 0])) as Outcomes['chapter']['lostReasons'];
   for (const r of reasons) lostReasonCounts[(r.reason ?? 'not_recorded') as keyof typeof lostReasonCounts] += r.n;
 
