@@ -90,6 +90,22 @@ export async function runHistoryBench(): Promise<void> {
     }
     console.log(`  save + refresh (sheet and meeting list) through the registry, ${SAVES} times: median ${ms(percentile(saves, 0.5))}, p95 ${ms(percentile(saves, 0.95))} → ${ratio(percentile(saves, 0.95), 10)}`);
 
+    // The visitor pipeline (issue 17): the first look at Visitors links every visitor slip in the file
+    // to a person (once per file, as after the upgrade that brought the pipeline); after that only a
+    // meeting night's new slips are linked, on the next look.
+    const visitorSlips = count('visitors');
+    const firstLookStarted = performance.now();
+    const firstLook = must(api, 'listVisitors', {}) as { total: number };
+    const firstLookMs = performance.now() - firstLookStarted;
+    for (let v = 0; v < 5; v++) must(api, 'saveVisitor', { meetingId: tonight, name: `Tonight's visitor ${v}`, company: 'Guest GmbH', classificationSought: 'Trades', confirmDuplicate: true });
+    const nextLookStarted = performance.now();
+    must(api, 'listVisitors', {});
+    const nextLookMs = performance.now() - nextLookStarted;
+    const firstWeekStarted = performance.now();
+    must(api, 'thisWeek', {});
+    const firstWeekMs = performance.now() - firstWeekStarted;
+    console.log(`  visitor pipeline: the first look links ${visitorSlips.toLocaleString('en-US')} visitor slips to ${firstLook.total.toLocaleString('en-US')} people in ${ms(firstLookMs)} (once per file); a meeting night's 5 new visitors are linked and the first page shown in ${ms(nextLookMs)}; This week's first look (drafts the attendance letters due) ${ms(firstWeekMs)}`);
+
     // Every screen's data, from the call to the answer (the UI's own time is not in this figure).
     const quarter = quarterOf(history.lastMeetingOn);
     const screens: Array<[string, Array<[string, unknown]>]> = [
@@ -100,6 +116,11 @@ export async function runHistoryBench(): Promise<void> {
       ['Members (roster)', [['listMembers', { scope: 'all' }]]],
       ['Audit log (first page)', [['listAuditLog', {}]]],
       ['Audit log, amendments only', [['listAuditLog', { withReasonOnly: true }]]],
+      ['This week (leadership lists and summary)', [['thisWeek', {}]]],
+      ['Visitors (first page of 50)', [['listVisitors', {}]]],
+      ['Visitors, searched ("visitor 12-3")', [['listVisitors', { search: 'visitor 12-3' }]]],
+      ['Visitors, last page', [['listVisitors', { page: 100_000 }]]],
+      ['Applications & renewals (applications, radar, letters)', [['listApplications', {}], ['renewalsRadar', {}], ['listAbsenceLetters', {}]]],
     ];
     const screenTimes = () => screens.map(([name, calls]) => [name, percentile(timed(() => calls.forEach(([m, i]) => must(api, m, i)), 7), 0.5)] as const);
     screenTimes(); // once to warm the page cache, so neither pass below pays for reading the file from disk

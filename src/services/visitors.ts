@@ -83,7 +83,8 @@ export function syncVisitorPipeline(tx: Db): number {
     if (row) tx.update(leadershipPolicies).set({ pipelineSyncedThrough: newest }).where(eq(leadershipPolicies.id, row.id)).run();
     else tx.insert(leadershipPolicies).values({ pipelineSyncedThrough: newest }).run();
   }
-  if (unlinked.length === 0) return 0;
+  const amended = followAmendedSlips(tx, through);
+  if (unlinked.length === 0) return amended;
   const known: ProspectKey[] = tx
     .all<Omit<ProspectKey, 'folded'> & { name: string }>(sql`SELECT id, name, phone, email, stage FROM prospects ORDER BY created_at DESC`)
     .map((p) => ({ id: p.id, folded: foldName(p.name), phone: p.phone, email: p.email, stage: p.stage }));
@@ -126,6 +127,47 @@ export function syncVisitorPipeline(tx: Db): number {
     known.unshift({ id: created.id, folded, phone: created.phone, email: created.email, stage: created.stage });
   }
   return unlinked.length;
+}
+
+/**
+ * A visitor slip amended after the pipeline linked it (the secretary corrects "Kara Lnd" to "Kara
+ * Lind", or adds her e-mail): a person known from that one slip alone takes the corrected details.
+ * When the corrected slip is now plainly someone already known (same name, contact details agree)
+ * and nothing was done yet about the one-slip person (still "visited", no contact, no note, not
+ * applied), the visit moves to the person already known, so one visitor is not listed twice.
+ * A person with several visits, or one whose follow-up has started, keeps what it has. Audited.
+ */
+function followAmendedSlips(tx: Db, through: string): number {
+  const changed = tx.all<UnlinkedVisit & { prospectId: string; slips: number }>(sql`
+    SELECT v.id, v.name, v.company, v.phone, v.email, v.classification_sought AS classificationSought,
+      v.classification_id AS classificationId, v.invited_by_id AS invitedById, v.follow_up AS followUp, m.meeting_on AS meetingOn,
+      pv.prospect_id AS prospectId,
+      (SELECT count(*) FROM prospect_visits o CROSS JOIN visitors ov ON ov.id = o.visitor_id WHERE o.prospect_id = pv.prospect_id AND ov.deleted_at IS NULL) AS slips
+    FROM visitors v JOIN meetings m ON m.id = v.meeting_id CROSS JOIN prospect_visits pv ON pv.visitor_id = v.id
+    WHERE v.updated_at >= ${through} AND v.deleted_at IS NULL`);
+  let followed = 0;
+  for (const slip of changed) {
+    if (slip.slips !== 1) continue;
+    const before = tx.select().from(prospects).where(eq(prospects.id, slip.prospectId)).get();
+    if (!before || before.memberId !== null) continue;
+    const details = { name: slip.name, company: slip.company, phone: slip.phone, email: slip.email, classificationSought: slip.classificationSought };
+    if (Object.entries(details).every(([k, v]) => before[k as keyof typeof details] === v)) continue;
+    followed++;
+    const untouched = before.stage === 'visited' && before.lastContactOn === null && before.note === '';
+    const known = untouched
+      ? tx
+          .all<{ id: string; name: string; email: string; phone: string }>(sql`SELECT id, name, email, phone FROM prospects WHERE id <> ${before.id} ORDER BY created_at`)
+          .find((p) => samePerson({ name: slip.name, email: slip.email, phone: slip.phone }, p))
+      : undefined;
+    if (known) {
+      tx.update(prospectVisits).set({ prospectId: known.id }).where(eq(prospectVisits.visitorId, slip.id)).run();
+      recordAudit(tx, { action: 'update', entity: 'prospect', entityId: known.id, after: { visitorId: slip.id, meetingOn: slip.meetingOn }, reason: `Visit on ${slip.meetingOn} joined ${known.name}: the slip was corrected to their name` });
+      continue;
+    }
+    tx.update(prospects).set(details).where(eq(prospects.id, before.id)).run();
+    recordAudit(tx, { action: 'update', entity: 'prospect', entityId: before.id, before, after: { ...before, ...details }, reason: `Visitor slip of ${slip.meetingOn} corrected` });
+  }
+  return followed;
 }
 
 interface ProspectRow extends Omit<Prospect, 'visits' | 'stale' | 'atVisitLimit' | 'seat'> {

@@ -77,6 +77,48 @@ describe('visitors are people with visits', () => {
     expect(pipeline().prospects).toHaveLength(0);
   });
 
+  it('a misspelt visitor slip corrected after the list showed it: the list shows the corrected name and e-mail', () => {
+    const m = meeting(api, daysAgo(7));
+    const slip = visit(api, m, 'Kara Lnd', { company: 'Lind Roofing' });
+    expect(pipeline().prospects.map((p) => p.name)).toEqual(['Kara Lnd']);
+    ok(api.call('saveVisitor', { id: slip.id, meetingId: m, name: 'Kara Lind', company: 'Lind Roofing', email: 'kara@lind.example', confirmDuplicate: true }));
+    const list = pipeline();
+    expect(list.prospects.map((p) => [p.name, p.email, p.visits.length])).toEqual([['Kara Lind', 'kara@lind.example', 1]]);
+    expect(auditRows(opened, 'prospect').at(-1)!.reason).toBe(`Visitor slip of ${daysAgo(7)} corrected`);
+    // Looking again changes nothing more.
+    const entries = auditRows(opened, 'prospect').length;
+    pipeline();
+    expect(auditRows(opened, 'prospect')).toHaveLength(entries);
+  });
+
+  it('a slip corrected to a visitor already known joins their visits, so the visitor is listed once with both visits', () => {
+    const first = meeting(api, daysAgo(14));
+    const second = meeting(api, daysAgo(7));
+    visit(api, first, 'Kara Lind', { email: 'kara@lind.example' });
+    const typo = visit(api, second, 'Kara Lnd', { email: 'kara@lind.example' });
+    expect(pipeline().prospects.map((p) => p.name).sort()).toEqual(['Kara Lind', 'Kara Lnd']);
+    ok(api.call('saveVisitor', { id: typo.id, meetingId: second, name: 'Kara Lind', email: 'kara@lind.example', confirmDuplicate: true }));
+    const list = pipeline();
+    expect(list.prospects).toHaveLength(1);
+    expect(list.prospects[0]!).toMatchObject({ name: 'Kara Lind', atVisitLimit: true });
+    expect(list.prospects[0]!.visits.map((v) => v.meetingOn)).toEqual([daysAgo(14), daysAgo(7)]);
+    expect(list.conversion.visitors).toBe(1);
+    expect(auditRows(opened, 'prospect').at(-1)!.reason).toBe(`Visit on ${daysAgo(7)} joined Kara Lind: the slip was corrected to their name`);
+  });
+
+  it('a visitor whose follow-up has started keeps it when their slip is corrected, even to a name already known', () => {
+    visit(api, meeting(api, daysAgo(14)), 'Ben Foster');
+    const m = meeting(api, daysAgo(7));
+    const slip = visit(api, m, 'Ben Fostr');
+    ok(api.call('recordFollowUp', { id: person('Ben Fostr').id, stage: 'followed_up', contactOn: daysAgo(2), note: 'Called him.' }));
+    ok(api.call('saveVisitor', { id: slip.id, meetingId: m, name: 'Ben Foster', confirmDuplicate: true }));
+    // The follow-up is not folded away into the other record: both are listed, for leadership to look at.
+    expect(pipeline().prospects.map((p) => [p.name, p.stage, p.note])).toEqual([
+      ['Ben Foster', 'followed_up', 'Called him.'],
+      ['Ben Foster', 'visited', ''],
+    ]);
+  });
+
   it('shows whether the seat the visitor wants is open, held or unknown to the chapter', () => {
     const m = meeting(api, daysAgo(7));
     visit(api, m, 'Sara Lopez', { classificationSought: 'Real Estate — Residential' });
