@@ -8,13 +8,14 @@ import { openDatabase } from '../db/open';
 import { sourceMigrationsFolder } from '../db/paths';
 import { meetings, referrals } from '../db/schema';
 import { createRegistry } from '../server/registry';
-import { addDays } from '../shared/dates';
+import { addDays, todayIso } from '../shared/dates';
 import { loadDemoChapter } from '../services/demo';
 import { listMembers } from '../services/members';
 import { runScaleBench } from './bench-scale';
 import { runImportBench } from './bench-import';
 import { runHistoryBench } from './bench-history';
 import { ChapterFile } from '../server/chapter-file';
+import { runScreenBench } from './bench-screen';
 
 const TARGET_SLIPS = 30_000;
 const SAVES = 1_000;
@@ -88,6 +89,13 @@ if (existsSync(figures)) {
 } else {
   console.log('Run "npm run test:e2e" first to add the keystroke and wall-time figures of the keyboard-only meeting.');
 }
+// Tonight's meeting, a draft, for the keystroke-to-screen part (the meeting screen opens today's meeting).
+const tonight = db.get<{ status: string }>(sql`SELECT status FROM meetings WHERE meeting_on = ${todayIso()}`);
+if (!tonight) {
+  const created = api.call('createMeeting', { meetingOn: todayIso(), confirmDate: true });
+  if (!created.ok) throw new Error(created.error.message);
+}
+const screenReady = !tonight || tonight.status === 'draft';
 opened.close();
 
 // Backup (SQLite online backup) and restore (check, safety copy, swap, reopen) of the same 30k-slip file.
@@ -100,6 +108,10 @@ await chapterFile.restore(backup.name);
 const restoreMs = performance.now() - restoreStarted;
 console.log(`Backup of the ${slips.toLocaleString('en-US')}-slip file (${(backup.bytes / 2 ** 20).toFixed(1)} MiB): ${backupMs.toFixed(0)} ms; restore (integrity check, safety backup, swap, reopen): ${restoreMs.toFixed(0)} ms`);
 chapterFile.close();
+
+if (process.argv.includes('--no-screen')) console.log('Keystroke-to-screen: skipped (--no-screen).');
+else if (!screenReady) console.log("Keystroke-to-screen: skipped, today's meeting in the bench file is already closed.");
+else await runScreenBench(file, members.map((m) => m.fullName));
 
 await runImportBench();
 await runHistoryBench();

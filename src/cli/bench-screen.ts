@@ -1,0 +1,122 @@
+// npm run bench (part): keystroke-to-screen on the meeting screen, in Chromium through the harness,
+// on the bench's big chapter file. A secretary types referral slips at a human pace (one key every
+// 60 ms); the page itself times, from each key's keydown to the first frame painted after it:
+//   - echo: a printable key until the frame showing it (member pickers filter the roster as you type;
+//     plain text fields just echo),
+//   - save: Enter until the frame where the saved slip is counted on the Slips tab (request to the
+//     registry, save, meeting sheet reloaded, screen redrawn).
+// "Painted" is the first task after the next animation frame, the usual way to see a frame from script.
+// Figures only, no assertion: the machine is shared and noisy (the load average is printed beside them).
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { repoRoot } from '../db/paths';
+import { startHarness } from '../harness/server';
+import { resolveBrowser } from './find-browser';
+
+const SLIPS = Number(process.env.BENCH_SCREEN_SLIPS ?? 12);
+const KEY_GAP_MS = 60;
+
+type Sample = { kind: 'picker' | 'text' | 'choice' | 'save'; ms: number };
+
+/**
+ * Runs in the page before the app: times every key from keydown to the next painted frame. A string,
+ * not a function: tsx rewrites functions with helpers (__name) that do not exist in the page.
+ */
+const timeKeys = `(() => {
+  const w = window;
+  w.__samples = [];
+  w.__expectSlips = null;
+  w.__enterAt = null;
+  const afterPaint = (done) => requestAnimationFrame(() => setTimeout(done, 0));
+  document.addEventListener('keydown', (e) => {
+    const t0 = e.timeStamp;
+    if (e.key === 'Enter') { w.__enterAt = t0; return; }
+    if (e.key.length !== 1 || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Member pickers are comboboxes; text inputs echo; anything else is a one-key choice (I/O, 1–5).
+    const t = e.target;
+    const kind = t.closest && t.closest('[role="combobox"], [aria-haspopup="listbox"]') ? 'picker' : t.matches && t.matches('input[type="text"], input:not([type]), textarea') ? 'text' : 'choice';
+    afterPaint(() => w.__samples.push({ kind, ms: performance.now() - t0 }));
+  }, true);
+  const slipsTab = () => Array.from(document.querySelectorAll('[role="tab"]')).find((t) => /^Slips/.test(t.textContent || ''));
+  new MutationObserver(() => {
+    if (w.__expectSlips === null || w.__enterAt === null) return;
+    const tab = slipsTab();
+    if (!tab || tab.textContent.trim() !== 'Slips (' + w.__expectSlips + ')') return;
+    const t0 = w.__enterAt;
+    w.__expectSlips = null;
+    w.__enterAt = null;
+    afterPaint(() => w.__samples.push({ kind: 'save', ms: performance.now() - t0 }));
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
+const plain = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * `file` must be a closed chapter file with a draft meeting on `meetingOn` (the screen opens today's
+ * meeting) and the given members; returns false (and says why) when there is no built renderer or browser.
+ */
+export async function runScreenBench(file: string, memberNames: string[]): Promise<boolean> {
+  if (!existsSync(path.join(repoRoot, 'out', 'renderer', 'index.html'))) {
+    console.log('Keystroke-to-screen: skipped, no built renderer (run "npx electron-vite build" first).');
+    return false;
+  }
+  let executablePath: string;
+  try {
+    executablePath = resolveBrowser({ env: process.env, platform: process.platform, exists: existsSync, playwrightChromium: () => chromium.executablePath() }).executablePath;
+  } catch (error) {
+    console.log(`Keystroke-to-screen: skipped. ${(error as Error).message}`);
+    return false;
+  }
+  const harness = await startHarness({ dbFile: file });
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript({ content: timeKeys });
+    await page.goto(harness.openUrl);
+    const slipsTab = page.getByRole('tab', { name: /^Slips/ });
+    await slipsTab.waitFor();
+    let slips = Number(/\((\d+)\)/.exec((await slipsTab.textContent()) ?? '')?.[1] ?? 0);
+    await page.keyboard.press('Alt+r');
+    await page.getByRole('textbox', { name: 'From (giver)' }).waitFor();
+    const names = memberNames.map(plain);
+    const started = performance.now();
+    for (let i = 0; i < SLIPS; i++) {
+      const giver = names[i % names.length]!;
+      const receiver = names[(i + 5) % names.length]!;
+      await page.keyboard.type(giver, { delay: KEY_GAP_MS });
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(receiver, { delay: KEY_GAP_MS });
+      await page.keyboard.press('Tab');
+      await page.keyboard.press(i % 3 ? 'o' : 'i');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press(String((i % 5) + 1));
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(`Bench household ${i + 1}`, { delay: KEY_GAP_MS });
+      slips++;
+      await page.evaluate((n) => ((window as unknown as { __expectSlips: number }).__expectSlips = n), slips);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => Array.from(document.querySelectorAll('[role="tab"]')).some((t) => t.textContent?.trim() === `Slips (${n})`), slips, { timeout: 60_000 });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await page.waitForTimeout(100);
+    const samples = await page.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples);
+    const figure = (kind: Sample['kind'], unit: string) => {
+      const ms = samples.filter((s) => s.kind === kind).map((s) => s.ms).sort((a, b) => a - b);
+      if (ms.length === 0) return 'no samples';
+      const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!;
+      return `median ${at(0.5).toFixed(1)} ms   p95 ${at(0.95).toFixed(1)} ms   max ${ms[ms.length - 1]!.toFixed(1)} ms   (${ms.length} ${unit}; p95 = ${(at(0.95) / (1000 / 60)).toFixed(1)} frames at 60 Hz)`;
+    };
+    const [one, five] = loadavg();
+    console.log(`Keystroke-to-screen on the meeting screen (Chromium via the harness, ${SLIPS} referral slips typed at one key per ${KEY_GAP_MS} ms in ${seconds.toFixed(1)} s; load average ${one!.toFixed(1)} / ${five!.toFixed(1)} on ${process.platform}):`);
+    console.log(`  a key typed in a member picker (the list filters) → on screen: ${figure('picker', 'keys')}`);
+    console.log(`  a key typed in a text field → on screen: ${figure('text', 'keys')}`);
+    console.log(`  a one-key choice (inside/outside, temperature) → on screen: ${figure('choice', 'keys')}`);
+    console.log(`  Enter → the saved slip counted on screen: ${figure('save', 'saves')}`);
+    return true;
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+}
