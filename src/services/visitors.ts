@@ -72,6 +72,8 @@ export function syncVisitorPipeline(tx: Db): number {
   const through = tx.get<{ at: string | null }>(sql`SELECT pipeline_synced_through AS at FROM leadership_policies`)?.at ?? '';
   const newest = tx.get<{ at: string | null }>(sql`SELECT max(updated_at) AS at FROM visitors`)?.at ?? null;
   if (newest === null || newest < through) return 0;
+  // Slips corrected since the last look first: one that is no longer its person's is linked afresh below.
+  const amended = followAmendedSlips(tx, through);
   const unlinked = tx.all<UnlinkedVisit>(sql`
     SELECT v.id, v.name, v.company, v.phone, v.email, v.classification_sought AS classificationSought,
       v.classification_id AS classificationId, v.invited_by_id AS invitedById, v.follow_up AS followUp, m.meeting_on AS meetingOn
@@ -83,7 +85,6 @@ export function syncVisitorPipeline(tx: Db): number {
     if (row) tx.update(leadershipPolicies).set({ pipelineSyncedThrough: newest }).where(eq(leadershipPolicies.id, row.id)).run();
     else tx.insert(leadershipPolicies).values({ pipelineSyncedThrough: newest }).run();
   }
-  const amended = followAmendedSlips(tx, through);
   if (unlinked.length === 0) return amended;
   const known: ProspectKey[] = tx
     .all<Omit<ProspectKey, 'folded'> & { name: string }>(sql`SELECT id, name, phone, email, stage FROM prospects ORDER BY created_at DESC`)
@@ -135,7 +136,8 @@ export function syncVisitorPipeline(tx: Db): number {
  * When the corrected slip is now plainly someone already known (same name, contact details agree)
  * and nothing was done yet about the one-slip person (still "visited", no contact, no note, not
  * applied), the visit moves to the person already known, so one visitor is not listed twice.
- * A person with several visits, or one whose follow-up has started, keeps what it has. Audited.
+ * A person whose follow-up has started keeps it. A person with several visits keeps their name;
+ * a visit corrected to someone else leaves them and is linked like a new slip. Audited.
  */
 function followAmendedSlips(tx: Db, through: string): number {
   const changed = tx.all<UnlinkedVisit & { prospectId: string; slips: number }>(sql`
@@ -147,9 +149,19 @@ function followAmendedSlips(tx: Db, through: string): number {
     WHERE v.updated_at >= ${through} AND v.deleted_at IS NULL`);
   let followed = 0;
   for (const slip of changed) {
-    if (slip.slips !== 1) continue;
     const before = tx.select().from(prospects).where(eq(prospects.id, slip.prospectId)).get();
-    if (!before || before.memberId !== null) continue;
+    if (!before) continue;
+    if (slip.slips > 1) {
+      // One of several visits corrected to someone else ("Sam Lee" was Sam Leigh that week): that
+      // visit leaves this person, who keeps the others and their follow-up, and is linked afresh.
+      if (!samePerson({ name: slip.name, email: slip.email, phone: slip.phone }, before)) {
+        tx.delete(prospectVisits).where(eq(prospectVisits.visitorId, slip.id)).run();
+        recordAudit(tx, { action: 'update', entity: 'prospect', entityId: before.id, before: { visitorId: slip.id, meetingOn: slip.meetingOn }, reason: `Visit on ${slip.meetingOn} is no longer ${before.name}'s: the slip was corrected to ${slip.name}` });
+        followed++;
+      }
+      continue;
+    }
+    if (before.memberId !== null) continue;
     const details = { name: slip.name, company: slip.company, phone: slip.phone, email: slip.email, classificationSought: slip.classificationSought };
     if (Object.entries(details).every(([k, v]) => before[k as keyof typeof details] === v)) continue;
     followed++;

@@ -106,6 +106,21 @@ describe('visitors are people with visits', () => {
     expect(auditRows(opened, 'prospect').at(-1)!.reason).toBe(`Visit on ${daysAgo(7)} joined Kara Lind: the slip was corrected to their name`);
   });
 
+  it('one of two visits corrected to someone else leaves the first visitor, who keeps the other visit and the follow-up', () => {
+    const first = meeting(api, daysAgo(14));
+    const second = meeting(api, daysAgo(7));
+    visit(api, first, 'Sam Lee');
+    const slip = visit(api, second, 'Sam Lee');
+    ok(api.call('recordFollowUp', { id: person('Sam Lee').id, stage: 'invited_back', contactOn: daysAgo(5), note: 'Coming back in a month.' }));
+    expect(person('Sam Lee').visits).toHaveLength(2);
+    ok(api.call('saveVisitor', { id: slip.id, meetingId: second, name: 'Sam Leigh', email: 'sam@leigh.example', confirmDuplicate: true }));
+    expect(pipeline().prospects.map((p) => [p.name, p.visits.map((v) => v.meetingOn), p.stage])).toEqual([
+      ['Sam Leigh', [daysAgo(7)], 'visited'],
+      ['Sam Lee', [daysAgo(14)], 'invited_back'],
+    ]);
+    expect(auditRows(opened, 'prospect').map((r) => r.reason)).toContain(`Visit on ${daysAgo(7)} is no longer Sam Lee's: the slip was corrected to Sam Leigh`);
+  });
+
   it('a visitor whose follow-up has started keeps it when their slip is corrected, even to a name already known', () => {
     visit(api, meeting(api, daysAgo(14)), 'Ben Foster');
     const m = meeting(api, daysAgo(7));
