@@ -27,6 +27,11 @@ test('a secretary creates a second chapter, switches back through Open recent, a
   await page.getByRole('button', { name: 'Create chapter' }).click();
   await expect(page.getByText('Riverside Growth', { exact: true })).toBeVisible();
   saveClassification(harness.database.db, { name: 'Accountant', sphereId: null });
+  // A new chapter's lists say what will appear, not "well done" or "pick another period".
+  await page.goto(`${harness.url}/#/referrals`);
+  await expect(page.getByText('No referral yet: a referral given at a meeting is listed here until its receiver marks it won or lost.')).toBeVisible();
+  await page.goto(`${harness.url}/#/reciprocity`);
+  await expect(page.getByText(/No closed meeting in this period: pick another period, or close a meeting on the Meeting screen/)).toBeVisible();
 
   // Open recent goes back to the first chapter, its data intact.
   await page.getByRole('button', { name: 'File', exact: true }).click();

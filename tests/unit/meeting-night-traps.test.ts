@@ -204,6 +204,8 @@ describe('referrals recorded at a meeting dated after today', () => {
     );
     expect(emptyMessage({ memberName: null, status: 'open', olderThanDays: 0 })).toBe('No referral is open: every referral has been closed — well done.');
     expect(emptyMessage({ memberName: null, status: 'lost', olderThanDays: 0 })).toBe('No referral marked lost yet.');
+    // A new chapter: nothing was ever won or lost, so there is nothing to congratulate yet.
+    expect(emptyMessage({ memberName: null, status: 'open', olderThanDays: 0, anyDecided: false })).toBe('No referral yet: a referral given at a meeting is listed here until its receiver marks it won or lost.');
   });
 });
 

@@ -22,6 +22,12 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
   const rows = (list.data ?? []).slice(0, PAGE);
   const hasNext = (list.data?.length ?? 0) > PAGE;
   useEffect(() => setPage(0), [memberId, status, olderThanDays]);
+  // Asked only when nothing is open: was any referral ever won or lost ("well done"), or is there none yet?
+  const nothingOpen = list.data?.length === 0 && status === 'open';
+  const decided = useQuery(
+    async () => (nothingOpen ? (await ledger.listOpenReferrals({ status: 'won', limit: 1 })).length + (await ledger.listOpenReferrals({ status: 'lost', limit: 1 })).length > 0 : true),
+    [nothingOpen],
+  );
 
   // Picking a status opens the follow-up: its day, who recorded it, why it was lost, a note.
   const [following, setFollowing] = useState<{ referral: OpenReferral; status: (typeof referralStatuses)[number] } | null>(null);
@@ -62,7 +68,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
         <NumberInput label="Open at least (days)" w={180} min={0} value={olderThanDays} onChange={(v) => setOlderThanDays(Number(v) || 0)} />
       </Group>
       {list.data && list.data.length === 0 ? (
-        <Alert color="gray">{emptyMessage({ memberName: members.data?.find((m) => m.id === memberId)?.fullName ?? null, status, olderThanDays })}</Alert>
+        <Alert color="gray">{emptyMessage({ memberName: members.data?.find((m) => m.id === memberId)?.fullName ?? null, status, olderThanDays, anyDecided: decided.data ?? true })}</Alert>
       ) : (
         <Table aria-label="Open referrals" striped verticalSpacing={4}>
           <Table.Thead>

@@ -93,7 +93,7 @@ export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
           {disputedExplanation} Leadership resolves disputes on the Outcomes screen, TYFCB disputes tab.
         </Alert>
       )}
-      {tallies && tallies.totals.meetings === 0 && <Alert color="gray">No closed meeting in this period: pick another period.</Alert>}
+      {tallies && tallies.totals.meetings === 0 && <Alert color="gray">No closed meeting in this period: pick another period, or close a meeting on the Meeting screen (only closed meetings count).</Alert>}
 
       {tallies && (
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
