@@ -1,5 +1,5 @@
 import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron';
-import { screenKeys, type ScreenKeyId } from '../src/shared/screens';
+import { leadershipScreenKeys, screenKeys, type ScreenKeyId } from '../src/shared/screens';
 
 export interface RecentMenuEntry {
   file: string;
@@ -60,7 +60,11 @@ export function installApplicationMenu(actions: {
       // Screens by CmdOrCtrl+digit: the menu owns the accelerator on every platform, so macOS's
       // Option+digit characters and Windows' Alt menu mnemonics never get in the way.
       label: '&Go',
-      submenu: screenKeys.map((s) => ({ label: s.label, ...(s.digit ? { accelerator: `CmdOrCtrl+${s.digit}` } : {}), click: () => actions.showScreen(s.id) })),
+      submenu: [
+        ...screenKeys.map((s) => ({ label: s.label, ...(s.digit ? { accelerator: `CmdOrCtrl+${s.digit}` } : {}), click: () => actions.showScreen(s.id) })),
+        { type: 'separator' as const },
+        ...leadershipScreenKeys.map((s) => ({ label: s.label, click: () => actions.showScreen(s.id) })),
+      ],
     },
     { role: 'windowMenu' },
     {

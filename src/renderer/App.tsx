@@ -4,7 +4,7 @@ import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, I
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
 import { memberCountLabel } from '../shared/member-count';
-import { screenForKey, screenKeys, screenShortcutLabel } from '../shared/screens';
+import { leadershipScreenKeys, screenForKey, screenKeys, screenShortcutLabel } from '../shared/screens';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
 import { FileMenu } from './components/ChapterFiles';
@@ -46,11 +46,8 @@ const icons = {
 const screens = screenKeys.map((s) => ({ ...s, icon: icons[s.id] }));
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 // ---- leadership workflows between meetings (issue 17): the digits are all taken, so these have none ----
-const leadershipScreens = [
-  { id: 'this-week', label: 'This week', icon: IconChecklist },
-  { id: 'visitors', label: 'Visitors', icon: IconUserPlus },
-  { id: 'applications', label: 'Applications & renewals', icon: IconGavel },
-] as const;
+const leadershipIcons = { 'this-week': IconChecklist, visitors: IconUserPlus, applications: IconGavel } as const;
+const leadershipScreens = leadershipScreenKeys.map((s) => ({ ...s, icon: leadershipIcons[s.id] }));
 type ScreenId = (typeof screens)[number]['id'] | (typeof leadershipScreens)[number]['id'];
 
 export function App() {

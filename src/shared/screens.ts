@@ -15,7 +15,14 @@ export const screenKeys = [
   { id: 'import', label: 'Import', digit: '0' },
 ] as const;
 
-export type ScreenKeyId = (typeof screenKeys)[number]['id'];
+/** The leadership's screens between meetings (issue 17): in the side bar's second group and the Go menu, without a digit (all ten are taken). */
+export const leadershipScreenKeys = [
+  { id: 'this-week', label: 'This week' },
+  { id: 'visitors', label: 'Visitors' },
+  { id: 'applications', label: 'Applications & renewals' },
+] as const;
+
+export type ScreenKeyId = (typeof screenKeys)[number]['id'] | (typeof leadershipScreenKeys)[number]['id'];
 
 interface KeyLike {
   code: string;

@@ -143,7 +143,7 @@ export function VisitorsScreen() {
                     <Badge color={stageColors[p.stage]} variant="light">{prospectStageLabels[p.stage]}</Badge>
                     {p.note && <Text size="xs" c="dimmed" maw={240} lineClamp={2}>{p.note}</Text>}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={150}>
                     <Text size="sm">{p.lastContactOn ?? 'never'}</Text>
                     {p.stale ? <Badge color="red" variant="light" size="sm">stale · {p.daysSinceContact} days</Badge> : <Text size="xs" c="dimmed">{p.daysSinceContact} days ago</Text>}
                   </Table.Td>
