@@ -66,6 +66,12 @@ export const chapter = sqliteTable(
     scorecardProfile: text('scorecard_profile'),
     /** How the chapter writes names; each member may differ (members.name_order). */
     nameOrder: text('name_order', { enum: nameOrders }).notNull().default('given_first'),
+    /**
+     * How much disk the backups beside the file may use, in MB (0 = no limit). A ten-year or
+     * million-slip file is hundreds of MB a copy, and the rotation alone keeps up to 22 copies.
+     * Checked by the contract (0, or 100 and above) rather than a CHECK, which would rebuild the table.
+     */
+    backupsMaxMb: integer('backups_max_mb').notNull().default(5120),
     ...timestamps,
   },
   (t) => [

@@ -13,3 +13,8 @@ export function setChapterTimeZone(setting: string | null | undefined): void {
 export function chapterToday(now: Date = new Date()): string {
   return zone ? dayIn(now, zone) : todayIso(now);
 }
+
+/** The zone the screens print times in: the chapter's setting, or this computer's until a chapter is loaded. */
+export function chapterZone(): string {
+  return zone ?? chapterTimeZone(null);
+}

@@ -7,7 +7,8 @@ import type { Db } from '../db/open';
 import { contract, methodNames, type MethodName, type MethodOutput, type ParsedInput } from '../shared/contract';
 import { LedgerError, type LedgerErrorShape, type Result } from '../shared/errors';
 import { appStatus } from '../services/app-status';
-import { getChapter, saveChapter } from '../services/chapter';
+import { getChapter, saveChapter, setBackupLimit } from '../services/chapter';
+import { backupLimitBytes } from '../services/backups';
 import {
   deleteClassification,
   deleteContactSphere,
@@ -199,10 +200,12 @@ const handlers: Handlers = {
   produceReport: (ctx, input) => produceReport(ctx.db, input, { fontsDir: ctx.fontsDir ?? sourceFontsDir }),
   listBackups: (ctx) => {
     const file = requireChapterFile(ctx);
-    return { folder: file.backupsFolder, backups: file.listBackups() };
+    const backups = file.listBackups();
+    return { folder: file.backupsFolder, backups, totalBytes: backups.reduce((n, b) => n + b.bytes, 0), maxBytes: backupLimitBytes(file.sqlite) };
   },
   backupNow: async (ctx) => (await requireChapterFile(ctx).backup('manual'))!,
   restoreBackup: (ctx, input) => requireChapterFile(ctx).restore(input.name),
+  setBackupLimit: (ctx, input) => setBackupLimit(ctx.db, input),
   revealBackupsFolder: (ctx) => {
     const folder = requireChapterFile(ctx).backupsFolder;
     ctx.revealFolder?.(folder);

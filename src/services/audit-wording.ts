@@ -83,6 +83,7 @@ const fieldLabels: Record<string, string> = {
   absenceWindowMonths: 'absence window (months)',
   noReferralWeeks: 'weeks without referral',
   openReferralDays: 'days a referral may stay open',
+  backupsMaxMb: 'backups may use at most (MB, 0 = no limit)',
   // Ids shown by the name they point at.
   giverId: 'from',
   receiverId: 'to',

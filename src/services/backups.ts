@@ -107,13 +107,29 @@ export function listBackups(chapterFile: string): BackupInfo[] {
     .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
 }
 
+/** The newest copies are kept whatever the size limit says: a limit never leaves a file without a recent backup. */
+export const ALWAYS_KEPT = 2;
+export const DEFAULT_BACKUPS_MAX_MB = 5120;
+
+/** The size limit the chapter set, in bytes; null for no limit. Files from before the setting get the default. */
+export function backupLimitBytes(sqlite: Database.Database): number | null {
+  let mb = DEFAULT_BACKUPS_MAX_MB;
+  try {
+    const row = sqlite.prepare('SELECT backups_max_mb AS mb FROM chapter LIMIT 1').get() as { mb: number } | undefined;
+    if (row && Number.isInteger(row.mb)) mb = row.mb;
+  } catch {
+    // An older file (before migration 0013) or one without a chapter: the default applies.
+  }
+  return mb > 0 ? mb * 1024 * 1024 : null;
+}
+
 /** An online, consistent copy through SQLite's backup API, then the rotation. */
 export async function backupNow(sqlite: Database.Database, chapterFile: string, reason: BackupReason, at = new Date()): Promise<BackupInfo> {
   const folder = backupsFolder(chapterFile);
   mkdirSync(folder, { recursive: true });
   const name = backupName(at, reason);
   await sqlite.backup(path.join(folder, name));
-  rotateBackups(chapterFile, at);
+  rotateBackups(chapterFile, at, backupLimitBytes(sqlite));
   return listBackups(chapterFile).find((b) => b.name === name)!;
 }
 
@@ -128,7 +144,7 @@ export function backupBeforeMigration(sqlite: Database.Database, chapterFile: st
 
 export function backupBeforeRestore(sqlite: Database.Database, chapterFile: string, at = new Date()): BackupInfo {
   const target = snapshotInto(sqlite, chapterFile, 'before-restore', at);
-  rotateBackups(chapterFile, at);
+  rotateBackups(chapterFile, at, backupLimitBytes(sqlite));
   return listBackups(chapterFile).find((b) => b.name === path.basename(target))!;
 }
 
@@ -142,8 +158,11 @@ function snapshotInto(sqlite: Database.Database, chapterFile: string, reason: Ba
   return target;
 }
 
-/** Keep the newest 10, plus the newest of each calendar month for the last 12 months. */
-export function rotateBackups(chapterFile: string, now = new Date()): string[] {
+/**
+ * Keep the newest 10, plus the newest of each calendar month for the last 12 months; then, while
+ * what is kept uses more than `maxBytes`, let the oldest go — but never the newest two.
+ */
+export function rotateBackups(chapterFile: string, now = new Date(), maxBytes: number | null = null): string[] {
   const all = listBackups(chapterFile);
   const keep = new Set(all.slice(0, 10).map((b) => b.name));
   const yearAgo = new Date(now);
@@ -154,6 +173,21 @@ export function rotateBackups(chapterFile: string, now = new Date()): string[] {
     if (b.takenAt >= yearAgo.toISOString() && !seenMonths.has(month)) {
       seenMonths.add(month);
       keep.add(b.name);
+    }
+  }
+  if (maxBytes !== null) {
+    // Newest first: once a copy would take the total past the limit, it and every older one go
+    // (the newest two stay whatever their size), so what is left is always the most recent run.
+    let used = 0;
+    let position = 0;
+    let full = false;
+    for (const b of all) {
+      if (!keep.has(b.name)) continue;
+      position += 1;
+      if (position > ALWAYS_KEPT && (full || used + b.bytes > maxBytes)) {
+        full = true;
+        keep.delete(b.name);
+      } else used += b.bytes;
     }
   }
   const removed = all.filter((b) => !keep.has(b.name)).map((b) => b.name);

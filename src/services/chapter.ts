@@ -75,3 +75,19 @@ function refuseCurrencyChangeOnceMoneyExists(db: Db, from: string, to: string): 
     'currency',
   );
 }
+
+/**
+ * How much disk the backups may use (MB, 0 = no limit). Applied at the next backup, never at once:
+ * lowering it must not delete copies the moment a number is picked in a list. Kept out of
+ * getChapter, which every screen reads, so the chapter form never carries it back by accident.
+ */
+export function setBackupLimit(db: Db, input: ParsedInput<'setBackupLimit'>): { maxMb: number } {
+  return db.transaction((tx) => {
+    const existing = requireChapter(tx);
+    const before = tx.select({ maxMb: chapter.backupsMaxMb }).from(chapter).get()!.maxMb;
+    if (before === input.maxMb) return { maxMb: before };
+    tx.update(chapter).set({ backupsMaxMb: input.maxMb }).where(eq(chapter.id, existing.id)).run();
+    recordAudit(tx, { action: 'update', entity: 'chapter', entityId: existing.id, before: { backupsMaxMb: before }, after: { backupsMaxMb: input.maxMb } });
+    return { maxMb: input.maxMb };
+  });
+}

@@ -41,7 +41,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { palmsReconciliationOut, palmsFileInput, rosterFileInput, attendancePreviewOut, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { palmsReconciliationOut, palmsFileInput, rosterFileInput, attendancePreviewOut, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, setBackupLimitInput, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { bands as scoreBands, saveAllStatementsInput, savedStatementsOut } from './tally-schemas';
 export * from './outcome-schemas';
 import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, tyfcbWithDisputeOut } from './outcome-schemas';
@@ -431,6 +431,7 @@ export const contract = {
   backupNow: method(none, backupOut, 'Take a backup now (SQLite online backup).'),
   restoreBackup: method(restoreBackupInput, restoredOut, 'Check a backup, back up the current file, then restore it.'),
   revealBackupsFolder: method(none, z.object({ folder: z.string() }), 'Show the backups folder in the file manager.'),
+  setBackupLimit: method(setBackupLimitInput, z.object({ maxMb: z.number().int() }), 'How much disk the backups may use (MB, 0 = no limit); applied at the next backup, the newest two always kept.'),
   listAuditLog: method(listAuditLogInput, z.array(auditEntryOut), 'The audit log, newest first, with filters.'),
   previewSlipsAuditImport: method(importFileInput, importPreviewOut, 'Read a BNI Connect slips audit export: what would be created, matched, refused.'),
   importSlipsAudit: method(importFileInput, importResultOut, 'Import a previewed slips audit export in one transaction: new rows created, differing slips updated, problem rows left out.'),

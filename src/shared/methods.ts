@@ -63,6 +63,7 @@ export const methodNames = [
   'backupNow',
   'restoreBackup',
   'revealBackupsFolder',
+  'setBackupLimit',
   'listAuditLog',
   'previewSlipsAuditImport',
   'importSlipsAudit',

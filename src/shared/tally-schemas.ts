@@ -197,7 +197,19 @@ export const backupOut = z.object({
   chapterName: z.string().nullable(),
   slipCount: z.number().int().nullable(),
 });
-export const backupsOut = z.object({ folder: z.string(), backups: z.array(backupOut) });
+export const backupsOut = z.object({
+  folder: z.string(),
+  backups: z.array(backupOut),
+  /** What the backups use together, and what they may use (null: no limit). */
+  totalBytes: z.number().int(),
+  maxBytes: z.number().int().nullable(),
+});
+/** 0 = no limit; otherwise at least 100 MB, so a limit cannot leave room for nothing. */
+export const backupsMaxMbField = z
+  .number({ error: 'Backups may use at most must be a number of megabytes.' })
+  .int({ error: 'Backups may use at most must be a whole number of megabytes.' })
+  .refine((mb) => mb === 0 || (mb >= 100 && mb <= 10_000_000), { error: 'Backups may use at most must be at least 100 MB (or no limit).' });
+export const setBackupLimitInput = z.object({ maxMb: backupsMaxMbField }).strict();
 export const restoreBackupInput = z.object({ name: z.string({ error: 'Choose a backup.' }).min(1, { error: 'Choose a backup.' }).max(200) }).strict();
 export const restoredOut = z.object({ restored: backupOut, safetyCopy: backupOut });
 

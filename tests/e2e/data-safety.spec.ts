@@ -7,6 +7,14 @@ test('a secretary backs up, makes a mistake, and restores the backup; the audit 
   const backups = page.getByRole('table', { name: 'Backups' });
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(backups.getByRole('row')).toHaveCount(2);
+  // How much disk the backups may use: a choice in a list, said back in one sentence.
+  await expect(page.getByTestId('backups-use')).toHaveText(/^1 backup uses [\d.]+ (KB|MB) of the 5 GB allowed\.$/);
+  await page.getByRole('textbox', { name: 'Backups may use at most' }).click();
+  await page.getByRole('option', { name: '1 GB' }).click();
+  await expect(page.getByText(/Backups may now use at most 1 GB\. The oldest go at the next backup/)).toBeVisible();
+  await expect(page.getByTestId('backups-use')).toHaveText(/of the 1 GB allowed\.$/);
+  await page.getByRole('table', { name: 'Backups' }).screenshot({ path: 'test-results/backups-limit.png' });
+  await page.getByTestId('backups-use').locator('..').screenshot({ path: 'test-results/backups-limit-choice.png' });
 
   // A mistake after the backup: a classification added by accident.
   const addSeat = page.getByRole('form', { name: 'Add classification' });

@@ -52,6 +52,8 @@ export function demoChapterUnder(tag: string, file: string): string {
       if (!inDemo.has(table)) continue;
       const demoColumns = new Set(columns(table, 'demo'));
       const shared = columns(table, 'main').filter((c) => demoColumns.has(c)).map((c) => `"${c}"`).join(', ');
+      // Rows a migration itself wrote (the audit chain's head) give way to the demo's own.
+      if (old.sqlite.prepare(`SELECT count(*) FROM main."${table}"`).pluck().get()) old.sqlite.exec(`DELETE FROM main."${table}"`);
       old.sqlite.exec(`INSERT INTO main."${table}" (${shared}) SELECT ${shared} FROM demo."${table}" ORDER BY rowid`);
     }
   })();

@@ -132,6 +132,7 @@ const writes: Partial<Record<MethodName, Payloads>> = {
     const { member } = ok<any>(api.call('getMember', { id: one("SELECT id FROM members WHERE status = 'active' LIMIT 1") }));
     return { id: member.id, firstName: member.firstName, lastName: member.lastName, company: `${member.company} GmbH`, classificationId: member.classificationId, phone: member.phone, email: member.email, status: member.status, joinedOn: member.joinedOn, renewalDue: member.renewalDue, sponsorId: member.sponsorId, leadershipRole: member.leadershipRole };
   },
+  setBackupLimit: () => ({ maxMb: 1024 }),
   createMeeting: () => ({ meetingOn: '2026-12-08', confirmDate: true }),
   setAttendance: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' LIMIT 1"), memberId: one("SELECT member_id FROM attendance WHERE mark = 'P' AND meeting_id = (SELECT id FROM meetings WHERE status = 'completed' LIMIT 1) LIMIT 1"), mark: 'L', reason: 'Came in after the open networking' }),
   markAllPresent: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-15', confirmDate: true })).id }),

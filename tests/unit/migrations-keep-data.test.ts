@@ -117,3 +117,18 @@ describe('the chapter time zone migration', () => {
     upgraded.close();
   });
 });
+
+describe('the backups size limit migration', () => {
+  it('gives a chapter written before it the 5 GB limit and keeps everything else', () => {
+    const tags = journalTags();
+    const tag = tags.find((t) => t.endsWith('_backups_size_limit'))!;
+    const previous = tags[tags.indexOf(tag) - 1]!;
+    const file = demoUnder(previous);
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
+    const chapterBefore = old.sqlite.prepare('SELECT * FROM chapter').get() as Record<string, unknown>;
+    old.close();
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
+    expect(upgraded.sqlite.prepare('SELECT * FROM chapter').get()).toEqual({ ...chapterBefore, backups_max_mb: 5120 });
+    upgraded.close();
+  });
+});

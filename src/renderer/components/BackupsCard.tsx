@@ -1,8 +1,11 @@
-import { Alert, Button, Card, Code, Group, Modal, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Modal, Select, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
+import { chapterZone } from '../chapter-today';
+import { formatInstant } from '../../shared/time-zone';
+import { backupLimitChoices, backupsUseSentence, fileSize } from '../backup-sizes';
 
 const reasons: Record<string, string> = {
   startup: 'At start-up',
@@ -19,6 +22,19 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
   const chosen = list.data?.backups.find((b) => b.name === restoring);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The limit in MB as the list offers it (0 = no limit); null until the list has loaded.
+  const limitMb = list.data ? (list.data.maxBytes === null ? 0 : Math.round(list.data.maxBytes / (1024 * 1024))) : null;
+  const when = (takenAt: string) => formatInstant(new Date(takenAt), 'en-US', chapterZone());
+  const setLimit = async (value: string | null) => {
+    if (value === null) return;
+    try {
+      await ledger.setBackupLimit({ maxMb: Number(value) });
+      notifications.show({ color: 'teal', autoClose: 4000, message: Number(value) === 0 ? 'Backups now have no size limit.' : `Backups may now use at most ${fileSize(Number(value) * 1024 * 1024)}. The oldest go at the next backup; the newest two are always kept.` });
+      await list.reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
 
   const backupNow = async () => {
     setBusy(true);
@@ -38,7 +54,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
     try {
       const { restored, safetyCopy } = await ledger.restoreBackup({ name: restoring });
       setRestoring(null);
-      notifications.show({ color: 'teal', message: `Restored the backup of ${restored.takenAt.replace('T', ' ').slice(0, 16)}. The file as it was is kept as ${safetyCopy.name}.` });
+      notifications.show({ color: 'teal', message: `Restored the backup of ${when(restored.takenAt)}. The file as it was is kept as ${safetyCopy.name}.` });
       await list.reload();
       await onRestored();
     } catch (e) {
@@ -67,7 +83,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
         </Group>
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
-        Taken at start-up, whenever a meeting closes, and before any upgrade. The last 10 are kept, plus one a month for a year.
+        Taken at start-up, whenever a meeting closes, and before any upgrade. The last 10 are kept, plus one a month for a year, within the size limit below.
         {list.data && (
           <>
             {' '}
@@ -75,6 +91,22 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
           </>
         )}
       </Text>
+      <Group align="flex-end" mb="sm" gap="md">
+        <Select
+          label="Backups may use at most"
+          data={backupLimitChoices(limitMb)}
+          value={limitMb === null ? null : String(limitMb)}
+          onChange={setLimit}
+          allowDeselect={false}
+          w={200}
+          disabled={limitMb === null}
+        />
+        {list.data && (
+          <Text size="sm" c={list.data.maxBytes !== null && list.data.totalBytes > list.data.maxBytes ? 'orange.8' : undefined} data-testid="backups-use">
+            {backupsUseSentence(list.data.backups.map((b) => b.bytes), list.data.maxBytes)}
+          </Text>
+        )}
+      </Group>
       {error && (
         <Alert color="red" mb="sm" role="alert" withCloseButton onClose={() => setError(null)}>
           {error}
@@ -88,7 +120,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
         <Table aria-label="Backups" verticalSpacing={4} striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Taken (UTC)</Table.Th>
+              <Table.Th>Taken</Table.Th>
               <Table.Th>Why</Table.Th>
               <Table.Th>Holds</Table.Th>
               <Table.Th ta="right">Size</Table.Th>
@@ -98,12 +130,12 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
           <Table.Tbody>
             {(list.data?.backups ?? []).map((b) => (
               <Table.Tr key={b.name}>
-                <Table.Td>{b.takenAt.replace('T', ' ').slice(0, 19)}</Table.Td>
+                <Table.Td>{when(b.takenAt)}</Table.Td>
                 <Table.Td>{reasons[b.reason] ?? b.reason}</Table.Td>
                 <Table.Td>{b.chapterName === null ? 'Cannot be read' : `${b.chapterName} · ${b.slipCount} slips`}</Table.Td>
-                <Table.Td ta="right">{(b.bytes / 1024).toFixed(0)} KB</Table.Td>
+                <Table.Td ta="right">{fileSize(b.bytes)}</Table.Td>
                 <Table.Td ta="right">
-                  <Button size="xs" variant="subtle" onClick={() => setRestoring(b.name)} aria-label={`Restore the backup of ${b.takenAt}`}>
+                  <Button size="xs" variant="subtle" onClick={() => setRestoring(b.name)} aria-label={`Restore the backup of ${when(b.takenAt)}`}>
                     Restore…
                   </Button>
                 </Table.Td>
@@ -115,7 +147,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
       <Modal opened={restoring !== null} onClose={() => setRestoring(null)} title="Restore this backup?">
         {chosen && (
           <Text size="sm" mb="xs" fw={500}>
-            {chosen.chapterName ?? 'A backup that cannot be read'}, as it was on {chosen.takenAt.replace('T', ' ').slice(0, 16)} UTC
+            {chosen.chapterName ?? 'A backup that cannot be read'}, as it was on {when(chosen.takenAt)}
             {chosen.slipCount !== null ? ` (${chosen.slipCount} slips)` : ''}.
           </Text>
         )}

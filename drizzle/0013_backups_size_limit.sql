@@ -1,0 +1,1 @@
+ALTER TABLE `chapter` ADD `backups_max_mb` integer DEFAULT 5120 NOT NULL;
