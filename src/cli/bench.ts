@@ -89,6 +89,12 @@ if (existsSync(figures)) {
 } else {
   console.log('Run "npm run test:e2e" first to add the keystroke and wall-time figures of the keyboard-only meeting.');
 }
+const guided = path.resolve('test-results/guided-start-figures.json');
+if (existsSync(guided)) {
+  const g = JSON.parse(readFileSync(guided, 'utf8')) as { members: number; seconds: number; keysKeyboardPart: number; keysPerMember: number; typedCharacters: number; keyboardMembers: number };
+  console.log(`From the last Playwright guided-start run (new chapter → 9 classifications in one sphere → ${g.members} members → first meeting marked, closed, weekly report saved):`);
+  console.log(`  ${g.seconds.toFixed(1)} s wall time, including the test's waits; the keyboard-only part (${g.keyboardMembers} members, attendance, close, report): ${g.keysKeyboardPart} keys beyond names and text (${g.keysPerMember} per member) and ${g.typedCharacters} characters typed`);
+}
 // Tonight's meeting, a draft, for the keystroke-to-screen part (the meeting screen opens today's meeting).
 const tonight = db.get<{ status: string }>(sql`SELECT status FROM meetings WHERE meeting_on = ${todayIso()}`);
 if (!tonight) {
