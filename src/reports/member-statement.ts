@@ -82,6 +82,10 @@ export function memberStatementContent(data: MemberStatementData): Content[] {
       ],
       columnGap,
     },
+    { text: 'One-to-ones with', style: 'h3', margin: [0, 8, 0, 2] },
+    data.trend.oneToOnesWith.length
+      ? dataTable(['Member', 'One-to-ones'], data.trend.oneToOnesWith.map((c) => [c.name, c.oneToOnes]), { widths: ['*', 70], numeric: [1], within: halfPage })
+      : emptyNote('No one-to-one at a closed meeting in this period.'),
     { text: `Closing the loop: referrals you gave (${data.referralsGiven.length})`, style: 'h2' },
     data.referralsGiven.length
       ? dataTable(

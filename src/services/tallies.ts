@@ -196,9 +196,20 @@ export function memberTrend(db: Db, memberId: string, p: Period): MemberTrend {
       FROM referrals r JOIN pm ON pm.id = r.meeting_id JOIN members o ON o.id = ${theirs}
       WHERE r.deleted_at IS NULL AND ${mine} = ${memberId}
       GROUP BY o.id ORDER BY referrals DESC, o.sort_name`);
+  // One-to-ones at the period's closed meetings, whichever side of the slip the member is on.
+  const oneToOnesWith = db.all<{ memberId: string; name: string; oneToOnes: number }>(sql`
+    WITH ${periodMeetings(p)},
+    met AS (
+      SELECT CASE WHEN o.member_a_id = ${memberId} THEN o.member_b_id ELSE o.member_a_id END AS other_id
+      FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id
+      WHERE o.deleted_at IS NULL AND (o.member_a_id = ${memberId} OR o.member_b_id = ${memberId}))
+    SELECT m.id AS memberId, m.display_name AS name, count(*) AS oneToOnes
+    FROM met JOIN members m ON m.id = met.other_id
+    GROUP BY m.id ORDER BY oneToOnes DESC, m.sort_name`);
   return {
     months,
     givesTo: counterparties(sql`r.giver_id`, sql`r.receiver_id`),
     receivesFrom: counterparties(sql`r.receiver_id`, sql`r.giver_id`),
+    oneToOnesWith,
   };
 }

@@ -103,6 +103,8 @@ export const memberTrendOut = z.object({
   ),
   givesTo: z.array(z.object({ memberId: z.string(), name: z.string(), referrals: z.number().int() })),
   receivesFrom: z.array(z.object({ memberId: z.string(), name: z.string(), referrals: z.number().int() })),
+  /** One-to-ones at the period's closed meetings, by the other member, most first. */
+  oneToOnesWith: z.array(z.object({ memberId: z.string(), name: z.string(), oneToOnes: z.number().int() })),
 });
 export type MemberTrend = z.infer<typeof memberTrendOut>;
 

@@ -44,7 +44,7 @@ test("a member's own page answers how am I doing, for one period, with every ope
   await expect(progress.getByLabel('Period of the page')).toContainText("the scorecard's period");
   // In the order a member reads them.
   const headings = await progress.getByRole('heading', { level: 5 }).allTextContents();
-  expect(headings).toEqual(['1. Referrals given and received', '2. Thank-you for closed business (TYFCB)', '3. What became of the referrals', '4. Open referrals (23)', '5. Scorecard colour']);
+  expect(headings).toEqual(['1. Referrals given and received', '2. Thank-you for closed business (TYFCB)', '3. What became of the referrals', '4. Open referrals (23)', '5. One-to-ones (0)', '6. Scorecard colour']);
   await expect(progress.getByLabel('Open referrals shown')).toHaveText('1–10 of 23, oldest first');
   await expect(progress.getByRole('table', { name: 'Open referrals of the member' }).getByRole('row')).toHaveCount(11);
   await page.screenshot({ path: '/tmp/shots/s2-14/member-page.png', fullPage: true });
@@ -73,6 +73,11 @@ test("a member's own page answers how am I doing, for one period, with every ope
   await expect(byOutcome.getByRole('row', { name: /^Given \(\d+\)/ })).toBeVisible();
   await expect(byOutcome.getByRole('row', { name: /^Received \(\d+\)/ })).toBeVisible();
   await expect(progress.getByText(/As the receiver: median/)).toBeVisible();
+  await expect(progress.getByRole('region', { name: 'One-to-ones' })).toContainText('Met with');
+  // The same page on paper, for the same period.
+  const download = page.waitForEvent('download');
+  await progress.getByRole('button', { name: 'Member statement (PDF) for this period' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
   await page.screenshot({ path: '/tmp/shots/s2-14/member-page-busy.png', fullPage: true });
 
   // A new member with no slip at all: every part says so in words, nothing is blank.
@@ -85,6 +90,7 @@ test("a member's own page answers how am I doing, for one period, with every ope
   await expect(progress).toContainText('Gave 0 referrals, received 0 (as many given as received)');
   await expect(progress).toContainText('No referral given or received in this period.');
   await expect(progress).toContainText('No open referral');
+  await expect(progress).toContainText('No one-to-one recorded at a closed meeting in this period.');
   await expect(progress.getByRole('heading', { name: '4. Open referrals (0)' })).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/s2-14/member-page-none.png', fullPage: true });
 });

@@ -1,7 +1,7 @@
 // A member's "how am I doing" page: one period for the whole page (the scorecard's own period unless
 // another is chosen), then, in the order a member asks: referrals given vs received, TYFCB given and
-// received, what became of the referrals given, every open referral (paged), and the scorecard colour
-// with the reasons for it.
+// received, what became of the referrals given and received, every open referral (paged), one-to-ones
+// with whom, and the scorecard colour with the reasons for it; the member statement PDF prints the same.
 import { BarChart } from '@mantine/charts';
 import { Button, Group, Pagination, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -9,6 +9,7 @@ import type { Chapter, Period } from '../../shared/contract';
 import { formatDay } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
 import { ledger } from '../client';
+import { downloadBytes } from '../download';
 import { BandBadge, ScoreExplanation } from '../screens/ScorecardScreen';
 import { useQuery } from '../use-query';
 import { PeriodPicker, usePeriod } from './PeriodPicker';
@@ -53,6 +54,7 @@ export function MemberProgress({ memberId, memberName, chapter }: { memberId: st
               Back to the scorecard's period
             </Button>
           )}
+          <StatementButton memberId={memberId} period={state.period} />
         </Group>
         <Text size="sm" c="dimmed" aria-label="Period of the page">
           Everything below is for {formatDay(state.period.from, chapter.locale)} to {formatDay(state.period.to, chapter.locale)}
@@ -61,6 +63,36 @@ export function MemberProgress({ memberId, memberName, chapter }: { memberId: st
       </Stack>
       <ProgressFigures memberId={memberId} chapter={chapter} period={state.period} ownCard={isScorecardPeriod ? ownCard.data : null} />
     </Stack>
+  );
+}
+
+/** The same page on paper: the member statement PDF for the page's period, saved as a file. */
+function StatementButton({ memberId, period }: { memberId: string; period: Period }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { fileName, pdfBase64 } = await ledger.produceReport({ report: 'member_statement', memberId, ...period });
+      downloadBytes(fileName, Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0)), 'application/pdf');
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button size="xs" variant="light" loading={busy} onClick={() => void save()}>
+        Member statement (PDF) for this period
+      </Button>
+      {error && (
+        <Text size="sm" c="red" role="alert">
+          {error}
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -79,6 +111,7 @@ function ProgressFigures({ memberId, chapter, period, ownCard }: { memberId: str
   const outcome = outcomes.data.members.find((m) => m.memberId === memberId);
   const score = card.data.members.find((m) => m.memberId === memberId);
   const balance = given - received;
+  const oneToOnes = trend.data.oneToOnesWith.reduce((s, c) => s + c.oneToOnes, 0);
 
   return (
     <Stack gap="lg">
@@ -180,8 +213,21 @@ function ProgressFigures({ memberId, chapter, period, ownCard }: { memberId: str
 
       <OpenReferralsPaged memberId={memberId} chapter={chapter} />
 
+      <section aria-label="One-to-ones">
+        <Title order={5}>5. One-to-ones ({oneToOnes})</Title>
+        {oneToOnes === 0 ? (
+          <Text size="sm" c="dimmed">
+            No one-to-one recorded at a closed meeting in this period.
+          </Text>
+        ) : (
+          <Text size="sm">
+            <b>Met with</b>: {trend.data.oneToOnesWith.map((c) => `${c.name} (${c.oneToOnes})`).join(', ')}
+          </Text>
+        )}
+      </section>
+
       <section aria-label="Scorecard colour">
-        <Title order={5}>5. Scorecard colour</Title>
+        <Title order={5}>6. Scorecard colour</Title>
         {score ? (
           <Stack gap={4}>
             <Group gap="xs">
