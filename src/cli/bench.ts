@@ -82,10 +82,14 @@ console.log(`  memory: ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB JS heap in 
 
 const figures = path.resolve('test-results/meeting-night-figures.json');
 if (existsSync(figures)) {
-  const f = JSON.parse(readFileSync(figures, 'utf8')) as { slips: number; slipSeconds: number; keysPerReferral: number; totalKeys: number };
+  const f = JSON.parse(readFileSync(figures, 'utf8')) as { slips: number; slipSeconds: number; keysPerReferral: number; keysPerSlip?: Record<string, number>; totalKeys: number };
   console.log(`From the last Playwright meeting-night run (keyboard only, Chromium via the harness):`);
   console.log(`  ${f.slips} slips in ${f.slipSeconds.toFixed(1)} s wall time (${(f.slipSeconds / f.slips).toFixed(2)} s per slip, including the test's waits)`);
   console.log(`  keystrokes per referral beyond names and free text: ${f.keysPerReferral} (target ≤ 10 → ${(f.keysPerReferral / 10).toFixed(1)}× of target)`);
+  if (f.keysPerSlip) {
+    const names: Record<string, string> = { referral: 'referral', tyfcb: 'TYFCB', oneToOne: 'one-to-one', visitor: 'visitor', ceu: 'CEU' };
+    console.log(`  keystrokes per slip beyond names and free text, by type: ${Object.entries(f.keysPerSlip).map(([k, n]) => `${names[k] ?? k} ${n}`).join(' · ')}`);
+  }
 } else {
   console.log('Run "npm run test:e2e" first to add the keystroke and wall-time figures of the keyboard-only meeting.');
 }

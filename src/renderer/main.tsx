@@ -7,12 +7,13 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { notificationSettings } from './notification-rules';
 import { theme } from './theme';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications {...notificationSettings} />
       <App />
     </MantineProvider>
   </StrictMode>,

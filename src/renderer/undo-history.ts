@@ -36,6 +36,22 @@ export class UndoHistory {
     return this.future.length > 0;
   }
 
+  /** The step Ctrl+Z would undo (or the given one, if it can still be undone), without undoing it. */
+  nextUndo(which?: UndoStep): UndoStep | null {
+    if (which) return this.past.includes(which) ? which : null;
+    return this.past[this.past.length - 1] ?? null;
+  }
+
+  /** The step Ctrl+Shift+Z would redo, without redoing it. */
+  nextRedo(): UndoStep | null {
+    return this.future[this.future.length - 1] ?? null;
+  }
+
+  /** Whether this step can still be undone (a toast's Undo button is only offered while it can). */
+  canUndoStep(step: UndoStep): boolean {
+    return this.past.includes(step);
+  }
+
   /** Undoes the newest step, or the given one (a toast's Undo button) wherever it stands. */
   undo(reason: (step: UndoStep) => string, which?: UndoStep): Promise<UndoOutcome> {
     return this.move(this.past, this.future, 'undone', reason, which);

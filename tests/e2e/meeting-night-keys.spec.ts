@@ -3,9 +3,10 @@
 import type { Page } from '@playwright/test';
 import { loadDemoChapter } from '../../src/services/demo';
 import { addDays, nextWeekday, todayIso } from '../../src/shared/dates';
+import { ageLabel } from '../../src/renderer/open-referrals-wording';
 import { expect, test } from './fixtures';
 
-const shots = '/tmp/shots/i11';
+const shots = '/tmp/shots/s2-11';
 
 /** Tab and Enter are pressed; anything else is typed. */
 async function keys(page: Page, sequence: string[]) {
@@ -20,31 +21,37 @@ async function newMeeting(page: Page, day?: string) {
   await page.keyboard.press('Enter');
 }
 
-test('every slip type saves with one Enter, from its last field, and the bar is ready for the next', async ({ page, harness }) => {
-  test.setTimeout(120_000);
+test('every slip type saves with one Enter, never before its later fields, and the bar is ready for the next', async ({ page, harness }) => {
+  test.setTimeout(180_000);
   const { db, sqlite } = harness.database;
   loadDemoChapter(db);
   await page.goto(harness.openUrl);
   const slipsTab = page.getByRole('tab', { name: /^Slips/ });
   await expect(slipsTab).toBeVisible();
   const meetingDay = nextWeekday(todayIso(), 2);
+  const date = page.getByRole('textbox', { name: 'Meeting date' });
 
   // A mistyped date is refused with a sentence, not rolled over into another month.
   await newMeeting(page, '2026-13-45');
   await expect(page.getByText('Meeting date must be a real date written YYYY-MM-DD.')).toBeVisible();
-  // A Sunday asks first.
+  // A Sunday asks first, and Enter pressed twice does not say yes: the cursor is on "Change the date",
+  // so the second Enter goes back to the date. Yes takes a deliberate Tab then Enter (or a click).
   const sunday = nextWeekday(todayIso(), 0);
-  await page.getByRole('textbox', { name: 'Meeting date' }).fill(sunday);
+  await date.fill(sunday);
   await page.keyboard.press('Enter');
   await expect(page.getByText(`${sunday} is a Sunday, and the chapter meets on Tuesdays. Create the meeting on that date anyway?`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Change the date' })).toBeFocused();
   await page.screenshot({ path: `${shots}/date-asks.png` });
-  await page.getByRole('button', { name: 'Change the date' }).click();
-  await page.getByRole('textbox', { name: 'Meeting date' }).fill(meetingDay);
+  await page.keyboard.press('Enter');
+  await expect(date).toBeFocused();
+  await expect(date).toHaveValue(sunday);
+  expect(sqlite.prepare('SELECT count(*) FROM meetings WHERE meeting_on = ?').pluck().get(sunday)).toBe(0);
+  await date.fill(meetingDay);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Draft', { exact: true })).toBeVisible();
   expect(sqlite.prepare('SELECT meeting_on FROM meetings WHERE meeting_on >= ?').pluck().all(todayIso())).toEqual([meetingDay]);
 
-  const first = (label: string) => page.getByRole('textbox', { name: label });
+  const first = (label: string) => page.getByRole('textbox', { name: label, exact: true });
   const list = page.getByRole('table', { name: 'Slips of this meeting' });
   let saved = 0;
   const savedOne = async (firstField: string) => {
@@ -53,10 +60,11 @@ test('every slip type saves with one Enter, from its last field, and the bar is 
     await expect(first(firstField)).toBeFocused();
     await expect(first(firstField)).toHaveValue('');
   };
+  const draft = (table: string, where = '') => `SELECT s.* FROM ${table} s JOIN meetings m ON m.id = s.meeting_id WHERE m.meeting_on = '${meetingDay}' AND s.deleted_at IS NULL ${where}`;
 
-  // Referral: the last field is the prospect.
+  // Referral: Enter in a member list takes the name and moves on; Enter in the prospect saves.
   await expect(first('From (giver)')).toBeFocused();
-  await keys(page, ['dana', 'Tab', 'marcus', 'Tab', 'i', 'Tab', '5', 'Tab', 'Alvarez family', 'Enter']);
+  await keys(page, ['dana', 'Enter', 'marcus', 'Enter', 'i', 'Tab', '5', 'Tab', 'Alvarez family', 'Enter']);
   await savedOne('From (giver)');
 
   // TYFCB: the amount, then Enter.
@@ -64,46 +72,70 @@ test('every slip type saves with one Enter, from its last field, and the bar is 
   await expect(first('From (closed the business)')).toBeFocused();
   await keys(page, ['marcus', 'Tab', 'dana', 'Tab', '1,250.50', 'Enter']);
   await savedOne('From (closed the business)');
+  // "From referral": Enter in its open list takes the referral and moves on to the note; Enter with the
+  // list closed saves (it used to only open the list, so the slip was never saved from there).
+  await keys(page, ['marcus', 'Tab', 'dana', 'Tab', '300', 'Tab', 'Tab', 'Tab']);
+  const fromReferral = page.getByRole('combobox', { name: 'From referral' });
+  await expect(fromReferral).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(fromReferral).toHaveValue(/\(\d{4}-\d{2}-\d{2}\)$/);
+  await expect(first('Note')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(fromReferral).toBeFocused();
+  await page.keyboard.press('Enter');
+  await savedOne('From (closed the business)');
+  expect(sqlite.prepare(draft('tyfcb_slips', 'AND s.referral_id IS NOT NULL')).all()).toHaveLength(1);
 
-  // One-to-one: Enter in the "Met with" list takes the match AND saves (it used to need a second
-  // Enter, and the next slip typed merged into this one). Listed the way it was entered.
+  // One-to-one: Enter in "Met with" takes the name and moves on to "Met on" — it never saves with the
+  // defaults there. Enter in "Met on" saves; blank is the meeting day.
   await page.keyboard.press('Alt+o');
   await expect(first('Member')).toBeFocused();
-  await page.keyboard.type('priya');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('oliver');
+  await keys(page, ['priya', 'Tab', 'oliver', 'Enter']);
+  await expect(first('Met on')).toBeFocused();
   await page.keyboard.press('Enter');
   await savedOne('Member');
-  // Straight on to the next one-to-one: nothing of it lands in the one before.
-  await page.keyboard.type('oliver');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('dana');
-  await page.keyboard.press('Enter');
+  // A date typed after "Met with" lands in this one-to-one, not in the next. A day after the meeting is
+  // refused, and the cursor goes to "Met on" (the field in error), not back to the first field.
+  const after = addDays(meetingDay, 1);
+  const metOn = addDays(meetingDay, -3);
+  await keys(page, ['oliver', 'Enter', 'dana', 'Enter', after, 'Enter']);
+  await expect(page.getByText(`Met on cannot be after the meeting (${meetingDay}): record it at the next meeting.`)).toBeVisible();
+  await expect(first('Met on')).toBeFocused();
+  await page.screenshot({ path: `${shots}/refused-cursor-in-field.png` });
+  await page.keyboard.press('ControlOrMeta+a');
+  await keys(page, [metOn, 'Enter']);
   await savedOne('Member');
   const pairs = list.getByRole('row').filter({ hasText: 'One-to-one' });
   await expect(pairs).toHaveCount(2);
-  await expect(pairs.first()).toContainText(/Oliver Grant\s*Dana Ruiz/);
+  await expect(pairs.first()).toContainText(/Oliver Grant\s*Dana Ruiz\s*Met /);
+  await expect(pairs.first()).toContainText(`Met ${metOn}`);
   await expect(pairs.nth(1)).toContainText(/Priya Raman\s*Oliver Grant/);
+  await expect(pairs.nth(1)).toContainText(`Met ${meetingDay}`);
 
-  // Visitor: Enter in "Invited by" picks the host and saves.
+  // Visitor: Enter in "Invited by" takes the host and moves on; the phone typed there is this visitor's.
   await page.keyboard.press('Alt+v');
   await expect(first('Visitor name')).toBeFocused();
   await keys(page, ['Kara Lind', 'Tab', 'Lind Roofing', 'Tab', 'Tab', 'carlos', 'Enter']);
+  await expect(first('Phone')).toBeFocused();
+  await keys(page, ['555 0101', 'Enter']);
   await savedOne('Visitor name');
+  expect(sqlite.prepare(draft('visitors')).all()).toMatchObject([{ name: 'Kara Lind', phone: '555 0101' }]);
 
-  // CEU: the member is the only thing needed; Enter in the list saves.
+  // CEU: Enter in the member list moves on to "Credits"; 2 typed there replace the 1 and land in this CEU.
   await page.keyboard.press('Alt+c');
   await expect(first('Member')).toBeFocused();
-  await page.keyboard.type('aisha');
-  await page.keyboard.press('Enter');
+  await keys(page, ['aisha', 'Enter']);
+  await expect(first('Credits')).toBeFocused();
+  await keys(page, ['2', 'Enter']);
   await savedOne('Member');
 
-  // Enter twice on a slip never saves it twice, and never saves an empty one.
-  await page.keyboard.type('jordan');
-  await page.keyboard.press('Enter');
+  // Enter twice (three times here) on a slip never saves it twice, and never saves an empty one.
+  await keys(page, ['jordan', 'Enter', 'Enter']);
   await page.keyboard.press('Enter');
   await savedOne('Member');
-  expect(sqlite.prepare("SELECT count(*) FROM ceus c JOIN meetings m ON m.id = c.meeting_id WHERE m.status = 'draft' AND c.deleted_at IS NULL").pluck().get()).toBe(2);
+  const ceus = sqlite.prepare(`SELECT p.first_name AS who, s.credits FROM ceus s JOIN meetings m ON m.id = s.meeting_id JOIN members p ON p.id = s.member_id WHERE m.meeting_on = ? AND s.deleted_at IS NULL ORDER BY p.first_name`).all(meetingDay);
+  expect(ceus).toEqual([{ who: 'Aisha', credits: 2 }, { who: 'Jordan', credits: 1 }]);
   await page.screenshot({ path: `${shots}/every-type-saved.png` });
 
   // Attendance: "/" jumps to a name typed (60 rows are no place to arrow through), A marks absent,
@@ -121,6 +153,18 @@ test('every slip type saves with one Enter, from its last field, and the bar is 
   await page.keyboard.press('Control+z');
   await expect(page.getByText('Undone: marked Oliver Grant absent.')).toBeVisible();
   await expect(page.getByRole('row', { name: 'Oliver Grant: not marked' })).toBeVisible();
+
+  // Open referrals: the member filter takes the match on Enter; tonight's referral (a meeting still
+  // ahead, or today) says when, not "0 days"; the list says how many it holds.
+  await page.keyboard.press('Control+2');
+  const who = page.getByRole('combobox', { name: 'Member (given or received)' });
+  await who.click();
+  await page.keyboard.type('marcus');
+  await page.keyboard.press('Enter');
+  await expect(who).toHaveValue('Marcus Chen');
+  const tonight = page.getByRole('table', { name: 'Open referrals' }).getByRole('row').filter({ hasText: 'Alvarez family' }).filter({ hasText: meetingDay });
+  await expect(tonight).toContainText(ageLabel({ meetingOn: meetingDay, daysOpen: 0 }, todayIso()));
+  await page.screenshot({ path: `${shots}/open-referrals.png` });
 });
 
 test('delete then Ctrl+Z brings back that slip and nothing else; undo walks back a save, an edit and a delete', async ({ page, harness }) => {
@@ -148,7 +192,8 @@ test('delete then Ctrl+Z brings back that slip and nothing else; undo walks back
   await referral('priya', 'greg', 'Second prospect');
   await page.keyboard.press('Alt+c');
   await page.keyboard.type('aisha');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // takes the name, moves on to the credits
+  await page.keyboard.press('Enter'); // saves
   await expect(slipsTab).toHaveText('Slips (3)');
   const list = page.getByRole('table', { name: 'Slips of this meeting' });
   const live = () => sqlite.prepare("SELECT prospect_name FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.status = 'draft' AND r.deleted_at IS NULL ORDER BY prospect_name").pluck().all();
@@ -183,6 +228,7 @@ test('delete then Ctrl+Z brings back that slip and nothing else; undo walks back
   // A save, an edit (above) and a delete, then Ctrl+Z three times: each undone in reverse order.
   await page.keyboard.press('Alt+c');
   await page.keyboard.type('jordan');
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await expect(slipsTab).toHaveText('Slips (4)');
   await list.getByRole('button', { name: 'Edit Referral Priya Raman' }).click();
@@ -245,10 +291,28 @@ test('a closed meeting asks the reason for each change, in the dialog for a dele
     { action: 'update', reason: 'Slip misread' },
   ]);
 
+  // Ctrl+Z in a closed meeting is an amendment too: it asks its reason first, like the delete did.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  const undoDialog = page.getByRole('dialog', { name: 'Undo in a closed meeting' });
+  await expect(undoDialog.getByRole('textbox', { name: 'Reason' })).toBeFocused();
+  await expect(undoDialog).toContainText(/Undo “deleted /);
+  await page.keyboard.press('Enter');
+  await expect(undoDialog.getByText('Enter a reason: it is kept in the audit log.')).toBeVisible();
+  await page.keyboard.type('It was not a duplicate');
+  await page.screenshot({ path: `${shots}/closed-undo-asks-reason.png` });
+  await page.keyboard.press('Enter');
+  await expect(undoDialog).toHaveCount(0);
+  await expect(page.getByText(/^Undone: deleted /)).toBeVisible();
+  expect(sqlite.prepare("SELECT action || ':' || reason FROM audit_log WHERE entity <> 'meeting' ORDER BY rowid DESC LIMIT 1").pluck().get()).toBe('restore:It was not a duplicate');
+
   // A meeting typed three months ahead by mistake: asked about, then removed from the screen.
   const far = nextWeekday(addDays(todayIso(), 91), 2);
   await newMeeting(page, far);
   await expect(page.getByText(/days from today\. Create the meeting on that date anyway\?/)).toBeVisible();
+  // Yes is a deliberate answer: Tab from "Change the date" to "Create it on …", then Enter.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: `Create it on ${far}` })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('This meeting is in the future')).toBeVisible();
   await page.screenshot({ path: `${shots}/future-meeting.png` });
@@ -258,6 +322,22 @@ test('a closed meeting asks the reason for each change, in the dialog for a dele
   await expect(page.getByText(`The meeting of ${far} is removed.`)).toBeVisible();
   expect(sqlite.prepare('SELECT count(*) FROM meetings WHERE meeting_on = ?').pluck().get(far)).toBe(0);
   expect(sqlite.prepare("SELECT reason FROM audit_log WHERE entity = 'meeting' AND action = 'delete'").pluck().get()).toBe('Wrong date typed');
+
+  // A holiday two weeks ahead, cancelled: no "future meeting" warning any more, and no invitation to type
+  // slips into a bar that is not there.
+  const holiday = nextWeekday(addDays(todayIso(), 14), 2);
+  await newMeeting(page, holiday);
+  await expect(page.getByRole('button', { name: 'Change the date' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('This meeting is in the future')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel meeting…' }).click();
+  await page.keyboard.type('Public holiday');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('This meeting was cancelled: it counts nowhere and takes no slips.', { exact: false })).toBeVisible();
+  await expect(page.getByText('This meeting is in the future')).toHaveCount(0);
+  await expect(page.getByText(/Type the first one above/)).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/cancelled-meeting.png` });
 
   // Screens by the physical key: macOS's Option+9 types "ª" but its code is still Digit9.
   await page.locator('body').click({ position: { x: 5, y: 5 } });

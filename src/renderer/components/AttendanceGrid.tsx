@@ -177,6 +177,8 @@ export function AttendanceGrid({
                       size="xs"
                       autoFocus
                       aria-label={`Substitute for ${row.name}`}
+                      // S moved the cursor here: say so, and what Enter and Esc do (the mark is kept only with a name).
+                      description={`S: who sat in for ${row.name}? Enter records it · Esc goes back`}
                       placeholder="Substitute's name, then Enter"
                       value={substitute}
                       onChange={(e) => setSubstitute(e.currentTarget.value)}

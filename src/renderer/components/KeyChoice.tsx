@@ -14,8 +14,11 @@ export function KeyChoice<T extends string>({
   value,
   onChange,
   error,
+  fieldName,
 }: {
   label: string;
+  /** The field's name in a refusal, so the cursor can be put back here (data-slip-field). */
+  fieldName?: string;
   options: Option<T>[];
   value: T;
   onChange: (value: T) => void;
@@ -24,6 +27,7 @@ export function KeyChoice<T extends string>({
   return (
     <Input.Wrapper label={label} error={error}>
       <div
+        data-slip-field={fieldName}
         onKeyDown={(event) => {
           const hit = options.find((o) => o.key === event.key.toLowerCase());
           if (hit && !event.ctrlKey && !event.altKey && !event.metaKey) {

@@ -30,8 +30,10 @@ interface Props {
   error?: string | undefined;
   placeholder?: string;
   autoFocus?: boolean;
-  /** Enter took the highlighted match: the slip bar saves if that was the last missing field. */
+  /** Enter took the highlighted match: the slip bar moves on to the next field (like Tab). */
   onEnterPick?: (id: string) => void;
+  /** The field's name in a refusal, so the slip bar can put the cursor back here (data-slip-field). */
+  fieldName?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ interface Props {
  * or Tab takes it (Tab also moves on), so "dan⇥" fills the field.
  */
 export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberPicker(
-  { label, members, value, onChange, error, placeholder, autoFocus, onEnterPick },
+  { label, members, value, onChange, error, placeholder, autoFocus, onEnterPick, fieldName },
   ref,
 ) {
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
@@ -63,6 +65,7 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
       <Combobox.Target>
         <InputBase
           ref={ref}
+          data-slip-field={fieldName}
           label={label}
           value={search}
           error={error}
@@ -86,7 +89,7 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
           }}
           onKeyDown={(event) => {
             // Enter in an open list takes the highlighted match (the first if none) and tells the
-            // slip bar, which saves when nothing else is missing: one Enter, never a second one.
+            // slip bar, which moves on to the next field: Enter in a list never saves.
             if (event.key === 'Enter' && !event.nativeEvent.isComposing && combobox.dropdownOpened && typed !== '') {
               const chosen = matches[combobox.getSelectedOptionIndex()] ?? matches[0];
               if (chosen) {

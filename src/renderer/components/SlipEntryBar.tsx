@@ -92,20 +92,35 @@ export function draftFromSlip(slip: Slip, currency: string, locale: string): Dra
   }
 }
 
-/** What each mode needs before Enter may save: the fields the ledger requires. */
-function isComplete(kind: SlipKind, d: Draft): boolean {
-  switch (kind) {
-    case 'referral':
-      return !!d.giverId && !!d.receiverId && d.prospectName.trim() !== '';
-    case 'tyfcb':
-      return !!d.closerId && !!d.referrerId && d.amount.trim() !== '';
-    case 'one_to_one':
-      return !!d.memberAId && !!d.memberBId;
-    case 'visitor':
-      return d.name.trim() !== '';
-    case 'ceu':
-      return !!d.memberId;
+/**
+ * Puts the cursor in the field a refusal names ("metOn", "credits", "memberBId"…), found by its
+ * data-slip-field mark; for a choice of options, on the chosen one. The amendment reason lives above the
+ * bar, in the closed meeting's notice.
+ */
+export function focusSlipField(form: HTMLElement | null, field: string): boolean {
+  if (field === 'reason') {
+    const box = document.querySelector<HTMLInputElement>('input[aria-label="Reason for amendments"]');
+    box?.focus();
+    return !!box;
   }
+  const marked = form?.querySelector<HTMLElement>(`[data-slip-field="${field}"]`);
+  if (!marked) return false;
+  const target = marked instanceof HTMLInputElement || marked instanceof HTMLTextAreaElement ? marked : marked.querySelector<HTMLElement>('input:checked, input');
+  target?.focus();
+  return !!target;
+}
+
+/**
+ * Enter in a list whose dropdown is closed saves the slip, as Enter does in any field; with the list
+ * open, the list's own Enter takes the highlighted line.
+ */
+function enterInClosedListSaves(event: React.KeyboardEvent<HTMLElement>) {
+  const target = event.target as HTMLElement;
+  if (event.key !== 'Enter' || event.nativeEvent.isComposing || !(target instanceof HTMLInputElement)) return;
+  if (target.getAttribute('aria-expanded') === 'true' || target.hasAttribute('data-expanded')) return;
+  event.preventDefault();
+  event.stopPropagation();
+  target.form?.requestSubmit();
 }
 
 /** Has the secretary typed anything since the bar was emptied (or since the edit began)? */
@@ -231,6 +246,7 @@ export function SlipEntryBar({
     if (errors[key as string]) setErrors((e) => ({ ...e, [key as string]: '' }));
   };
   const text = (key: keyof Draft) => ({
+    'data-slip-field': key,
     value: String(draft[key] ?? ''),
     error: errors[key as string] || undefined,
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(key)(e.currentTarget.value as never),
@@ -246,19 +262,25 @@ export function SlipEntryBar({
         return !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked);
       });
       const at = fields.indexOf(document.activeElement as HTMLElement);
-      fields[at + 1]?.focus();
+      const next = fields[at + 1];
+      next?.focus();
+      // As Tab does: what is in the field is selected, so "2" typed over a CEU's 1 credit gives 2, not 12.
+      if (next instanceof HTMLInputElement && next.type !== 'radio') next.select();
     }, 0);
 
-  /** A member picked with Enter: save if that completed the slip, else move on to the next field. */
+  /**
+   * The one rule for Enter, the same in all five slip types: Enter in an open list (a member, the
+   * referral a TYFCB came from, a classification) takes the highlighted line and moves on to the next
+   * field, exactly like Tab; it never saves. Enter anywhere else saves the slip. So the fields after a
+   * name (a one-to-one's "Met on", a CEU's credits, a visitor's phone) are always reached before the
+   * save, and a date or credits typed there land in this slip, never in the next one.
+   */
   const pick = (key: 'giverId' | 'receiverId' | 'closerId' | 'referrerId' | 'memberAId' | 'memberBId' | 'invitedById' | 'memberId') => ({
     value: draft[key],
     onChange: set(key),
     error: errors[key],
-    onEnterPick: (id: string) => {
-      const next = { ...draftRef.current, [key]: id };
-      if (isComplete(modeRef.current, next)) void submit(next, modeRef.current);
-      else focusNextField();
-    },
+    fieldName: key,
+    onEnterPick: () => focusNextField(),
   });
 
   const clear = () => {
@@ -270,9 +292,19 @@ export function SlipEntryBar({
     focusFirst(true);
   };
 
+  /** After a refused save the cursor goes to the field the refusal names (not back to the first field). */
+  const [errorFocus, setErrorFocus] = useState<{ field: string; n: number } | null>(null);
+  useEffect(() => {
+    if (!errorFocus) return;
+    const timer = setTimeout(() => focusSlipField(formRef.current, errorFocus.field), 0);
+    return () => clearTimeout(timer);
+  }, [errorFocus]);
+
   const showError = (error: unknown) => {
-    if (error instanceof LedgerError && error.field && error.field !== 'id') setErrors({ [error.field]: error.message });
-    else setFormError((error as Error).message);
+    if (error instanceof LedgerError && error.field && error.field !== 'id') {
+      setErrors({ [error.field]: error.message });
+      setErrorFocus((f) => ({ field: error.field!, n: (f?.n ?? 0) + 1 }));
+    } else setFormError((error as Error).message);
   };
 
   const submit = async (d: Draft, kind: SlipKind, confirmDuplicate = false) => {
@@ -362,8 +394,8 @@ export function SlipEntryBar({
           <SimpleGrid key={generation} cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="From (giver)" members={members} {...pick('giverId')} autoFocus />
             <MemberPicker label="To (receiver)" members={members} {...pick('receiverId')} />
-            <KeyChoice label="Inside / outside (I/O)" value={draft.referralKind} onChange={set('referralKind')} error={errors.referralKind} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }]} />
-            <KeyChoice label="Temperature (1–5)" value={draft.temperature} onChange={set('temperature')} error={errors.temperature} options={(['1', '2', '3', '4', '5'] as const).map((t) => ({ value: t, label: t, key: t }))} />
+            <KeyChoice label="Inside / outside (I/O)" fieldName="referralKind" value={draft.referralKind} onChange={set('referralKind')} error={errors.referralKind} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }]} />
+            <KeyChoice label="Temperature (1–5)" fieldName="temperature" value={draft.temperature} onChange={set('temperature')} error={errors.temperature} options={(['1', '2', '3', '4', '5'] as const).map((t) => ({ value: t, label: t, key: t }))} />
             <TextInput label="Prospect" placeholder="Who needs the business" {...text('prospectName')} />
             <TextInput label="Prospect phone" {...text('prospectPhone')} />
             <TextInput label="Prospect email" {...text('prospectEmail')} />
@@ -376,18 +408,24 @@ export function SlipEntryBar({
             <MemberPicker ref={firstField} label="From (closed the business)" members={members} {...pick('closerId')} autoFocus />
             <MemberPicker label="Thanking (referrer)" members={members} {...pick('referrerId')} />
             <TextInput label={`Amount (${sheet.currency})`} placeholder="1250.00" inputMode="decimal" {...text('amount')} />
-            <KeyChoice label="New / repeat (N/R)" value={draft.business} onChange={set('business')} options={[{ value: 'new', label: 'New', key: 'n' }, { value: 'repeat', label: 'Repeat', key: 'r' }]} />
-            <KeyChoice label="Inside / outside / tier 3 (I/O/T)" value={draft.tyfcbKind} onChange={set('tyfcbKind')} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }, { value: 'tier3', label: 'Tier 3', key: 't' }]} />
-            <Select
-              label="From referral"
-              placeholder={pairReferrals.length ? 'Choose the referral' : 'No open referral for this pair'}
-              clearable
-              disabled={pairReferrals.length === 0}
-              data={pairReferrals.map((r) => ({ value: r.id, label: `${r.prospectName} (${r.meetingOn})` }))}
-              value={draft.referralId}
-              onChange={set('referralId')}
-              error={errors.referralId}
-            />
+            <KeyChoice label="New / repeat (N/R)" fieldName="business" value={draft.business} onChange={set('business')} options={[{ value: 'new', label: 'New', key: 'n' }, { value: 'repeat', label: 'Repeat', key: 'r' }]} />
+            <KeyChoice label="Inside / outside / tier 3 (I/O/T)" fieldName="tyfcbKind" value={draft.tyfcbKind} onChange={set('tyfcbKind')} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }, { value: 'tier3', label: 'Tier 3', key: 't' }]} />
+            {/* Enter here follows the bar's one rule: in the open list it takes the referral and moves on;
+                with the list closed it saves (Mantine's Select would only open its list). */}
+            <div onKeyDownCapture={enterInClosedListSaves}>
+              <Select
+                label="From referral"
+                placeholder={pairReferrals.length ? 'Choose the referral' : 'No open referral for this pair'}
+                clearable
+                disabled={pairReferrals.length === 0}
+                data={pairReferrals.map((r) => ({ value: r.id, label: `${r.prospectName} (${r.meetingOn})` }))}
+                value={draft.referralId}
+                onChange={set('referralId')}
+                onOptionSubmit={() => focusNextField()}
+                error={errors.referralId}
+                data-slip-field="referralId"
+              />
+            </div>
             <TextInput label="Note" {...text('note')} style={{ gridColumn: 'span 2' }} />
           </SimpleGrid>
         )}
@@ -396,7 +434,7 @@ export function SlipEntryBar({
           <SimpleGrid key={generation} cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="Member" members={members} {...pick('memberAId')} autoFocus />
             <MemberPicker label="Met with" members={members} {...pick('memberBId')} />
-            <TextInput label="Met on" placeholder={sheet.meeting.meetingOn} description="Blank = meeting day" {...text('metOn')} />
+            <TextInput label="Met on" placeholder={sheet.meeting.meetingOn} description="Blank = meeting day · Enter saves" autoComplete="off" {...text('metOn')} />
             <TextInput label="Note" {...text('note')} />
           </SimpleGrid>
         )}
@@ -410,7 +448,9 @@ export function SlipEntryBar({
               data={classifications.map((c) => c.name)}
               value={draft.classificationSought}
               onChange={set('classificationSought')}
+              onOptionSubmit={() => focusNextField()}
               error={errors.classificationSought}
+              data-slip-field="classificationSought"
               description={sought?.holder ? `Seat held by ${sought.holder.name}` : sought ? 'Open seat' : ' '}
               styles={{ description: { color: sought?.holder ? 'var(--mantine-color-orange-7)' : undefined } }}
             />
@@ -423,7 +463,7 @@ export function SlipEntryBar({
         {mode === 'ceu' && (
           <SimpleGrid key={generation} cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="Member" members={members} {...pick('memberId')} autoFocus />
-            <NumberInput label="Credits" min={1} max={100} allowDecimal={false} value={draft.credits} onChange={(v) => set('credits')(v)} error={errors.credits} />
+            <NumberInput label="Credits" description="Enter saves" min={1} max={100} allowDecimal={false} value={draft.credits} onChange={(v) => set('credits')(v)} error={errors.credits} data-slip-field="credits" />
             <TextInput label="Note" placeholder="Podcast, training, workshop…" {...text('note')} style={{ gridColumn: 'span 2' }} />
           </SimpleGrid>
         )}

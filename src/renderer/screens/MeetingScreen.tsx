@@ -59,6 +59,20 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   const [closedReport, setClosedReport] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const history = useRef(new UndoHistory());
+  /** In a closed meeting an undo is an amendment: it asks its reason first, like a delete. */
+  const [undoAsk, setUndoAsk] = useState<{ word: 'Undo' | 'Redo'; step: UndoStep } | null>(null);
+  /** The toast offering "Undo" for the newest delete: it stays while that delete can still be undone. */
+  const undoToast = useRef<{ step: UndoStep; id: string } | null>(null);
+  const syncUndoToast = () => {
+    const shown = undoToast.current;
+    if (shown && !history.current.canUndoStep(shown.step)) {
+      notifications.hide(shown.id);
+      undoToast.current = null;
+    }
+  };
+  useEffect(() => () => {
+    if (undoToast.current) notifications.hide(undoToast.current.id);
+  }, []);
   const sheetRef = useRef(sheet);
   sheetRef.current = sheet;
   const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
@@ -88,6 +102,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     setEditing(null);
     setReason('');
     history.current.clear();
+    syncUndoToast();
     void loadSheet();
   }, [meetingId]);
 
@@ -107,21 +122,33 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     await Promise.all([loadSheet(), meetings.reload()]);
   };
 
-  /** In a closed meeting an undo is an amendment too: its reason says what it undid. */
-  const undoReason = (word: 'Undo' | 'Redo') => (step: UndoStep) => (sheetRef.current?.meeting.status === 'completed' ? `${word}: ${step.label}` : '');
+  const isClosed = () => sheetRef.current?.meeting.status === 'completed';
 
   const report = (outcome: UndoOutcome, word: 'Undone' | 'Redone') => {
     if (outcome.done === 'nothing') notifications.show({ message: word === 'Undone' ? 'Nothing to undo.' : 'Nothing to redo.' });
     else if (outcome.done === 'failed') notifications.show({ color: 'red', message: `Could not ${word === 'Undone' ? 'undo' : 'redo'} “${outcome.step.label}”: ${outcome.error.message}` });
     else if (outcome.done !== 'busy') notifications.show({ message: `${word}: ${outcome.step.label}.` });
   };
-  const undo = async (which?: UndoStep) => {
-    const outcome = await history.current.undo(undoReason('Undo'), which);
+  // In a draft an undo is done at once (no reason needed); in a closed meeting it is an amendment like
+  // any other, so it first asks its reason in a dialog, and that reason goes to the audit log.
+  const undo = async (which?: UndoStep, why = '') => {
+    if (isClosed() && !why) {
+      const step = history.current.nextUndo(which);
+      if (!step) return report({ done: 'nothing' }, 'Undone');
+      return setUndoAsk({ word: 'Undo', step });
+    }
+    const outcome = await history.current.undo(() => why, which);
     report(outcome, 'Undone');
+    syncUndoToast();
     if (outcome.done === 'undone' || outcome.done === 'failed') await refresh();
   };
-  const redo = async () => {
-    const outcome = await history.current.redo(undoReason('Redo'));
+  const redo = async (why = '') => {
+    if (isClosed() && !why) {
+      const step = history.current.nextRedo();
+      if (!step) return report({ done: 'nothing' }, 'Redone');
+      return setUndoAsk({ word: 'Redo', step });
+    }
+    const outcome = await history.current.redo(() => why);
     report(outcome, 'Redone');
     if (outcome.done === 'redone' || outcome.done === 'failed') await refresh();
   };
@@ -178,10 +205,14 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
       redo: (r) => ledger.deleteSlip({ ...slipStep(slip), reason: r }),
     };
     history.current.record(step);
-    const toastId = `deleted-${slip.id}`;
+    const toastId = `deleted-${slip.id}-${Date.now()}`;
+    // One Undo toast at a time: the newest delete's. It stays while that delete can still be undone
+    // (Ctrl+Z still undoes the older ones, newest first).
+    if (undoToast.current) notifications.hide(undoToast.current.id);
+    undoToast.current = { step, id: toastId };
     notifications.show({
       id: toastId,
-      autoClose: 8000,
+      autoClose: false,
       message: (
         <Group justify="space-between" wrap="nowrap" align="center">
           <Text size="sm" style={{ flex: 1 }}>
@@ -192,7 +223,6 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
             style={{ flexShrink: 0 }}
             variant="light"
             onClick={() => {
-              notifications.hide(toastId);
               void undo(step);
             }}
           >
@@ -321,7 +351,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
       {!meetings.loading && meetings.data?.length === 0 && <GuidedStart meetings={0} onNewMeeting={() => setCreating(true)} />}
 
-      {sheet && sheet.meeting.meetingOn > addDays(todayIso(), 7) && (
+      {sheet && sheet.meeting.status !== 'cancelled' && sheet.meeting.meetingOn > addDays(todayIso(), 7) && (
         <Alert color="yellow" title="This meeting is in the future">
           {sheet.meeting.meetingOn} is more than a week ahead. If the date was mistyped, remove this meeting (or cancel it) and create the right one.
         </Alert>
@@ -359,7 +389,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
             </Tabs.List>
             <Tabs.Panel value="slips" pt="md">
               {sheet.meeting.status === 'cancelled' ? (
-                <Alert color="gray">This meeting was cancelled: it counts nowhere and takes no slips.</Alert>
+                <Alert color="gray">This meeting was cancelled: it counts nowhere and takes no slips. New meeting (Alt+N) starts another.</Alert>
               ) : (
                 <SlipEntryBar
                   sheet={sheet}
@@ -371,7 +401,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
                   onSaved={recorded}
                 />
               )}
-              <SlipList slips={sheet.slips} money={money} editingId={editing?.id ?? null} onEdit={requestEdit} onDelete={requestDelete} />
+              <SlipList slips={sheet.slips} cancelled={sheet.meeting.status === 'cancelled'} money={money} editingId={editing?.id ?? null} onEdit={requestEdit} onDelete={requestDelete} />
             </Tabs.Panel>
             <Tabs.Panel value="attendance" pt="md">
               <AttendanceGrid sheet={sheet} windowMonths={chapter.absenceWindowMonths} reason={reason} onMarked={marked} onChanged={refresh} />
@@ -420,6 +450,20 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         onSubmit={async (why) => {
           await removeSlip(deleting!, why);
           setDeleting(null);
+        }}
+      />
+
+      <ReasonModal
+        opened={undoAsk !== null}
+        title={undoAsk?.word === 'Redo' ? 'Redo in a closed meeting' : 'Undo in a closed meeting'}
+        action={undoAsk?.word === 'Redo' ? 'Redo it' : 'Undo it'}
+        description={undoAsk ? `${undoAsk.word} “${undoAsk.step.label}”? The meeting is closed, so this is an amendment: its reason is kept in the audit log.` : ''}
+        placeholder="e.g. Deleted the wrong slip"
+        onClose={() => setUndoAsk(null)}
+        onSubmit={async (why) => {
+          const ask = undoAsk!;
+          setUndoAsk(null);
+          await (ask.word === 'Undo' ? undo(ask.step, why) : redo(why));
         }}
       />
 
@@ -546,8 +590,9 @@ function describe(slip: Slip, money: (minor: number) => string): { from: string;
   }
 }
 
-function SlipList({ slips, money, editingId, onEdit, onDelete }: { slips: Slip[]; money: (m: number) => string; editingId: string | null; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void }) {
-  if (slips.length === 0) return <Text c="dimmed" mt="md">No slips yet. Type the first one above: it appears here, newest first.</Text>;
+function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete }: { slips: Slip[]; cancelled: boolean; money: (m: number) => string; editingId: string | null; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void }) {
+  // A cancelled meeting has no slip bar: the empty list says so instead of inviting to type above.
+  if (slips.length === 0) return cancelled ? null : <Text c="dimmed" mt="md">No slips yet. Type the first one above: it appears here, newest first.</Text>;
   return (
     <Table aria-label="Slips of this meeting" mt="md" verticalSpacing={4} striped>
       <Table.Thead>
@@ -638,9 +683,12 @@ function NewMeetingModal({ opened, defaultDay, onClose, onCreated }: { opened: b
           <Alert color="yellow" title="Is this the right date?">
             {unusual}
           </Alert>
+          {/* The question needs a deliberate answer: the cursor is on "Change the date", so an Enter pressed
+              twice goes back to the date; creating it on the unusual day takes Tab then Enter, or a click. */}
           <Group justify="flex-end" mt="md" wrap="nowrap">
             <Button
               variant="default"
+              autoFocus
               onClick={(e) => {
                 // Without this the click's default action would submit the date form that replaces this one.
                 e.preventDefault();
@@ -650,7 +698,7 @@ function NewMeetingModal({ opened, defaultDay, onClose, onCreated }: { opened: b
             >
               Change the date
             </Button>
-            <Button type="submit" autoFocus>
+            <Button type="submit">
               Create it on {day.trim()}
             </Button>
           </Group>
@@ -734,7 +782,14 @@ function ReasonModal({
             {description}
           </Text>
         )}
-        <TextInput label={optional ? 'Reason (optional)' : 'Reason'} description="Kept in the audit log" placeholder={placeholder} value={why} onChange={(e) => setWhy(e.currentTarget.value)} error={error} data-autofocus />
+        <TextInput label={optional ? 'Reason (optional)' : 'Reason'} description="Kept in the audit log" placeholder={placeholder} value={why}
+          onChange={(e) => {
+            setWhy(e.currentTarget.value);
+            setError(null);
+          }}
+          error={error}
+          data-autofocus
+        />
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={onClose}>
             Go back

@@ -6,7 +6,8 @@ import { referralStatuses } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
-import { emptyMessage } from '../open-referrals-wording';
+import { ageLabel, emptyMessage, flagLegend, referralFlags } from '../open-referrals-wording';
+import { todayIso } from '../../shared/dates';
 
 const PAGE = 50;
 
@@ -21,6 +22,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
   const list = useQuery(() => ledger.listOpenReferrals({ memberId, status, olderThanDays, limit: PAGE + 1, offset: page * PAGE }), [memberId, status, olderThanDays, page]);
   const rows = (list.data ?? []).slice(0, PAGE);
   const hasNext = (list.data?.length ?? 0) > PAGE;
+  const today = todayIso();
   useEffect(() => setPage(0), [memberId, status, olderThanDays]);
   // Asked only when nothing is open: was any referral ever won or lost ("well done"), or is there none yet?
   const nothingOpen = list.data?.length === 0 && status === 'open';
@@ -33,6 +35,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
   const [following, setFollowing] = useState<{ referral: OpenReferral; status: (typeof referralStatuses)[number] } | null>(null);
   const rules = useQuery(() => ledger.getOutcomeRules(), []);
   const staleDays = rules.data?.staleDays ?? null;
+  const flagRules = { openReferralDays: chapter.openReferralDays, staleDays };
 
   if (list.error) return <ErrorNotice error={list.error} onRetry={list.reload} />;
   return (
@@ -43,7 +46,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
       <div>
         <Title order={2}>Open referrals</Title>
         <Text c="dimmed" size="sm">
-          Referrals older than {chapter.openReferralDays} days are flagged. Either member can move a referral along.
+          {flagLegend(flagRules)}
         </Text>
       </div>
       <Group>
@@ -52,6 +55,8 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
           placeholder="Everyone"
           clearable
           searchable
+          // Typing a name highlights the first match, so Enter takes it (the only one, or the first).
+          selectFirstOptionOnChange
           w={280}
           data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
           value={memberId}
@@ -83,14 +88,16 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((r) => (
+            {rows.map((r) => {
+              const flags = referralFlags(r, flagRules, today);
+              return (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.meetingOn}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={r.daysOpen > chapter.openReferralDays && ['new', 'contacted', 'meeting_set'].includes(r.status) ? 'red' : 'gray'}>
-                    {r.daysOpen} days
+                  <Badge variant="light" color={flags.overdue ? 'red' : r.meetingOn > today ? 'blue' : 'gray'} title={flags.overdue ? `Open more than ${chapter.openReferralDays} days` : undefined}>
+                    {ageLabel(r, today)}
                   </Badge>
-                  {staleDays !== null && r.daysSinceUpdate >= staleDays && ['new', 'contacted', 'meeting_set'].includes(r.status) && (
+                  {flags.stale && (
                     <Badge variant="outline" color="orange" ml={4} title={`No follow-up recorded since ${r.lastUpdateOn} (stale after ${staleDays} days)`}>
                       stale · {r.daysSinceUpdate} d
                     </Badge>
@@ -122,7 +129,8 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
                   </Button>
                 </Table.Td>
               </Table.Tr>
-            ))}
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}

@@ -1,0 +1,134 @@
+// A second look at meeting night by a secretary who had not seen the app: the traps left after the first
+// round, each now closed — an undo in a closed meeting without a reason, notices that pile up, and an
+// Open referrals list that said "0 days" for next week's referral.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../src/db/open';
+import type { Registry } from '../../src/server/registry';
+import { addDays, nextWeekday, todayIso } from '../../src/shared/dates';
+import { UndoHistory } from '../../src/renderer/undo-history';
+import { notificationSettings } from '../../src/renderer/notification-rules';
+import { ageLabel, flagLegend, referralFlags } from '../../src/renderer/open-referrals-wording';
+import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
+
+let opened: OpenedDatabase;
+let api: Registry;
+let dana: string;
+let marcus: string;
+
+const ok = <T = any>(result: ReturnType<Registry['call']>): T => {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+};
+
+const today = todayIso();
+
+beforeEach(() => {
+  opened = openTestDb();
+  api = testRegistry(opened);
+  const seats = smallChapter(opened);
+  dana = ok(api.call('addMember', memberInput(seats.realEstate, 'Dana', 'Ruiz'))).id;
+  marcus = ok(api.call('addMember', memberInput(seats.mortgage, 'Marcus', 'Chen'))).id;
+});
+
+describe('Ctrl+Z in a closed meeting asks its reason first', () => {
+  it('the history names the step Ctrl+Z would undo (for the reason dialog) without undoing anything yet', async () => {
+    const history = new UndoHistory();
+    const done: string[] = [];
+    const step = (label: string) => ({ label, undo: async (why: string) => void done.push(`undo ${label}: ${why}`), redo: async (why: string) => void done.push(`redo ${label}: ${why}`) });
+    const saved = step('saved CEU Dana Ruiz, 1 credit');
+    const deleted = step('deleted referral Dana Ruiz → Marcus Chen (Harper wedding)');
+    history.record(saved);
+    history.record(deleted);
+    expect(history.nextUndo()).toBe(deleted);
+    expect(history.nextUndo(saved)).toBe(saved);
+    expect(history.nextRedo()).toBeNull();
+    expect(done).toEqual([]);
+    // The reason typed in the dialog is the one the ledger gets.
+    await history.undo(() => 'It was not a duplicate');
+    expect(done).toEqual(['undo deleted referral Dana Ruiz → Marcus Chen (Harper wedding): It was not a duplicate']);
+    expect(history.nextRedo()).toBe(deleted);
+    // The toast's Undo is only valid while its step can still be undone.
+    expect(history.canUndoStep(deleted)).toBe(false);
+    expect(history.nextUndo(deleted)).toBeNull();
+    expect(history.canUndoStep(saved)).toBe(true);
+  });
+
+  it('in the ledger, bringing back a slip of a closed meeting without a reason is refused, with one it is audited', () => {
+    const day = nextWeekday(addDays(today, -10), 3);
+    const meeting = ok(api.call('createMeeting', { meetingOn: day, confirmDate: true }));
+    const ceu = ok(api.call('saveCeu', { meetingId: meeting.id, memberId: dana, credits: 2 }));
+    ok(api.call('markAllPresent', { meetingId: meeting.id }));
+    ok(api.call('closeMeeting', { meetingId: meeting.id, confirmWarnings: true }));
+    ok(api.call('deleteSlip', { kind: 'ceu', id: ceu.id, reason: 'Entered twice' }));
+    const refusal = api.call('restoreSlip', { kind: 'ceu', id: ceu.id, reason: '' });
+    expect(refusal.ok).toBe(false);
+    ok(api.call('restoreSlip', { kind: 'ceu', id: ceu.id, reason: 'It was not a duplicate' }));
+    const last = opened.sqlite.prepare("SELECT action, reason FROM audit_log WHERE entity = 'ceu' AND entity_id = ? ORDER BY rowid DESC LIMIT 1").get(ceu.id);
+    expect(last).toEqual({ action: 'restore', reason: 'It was not a duplicate' });
+  });
+});
+
+describe('notices close by themselves and never pile up', () => {
+  it('every notice closes after a few seconds, at most three show at once, and hovering one pauses that one only', () => {
+    expect(notificationSettings.autoClose).toBeGreaterThanOrEqual(3000);
+    expect(notificationSettings.autoClose).toBeLessThanOrEqual(10_000);
+    expect(notificationSettings.limit).toBeLessThanOrEqual(3);
+    expect(notificationSettings.pauseResetOnHover).toBe('notification');
+    const main = readFileSync('src/renderer/main.tsx', 'utf8');
+    expect(main).toContain('<Notifications {...notificationSettings} />');
+  });
+
+  it('the only notice that waits is a delete\'s Undo, and the Meeting screen hides it once that delete is undone', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(name)) files.push(path);
+      }
+    };
+    walk('src/renderer');
+    const waiting = files.flatMap((f) => (readFileSync(f, 'utf8').match(/autoClose:\s*false/g) ?? []).map(() => f));
+    expect(waiting).toEqual([join('src/renderer/screens/MeetingScreen.tsx')]);
+    const meeting = readFileSync('src/renderer/screens/MeetingScreen.tsx', 'utf8');
+    expect(meeting).toMatch(/canUndoStep\(shown\.step\)\)\s*\{\s*notifications\.hide\(shown\.id\)/);
+  });
+});
+
+describe('Open referrals, read by a secretary', () => {
+  it('a referral at a meeting still ahead says when that meeting is, not "0 days"', () => {
+    const ahead = nextWeekday(addDays(today, 5), 3);
+    const meeting = ok(api.call('createMeeting', { meetingOn: ahead, confirmDate: true }));
+    ok(api.call('saveReferral', { meetingId: meeting.id, giverId: dana, receiverId: marcus, prospectName: 'Harper wedding' }));
+    const [row] = ok<any[]>(api.call('listOpenReferrals', {}));
+    const days = Math.round((Date.parse(ahead) - Date.parse(today)) / 86_400_000);
+    expect(ageLabel(row, today)).toBe(`meeting in ${days} days`);
+    expect(ageLabel({ meetingOn: addDays(today, 1), daysOpen: 0 }, today)).toBe('meeting in 1 day');
+    expect(ageLabel({ meetingOn: today, daysOpen: 0 }, today)).toBe('0 days');
+    expect(ageLabel({ meetingOn: addDays(today, -1), daysOpen: 1 }, today)).toBe('1 day');
+    // Neither overdue nor stale: it has not been given yet.
+    expect(referralFlags({ ...row, daysSinceUpdate: 99 }, { openReferralDays: 30, staleDays: 14 }, today)).toEqual({ overdue: false, stale: false });
+  });
+
+  it('"stale" and the red badge mean what the sentence at the top says, with the same numbers', () => {
+    const rules = { openReferralDays: 30, staleDays: 14 };
+    const legend = flagLegend(rules);
+    expect(legend).toContain('Red: open more than 30 days');
+    expect(legend).toContain('Stale: no follow-up recorded for 14 days or more');
+    const given = (daysOpen: number, daysSinceUpdate: number, status = 'contacted') => referralFlags({ meetingOn: addDays(today, -daysOpen), status, daysOpen, daysSinceUpdate }, rules, today);
+    // 16 days without news is stale (14), but not overdue (30): the two words are two rules, both stated.
+    expect(given(16, 16)).toEqual({ overdue: false, stale: true });
+    expect(given(31, 3)).toEqual({ overdue: true, stale: false });
+    expect(given(30, 13)).toEqual({ overdue: false, stale: false });
+    // On the day itself: "14 days or more" includes the 14th day; "more than 30 days" does not include the 30th.
+    expect(given(20, 14)).toEqual({ overdue: false, stale: true });
+    expect(given(30, 0)).toEqual({ overdue: false, stale: false });
+    expect(given(90, 90, 'won')).toEqual({ overdue: false, stale: false });
+    // With other settings the sentence and the badges move together.
+    expect(flagLegend({ openReferralDays: 45, staleDays: 1 })).toContain('open more than 45 days');
+    expect(flagLegend({ openReferralDays: 45, staleDays: 1 })).toContain('for 1 day or more');
+    expect(referralFlags({ meetingOn: addDays(today, -46), status: 'new', daysOpen: 46, daysSinceUpdate: 0 }, { openReferralDays: 45, staleDays: 1 }, today)).toEqual({ overdue: true, stale: false });
+  });
+});
