@@ -55,3 +55,12 @@ export function flagLegend(rules: { openReferralDays: number; staleDays: number 
   const stale = rules.staleDays === null ? '' : ` Stale: no follow-up recorded for ${days(rules.staleDays)} or more (Outcomes: rules).`;
   return `${overdue}${stale} Either member can move a referral along.`;
 }
+
+/** "152 open referrals · showing 1–50", saying how many are recorded for a meeting ahead. */
+export function totalLine({ total, future, status, from, to }: { total: number; future: number; status: string; from: number; to: number }): string {
+  const plural = total === 1 ? '' : 's';
+  const head = status === 'open' ? `${total} open referral${plural}` : `${total} referral${plural} marked ${(statusLabels[status] ?? status).toLowerCase()}`;
+  const ahead = future > 0 ? ` (${future} at a meeting still ahead)` : '';
+  const page = total > to - from + 1 && to >= from ? ` · showing ${from}–${to}` : '';
+  return `${head}${ahead}${page}`;
+}

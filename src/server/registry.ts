@@ -23,7 +23,7 @@ import { addMember, getMember, listMembers, updateMember } from '../services/mem
 import { seatHistoryOf, seatMap } from '../services/seats';
 import { clearAttendance, markAllPresent, setAttendance } from '../services/attendance';
 import { cancelMeeting, closeMeeting, createMeeting, deleteMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
-import { linkTyfcbToReferral, listOpenReferrals, referralHistory, setReferralStatus } from '../services/referrals';
+import { countOpenReferrals, linkTyfcbToReferral, listOpenReferrals, referralHistory, setReferralStatus } from '../services/referrals';
 import { getOutcomeRules, saveOutcomeRules } from '../services/outcome-rules';
 import { outcomes } from '../services/outcomes';
 import { disputeTyfcb, listDisputes, listTyfcbSlips, resolveDispute } from '../services/disputes';
@@ -168,6 +168,7 @@ const handlers: Handlers = {
   saveCeu: (ctx, input) => saveCeu(ctx.db, input),
   deleteSlip: (ctx, input) => deleteSlip(ctx.db, input),
   listOpenReferrals: (ctx, input) => listOpenReferrals(ctx.db, input),
+  countOpenReferrals: (ctx, input) => countOpenReferrals(ctx.db, input),
   setReferralStatus: (ctx, input) => setReferralStatus(ctx.db, input),
   referralHistory: (ctx, input) => referralHistory(ctx.db, input.id),
   linkTyfcbToReferral: (ctx, input) => linkTyfcbToReferral(ctx.db, input),

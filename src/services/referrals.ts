@@ -38,6 +38,20 @@ export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'
     ORDER BY m.meeting_on, r.created_at, r.id LIMIT ${input.limit ?? 200} OFFSET ${input.offset ?? 0}`);
 }
 
+/**
+ * How many referrals the Open referrals list holds with these filters (every page together), and how
+ * many of them are recorded at a meeting dated after today, so the screen can say "152 open referrals".
+ */
+export function countOpenReferrals(db: Db, input: ParsedInput<'countOpenReferrals'>, today = todayIso()): { total: number; future: number } {
+  const status = input.status === 'open' ? sql`r.status IN ('new', 'contacted', 'meeting_set')` : sql`r.status = ${input.status}`;
+  const member = input.memberId ? sql`AND (r.giver_id = ${input.memberId} OR r.receiver_id = ${input.memberId})` : sql``;
+  const age = input.olderThanDays > 0 ? sql`AND julianday(${today}) - julianday(m.meeting_on) >= ${input.olderThanDays}` : sql``;
+  const row = db.get<{ total: number; future: number | null }>(sql`SELECT count(*) AS total, sum(m.meeting_on > ${today}) AS future
+    FROM referrals r ${input.memberId ? sql`` : sql.raw('INDEXED BY referrals_status')} JOIN meetings m ON m.id = r.meeting_id
+    WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND ${status} ${member} ${age}`);
+  return { total: row?.total ?? 0, future: row?.future ?? 0 };
+}
+
 interface ReferralRow {
   id: string;
   giverId: string;

@@ -254,6 +254,16 @@ export const deleteSlipInput = z
   .object({ kind: oneOf('Slip type', slipKinds), id: entityId('Slip'), reason })
   .strict();
 
+/** The same filters as the list, without the page. */
+export const countOpenReferralsInput = z
+  .object({
+    memberId: entityId('Member').nullable().default(null),
+    status: oneOf('Status', ['open', ...referralStatuses] as const).default('open'),
+    olderThanDays: integerIn('Older than (days)', 0, 3650).default(0),
+  })
+  .strict()
+  .default({ memberId: null, status: 'open', olderThanDays: 0 });
+
 export const listOpenReferralsInput = z
   .object({
     memberId: entityId('Member').nullable().default(null),

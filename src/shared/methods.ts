@@ -37,6 +37,7 @@ export const methodNames = [
   'saveCeu',
   'deleteSlip',
   'listOpenReferrals',
+  'countOpenReferrals',
   'setReferralStatus',
   'referralHistory',
   'linkTyfcbToReferral',

@@ -164,6 +164,8 @@ test('every slip type saves with one Enter, never before its later fields, and t
   await expect(who).toHaveValue('Marcus Chen');
   const tonight = page.getByRole('table', { name: 'Open referrals' }).getByRole('row').filter({ hasText: 'Alvarez family' }).filter({ hasText: meetingDay });
   await expect(tonight).toContainText(ageLabel({ meetingOn: meetingDay, daysOpen: 0 }, todayIso()));
+  const openForMarcus = sqlite.prepare("SELECT count(*) FROM referrals r JOIN meetings m ON m.id = r.meeting_id JOIN members p ON p.id IN (r.giver_id, r.receiver_id) WHERE p.first_name = 'Marcus' AND r.deleted_at IS NULL AND m.status <> 'cancelled' AND r.status IN ('new', 'contacted', 'meeting_set')").pluck().get() as number;
+  await expect(page.getByLabel('How many referrals')).toContainText(`${openForMarcus} open referral${openForMarcus === 1 ? '' : 's'}`);
   await page.screenshot({ path: `${shots}/open-referrals.png` });
 });
 

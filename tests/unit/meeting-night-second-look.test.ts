@@ -1,6 +1,6 @@
 // A second look at meeting night by a secretary who had not seen the app: the traps left after the first
 // round, each now closed — an undo in a closed meeting without a reason, notices that pile up, and an
-// Open referrals list that said "0 days" for next week's referral.
+// Open referrals list that said "0 days" for next week's referral and never said how many there are.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { Registry } from '../../src/server/registry';
 import { addDays, nextWeekday, todayIso } from '../../src/shared/dates';
 import { UndoHistory } from '../../src/renderer/undo-history';
 import { notificationSettings } from '../../src/renderer/notification-rules';
-import { ageLabel, flagLegend, referralFlags } from '../../src/renderer/open-referrals-wording';
+import { ageLabel, flagLegend, referralFlags, totalLine } from '../../src/renderer/open-referrals-wording';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
 
 let opened: OpenedDatabase;
@@ -130,5 +130,25 @@ describe('Open referrals, read by a secretary', () => {
     expect(flagLegend({ openReferralDays: 45, staleDays: 1 })).toContain('open more than 45 days');
     expect(flagLegend({ openReferralDays: 45, staleDays: 1 })).toContain('for 1 day or more');
     expect(referralFlags({ meetingOn: addDays(today, -46), status: 'new', daysOpen: 46, daysSinceUpdate: 0 }, { openReferralDays: 45, staleDays: 1 }, today)).toEqual({ overdue: true, stale: false });
+  });
+
+  it('the list says how many referrals it holds with its filters, every page together', () => {
+    const past = nextWeekday(addDays(today, -20), 3);
+    const ahead = nextWeekday(addDays(today, 1), 3);
+    const earlier = ok(api.call('createMeeting', { meetingOn: past, confirmDate: true }));
+    const next = ok(api.call('createMeeting', { meetingOn: ahead, confirmDate: true }));
+    for (let i = 0; i < 60; i++) ok(api.call('saveReferral', { meetingId: earlier.id, giverId: i % 2 ? dana : marcus, receiverId: i % 2 ? marcus : dana, prospectName: `Prospect ${i}` }));
+    ok(api.call('saveReferral', { meetingId: next.id, giverId: dana, receiverId: marcus, prospectName: 'Next week' }));
+    expect(ok(api.call('countOpenReferrals', {}))).toEqual({ total: 61, future: 1 });
+    expect(ok(api.call('countOpenReferrals', { memberId: dana, status: 'open', olderThanDays: 0 }))).toEqual({ total: 61, future: 1 });
+    expect(ok(api.call('countOpenReferrals', { status: 'open', olderThanDays: 7 }))).toEqual({ total: 60, future: 0 });
+    expect(ok(api.call('countOpenReferrals', { status: 'won' }))).toEqual({ total: 0, future: 0 });
+    // The count agrees with the pages of the list.
+    const firstPage = ok<any[]>(api.call('listOpenReferrals', { limit: 50, offset: 0 }));
+    const secondPage = ok<any[]>(api.call('listOpenReferrals', { limit: 50, offset: 50 }));
+    expect(firstPage.length + secondPage.length).toBe(61);
+    expect(totalLine({ total: 61, future: 1, status: 'open', from: 1, to: 50 })).toBe('61 open referrals (1 at a meeting still ahead) · showing 1–50');
+    expect(totalLine({ total: 1, future: 0, status: 'open', from: 1, to: 1 })).toBe('1 open referral');
+    expect(totalLine({ total: 3, future: 0, status: 'won', from: 1, to: 3 })).toBe('3 referrals marked won');
   });
 });

@@ -6,7 +6,7 @@ import { referralStatuses } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
-import { ageLabel, emptyMessage, flagLegend, referralFlags } from '../open-referrals-wording';
+import { ageLabel, emptyMessage, flagLegend, referralFlags, totalLine } from '../open-referrals-wording';
 import { todayIso } from '../../shared/dates';
 
 const PAGE = 50;
@@ -22,6 +22,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
   const list = useQuery(() => ledger.listOpenReferrals({ memberId, status, olderThanDays, limit: PAGE + 1, offset: page * PAGE }), [memberId, status, olderThanDays, page]);
   const rows = (list.data ?? []).slice(0, PAGE);
   const hasNext = (list.data?.length ?? 0) > PAGE;
+  const count = useQuery(() => ledger.countOpenReferrals({ memberId, status, olderThanDays }), [memberId, status, olderThanDays]);
   const today = todayIso();
   useEffect(() => setPage(0), [memberId, status, olderThanDays]);
   // Asked only when nothing is open: was any referral ever won or lost ("well done"), or is there none yet?
@@ -72,6 +73,11 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
         />
         <NumberInput label="Open at least (days)" w={180} min={0} value={olderThanDays} onChange={(v) => setOlderThanDays(Number(v) || 0)} />
       </Group>
+      {count.data && list.data && list.data.length > 0 && (
+        <Text size="sm" fw={600} aria-label="How many referrals">
+          {totalLine({ total: count.data.total, future: count.data.future, status, from: page * PAGE + 1, to: page * PAGE + rows.length })}
+        </Text>
+      )}
       {list.data && list.data.length === 0 ? (
         <Alert color="gray">{emptyMessage({ memberName: members.data?.find((m) => m.id === memberId)?.fullName ?? null, status, olderThanDays, anyDecided: decided.data ?? true })}</Alert>
       ) : (
