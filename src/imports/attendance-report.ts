@@ -11,7 +11,7 @@ import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
 import { dateIn, describeBothReadings, parseDateText, sentence, type DateOrder } from './file-values';
-import { readTable, type Table } from './spreadsheet';
+import { readAsOf, readTable, type Table } from './spreadsheet';
 
 const marks = new Set(['P', 'A', 'L', 'M', 'S']);
 // When BNI Connect marks a substitute it does not name them; the ledger needs a name for an S.
@@ -148,6 +148,7 @@ async function analyse(db: Db, input: Input) {
   const newMeetings = [...new Set(planned.map((p) => p.meetingOn))].filter((d) => !meetingRows.has(d)).sort();
   const preview: AttendancePreview = {
     fileName: input.fileName,
+    readAs: readAsOf(table),
     period,
     meetings: dates.length,
     members,

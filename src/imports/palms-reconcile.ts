@@ -9,7 +9,7 @@ import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
 import { memberTallies } from '../services/tallies';
 import { dateIn, describeBothReadings, fileDateOrder, parseDateText, readAmount, readCount, type DateOrder } from './file-values';
-import { isNumberCell, readTable } from './spreadsheet';
+import { isNumberCell, readAsOf, readTable } from './spreadsheet';
 
 const columns = ['P', 'A', 'L', 'M', 'S', 'RGI', 'RGO', 'RRI', 'RRO', 'V', '1-2-1', 'TYFCB', 'CEU'] as const;
 type ColumnName = (typeof columns)[number];
@@ -116,6 +116,7 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
   }
   return {
     fileName: input.fileName,
+    readAs: readAsOf(table),
     period: { from, to },
     compared: seen.size,
     differences,

@@ -11,7 +11,7 @@ import { addMember, findMember, updateMember } from '../services/members';
 import { currentSeatHolder, seatTakenMessage } from '../services/seats';
 import { todayIso } from '../shared/dates';
 import { dateIn, describeBothReadings, fileDateOrder, sentence, type DateOrder } from './file-values';
-import { readTable } from './spreadsheet';
+import { readAsOf, readTable } from './spreadsheet';
 
 const columnNames = {
   firstName: ['first name', 'firstname', 'first'],
@@ -167,7 +167,7 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder }: RosterInp
   return {
     planned,
     updates,
-    preview: { fileName, members: planned.length, alreadyMembers, updates: updateLines, classificationsToCreate: [...newClassifications], problems, dateOrder: { order, settledBy: detected.order ? 'file' : dateOrder ? 'choice' : 'none', question } },
+    preview: { fileName, readAs: readAsOf(table), members: planned.length, alreadyMembers, updates: updateLines, classificationsToCreate: [...newClassifications], problems, dateOrder: { order, settledBy: detected.order ? 'file' : dateOrder ? 'choice' : 'none', question } },
   };
 }
 

@@ -15,7 +15,7 @@ import { requireChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
 import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
 import { ledgerSlipsOf, matchRows, type Difference, type LedgerSlip, type Match, type SlipFacts, type SlipType } from './slip-matching';
-import { isNumberCell, readTable, type Table } from './spreadsheet';
+import { isNumberCell, readAsOf, readTable, type Table } from './spreadsheet';
 
 // Slip-type names as BNI Connect writes them, in the languages its exports come in.
 const typeNames: Record<string, SlipType> = {
@@ -279,6 +279,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     digest: createHash('sha256').update(bytes).digest('hex'),
     preview: {
       fileName: input.fileName,
+      readAs: readAsOf(table),
       meetingOn,
       meetingStatus,
       rows: rows.length,

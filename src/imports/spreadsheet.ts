@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { LedgerError } from '../shared/errors';
+import type { FileReadAs } from '../shared/tally-schemas';
 import { checkTableWithinLimits, checkZipWithinLimits, decodeText, hasUtf16Bom, importLimits, type TextEncodingName } from './bounded-read';
 import { parseInWorker, type parseWorkerLimits } from './parse-in-worker';
 
@@ -115,6 +116,40 @@ function bounded(fileName: string, table: Table): Table {
 /** The text encoding a text file was read in ("UTF-8", "UTF-16LE", "Windows-1252"); null for .xlsx. */
 const encodings = new WeakMap<Table, TextEncodingName>();
 export const encodingOf = (table: Table): TextEncodingName | null => encodings.get(table) ?? null;
+
+/**
+ * What every import preview says about how the file was read, before anything is imported: the
+ * encoding, and up to three of the file's names with accents or other scripts exactly as they were
+ * read, so "Zoë Müller" read wrongly is seen before it reaches the ledger. Windows-1252 is what a
+ * file that is not UTF-8 is taken to be (Excel's "CSV" on Windows): the sentence says so and how to
+ * get a UTF-8 file instead.
+ */
+export function readAsOf(table: Table): FileReadAs {
+  const encoding = encodingOf(table);
+  const examples: string[] = [];
+  for (const row of table) {
+    for (const raw of row) {
+      const cell = raw.trim();
+      if (examples.length < 3 && cell.length <= 40 && /[^\x00-\x7f]/.test(cell) && !examples.includes(cell)) examples.push(cell);
+    }
+    if (examples.length >= 3) break;
+  }
+  const seen = examples.length > 0 ? ` Names with accents or other scripts, as read: ${examples.map((e) => `"${e}"`).join(', ')}.` : '';
+  switch (encoding) {
+    case null:
+      return { encoding, sentence: `Read as an Excel workbook (.xlsx): its text is Unicode, so names arrive as they were typed.${seen}` };
+    case 'UTF-8':
+      return { encoding, sentence: `Read as UTF-8 text.${seen}` };
+    case 'UTF-16LE':
+    case 'UTF-16BE':
+      return { encoding, sentence: `Read as UTF-16 text (Excel's "Unicode text").${seen}` };
+    case 'Windows-1252':
+      return {
+        encoding,
+        sentence: `Read as Windows-1252 text (Excel's "CSV" on a Western European Windows), because the file is not UTF-8.${seen} If a name looks wrong, save the file from Excel as "CSV UTF-8" and choose it again.`,
+      };
+  }
+}
 
 type XmlNode = Record<string, unknown>;
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

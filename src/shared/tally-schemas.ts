@@ -263,8 +263,16 @@ export const importRowOut = z.object({
   fix: z.enum(['amount', 'credits', 'name']).nullable(),
 });
 export type ImportRow = z.infer<typeof importRowOut>;
+/**
+ * How an import file was read, shown in every preview before anything is imported: the text encoding
+ * (null for an .xlsx workbook, whose text is always Unicode) and the sentence that says it, with a few
+ * of the file's accented or non-Latin names as they were read.
+ */
+export const fileReadAsOut = z.object({ encoding: z.enum(['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']).nullable(), sentence: z.string() });
+export type FileReadAs = z.infer<typeof fileReadAsOut>;
 export const importPreviewOut = z.object({
   fileName: z.string(),
+  readAs: fileReadAsOut,
   meetingOn: z.string(),
   /** The meeting already in the ledger for that date, or "new". */
   meetingStatus: z.enum(['new', 'draft', 'completed', 'cancelled']),
@@ -339,6 +347,7 @@ export const fileInput = z
   .strict();
 export const rosterPreviewOut = z.object({
   fileName: z.string(),
+  readAs: fileReadAsOut,
   members: z.number().int(),
   alreadyMembers: z.number().int(),
   classificationsToCreate: z.array(z.string()),
@@ -350,6 +359,7 @@ export const rosterPreviewOut = z.object({
 export const rosterFileInput = fileInput.extend({ dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional() }).strict();
 export const attendancePreviewOut = z.object({
   fileName: z.string(),
+  readAs: fileReadAsOut,
   period: z.object({ from: z.string(), to: z.string() }),
   /** Meeting-date columns in the file, and members it names. */
   meetings: z.number().int(),
@@ -367,6 +377,7 @@ export type RosterPreview = z.infer<typeof rosterPreviewOut>;
 
 export const palmsReconciliationOut = z.object({
   fileName: z.string(),
+  readAs: fileReadAsOut,
   period: z.object({ from: z.string(), to: z.string() }),
   compared: z.number().int(),
   differences: z.array(z.object({ name: z.string(), column: z.string(), bniConnect: z.string(), ledger: z.string() })),

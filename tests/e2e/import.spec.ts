@@ -59,7 +59,9 @@ test('the preview shows rows already in the ledger, new, differing and with a pr
   await expect(page.getByLabel('Imports').getByText('No file has been imported into this chapter yet.', { exact: false })).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
   await page.getByLabel('Slips audit export').click();
-  await (await chooser).setFiles({ name: 'night.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  // Saved by Excel on Windows as "CSV": Windows-1252, not UTF-8. The preview says so and shows the names as read.
+  await (await chooser).setFiles({ name: 'night.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+  await expect(page.getByLabel('Import preview').getByLabel('How the file was read')).toContainText('Read as Windows-1252 text (Excel\'s "CSV" on a Western European Windows), because the file is not UTF-8. Names with accents or other scripts, as read: "Lucía Fernández".');
   const rows = page.getByRole('table', { name: 'File rows' });
   await expect(rows.getByRole('row', { name: 'Row 3' })).toContainText('In the ledger');
   await expect(rows.getByRole('row', { name: 'Row 4' })).toContainText('Differs: the amount is $1,250.50 in the file and $1,200.00 in the ledger');
@@ -71,6 +73,7 @@ test('the preview shows rows already in the ledger, new, differing and with a pr
   await expect(rows.getByRole('row', { name: 'Row 6' })).toContainText('$300.00');
   await expect(page.getByLabel('Rows by kind')).toContainText('Problem: 0');
   await page.screenshot({ path: 'test-results/import-preview-kinds.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/shots/s2-13/import-read-as.png', fullPage: true });
   await page.getByRole('button', { name: 'Import 2 new, update 1' }).click();
   await expect(page.getByText('Imported night.csv into the meeting of 2026-11-17: 2 new slips, 1 updated, 1 already in the ledger.', { exact: false })).toBeVisible();
 

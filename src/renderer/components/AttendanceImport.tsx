@@ -5,6 +5,7 @@ import type { AttendancePreview } from '../../shared/contract';
 import { ledger } from '../client';
 import { fileToBase64 } from '../files';
 import { DateOrderQuestion } from './DateOrderQuestion';
+import { ReadAs } from './ReadAs';
 
 /** BNI Connect's Chapter PALMS Attendance Report → attendance history, previewed, then one undoable import. */
 export function AttendanceImport({ onImported }: { onImported: () => void }) {
@@ -60,6 +61,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
           <Title order={4}>
             {preview.period.from} to {preview.period.to}: {preview.meetings} meetings, {preview.members} members
           </Title>
+          <ReadAs readAs={preview.readAs} />
           {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={dateOrder} onChange={(order) => {
                 setDateOrder(order);
                 if (file) void run(file, order);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { PalmsReconciliation } from '../../shared/contract';
 import { ledger } from '../client';
 import { fileToBase64 } from '../files';
+import { ReadAs } from './ReadAs';
 
 /** BNI Connect's PALMS report beside the ledger's own figures for the same period. Reads only. */
 export function PalmsReconcile() {
@@ -57,6 +58,7 @@ export function PalmsReconcile() {
           <Title order={4}>
             {result.period.from} to {result.period.to}: {result.differences.length === 0 ? 'no difference' : `${result.differences.length} difference${result.differences.length > 1 ? 's' : ''}`} across {result.compared} members
           </Title>
+          <ReadAs readAs={result.readAs} />
           {result.differences.length > 0 && (
             <Table mt="sm" aria-label="Differences" striped>
               <Table.Thead>

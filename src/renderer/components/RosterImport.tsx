@@ -5,6 +5,7 @@ import type { RosterPreview } from '../../shared/contract';
 import { ledger } from '../client';
 import { fileToBase64 } from '../files';
 import { DateOrderQuestion } from './DateOrderQuestion';
+import { ReadAs } from './ReadAs';
 
 /** A roster from CSV or a spreadsheet: preview, then import everyone at once or no one. */
 export function RosterImport() {
@@ -64,6 +65,7 @@ export function RosterImport() {
       {preview && (
         <Card withBorder padding="lg" aria-label="Roster preview">
           <Title order={4}>{preview.members} members to add</Title>
+          <ReadAs readAs={preview.readAs} />
           <Text size="sm">
             {preview.alreadyMembers} already in the ledger, {preview.updates.length} of them with details to update.{' '}
             {preview.classificationsToCreate.length > 0 ? `New classifications: ${preview.classificationsToCreate.join(', ')}.` : 'Every classification already exists.'}

@@ -9,6 +9,7 @@ import { PalmsReconcile } from '../components/PalmsReconcile';
 import { RosterImport } from '../components/RosterImport';
 import { AttendanceImport } from '../components/AttendanceImport';
 import { DateOrderQuestion } from '../components/DateOrderQuestion';
+import { ReadAs } from '../components/ReadAs';
 
 const kindBadges: Record<ImportRow['kind'], { label: string; color: string }> = {
   same: { label: 'Already in the ledger', color: 'gray' },
@@ -133,6 +134,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
               ({preview.meetingStatus === 'new' ? 'a new meeting, recorded as closed' : `already in the ledger, ${preview.meetingStatus === 'completed' ? 'closed' : preview.meetingStatus}`})
             </Text>
           </Title>
+          <ReadAs readAs={preview.readAs} />
           {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={choices.dateOrder} onChange={(order) => void change({ ...choices, dateOrder: order })} />}
           <Group mt="sm" gap="xs" aria-label="Rows by kind">
             {(['same', 'new', 'differs', 'problem', 'skipped'] as const).map((k) => (
