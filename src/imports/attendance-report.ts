@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { AttendancePreview } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
-import { foldName } from '../shared/names';
+import { couldBe, memberNames } from './member-names';
 import { requireChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
 import { dateIn, describeBothReadings, parseDateText, sentence, type DateOrder } from './file-values';
@@ -103,9 +103,7 @@ async function analyse(db: Db, input: Input) {
   const order = columns.order ?? 'dmy';
   const dates = columns.order ? columns.dates : columnDates(dateColumns.map((c) => c.h), period, 'dmy').dates;
 
-  const names = new Map<string, string>();
-  for (const m of client.prepare('SELECT id, first_name AS f, last_name AS l FROM members').all() as Array<{ id: string; f: string; l: string }>) names.set(foldName(`${m.f} ${m.l}`), m.id);
-  for (const a of client.prepare('SELECT alias, member_id AS id FROM member_aliases').all() as Array<{ alias: string; id: string }>) names.set(a.alias, a.id);
+  const names = memberNames(client);
   const roster = new Map((client.prepare("SELECT id, first_name || ' ' || last_name AS name, status, joined_on AS joinedOn, left_on AS leftOn FROM members").all() as Array<{ id: string; name: string; status: string; joinedOn: string; leftOn: string | null }>).map((m) => [m.id, m]));
   const meetingRows = new Map((client.prepare('SELECT id, meeting_on AS meetingOn, status FROM meetings').all() as Array<{ id: string; meetingOn: string; status: string }>).map((m) => [m.meetingOn, m]));
   const existing = new Map((client.prepare('SELECT g.meeting_on AS meetingOn, a.member_id AS memberId, a.mark FROM attendance a JOIN meetings g ON g.id = a.meeting_id').all() as Array<{ meetingOn: string; memberId: string; mark: string }>).map((a) => [`${a.meetingOn}|${a.memberId}`, a.mark]));
@@ -119,11 +117,16 @@ async function analyse(db: Db, input: Input) {
     const row = table[r] ?? [];
     const name = `${row[first] ?? ''} ${row[last] ?? ''}`.trim();
     if (!name || /total/i.test(name)) continue;
-    const memberId = names.get(foldName(name));
-    if (!memberId) {
+    const found = names.match(name);
+    if (found.kind === 'ambiguous') {
+      problems.push({ row: r + 1, message: `Row ${r + 1}: "${name}" ${couldBe(found.candidates)}. The row is left out rather than credited to one of them by guess (map the name in a slips import first, then import this file again).` });
+      continue;
+    }
+    if (found.kind === 'none') {
       problems.push({ row: r + 1, message: `Row ${r + 1}: "${name}" matches no member; the row is left out (add the member or map the name in a slips import first).` });
       continue;
     }
+    const memberId = found.id;
     members++;
     const m = roster.get(memberId)!;
     dateColumns.forEach(({ i }, k) => {

@@ -1,7 +1,7 @@
 // BNI Connect's "Chapter Summary PALMS Report" beside our own tallies for the same period: every
 // difference by member and column, so the secretary can find what one side is missing.
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
-import { memberAliases } from '../db/schema';
 import type { PalmsReconciliation } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
 import { minorDigits } from '../shared/money';
@@ -9,6 +9,7 @@ import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
 import { memberTallies } from '../services/tallies';
 import { dateIn, describeBothReadings, fileDateOrder, parseDateText, readAmount, readCount, type DateOrder } from './file-values';
+import { couldBe, memberNames } from './member-names';
 import { isNumberCell, readAsOf, readTable } from './spreadsheet';
 
 const columns = ['P', 'A', 'L', 'M', 'S', 'RGI', 'RGO', 'RRI', 'RRO', 'V', '1-2-1', 'TYFCB', 'CEU'] as const;
@@ -66,7 +67,7 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
   const at = (name: string) => header.indexOf(name.toUpperCase());
   const first = at('FIRST NAME');
   const last = at('LAST NAME');
-  const theirs = new Map<string, { name: string; values: Record<ColumnName, number> }>();
+  const theirs: Array<{ row: number; name: string; values: Record<ColumnName, number> }> = [];
   const outsideRows: string[] = [];
   const problems: string[] = [];
   for (let i = headerAt + 1; i < table.length; i++) {
@@ -92,19 +93,37 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
       outsideRows.push(name);
       continue;
     }
-    theirs.set(foldName(name), { name, values });
+    theirs.push({ row: i + 1, name, values });
   }
 
-  const aliases = new Map(db.select().from(memberAliases).all().map((a) => [a.alias, a.memberId]));
+  // Each row's member, matched as every import matches names: a name two members share is asked about.
+  const names = memberNames((db as unknown as { $client: Database.Database }).$client);
+  const rowsOf = new Map<string, typeof theirs>();
+  const onlyInFile: string[] = [];
+  const askedAbout = new Set<string>();
+  for (const entry of theirs) {
+    const found = names.match(entry.name);
+    if (found.kind === 'member') rowsOf.set(found.id, [...(rowsOf.get(found.id) ?? []), entry]);
+    else if (found.kind === 'none') onlyInFile.push(entry.name);
+    else {
+      for (const c of found.candidates) askedAbout.add(c.id);
+      problems.push(`Row ${entry.row} (${entry.name}) ${couldBe(found.candidates)}. It is not compared with ${found.candidates.length === 2 ? 'either' : 'any of them'} (map the name in a slips import first).`);
+    }
+  }
   const ours = memberTallies(db, { from, to });
   const differences: PalmsReconciliation['differences'] = [];
-  const seen = new Set<string>();
+  let compared = 0;
   const digits = minorDigits(chapter.currency);
   const show = (column: ColumnName, v: number) => (column === 'TYFCB' ? (v / 10 ** digits).toFixed(2) : String(v));
   for (const m of ours) {
-    const entry = theirs.get(foldName(m.name)) ?? [...theirs.entries()].find(([key]) => aliases.get(key) === m.memberId)?.[1];
+    const entries = rowsOf.get(m.memberId) ?? [];
+    if (entries.length > 1) {
+      problems.push(`Rows ${entries.map((e) => `${e.row} (${e.name})`).join(' and ')} are ${entries.length === 2 ? 'both' : 'all'} read as ${m.name}: none of them is compared (the ledger will not guess which one is theirs).`);
+      continue;
+    }
+    const entry = entries[0];
     if (!entry) continue;
-    seen.add(foldName(entry.name));
+    compared++;
     const mine: Record<ColumnName, number> = { P: m.p, A: m.a, L: m.l, M: m.m, S: m.s, RGI: m.rgi, RGO: m.rgo, RRI: m.rri, RRO: m.rro, V: m.visitors, '1-2-1': m.oneToOnes, TYFCB: m.tyfcbReceivedMinor, CEU: m.ceus };
     for (const column of columns) {
       if (Math.abs(mine[column] - entry.values[column]) > 1e-9) {
@@ -114,14 +133,17 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
       }
     }
   }
+  // A row matched to a member with no figures in the period (not in the chapter then) is the file's alone.
+  const inLedger = new Set(ours.map((m) => m.memberId));
+  for (const [id, entries] of rowsOf) if (!inLedger.has(id)) onlyInFile.push(...entries.map((e) => e.name));
   return {
     fileName: input.fileName,
     readAs: readAsOf(table),
     period: { from, to },
-    compared: seen.size,
+    compared,
     differences,
-    onlyInFile: [...theirs.entries()].filter(([key]) => !seen.has(key)).map(([, v]) => v.name),
-    onlyInLedger: ours.filter((m) => !theirs.has(foldName(m.name)) && ![...aliases.entries()].some(([alias, id]) => id === m.memberId && theirs.has(alias))).map((m) => m.name),
+    onlyInFile,
+    onlyInLedger: ours.filter((m) => !rowsOf.has(m.memberId) && !askedAbout.has(m.memberId)).map((m) => m.name),
     outsideRows,
     problems,
   };

@@ -11,6 +11,7 @@ import { addMember, findMember, updateMember } from '../services/members';
 import { currentSeatHolder, seatTakenMessage } from '../services/seats';
 import { todayIso } from '../shared/dates';
 import { dateIn, describeBothReadings, fileDateOrder, sentence, type DateOrder } from './file-values';
+import { couldBe, nameKey } from './member-names';
 import { readAsOf, readTable } from './spreadsheet';
 
 const columnNames = {
@@ -63,7 +64,13 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder }: RosterInp
   const at = Object.fromEntries((Object.keys(columnNames) as Column[]).map((k) => [k, header.findIndex((h) => (columnNames[k] as readonly string[]).includes(h))])) as Record<Column, number>;
   if (at.classification < 0) throw new LedgerError('invalid_input', `${fileName} has no Classification column: every member holds a classification seat. Nothing was imported.`, 'file');
 
-  const existingMembers = new Map(db.select({ id: members.id, first: members.firstName, last: members.lastName }).from(members).all().map((m) => [foldName(`${m.first} ${m.last}`), m.id]));
+  // Members by folded name; two members can share one ("José Díaz", "Jose Diaz"): such a row is asked about.
+  const existingMembers = new Map<string, Array<{ id: string; name: string; seat: string }>>();
+  const seatNames = new Map(db.select({ id: classifications.id, name: classifications.name }).from(classifications).all().map((c) => [c.id, c.name]));
+  for (const m of db.select({ id: members.id, first: members.firstName, last: members.lastName, seat: members.classificationId }).from(members).all()) {
+    const key = nameKey(`${m.first} ${m.last}`);
+    existingMembers.set(key, [...(existingMembers.get(key) ?? []), { id: m.id, name: `${m.first} ${m.last}`, seat: (m.seat && seatNames.get(m.seat)) || 'no seat' }]);
+  }
   // Dates in the file's own order: any day above 12 in its date columns settles it; else the secretary says.
   const dateTexts = table.slice(headerAt + 1).flatMap((row) => [at.joinedOn, at.renewalDue].filter((i) => i >= 0).map((i) => row[i] ?? ''));
   const detected = fileDateOrder(dateTexts);
@@ -79,6 +86,7 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder }: RosterInp
   const planned: Planned[] = [];
   const newClassifications = new Set<string>();
   let alreadyMembers = 0;
+  const rowOfMember = new Map<string, { row: number; name: string }>();
 
   for (let i = headerAt + 1; i < table.length; i++) {
     const row = table[i] ?? [];
@@ -88,8 +96,20 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder }: RosterInp
     const first = cell('firstName');
     const last = cell('lastName');
     const name = `${first} ${last}`.trim();
-    const existingId = existingMembers.get(foldName(name));
+    const sameName = existingMembers.get(nameKey(name)) ?? [];
+    if (sameName.length > 1) {
+      alreadyMembers++;
+      problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}) ${couldBe(sameName)}. The ledger will not guess which one this row updates: take the row out of the file and change that member on the Members screen.` });
+      continue;
+    }
+    const existingId = sameName[0]?.id;
+    const earlier = existingId ? rowOfMember.get(existingId) : undefined;
+    if (earlier) {
+      problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}): row ${earlier.row} (${earlier.name}) is also read as the member ${sameName[0]!.name}; the ledger will not guess which row holds their details: keep one of the two rows.` });
+      continue;
+    }
     if (existingId) {
+      rowOfMember.set(existingId, { row: rowNumber, name });
       alreadyMembers++;
       const before = findMember(db, existingId)!;
       const fromFile = { company: cell('company'), email: cell('email'), phone: cell('phone'), joinedOn: cell('joinedOn') ? toIsoDate(cell('joinedOn')) : '', renewalDue: cell('renewalDue') ? toIsoDate(cell('renewalDue')) : '' };

@@ -11,6 +11,7 @@ import type { ImportPreview, ImportRow } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
 import { formatMoney } from '../shared/money';
 import { foldName } from '../shared/names';
+import { couldBe, memberNames, withSeats } from './member-names';
 import { requireChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
 import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
@@ -139,7 +140,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   if (meetingRow?.status === 'cancelled') {
     throw new LedgerError('conflict', `The meeting of ${meetingOn} was cancelled: nothing can be recorded against it, so this file cannot be imported into it.`, 'meetingOn');
   }
-  const names = memberIndex(db, client, input.aliases ?? {});
+  const names = memberNames(client, input.aliases ?? {});
   // The same few dozen names on every row: fold each spelling once.
   const folded = new Map<string, string>();
   const fold = (text: string) => {
@@ -158,6 +159,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const skipRows = new Set(input.skipRows ?? []);
   const fixes = input.fixes ?? {};
   const unmatched = new Set<string>();
+  const asked = new Map<string, string[]>();
   const problems: ImportPreview['problems'] = [];
   const skipped: ImportPreview['skipped'] = [];
   const lines: ImportRow[] = [];
@@ -184,13 +186,22 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
         if (required) rowProblems.push(`${role} is empty`);
         return null;
       }
-      const id = names.get(fold(name));
-      if (!id) {
+      const found = names.match(name);
+      if (found.kind === 'ambiguous') {
+        // Two members whose names fold to this spelling: asked, never credited to one by guess.
+        unmatched.add(name);
+        asked.set(name, withSeats(found.candidates));
+        fix = 'name';
+        rowProblems.push(`"${name}" (${role}) ${couldBe(found.candidates)}. Map the name to the right member or skip the row`);
+        return null;
+      }
+      if (found.kind === 'none') {
         unmatched.add(name);
         fix = 'name';
         rowProblems.push(`"${name}" (${role}) matches no member: map the name to a member or skip the row`);
         return null;
       }
+      const id = found.id;
       // Membership on the meeting's date: the same rule as a slip typed at the meeting.
       const m = roster.get(id)!;
       if (m.status === 'applicant') rowProblems.push(`${m.name} is still an applicant on ${meetingOn}: slips start once they join`);
@@ -289,6 +300,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       problems,
       skipped,
       unmatchedNames: [...unmatched].sort(),
+      askedNames: [...asked.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, candidates]) => ({ name, candidates })),
       dateOrder: { order, settledBy, question },
       reasonRequired: meetingStatus === 'completed' && counts.new + counts.differs > 0,
     },
@@ -367,19 +379,6 @@ function dataRows(table: Table, headerAt: number, columns: Record<Column, number
 }
 
 /** Every member's folded full name, plus remembered aliases and the ones mapped in this preview. */
-function memberIndex(db: Db, client: Database.Database, mapped: Record<string, string>): Map<string, string> {
-  void db;
-  const index = new Map<string, string>();
-  for (const m of client.prepare('SELECT id, first_name AS first, last_name AS last FROM members').all() as Array<{ id: string; first: string; last: string }>) index.set(foldName(`${m.first} ${m.last}`), m.id);
-  for (const a of client.prepare('SELECT alias, member_id AS memberId FROM member_aliases').all() as Array<{ alias: string; memberId: string }>) index.set(a.alias, a.memberId);
-  const known = new Set(index.values());
-  for (const [name, id] of Object.entries(mapped)) {
-    if (!known.has(id)) throw new LedgerError('not_found', `"${name}" was mapped to a member who does not exist. Choose again.`, 'aliases');
-    index.set(foldName(name), id);
-  }
-  return index;
-}
-
 function memberDates(client: Database.Database) {
   const rows = client.prepare("SELECT id, first_name || ' ' || last_name AS name, status, joined_on AS joinedOn, left_on AS leftOn FROM members").all() as Array<{ id: string; name: string; status: string; joinedOn: string; leftOn: string | null }>;
   return new Map(rows.map((r) => [r.id, r]));
@@ -448,7 +447,9 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
   let updated = 0;
   // All or nothing: the meeting, every slip, the aliases, the batch and its items in one transaction.
   client.transaction(() => {
-    for (const [name, memberId] of Object.entries(input.aliases ?? {})) insert.alias.run(randomUUID(), foldName(name), memberId);
+    // The secretary's answers are kept: by the exact spelling when two members share its fold, else folded.
+    const names = memberNames(client);
+    for (const [name, memberId] of Object.entries(input.aliases ?? {})) insert.alias.run(randomUUID(), names.aliasKey(name), memberId);
     let meetingId = found?.id;
     if (!meetingId) {
       // History from BNI Connect is a meeting that already took place: it arrives closed.

@@ -1,11 +1,17 @@
 import type { NameOrder } from './domain';
 
-// Names compared the way people read them: case, accents, apostrophes and spacing do not matter.
-/** "José  Müller-Łukasz" → "jose muller-lukasz"; "Tom O'Brien" → "tom obrien". */
+// Names compared the way people read them: case, accents, apostrophes, spacing and full-width
+// letters do not matter. Only marks that are spelling variants are dropped (Latin, Greek and Cyrillic
+// accents, Arabic and Hebrew vowel points): the vowel signs of Hindi and other Indic scripts, Thai
+// vowels or the voicing marks of Japanese kana are letters, so "राम" (Ram) and "रमा" (Rama) stay
+// two names.
+/** Combining accents (U+0300–036F and their extensions), Hebrew points, Arabic harakat. */
+const spellingMarks = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u064b-\u065f\u0670]/gu;
+/** "José  Müller-Łukasz" → "jose muller-lukasz"; "Tom O'Brien" → "tom obrien"; "ＡＮＡ" → "ana". */
 export function foldName(text: string): string {
   return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .normalize('NFKD')
+    .replace(spellingMarks, '')
     .replace(/[łŁ]/g, 'l')
     .replace(/[øØ]/g, 'o')
     .replace(/['’.]/g, '')

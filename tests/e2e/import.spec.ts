@@ -106,3 +106,27 @@ test('the secretary checks the ledger against a BNI Connect PALMS report', async
   await expect(result.getByRole('table', { name: 'Differences' }).getByRole('row', { name: /Bob Test RGO 2 0/ })).toBeVisible();
   await expect(result.getByText('Only in BNI Connect: Daniel Test, Zed Nobody', { exact: false })).toBeVisible();
 });
+
+test('two members whose names read the same (José Díaz, Jose Diaz): the preview asks which one a row means, and the answer is imported', async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  for (const [first, last, seat] of [['Dana', 'Ruiz', 'Realtor'], ['José', 'Díaz', 'Florist'], ['Jose', 'Diaz', 'Plumber']] as const) {
+    addMember(db, { firstName: first, lastName: last, company: '', classificationId: saveClassification(db, { name: seat, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  }
+  const csv = ['Slips Audit Report for 17/11/2026', 'From,To,Slip Type,Inside/Outside,TYFCB,CEU Credits,Detail', 'Dana Ruiz,José Díaz,Referral,Outside,,,Wedding flowers'].join('\r\n');
+  await page.goto(`${harness.openUrl}#/import`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Slips audit export').click();
+  await (await chooser).setFiles({ name: 'night.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const previewCard = page.getByLabel('Import preview');
+  await expect(previewCard.getByRole('heading', { name: 'Names that could be more than one member' })).toBeVisible();
+  await expect(previewCard.getByText('could be Jose Diaz (Plumber) or José Díaz (Florist): which one?')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'File rows' }).getByRole('row', { name: 'Row 3' })).toContainText('"José Díaz" (To) could be Jose Diaz (Plumber) or José Díaz (Florist)');
+  await page.screenshot({ path: '/tmp/shots/s2-13/import-asks-which-jose.png', fullPage: true });
+  await page.getByRole('combobox', { name: 'Map José Díaz to member' }).click();
+  await page.getByRole('option', { name: 'José Díaz (Florist)' }).click();
+  await page.getByRole('button', { name: 'Import 1 new' }).click();
+  await expect(page.getByText('Imported night.csv into the meeting of 2026-11-17: 1 new slip', { exact: false })).toBeVisible();
+  const receiver = harness.database.sqlite.prepare("SELECT m.first_name || ' ' || m.last_name || ' (' || c.name || ')' FROM referrals r JOIN members m ON m.id = r.receiver_id JOIN classifications c ON c.id = m.classification_id").pluck().get();
+  expect(receiver).toBe('José Díaz (Florist)');
+});

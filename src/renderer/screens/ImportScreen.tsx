@@ -10,6 +10,7 @@ import { RosterImport } from '../components/RosterImport';
 import { AttendanceImport } from '../components/AttendanceImport';
 import { DateOrderQuestion } from '../components/DateOrderQuestion';
 import { ReadAs } from '../components/ReadAs';
+import { foldName } from '../../shared/names';
 
 const kindBadges: Record<ImportRow['kind'], { label: string; color: string }> = {
   same: { label: 'Already in the ledger', color: 'gray' },
@@ -107,6 +108,11 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   };
 
   const writes = preview ? preview.counts.new + preview.counts.differs : 0;
+  const asked = new Map((preview?.askedNames ?? []).map((a) => [a.name, a.candidates]));
+  // Members whose names read the same ("José Díaz", "Jose Diaz", two "John Smith") are told apart by their seat.
+  const shared = new Map<string, number>();
+  for (const m of members.data ?? []) shared.set(foldName(m.fullName), (shared.get(foldName(m.fullName)) ?? 0) + 1);
+  const memberChoices = (members.data ?? []).map((m) => ({ value: m.id, label: (shared.get(foldName(m.fullName)) ?? 0) > 1 ? `${m.fullName} (${m.classificationName})` : m.fullName }));
   const leftOut = preview ? preview.counts.problem : 0;
   const blocked = !preview || writes === 0 || !!preview.dateOrder.question || (preview.reasonRequired && !reason.trim());
 
@@ -146,7 +152,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
           {preview.unmatchedNames.length > 0 && (
             <>
               <Title order={5} mt="md">
-                Names that match no member
+                {preview.askedNames.length === 0 ? 'Names that match no member' : preview.askedNames.length === preview.unmatchedNames.length ? 'Names that could be more than one member' : 'Names to map to a member'}
               </Title>
               <Text size="sm" c="dimmed" mb="xs">
                 Map each to a member (the ledger remembers it for the next import), or skip its rows.
@@ -154,10 +160,15 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
               <Stack gap="xs">
                 {preview.unmatchedNames.map((name) => (
                   <Group key={name}>
-                    <Text w={200} fw={500}>
-                      {name}
-                    </Text>
-                    <Select aria-label={`Map ${name} to member`} placeholder="Map to member…" searchable clearable w={280} data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))} value={choices.aliases[name] ?? null} onChange={(v) => void map(name, v)} />
+                    <Stack gap={0} w={260}>
+                      <Text fw={500}>{name}</Text>
+                      {asked.get(name) && (
+                        <Text size="xs" c="orange.8">
+                          could be {asked.get(name)!.join(' or ')}: which one?
+                        </Text>
+                      )}
+                    </Stack>
+                    <Select aria-label={`Map ${name} to member`} placeholder="Map to member…" searchable clearable w={320} data={memberChoices} value={choices.aliases[name] ?? null} onChange={(v) => void map(name, v)} />
                   </Group>
                 ))}
               </Stack>
