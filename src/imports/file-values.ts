@@ -70,11 +70,11 @@ export function readAmount(text: string, currency: string, label: string, number
       if (kinds.size === 2) decimalAt = last; // "1.250,50" or "1,250.50": the last mark is the decimal one.
       else if (marks.length > 1) decimalAt = -1; // "1,25,000" or "1.250.000": grouping only.
       else if (after !== 3) decimalAt = last; // "1250,5", "12.50"
-      else if (digits === 3 && last <= 3) {
+      else if (digits === 3 && last <= 3 && !/^0+$/.test(compact.slice(0, last))) {
         // "1.250" in dinars: a thousands mark or three decimals; only the secretary knows.
         const [int, frac] = [compact.slice(0, last), compact.slice(last + 1)];
         return { ok: false, message: `${label} "${text.trim()}" could be ${int}${frac} or ${int}.${frac} ${currency}: correct it as ${int}${frac}.000 or ${int}.${frac}0` };
-      } else if (digits === 3) decimalAt = last; // "1250.000": four digits before the mark, so it is no thousands mark.
+      } else if (digits === 3) decimalAt = last; // "1250.000" (four digits before the mark) or "0.250" (no number starts with a zero thousands group): decimals.
       else decimalAt = -1; // "1,250" in a currency with 0 or 2 decimals can only be one thousand two hundred fifty.
     }
     const intPart = decimalAt >= 0 ? compact.slice(0, decimalAt) : compact;

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { PalmsReconciliation } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
-import { minorDigits } from '../shared/money';
+import { minorToPlainAmount } from '../shared/money';
 import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
 import { memberTallies } from '../services/tallies';
@@ -113,8 +113,8 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
   const ours = memberTallies(db, { from, to });
   const differences: PalmsReconciliation['differences'] = [];
   let compared = 0;
-  const digits = minorDigits(chapter.currency);
-  const show = (column: ColumnName, v: number) => (column === 'TYFCB' ? (v / 10 ** digits).toFixed(2) : String(v));
+  // TYFCB as BNI Connect writes money, with every minor digit of the chapter's currency (1250.555 dinars, never 1250.56).
+  const show = (column: ColumnName, v: number) => (column === 'TYFCB' ? minorToPlainAmount(v, chapter.currency) : String(v));
   for (const m of ours) {
     const entries = rowsOf.get(m.memberId) ?? [];
     if (entries.length > 1) {

@@ -79,4 +79,42 @@ describe('money keeps every minor digit of its currency', () => {
     const csv = readFileSync(path.join(exported.folder, 'tyfcb_slips.csv'), 'utf8');
     expect(csv).toContain(`,${minorToPlainAmount(minor, currency)}`);
   });
+
+  it.each(chapters)('$currency chapter: the PALMS check reads BNI Connect\'s TYFCB to the last digit and shows both sides with every digit', async ({ currency, locale, digits }) => {
+    const opened = openTestDb();
+    const seats = smallChapter(opened);
+    saveChapter(opened.db, { ...getChapter(opened.db)!, currency, locale });
+    const api = testRegistry(opened);
+    const a = addMember(opened.db, memberInput(seats.realEstate, 'Dana', 'Ruiz'));
+    const b = addMember(opened.db, memberInput(seats.mortgage, 'Marcus', 'Chen'));
+    const meeting = api.call('createMeeting', { meetingOn: '2026-03-04', confirmDate: true });
+    if (!meeting.ok) throw new Error(meeting.error.message);
+    const meetingId = (meeting.value as { id: string }).id;
+    const minor = digits === 0 ? 125_050 : digits === 2 ? 125_055 : 1_250_555;
+    const saved = api.call('saveTyfcb', { meetingId, closerId: b.id, referrerId: a.id, amount: minorToInput(minor, currency, locale), business: 'new', tyfcbKind: 'outside', referralId: null, note: '' });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const present = api.call('markAllPresent', { meetingId });
+    if (!present.ok) throw new Error(present.error.message);
+    const closed = api.call('closeMeeting', { meetingId, confirmWarnings: true });
+    if (!closed.ok) throw new Error(closed.error.message);
+    // The ledger's own PALMS CSV, read back as if BNI Connect had written it: nothing differs.
+    const own = api.call('palmsCsv', { from: '2026-03-01', to: '2026-03-31' });
+    if (!own.ok) throw new Error(own.error.message);
+    const { csv, fileName } = own.value as { csv: string; fileName: string };
+    const reconcile = async (text: string) => {
+      const result = await api.callAsync('reconcilePalms', { fileName, contentBase64: Buffer.from(text).toString('base64') });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as { differences: Array<{ name: string; column: string; bniConnect: string; ledger: string }>; problems: string[] };
+    };
+    expect(await reconcile(csv)).toMatchObject({ differences: [], problems: [] });
+    // BNI Connect one minor unit higher (1 yen, 1 cent, 1 fils): one difference, each side with every digit.
+    const plain = minorToPlainAmount(minor, currency);
+    expect(csv).toContain(`,${plain},`);
+    const result = await reconcile(csv.replace(`,${plain},`, `,${minorToPlainAmount(minor + 1, currency)},`));
+    expect(result.differences).toHaveLength(1);
+    const [difference] = result.differences;
+    expect(difference!.column).toBe('TYFCB');
+    expect(plainToMinor(difference!.bniConnect, digits)).toBe(minor + 1);
+    expect(plainToMinor(difference!.ledger, digits)).toBe(minor);
+  });
 });
