@@ -25,7 +25,7 @@ import { clearAttendance, markAllPresent, setAttendance } from '../services/atte
 import { cancelMeeting, closeMeeting, createMeeting, deleteMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
 import { countOpenReferrals, linkTyfcbToReferral, listOpenReferrals, referralHistory, setReferralStatus } from '../services/referrals';
 import { getOutcomeRules, saveOutcomeRules } from '../services/outcome-rules';
-import { outcomes } from '../services/outcomes';
+import { outcomes, pairOutcomes } from '../services/outcomes';
 import { disputeTyfcb, listDisputes, listTyfcbSlips, resolveDispute } from '../services/disputes';
 import { integrityFlags } from '../services/integrity-flags';
 import { recognition } from '../services/recognition';
@@ -173,6 +173,7 @@ const handlers: Handlers = {
   referralHistory: (ctx, input) => referralHistory(ctx.db, input.id),
   linkTyfcbToReferral: (ctx, input) => linkTyfcbToReferral(ctx.db, input),
   outcomes: (ctx, input) => outcomes(ctx.db, input),
+  pairOutcomes: (ctx, input) => pairOutcomes(ctx.db, input),
   disputeTyfcb: (ctx, input) => disputeTyfcb(ctx.db, input),
   resolveDispute: (ctx, input) => resolveDispute(ctx.db, input),
   listDisputes: (ctx, input) => listDisputes(ctx.db, input.state),

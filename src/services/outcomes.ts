@@ -14,9 +14,10 @@
 //   and in neither. linked + unlinked + disputed = the period's TYFCB total, as in the tallies.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { repeatedGet } from '../db/repeated-read';
-import type { Outcomes, Period } from '../shared/contract';
+import { repeatedAll, repeatedGet } from '../db/repeated-read';
+import type { Outcomes, PairOutcomes, Period } from '../shared/contract';
 import { lostReasons } from '../shared/domain';
+import { LedgerError } from '../shared/errors';
 import { requireChapter } from './chapter';
 import { tyfcbDisputed } from './tyfcb-counted';
 
@@ -187,5 +188,60 @@ export function outcomes(db: Db, p: Period): Outcomes {
     members,
     pairs,
     months,
+  };
+}
+
+/**
+ * Every referrer → receiver pair of the period (or one member's pairs, either way round): the
+ * referrals the giver gave the receiver by outcome, conversion, the receiver's median days, and the
+ * TYFCB the receiver credited to the giver (linked, unlinked, under dispute). Pairs with a referral
+ * or a TYFCB in the period; the most revenue first.
+ */
+export function pairOutcomes(db: Db, input: Period & { memberId: string | null }): PairOutcomes {
+  const chapter = requireChapter(db);
+  const p = { from: input.from, to: input.to };
+  const memberId = input.memberId;
+  if (memberId && !db.get(sql`SELECT 1 FROM members WHERE id = ${memberId}`)) {
+    throw new LedgerError('not_found', 'That member is not in this chapter (they may have been removed): pick one from the list.', 'memberId');
+  }
+  const rows = repeatedAll<{
+    giverId: string; giverName: string; receiverId: string; receiverName: string; won: number; lost: number; open: number;
+    dContact: number | null; dClose: number | null; linked: number; unlinked: number; disputed: number;
+  }>(db, sql`
+    WITH ${referralFacts(p)},
+    flows AS (
+      SELECT giver_id AS g, receiver_id AS v, outcome, d_contact, d_close, 0 AS linked, 0 AS unlinked, 0 AS disputed FROM facts
+      UNION ALL SELECT referrer_id, closer_id, NULL, NULL, NULL, CASE WHEN NOT disputed AND linked THEN amount_minor ELSE 0 END,
+        CASE WHEN NOT disputed AND NOT linked THEN amount_minor ELSE 0 END, CASE WHEN disputed THEN amount_minor ELSE 0 END FROM ty),
+    byPair AS (SELECT g, v, coalesce(sum(outcome = 'won'), 0) AS won, coalesce(sum(outcome = 'lost'), 0) AS lost, coalesce(sum(outcome = 'open'), 0) AS open,
+        median(d_contact) AS dContact, median(d_close) AS dClose, sum(linked) AS linked, sum(unlinked) AS unlinked, sum(disputed) AS disputed
+      FROM flows WHERE ${memberId} IS NULL OR g = ${memberId} OR v = ${memberId} GROUP BY g, v)
+    SELECT g AS giverId, a.first_name || ' ' || a.last_name AS giverName, v AS receiverId, b.first_name || ' ' || b.last_name AS receiverName,
+      won, lost, open, dContact, dClose, linked, unlinked, disputed
+    FROM byPair JOIN members a ON a.id = g JOIN members b ON b.id = v
+    ORDER BY linked + unlinked DESC, won + lost + open DESC, a.last_name COLLATE NOCASE, a.first_name COLLATE NOCASE, b.last_name COLLATE NOCASE, b.first_name COLLATE NOCASE, g, v`);
+  return {
+    period: p,
+    currency: chapter.currency,
+    locale: chapter.locale,
+    memberId,
+    pairs: rows.map((r) => {
+      const given = { won: r.won, lost: r.lost, open: r.open, total: r.won + r.lost + r.open };
+      return {
+        giverId: r.giverId,
+        giverName: r.giverName,
+        receiverId: r.receiverId,
+        receiverName: r.receiverName,
+        given,
+        conversion: rate(given.won, given.won + given.lost),
+        conversionAll: rate(given.won, given.total),
+        medianDaysToContact: r.dContact,
+        medianDaysToClose: r.dClose,
+        linkedMinor: r.linked,
+        unlinkedMinor: r.unlinked,
+        disputedMinor: r.disputed,
+        revenuePerReferralMinor: perReferral(r.linked + r.unlinked, given.total),
+      };
+    }),
   };
 }

@@ -42,6 +42,7 @@ export const methodNames = [
   'referralHistory',
   'linkTyfcbToReferral',
   'outcomes',
+  'pairOutcomes',
   'disputeTyfcb',
   'resolveDispute',
   'listDisputes',

@@ -131,6 +131,39 @@ export const outcomesOut = z.object({
 });
 export type Outcomes = z.infer<typeof outcomesOut>;
 
+/** Every referrer → receiver pair of a period, or one member's pairs (either way round). */
+export const pairOutcomesInput = z
+  .object({ from: isoDate('From'), to: isoDate('To'), memberId: entityId('Member').nullable() })
+  .strict()
+  .refine((p) => p.from <= p.to, { error: 'From must be on or before To.', path: ['to'] });
+
+export const pairOutcomeOut = z.object({
+  giverId: z.string(),
+  giverName: z.string(),
+  receiverId: z.string(),
+  receiverName: z.string(),
+  /** Referrals the giver gave the receiver in the period, by outcome now. */
+  given: byOutcome,
+  conversion: ratio,
+  conversionAll: ratio,
+  /** The receiver's median days from these referrals' meetings to first contact, and to won. */
+  medianDaysToContact: ratio,
+  medianDaysToClose: ratio,
+  /** TYFCB the receiver credited to the giver at the period's meetings: linked, unlinked, under dispute. */
+  linkedMinor: z.number().int(),
+  unlinkedMinor: z.number().int(),
+  disputedMinor: z.number().int(),
+  revenuePerReferralMinor: z.number().int().nullable(),
+});
+export const pairOutcomesOut = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  currency: z.string(),
+  locale: z.string(),
+  memberId: z.string().nullable(),
+  pairs: z.array(pairOutcomeOut),
+});
+export type PairOutcomes = z.infer<typeof pairOutcomesOut>;
+
 // ---- disputes --------------------------------------------------------------------------
 
 export const disputeTyfcbInput = z

@@ -49,6 +49,13 @@ test('the receiver moves a referral to won, the TYFCB is recorded, disputed and 
   await page.goto(`${harness.openUrl}#/outcomes`);
   await expect(page.getByRole('table', { name: 'Outcomes by member' })).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/i18/outcomes.png', fullPage: true });
+  // Every pair: the giver's pairs, this referral won and its TYFCB among them.
+  await page.getByRole('combobox', { name: 'Pairs of' }).fill(giver!.fullName);
+  await page.getByRole('option', { name: giver!.fullName }).click();
+  const pairRow = page.getByRole('table', { name: 'Every pair' }).getByRole('row', { name: new RegExp(`^${giver!.firstName}.* → ${receiver!.firstName}`) });
+  await expect(pairRow).toContainText('$2,400.00');
+  await pairRow.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shots/i18/pairs.png', fullPage: true });
   await page.getByRole('tab', { name: 'TYFCB disputes' }).click();
   await page.getByRole('button', { name: `Dispute ${receiver!.fullName} thanks ${giver!.fullName} $2,400.00` }).click();
   await page.getByLabel('Why').fill('Invoice was 2,000.00');

@@ -39,6 +39,13 @@ import { memberInput, openTestDb, smallChapter, testRegistry } from './db';
  *   Ann: generated linked 150000, unlinked 30000, disputed 25000; gave 3 → per referral (150000 + 30000) ÷ 3 = 60000.
  *   Chapter per referral (150000 + 49999) ÷ 6 = 33333.17 → 33333.
  *   Pairs by revenue: Ann→Bob 2 referrals, 2 won, 150000 (+25000 disputed) · Ann→Cat 1, 0, 30000 · Bob→Cat 0, 0, 10000 · Dan→Ann 1, 0, 9999.
+ *   Every pair (giver → receiver; TYFCB referrer → closer), revenue first, then referrals, then names:
+ *     Ann→Bob won 2 of 2, conversion 1, contact 2 and 1 d → 1.5, close 7 and 21 → 14, linked 150000, disputed 25000, per referral 75000
+ *     Ann→Cat lost 1, conversion 0, contact 4, no close, unlinked 30000 (T5), per referral 30000
+ *     Bob→Cat no referral (conversion and per referral null), unlinked 10000 (T7 as corrected)
+ *     Dan→Ann open 1, conversion null (nothing decided), of all 0, contact 2, unlinked 9999 (T6), per referral 9999
+ *     Bob→Ann open 1, no contact, no money, per referral 0 · Cat→Dan lost 1, never contacted, T2 removed so no money
+ *     (Bob before Cat: same revenue 0 and 1 referral each, names in order). Dan's pairs: Dan→Ann, then Cat→Dan.
  *   Months: 2026-01 given 5, won 2, linked 100000 · 2026-02 given 1, won 0, linked 50000, unlinked 49999, disputed 25000.
  *   Recognition (defaults: top 3 with ties, 3 decided for conversion, late counts as present):
  *     givers Ann 3, then Bob, Cat, Dan 1 each (tied at the cut-off); TYFCB Ann 1,800.00, Bob 100.00, Dan 99.99;

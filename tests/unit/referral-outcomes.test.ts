@@ -4,7 +4,7 @@ import { integrityFlags } from '../../src/services/integrity-flags';
 import { okValue } from '../support/first-quarter';
 import { drawnText, layoutProblems, pdfWords, squeeze } from '../support/pdf-layout';
 import { buildOutcomesQuarter, firstQuarter } from '../support/outcomes-quarter';
-import type { Outcomes, Recognition, ReferralHistory } from '../../src/shared/contract';
+import type { Outcomes, PairOutcomes, Recognition, ReferralHistory } from '../../src/shared/contract';
 
 const built = buildOutcomesQuarter();
 const { api, ids, opened } = built;
@@ -68,6 +68,35 @@ describe('did the quarter’s referrals turn into business (the hand-worked quar
       { month: '2026-02', given: 1, won: 0, linkedMinor: 50000, unlinkedMinor: 49999, disputedMinor: 25000 },
     ]);
     expect(q1.chapter.lostReasons).toEqual({ price: 1, timing: 0, no_answer: 1, not_a_fit: 0, other: 0, not_recorded: 0 });
+  });
+
+  it('gives every referrer → receiver pair its outcomes, days and revenue, and one member’s pairs either way round', () => {
+    const all = okValue<PairOutcomes>(api.call('pairOutcomes', { ...firstQuarter, memberId: null }));
+    const brief = all.pairs.map((x) => `${x.giverName.split(' ')[0]}→${x.receiverName.split(' ')[0]}`);
+    expect(brief).toEqual(['Ann→Bob', 'Ann→Cat', 'Bob→Cat', 'Dan→Ann', 'Bob→Ann', 'Cat→Dan']);
+    const pair = (name: string) => all.pairs[brief.indexOf(name)]!;
+    expect(pair('Ann→Bob')).toMatchObject({ given: { won: 2, lost: 0, open: 0, total: 2 }, conversion: 1, conversionAll: 1, medianDaysToContact: 1.5, medianDaysToClose: 14,
+      linkedMinor: 150000, unlinkedMinor: 0, disputedMinor: 25000, revenuePerReferralMinor: 75000 });
+    expect(pair('Ann→Cat')).toMatchObject({ given: { won: 0, lost: 1, open: 0, total: 1 }, conversion: 0, medianDaysToContact: 4, medianDaysToClose: null, unlinkedMinor: 30000, revenuePerReferralMinor: 30000 });
+    expect(pair('Bob→Cat')).toMatchObject({ given: { won: 0, lost: 0, open: 0, total: 0 }, conversion: null, conversionAll: null, unlinkedMinor: 10000, revenuePerReferralMinor: null });
+    expect(pair('Dan→Ann')).toMatchObject({ given: { won: 0, lost: 0, open: 1, total: 1 }, conversion: null, conversionAll: 0, medianDaysToContact: 2, unlinkedMinor: 9999 });
+    expect(pair('Bob→Ann')).toMatchObject({ given: { won: 0, lost: 0, open: 1, total: 1 }, medianDaysToContact: null, linkedMinor: 0, unlinkedMinor: 0, revenuePerReferralMinor: 0 });
+    expect(pair('Cat→Dan')).toMatchObject({ given: { won: 0, lost: 1, open: 0, total: 1 }, medianDaysToContact: null, unlinkedMinor: 0, disputedMinor: 0 });
+    // The pairs add up to the chapter's figures.
+    const sum = (f: (x: PairOutcomes['pairs'][number]) => number) => all.pairs.reduce((n, x) => n + f(x), 0);
+    expect(sum((x) => x.given.total)).toBe(q1.chapter.given.total);
+    expect([sum((x) => x.linkedMinor), sum((x) => x.unlinkedMinor), sum((x) => x.disputedMinor)]).toEqual([q1.chapter.linkedMinor, q1.chapter.unlinkedMinor, q1.chapter.disputedMinor]);
+    const dans = okValue<PairOutcomes>(api.call('pairOutcomes', { ...firstQuarter, memberId: ids.Dan }));
+    expect(dans.pairs.map((x) => `${x.giverName.split(' ')[0]}→${x.receiverName.split(' ')[0]}`)).toEqual(['Dan→Ann', 'Cat→Dan']);
+  });
+
+  it('asking for the pairs of a member who is not in the chapter says so and names the field', () => {
+    const answer = api.call('pairOutcomes', { ...firstQuarter, memberId: 'no-such-member' });
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) {
+      expect(answer.error.field).toBe('memberId');
+      expect(answer.error.message).toMatch(/not in this chapter/);
+    }
   });
 
   it('a period with no meetings answers zeros and nulls, not errors', () => {

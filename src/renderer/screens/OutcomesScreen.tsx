@@ -240,7 +240,88 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
           </Table>
         )}
       </div>
+      <PairsSection data={data} money={money} />
     </Stack>
+  );
+}
+
+/** How many pairs the table shows before asking to pick a member (a 60-member chapter has up to 3,540). */
+const PAIRS_SHOWN = 50;
+
+/** Every referrer → receiver pair of the period, or one member's pairs either way round. */
+function PairsSection({ data, money }: { data: Outcomes; money: (minor: number) => string }) {
+  const [memberId, setMemberId] = useState<string | null>(null);
+  const pairs = useQuery(() => ledger.pairOutcomes({ from: data.period.from, to: data.period.to, memberId }), [data.period.from, data.period.to, memberId]);
+  const shown = pairs.data?.pairs.slice(0, PAIRS_SHOWN) ?? [];
+  const total = pairs.data?.pairs.length ?? 0;
+  return (
+    <div>
+      <Group justify="space-between" align="flex-end" mb="xs">
+        <div>
+          <Title order={4}>Every pair: what became of the referrals, and the business they brought</Title>
+          <Text size="xs" c="dimmed">
+            Giver → receiver. Days are the receiver’s, from the meeting to first contact and to won; revenue is the TYFCB the receiver credited to the giver.
+          </Text>
+        </div>
+        <Select
+          label="Pairs of"
+          placeholder="All members"
+          clearable
+          searchable
+          w={260}
+          data={data.members.map((m) => ({ value: m.memberId, label: m.name }))}
+          value={memberId}
+          onChange={setMemberId}
+        />
+      </Group>
+      {pairs.error ? (
+        <ErrorNotice error={pairs.error} onRetry={pairs.reload} />
+      ) : total === 0 ? (
+        <Text c="dimmed" size="sm">{pairs.data ? 'No referral or TYFCB between members in this period.' : 'Loading…'}</Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={900}>
+            <Table aria-label="Every pair" verticalSpacing={4} striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Giver → receiver</Table.Th>
+                  <Table.Th ta="right">Referrals</Table.Th>
+                  <Table.Th ta="right">Won / lost / open</Table.Th>
+                  <Table.Th ta="right">Conversion</Table.Th>
+                  <Table.Th ta="right">To contact</Table.Th>
+                  <Table.Th ta="right">To close</Table.Th>
+                  <Table.Th ta="right">Revenue (linked + unlinked)</Table.Th>
+                  <Table.Th ta="right">Per referral</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((pair) => (
+                  <Table.Tr key={`${pair.giverId}>${pair.receiverId}`}>
+                    <Table.Td>{pair.giverName} → {pair.receiverName}</Table.Td>
+                    <Table.Td ta="right">{pair.given.total}</Table.Td>
+                    <Table.Td ta="right">{pair.given.won} / {pair.given.lost} / {pair.given.open}</Table.Td>
+                    <Table.Td ta="right">{pct(pair.conversion)}</Table.Td>
+                    <Table.Td ta="right">{days(pair.medianDaysToContact)}</Table.Td>
+                    <Table.Td ta="right">{days(pair.medianDaysToClose)}</Table.Td>
+                    <Table.Td ta="right">
+                      {money(pair.linkedMinor + pair.unlinkedMinor)}
+                      {pair.unlinkedMinor > 0 && <Text span size="xs" c="dimmed"> ({money(pair.unlinkedMinor)} unlinked)</Text>}
+                      {pair.disputedMinor > 0 && <Text span size="xs" c="orange.8"> +{money(pair.disputedMinor)} disputed</Text>}
+                    </Table.Td>
+                    <Table.Td ta="right">{pair.revenuePerReferralMinor === null ? '—' : money(pair.revenuePerReferralMinor)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {total > shown.length && (
+            <Text size="sm" c="dimmed" mt="xs">
+              Showing the {shown.length} pairs with the most revenue of {total}; pick a member above to see all of theirs.
+            </Text>
+          )}
+        </>
+      )}
+    </div>
   );
 }
 
