@@ -98,7 +98,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
           value={limitMb === null ? null : String(limitMb)}
           onChange={setLimit}
           allowDeselect={false}
-          w={200}
+          w={240}
           disabled={limitMb === null}
         />
         {list.data && (
