@@ -79,4 +79,11 @@ test('hundreds of visitors are shown 50 at a time and found by a search; Apply s
   await page.getByRole('link', { name: /^Members/ }).click();
   await expect(page.getByText('María José García López')).toBeVisible();
   await expect(page.getByText('李小龍', { exact: true })).toBeVisible();
+
+  // This week lists the twelve to call first and says how many more wait on the Visitors screen.
+  await page.getByRole('link', { name: /This week/ }).click();
+  const followUps = page.getByRole('region', { name: 'Visitors to follow up' });
+  await expect(followUps.getByRole('listitem')).toHaveCount(12);
+  await expect(followUps.getByRole('link', { name: 'and 108 more on the Visitors screen (To follow up)' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/this-week-many-visitors.png`, fullPage: true });
 });

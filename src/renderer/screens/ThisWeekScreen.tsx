@@ -56,6 +56,11 @@ export function ThisWeekScreen() {
               </List.Item>
             ))}
           </List>
+          {w.visitorsToFollowUp.length > 12 && (
+            <Anchor href="#/visitors" size="sm" mt={4} display="block">
+              and {w.visitorsToFollowUp.length - 12} more on the Visitors screen (To follow up)
+            </Anchor>
+          )}
         </ListCard>
         <ListCard title="Applicants waiting" count={w.applicantsWaiting.length} href="#/applications" linkLabel="Applications" empty="No application is waiting for the committee.">
           <List size="sm" spacing={4}>
