@@ -91,6 +91,10 @@ test("a member's own page answers how am I doing, for one period, with every ope
   await expect(progress).toContainText('No referral given or received in this period.');
   await expect(progress).toContainText('No open referral');
   await expect(progress).toContainText('No one-to-one recorded at a closed meeting in this period.');
+  // Not scored says why in one sentence, with no "0 of 20 points" lines that would read as a score.
+  const colour = progress.getByRole('region', { name: 'Scorecard colour' });
+  await expect(colour).toContainText('Not scored');
+  await expect(colour).not.toContainText('of 20 points');
   await expect(progress.getByRole('heading', { name: '4. Open referrals (0)' })).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/s2-14/member-page-none.png', fullPage: true });
 });

@@ -176,7 +176,8 @@ export function ScoreExplanation({ score }: { score: MemberScore }) {
           {score.alert.text}
         </Text>
       )}
-      {score.categories.map((c) => (
+      {/* Not scored: its one sentence says why; category lines of "0 of 20 points" would read as a score. */}
+      {score.scored && score.categories.map((c) => (
         <Text size="sm" key={c.id}>
           <b>{c.label}</b>: {c.display} ({c.working}) → {c.maxPoints === 0 ? 'not scored by this profile' : `${c.points} of ${c.maxPoints} points: ${c.rule}`}
           {c.next ? ` · next: ${c.next}` : ''}
