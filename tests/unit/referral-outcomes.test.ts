@@ -154,6 +154,21 @@ describe('a referral’s follow-up history', () => {
     expect(api.call('setReferralStatus', { id: ids.R1, status: 'lost', on: '2026-03-01', lostReason: 'other' })).toMatchObject({ ok: false, error: { field: 'status' } });
   });
 
+  it('a TYFCB deleted by mistake leaves the referral won until the receiver moves it back, which is then allowed and kept in the history', () => {
+    const fresh = buildOutcomesQuarter();
+    const call = (method: string, input: unknown) => fresh.api.call(method, input);
+    const back = { id: fresh.ids.R1, status: 'meeting_set', on: '2026-03-02', note: 'The TYFCB was on the wrong pair' };
+    expect(call('setReferralStatus', back)).toMatchObject({ ok: false, error: { field: 'status' } });
+    okValue(call('deleteSlip', { kind: 'tyfcb', id: fresh.ids.T1, reason: 'Entered on the wrong pair' }));
+    expect(okValue<Outcomes>(call('outcomes', firstQuarter)).chapter.given).toEqual({ won: 2, lost: 2, open: 2, total: 6 }); // nothing moves by itself
+    okValue(call('setReferralStatus', back));
+    const history = okValue<ReferralHistory>(call('referralHistory', { id: fresh.ids.R1 }));
+    expect(history.entries.slice(-2).map((e) => [e.status, e.changedOn])).toEqual([['won', '2026-01-14'], ['meeting_set', '2026-03-02']]);
+    expect(history.tyfcb).toEqual([]);
+    expect(okValue<Outcomes>(call('outcomes', firstQuarter)).chapter.given).toEqual({ won: 1, lost: 2, open: 3, total: 6 });
+    fresh.opened.close();
+  });
+
   it('every step is in the audit log with its note', () => {
     const log = opened.sqlite.prepare("SELECT after FROM audit_log WHERE entity = 'referral' AND entity_id = ? AND action = 'update' ORDER BY rowid").all(ids.R2) as Array<{ after: string }>;
     expect(log.map((l) => JSON.parse(l.after).status)).toEqual(['contacted', 'lost']);
