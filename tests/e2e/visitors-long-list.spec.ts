@@ -46,7 +46,9 @@ test('hundreds of visitors are shown 50 at a time and found by a search; Apply s
   await page.screenshot({ path: `${shots}/visitors-page-3.png`, fullPage: true });
 
   // Typed without accents, and found from page 3: the list goes back to its first page.
-  await page.getByRole('textbox', { name: 'Search visitors' }).fill('maria jose');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('textbox', { name: 'Search visitors' })).toBeFocused();
+  await page.keyboard.type('maria jose');
   await expect(page.getByText('1 visitor matching “maria jose”')).toBeVisible();
   await expect(page.getByTestId('visitor-row')).toHaveCount(1);
   await page.screenshot({ path: `${shots}/visitors-search.png`, fullPage: true });

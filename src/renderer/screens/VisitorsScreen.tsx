@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, CloseButton, Group, Modal, Pagination, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Prospect } from '../../shared/contract';
 import { prospectStageLabels, type ProspectStage } from '../../shared/domain';
 import { ledger } from '../client';
@@ -38,6 +38,9 @@ export function VisitorsScreen() {
   // Typing narrows the list a moment after the last key, not at every letter.
   const [searched] = useDebouncedValue(search.trim(), 200);
   const [page, setPage] = useState(1);
+  // "/" puts the cursor in the search, as on the Members screen.
+  const searchRef = useRef<HTMLInputElement>(null);
+  useHotkeys([['/', () => searchRef.current?.focus()]]);
   const [following, setFollowing] = useState<Prospect | null>(null);
   const [applying, setApplying] = useState<Prospect | null>(null);
   const list = useQuery(() => ledger.listVisitors({ show, search: searched, page }), [show, searched, page]);
@@ -86,7 +89,8 @@ export function VisitorsScreen() {
       )}
       <TextInput
         aria-label="Search visitors"
-        placeholder="Name, company, e-mail, phone, seat wanted or who invited them"
+        ref={searchRef}
+        placeholder="Name, company, e-mail, phone, seat wanted or who invited them  ( / )"
         leftSection={<IconSearch size={16} />}
         rightSection={search ? <CloseButton aria-label="Clear the search" onClick={() => { setSearch(''); setPage(1); }} /> : null}
         value={search}
