@@ -109,7 +109,8 @@ export function textRuns(input: string, fonts: FontChooser): TextRun[] {
 
 /** Rule L2 of the bidi algorithm, on whole pieces: from the highest level down to the lowest odd one,
  * reverse every sequence at that level or above. A right-to-left-script piece keeps its letters in
- * logical order (fontkit reverses them); any other piece at an odd level is reversed and mirrored here. */
+ * logical order (fontkit reverses them); any other piece at an odd level is reversed and mirrored here;
+ * an Arabic-script number (left to right, but reversed by fontkit) is handed over reversed. */
 function reorder(pieces: Piece[]): void {
   const max = Math.max(...pieces.map((p) => p.level));
   const minOdd = Math.min(...pieces.map((p) => p.level).filter((l) => l % 2 === 1), Infinity);
@@ -130,6 +131,9 @@ function reorder(pieces: Piece[]): void {
   }
   for (const p of pieces) {
     if (p.level % 2 === 1 && !p.rtl) p.chars = p.chars.reverse().map((c) => bidi.getMirroredCharacter(c) ?? c);
+    // An Arabic-Indic number ("١٬٢٥٠٫٥٥٥") reads left to right (an even level), but its digits are of the
+    // Arabic script, so fontkit lays the run out right to left: given reversed, it comes out in reading order.
+    else if (p.level % 2 === 0 && p.rtl) p.chars = p.chars.reverse();
   }
 }
 

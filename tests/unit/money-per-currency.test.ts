@@ -8,6 +8,8 @@ import { saveChapter, getChapter } from '../../src/services/chapter';
 import { addMember } from '../../src/services/members';
 import { formatMoney, minorDigits, minorToInput, minorToPlainAmount, parseMoney } from '../../src/shared/money';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
+import { squeeze } from '../support/pdf-layout';
+import { pdfText } from '../support/pdf-text';
 
 /** Currencies with 0, 2 and 3 minor digits, each in a locale that writes it. */
 const chapters = [
@@ -26,6 +28,27 @@ const plainToMinor = (plain: string, digits: number) => {
   expect(fraction.slice(digits).replace(/0/g, '')).toBe(''); // no digit beyond the currency's own
   return Number(BigInt(whole!) * 10n ** BigInt(digits) + BigInt(kept || '0'));
 };
+
+/** A chapter in the currency with one closed meeting and one TYFCB typed as the screen offers it. */
+function closedMeetingWithTyfcb(currency: string, locale: string, digits: number) {
+    const opened = openTestDb();
+    const seats = smallChapter(opened);
+    saveChapter(opened.db, { ...getChapter(opened.db)!, currency, locale });
+    const api = testRegistry(opened);
+    const a = addMember(opened.db, memberInput(seats.realEstate, 'Dana', 'Ruiz'));
+    const b = addMember(opened.db, memberInput(seats.mortgage, 'Marcus', 'Chen'));
+    const meeting = api.call('createMeeting', { meetingOn: '2026-03-04', confirmDate: true });
+    if (!meeting.ok) throw new Error(meeting.error.message);
+    const meetingId = (meeting.value as { id: string }).id;
+    const minor = digits === 0 ? 125_050 : digits === 2 ? 125_055 : 1_250_555;
+    const saved = api.call('saveTyfcb', { meetingId, closerId: b.id, referrerId: a.id, amount: minorToInput(minor, currency, locale), business: 'new', tyfcbKind: 'outside', referralId: null, note: '' });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const present = api.call('markAllPresent', { meetingId });
+    if (!present.ok) throw new Error(present.error.message);
+    const closed = api.call('closeMeeting', { meetingId, confirmWarnings: true });
+    if (!closed.ok) throw new Error(closed.error.message);
+    return { api, minor, meetingId };
+}
 
 describe('money keeps every minor digit of its currency', () => {
   it.each(chapters)('$currency has $digits minor digits', ({ currency, digits }) => {
@@ -81,22 +104,7 @@ describe('money keeps every minor digit of its currency', () => {
   });
 
   it.each(chapters)('$currency chapter: the PALMS check reads BNI Connect\'s TYFCB to the last digit and shows both sides with every digit', async ({ currency, locale, digits }) => {
-    const opened = openTestDb();
-    const seats = smallChapter(opened);
-    saveChapter(opened.db, { ...getChapter(opened.db)!, currency, locale });
-    const api = testRegistry(opened);
-    const a = addMember(opened.db, memberInput(seats.realEstate, 'Dana', 'Ruiz'));
-    const b = addMember(opened.db, memberInput(seats.mortgage, 'Marcus', 'Chen'));
-    const meeting = api.call('createMeeting', { meetingOn: '2026-03-04', confirmDate: true });
-    if (!meeting.ok) throw new Error(meeting.error.message);
-    const meetingId = (meeting.value as { id: string }).id;
-    const minor = digits === 0 ? 125_050 : digits === 2 ? 125_055 : 1_250_555;
-    const saved = api.call('saveTyfcb', { meetingId, closerId: b.id, referrerId: a.id, amount: minorToInput(minor, currency, locale), business: 'new', tyfcbKind: 'outside', referralId: null, note: '' });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const present = api.call('markAllPresent', { meetingId });
-    if (!present.ok) throw new Error(present.error.message);
-    const closed = api.call('closeMeeting', { meetingId, confirmWarnings: true });
-    if (!closed.ok) throw new Error(closed.error.message);
+    const { api, minor } = closedMeetingWithTyfcb(currency, locale, digits);
     // The ledger's own PALMS CSV, read back as if BNI Connect had written it: nothing differs.
     const own = api.call('palmsCsv', { from: '2026-03-01', to: '2026-03-31' });
     if (!own.ok) throw new Error(own.error.message);
@@ -116,5 +124,17 @@ describe('money keeps every minor digit of its currency', () => {
     expect(difference!.column).toBe('TYFCB');
     expect(plainToMinor(difference!.bniConnect, digits)).toBe(minor + 1);
     expect(plainToMinor(difference!.ledger, digits)).toBe(minor);
+  });
+
+  it.each(chapters)('$currency chapter: the weekly report PDF prints the TYFCB with every digit of the currency', async ({ currency, locale, digits }) => {
+    const { api, minor, meetingId } = closedMeetingWithTyfcb(currency, locale, digits);
+    const produced = await api.callAsync('produceReport', { report: 'weekly_meeting', meetingId, producedAt: '2026-03-05T09:00:00.000Z' });
+    if (!produced.ok) throw new Error(produced.error.message);
+    const text = squeeze(pdfText(Buffer.from((produced.value as { pdfBase64: string }).pdfBase64, 'base64')));
+    // The number as the chapter's locale writes it, in reading order ("١٬٢٥٠٫٥٥٥" in Kuwait, "1.250,55" in Germany,
+    // "125,050" yen); the sign's place on the page follows the script (an Arabic sign is read right to left).
+    const number = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+    expect(formatMoney(minor, currency, locale)).toContain(number);
+    expect(text.replace(/[\u200e\u200f\u061c]/gu, '')).toContain(squeeze(number));
   });
 });
