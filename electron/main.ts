@@ -127,10 +127,11 @@ async function start(): Promise<void> {
         const picked = chosen.filePaths[0];
         if (chosen.canceled || !picked) return;
         try {
-          const { safetyCopy } = await files.chapterFile.adopt(picked);
+          // The picked file itself is opened (and listed under Open recent); the chapter that was open
+          // is closed untouched, one click away in Open recent. Nothing is copied over anything.
+          files.openChosen(picked);
           mainWindow?.reload();
           installMenu();
-          void dialog.showMessageBox({ type: 'info', message: `Opened ${path.basename(picked)}.`, detail: `The chapter you had open is kept as the backup ${safetyCopy.name}.` });
         } catch (error) {
           dialog.showErrorBox('That chapter file cannot be opened', (error as Error).message);
         }

@@ -143,6 +143,23 @@ export class ChapterWorkspace {
     if (!existsSync(file)) {
       throw new LedgerError('not_found', `${path.basename(file)} is no longer in ${path.dirname(file)}: it was moved, renamed or deleted. Open it where it is now with File → Open chapter file…, or remove it from the list. Nothing was changed.`, 'file');
     }
+    return this.openChecked(file);
+  }
+
+  /**
+   * File → Open chapter file…: opens the file the secretary picked in the system's open dialog, itself,
+   * in place of the open one, and puts it on the recent list. Neither file is copied over the other.
+   * Only the app's own menu calls this (the path comes from the system dialog); the window names recent files only.
+   */
+  openChosen(target: string): { file: string; chapterName: string | null } {
+    const file = path.resolve(target);
+    if (file === this.file) throw new LedgerError('conflict', `${path.basename(file)} is the chapter file already open. Nothing was changed.`, 'file');
+    if (file === this.demoFile) throw new LedgerError('conflict', `${path.basename(file)} is the demo chapter's file: open it with File → Explore the demo chapter. Nothing was changed.`, 'file');
+    if (!existsSync(file)) throw new LedgerError('not_found', `${path.basename(file)} is not in ${path.dirname(file)}. Nothing was changed.`, 'file');
+    return this.openChecked(file);
+  }
+
+  private openChecked(file: string): { file: string; chapterName: string | null } {
     const check = checkChapterFile(file, this.options.migrationsFolder);
     if (!check.ok) throw new LedgerError('conflict', `${path.basename(file)} cannot be opened: ${check.message}. The chapter you had open stays open; nothing was changed.`, 'file');
     this.switchTo(file);

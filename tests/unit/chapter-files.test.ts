@@ -127,6 +127,48 @@ describe('File → New chapter… and Open recent', () => {
   });
 });
 
+describe('File → Open chapter file…', () => {
+  it('opens the picked file itself beside the open one, never copying one chapter over the other', async () => {
+    const { folder, workspace, call } = app();
+    saveChapter(workspace.chapterFile.db, chapterDetails('Harbour Connectors 港灣'));
+    await call('saveClassification', { name: 'Plumbing', sphereId: null });
+    // A chapter file kept elsewhere (a USB stick, another folder), never opened on this computer.
+    const elsewhere = path.join(mkdtempSync(path.join(tmpdir(), 'ledger-usb-')), 'Riverside.sqlite');
+    const other = new ChapterFile(elsewhere, sourceMigrationsFolder);
+    saveChapter(other.db, chapterDetails('Riverside Growth نمو'));
+    other.close();
+
+    expect(workspace.openChosen(elsewhere)).toEqual({ file: elsewhere, chapterName: 'Riverside Growth نمو' });
+    expect(workspace.file).toBe(elsewhere);
+    expect(await call('listClassifications')).toEqual([]);
+    await call('saveClassification', { name: 'Accountant', sphereId: null });
+    // The first chapter's file was closed as it was, and is one click away in Open recent.
+    expect((await call('listRecentChapters')).files.map((f: any) => [f.chapterName, f.open])).toEqual([
+      ['Riverside Growth نمو', true],
+      ['Harbour Connectors 港灣', false],
+    ]);
+    await call('openRecentChapter', { file: path.join(folder, 'harbour.sqlite') });
+    expect((await call('listClassifications')).map((c: any) => c.name)).toEqual(['Plumbing']);
+    await call('openRecentChapter', { file: elsewhere });
+    expect((await call('listClassifications')).map((c: any) => c.name)).toEqual(['Accountant']);
+  });
+
+  it('a picked file that is not a chapter file, is gone, or is the one already open is refused in words, and the open chapter stays open', () => {
+    const { folder, workspace } = app();
+    saveChapter(workspace.chapterFile.db, chapterDetails('Harbour Connectors'));
+    const photos = path.join(folder, 'holiday.db');
+    writeFileSync(photos, 'my holiday photos');
+    expect(() => workspace.openChosen(photos)).toThrow(/^holiday\.db cannot be opened: .*The chapter you had open stays open; nothing was changed\.$/);
+    expect(readFileSync(photos, 'utf8')).toBe('my holiday photos');
+    expect(() => workspace.openChosen(path.join(folder, 'gone.sqlite'))).toThrow(/gone\.sqlite is not in .*Nothing was changed\./);
+    expect(() => workspace.openChosen(path.join(folder, 'harbour.sqlite'))).toThrow(/already open/);
+    expect(workspace.file).toBe(path.join(folder, 'harbour.sqlite'));
+    expect(getChapterName(workspace)).toBe('Harbour Connectors');
+  });
+});
+
+const getChapterName = (workspace: ChapterWorkspace) => (workspace.chapterFile.sqlite.prepare('SELECT name FROM chapter').pluck().get() as string | undefined) ?? null;
+
 describe('Explore the demo', () => {
   it('opens the demo in its own file, labelled, never in the chapter file that was open', async () => {
     const { folder, userData, workspace, call } = app();
