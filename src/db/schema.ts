@@ -19,6 +19,9 @@ import {
   referralStatuses,
   tyfcbBusiness,
   tyfcbKinds,
+  outsidePartyKinds,
+  outsideSlipTypes,
+  outsideDirections,
   visitorFollowUps,
   prospectStages,
   applicationKinds,
@@ -473,6 +476,82 @@ export const ceus = sqliteTable(
     index('ceus_meeting').on(t.meetingId, t.memberId, t.credits, t.deletedAt),
     index('ceus_member').on(t.memberId),
     check('ceus_credits', sql`${t.credits} BETWEEN 1 AND 100`),
+  ],
+);
+
+/**
+ * Someone who is not a member of this chapter but stands on one side of a slip: a member of another
+ * chapter (name + that chapter), a visitor, or BNI Connect's "BNI" account. One row per person, found
+ * again by the folded name and chapter (`match_key`), so the same person typed twice is one party.
+ */
+export const outsideParties = sqliteTable(
+  'outside_parties',
+  {
+    id: id(),
+    kind: text('kind', { enum: outsidePartyKinds }).notNull(),
+    name: text('name').notNull(),
+    chapterName: text('chapter_name').notNull().default(''),
+    matchKey: text('match_key').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('outside_parties_match_key').on(t.matchKey),
+    check('outside_parties_kind', sql`${t.kind} IN ('other_chapter', 'visitor', 'bni')`),
+    check('outside_parties_name', sql`length(trim(${t.name})) > 0`),
+    check('outside_parties_chapter', sql`(${t.kind} = 'other_chapter') = (length(trim(${t.chapterName})) > 0)`),
+  ],
+);
+
+/**
+ * A referral, TYFCB or one-to-one between one member of this chapter and an outside party. Kept apart
+ * from the member-to-member slips so no members' tally, matrix or scorecard can count the party as a
+ * member; the member's "given outside / received from outside" figures read this table.
+ */
+export const outsidePartySlips = sqliteTable(
+  'outside_party_slips',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    slipType: text('slip_type', { enum: outsideSlipTypes }).notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    partyId: text('party_id')
+      .notNull()
+      .references(() => outsideParties.id),
+    direction: text('direction', { enum: outsideDirections }).notNull(),
+    /** Referral inside/outside; TYFCB inside/outside/tier3; empty for a one-to-one. */
+    kind: text('kind').notNull().default(''),
+    temperature: integer('temperature'),
+    prospectName: text('prospect_name').notNull().default(''),
+    prospectPhone: text('prospect_phone').notNull().default(''),
+    prospectEmail: text('prospect_email').notNull().default(''),
+    /** TYFCB only: integer minor units of `currency`. */
+    amountMinor: integer('amount_minor'),
+    currency: text('currency'),
+    business: text('business', { enum: tyfcbBusiness }),
+    metOn: text('met_on'),
+    note: text('note').notNull().default(''),
+    ...timestamps,
+    ...tombstone,
+  },
+  (t) => [
+    index('outside_party_slips_meeting').on(t.meetingId, t.memberId, t.slipType, t.direction, t.deletedAt),
+    index('outside_party_slips_member').on(t.memberId),
+    index('outside_party_slips_party').on(t.partyId),
+    check('outside_party_slips_type', sql`${t.slipType} IN ('referral', 'tyfcb', 'one_to_one')`),
+    check('outside_party_slips_direction', sql`(${t.slipType} = 'one_to_one') = (${t.direction} = 'with') AND ${t.direction} IN ('given', 'received', 'with')`),
+    check(
+      'outside_party_slips_referral',
+      sql`${t.slipType} <> 'referral' OR (${t.kind} IN ('inside', 'outside') AND ${t.temperature} BETWEEN 1 AND 5 AND length(trim(${t.prospectName})) > 0 AND ${t.amountMinor} IS NULL)`,
+    ),
+    check(
+      'outside_party_slips_tyfcb',
+      sql`${t.slipType} <> 'tyfcb' OR (${t.kind} IN ('inside', 'outside', 'tier3') AND ${t.amountMinor} > 0 AND typeof(${t.amountMinor}) = 'integer' AND ${t.currency} GLOB '[A-Z][A-Z][A-Z]' AND ${t.business} IN ('new', 'repeat'))`,
+    ),
+    check('outside_party_slips_one_to_one', sql`${t.slipType} <> 'one_to_one' OR (${t.metOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND ${t.amountMinor} IS NULL)`),
   ],
 );
 

@@ -76,5 +76,10 @@ function auditCsvRow(s: Slip, currency: string): string[] {
       return [s.invitedByName ?? '', s.name, 'Visitor', '', '', '', s.company, ''];
     case 'ceu':
       return [s.memberName, '', 'CEU', '', '', String(s.credits), s.note, ''];
+    case 'outside_party':
+      // The party as the slip shows it ("Li Wei (BNI Harbour chapter)", "BNI"): the import reads it back as that party.
+      if (s.slipType === 'referral') return [s.fromName, s.toName, 'Referral', s.slipKind === 'inside' ? 'Inside' : 'Outside', '', '', s.prospectName, ''];
+      if (s.slipType === 'tyfcb') return [s.fromName, s.toName, 'TYFCB', s.slipKind === 'tier3' ? 'Tier 3' : s.slipKind === 'inside' ? 'Inside' : 'Outside', minorToPlainAmount(s.amountMinor ?? 0, currency), '', s.note, s.business === 'repeat' ? 'Repeat' : 'New'];
+      return [s.fromName, s.toName, 'One-to-One', '', '', '', s.note, ''];
   }
 }

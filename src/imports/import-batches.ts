@@ -20,13 +20,14 @@ export function listImports(db: Db): Batch[] {
   return clientOf(db).prepare(`${batchSelect} ORDER BY b.created_at DESC, b.rowid DESC LIMIT 200`).all() as Batch[];
 }
 
-const slipTables: Record<string, string> = { attendance: 'attendance', referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus' };
+const slipTables: Record<string, string> = { attendance: 'attendance', referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus', outside_party: 'outside_party_slips' };
 // The columns a "differs" row may have changed, by slip type (snake_case in the table).
 const restorable: Record<string, Record<string, string>> = {
   referral: { kind: 'kind', prospectName: 'prospect_name' },
   tyfcb: { kind: 'kind', business: 'business', amountMinor: 'amount_minor' },
   visitor: { company: 'company' },
   ceu: { credits: 'credits' },
+  outside_party: { kind: 'kind', prospectName: 'prospect_name', business: 'business', amountMinor: 'amount_minor' },
 };
 
 export function undoImport(db: Db, batchId: string): z.infer<typeof undoImportOut> {

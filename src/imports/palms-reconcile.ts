@@ -8,6 +8,7 @@ import { minorToPlainAmount } from '../shared/money';
 import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
 import { memberTallies } from '../services/tallies';
+import { palmsFiguresOf, palmsOutsideRows } from '../services/palms-export';
 import { dateIn, describeBothReadings, fileDateOrder, parseDateText, readAmount, readCount, type DateOrder } from './file-values';
 import { couldBe, memberNames } from './member-names';
 import { isNumberCell, readAsOf, readTable } from './spreadsheet';
@@ -69,6 +70,7 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
   const last = at('LAST NAME');
   const theirs: Array<{ row: number; name: string; values: Record<ColumnName, number> }> = [];
   const outsideRows: string[] = [];
+  const outsideValues = new Map<'visitor' | 'bni', { name: string; values: Record<ColumnName, number> }>();
   const problems: string[] = [];
   for (let i = headerAt + 1; i < table.length; i++) {
     const row = table[i] ?? [];
@@ -90,7 +92,9 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
       }
     }
     if (outsideRowNames.has(foldName(name)) || outsideRowNames.has(foldName(String(row[first] ?? '')))) {
+      // Not a member: compared with what the ledger holds for visitors or the BNI account, never with a member.
       outsideRows.push(name);
+      outsideValues.set(/^bni$/i.test(foldName(name)) ? 'bni' : 'visitor', { name, values });
       continue;
     }
     theirs.push({ row: i + 1, name, values });
@@ -124,7 +128,8 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
     const entry = entries[0];
     if (!entry) continue;
     compared++;
-    const mine: Record<ColumnName, number> = { P: m.p, A: m.a, L: m.l, M: m.m, S: m.s, RGI: m.rgi, RGO: m.rgo, RRI: m.rri, RRO: m.rro, V: m.visitors, '1-2-1': m.oneToOnes, TYFCB: m.tyfcbReceivedMinor, CEU: m.ceus };
+    // As BNI Connect counts them: the member's slips with people outside the chapter included.
+    const mine: Record<ColumnName, number> = palmsFiguresOf(m);
     for (const column of columns) {
       if (Math.abs(mine[column] - entry.values[column]) > 1e-9) {
         // The ledger leaves a disputed TYFCB out of the member's figure; BNI Connect does not know of the dispute.
@@ -136,6 +141,19 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
   // A row matched to a member with no figures in the period (not in the chapter then) is the file's alone.
   const inLedger = new Set(ours.map((m) => m.memberId));
   for (const [id, entries] of rowsOf) if (!inLedger.has(id)) onlyInFile.push(...entries.map((e) => e.name));
+  // The report's "Visitors" and "BNI" rows against the ledger's slips with visitors and the BNI account.
+  const ledgerOutside = new Map(palmsOutsideRows(db, { from, to }).map((o) => [o.kind, o]));
+  for (const kind of ['visitor', 'bni'] as const) {
+    const theirsRow = outsideValues.get(kind);
+    const oursRow = ledgerOutside.get(kind);
+    if (!theirsRow && !oursRow) continue;
+    const name = theirsRow?.name ?? oursRow!.name;
+    for (const column of columns) {
+      const a = theirsRow?.values[column] ?? 0;
+      const b = oursRow?.values[column] ?? 0;
+      if (Math.abs(a - b) > 1e-9) differences.push({ name, column, bniConnect: show(column, a), ledger: show(column, b) });
+    }
+  }
   return {
     fileName: input.fileName,
     readAs: readAsOf(table),

@@ -10,7 +10,10 @@ export type SlipType = 'referral' | 'tyfcb' | 'one_to_one' | 'visitor' | 'ceu';
 /** The comparable part of a slip, from the ledger or from a file row. Empty strings mean "not given". */
 export interface SlipFacts {
   type: SlipType;
-  /** Member ids (one-to-ones as a sorted pair); a visitor's folded name as the second party. */
+  /**
+   * Member ids (one-to-ones as a sorted pair); a visitor's folded name as the second party. Someone
+   * outside the chapter stands as "party:" + their match key, in the place the slip gives them.
+   */
   parties: [string, string];
   /** Referral inside/outside, TYFCB inside/outside/tier3. */
   kind: string;
@@ -24,6 +27,8 @@ export interface SlipFacts {
 
 export interface LedgerSlip extends SlipFacts {
   id: string;
+  /** Kept with someone outside the chapter on one side (outside_party_slips), not between two members. */
+  outside?: boolean;
   /** As stored, for undo and for the difference sentence. */
   kindRaw: string;
   textRaw: string;
@@ -46,6 +51,18 @@ export function ledgerSlipsOf(client: Database.Database, meetingId: string): Led
   }
   for (const v of q<{ id: string; by: string | null; name: string; company: string }>('SELECT id, invited_by_id AS by, name, company FROM visitors WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
     out.push({ id: v.id, type: 'visitor', parties: [v.by ?? '', foldName(v.name)], kind: '', kindRaw: '', text: foldName(v.company), textRaw: v.company, amountMinor: null, credits: null });
+  }
+  // Slips with someone outside the chapter, in the same places as a members' slip: giver → receiver,
+  // closer then referrer, one-to-ones as a sorted pair.
+  for (const o of q<{ id: string; type: 'referral' | 'tyfcb' | 'one_to_one'; m: string; key: string; dir: string; kind: string; prospect: string; business: string | null; amount: number | null }>(
+    'SELECT s.id, s.slip_type AS type, s.member_id AS m, p.match_key AS key, s.direction AS dir, s.kind, s.prospect_name AS prospect, s.business, s.amount_minor AS amount FROM outside_party_slips s JOIN outside_parties p ON p.id = s.party_id WHERE s.meeting_id = ? AND s.deleted_at IS NULL ORDER BY s.created_at, s.rowid',
+  )) {
+    const party = `party:${o.key}`;
+    const partyFirst = (o.type === 'referral' && o.dir === 'received') || (o.type === 'tyfcb' && o.dir === 'given');
+    const parties = (o.type === 'one_to_one' ? [o.m, party].sort() : partyFirst ? [party, o.m] : [o.m, party]) as [string, string];
+    if (o.type === 'referral') out.push({ id: o.id, outside: true, type: 'referral', parties, kind: o.kind, kindRaw: o.kind, text: foldName(o.prospect), textRaw: o.prospect, amountMinor: null, credits: null });
+    else if (o.type === 'tyfcb') out.push({ id: o.id, outside: true, type: 'tyfcb', parties, kind: o.kind, kindRaw: o.kind, business: o.business ?? '', text: '', textRaw: '', amountMinor: o.amount, credits: null });
+    else out.push({ id: o.id, outside: true, type: 'one_to_one', parties, kind: '', kindRaw: '', text: '', textRaw: '', amountMinor: null, credits: null });
   }
   for (const e of q<{ id: string; m: string; credits: number }>('SELECT id, member_id AS m, credits FROM ceus WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
     out.push({ id: e.id, type: 'ceu', parties: [e.m, ''], kind: '', kindRaw: '', text: '', textRaw: '', amountMinor: null, credits: e.credits });

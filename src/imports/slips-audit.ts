@@ -14,6 +14,7 @@ import { foldName } from '../shared/names';
 import { couldBe, memberNames, withSeats } from './member-names';
 import { requireChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
+import { partyFromText, partyLabel, partyMatchKey, type OutsideParty } from '../services/outside-parties';
 import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
 import { ledgerSlipsOf, matchRows, type Difference, type LedgerSlip, type Match, type SlipFacts, type SlipType } from './slip-matching';
 import { isNumberCell, readAsOf, readTable, type Table } from './spreadsheet';
@@ -68,6 +69,14 @@ interface ReadyRow extends Row {
   type: SlipType;
   fromId: string | null;
   toId: string | null;
+  /** Someone outside the chapter on that side (another chapter's member, a visitor, "BNI"). */
+  fromParty: OutsideParty | null;
+  toParty: OutsideParty | null;
+  /** What the ledger understood each name as: a member's name, or the party as the slip shows it. */
+  fromIs: string;
+  toIs: string;
+  /** The Detail as the prospect (or note), without BNI Connect's "Chapter: …" cue. */
+  prospectText: string;
   amountMinor: number;
   creditCount: number;
   facts: SlipFacts;
@@ -166,7 +175,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const ready: ReadyRow[] = [];
 
   for (const r of rows) {
-    const shown = { row: r.row, slipType: r.type ? typeLabel[r.type] : r.typeText, from: r.from, to: r.to, amount: r.amount || r.credits, detail: r.detail };
+    const shown = { row: r.row, slipType: r.type ? typeLabel[r.type] : r.typeText, from: r.from, to: r.to, amount: r.amount || r.credits, detail: r.detail, fromIs: '', toIs: '' };
     if (!r.type) {
       const message = `Row ${r.row}: "${r.typeText}" is not a slip type Chapter Ledger keeps (Referral, TYFCB, One-to-One, Visitor, CEU); the row is skipped.`;
       skipped.push({ row: r.row, message });
@@ -181,7 +190,10 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     }
     const rowProblems: string[] = [];
     let fix: ImportRow['fix'] = null;
-    const member = (name: string, role: string, required: boolean) => {
+    // Referrals, TYFCBs and one-to-ones may have someone outside the chapter on one side, as BNI Connect marks them.
+    const mayHaveOutsider = r.type === 'referral' || r.type === 'tyfcb' || r.type === 'one_to_one';
+    const parties: { from: OutsideParty | null; to: OutsideParty | null } = { from: null, to: null };
+    const member = (name: string, role: 'From' | 'To', required: boolean) => {
       if (!name) {
         if (required) rowProblems.push(`${role} is empty`);
         return null;
@@ -193,6 +205,14 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
         asked.set(name, withSeats(found.candidates));
         fix = 'name';
         rowProblems.push(`"${name}" (${role}) ${couldBe(found.candidates)}. Map the name to the right member or skip the row`);
+        return null;
+      }
+      const party = found.kind === 'none' && mayHaveOutsider ? partyFromText(name, r.detail) : null;
+      if (party) {
+        // A member of this chapter marked as an outsider would drop out of their own figures: asked, not guessed.
+        const twin = party.kind === 'bni' ? null : names.match(party.name);
+        if (twin && twin.kind !== 'none') rowProblems.push(`${party.name} is a member of this chapter, but the file marks them as ${party.kind === 'visitor' ? 'a visitor' : "another chapter's member"}: correct the file or skip the row`);
+        parties[role === 'From' ? 'from' : 'to'] = party;
         return null;
       }
       if (found.kind === 'none') {
@@ -241,6 +261,11 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       if (creditCount === 0) fix = 'credits';
     }
     if (fromId && toId && fromId === toId) rowProblems.push('From and To are the same member');
+    if (parties.from && parties.to) rowProblems.push('both From and To are outside the chapter: a slip needs a member of this chapter on one side');
+    const fromIs = parties.from ? partyLabel(parties.from) : fromId ? roster.get(fromId)!.name : '';
+    const toIs = parties.to ? partyLabel(parties.to) : toId ? roster.get(toId)!.name : '';
+    shown.fromIs = fromIs;
+    shown.toIs = toIs;
 
     if (rowProblems.length) {
       const message = `Row ${r.row}: ${rowProblems.join('; ')}.`;
@@ -248,17 +273,22 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       lines.push({ ...shown, kind: 'problem', message, fix: fix ?? null });
       continue;
     }
+    // Someone outside the chapter stands in the slip's facts by their party key, where a member's id would be.
+    const from = parties.from ? `party:${partyMatchKey(parties.from)}` : fromId;
+    const to = parties.to ? `party:${partyMatchKey(parties.to)}` : toId;
+    // "Chapter: BNI Harbour" in the Detail says who the outsider is; the rest of the Detail is the prospect.
+    const prospectText = parties.from || parties.to ? withoutChapterCue(r.detail) : r.detail;
     const facts: SlipFacts =
       r.type === 'referral'
-        ? { type: 'referral', parties: [fromId!, toId!], kind: r.io ? kindOf(r.io) : '', text: foldName(r.detail), amountMinor: null, credits: null }
+        ? { type: 'referral', parties: [from!, to!], kind: r.io ? kindOf(r.io) : '', text: foldName(prospectText), amountMinor: null, credits: null }
         : r.type === 'tyfcb'
-          ? { type: 'tyfcb', parties: [fromId!, toId!], kind: r.io ? tyfcbKindOf(r.io) : '', business: r.business ? (businessOf(r.business) ?? '') : '', text: '', amountMinor, credits: null }
+          ? { type: 'tyfcb', parties: [from!, to!], kind: r.io ? tyfcbKindOf(r.io) : '', business: r.business ? (businessOf(r.business) ?? '') : '', text: '', amountMinor, credits: null }
           : r.type === 'one_to_one'
-            ? { type: 'one_to_one', parties: [fromId!, toId!].sort() as [string, string], kind: '', text: '', amountMinor: null, credits: null }
+            ? { type: 'one_to_one', parties: [from!, to!].sort() as [string, string], kind: '', text: '', amountMinor: null, credits: null }
             : r.type === 'visitor'
               ? { type: 'visitor', parties: [fromId ?? '', fold(r.to)], kind: '', text: foldName(r.detail), amountMinor: null, credits: null }
               : { type: 'ceu', parties: [fromId!, ''], kind: '', text: '', amountMinor: null, credits: creditCount };
-    ready.push({ ...r, type: r.type, fromId, toId, amountMinor, creditCount, facts });
+    ready.push({ ...r, type: r.type, fromId, toId, fromParty: parties.from, toParty: parties.to, fromIs, toIs, prospectText, amountMinor, creditCount, facts });
   }
 
   const matches = matchRows(ready, meetingRow ? ledgerSlipsOf(client, meetingRow.id) : []);
@@ -271,8 +301,10 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     if (counts[m.kind] > lineLimit) continue;
     const r = m.row;
     const amount = r.type === 'tyfcb' ? formatMoney(r.amountMinor, chapter.currency, chapter.locale) : r.type === 'ceu' ? String(r.creditCount) : '';
-    const message = m.kind === 'same' ? 'Already in the ledger.' : m.kind === 'new' ? 'New: not in the ledger yet.' : describeDifferences(m.differences, chapter.currency, chapter.locale);
-    lines.push({ row: r.row, kind: m.kind, slipType: typeLabel[r.type], from: r.from, to: r.to, amount, detail: r.detail, message, fix: null });
+    const party = r.fromParty ?? r.toParty;
+    const outsider = party ? ` It is with someone outside the chapter (${partyWords(party)}): kept as that party, never counted as a member.` : '';
+    const message = (m.kind === 'same' ? 'Already in the ledger.' : m.kind === 'new' ? 'New: not in the ledger yet.' : describeDifferences(m.differences, chapter.currency, chapter.locale)) + outsider;
+    lines.push({ row: r.row, kind: m.kind, slipType: typeLabel[r.type], from: r.from, to: r.to, amount, detail: r.detail, message, fix: null, fromIs: r.fromIs, toIs: r.toIs });
   }
   const order2: Record<ImportRow['kind'], number> = { problem: 0, differs: 1, new: 2, skipped: 3, same: 4 };
   const perKind = new Map<string, number>();
@@ -305,6 +337,15 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       reasonRequired: meetingStatus === 'completed' && counts.new + counts.differs > 0,
     },
   };
+}
+
+const withoutChapterCue = (detail: string) => detail.replace(/(?:^|[\s;,])(?:other chapter|chapter|kapitel|chapitre|cap[ií]tulo)\s*:\s*[^;,\n]+[;,]?/i, ' ').trim();
+
+/** "Li Wei of the BNI Harbour chapter", "Sam Doe, a visitor", "BNI Connect's BNI account". */
+function partyWords(p: OutsideParty): string {
+  if (p.kind === 'bni') return "BNI Connect's BNI account";
+  if (p.kind === 'visitor') return `${p.name}, a visitor`;
+  return `${partyLabel(p)}, another chapter's member`;
 }
 
 function describeDifferences(list: Difference[], currency: string, locale: string): string {
@@ -428,6 +469,8 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     one_to_one: client.prepare('INSERT INTO one_to_ones (id, meeting_id, member_a_id, member_b_id, met_on, note) VALUES (?, ?, ?, ?, ?, ?)'),
     visitor: client.prepare('INSERT INTO visitors (id, meeting_id, name, company, classification_sought, invited_by_id) VALUES (?, ?, ?, ?, ?, ?)'),
     ceu: client.prepare('INSERT INTO ceus (id, meeting_id, member_id, credits, note) VALUES (?, ?, ?, ?, ?)'),
+    outside: client.prepare('INSERT INTO outside_party_slips (id, meeting_id, slip_type, member_id, party_id, direction, kind, temperature, prospect_name, amount_minor, currency, business, met_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    party: client.prepare('INSERT INTO outside_parties (id, kind, name, chapter_name, match_key) VALUES (?, ?, ?, ?, ?)'),
     audit: auditAppender(client),
     batch: client.prepare("INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped) VALUES (?, 'slips_audit', ?, ?, ?, ?, ?, ?, ?, ?)"),
     item: client.prepare('INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -438,6 +481,18 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     tyfcb: client.prepare('UPDATE tyfcb_slips SET kind = ?, business = ?, amount_minor = ?, updated_at = ? WHERE id = ?'),
     visitor: client.prepare('UPDATE visitors SET company = ?, updated_at = ? WHERE id = ?'),
     ceu: client.prepare('UPDATE ceus SET credits = ?, updated_at = ? WHERE id = ?'),
+    outsideReferral: client.prepare('UPDATE outside_party_slips SET kind = ?, prospect_name = ?, updated_at = ? WHERE id = ?'),
+    outsideTyfcb: client.prepare('UPDATE outside_party_slips SET kind = ?, business = ?, amount_minor = ?, updated_at = ? WHERE id = ?'),
+  };
+  const findParty = client.prepare('SELECT id FROM outside_parties WHERE match_key = ?');
+  /** The party's row, created the first time it appears (one row per person, as when typed). */
+  const partyIdOf = (p: OutsideParty) => {
+    const key = partyMatchKey(p);
+    const found = findParty.get(key) as { id: string } | undefined;
+    if (found) return found.id;
+    const id = randomUUID();
+    insert.party.run(id, p.kind, p.name, p.chapterName, key);
+    return id;
   };
   const audit = (action: string, entity: string, entityId: string, before: unknown, after: unknown, why: string) =>
     insert.audit({ id: randomUUID(), action, entity, entityId, before: before === undefined ? null : JSON.stringify(before), after: after === undefined ? null : JSON.stringify(after), reason: why });
@@ -462,7 +517,29 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     const trail = { importBatchId: batchId, fileName: input.fileName };
     for (const m of toWrite) {
       const r = m.row;
-      if (m.kind === 'new') {
+      if (m.kind === 'new' && (r.fromParty || r.toParty)) {
+        // A slip with someone outside the chapter: stored as that party, beside (never among) the members' slips.
+        const id = randomUUID();
+        const party = (r.fromParty ?? r.toParty)!;
+        const memberId = (r.fromParty ? r.toId : r.fromId)!;
+        const slipType = r.type as 'referral' | 'tyfcb' | 'one_to_one';
+        // Referral From gives to To; a TYFCB's From closed the business and thanks To, who referred it.
+        const direction = slipType === 'one_to_one' ? 'with' : slipType === 'referral' ? (r.fromParty ? 'received' : 'given') : r.fromParty ? 'given' : 'received';
+        const kind = slipType === 'referral' ? kindOf(r.io) : slipType === 'tyfcb' ? tyfcbKindOf(r.io) : '';
+        const business = slipType === 'tyfcb' ? ((r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new')) : null;
+        const prospectName = slipType === 'referral' ? r.prospectText || 'From BNI Connect' : '';
+        const note = slipType === 'referral' ? '' : r.prospectText;
+        const pid = partyIdOf(party);
+        insert.outside.run(id, meetingId, slipType, memberId, pid, direction, kind, slipType === 'referral' ? 3 : null, prospectName, slipType === 'tyfcb' ? r.amountMinor : null, slipType === 'tyfcb' ? chapter.currency : null, business, slipType === 'one_to_one' ? preview.meetingOn : null, note);
+        const after = {
+          slipType, memberId, partyId: pid, partyKind: party.kind, partyName: party.name, partyChapter: party.chapterName, direction, fromName: r.fromIs, toName: r.toIs, kind,
+          ...(slipType === 'referral' ? { prospectName, temperature: 3 } : slipType === 'tyfcb' ? { amountMinor: r.amountMinor, currency: chapter.currency, business } : { metOn: preview.meetingOn }),
+          note,
+        };
+        insert.item.run(randomUUID(), batchId, 'outside_party', id, 'created', null);
+        audit('import', 'outside_party', id, undefined, { id, meetingId, ...after, ...trail, row: r.row }, auditReason);
+        created++;
+      } else if (m.kind === 'new') {
         const id = randomUUID();
         let entity: string;
         let after: Record<string, unknown>;
@@ -504,6 +581,20 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
         const before = snapshot(s);
         const t = now();
         let after: Record<string, unknown>;
+        if (s.outside) {
+          // The same fields as a members' slip may differ in; the parties themselves matched.
+          if (s.type === 'referral') {
+            after = { kind: r.io ? kindOf(r.io) : s.kindRaw, prospectName: r.prospectText || s.textRaw };
+            update.outsideReferral.run(after.kind, after.prospectName, t, s.id);
+          } else if (s.type === 'tyfcb') {
+            after = { kind: r.io ? tyfcbKindOf(r.io) : s.kindRaw, business: r.business ? businessOf(r.business) : s.business, amountMinor: r.amountMinor };
+            update.outsideTyfcb.run(after.kind, after.business, after.amountMinor, t, s.id);
+          } else continue;
+          insert.item.run(randomUUID(), batchId, 'outside_party', s.id, 'updated', JSON.stringify(before));
+          audit('update', 'outside_party', s.id, { ...before, slipType: s.type, fromName: r.fromIs, toName: r.toIs }, { ...after, slipType: s.type, fromName: r.fromIs, toName: r.toIs, ...trail, row: r.row }, auditReason);
+          updated++;
+          continue;
+        }
         switch (s.type) {
           case 'referral':
             after = { kind: r.io ? kindOf(r.io) : s.kindRaw, prospectName: r.detail || s.textRaw };

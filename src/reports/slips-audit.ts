@@ -26,19 +26,25 @@ export function auditRow(s: Slip, money: (minor: number) => string): Cell[] {
       return [s.invitedByName ?? '', s.name, 'Visitor', '', '', '', [s.company, s.classificationSought].filter(Boolean).join(' · ')];
     case 'ceu':
       return [s.memberName, '', 'CEU', '', '', s.credits, s.note];
+    case 'outside_party':
+      if (s.slipType === 'referral') return [s.fromName, s.toName, 'Referral', s.slipKind === 'inside' ? 'Inside' : 'Outside', '', '', `${s.prospectName} · temperature ${s.temperature ?? 3}${s.note ? ` · ${s.note}` : ''}`];
+      if (s.slipType === 'tyfcb') return [s.fromName, s.toName, 'TYFCB', s.slipKind === 'tier3' ? 'Tier 3' : s.slipKind === 'inside' ? 'Inside' : 'Outside', money(s.amountMinor ?? 0), '', `${s.business === 'repeat' ? 'Repeat' : 'New'} business${s.note ? ` · ${s.note}` : ''}`];
+      return [s.fromName, s.toName, 'One-to-One', '', '', '', `Met ${s.metOn ?? ''}${s.note ? ` · ${s.note}` : ''}`];
   }
 }
 
 export function slipsAuditReport(data: SlipsAuditData, producedAt: Date): TDocumentDefinitions {
   const money = moneyIn(data.currency, data.locale);
   const all = data.meetings.flatMap((m) => m.slips);
-  const count = (kind: Slip['kind']) => all.filter((s) => s.kind === kind).length;
-  const tyfcb = all.reduce((sum, s) => sum + (s.kind === 'tyfcb' ? s.amountMinor : 0), 0);
+  // Slips with someone outside the chapter are listed with the rest and counted with their type.
+  const typeOf = (s: Slip) => (s.kind === 'outside_party' ? s.slipType : s.kind);
+  const count = (kind: Slip['kind']) => all.filter((s) => typeOf(s) === kind).length;
+  const tyfcb = all.reduce((sum, s) => sum + (s.kind === 'tyfcb' ? s.amountMinor : s.kind === 'outside_party' ? (s.amountMinor ?? 0) : 0), 0);
   const credits = all.reduce((sum, s) => sum + (s.kind === 'ceu' ? s.credits : 0), 0);
   const headers = ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'];
   const widths: ColumnWidth[] = [95, 95, 58, 66, 72, 52, '*'];
   const sections: Content[] = data.meetings.flatMap((m) => [
-    { text: `Meeting of ${m.meetingOn} (${m.slips.length} slips)`, style: 'h3' },
+    { text: `Meeting of ${m.meetingOn} (${m.slips.length} slip${m.slips.length === 1 ? '' : 's'})`, style: 'h3' },
     m.slips.length ? dataTable(headers, m.slips.map((s) => auditRow(s, money)), { widths, numeric: [4, 5], fontSize: 7.5, orientation: 'landscape' }) : emptyNote('No slips.'),
   ]);
   return documentFrame({ chapterName: data.chapterName, title: 'Slips audit report', producedAt, locale: data.locale, timeZone: data.timeZone, landscape: true, inProgress: inProgress(data.period, dayIn(producedAt, data.timeZone), 'period') }, [

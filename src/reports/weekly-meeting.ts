@@ -37,6 +37,8 @@ export function weeklyMeetingReport(data: WeeklyMeetingData, producedAt: Date): 
   const tyfcbs = only(sheet.slips, 'tyfcb');
   const oneToOnes = only(sheet.slips, 'one_to_one');
   const ceus = only(sheet.slips, 'ceu');
+  const outside = only(sheet.slips, 'outside_party');
+  const outsideType = { referral: 'Referral', tyfcb: 'TYFCB', one_to_one: 'One-to-one' } as const;
   const sum = (...n: number[]) => n.reduce((a, b) => a + b, 0);
   const disputed = new Set(sheet.disputedTyfcbIds);
 
@@ -88,6 +90,17 @@ export function weeklyMeetingReport(data: WeeklyMeetingData, producedAt: Date): 
       : emptyNote('No TYFCB slips.'),
     { text: `One-to-ones (${oneToOnes.length})`, style: 'h2' },
     oneToOnes.length ? dataTable(['Member', 'Met with', 'Met on', 'Note'], oneToOnes.map((o) => [o.memberAName, o.memberBName, o.metOn, o.note]), { widths: ['*', '*', 70, '*'] }) : emptyNote('No one-to-ones.'),
+    // Never in the members' figures above: listed on their own so the week's slips are all on paper.
+    ...(outside.length
+      ? [
+          { text: `With people outside the chapter (${outside.length})`, style: 'h2' } as Content,
+          dataTable(
+            ['From', 'To', 'Slip', 'Detail'],
+            outside.map((o) => [o.fromName, o.toName, outsideType[o.slipType], o.slipType === 'tyfcb' ? money(o.amountMinor ?? 0) : o.slipType === 'referral' ? o.prospectName : `Met ${o.metOn ?? ''}`]),
+            { widths: ['*', '*', 60, '*'] },
+          ),
+        ]
+      : []),
     { text: `CEUs (${t.ceus} credits)`, style: 'h2' },
     ceus.length ? dataTable(['Member', 'Credits', 'Note'], ceus.map((c) => [c.memberName, c.credits, c.note]), { widths: ['*', 50, '*'], numeric: [1] }) : emptyNote('No CEUs.'),
   ]);

@@ -48,7 +48,7 @@ import type { ChapterFile } from './chapter-file';
 import { sourceFontsDir } from '../db/paths';
 import { getScorecardProfile, saveScorecardProfile, scorecard } from '../services/scorecard';
 import { memberTrend, referralMatrix, reciprocityFlags, tallies } from '../services/tallies';
-import { deleteSlip, restoreSlip, saveCeu, saveOneToOne, saveReferral, saveTyfcb, saveVisitor } from '../services/slips';
+import { deleteSlip, restoreSlip, saveCeu, saveOneToOne, saveOutsidePartySlip, saveReferral, saveTyfcb, saveVisitor } from '../services/slips';
 // ---- leadership workflows between meetings (issue 17) ----
 import { getLeadershipPolicies, saveLeadershipPolicies } from '../services/leadership-policies';
 import { applyForSeat, listVisitors, recordFollowUp } from '../services/visitors';
@@ -166,6 +166,7 @@ const handlers: Handlers = {
   saveOneToOne: (ctx, input) => saveOneToOne(ctx.db, input),
   saveVisitor: (ctx, input) => saveVisitor(ctx.db, input),
   saveCeu: (ctx, input) => saveCeu(ctx.db, input),
+  saveOutsidePartySlip: (ctx, input) => saveOutsidePartySlip(ctx.db, input),
   deleteSlip: (ctx, input) => deleteSlip(ctx.db, input),
   listOpenReferrals: (ctx, input) => listOpenReferrals(ctx.db, input),
   countOpenReferrals: (ctx, input) => countOpenReferrals(ctx.db, input),

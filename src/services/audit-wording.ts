@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { formatDay } from '../shared/dates';
 import { weekdayNames } from '../shared/domain';
 import { formatMoney } from '../shared/money';
+import { slipAsRecorded } from './slips';
 
 type Values = Record<string, unknown>;
 
@@ -98,7 +99,7 @@ const fieldLabels: Record<string, string> = {
   referralId: 'from referral',
 };
 
-const slipEntities = new Set(['referral', 'tyfcb', 'one_to_one', 'ceu']);
+const slipEntities = new Set(['referral', 'tyfcb', 'one_to_one', 'ceu', 'outside_party']);
 
 /** Who is on each slip the entries are about (by the slip's id), with their names, in one query. */
 export function lookUpParties(db: Db, entries: Array<{ entity: string; entityId: string }>): Map<string, Values> {
@@ -115,6 +116,11 @@ export function lookUpParties(db: Db, entries: Array<{ entity: string; entityId:
         FROM one_to_ones o JOIN members ma ON ma.id = o.member_a_id JOIN members mb ON mb.id = o.member_b_id WHERE o.id IN (${list})
       UNION ALL SELECT e.id, e.member_id, m.display_name, NULL, NULL, NULL, 'ceu'
         FROM ceus e JOIN members m ON m.id = e.member_id WHERE e.id IN (${list})`);
+  // Slips with someone outside the chapter: a handful per page, read as the slip list reads them.
+  for (const id of ids.filter((i) => entries.some((e) => e.entityId === i && e.entity === 'outside_party'))) {
+    const slip = slipAsRecorded(db, 'outside_party', id);
+    if (slip?.kind === 'outside_party') parties.set(id, { slipType: slip.slipType, fromName: slip.fromName, toName: slip.toName, ...(slip.prospectName ? { prospectName: slip.prospectName } : {}) });
+  }
   for (const r of rows) {
     if (r.kind === 'referral') parties.set(r.id, { giverId: r.a, giverName: r.aName, receiverId: r.b, receiverName: r.bName, ...(r.prospect ? { prospectName: r.prospect } : {}) });
     else if (r.kind === 'tyfcb') parties.set(r.id, { closerId: r.a, closerName: r.aName, referrerId: r.b, referrerName: r.bName });
@@ -189,6 +195,15 @@ function describeSubject(entity: string, entityId: string, v: Values, ctx: Wordi
       return `one-to-one ${who('memberAName', 'memberAId')} & ${who('memberBName', 'memberBId')}`;
     case 'visitor':
       return `visitor ${text('name') || 'without a name'}`;
+    case 'outside_party': {
+      // The party reads as on the slip: "Li Wei (BNI Harbour chapter)", "Sam Doe (visitor)", "BNI".
+      const from = text('fromName') || 'someone no longer on file';
+      const to = text('toName') || 'someone no longer on file';
+      if (text('slipType') === 'referral') return `referral ${from} → ${to}${text('prospectName') ? ` (${text('prospectName')})` : ''}`;
+      if (text('slipType') === 'tyfcb') return `TYFCB ${from} thanks ${to}${typeof v.amountMinor === 'number' ? `, ${money(v.amountMinor, v, ctx)}` : ''}`;
+      if (text('slipType') === 'one_to_one') return `one-to-one ${from} & ${to}`;
+      return 'slip with someone outside the chapter';
+    }
     case 'ceu':
       return `CEU ${who('memberName', 'memberId')}${typeof v.credits === 'number' ? `, ${v.credits} credit${v.credits === 1 ? '' : 's'}` : ''}`;
     case 'attendance': {

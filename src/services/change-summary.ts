@@ -11,7 +11,7 @@ export function describeChange(before: string | null, after: string | null): str
 
 function summary(x: Record<string, unknown>): string {
   const pick = (k: string) => (typeof x[k] === 'string' ? (x[k] as string) : '');
-  return [pick('giverName') || pick('closerName') || pick('memberAName') || pick('memberName') || pick('name') || pick('meetingOn'), pick('receiverName') || pick('referrerName') || pick('memberBName')]
+  return [pick('giverName') || pick('closerName') || pick('memberAName') || pick('fromName') || pick('memberName') || pick('name') || pick('meetingOn'), pick('receiverName') || pick('referrerName') || pick('memberBName') || pick('toName')]
     .filter(Boolean)
     .join(' → ');
 }

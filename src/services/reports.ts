@@ -291,7 +291,7 @@ export function fingerprint(data: unknown): string {
   return hex.match(/.{4}/g)!.join('-');
 }
 
-const slipEntities = ['referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'attendance'];
+const slipEntities = ['referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'outside_party', 'attendance'];
 
 /**
  * Changes to closed meetings in the period: each carries the reason the ledger demanded, and names
@@ -301,7 +301,7 @@ const slipEntities = ['referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'atte
  * snapshot) is not an amendment either.
  */
 export function amendmentsIn(db: Db, period: Period) {
-  const table = (entity: string) => ({ referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus', attendance: 'attendance' })[entity]!;
+  const table = (entity: string) => ({ referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus', outside_party: 'outside_party_slips', attendance: 'attendance' })[entity]!;
   const lookup = sql.join(
     slipEntities.map((e) => sql`WHEN ${e} THEN (SELECT x.meeting_id FROM ${sql.identifier(table(e))} x WHERE x.id = a.entity_id)`),
     sql` `,

@@ -4,7 +4,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
-import { ceus, classifications, oneToOneEnteredOrder, oneToOnes, referrals, tyfcbSlips, visitors } from '../db/schema';
+import { ceus, classifications, members, oneToOneEnteredOrder, oneToOnes, outsidePartySlips, referrals, tyfcbSlips, visitors } from '../db/schema';
 import type { MeetingTotals, ParsedInput, RosterRow, Slip, SlipKind } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
 import { parseMoney } from '../shared/money';
@@ -14,6 +14,8 @@ import { requireEditable, requireMeeting } from './meeting-guards';
 import { requireMemberOnDate } from './membership-on-date';
 import { markWonByTyfcb } from './referrals';
 import { tyfcbRows } from './tyfcb-counted';
+import { checkParty, partyId, partyLabel, partyLabelSql } from './outside-parties';
+import { foldName } from '../shared/names';
 
 const fullName = (alias: string) => sql.raw(`${alias}.display_name`);
 
@@ -51,12 +53,26 @@ const ceuSelect = sql`SELECT 'ceu' AS kind, e.id, e.meeting_id AS meetingId, e.c
   e.member_id AS memberId, ${fullName('m')} AS memberName, e.credits, e.note
   FROM ceus e JOIN members m ON m.id = e.member_id`;
 
+// A slip with someone outside the chapter on one side reads like the member-to-member slip it is:
+// giver → receiver, the closer thanks the referrer, a one-to-one with the party.
+const outsideSelect = sql`SELECT 'outside_party' AS kind, s.id, s.meeting_id AS meetingId, s.created_at AS createdAt,
+  s.slip_type AS slipType, s.member_id AS memberId, ${fullName('m')} AS memberName, s.direction,
+  s.party_id AS partyId, p.kind AS partyKind, p.name AS partyName, p.chapter_name AS partyChapter, ${partyLabelSql('p')} AS partyLabel,
+  CASE WHEN (s.slip_type = 'referral' AND s.direction = 'received') OR (s.slip_type = 'tyfcb' AND s.direction = 'given')
+    THEN ${partyLabelSql('p')} ELSE ${fullName('m')} END AS fromName,
+  CASE WHEN (s.slip_type = 'referral' AND s.direction = 'received') OR (s.slip_type = 'tyfcb' AND s.direction = 'given')
+    THEN ${fullName('m')} ELSE ${partyLabelSql('p')} END AS toName,
+  s.kind AS slipKind, s.temperature, s.prospect_name AS prospectName, s.prospect_phone AS prospectPhone, s.prospect_email AS prospectEmail,
+  s.amount_minor AS amountMinor, s.currency, s.business, s.met_on AS metOn, s.note
+  FROM outside_party_slips s JOIN members m ON m.id = s.member_id JOIN outside_parties p ON p.id = s.party_id`;
+
 const selects: Record<SlipKind, { select: SQL; alias: string }> = {
   referral: { select: referralSelect, alias: 'r' },
   tyfcb: { select: tyfcbSelect, alias: 't' },
   one_to_one: { select: oneToOneSelect, alias: 'o' },
   visitor: { select: visitorSelect, alias: 'v' },
   ceu: { select: ceuSelect, alias: 'e' },
+  outside_party: { select: outsideSelect, alias: 's' },
 };
 
 // The slip tables share id, meeting_id and deleted_at; typed as one so the shared writes stay one function.
@@ -67,11 +83,18 @@ const tables: Record<SlipKind, SlipTable> = {
   one_to_one: oneToOnes as unknown as SlipTable,
   visitor: visitors as unknown as SlipTable,
   ceu: ceus as unknown as SlipTable,
+  outside_party: outsidePartySlips as unknown as SlipTable,
 };
 
 export function getSlip(db: Db, kind: SlipKind, id: string): Slip | undefined {
   const { select, alias } = selects[kind];
   return db.get<Slip>(sql`${select} WHERE ${sql.raw(alias)}.id = ${id} AND ${sql.raw(alias)}.deleted_at IS NULL`);
+}
+
+/** A slip as it reads, deleted or not: the audit log names the people of slips deleted since. */
+export function slipAsRecorded(db: Db, kind: SlipKind, id: string): Slip | undefined {
+  const { select, alias } = selects[kind];
+  return db.get<Slip>(sql`${select} WHERE ${sql.raw(alias)}.id = ${id}`);
 }
 
 /** Every live slip of a meeting, newest first. Five indexed queries, one per slip table. */
@@ -94,7 +117,11 @@ export function meetingTotals(db: Db, meetingId: string, roster: RosterRow[]): M
     (SELECT coalesce(sum(disputed), 0) FROM (${tyfcbRows(sql``, sql`t.meeting_id = ${meetingId}`)})) AS tyfcbDisputedSlips,
     (SELECT count(*) FROM one_to_ones WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS oneToOnes,
     (SELECT count(*) FROM visitors WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS visitors,
-    (SELECT coalesce(sum(credits), 0) FROM ceus WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS ceus`)!;
+    (SELECT coalesce(sum(credits), 0) FROM ceus WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS ceus,
+    (SELECT count(*) FROM outside_party_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND slip_type = 'referral' AND direction = 'given') AS outsideReferralsGiven,
+    (SELECT count(*) FROM outside_party_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND slip_type = 'referral' AND direction = 'received') AS outsideReferralsReceived,
+    (SELECT coalesce(sum(amount_minor), 0) FROM outside_party_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND slip_type = 'tyfcb') AS outsideTyfcbAmountMinor,
+    (SELECT count(*) FROM outside_party_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND slip_type = 'one_to_one') AS outsideOneToOnes`)!;
   const count = (mark: RosterRow['mark']) => roster.filter((r) => r.mark === mark).length;
   return { ...row, present: count('P'), absent: count('A'), late: count('L'), medical: count('M'), substitute: count('S'), unmarked: count(null) };
 }
@@ -307,6 +334,65 @@ export function saveCeu(db: Db, input: ParsedInput<'saveCeu'>): Slip {
       values: { memberId: member.id, credits: input.credits, note: input.note },
       duplicateOf: sql`member_id = ${member.id} AND lower(note) = lower(${input.note})`,
       describe: `${member.name}, ${input.credits} credit${input.credits > 1 ? 's' : ''}`,
+    };
+  });
+}
+
+/**
+ * A referral, TYFCB or one-to-one between a member and someone outside the chapter. The party is kept
+ * as a party (never a member), so the members' tallies, matrix and scorecards never count it.
+ */
+export function saveOutsidePartySlip(db: Db, input: ParsedInput<'saveOutsidePartySlip'>): Slip {
+  const chapter = requireChapter(db);
+  return saveSlip<Record<string, unknown>>(db, 'outside_party', input, ({ meeting }, tx) => {
+    const party = checkParty(input.party);
+    const direction = input.slipType === 'one_to_one' ? 'with' : input.direction;
+    if (direction === 'with') {
+      if (input.slipType !== 'one_to_one') throw new LedgerError('invalid_input', `Say whether the member gave this ${input.slipType === 'tyfcb' ? 'business' : 'referral'} or received it.`, 'direction');
+    }
+    const day = input.slipType === 'one_to_one' ? (input.metOn ?? meeting.meetingOn) : meeting.meetingOn;
+    if (input.slipType === 'one_to_one' && day > meeting.meetingOn) {
+      throw new LedgerError('invalid_input', `Met on cannot be after the meeting (${meeting.meetingOn}): record it at the next meeting.`, 'metOn');
+    }
+    const member = requireMemberOnDate(tx, input.memberId, day, 'memberId', input.slipType === 'one_to_one' ? { allowOnLeave: true, what: 'one-to-one' } : undefined);
+    // A member of this chapter is chosen from the list, never typed as an outsider: they would drop out of their own figures.
+    if (party.kind !== 'bni') {
+      const twin = tx
+        .select({ first: members.firstName, last: members.lastName })
+        .from(members)
+        .where(sql`${members.status} IN ('active', 'on_leave')`)
+        .all()
+        .find((m) => foldName(`${m.first} ${m.last}`) === foldName(party.name));
+      if (twin) throw new LedgerError('invalid_input', `${twin.first} ${twin.last} is a member of this chapter: choose them from the member list, not as ${party.kind === 'visitor' ? 'a visitor' : 'another chapter\'s member'}.`, 'party.name');
+    }
+    const label = partyLabel(party);
+    const pid = partyId(tx, party);
+    const base = { slipType: input.slipType, memberId: member.id, partyId: pid, direction, note: input.note };
+    const same = sql`slip_type = ${input.slipType} AND member_id = ${member.id} AND party_id = ${pid} AND direction = ${direction}`;
+    if (input.slipType === 'referral') {
+      if (!input.prospectName) throw new LedgerError('invalid_input', 'Enter prospect name.', 'prospectName');
+      const [from, to] = direction === 'given' ? [member.name, label] : [label, member.name];
+      return {
+        values: { ...base, kind: input.referralKind, temperature: input.temperature, prospectName: input.prospectName, prospectPhone: input.prospectPhone, prospectEmail: input.prospectEmail, amountMinor: null, currency: null, business: null, metOn: null },
+        duplicateOf: sql`${same} AND lower(prospect_name) = lower(${input.prospectName})`,
+        describe: `${from} → ${to}, ${input.prospectName}`,
+      };
+    }
+    if (input.slipType === 'tyfcb') {
+      const money = parseMoney(input.amount, chapter.currency, chapter.locale);
+      if (!money.ok) throw new LedgerError('invalid_input', money.message, 'amount');
+      if (money.minor === 0) throw new LedgerError('invalid_input', 'Amount must be more than zero.', 'amount');
+      const [closer, referrer] = direction === 'received' ? [member.name, label] : [label, member.name];
+      return {
+        values: { ...base, kind: input.tyfcbKind, temperature: null, prospectName: '', prospectPhone: '', prospectEmail: '', amountMinor: money.minor, currency: chapter.currency, business: input.business, metOn: null },
+        duplicateOf: sql`${same} AND amount_minor = ${money.minor}`,
+        describe: `${closer} thanks ${referrer}, ${input.amount}`,
+      };
+    }
+    return {
+      values: { ...base, kind: '', temperature: null, prospectName: '', prospectPhone: '', prospectEmail: '', amountMinor: null, currency: null, business: null, metOn: day },
+      duplicateOf: same,
+      describe: `${member.name} & ${label}`,
     };
   });
 }

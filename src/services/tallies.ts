@@ -37,7 +37,17 @@ export function memberTallies(db: Db, p: Period): MemberTally[] {
     tyr AS (SELECT closer_id AS member_id, ${tyfcbSums('n')} FROM ty GROUP BY closer_id),
     tyg AS (SELECT referrer_id AS member_id, ${tyfcbSums('n')} FROM ty GROUP BY referrer_id),
     ceu AS (SELECT e.member_id, sum(e.credits) AS n
-            FROM ceus e JOIN pm ON pm.id = e.meeting_id WHERE e.deleted_at IS NULL GROUP BY e.member_id)
+            FROM ceus e JOIN pm ON pm.id = e.meeting_id WHERE e.deleted_at IS NULL GROUP BY e.member_id),
+    -- Slips with someone outside the chapter: their own figures, never added to the member ones above.
+    outs AS (SELECT s.member_id,
+               sum(s.slip_type = 'referral' AND s.direction = 'given' AND s.kind = 'inside') AS rgi,
+               sum(s.slip_type = 'referral' AND s.direction = 'given' AND s.kind = 'outside') AS rgo,
+               sum(s.slip_type = 'referral' AND s.direction = 'received' AND s.kind = 'inside') AS rri,
+               sum(s.slip_type = 'referral' AND s.direction = 'received' AND s.kind = 'outside') AS rro,
+               sum(s.slip_type = 'one_to_one') AS oto,
+               sum(CASE WHEN s.slip_type = 'tyfcb' AND s.direction = 'received' THEN s.amount_minor ELSE 0 END) AS tyr,
+               sum(CASE WHEN s.slip_type = 'tyfcb' AND s.direction = 'given' THEN s.amount_minor ELSE 0 END) AS tyg
+             FROM outside_party_slips s JOIN pm ON pm.id = s.meeting_id WHERE s.deleted_at IS NULL GROUP BY s.member_id)
     SELECT m.id AS memberId, m.first_name AS firstName, m.last_name AS lastName, m.display_name AS name,
            c.name AS classificationName, m.status AS status, m.left_on AS leftOn,
            coalesce(att.p, 0) AS p, coalesce(att.a, 0) AS a, coalesce(att.l, 0) AS l, coalesce(att.m, 0) AS m, coalesce(att.s, 0) AS s,
@@ -46,7 +56,9 @@ export function memberTallies(db: Db, p: Period): MemberTally[] {
            coalesce(tyr.n, 0) AS tyfcbReceivedMinor, coalesce(tyg.n, 0) AS tyfcbGeneratedMinor,
            coalesce(tyr.n_disputed, 0) AS tyfcbReceivedDisputedMinor, coalesce(tyr.n_disputed_slips, 0) AS tyfcbReceivedDisputedSlips,
            coalesce(tyg.n_disputed, 0) AS tyfcbGeneratedDisputedMinor, coalesce(tyg.n_disputed_slips, 0) AS tyfcbGeneratedDisputedSlips,
-           coalesce(ceu.n, 0) AS ceus
+           coalesce(ceu.n, 0) AS ceus,
+           coalesce(outs.rgi, 0) AS outsideRgi, coalesce(outs.rgo, 0) AS outsideRgo, coalesce(outs.rri, 0) AS outsideRri, coalesce(outs.rro, 0) AS outsideRro,
+           coalesce(outs.oto, 0) AS outsideOneToOnes, coalesce(outs.tyr, 0) AS outsideTyfcbReceivedMinor, coalesce(outs.tyg, 0) AS outsideTyfcbGeneratedMinor
     FROM members m
     JOIN classifications c ON c.id = m.classification_id
     LEFT JOIN att ON att.member_id = m.id
@@ -57,8 +69,9 @@ export function memberTallies(db: Db, p: Period): MemberTally[] {
     LEFT JOIN tyr ON tyr.member_id = m.id
     LEFT JOIN tyg ON tyg.member_id = m.id
     LEFT JOIN ceu ON ceu.member_id = m.id
+    LEFT JOIN outs ON outs.member_id = m.id
     WHERE (m.status <> 'applicant' AND m.joined_on <= ${p.to} AND (m.left_on IS NULL OR m.left_on >= ${p.from}))
-       OR coalesce(att.member_id, gave.member_id, got.member_id, vis.member_id, oto.member_id, tyr.member_id, tyg.member_id, ceu.member_id) IS NOT NULL
+       OR coalesce(att.member_id, gave.member_id, got.member_id, vis.member_id, oto.member_id, tyr.member_id, tyg.member_id, ceu.member_id, outs.member_id) IS NOT NULL
     ORDER BY m.sort_name COLLATE NOCASE`);
   return rows.map(({ leftOn, ...row }) => ({ ...row, leftDuringPeriod: leftOn !== null && leftOn >= p.from && leftOn <= p.to }));
 }
@@ -80,7 +93,12 @@ export function chapterTotals(db: Db, p: Period): ChapterTotals {
       (SELECT count(*) FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id WHERE o.deleted_at IS NULL) AS oneToOnes,
       (SELECT coalesce(n, 0) FROM ty) AS tyfcbMinor, (SELECT coalesce(n_disputed, 0) FROM ty) AS tyfcbDisputedMinor,
       (SELECT coalesce(n_disputed_slips, 0) FROM ty) AS tyfcbDisputedSlips,
-      (SELECT coalesce(sum(e.credits), 0) FROM ceus e JOIN pm ON pm.id = e.meeting_id WHERE e.deleted_at IS NULL) AS ceus`)!;
+      (SELECT coalesce(sum(e.credits), 0) FROM ceus e JOIN pm ON pm.id = e.meeting_id WHERE e.deleted_at IS NULL) AS ceus,
+      (SELECT count(*) FROM outside_party_slips s JOIN pm ON pm.id = s.meeting_id WHERE s.deleted_at IS NULL AND s.slip_type = 'referral' AND s.direction = 'given') AS outsideReferralsGiven,
+      (SELECT count(*) FROM outside_party_slips s JOIN pm ON pm.id = s.meeting_id WHERE s.deleted_at IS NULL AND s.slip_type = 'referral' AND s.direction = 'received') AS outsideReferralsReceived,
+      (SELECT count(*) FROM outside_party_slips s JOIN pm ON pm.id = s.meeting_id WHERE s.deleted_at IS NULL AND s.slip_type = 'one_to_one') AS outsideOneToOnes,
+      (SELECT coalesce(sum(s.amount_minor), 0) FROM outside_party_slips s JOIN pm ON pm.id = s.meeting_id WHERE s.deleted_at IS NULL AND s.slip_type = 'tyfcb' AND s.direction = 'received') AS outsideTyfcbReceivedMinor,
+      (SELECT coalesce(sum(s.amount_minor), 0) FROM outside_party_slips s JOIN pm ON pm.id = s.meeting_id WHERE s.deleted_at IS NULL AND s.slip_type = 'tyfcb' AND s.direction = 'given') AS outsideTyfcbGeneratedMinor`)!;
 }
 
 export function tallies(db: Db, p: Period): Tallies {

@@ -57,10 +57,23 @@ export const disputeResolutions = ['confirmed', 'corrected', 'removed'] as const
 export type DisputeResolution = (typeof disputeResolutions)[number];
 export const tyfcbBusiness = ['new', 'repeat'] as const;
 export const tyfcbKinds = ['inside', 'outside', 'tier3'] as const;
+/** Someone on one side of a slip who is not a member of this chapter. */
+export const outsidePartyKinds = ['other_chapter', 'visitor', 'bni'] as const;
+export type OutsidePartyKind = (typeof outsidePartyKinds)[number];
+/** The slips that may have an outside party on one side. */
+export const outsideSlipTypes = ['referral', 'tyfcb', 'one_to_one'] as const;
+export type OutsideSlipType = (typeof outsideSlipTypes)[number];
+/**
+ * Which way the slip runs for the chapter's member: a referral given to the party or received from it;
+ * a TYFCB where the member referred the business (given: the party closed it and thanks the member) or
+ * closed it (received: the member thanks the party); a one-to-one is simply with the party.
+ */
+export const outsideDirections = ['given', 'received', 'with'] as const;
+export type OutsideDirection = (typeof outsideDirections)[number];
 export const visitorFollowUps = ['new', 'contacted', 'invited_back', 'applied', 'not_interested'] as const;
 export const auditActions = ['insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import'] as const;
 /** What the Audit log screen can show: everything, or one kind of record. */
-export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file', 'tyfcb_dispute', 'outcome_rules'] as const;
+export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'outside_party', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file', 'tyfcb_dispute', 'outcome_rules'] as const;
 
 export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 

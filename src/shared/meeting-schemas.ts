@@ -1,7 +1,7 @@
 // Contract schemas for meeting night: the meeting, PALMS attendance and the five slip types.
 import { z } from 'zod';
 import { entityId, integerIn, isoDate, oneOf, optionalEmail, optionalPhone, optionalText, requiredText } from './fields';
-import { lostReasons, meetingStatuses, memberStatuses, palmsMarks, referralKinds, referralStatuses, tyfcbBusiness, tyfcbKinds } from './domain';
+import { lostReasons, meetingStatuses, memberStatuses, outsideDirections, outsidePartyKinds, outsideSlipTypes, palmsMarks, referralKinds, referralStatuses, tyfcbBusiness, tyfcbKinds } from './domain';
 
 /** Required when the meeting is closed: the amendment's reason goes to the audit log. */
 const reason = optionalText('Reason', 300);
@@ -114,10 +114,42 @@ export const ceuSlipOut = z.object({
   credits: z.number().int(),
   note: z.string(),
 });
-export const slipOut = z.discriminatedUnion('kind', [referralSlipOut, tyfcbSlipOut, oneToOneSlipOut, visitorSlipOut, ceuSlipOut]);
+/**
+ * A referral, TYFCB or one-to-one with someone outside the chapter on one side. `fromName`/`toName`
+ * read as the slip reads (giver → receiver; the closer thanks the referrer; met with), the party shown
+ * as "Li Wei (BNI Harbour chapter)", "Sam Doe (visitor)" or "BNI".
+ */
+export const outsidePartySlipOut = z.object({
+  kind: z.literal('outside_party'),
+  ...slipBase,
+  slipType: z.enum(outsideSlipTypes),
+  memberId: z.string(),
+  memberName: z.string(),
+  direction: z.enum(outsideDirections),
+  partyId: z.string(),
+  partyKind: z.enum(outsidePartyKinds),
+  partyName: z.string(),
+  partyChapter: z.string(),
+  partyLabel: z.string(),
+  fromName: z.string(),
+  toName: z.string(),
+  /** Referral inside/outside, TYFCB inside/outside/tier3, '' for a one-to-one. */
+  slipKind: z.string(),
+  temperature: z.number().int().nullable(),
+  prospectName: z.string(),
+  prospectPhone: z.string(),
+  prospectEmail: z.string(),
+  amountMinor: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  business: z.enum(tyfcbBusiness).nullable(),
+  metOn: z.string().nullable(),
+  note: z.string(),
+});
+export type OutsidePartySlip = z.infer<typeof outsidePartySlipOut>;
+export const slipOut = z.discriminatedUnion('kind', [referralSlipOut, tyfcbSlipOut, oneToOneSlipOut, visitorSlipOut, ceuSlipOut, outsidePartySlipOut]);
 export type Slip = z.infer<typeof slipOut>;
 export type SlipKind = Slip['kind'];
-export const slipKinds = ['referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu'] as const satisfies readonly SlipKind[];
+export const slipKinds = ['referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'outside_party'] as const satisfies readonly SlipKind[];
 
 export const meetingTotalsOut = z.object({
   present: z.number().int(),
@@ -137,6 +169,11 @@ export const meetingTotalsOut = z.object({
   oneToOnes: z.number().int(),
   visitors: z.number().int(),
   ceus: z.number().int(),
+  /** Slips with someone outside the chapter on one side (never in the member figures above). */
+  outsideReferralsGiven: z.number().int(),
+  outsideReferralsReceived: z.number().int(),
+  outsideTyfcbAmountMinor: z.number().int(),
+  outsideOneToOnes: z.number().int(),
 });
 export type MeetingTotals = z.infer<typeof meetingTotalsOut>;
 
@@ -242,6 +279,43 @@ export const saveCeuInput = z
     meetingId: entityId('Meeting'),
     memberId: entityId('Member'),
     credits: integerIn('Credits', 1, 100).default(1),
+    note: optionalText('Note', 1000),
+    reason,
+    confirmDuplicate,
+  })
+  .strict();
+
+/** Who the outside party is: another chapter's member (name + chapter), a visitor, or the "BNI" account. */
+export const outsidePartyInput = z
+  .object({
+    kind: oneOf('Outside party', outsidePartyKinds),
+    name: optionalText('Outside party name', 120),
+    chapterName: optionalText('Their chapter', 120),
+  })
+  .strict();
+export type OutsidePartyInput = z.infer<typeof outsidePartyInput>;
+
+/**
+ * Record or amend a slip between a member and an outside party. The fields a type does not use are
+ * ignored; the ones it needs are checked by the service with a sentence naming the field.
+ */
+export const saveOutsidePartySlipInput = z
+  .object({
+    id: entityId('Slip').optional(),
+    meetingId: entityId('Meeting'),
+    slipType: oneOf('Slip type', outsideSlipTypes),
+    memberId: entityId('Member'),
+    direction: oneOf('Direction', outsideDirections),
+    party: outsidePartyInput,
+    referralKind: oneOf('Inside / outside', referralKinds).default('outside'),
+    temperature: integerIn('Temperature', 1, 5).default(3),
+    prospectName: optionalText('Prospect name', 120),
+    prospectPhone: optionalPhone('Prospect phone'),
+    prospectEmail: optionalEmail('Prospect email'),
+    amount: z.string({ error: 'Amount must be text such as 1250.50.' }).max(40, { error: 'Amount is too long.' }).default(''),
+    business: oneOf('New / repeat', tyfcbBusiness).default('new'),
+    tyfcbKind: oneOf('Inside / outside / tier 3', tyfcbKinds).default('outside'),
+    metOn: isoDate('Met on').optional(),
     note: optionalText('Note', 1000),
     reason,
     confirmDuplicate,

@@ -35,6 +35,7 @@ export const methodNames = [
   'saveOneToOne',
   'saveVisitor',
   'saveCeu',
+  'saveOutsidePartySlip',
   'deleteSlip',
   'listOpenReferrals',
   'countOpenReferrals',

@@ -40,6 +40,19 @@ export const memberTallyOut = z.object({
   tyfcbGeneratedDisputedMinor: z.number().int(),
   tyfcbGeneratedDisputedSlips: z.number().int(),
   ceus: z.number().int(),
+  /**
+   * Slips with someone outside the chapter (another chapter's member, a visitor, "BNI"): kept apart,
+   * never in the figures above, the matrix or the scorecard. Referrals given to / received from
+   * outside, by inside/outside kind; one-to-ones with outsiders; TYFCB the member closed thanking an
+   * outsider (received) and business the member referred that an outsider closed (generated).
+   */
+  outsideRgi: z.number().int(),
+  outsideRgo: z.number().int(),
+  outsideRri: z.number().int(),
+  outsideRro: z.number().int(),
+  outsideOneToOnes: z.number().int(),
+  outsideTyfcbReceivedMinor: z.number().int(),
+  outsideTyfcbGeneratedMinor: z.number().int(),
 });
 export type MemberTally = z.infer<typeof memberTallyOut>;
 
@@ -61,6 +74,12 @@ export const chapterTotalsOut = z.object({
   tyfcbDisputedMinor: z.number().int(),
   tyfcbDisputedSlips: z.number().int(),
   ceus: z.number().int(),
+  /** Slips with someone outside the chapter, never in the figures above. */
+  outsideReferralsGiven: z.number().int(),
+  outsideReferralsReceived: z.number().int(),
+  outsideOneToOnes: z.number().int(),
+  outsideTyfcbReceivedMinor: z.number().int(),
+  outsideTyfcbGeneratedMinor: z.number().int(),
 });
 export type ChapterTotals = z.infer<typeof chapterTotalsOut>;
 
@@ -261,6 +280,9 @@ export const importRowOut = z.object({
   message: z.string(),
   /** What the secretary can fix in place: the amount, the credits, or a name to map. */
   fix: z.enum(['amount', 'credits', 'name']).nullable(),
+  /** Who the ledger takes From and To to be: a member's name, or someone outside the chapter ("Li Wei (BNI Harbour chapter)"); '' when not understood. */
+  fromIs: z.string(),
+  toIs: z.string(),
 });
 export type ImportRow = z.infer<typeof importRowOut>;
 /**

@@ -16,6 +16,23 @@ const slip = fc.oneof(
   fc.record({ type: fc.constant('one_to_one' as const), a: fc.nat(5), hop: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ type: fc.constant('visitor' as const), a: fc.nat(5), name: text, company: fc.string({ maxLength: 30 }) }),
   fc.record({ type: fc.constant('ceu' as const), a: fc.nat(5), credits: fc.integer({ min: 1, max: 100 }) }),
+  // A slip with someone outside the chapter: another chapter's member, a visitor or the BNI account, on either side.
+  fc.record({
+    type: fc.constant('outside' as const),
+    a: fc.nat(5),
+    slipType: fc.constantFrom('referral', 'tyfcb', 'one_to_one'),
+    party: fc.constantFrom(
+      { kind: 'other_chapter', name: 'Li Wei', chapterName: 'BNI Harbour' },
+      { kind: 'other_chapter', name: '李伟', chapterName: 'BNI 台北' },
+      { kind: 'other_chapter', name: 'Sam Doe', chapterName: 'Capital Chapter' },
+      { kind: 'visitor', name: 'فاطمة الزهراء', chapterName: '' },
+      { kind: 'bni', name: '', chapterName: '' },
+    ),
+    given: fc.boolean(),
+    inside: fc.boolean(),
+    prospect: text,
+    cents: fc.integer({ min: 1, max: 100_000_000 }),
+  }),
 );
 
 describe('export as a Slips Audit file, import into the same ledger', () => {
@@ -36,6 +53,10 @@ describe('export as a Slips Audit file, import into the same ledger', () => {
           if (s.type === 'one_to_one') ok(api.call('saveOneToOne', { ...m, memberAId: me, memberBId: other(s.a, s.hop) }));
           if (s.type === 'visitor') ok(api.call('saveVisitor', { ...m, name: s.name.trim(), company: s.company.trim(), invitedById: me }));
           if (s.type === 'ceu') ok(api.call('saveCeu', { ...m, memberId: me, credits: s.credits }));
+          if (s.type === 'outside') {
+            const amount = currency === 'JPY' ? String(s.cents) : (s.cents / 100).toFixed(2).replace('.', locale === 'de-DE' ? ',' : '.');
+            ok(api.call('saveOutsidePartySlip', { ...m, slipType: s.slipType, memberId: me, direction: s.slipType === 'one_to_one' ? 'with' : s.given ? 'given' : 'received', party: s.party, referralKind: s.inside ? 'inside' : 'outside', prospectName: s.prospect.trim(), amount }));
+          }
         }
         const exported = ok<any>(api.call('exportSlipsAudit', { meetingId: meeting.id }));
         const changes = () => opened.sqlite.prepare('SELECT total_changes()').pluck().get();

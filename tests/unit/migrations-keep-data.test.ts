@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open';
 import { listVisitors } from '../../src/services/visitors';
+import { memberTallies } from '../../src/services/tallies';
 import { openTestDb } from '../support/db';
 import { demoChapterUnder, journalTags, migrationsUpTo } from '../support/migrations';
 
@@ -129,6 +130,28 @@ describe('the backups size limit migration', () => {
     old.close();
     const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
     expect(upgraded.sqlite.prepare('SELECT * FROM chapter').get()).toEqual({ ...chapterBefore, backups_max_mb: 5120 });
+    upgraded.close();
+  });
+});
+
+describe('the outside parties migration', () => {
+  it("keeps every slip and every member's tally as it was; a file written before it has no slip with an outsider", () => {
+    const tags = journalTags();
+    const tag = tags.find((t) => t.endsWith('_outside_parties'))!;
+    const previous = tags[tags.indexOf(tag) - 1]!;
+    const file = demoUnder(previous);
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
+    const slipCounts = (db: OpenedDatabase) =>
+      ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus'].map((t) => db.sqlite.prepare(`SELECT count(*) || '/' || coalesce(sum(deleted_at IS NULL), 0) FROM ${t}`).pluck().get());
+    const before = slipCounts(old);
+    old.close();
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
+    expect(slipCounts(upgraded)).toEqual(before);
+    const year = { from: '2026-01-01', to: '2026-12-31' };
+    const tallies = memberTallies(upgraded.db, year);
+    expect(tallies.length).toBeGreaterThan(10);
+    expect(tallies.every((m) => m.outsideRgi + m.outsideRgo + m.outsideRri + m.outsideRro + m.outsideOneToOnes + m.outsideTyfcbReceivedMinor + m.outsideTyfcbGeneratedMinor === 0)).toBe(true);
+    expect(tallies.reduce((n, m) => n + m.rgi + m.rgo, 0)).toBe(upgraded.sqlite.prepare("SELECT count(*) FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE r.deleted_at IS NULL AND m.status = 'completed' AND m.meeting_on BETWEEN '2026-01-01' AND '2026-12-31'").pluck().get());
     upgraded.close();
   });
 });

@@ -9,6 +9,17 @@ export interface PickableMember {
   classificationName: string;
 }
 
+/**
+ * Choices for someone outside the chapter, offered below the members in pickers that allow them.
+ * Their ids are not member ids (they start with "@"), so the slip bar knows to ask for the party.
+ */
+export const outsideChoices: PickableMember[] = [
+  { id: '@other_chapter', name: 'Other chapter…', company: 'a member of another chapter', classificationName: 'name and chapter' },
+  { id: '@visitor', name: 'Visitor…', company: 'someone visiting, not a member', classificationName: 'name' },
+  { id: '@bni', name: 'BNI', company: "BNI Connect's BNI account", classificationName: 'outside the chapter' },
+];
+export const isOutsideChoice = (id: string | null | undefined): boolean => !!id && id.startsWith('@');
+
 /** Lower case without accents or apostrophes, so "jose muller" finds José Müller-Łukasz and "obrien" Tom O'Brien. */
 const fold = foldName;
 
@@ -26,7 +37,10 @@ interface Props {
   label: string;
   members: PickableMember[];
   value: string | null;
-  onChange: (id: string | null) => void;
+  /** `typed` is what the secretary had typed when an outside choice was taken (a name to keep). */
+  onChange: (id: string | null, typed?: string) => void;
+  /** Offer "Other chapter…", "Visitor…" and "BNI" below the members (slips that may have an outsider). */
+  outside?: boolean;
   error?: string | undefined;
   placeholder?: string;
   autoFocus?: boolean;
@@ -41,21 +55,28 @@ interface Props {
  * or Tab takes it (Tab also moves on), so "dan⇥" fills the field.
  */
 export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberPicker(
-  { label, members, value, onChange, error, placeholder, autoFocus, onEnterPick, fieldName },
+  { label, members: roster, value, onChange, error, placeholder, autoFocus, onEnterPick, fieldName, outside },
   ref,
 ) {
+  const members = useMemo(() => (outside ? [...roster, ...outsideChoices] : roster), [roster, outside]);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const selected = members.find((m) => m.id === value) ?? null;
   const [search, setSearch] = useState(selected?.name ?? '');
   useEffect(() => setSearch(selected?.name ?? ''), [selected?.name]);
   const typed = selected && search === selected.name ? '' : search;
-  const matches = useMemo(() => matchMembers(members, typed).slice(0, 12), [members, typed]);
+  // Members first; the outside choices always follow, so a name that is no member's can become one.
+  const matches = useMemo(() => [...matchMembers(roster, typed).slice(0, 12), ...(outside ? outsideChoices : [])], [roster, typed, outside]);
+  const memberMatches = matches.filter((m) => !isOutsideChoice(m.id)).length;
+  // The first member is highlighted; when no member matches nothing is, so a mistyped name never
+  // becomes someone outside the chapter by Enter: the secretary arrows down to "Other chapter…".
   useEffect(() => {
-    if (combobox.dropdownOpened) combobox.selectFirstOption();
-  }, [typed, combobox.dropdownOpened]);
+    if (!combobox.dropdownOpened) return;
+    if (memberMatches > 0) combobox.selectFirstOption();
+    else combobox.resetSelectedOption();
+  }, [typed, combobox.dropdownOpened, memberMatches]);
 
   const take = (id: string) => {
-    onChange(id);
+    onChange(id, isOutsideChoice(id) ? typed : undefined);
     setSearch(members.find((m) => m.id === id)?.name ?? '');
     combobox.closeDropdown();
   };
@@ -91,40 +112,43 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
             // Enter in an open list takes the highlighted match (the first if none) and tells the
             // slip bar, which moves on to the next field: Enter in a list never saves.
             if (event.key === 'Enter' && !event.nativeEvent.isComposing && combobox.dropdownOpened && typed !== '') {
-              const chosen = matches[combobox.getSelectedOptionIndex()] ?? matches[0];
+              const chosen = matches[combobox.getSelectedOptionIndex()] ?? matches.find((m) => !isOutsideChoice(m.id));
               if (chosen) {
                 event.preventDefault();
                 // Mantine's own Enter handling runs after this one: with no option selected it does nothing.
                 combobox.resetSelectedOption();
                 take(chosen.id);
                 onEnterPick?.(chosen.id);
+              } else {
+                // Nobody matches what was typed: stay here with the list open, never save a half slip.
+                event.preventDefault();
+                event.stopPropagation();
               }
               return;
             }
             if (event.key === 'Tab' && !event.shiftKey && combobox.dropdownOpened && typed !== '') {
               const first = matches[0];
-              if (first && !value) take(first.id);
+              if (first && !value && !isOutsideChoice(first.id)) take(first.id);
             }
           }}
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={typed === ''}>
         <Combobox.Options>
-          {matches.length === 0 ? (
-            <Combobox.Empty>No member matches "{typed}"</Combobox.Empty>
-          ) : (
-            matches.map((m) => (
-              <Combobox.Option value={m.id} key={m.id}>
-                <Group justify="space-between" wrap="nowrap" gap="xs">
-                  <Text size="sm">{m.name}</Text>
-                  {/* Inherits the option's colour, so it stays readable on the highlighted (green) option. */}
-                  <Text size="xs" opacity={0.8} truncate>
-                    {m.company} · {m.classificationName}
-                  </Text>
-                </Group>
-              </Combobox.Option>
-            ))
-          )}
+          {memberMatches === 0 && <Combobox.Empty>No member matches "{typed}"{outside ? ': someone outside the chapter? Choose below (↓).' : ''}</Combobox.Empty>}
+          {matches.map((m) => (
+            <Combobox.Option value={m.id} key={m.id}>
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="sm" fs={isOutsideChoice(m.id) ? 'italic' : undefined}>
+                  {m.name}
+                </Text>
+                {/* Inherits the option's colour, so it stays readable on the highlighted (green) option. */}
+                <Text size="xs" opacity={0.8} truncate>
+                  {m.company} · {m.classificationName}
+                </Text>
+              </Group>
+            </Combobox.Option>
+          ))}
         </Combobox.Options>
       </Combobox.Dropdown>
     </Combobox>

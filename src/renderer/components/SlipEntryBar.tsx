@@ -6,7 +6,8 @@ import { LedgerError } from '../../shared/errors';
 import { minorToInput } from '../../shared/money';
 import { ledger } from '../client';
 import { KeyChoice } from './KeyChoice';
-import { MemberPicker, type PickableMember } from './MemberPicker';
+import { MemberPicker, isOutsideChoice, type PickableMember } from './MemberPicker';
+import type { OutsidePartyKind } from '../../shared/domain';
 
 /** The platform's modifier for undo: Cmd on macOS, Ctrl elsewhere. */
 export const modKey = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
@@ -46,7 +47,17 @@ interface Draft {
   email: string;
   memberId: string | null;
   credits: number | string;
+  /** The picker holding someone outside the chapter ("@other_chapter", "@visitor", "@bni"), if any. */
+  partySide: PickKey | null;
+  partyName: string;
+  partyChapter: string;
 }
+
+type PickKey = 'giverId' | 'receiverId' | 'closerId' | 'referrerId' | 'memberAId' | 'memberBId' | 'invitedById' | 'memberId';
+/** The two sides of each slip that may have an outsider on one of them. */
+const pairOf: Partial<Record<PickKey, PickKey>> = { giverId: 'receiverId', receiverId: 'giverId', closerId: 'referrerId', referrerId: 'closerId', memberAId: 'memberBId', memberBId: 'memberAId' };
+const partyKindOf = (id: string | null): OutsidePartyKind | null => (id === '@other_chapter' ? 'other_chapter' : id === '@visitor' ? 'visitor' : id === '@bni' ? 'bni' : null);
+const choiceOf: Record<OutsidePartyKind, string> = { other_chapter: '@other_chapter', visitor: '@visitor', bni: '@bni' };
 
 const emptyDraft = (): Draft => ({
   giverId: null,
@@ -74,6 +85,9 @@ const emptyDraft = (): Draft => ({
   email: '',
   memberId: null,
   credits: 1,
+  partySide: null,
+  partyName: '',
+  partyChapter: '',
 });
 
 export function draftFromSlip(slip: Slip, currency: string, locale: string): Draft {
@@ -89,6 +103,20 @@ export function draftFromSlip(slip: Slip, currency: string, locale: string): Dra
       return { ...d, id: slip.id, name: slip.name, company: slip.company, classificationSought: slip.classificationSought, invitedById: slip.invitedById, phone: slip.phone, email: slip.email };
     case 'ceu':
       return { ...d, id: slip.id, memberId: slip.memberId, credits: slip.credits, note: slip.note };
+    case 'outside_party': {
+      // Back into the pickers the way it reads: the party on its side, the member on the other.
+      const party = { partyName: slip.partyKind === 'bni' ? '' : slip.partyName, partyChapter: slip.partyChapter };
+      const choice = choiceOf[slip.partyKind];
+      if (slip.slipType === 'referral') {
+        const [giverId, receiverId, partySide] = slip.direction === 'received' ? [choice, slip.memberId, 'giverId' as const] : [slip.memberId, choice, 'receiverId' as const];
+        return { ...d, ...party, id: slip.id, giverId, receiverId, partySide, referralKind: slip.slipKind === 'inside' ? 'inside' : 'outside', temperature: String(slip.temperature ?? 3) as Draft['temperature'], prospectName: slip.prospectName, prospectPhone: slip.prospectPhone, prospectEmail: slip.prospectEmail, note: slip.note };
+      }
+      if (slip.slipType === 'tyfcb') {
+        const [closerId, referrerId, partySide] = slip.direction === 'given' ? [choice, slip.memberId, 'closerId' as const] : [slip.memberId, choice, 'referrerId' as const];
+        return { ...d, ...party, id: slip.id, closerId, referrerId, partySide, amount: minorToInput(slip.amountMinor ?? 0, currency, locale), business: slip.business ?? 'new', tyfcbKind: (slip.slipKind || 'outside') as Draft['tyfcbKind'], note: slip.note };
+      }
+      return { ...d, ...party, id: slip.id, memberAId: slip.memberId, memberBId: choice, partySide: 'memberBId', metOn: slip.metOn ?? '', note: slip.note };
+    }
   }
 }
 
@@ -129,8 +157,38 @@ function differs(d: Draft, baseline: Draft): boolean {
 }
 
 /** What each mode sends: only its own fields, so a slip never carries another type's leftovers. */
-export function saveSlipDraft(kind: SlipKind, d: Draft, meetingId: string, extra: { reason: string; confirmDuplicate: boolean }): Promise<Slip> {
+export function saveSlipDraft(kind: SlipKind, d: Draft, meetingId: string, extra: { reason: string; confirmDuplicate: boolean }, editing: Slip | null = null): Promise<Slip> {
   const common = { ...(d.id ? { id: d.id } : {}), meetingId, ...extra };
+  const side = d.partySide && isOutsideChoice(d[d.partySide] as string | null) ? d.partySide : null;
+  // A slip keeps its nature: one with an outsider stays one, a members' slip stays between members.
+  if (d.id && editing && (editing.kind === 'outside_party') !== (side !== null)) {
+    const message = side ? 'A slip between two members cannot become one with someone outside the chapter: delete it and record the new one.' : 'This slip is with someone outside the chapter: to make it a slip between two members, delete it and record the new one.';
+    return Promise.reject(new LedgerError('invalid_input', message, side ?? (kind === 'referral' ? 'receiverId' : kind === 'tyfcb' ? 'referrerId' : 'memberBId')));
+  }
+  if (side && (kind === 'referral' || kind === 'tyfcb' || kind === 'one_to_one')) {
+    const partyKind = partyKindOf(d[side] as string)!;
+    const member = (k: PickKey) => (d[k] as string | null) ?? '';
+    const memberKey = pairOf[side]!;
+    // Which way the slip runs for the member: a referral from the outsider is received, a TYFCB the outsider closed was given.
+    const direction = kind === 'one_to_one' ? ('with' as const) : side === 'giverId' || side === 'referrerId' ? ('received' as const) : ('given' as const);
+    return ledger.saveOutsidePartySlip({
+      ...common,
+      slipType: kind,
+      memberId: member(memberKey),
+      direction,
+      party: { kind: partyKind, name: d.partyName, chapterName: d.partyChapter },
+      referralKind: d.referralKind,
+      temperature: Number(d.temperature),
+      prospectName: d.prospectName,
+      prospectPhone: d.prospectPhone,
+      prospectEmail: d.prospectEmail,
+      amount: d.amount,
+      business: d.business,
+      tyfcbKind: d.tyfcbKind,
+      ...(kind === 'one_to_one' && d.metOn ? { metOn: d.metOn } : {}),
+      note: d.note,
+    });
+  }
   switch (kind) {
     case 'referral':
       return ledger.saveReferral({ ...common, giverId: d.giverId ?? '', receiverId: d.receiverId ?? '', referralKind: d.referralKind, temperature: Number(d.temperature), prospectName: d.prospectName, prospectPhone: d.prospectPhone, prospectEmail: d.prospectEmail, note: d.note });
@@ -142,6 +200,8 @@ export function saveSlipDraft(kind: SlipKind, d: Draft, meetingId: string, extra
       return ledger.saveVisitor({ ...common, name: d.name, company: d.company, classificationSought: d.classificationSought, invitedById: d.invitedById, phone: d.phone, email: d.email });
     case 'ceu':
       return ledger.saveCeu({ ...common, memberId: d.memberId ?? '', credits: Number(d.credits), note: d.note });
+    case 'outside_party':
+      return Promise.reject(new LedgerError('invalid_input', 'Choose the slip type first.'));
   }
 }
 
@@ -223,7 +283,7 @@ export function SlipEntryBar({
 
   useEffect(() => {
     if (!editing) return;
-    setMode(editing.kind);
+    setMode(editing.kind === 'outside_party' ? editing.slipType : editing.kind);
     setDraft(draftFromSlip(editing, sheet.currency, sheet.locale));
     fresh();
     setErrors({});
@@ -275,13 +335,47 @@ export function SlipEntryBar({
    * name (a one-to-one's "Met on", a CEU's credits, a visitor's phone) are always reached before the
    * save, and a date or credits typed there land in this slip, never in the next one.
    */
-  const pick = (key: 'giverId' | 'receiverId' | 'closerId' | 'referrerId' | 'memberAId' | 'memberBId' | 'invitedById' | 'memberId') => ({
+  const pick = (key: PickKey) => ({
     value: draft[key],
-    onChange: set(key),
+    onChange: (id: string | null, typed?: string) => {
+      setDraft((d) => withPick(d, key, id, typed));
+      if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }));
+    },
     error: errors[key],
+    outside: key in pairOf,
     fieldName: key,
     onEnterPick: () => focusNextField(),
   });
+  /** The fields that say who the outsider is, right after the picker that holds them (Enter moves there). */
+  const partyFields = (key: PickKey) => {
+    if (draft.partySide !== key) return null;
+    const kind = partyKindOf(draft[key] as string | null);
+    if (!kind || kind === 'bni') return null;
+    return (
+      <>
+        <TextInput label={kind === 'visitor' ? "Visitor's name" : "Their name (other chapter)"} {...text('partyName')} error={errors['party.name'] || undefined} />
+        {kind === 'other_chapter' && <TextInput label="Their chapter" placeholder="e.g. BNI Harbour" {...text('partyChapter')} error={errors['party.chapterName'] || undefined} />}
+      </>
+    );
+  };
+
+  /** A pick in one picker: an outsider takes that side (the other side stays a member), a member clears it. */
+  function withPick(d: Draft, key: PickKey, id: string | null, typed?: string): Draft {
+    const next: Draft = { ...d, [key]: id };
+    if (isOutsideChoice(id)) {
+      const other = pairOf[key];
+      if (other && isOutsideChoice(next[other] as string | null)) next[other] = null as never;
+      next.partySide = key;
+      // A name typed that is no member's is most likely the outsider's own name: kept for the name field.
+      const name = typed?.trim() ?? '';
+      if (name && !/^(other|chapter|visit|bni|outside)/i.test(name) && d.partySide !== key) next.partyName = name;
+    } else if (d.partySide === key) {
+      next.partySide = null;
+      next.partyName = '';
+      next.partyChapter = '';
+    }
+    return next;
+  }
 
   const clear = () => {
     setDraft(emptyDraft());
@@ -322,7 +416,7 @@ export function SlipEntryBar({
     setHeld(null);
     focusFirst(true);
     try {
-      const slip = await saveSlipDraft(kind, d, sheet.meeting.id, { reason, confirmDuplicate });
+      const slip = await saveSlipDraft(kind, d, sheet.meeting.id, { reason, confirmDuplicate }, before);
       if (d.id) onEditDone();
       await onSaved(slip, before && before.id === slip.id ? before : null);
     } catch (error) {
@@ -393,7 +487,9 @@ export function SlipEntryBar({
         {mode === 'referral' && (
           <SimpleGrid key={generation} cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="From (giver)" members={members} {...pick('giverId')} autoFocus />
+            {partyFields('giverId')}
             <MemberPicker label="To (receiver)" members={members} {...pick('receiverId')} />
+            {partyFields('receiverId')}
             <KeyChoice label="Inside / outside (I/O)" fieldName="referralKind" value={draft.referralKind} onChange={set('referralKind')} error={errors.referralKind} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }]} />
             <KeyChoice label="Temperature (1–5)" fieldName="temperature" value={draft.temperature} onChange={set('temperature')} error={errors.temperature} options={(['1', '2', '3', '4', '5'] as const).map((t) => ({ value: t, label: t, key: t }))} />
             <TextInput label="Prospect" placeholder="Who needs the business" {...text('prospectName')} />
@@ -406,7 +502,9 @@ export function SlipEntryBar({
         {mode === 'tyfcb' && (
           <SimpleGrid key={generation} cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="From (closed the business)" members={members} {...pick('closerId')} autoFocus />
+            {partyFields('closerId')}
             <MemberPicker label="Thanking (referrer)" members={members} {...pick('referrerId')} />
+            {partyFields('referrerId')}
             <TextInput label={`Amount (${sheet.currency})`} placeholder="1250.00" inputMode="decimal" {...text('amount')} />
             <KeyChoice label="New / repeat (N/R)" fieldName="business" value={draft.business} onChange={set('business')} options={[{ value: 'new', label: 'New', key: 'n' }, { value: 'repeat', label: 'Repeat', key: 'r' }]} />
             <KeyChoice label="Inside / outside / tier 3 (I/O/T)" fieldName="tyfcbKind" value={draft.tyfcbKind} onChange={set('tyfcbKind')} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }, { value: 'tier3', label: 'Tier 3', key: 't' }]} />
@@ -433,7 +531,9 @@ export function SlipEntryBar({
         {mode === 'one_to_one' && (
           <SimpleGrid key={generation} cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="Member" members={members} {...pick('memberAId')} autoFocus />
+            {partyFields('memberAId')}
             <MemberPicker label="Met with" members={members} {...pick('memberBId')} />
+            {partyFields('memberBId')}
             <TextInput label="Met on" placeholder={sheet.meeting.meetingOn} description="Blank = meeting day · Enter saves" autoComplete="off" {...text('metOn')} />
             <TextInput label="Note" {...text('note')} />
           </SimpleGrid>

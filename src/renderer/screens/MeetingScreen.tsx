@@ -35,6 +35,10 @@ export function slipLabel(slip: Slip, money: (minor: number) => string): string 
       return `visitor ${slip.name}`;
     case 'ceu':
       return `CEU ${slip.memberName}, ${slip.credits} credit${slip.credits > 1 ? 's' : ''}`;
+    case 'outside_party':
+      if (slip.slipType === 'referral') return `referral ${slip.fromName} → ${slip.toName} (${slip.prospectName})`;
+      if (slip.slipType === 'tyfcb') return `TYFCB ${slip.fromName} thanks ${slip.toName}, ${money(slip.amountMinor ?? 0)}`;
+      return `one-to-one ${slip.fromName} & ${slip.toName}`;
   }
 }
 
@@ -175,7 +179,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
   const slipStep = (slip: Slip) => ({ kind: slip.kind, id: slip.id });
   const restoreValues = (slip: Slip, reasonText: string) =>
-    saveSlipDraft(slip.kind, draftFromSlip(slip, chapter.currency, chapter.locale), slip.meetingId ?? meetingId!, { reason: reasonText, confirmDuplicate: true });
+    saveSlipDraft(slip.kind === 'outside_party' ? slip.slipType : slip.kind, draftFromSlip(slip, chapter.currency, chapter.locale), slip.meetingId ?? meetingId!, { reason: reasonText, confirmDuplicate: true }, slip);
 
   const recorded = async (slip: Slip, before: Slip | null) => {
     if (before) {
@@ -370,14 +374,14 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         <>
           <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" aria-label="Totals">
             <Stat label="Attendance" value={`${sheet.totals.present + sheet.totals.late + sheet.totals.substitute} / ${sheet.roster.length}`} detail={`P ${sheet.totals.present} · A ${sheet.totals.absent} · L ${sheet.totals.late} · M ${sheet.totals.medical} · S ${sheet.totals.substitute}${sheet.totals.unmarked ? ` · ${sheet.totals.unmarked} unmarked` : ''}`} />
-            <Stat label="Referrals" value={sheet.totals.referrals} detail={`${sheet.totals.referralsInside} inside · ${sheet.totals.referralsOutside} outside`} />
+            <Stat label="Referrals" value={sheet.totals.referrals} detail={`${sheet.totals.referralsInside} inside · ${sheet.totals.referralsOutside} outside${sheet.totals.outsideReferralsGiven + sheet.totals.outsideReferralsReceived ? ` · + ${sheet.totals.outsideReferralsGiven + sheet.totals.outsideReferralsReceived} with people outside the chapter` : ''}`} />
             <Stat
               label="TYFCB"
               value={money(sheet.totals.tyfcbAmountMinor)}
-              detail={`${sheet.totals.tyfcb} slips${sheet.totals.tyfcbDisputedSlips ? ` · ${disputedNote(sheet.totals.tyfcbDisputedAmountMinor, sheet.totals.tyfcbDisputedSlips, money)}, not in the total` : ''}`}
+              detail={`${sheet.totals.tyfcb} slip${sheet.totals.tyfcb === 1 ? '' : 's'}${sheet.totals.outsideTyfcbAmountMinor ? ` · + ${money(sheet.totals.outsideTyfcbAmountMinor)} with people outside the chapter` : ''}${sheet.totals.tyfcbDisputedSlips ? ` · ${disputedNote(sheet.totals.tyfcbDisputedAmountMinor, sheet.totals.tyfcbDisputedSlips, money)}, not in the total` : ''}`}
               title={sheet.totals.tyfcbDisputedSlips ? disputedExplanation : undefined}
             />
-            <Stat label="One-to-ones" value={sheet.totals.oneToOnes} />
+            <Stat label="One-to-ones" value={sheet.totals.oneToOnes} detail={sheet.totals.outsideOneToOnes ? `+ ${sheet.totals.outsideOneToOnes} with people outside the chapter` : undefined} />
             <Stat label="Visitors" value={sheet.totals.visitors} />
             <Stat label="CEUs" value={sheet.totals.ceus} />
           </SimpleGrid>
@@ -573,7 +577,9 @@ function Stat({ label, value, detail, title }: { label: string; value: string | 
 }
 
 const kindLabels = Object.fromEntries(slipModes.map((m) => [m.kind, m.label])) as Record<Slip['kind'], string>;
-const kindColors: Record<Slip['kind'], string> = { referral: 'blue', tyfcb: 'teal', one_to_one: 'grape', visitor: 'orange', ceu: 'gray' };
+const kindColors: Record<Slip['kind'], string> = { referral: 'blue', tyfcb: 'teal', one_to_one: 'grape', visitor: 'orange', ceu: 'gray', outside_party: 'cyan' };
+/** A slip with someone outside the chapter wears its own type's label and colour. */
+const typeOf = (slip: Slip): Exclude<Slip['kind'], 'outside_party'> => (slip.kind === 'outside_party' ? slip.slipType : slip.kind);
 
 function describe(slip: Slip, money: (minor: number) => string): { from: string; to: string; detail: string } {
   switch (slip.kind) {
@@ -587,6 +593,15 @@ function describe(slip: Slip, money: (minor: number) => string): { from: string;
       return { from: slip.invitedByName ?? '—', to: slip.name, detail: `${slip.company}${slip.classificationSought ? ` · wants ${slip.classificationSought}` : ''}${slip.seatHeldBy ? ` (held by ${slip.seatHeldBy})` : ''}` };
     case 'ceu':
       return { from: slip.memberName, to: '', detail: `${slip.credits} credit${slip.credits > 1 ? 's' : ''}${slip.note ? ` · ${slip.note}` : ''}` };
+    case 'outside_party': {
+      const outside = slip.partyKind === 'bni' ? 'with BNI' : slip.partyKind === 'visitor' ? 'with a visitor' : 'with another chapter';
+      if (slip.slipType === 'referral') {
+        const t = slip.temperature ?? 3;
+        return { from: slip.fromName, to: slip.toName, detail: `${slip.slipKind === 'inside' ? 'Inside' : 'Outside'} · ${'●'.repeat(t)}${'○'.repeat(5 - t)} · ${slip.prospectName} · ${outside}` };
+      }
+      if (slip.slipType === 'tyfcb') return { from: slip.fromName, to: slip.toName, detail: `${money(slip.amountMinor ?? 0)} · ${slip.business ?? 'new'} · ${slip.slipKind === 'tier3' ? 'tier 3' : slip.slipKind} · ${outside}` };
+      return { from: slip.fromName, to: slip.toName, detail: `Met ${slip.metOn ?? ''}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
+    }
   }
 }
 
@@ -610,8 +625,8 @@ function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete }: { sl
           return (
             <Table.Tr key={slip.id} aria-current={slip.id === editingId ? 'true' : undefined} bg={slip.id === editingId ? 'var(--mantine-color-orange-light)' : undefined}>
               <Table.Td>
-                <Badge color={kindColors[slip.kind]} variant="light">
-                  {kindLabels[slip.kind]}
+                <Badge color={kindColors[slip.kind === 'outside_party' ? 'outside_party' : typeOf(slip)]} variant="light">
+                  {kindLabels[typeOf(slip)]}
                 </Badge>
               </Table.Td>
               <Table.Td>{d.from}</Table.Td>
@@ -620,12 +635,12 @@ function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete }: { sl
               <Table.Td>
                 <Group gap={4} wrap="nowrap" justify="flex-end">
                   <Tooltip label="Edit">
-                    <ActionIcon variant="subtle" aria-label={`Edit ${kindLabels[slip.kind]} ${d.from}`} onClick={() => onEdit(slip)}>
+                    <ActionIcon variant="subtle" aria-label={`Edit ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onEdit(slip)}>
                       <IconPencil size={16} />
                     </ActionIcon>
                   </Tooltip>
                   <Tooltip label="Delete">
-                    <ActionIcon variant="subtle" color="red" aria-label={`Delete ${kindLabels[slip.kind]} ${d.from}`} onClick={() => onDelete(slip)}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Delete ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onDelete(slip)}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Tooltip>
