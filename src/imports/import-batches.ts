@@ -16,8 +16,27 @@ const batchSelect = `SELECT b.id, b.kind, b.file_name AS fileName, b.created_at 
   b.created, b.updated, b.matched, b.skipped, b.undone_at AS undoneAt
   FROM import_batches b LEFT JOIN meetings m ON m.id = b.meeting_id`;
 
+// The closed meetings an import wrote into: its own meeting, and the meetings of the marks it added.
+const closedMeetingsSql = `SELECT m.meeting_on FROM import_batches b JOIN meetings m ON m.id = b.meeting_id WHERE b.id = @id AND m.status = 'completed'
+  UNION SELECT g.meeting_on FROM import_batch_items i JOIN attendance a ON a.id = i.entity_id JOIN meetings g ON g.id = a.meeting_id
+    WHERE i.batch_id = @id AND i.entity = 'attendance' AND g.status = 'completed'
+  ORDER BY 1`;
+
+function withClosedMeetings(client: Database.Database, rows: Array<Omit<Batch, 'closedMeetings'>>): Batch[] {
+  const closed = client.prepare(closedMeetingsSql).pluck();
+  return rows.map((b) => ({ ...b, closedMeetings: b.undoneAt ? [] : (closed.all({ id: b.id }) as string[]) }));
+}
+
 export function listImports(db: Db): Batch[] {
-  return clientOf(db).prepare(`${batchSelect} ORDER BY b.created_at DESC, b.rowid DESC LIMIT 200`).all() as Batch[];
+  const client = clientOf(db);
+  return withClosedMeetings(client, client.prepare(`${batchSelect} ORDER BY b.created_at DESC, b.rowid DESC LIMIT 200`).all() as Batch[]);
+}
+
+/** "the meeting of 2026-11-17", "the meetings of 2026-01-06 and 2026-01-13", "26 meetings from 2026-01-06 to 2026-06-30". */
+function meetingsWords(days: string[]): string {
+  if (days.length === 1) return `the meeting of ${days[0]}`;
+  if (days.length === 2) return `the meetings of ${days[0]} and ${days[1]}`;
+  return `${days.length} meetings from ${days[0]} to ${days[days.length - 1]}`;
 }
 
 const slipTables: Record<string, string> = { attendance: 'attendance', referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus', outside_party: 'outside_party_slips' };
@@ -30,13 +49,23 @@ const restorable: Record<string, Record<string, string>> = {
   outside_party: { kind: 'kind', prospectName: 'prospect_name', business: 'business', amountMinor: 'amount_minor' },
 };
 
-export function undoImport(db: Db, batchId: string): z.infer<typeof undoImportOut> {
+export function undoImport(db: Db, batchId: string, givenReason = ''): z.infer<typeof undoImportOut> {
   const client = clientOf(db);
-  const batch = client.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as Batch | undefined;
-  if (!batch) throw new LedgerError('not_found', 'That import is not in the history (was the chapter file restored from a backup?). Pick one from the list.', 'batchId');
-  if (batch.undoneAt) throw new LedgerError('conflict', `The import of ${batch.fileName} was already undone on ${batch.undoneAt.slice(0, 10)}: there is nothing left to undo.`, 'batchId');
+  const found = client.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as Batch | undefined;
+  if (!found) throw new LedgerError('not_found', 'That import is not in the history (was the chapter file restored from a backup?). Pick one from the list.', 'batchId');
+  if (found.undoneAt) throw new LedgerError('conflict', `The import of ${found.fileName} was already undone on ${found.undoneAt.slice(0, 10)}: there is nothing left to undo.`, 'batchId');
+  const [batch] = withClosedMeetings(client, [found]) as [Batch];
+  // Taking slips or marks out of a closed meeting is an amendment, like any other change to it.
+  const why = givenReason.trim();
+  if (batch.closedMeetings.length > 0 && !why) {
+    throw new LedgerError(
+      'reason_required',
+      `The import of ${batch.fileName} wrote into ${meetingsWords(batch.closedMeetings)}, which ${batch.closedMeetings.length === 1 ? 'is' : 'are'} closed: undoing it is an amendment. Give the reason (it is kept in the audit log with every change the undo makes). Nothing was undone.`,
+      'reason',
+    );
+  }
   const items = client.prepare('SELECT entity, entity_id AS entityId, action, before FROM import_batch_items WHERE batch_id = ? ORDER BY rowid DESC').all(batchId) as Array<{ entity: string; entityId: string; action: string; before: string | null }>;
-  const reason = `Undo of the import of ${batch.fileName} (${batch.importedAt.slice(0, 10)})`;
+  const reason = `Undo of the import of ${batch.fileName} (${batch.importedAt.slice(0, 10)})${why ? `: ${why}` : ''}`;
   let tombstoned = 0;
   let restored = 0;
   db.transaction((tx) => {
@@ -69,7 +98,7 @@ export function undoImport(db: Db, batchId: string): z.infer<typeof undoImportOu
     }
     client.prepare('UPDATE import_batches SET undone_at = ?, updated_at = ? WHERE id = ?').run(at, at, batchId);
   });
-  const after = client.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as Batch;
+  const [after] = withClosedMeetings(client, [client.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as Batch]) as [Batch];
   const what = batch.kind === 'attendance' ? 'attendance mark' : 'slip';
   const parts = [tombstoned ? `${tombstoned} ${what}${tombstoned === 1 ? '' : 's'} it created ${tombstoned === 1 ? 'is' : 'are'} deleted` : '', restored ? `${restored} slip${restored === 1 ? '' : 's'} it changed ${restored === 1 ? 'has' : 'have'} the old values back` : ''].filter(Boolean);
   const message = `The import of ${batch.fileName} is undone: ${parts.length ? parts.join(' and ') : 'nothing it wrote was still there'}.${batch.meetingOn ? ` The meeting of ${batch.meetingOn} stays in the ledger.` : batch.kind === 'attendance' ? ' The meetings it created stay in the ledger.' : ''}`;

@@ -219,7 +219,7 @@ const handlers: Handlers = {
   previewSlipsAuditImport: (ctx, input) => previewSlipsAudit(ctx.db, input),
   importSlipsAudit: (ctx, input) => importSlipsAudit(ctx.db, input),
   listImports: (ctx) => listImports(ctx.db),
-  undoImport: (ctx, input) => undoImport(ctx.db, input.batchId),
+  undoImport: (ctx, input) => undoImport(ctx.db, input.batchId, input.reason),
   // ---- issue 12: every member's statement at once ----
   saveAllStatements: async (ctx, input) => {
     // Without a folder dialog (the harness), statements go beside the chapter file on disk.

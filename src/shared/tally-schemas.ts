@@ -1,6 +1,6 @@
 // Contract schemas for given vs received: tallies for a period, the giver × receiver matrix, flags.
 import { z } from 'zod';
-import { entityId, isoDate } from './fields';
+import { entityId, isoDate, optionalText } from './fields';
 import { auditEntities, memberStatuses } from './domain';
 
 /** A period is an inclusive range of meeting dates; only completed meetings inside it count. */
@@ -351,8 +351,17 @@ export const importBatchOut = z.object({
   matched: z.number().int(),
   skipped: z.number().int(),
   undoneAt: z.string().nullable(),
+  /** Closed meetings this import wrote into (dates): undoing it changes them, so a reason is asked. */
+  closedMeetings: z.array(z.string()),
 });
-export const undoImportInput = z.object({ batchId: entityId('Import') }).strict();
+export type ImportBatch = z.infer<typeof importBatchOut>;
+export const undoImportInput = z
+  .object({
+    batchId: entityId('Import'),
+    /** Needed when the import wrote into a closed meeting: the undo is an amendment, kept with this reason. */
+    reason: optionalText('Reason', 300),
+  })
+  .strict();
 export const undoImportOut = z.object({ batch: importBatchOut, tombstoned: z.number().int(), restored: z.number().int(), message: z.string() });
 
 /** Every member's statement written as its own PDF (and one combined PDF) into a chosen folder. */

@@ -158,7 +158,8 @@ const writes: Partial<Record<MethodName, Payloads>> = {
   importSlipsAudit: ({ chapter }) => ({ fileName: 'slips.csv', contentBase64: slipsAuditCsv('2026-12-15', activeNames(chapter)).toString('base64'), aliases: {} }),
   undoImport: async ({ api, chapter }) => {
     const imported = await call(api, 'importSlipsAudit', { fileName: 'slips.csv', contentBase64: slipsAuditCsv('2026-12-15', activeNames(chapter)).toString('base64'), aliases: {} });
-    return { batchId: imported.batchId };
+    // The import created its meeting closed: undoing it is an amendment and needs a reason.
+    return { batchId: imported.batchId, reason: 'Imported the wrong week' };
   },
   importRoster: () => ({ fileName: 'roster.csv', contentBase64: rosterCsv([['Zoë', 'Müller', 'Piano Teacher'], ['Arjun', 'Mehta', 'Solar Installer']]).toString('base64') }),
   importAttendanceReport: ({ chapter }) => ({ fileName: 'attendance.csv', contentBase64: attendanceReportCsv(['2026-12-01', '2026-12-08'], activeNames(chapter)).toString('base64') }),

@@ -135,6 +135,32 @@ describe('importing into a closed meeting is an amendment with one reason', () =
     expect(count('SELECT credits FROM ceus')).toBe(3);
   });
 
+  it('undoing an import into a closed meeting asks for a reason first, changes nothing without it, and the undo is an amendment with that reason', async () => {
+    const { opened, api, ids, count, changes } = chapter();
+    const meeting = typeTheNight(api, ids);
+    ok(api.call('markAllPresent', { meetingId: meeting.id }));
+    ok(api.call('closeMeeting', { meetingId: meeting.id, confirmWarnings: true }));
+    const late = [['Priya Raman', 'Lucía Fernández', 'TYFCB', 'Tier 3', '300', '', 'Repeat']];
+    const done = await importFile(api, asInput('late.csv', slipsFile('Slips Audit Report for 17/11/2026', late), { reason: 'Slip handed in a week late' }));
+    expect(ok<any[]>(api.call('listImports', {}))[0].closedMeetings).toEqual(['2026-11-17']);
+
+    const before = changes();
+    for (const reason of [undefined, '   ']) {
+      const refused = api.call('undoImport', { batchId: done.batchId, ...(reason === undefined ? {} : { reason }) });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'reason_required', field: 'reason' } });
+      expect(!refused.ok && refused.error.message).toBe('The import of late.csv wrote into the meeting of 2026-11-17, which is closed: undoing it is an amendment. Give the reason (it is kept in the audit log with every change the undo makes). Nothing was undone.');
+    }
+    expect(changes()).toBe(before);
+    expect(count("SELECT count(*) FROM tyfcb_slips WHERE deleted_at IS NULL AND kind = 'tier3'")).toBe(1);
+
+    ok(api.call('undoImport', { batchId: done.batchId, reason: 'The slip was torn up: Priya closed no deal' }));
+    expect(count("SELECT count(*) FROM tyfcb_slips WHERE deleted_at IS NULL AND kind = 'tier3'")).toBe(0);
+    const amendments = amendmentsIn(opened.db, { from: '2000-01-01', to: '2100-12-31' }).filter((a) => a.reason.startsWith('Undo of the import of late.csv'));
+    expect(amendments).toEqual([expect.objectContaining({ action: 'delete', meetingOn: '2026-11-17', reason: expect.stringMatching(/^Undo of the import of late\.csv \(\d{4}-\d{2}-\d{2}\): The slip was torn up: Priya closed no deal$/) })]);
+    // Once undone, the history no longer offers it, so nothing more is asked.
+    expect(ok<any[]>(api.call('listImports', {}))[0]).toMatchObject({ closedMeetings: [], undoneAt: expect.any(String) });
+  });
+
   it('importing history into a new meeting is no amendment: the meeting arrives closed, no reason asked', async () => {
     const { opened, api } = chapter();
     const done = await importFile(api, asInput('history.csv', slipsFile('Slips Audit Report for 17/11/2026', night)));

@@ -172,7 +172,8 @@ describe('importing a Slips Audit file with people outside the chapter', () => {
     expect(count('SELECT count(*) FROM outside_parties')).toBe(3);
     const again = ok<any>(await api.callAsync('previewSlipsAuditImport', asInput(slipsFile(fileNight))));
     expect(again.counts).toMatchObject({ same: 5, new: 0, differs: 0 });
-    const undone = ok<any>(api.call('undoImport', { batchId: done.batchId }));
+    // The import created its meeting closed: undoing it is an amendment, with a reason.
+    const undone = ok<any>(api.call('undoImport', { batchId: done.batchId, reason: 'Wrong week' }));
     expect(undone.tombstoned).toBe(5);
     expect(count('SELECT count(*) FROM outside_party_slips WHERE deleted_at IS NULL')).toBe(0);
   });

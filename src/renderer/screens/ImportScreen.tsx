@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Card, FileInput, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileInput, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ImportPreview, ImportRow } from '../../shared/contract';
+import type { ImportBatch, ImportPreview, ImportRow } from '../../shared/contract';
+import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
 import { fileToBase64 } from '../files';
@@ -257,13 +258,29 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
 function ImportHistory({ version }: { version: number }) {
   const batches = useQuery(() => ledger.listImports({}), [version]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const undo = async (id: string) => {
+  // An import into a closed meeting is undone only with a reason, asked here first.
+  const [asking, setAsking] = useState<ImportBatch | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const undo = async (id: string, why = '') => {
     try {
-      setMessage({ ok: true, text: (await ledger.undoImport({ batchId: id })).message });
+      setMessage({ ok: true, text: (await ledger.undoImport({ batchId: id, reason: why })).message });
+      setAsking(null);
     } catch (e) {
+      if (e instanceof LedgerError && e.field === 'reason') {
+        setReasonError(e.message);
+        return;
+      }
+      setAsking(null);
       setMessage({ ok: false, text: (e as Error).message });
     }
     await batches.reload();
+  };
+  const startUndo = (b: ImportBatch) => {
+    if (b.closedMeetings.length === 0) return void undo(b.id);
+    setReason('');
+    setReasonError(null);
+    setAsking(b);
   };
   const list = batches.data ?? [];
   return (
@@ -310,7 +327,7 @@ function ImportHistory({ version }: { version: number }) {
                       Undone {b.undoneAt.replace('T', ' ').slice(0, 16)}
                     </Text>
                   ) : (
-                    <Button size="xs" variant="light" color="red" onClick={() => void undo(b.id)}>
+                    <Button size="xs" variant="light" color="red" onClick={() => startUndo(b)}>
                       Undo this import
                     </Button>
                   )}
@@ -320,6 +337,29 @@ function ImportHistory({ version }: { version: number }) {
           </Table.Tbody>
         </Table>
       )}
+      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={`Undo the import of ${asking?.fileName ?? ''}?`} size="lg">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (asking) void undo(asking.id, reason);
+          }}
+        >
+          <Text size="sm">
+            {asking && asking.closedMeetings.length === 1
+              ? `It wrote into the meeting of ${asking.closedMeetings[0]}, which is closed: undoing it is an amendment, kept in the audit log and the quarterly audit with your reason.`
+              : `It wrote into ${asking?.closedMeetings.length ?? 0} closed meetings (${asking?.closedMeetings[0] ?? ''} to ${asking?.closedMeetings.at(-1) ?? ''}): undoing it is an amendment, kept in the audit log and the quarterly audit with your reason.`}
+          </Text>
+          <TextInput mt="sm" label="Reason" placeholder="e.g. Imported the wrong week's file" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError ?? undefined} data-autofocus />
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setAsking(null)}>
+              Keep the import
+            </Button>
+            <Button type="submit" color="red">
+              Undo this import
+            </Button>
+          </Group>
+        </form>
+      </Modal>
     </Card>
   );
 }
