@@ -33,6 +33,19 @@ test('the secretary imports a BNI Connect slips audit file, maps one unknown nam
   await expect(page.getByRole('combobox', { name: 'Meeting' })).toHaveValue(/2026-11-17 · Closed · 7 slips/);
   await expect(page.getByRole('table', { name: 'Slips of this meeting' }).getByRole('row')).toHaveCount(8);
   await expect(page.getByLabel('TYFCB total')).toContainText('$1,550.50');
+
+  // The meeting arrived closed: taking the import back is an amendment, so the reason is asked first.
+  await page.goto(`${harness.openUrl}#/import`);
+  await page.getByRole('table', { name: 'Import history' }).getByRole('button', { name: 'Undo this import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Undo the import of slips-audit-2026-11-17.xls?' });
+  await expect(dialog).toContainText('It wrote into the meeting of 2026-11-17, which is closed');
+  await dialog.getByRole('button', { name: 'Undo this import' }).click();
+  await expect(dialog.getByText('Give the reason (it is kept in the audit log with every change the undo makes). Nothing was undone.', { exact: false })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/s2-19/undo-asks-reason.png' });
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Imported before the slips were checked');
+  await dialog.getByRole('button', { name: 'Undo this import' }).click();
+  await expect(page.getByText('The import of slips-audit-2026-11-17.xls is undone: 7 slips it created are deleted.', { exact: false })).toBeVisible();
+  await expect(dialog).toBeHidden();
 });
 
 test('the preview shows rows already in the ledger, new, differing and with a problem; one problem is fixed in place; the import is undone', async ({ page, harness }) => {

@@ -316,7 +316,7 @@ function ImportHistory({ version }: { version: number }) {
                 <Table.Td style={{ wordBreak: 'break-word' }}>{b.fileName}</Table.Td>
                 <Table.Td>{b.importedAt.replace('T', ' ').slice(0, 16)}</Table.Td>
                 <Table.Td>{b.actor}</Table.Td>
-                <Table.Td>{b.meetingOn ?? ''}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.meetingOn ?? ''}</Table.Td>
                 <Table.Td ta="right">{b.created}</Table.Td>
                 <Table.Td ta="right">{b.updated}</Table.Td>
                 <Table.Td ta="right">{b.matched}</Table.Td>
