@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import type { importBatchOut, undoImportOut } from '../shared/tally-schemas';
 import { LedgerError } from '../shared/errors';
 import { recordAudit } from '../services/audit';
+import { findMember } from '../services/members';
+import { rosterFieldWords, type RosterChange } from './roster';
 
 type Batch = z.infer<typeof importBatchOut>;
 
@@ -68,9 +70,60 @@ export function undoImport(db: Db, batchId: string, givenReason = ''): z.infer<t
   const reason = `Undo of the import of ${batch.fileName} (${batch.importedAt.slice(0, 10)})${why ? `: ${why}` : ''}`;
   let tombstoned = 0;
   let restored = 0;
+  // A roster import: the members it added (and the seats it created for them) go, the details it changed come back.
+  const inUse: string[] = [];
+  const kept: string[] = [];
+  const roster = { removed: 0, restored: 0, seats: 0 };
   db.transaction((tx) => {
     const at = new Date().toISOString();
+    const column: Record<string, string> = { company: 'company', email: 'email', phone: 'phone', joinedOn: 'joined_on', renewalDue: 'renewal_due' };
     for (const item of items) {
+      if (item.entity === 'member') {
+        const member = findMember(tx, item.entityId);
+        if (!member) continue;
+        if (item.action === 'created') {
+          // Only a member nobody has recorded anything with since: their own seat tenure goes with them.
+          client.prepare('DELETE FROM seat_history WHERE member_id = ?').run(item.entityId);
+          try {
+            client.prepare('DELETE FROM members WHERE id = ?').run(item.entityId);
+          } catch (error) {
+            if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+            inUse.push(member.fullName);
+            continue;
+          }
+          recordAudit(tx, { action: 'delete', entity: 'member', entityId: item.entityId, before: member, reason });
+          roster.removed++;
+        } else {
+          const change = JSON.parse(item.before ?? '{}') as RosterChange;
+          const back = Object.keys(change.set).filter((f) => {
+            const field = f as keyof RosterChange['set'];
+            // A detail changed again by hand since the import is the secretary's: kept, and said so.
+            if ((member[field] ?? null) !== (change.set[field] ?? null)) {
+              kept.push(`${member.fullName}'s ${rosterFieldWords[field]} (changed since the import)`);
+              return false;
+            }
+            return true;
+          }) as Array<keyof RosterChange['set']>;
+          if (back.length === 0) continue;
+          client.prepare(`UPDATE members SET ${back.map((f) => `${column[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...back.map((f) => change.before[f] ?? null), at, item.entityId);
+          recordAudit(tx, { action: 'update', entity: 'member', entityId: item.entityId, before: member, after: findMember(tx, item.entityId), reason });
+          roster.restored++;
+        }
+        continue;
+      }
+      if (item.entity === 'classification') {
+        const seat = client.prepare('SELECT * FROM classifications WHERE id = ?').get(item.entityId) as Record<string, unknown> | undefined;
+        if (!seat) continue;
+        const used = client.prepare('SELECT (SELECT count(*) FROM members WHERE classification_id = @id) + (SELECT count(*) FROM seat_history WHERE classification_id = @id) + (SELECT count(*) FROM visitors WHERE classification_id = @id)').pluck().get({ id: item.entityId }) as number;
+        if (used > 0) {
+          kept.push(`the classification ${String(seat.name)} (in use since)`);
+          continue;
+        }
+        client.prepare('DELETE FROM classifications WHERE id = ?').run(item.entityId);
+        recordAudit(tx, { action: 'delete', entity: 'classification', entityId: item.entityId, before: seat, reason });
+        roster.seats++;
+        continue;
+      }
       const table = slipTables[item.entity];
       if (!table) throw new LedgerError('internal', `An import recorded a ${item.entity}, which undo does not know.`);
       const current = client.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(item.entityId) as Record<string, unknown> | undefined;
@@ -96,9 +149,28 @@ export function undoImport(db: Db, batchId: string, givenReason = ''): z.infer<t
         restored++;
       }
     }
+    if (inUse.length) {
+      inUse.reverse(); // undone newest first: named in the file's order
+      const names = inUse.length === 1 ? inUse[0]! : `${inUse.slice(0, -1).join(', ')} and ${inUse.at(-1)}`;
+      throw new LedgerError(
+        'conflict',
+        `${names} ${inUse.length === 1 ? 'was' : 'were'} added by this import and ${inUse.length === 1 ? 'has' : 'have'} attendance, slips or other records since, so the import cannot be taken back: mark ${inUse.length === 1 ? 'them' : 'each'} as a former member on the Members screen instead. Nothing was undone.`,
+        'batchId',
+      );
+    }
     client.prepare('UPDATE import_batches SET undone_at = ?, updated_at = ? WHERE id = ?').run(at, at, batchId);
   });
   const [after] = withClosedMeetings(client, [client.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as Batch]) as [Batch];
+  if (batch.kind === 'roster') {
+    const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+    const parts = [
+      roster.removed ? `${n(roster.removed, 'member', 'members')} it added ${roster.removed === 1 ? 'is' : 'are'} removed` : '',
+      roster.restored ? `${n(roster.restored, 'member', 'members')} it changed ${roster.restored === 1 ? 'has' : 'have'} the old details back` : '',
+      roster.seats ? `${n(roster.seats, 'classification', 'classifications')} it created ${roster.seats === 1 ? 'is' : 'are'} removed` : '',
+    ].filter(Boolean);
+    const message = `The import of ${batch.fileName} is undone: ${parts.length ? parts.join(', ') : 'nothing it wrote was still there'}.${kept.length ? ` Kept: ${kept.join('; ')}.` : ''}`;
+    return { batch: after, tombstoned: roster.removed, restored: roster.restored, message };
+  }
   const what = batch.kind === 'attendance' ? 'attendance mark' : 'slip';
   const parts = [tombstoned ? `${tombstoned} ${what}${tombstoned === 1 ? '' : 's'} it created ${tombstoned === 1 ? 'is' : 'are'} deleted` : '', restored ? `${restored} slip${restored === 1 ? '' : 's'} it changed ${restored === 1 ? 'has' : 'have'} the old values back` : ''].filter(Boolean);
   const message = `The import of ${batch.fileName} is undone: ${parts.length ? parts.join(' and ') : 'nothing it wrote was still there'}.${batch.meetingOn ? ` The meeting of ${batch.meetingOn} stays in the ledger.` : batch.kind === 'attendance' ? ' The meetings it created stay in the ledger.' : ''}`;

@@ -1,6 +1,8 @@
 // A roster from a spreadsheet or CSV: first name, last name, company, classification, email, phone,
 // joined on, renewal due, status. Classifications are matched or created; members already in the
 // ledger (same name) are left as they are; a seat conflict is a problem in the preview, not a crash.
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { classifications, members } from '../db/schema';
 import { addMemberInput, updateMemberInput, type RosterPreview } from '../shared/contract';
@@ -195,6 +197,14 @@ export async function previewRoster(db: Db, input: RosterInput): Promise<RosterP
   return (await analyse(db, input)).preview;
 }
 
+/** The details a roster import changed on a member, as the Import history keeps them for undo. */
+export interface RosterChange {
+  before: Partial<Record<(typeof updatable)[number], string | null>>;
+  set: Partial<Record<(typeof updatable)[number], string | null>>;
+}
+export const rosterFields = updatable;
+export const rosterFieldWords = fieldWords;
+
 export async function importRoster(db: Db, input: RosterInput): Promise<RosterPreview & { imported: number; updated: number }> {
   const { preview, planned, updates } = await analyse(db, input);
   if (preview.problems.length) {
@@ -204,6 +214,13 @@ export async function importRoster(db: Db, input: RosterInput): Promise<RosterPr
     throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
   }
   db.transaction((tx) => {
+    // One batch in the Import screen's history: what it added and changed, so it can be undone as a whole.
+    const batchId = randomUUID();
+    const digest = createHash('sha256').update(Buffer.from(input.contentBase64, 'base64')).digest('hex');
+    tx.run(sql`INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped)
+      VALUES (${batchId}, 'roster', ${input.fileName}, ${digest}, NULL, '', ${planned.length}, ${updates.length}, ${preview.alreadyMembers - updates.length}, 0)`);
+    const item = (entity: string, entityId: string, action: 'created' | 'updated', before: string | null = null) =>
+      tx.run(sql`INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action, before) VALUES (${randomUUID()}, ${batchId}, ${entity}, ${entityId}, ${action}, ${before})`);
     const seats = new Map(tx.select({ id: classifications.id, name: classifications.name }).from(classifications).all().map((c) => [foldName(c.name), c.id]));
     for (const p of planned) {
       const key = foldName(p.classification);
@@ -211,13 +228,24 @@ export async function importRoster(db: Db, input: RosterInput): Promise<RosterPr
       if (!classificationId) {
         classificationId = saveClassification(tx, { name: p.classification, sphereId: null }).id;
         seats.set(key, classificationId);
+        item('classification', classificationId, 'created');
       }
       const { classificationName: _name, ...member } = p.input;
       // The preview showed each join date before the import: importing is the confirmation.
-      addMember(tx, { ...member, classificationId, confirmJoinDate: true });
+      item('member', addMember(tx, { ...member, classificationId, confirmJoinDate: true }).id, 'created');
     }
     // Members already present take the file's newer details, each change audited by the members service.
-    for (const u of updates) updateMember(tx, { ...u.input, confirmJoinDate: true });
+    for (const u of updates) {
+      const before = findMember(tx, u.input.id)!;
+      const change: RosterChange = { before: {}, set: {} };
+      for (const field of updatable) {
+        if ((u.input[field] ?? null) === (before[field] ?? null)) continue;
+        change.before[field] = before[field] ?? null;
+        change.set[field] = u.input[field] ?? null;
+      }
+      updateMember(tx, { ...u.input, confirmJoinDate: true });
+      item('member', u.input.id, 'updated', JSON.stringify(change));
+    }
   });
   return { ...preview, imported: planned.length, updated: updates.length };
 }

@@ -89,4 +89,54 @@ describe('importing a roster', () => {
     const bad = ok<any>(await api.callAsync('previewRosterImport', file(Buffer.from(update.replace('dana@ruiz.example', 'not-an-email')))));
     expect(bad.problems).toEqual([{ row: 2, message: 'Row 2 (DANA ruiz): Email does not look like an email address (name@example.com).' }]);
   });
+
+  it('a roster import can be undone from the history: the members it added go, the details it changed come back', async () => {
+    const { opened, api, count } = chapter();
+    const before = { members: count('SELECT count(*) FROM members'), seats: count('SELECT count(*) FROM classifications') };
+    const fixed = Buffer.from(roster.toString('utf8').split('\n').filter((line) => !/^(Di|Ed|Fay|Gus),/.test(line)).join('\n'));
+    ok(await api.callAsync('importRoster', { ...file(fixed), dateOrder: 'dmy' }));
+    const [batch] = ok<any[]>(api.call('listImports', {}));
+    expect(batch).toMatchObject({ kind: 'roster', fileName: 'roster.csv', meetingOn: null, created: 3, updated: 1, matched: 0, undoneAt: null, closedMeetings: [] });
+    const undone = ok<any>(api.call('undoImport', { batchId: batch.id }));
+    expect(undone.message).toBe('The import of roster.csv is undone: 3 members it added are removed, 1 member it changed has the old details back, 3 classifications it created are removed.');
+    expect(count('SELECT count(*) FROM members')).toBe(before.members);
+    expect(count('SELECT count(*) FROM classifications')).toBe(before.seats);
+    expect(ok<any[]>(api.call('listMembers', { scope: 'all' })).find((m) => m.firstName === 'Dana')).toMatchObject({ company: 'Ruiz Ltd' });
+    expect(count("SELECT count(*) FROM audit_log WHERE entity = 'member' AND action = 'delete' AND reason LIKE 'Undo of the import of roster.csv%'")).toBe(3);
+    expect(count("SELECT count(*) FROM audit_log WHERE entity = 'member' AND action = 'update' AND reason LIKE 'Undo of the import of roster.csv%'")).toBe(1);
+    expect(api.call('undoImport', { batchId: batch.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(opened.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+  });
+
+  it("a detail the secretary changed by hand after the roster import stays when the import is undone, and the message says so", async () => {
+    const { api } = chapter();
+    const update = 'First Name,Last Name,Company,Classification\nDana,Ruiz,Ruiz Realty Group,Real Estate — Residential\n';
+    ok(await api.callAsync('importRoster', file(Buffer.from(update))));
+    const [batch] = ok<any[]>(api.call('listImports', {}));
+    const dana = ok<any[]>(api.call('listMembers', { scope: 'all' })).find((m) => m.firstName === 'Dana');
+    ok(api.call('updateMember', { ...memberFields(dana), company: 'Ruiz & Daughters Realty' }));
+    const undone = ok<any>(api.call('undoImport', { batchId: batch.id }));
+    expect(undone.message).toBe("The import of roster.csv is undone: nothing it wrote was still there. Kept: Dana Ruiz's company (changed since the import).");
+    expect(ok<any[]>(api.call('listMembers', { scope: 'all' })).find((m) => m.firstName === 'Dana')).toMatchObject({ company: 'Ruiz & Daughters Realty' });
+  });
+
+  it('a member the roster added who has been marked at a meeting since keeps the import in place, with a sentence, and nothing is undone', async () => {
+    const { api, count } = chapter();
+    const us = 'First Name,Last Name,Classification,Joined On\nAna,Lima,Business Attorney,2025-01-15\nBo,Ek,Catering,2025-04-03\n';
+    ok(await api.callAsync('importRoster', file(Buffer.from(us))));
+    const [batch] = ok<any[]>(api.call('listImports', {}));
+    const meeting = ok<any>(api.call('createMeeting', { meetingOn: '2026-11-17', confirmDate: true }));
+    ok(api.call('markAllPresent', { meetingId: meeting.id }));
+    const members = count('SELECT count(*) FROM members');
+    const refused = api.call('undoImport', { batchId: batch.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Ana Lima and Bo Ek were added by this import and have attendance, slips or other records since, so the import cannot be taken back: mark each as a former member on the Members screen instead. Nothing was undone.' } });
+    expect(count('SELECT count(*) FROM members')).toBe(members);
+    expect(count('SELECT count(*) FROM seat_history')).toBeGreaterThanOrEqual(members);
+    expect(ok<any[]>(api.call('listImports', {}))[0].undoneAt).toBeNull();
+  });
 });
+
+/** A member as listed, back as the updateMember input. */
+function memberFields(m: any) {
+  return { id: m.id, firstName: m.firstName, lastName: m.lastName, company: m.company, classificationId: m.classificationId, phone: m.phone, email: m.email, status: m.status, joinedOn: m.joinedOn, renewalDue: m.renewalDue, sponsorId: m.sponsorId ?? null, leadershipRole: m.leadershipRole ?? null, leftOn: m.leftOn ?? null };
+}

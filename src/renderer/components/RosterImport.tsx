@@ -8,7 +8,7 @@ import { DateOrderQuestion } from './DateOrderQuestion';
 import { ReadAs } from './ReadAs';
 
 /** A roster from CSV or a spreadsheet: preview, then import everyone at once or no one. */
-export function RosterImport() {
+export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,8 +43,11 @@ export function RosterImport() {
     if (!file) return;
     try {
       const result = await ledger.importRoster(withOrder(file));
-      setDone(`Added ${result.imported} members${result.classificationsToCreate.length ? ` and ${result.classificationsToCreate.length} classifications` : ''}; updated ${result.updated} already in the ledger.`);
+      const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+      const seats = result.classificationsToCreate.length;
+      setDone(`Added ${n(result.imported, 'member', 'members')}${seats ? ` and ${n(seats, 'classification', 'classifications')}` : ''}; updated ${result.updated} already in the ledger. The import is in the list below and can be undone.`);
       setPreview(null);
+      onImported?.();
     } catch (e) {
       setError((e as Error).message);
     }

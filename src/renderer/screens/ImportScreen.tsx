@@ -386,7 +386,7 @@ export function ImportScreen() {
       />
       {mode === 'slips' && <SlipsAuditImport onImported={() => setVersion((v) => v + 1)} />}
       {mode === 'attendance' && <AttendanceImport onImported={() => setVersion((v) => v + 1)} />}
-      {mode === 'roster' && <RosterImport />}
+      {mode === 'roster' && <RosterImport onImported={() => setVersion((v) => v + 1)} />}
       {mode === 'palms' && <PalmsReconcile />}
       <ImportHistory version={version} />
     </Stack>
