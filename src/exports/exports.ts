@@ -14,7 +14,7 @@ import type { Slip } from '../shared/contract';
 
 export const exportedTables = [
   'chapter', 'contact_spheres', 'classifications', 'members', 'seat_history', 'meetings', 'attendance',
-  'referrals', 'tyfcb_slips', 'one_to_ones', 'one_to_one_entered_order', 'visitors', 'ceus', 'audit_log', 'member_aliases', 'import_keys',
+  'referrals', 'tyfcb_slips', 'one_to_ones', 'one_to_one_entered_order', 'visitors', 'ceus', 'outside_parties', 'outside_party_slips', 'audit_log', 'member_aliases', 'import_keys',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula (= + - @) is written with a leading apostrophe. */
@@ -27,7 +27,7 @@ export function tableCsv(db: Db, table: (typeof exportedTables)[number]): { csv:
   // Money is stored in minor units; the export adds it as a decimal amount beside (two decimals, three for KWD), for spreadsheets.
   const withAmount = columns.includes('amount_minor');
   const fields = withAmount ? [...columns, 'amount'] : columns;
-  const data = rows.map((row) => [...columns.map((c) => safe(row[c])), ...(withAmount ? [minorToPlainAmount(Number(row.amount_minor), String(row.currency ?? currency))] : [])]);
+  const data = rows.map((row) => [...columns.map((c) => safe(row[c])), ...(withAmount ? [row.amount_minor === null ? '' : minorToPlainAmount(Number(row.amount_minor), String(row.currency ?? currency))] : [])]);
   return { csv: Papa.unparse({ fields, data }, { newline: '\r\n' }), rows: rows.length };
 }
 

@@ -12,7 +12,8 @@ const slipCount = sql<number>`(
   (SELECT count(*) FROM tyfcb_slips t WHERE t.meeting_id = meetings.id AND t.deleted_at IS NULL) +
   (SELECT count(*) FROM one_to_ones o WHERE o.meeting_id = meetings.id AND o.deleted_at IS NULL) +
   (SELECT count(*) FROM visitors v WHERE v.meeting_id = meetings.id AND v.deleted_at IS NULL) +
-  (SELECT count(*) FROM ceus c WHERE c.meeting_id = meetings.id AND c.deleted_at IS NULL))`;
+  (SELECT count(*) FROM ceus c WHERE c.meeting_id = meetings.id AND c.deleted_at IS NULL) +
+  (SELECT count(*) FROM outside_party_slips x WHERE x.meeting_id = meetings.id AND x.deleted_at IS NULL))`;
 
 export const meetingColumns = {
   id: meetings.id,

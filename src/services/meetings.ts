@@ -26,7 +26,8 @@ export function listMeetings(db: Db, input: Partial<ParsedInput<'listMeetings'>>
       UNION ALL SELECT meeting_id FROM tyfcb_slips WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)
       UNION ALL SELECT meeting_id FROM one_to_ones WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)
       UNION ALL SELECT meeting_id FROM visitors WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)
-      UNION ALL SELECT meeting_id FROM ceus WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)),
+      UNION ALL SELECT meeting_id FROM ceus WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)
+      UNION ALL SELECT meeting_id FROM outside_party_slips WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)),
     counts AS (SELECT meeting_id, count(*) AS n FROM slips GROUP BY meeting_id)
     SELECT page.id, page.meeting_on AS meetingOn, page.status, page.closed_at AS closedAt, page.note, coalesce(counts.n, 0) AS slipCount
     FROM page LEFT JOIN counts ON counts.meeting_id = page.id
@@ -129,7 +130,7 @@ export function cancelMeeting(db: Db, input: ParsedInput<'cancelMeeting'>): Meet
     throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} is closed: re-open it before cancelling it.`, 'meetingId');
   }
   if (meeting.slipCount > 0) {
-    throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} has ${meeting.slipCount} slips: delete or move them before cancelling it.`, 'meetingId');
+    throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} has ${meeting.slipCount === 1 ? '1 slip' : `${meeting.slipCount} slips`}: delete or move ${meeting.slipCount === 1 ? 'it' : 'them'} before cancelling it.`, 'meetingId');
   }
   return setStatus(db, input.meetingId, 'cancelled', input.reason, 'update');
 }
@@ -161,7 +162,7 @@ export function deleteMeeting(db: Db, input: ParsedInput<'deleteMeeting'>): { do
     const everSlips = tx.get<{ n: number }>(sql`SELECT
       (SELECT count(*) FROM referrals WHERE meeting_id = ${meeting.id}) + (SELECT count(*) FROM tyfcb_slips WHERE meeting_id = ${meeting.id}) +
       (SELECT count(*) FROM one_to_ones WHERE meeting_id = ${meeting.id}) + (SELECT count(*) FROM visitors WHERE meeting_id = ${meeting.id}) +
-      (SELECT count(*) FROM ceus WHERE meeting_id = ${meeting.id}) AS n`)!.n;
+      (SELECT count(*) FROM ceus WHERE meeting_id = ${meeting.id}) + (SELECT count(*) FROM outside_party_slips WHERE meeting_id = ${meeting.id}) AS n`)!.n;
     if (everSlips > 0) {
       throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} has held slips (even if deleted since): cancel it instead, so its history stays.`, 'meetingId');
     }

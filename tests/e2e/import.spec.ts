@@ -26,6 +26,9 @@ test('the secretary imports a BNI Connect slips audit file, maps one unknown nam
   await page.getByRole('combobox', { name: 'Map Danny Ruiz to member' }).click();
   await page.getByRole('option', { name: 'Dana Ruiz' }).click();
   await expect(page.getByRole('button', { name: 'Import 7 new' })).toBeEnabled();
+  // Each row says who the name was taken to be.
+  await expect(page.getByRole('table', { name: 'File rows' }).getByLabel('Danny Ruiz is Dana Ruiz').first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/s2-19/preview-matched.png', fullPage: true });
   await page.getByRole('button', { name: 'Import 7 new' }).click();
   await expect(page.getByText('Imported slips-audit-2026-11-17.xls into the meeting of 2026-11-17: 7 new slips, 0 updated, 0 already in the ledger, 1 row left out.', { exact: false })).toBeVisible();
 

@@ -60,6 +60,10 @@ describe("importing BNI Connect's slips audit export", () => {
     const { ids } = { ids: Object.fromEntries((ok<any[]>(api.call('listMembers', { scope: 'all' }))).map((m) => [m.firstName, m.id])) };
     const later = await preview(api, file('report.xls', xls, { aliases: { 'Danny Ruiz': ids.Dana } }));
     expect(later.counts).toEqual({ same: 6, new: 1, differs: 0, problem: 0, skipped: 1 });
+    // The preview says which member each name was taken to be: Danny Ruiz is Dana Ruiz.
+    const danny = later.lines.find((l: any) => l.from === 'Danny Ruiz');
+    expect(danny).toMatchObject({ fromIs: 'Dana Ruiz', kind: 'new' });
+    expect(later.lines.filter((l: any) => l.kind !== 'skipped').every((l: any) => l.fromIs !== '')).toBe(true);
   });
 
   it('with the name mapped, imports everything in one go, remembers the alias, and a second import adds nothing', async () => {

@@ -112,6 +112,16 @@ describe('recording a slip with someone outside the chapter', () => {
     ]);
   });
 
+  it('a meeting whose one slip is with another chapter lists "1 slip", and cannot be removed or cancelled as if empty', () => {
+    const { api, ids, count } = chapter();
+    const meeting = ok<any>(api.call('createMeeting', { meetingOn: '2026-11-17' }));
+    ok(api.call('saveOutsidePartySlip', { meetingId: meeting.id, slipType: 'referral', memberId: ids.Dana, direction: 'given', party: liWei, prospectName: 'Harbour café' }));
+    expect(ok<any[]>(api.call('listMeetings', {})).find((m) => m.id === meeting.id).slipCount).toBe(1);
+    expect(err(api.call('cancelMeeting', { meetingId: meeting.id, reason: 'Snowed in' }))).toMatchObject({ message: 'The meeting of 2026-11-17 has 1 slip: delete or move it before cancelling it.' });
+    expect(err(api.call('deleteMeeting', { meetingId: meeting.id }))).toMatchObject({ message: 'The meeting of 2026-11-17 has held slips (even if deleted since): cancel it instead, so its history stays.' });
+    expect(count('SELECT count(*) FROM outside_party_slips WHERE deleted_at IS NULL')).toBe(1);
+  });
+
   it('into a closed meeting it is an amendment: a reason is asked, and it is in the quarterly amendments', () => {
     const { api, opened, ids } = chapter();
     const meeting = ok<any>(api.call('createMeeting', { meetingOn: '2026-11-17' }));

@@ -29,6 +29,24 @@ interface Choices {
 }
 const noChoices: Choices = { aliases: {}, skipRows: [], fixes: {} };
 
+// Names wrap between words (never cut inside one); a single very long word may still break.
+const nameCell = { minWidth: 120, whiteSpace: 'normal', wordBreak: 'normal', overflowWrap: 'break-word' } as const;
+
+/** The name as the file writes it, and under it who the ledger takes it to be when that reads differently. */
+function PartyName({ written, is }: { written: string; is: string }) {
+  const same = is === '' || is === written;
+  return (
+    <>
+      {written}
+      {!same && (
+        <Text size="xs" c="dimmed" aria-label={`${written} is ${is}`}>
+          → {is}
+        </Text>
+      )}
+    </>
+  );
+}
+
 /** One problem row's fix in place: the amount or the credits as they should read. */
 function FixRow({ line, onFix }: { line: ImportRow; onFix: (value: string) => void }) {
   const [value, setValue] = useState('');
@@ -198,8 +216,12 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
                     </Badge>
                   </Table.Td>
                   <Table.Td>{line.slipType}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-word' }}>{line.from}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-word' }}>{line.to}</Table.Td>
+                  <Table.Td style={nameCell}>
+                    <PartyName written={line.from} is={line.fromIs} />
+                  </Table.Td>
+                  <Table.Td style={nameCell}>
+                    <PartyName written={line.to} is={line.toIs} />
+                  </Table.Td>
                   <Table.Td ta="right">{line.amount}</Table.Td>
                   <Table.Td maw={320}>{line.kind === 'same' || line.kind === 'new' ? line.detail : line.message}</Table.Td>
                   <Table.Td>

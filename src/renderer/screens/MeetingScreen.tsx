@@ -296,7 +296,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
             aria-label="Meeting"
             w={260}
             placeholder={meetings.data?.length ? 'Choose a meeting' : 'No meetings yet'}
-            data={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.meetingOn} · ${statusLabels[m.status]} · ${m.slipCount} slips` }))}
+            data={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.meetingOn} · ${statusLabels[m.status]} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}` }))}
             value={meetingId}
             onChange={setMeetingId}
             allowDeselect={false}

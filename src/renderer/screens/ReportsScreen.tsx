@@ -142,7 +142,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
             <Select
               label="Meeting"
               w={320}
-              data={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slips` }))}
+              data={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}` }))}
               value={meetingId}
               onChange={(v) => {
                 setMeetingId(v);
