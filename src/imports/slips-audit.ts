@@ -41,6 +41,10 @@ const headerNames = {
   classification: ['classification', 'classification sought', 'klassifizierung', 'branche', 'clasificación'],
 } as const;
 type Column = keyof typeof headerNames;
+const columnOrder: Column[] = ['from', 'to', 'type', 'io', 'tyfcb', 'credits', 'detail', 'date', 'business', 'classification'];
+const columnLabels: Record<Column, string> = { from: 'From', to: 'To', type: 'Slip type', io: 'Inside/Outside', date: 'Date', business: 'New/Repeat', tyfcb: 'TYFCB amount', credits: 'CEU credits', detail: 'Detail', classification: 'Classification sought' };
+const requiredColumns: Column[] = ['from', 'to', 'type'];
+type ColumnQuestion = NonNullable<ImportPreview['columnQuestion']>;
 
 const typeLabel: Record<SlipType, string> = { referral: 'Referral', tyfcb: 'TYFCB', one_to_one: 'One-to-One', visitor: 'Visitor', ceu: 'CEU' };
 
@@ -92,6 +96,8 @@ export interface ImportInput {
   skipRows?: number[];
   fixes?: Record<string, { amount?: string | undefined; credits?: string | undefined }>;
   reason?: string;
+  /** Columns the secretary pointed at in the preview, by field: the column's index in the header row, -1 for none. */
+  columns?: Partial<Record<Column, number>> | undefined;
 }
 
 interface Analysis {
@@ -115,7 +121,20 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const client = clientOf(db);
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const table = await readTable(input.fileName, bytes);
-  const { headerAt, columns } = findHeader(input.fileName, table);
+  const { headerAt, columns, columnQuestion } = findHeader(input.fileName, table, input.columns);
+  if (columnQuestion?.blocking) {
+    // Nothing can be read until From, To and Slip type are known: the preview asks, showing the file's headers.
+    return {
+      meeting: null,
+      matches: [],
+      digest: createHash('sha256').update(bytes).digest('hex'),
+      preview: {
+        fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: 0, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
+        toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], askedNames: [],
+        dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, columnQuestion,
+      },
+    };
+  }
 
   // The date in the title is read with the file's own convention, which only the file can settle.
   const title = findTitleDate(table.slice(0, headerAt));
@@ -335,6 +354,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       askedNames: [...asked.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, candidates]) => ({ name, candidates })),
       dateOrder: { order, settledBy, question },
       reasonRequired: meetingStatus === 'completed' && counts.new + counts.differs > 0,
+      columnQuestion,
     },
   };
 }
@@ -367,14 +387,50 @@ function describeDifferences(list: Difference[], currency: string, locale: strin
 }
 const kindWords: Record<string, string> = { inside: 'inside', outside: 'outside', tier3: 'third-tier' };
 
-function findHeader(fileName: string, table: Table): { headerAt: number; columns: Record<Column, number> } {
-  for (let i = 0; i < Math.min(table.length, 40); i++) {
-    const cells = (table[i] ?? []).map((c) => c.trim().toLowerCase());
-    const at = (k: Column) => cells.findIndex((c) => (headerNames[k] as readonly string[]).includes(c));
-    const columns = { from: at('from'), to: at('to'), type: at('type'), io: at('io'), date: at('date'), business: at('business'), tyfcb: at('tyfcb'), credits: at('credits'), detail: at('detail'), classification: at('classification') };
-    if (columns.from >= 0 && columns.to >= 0 && columns.type >= 0) return { headerAt: i, columns };
+/**
+ * The header row and which column holds what: by the header's words (English, German, French,
+ * Spanish), then as the secretary pointed in the preview. When From, To or Slip type cannot be found,
+ * or a header the ledger does not know sits beside a field it has no column for, the preview asks,
+ * showing the file's own headers; the first case blocks, the second does not.
+ */
+function findHeader(fileName: string, table: Table, chosen: Partial<Record<Column, number>> = {}): { headerAt: number; columns: Record<Column, number>; columnQuestion: ColumnQuestion | null } {
+  const byName = (cells: string[]) => {
+    const folded = cells.map((c) => c.trim().toLowerCase());
+    const at = (k: Column) => folded.findIndex((c) => (headerNames[k] as readonly string[]).includes(c));
+    return Object.fromEntries(columnOrder.map((k) => [k, at(k)])) as Record<Column, number>;
+  };
+  const found = (columns: Record<Column, number>) => requiredColumns.every((k) => columns[k] >= 0);
+  let headerAt = -1;
+  for (let i = 0; i < Math.min(table.length, 40) && headerAt < 0; i++) if (found(byName(table[i] ?? []))) headerAt = i;
+  if (headerAt < 0) {
+    // No row names the three: the header is the first row with the most filled cells (at least three).
+    let most = 2;
+    for (let i = 0; i < Math.min(table.length, 40); i++) {
+      const filled = (table[i] ?? []).filter((c) => c.trim() !== '').length;
+      if (filled > most) [most, headerAt] = [filled, i];
+    }
+    if (headerAt < 0) throw new LedgerError('invalid_input', `${fileName} is not a Slips Audit Report: no header row with From, To and Slip Type. Nothing was imported.`, 'file');
   }
-  throw new LedgerError('invalid_input', `${fileName} is not a Slips Audit Report: no header row with From, To and Slip Type. Nothing was imported.`, 'file');
+  const headers = (table[headerAt] ?? []).map((c) => c.trim());
+  const columns = byName(headers);
+  for (const [k, index] of Object.entries(chosen) as Array<[Column, number]>) {
+    if (index >= headers.length) throw new LedgerError('invalid_input', `${fileName} has ${headers.length} columns: choose the ${columnLabels[k]} column again.`, 'columns');
+    columns[k] = index;
+  }
+  const used = new Set(Object.values(columns).filter((i) => i >= 0));
+  const unknownHeaders = headers.filter((h, i) => h !== '' && !used.has(i));
+  const blocking = !found(columns);
+  const missing = columnOrder.filter((k) => columns[k] < 0 && !(k in chosen));
+  if (!blocking && (unknownHeaders.length === 0 || missing.length === 0)) return { headerAt, columns, columnQuestion: null };
+  const words = (list: string[]) => (list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
+  const message = blocking
+    ? `The ledger does not recognise the ${words(requiredColumns.filter((k) => columns[k] < 0).map((k) => columnLabels[k]))} column${requiredColumns.filter((k) => columns[k] < 0).length === 1 ? '' : 's'} in ${fileName}: choose which of the file's columns ${requiredColumns.filter((k) => columns[k] < 0).length === 1 ? 'is' : 'are'} which.`
+    : `The file has ${unknownHeaders.length === 1 ? 'a column' : 'columns'} the ledger does not recognise (${words(unknownHeaders.map((h) => `"${h}"`))}): if ${unknownHeaders.length === 1 ? 'it' : 'one'} holds the ${missing.slice(0, 3).map((k) => columnLabels[k]).join(', ')} or another field, choose it below.`;
+  return {
+    headerAt,
+    columns,
+    columnQuestion: { headers, blocking, message, fields: columnOrder.map((k) => ({ field: k, label: columnLabels[k], required: requiredColumns.includes(k), at: columns[k] })) },
+  };
 }
 
 /** "Slips Audit Report for 17/11/2026" (or 11/17/2026, or 2026-11-17): the date as the file wrote it. */
@@ -448,6 +504,9 @@ export interface ImportResult extends ImportPreview {
  */
 export async function importSlipsAudit(db: Db, input: ImportInput): Promise<ImportResult> {
   const { preview, matches, meeting: found, digest } = await analyse(db, input);
+  if (preview.columnQuestion?.blocking) {
+    throw new LedgerError('invalid_input', `${preview.columnQuestion.message.replace(/\.$/, '')} before importing. Nothing was imported.`, 'columns');
+  }
   if (preview.dateOrder.question) {
     throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
   }

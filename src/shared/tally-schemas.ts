@@ -292,6 +292,8 @@ export type ImportRow = z.infer<typeof importRowOut>;
  */
 export const fileReadAsOut = z.object({ encoding: z.enum(['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']).nullable(), sentence: z.string() });
 export type FileReadAs = z.infer<typeof fileReadAsOut>;
+/** The fields of a Slips Audit row a column can hold. */
+export const slipColumnFields = ['from', 'to', 'type', 'io', 'tyfcb', 'credits', 'detail', 'date', 'business', 'classification'] as const;
 export const importPreviewOut = z.object({
   fileName: z.string(),
   readAs: fileReadAsOut,
@@ -316,6 +318,18 @@ export const importPreviewOut = z.object({
   dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
   /** Writing into a closed meeting is an amendment: one reason for the whole import. */
   reasonRequired: z.boolean(),
+  /**
+   * Columns the ledger could not recognise by their header: the file's headers and, for each field,
+   * the column it reads (-1 none). Blocking when From, To or Slip type is unknown (nothing is read yet).
+   */
+  columnQuestion: z
+    .object({
+      headers: z.array(z.string()),
+      blocking: z.boolean(),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.enum(slipColumnFields), label: z.string(), required: z.boolean(), at: z.number().int() })),
+    })
+    .nullable(),
 });
 export type ImportPreview = z.infer<typeof importPreviewOut>;
 export const importResultOut = importPreviewOut.extend({ batchId: z.string().nullable(), created: z.number().int(), updated: z.number().int() });
@@ -335,6 +349,8 @@ export const importFileInput = z
     /** Values the secretary corrected in the preview, by file row. */
     fixes: z.record(z.string().regex(/^\d+$/), rowFix).default({}),
     reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),
+    /** Which column holds which field, as chosen in the preview (index in the header row, -1 for none). */
+    columns: z.partialRecord(z.enum(slipColumnFields), z.number({ error: 'Choose a column.' }).int().min(-1).max(500)).optional(),
   })
   .strict();
 

@@ -349,3 +349,48 @@ ${row(cell('Number', '1.250'))}${row(cell('String', '1.250'))}</Table></Workshee
     expect(p).toMatchObject({ meetingOn: '2026-11-17', counts: { new: 2, problem: 0 }, toCreate: { referral: 1, tyfcb: 1 } });
   });
 });
+
+describe('a column whose header the ledger does not recognise is pointed at by the secretary', () => {
+  const dutch = Papa.unparse([['Slips Audit Report for 17/11/2026'], [''], ['Van', 'Aan', 'Soort', 'Binnen/Buiten', 'Bedrag', 'Credits', 'Omschrijving'], ...night], { newline: '\r\n' });
+
+  it('a Dutch export: the preview asks which column is From, To and Slip type, imports nothing until told, then reads every row', async () => {
+    const { api, changes, count } = chapter();
+    const before = changes();
+    const asked = await preview(api, asInput('dutch.csv', dutch));
+    expect(asked.columnQuestion).toMatchObject({
+      blocking: true,
+      headers: ['Van', 'Aan', 'Soort', 'Binnen/Buiten', 'Bedrag', 'Credits', 'Omschrijving'],
+      message: "The ledger does not recognise the From, To and Slip type columns in dutch.csv: choose which of the file's columns are which.",
+    });
+    expect(asked.counts).toEqual({ same: 0, new: 0, differs: 0, problem: 0, skipped: 0 });
+    const refused = await api.callAsync('importSlipsAudit', asInput('dutch.csv', dutch));
+    expect(refused).toMatchObject({ ok: false, error: { field: 'columns' } });
+    expect(changes()).toBe(before);
+
+    // "Credits" is recognised by itself; the secretary points at the other six.
+    const columns = { from: 0, to: 1, type: 2, io: 3, tyfcb: 4, detail: 6 };
+    const answered = await preview(api, asInput('dutch.csv', dutch, { columns }));
+    expect(answered.columnQuestion).toBeNull();
+    expect(answered.counts).toEqual({ same: 0, new: 6, differs: 0, problem: 0, skipped: 0 });
+    expect(answered.lines.find((l: any) => l.slipType === 'TYFCB')).toMatchObject({ from: 'Marcus Chen', amount: '$1,250.50' });
+    expect((await importFile(api, asInput('dutch.csv', dutch, { columns }))).created).toBe(6);
+    expect(count('SELECT amount_minor FROM tyfcb_slips')).toBe(125050);
+  });
+
+  it('an amount column headed "Value" is asked about without blocking; until it is pointed at, the TYFCB row is a problem, then it is new', async () => {
+    const { api } = chapter();
+    const valued = Papa.unparse([['Slips Audit Report for 17/11/2026'], [''], ['From', 'To', 'Slip Type', 'Inside/Outside', 'Value', 'CEU Credits', 'Detail'], ...night], { newline: '\r\n' });
+    const asked = await preview(api, asInput('valued.csv', valued));
+    expect(asked.columnQuestion).toMatchObject({ blocking: false, message: 'The file has a column the ledger does not recognise ("Value"): if it holds the TYFCB amount, Date, New/Repeat or another field, choose it below.' });
+    expect(asked.counts).toMatchObject({ new: 5, problem: 1 });
+    const answered = await preview(api, asInput('valued.csv', valued, { columns: { tyfcb: 4 } }));
+    expect(answered.columnQuestion).toBeNull();
+    expect(answered.counts).toMatchObject({ new: 6, problem: 0 });
+  });
+
+  it('a column number past the end of the header is refused with a sentence', async () => {
+    const { api } = chapter();
+    const result = await api.callAsync('previewSlipsAuditImport', asInput('dutch.csv', dutch, { columns: { from: 0, to: 1, type: 9 } }));
+    expect(result).toMatchObject({ ok: false, error: { field: 'columns', message: 'dutch.csv has 7 columns: choose the Slip type column again.' } });
+  });
+});

@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileInput, Group, Modal, SegmentedControl, SimpleGrid, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ImportBatch, ImportPreview, ImportRow } from '../../shared/contract';
+import type { ImportBatch, ImportPreview, ImportRow, slipColumnFields } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
@@ -26,7 +26,10 @@ interface Choices {
   skipRows: number[];
   fixes: Record<string, { amount?: string; credits?: string }>;
   dateOrder?: 'dmy' | 'mdy';
+  /** Which of the file's columns holds a field the ledger did not recognise by its header. */
+  columns?: Partial<Record<ColumnField, number>>;
 }
+type ColumnField = (typeof slipColumnFields)[number];
 const noChoices: Choices = { aliases: {}, skipRows: [], fixes: {} };
 
 // Names wrap between words (never cut inside one); a single very long word may still break.
@@ -44,6 +47,30 @@ function PartyName({ written, is }: { written: string; is: string }) {
         </Text>
       )}
     </>
+  );
+}
+
+/** Which of the file's columns is which, when a header is not one the ledger recognises. */
+function ColumnQuestion({ question, onChoose }: { question: NonNullable<ImportPreview['columnQuestion']>; onChoose: (field: ColumnField, index: number) => void }) {
+  const options = [{ value: '-1', label: '(not in this file)' }, ...question.headers.map((h, i) => ({ value: String(i), label: h === '' ? `Column ${i + 1} (no header)` : `${h} (column ${i + 1})` }))];
+  return (
+    <Alert color={question.blocking ? 'orange' : 'blue'} title="Which column is which?" aria-label="Which column is which">
+      <Text size="sm">{question.message}</Text>
+      <SimpleGrid cols={{ base: 2, md: 3 }} mt="sm" spacing="xs">
+        {question.fields.map((f) => (
+          <Select
+            key={f.field}
+            label={`${f.label}${f.required ? ' *' : ''}`}
+            aria-label={`Column for ${f.label}`}
+            data={options}
+            value={String(f.at)}
+            allowDeselect={false}
+            onChange={(v) => v !== null && onChoose(f.field, Number(v))}
+            size="xs"
+          />
+        ))}
+      </SimpleGrid>
+    </Alert>
   );
 }
 
@@ -103,6 +130,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
     else delete aliases[name];
     return change({ ...choices, aliases });
   };
+  const pointColumn = (field: ColumnField, index: number) => change({ ...choices, columns: { ...choices.columns, [field]: index } });
   const skip = (row: number, skipped: boolean) => change({ ...choices, skipRows: skipped ? [...choices.skipRows, row] : choices.skipRows.filter((r) => r !== row) });
   const fix = (line: ImportRow, value: string) => change({ ...choices, fixes: { ...choices.fixes, [String(line.row)]: line.fix === 'amount' ? { amount: value } : { credits: value } } });
 
@@ -151,7 +179,8 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
           {done} Open it on the Meeting screen, or undo it from the list of imports below.
         </Alert>
       )}
-      {preview && (
+      {preview?.columnQuestion && <ColumnQuestion question={preview.columnQuestion} onChoose={(field, index) => void pointColumn(field, index)} />}
+      {preview && !preview.columnQuestion?.blocking && (
         <Card withBorder padding="lg" aria-label="Import preview">
           <Title order={4}>
             Meeting of {preview.meetingOn}{' '}
