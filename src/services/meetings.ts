@@ -9,7 +9,7 @@ import { weekdayNames } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { rosterFor } from './attendance';
 import { recordAudit } from './audit';
-import { requireChapter } from './chapter';
+import { chapterToday, requireChapter } from './chapter';
 import { requireMeeting } from './meeting-guards';
 import { disputedTyfcbIds, duplicateSlipGroups, listMeetingSlips, meetingTotals } from './slips';
 
@@ -99,6 +99,16 @@ export function closeMeeting(db: Db, input: ParsedInput<'closeMeeting'>) {
     const meeting = requireMeeting(tx, input.meetingId);
     if (meeting.status !== 'draft') {
       throw new LedgerError('conflict', `The meeting of ${meeting.meetingOn} is already ${meeting.status === 'completed' ? 'closed' : 'cancelled'}.`, 'meetingId');
+    }
+    // A meeting is closed on or after its day: one dated later (a typo, or next week's typed ahead)
+    // would otherwise count in "figures to today" before it was held. The day is the chapter's.
+    const today = chapterToday(tx);
+    if (meeting.meetingOn > today) {
+      throw new LedgerError(
+        'invalid_input',
+        `The meeting of ${meeting.meetingOn} has not been held yet (today is ${today} where the chapter meets): close it on or after its day, or correct its date if it is wrong. Nothing was closed.`,
+        'meetingId',
+      );
     }
     const unmarked = rosterFor(tx, meeting, chapter).filter((r) => r.mark === null);
     if (unmarked.length > 0) {

@@ -57,11 +57,12 @@ export function reportDefinition(db: Db, input: ProduceReportInput, producedAt: 
     }
     case 'slips_audit': {
       const period = { from: input.from, to: input.to };
-      return { definition: slipsAuditReport({ chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, meetings: slipsByMeeting(db, period), timeZone }, producedAt), fileName: `${slug}-slips-audit-${period.from}-to-${period.to}.pdf` };
+      return { definition: slipsAuditReport({ chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, meetings: slipsByMeeting(db, toToday(period, dayIn(producedAt, timeZone))), timeZone }, producedAt), fileName: `${slug}-slips-audit-${period.from}-to-${period.to}.pdf` };
     }
     case 'palms_summary': {
       const period = { from: input.from, to: input.to };
-      const data = { chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, members: memberTallies(db, period), totals: chapterTotals(db, period), timeZone };
+      const figures = toToday(period, dayIn(producedAt, timeZone));
+      const data = { chapterName: chapter.name, currency: chapter.currency, locale: chapter.locale, period, members: memberTallies(db, figures), totals: chapterTotals(db, figures), timeZone };
       return { definition: palmsSummaryReport(data, producedAt), fileName: `${slug}-PALMS-${period.from}-to-${period.to}.pdf` };
     }
     case 'member_statement': {
@@ -80,6 +81,14 @@ export function reportDefinition(db: Db, input: ProduceReportInput, producedAt: 
   }
 }
 
+/**
+ * The part of a period whose figures exist: up to today while it runs. A meeting dated later cannot be
+ * closed, and one closed before that rule (or imported) stays out of "figures to today".
+ */
+export function toToday(period: Period, today: string): Period {
+  return period.to > today ? { from: period.from, to: today } : period;
+}
+
 /** "2026 Q4" for a calendar quarter, else "2026-10-01 to 2026-11-15". */
 function periodName(period: Period): string {
   const q = quarterOf(period.from);
@@ -87,8 +96,8 @@ function periodName(period: Period): string {
 }
 
 /** The members a period's statements are for: everyone with a row in the period's tallies, by family name. */
-function statementMembers(db: Db, period: Period) {
-  const tallies = memberTallies(db, period);
+function statementMembers(db: Db, period: Period, today: string) {
+  const tallies = memberTallies(db, toToday(period, today));
   return { tallies, members: [...tallies].sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`)) };
 }
 
@@ -96,7 +105,7 @@ function statementMembers(db: Db, period: Period) {
 export function allStatementsDefinition(db: Db, period: Period, producedAt: Date): TDocumentDefinitions {
   const chapter = requireChapter(db);
   const timeZone = chapterTimeZone(chapter.timeZone);
-  const { tallies, members } = statementMembers(db, period);
+  const { tallies, members } = statementMembers(db, period, dayIn(producedAt, timeZone));
   if (members.length === 0) throw new LedgerError('not_found', `Nobody was a member between ${period.from} and ${period.to}: there is no statement to print. Choose another period.`, 'from');
   const card = scorecard(db, { endMonth: scoreEndMonth(period.to, dayIn(producedAt, timeZone)) }, dayIn(producedAt, timeZone));
   const content: Content[] = members.flatMap((m, i) => {
@@ -116,7 +125,7 @@ export async function saveAllStatements(db: Db, period: Period, parent: string, 
   const chapter = requireChapter(db);
   const timeZone = chapterTimeZone(chapter.timeZone);
   const label = periodName(period);
-  const { tallies, members } = statementMembers(db, period);
+  const { tallies, members } = statementMembers(db, period, dayIn(producedAt, timeZone));
   if (members.length === 0) throw new LedgerError('not_found', `Nobody was a member between ${period.from} and ${period.to}: there is no statement to write. Choose another period.`, 'from');
   const card = scorecard(db, { endMonth: scoreEndMonth(period.to, dayIn(producedAt, timeZone)) }, dayIn(producedAt, timeZone));
   const safe = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
@@ -149,7 +158,8 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
   const member = requireMember(db, memberId, 'memberId');
   const today = dayIn(producedAt, timeZone);
   const card = shared?.card ?? scorecard(db, { endMonth: scoreEndMonth(period.to, today) }, today);
-  const tallies = shared?.tallies ?? memberTallies(db, period);
+  const figures = toToday(period, today);
+  const tallies = shared?.tallies ?? memberTallies(db, figures);
   return {
     chapterName: chapter.name,
     currency: chapter.currency,
@@ -158,13 +168,13 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
     period,
     member: { name: member.fullName, company: member.company, classificationName: member.classificationName },
     tally: tallies.find((m) => m.memberId === member.id) ?? null,
-    trend: memberTrend(db, member.id, period),
+    trend: memberTrend(db, member.id, figures),
     openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, today),
     score: card.members.find((m) => m.memberId === member.id) ?? null,
     scorePeriod: card.period,
     scorePeriodWords: card.periodWords,
     scoreProfileName: card.profileName,
-    referralsGiven: referralsGivenBy(db, member.id, period).map((r) => ({ ...r, statusOn: r.statusChangedAt ? dayIn(new Date(r.statusChangedAt), timeZone) : null })),
+    referralsGiven: referralsGivenBy(db, member.id, figures).map((r) => ({ ...r, statusOn: r.statusChangedAt ? dayIn(new Date(r.statusChangedAt), timeZone) : null })),
   };
 }
 
@@ -200,11 +210,13 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
   const asOfDay = closed ? period.to : today;
   const asOfInstant = closed ? endOfDayInstant(period.to, timeZone) : null;
   const onDay = membersOnDay(db, asOfDay, asOfInstant);
+  // The figures: the whole quarter once it is over, else up to today (a meeting dated later is no figure yet).
+  const figures = toToday(period, today);
   const windowStart = addMonths(period.to, -chapter.absenceWindowMonths);
   const absenceBreaches = db.all<{ name: string; absences: number }>(sql`
     SELECT m.display_name AS name, count(*) AS absences
     FROM attendance a JOIN meetings g ON g.id = a.meeting_id JOIN members m ON m.id = a.member_id
-    WHERE a.mark = 'A' AND g.status = 'completed' AND g.meeting_on > ${windowStart} AND g.meeting_on <= ${period.to}
+    WHERE a.mark = 'A' AND g.status = 'completed' AND g.meeting_on > ${windowStart} AND g.meeting_on <= ${figures.to}
     GROUP BY m.id HAVING count(*) > ${chapter.absenceLimit} ORDER BY absences DESC, m.sort_name`);
   // Due this quarter or next, and any renewal still open from before (overdue): earliest first. Once
   // the quarter is over, whatever fell due in it and was not renewed by its end is overdue.
@@ -216,7 +228,7 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
   const roles = [['president', 'President'], ['vice_president', 'Vice President'], ['secretary_treasurer', 'Secretary/Treasurer']] as const;
   const signatories = roles.map(([role, label]) => ({ role: label, name: onDay.find((m) => m.leadershipRole === role)?.name ?? null }));
   // Outcomes: a closed quarter's as they stood at its end (the follow-up history), else the latest.
-  const outcomes = outcomesOnDay(db, period, closed ? asOfDay : null);
+  const outcomes = outcomesOnDay(db, figures, closed ? asOfDay : null);
   // Disputed slips are in neither line: they are shown apart (the same definition as every total).
   const linked = db.get<{ linkedMinor: number | null; linkedSlips: number | null; unlinkedMinor: number | null; unlinkedSlips: number | null }>(sql`
     SELECT sum(CASE WHEN referral_id IS NOT NULL THEN amount_minor END) AS linkedMinor, sum(referral_id IS NOT NULL) AS linkedSlips,
@@ -249,8 +261,8 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
   const card = scorecard(db, { endMonth: scoreEndMonth(period.to, today) }, today, closed ? { membersOn: asOfDay, recordedAt: asOfInstant } : {});
   // Members' statuses as they were on the day the report is as of (a member who left later still counts).
   const statusThen = new Map(onDay.map((m) => [m.id, m.status]));
-  const members = memberTallies(db, period).map((m) => (closed ? { ...m, status: statusThen.get(m.memberId) ?? (m.status === 'active' || m.status === 'on_leave' ? ('former' as const) : m.status) } : m));
-  const flags = reciprocityFlags(db, period, { today: asOfDay });
+  const members = memberTallies(db, figures).map((m) => (closed ? { ...m, status: statusThen.get(m.memberId) ?? (m.status === 'active' || m.status === 'on_leave' ? ('former' as const) : m.status) } : m));
+  const flags = reciprocityFlags(db, figures, { today: asOfDay });
   const base = {
     chapterName: chapter.name,
     region: chapter.region,
@@ -261,10 +273,10 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     period,
     asOf: { day: asOfDay, closed },
     previousPeriod,
-    totals: chapterTotals(db, period),
+    totals: chapterTotals(db, figures),
     previousTotals: chapterTotals(db, previousPeriod),
     members,
-    matrix: referralMatrix(db, period),
+    matrix: referralMatrix(db, figures),
     // Only what the report prints: the lists that depend on today (long-open referrals…) are the screen's.
     flags: { oneWayPairs: flags.oneWayPairs, thresholds: flags.thresholds },
     absenceLimit: chapter.absenceLimit,

@@ -77,6 +77,8 @@ test('a secretary records a whole meeting with the keyboard only, and a closed m
   loadDemoChapter(db);
   const training = listClassifications(db).find((c) => c.name === 'Personal Training')!;
   addMember(db, { firstName: 'Amara', lastName: 'Obi', company: 'FitLife Training', classificationId: training.id, phone: '', email: '', status: 'active', joinedOn: '2026-01-06', renewalDue: null, sponsorId: null, leadershipRole: null, confirmJoinDate: true });
+  // The meeting is tonight: the chapter meets on today's weekday (a meeting dated later cannot be closed).
+  harness.database.sqlite.prepare('UPDATE chapter SET meeting_weekday = ?').run(new Date().getDay());
 
   await page.goto(harness.openUrl);
   const keys = new Keys(page);

@@ -137,7 +137,8 @@ const writes: Partial<Record<MethodName, Payloads>> = {
   setAttendance: ({ one }) => ({ meetingId: one("SELECT id FROM meetings WHERE status = 'completed' LIMIT 1"), memberId: one("SELECT member_id FROM attendance WHERE mark = 'P' AND meeting_id = (SELECT id FROM meetings WHERE status = 'completed' LIMIT 1) LIMIT 1"), mark: 'L', reason: 'Came in after the open networking' }),
   markAllPresent: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-15', confirmDate: true })).id }),
   closeMeeting: async ({ api }) => {
-    const meetingId = (await call(api, 'createMeeting', { meetingOn: '2026-12-22', confirmDate: true })).id;
+    // Before the demo's quarter (a meeting dated after today cannot be closed).
+    const meetingId = (await call(api, 'createMeeting', { meetingOn: '2024-12-17', confirmDate: true })).id;
     await call(api, 'markAllPresent', { meetingId });
     return { meetingId, confirmWarnings: true };
   },

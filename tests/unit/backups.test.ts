@@ -8,6 +8,7 @@ import { ChapterFile } from '../../src/server/chapter-file';
 import { createRegistry } from '../../src/server/registry';
 import { backupName, backupsFolder, checkChapterFile, listBackups, recoverFromNewestGoodBackup, rotateBackups } from '../../src/services/backups';
 import { loadDemoChapter } from '../../src/services/demo';
+import { addDays, todayIso } from '../../src/shared/dates';
 import { demoChapterUnder, journalTags, migrationsUpTo } from '../support/migrations';
 
 const newFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'ledger-backup-')), 'chapter-ledger.sqlite');
@@ -42,7 +43,9 @@ describe('backups', () => {
   it('closing a meeting takes a backup', async () => {
     const { chapter, file } = demoFile();
     const api = createRegistry({ db: chapter.db, file, appVersion: 'test', chapterFile: chapter }, () => {});
-    const meeting = (await api.callAsync('createMeeting', { meetingOn: '2026-11-24' })) as any;
+    // A day in the past that is not one of the demo's meeting days (closing a meeting dated later is refused).
+    const day = [1, 2, 3].map((n) => addDays(todayIso(), -n)).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() !== 2)!;
+    const meeting = (await api.callAsync('createMeeting', { meetingOn: day, confirmDate: true })) as any;
     await api.callAsync('markAllPresent', { meetingId: meeting.value.id });
     const closed = await api.callAsync('closeMeeting', { meetingId: meeting.value.id });
     expect(closed).toMatchObject({ ok: true, value: { warnings: [] } });
