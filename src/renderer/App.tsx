@@ -1,4 +1,4 @@
-import { AppShell, Badge, Center, Group, Loader, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Button, Center, Group, Loader, Modal, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { setChapterTimeZone } from './chapter-today';
 import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconTrophy, IconUsers } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { memberCountLabel } from '../shared/member-count';
 import { leadershipScreenKeys, screenForKey, screenKeys, screenShortcutLabel } from '../shared/screens';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
+import { clearLeaveGuards, leaveGuardMessage } from './leave-guard';
 import { FileMenu } from './components/ChapterFiles';
 import { useQuery } from './use-query';
 import { IconChecklist, IconGavel, IconUserPlus } from '@tabler/icons-react';
@@ -54,7 +55,7 @@ export function App() {
   const status = useQuery(() => ledger.appStatus(), []);
   const chapter = useQuery(() => ledger.getChapter(), []);
   setChapterTimeZone(chapter.data?.timeZone);
-  const screen = useHashScreen();
+  const { screen, leaving, stay, leaveAnyway } = useHashScreen();
   // Screens by the physical digit key (event.code): Ctrl/Cmd+digit as in the application menu, and
   // Alt/Option+digit, which on macOS would otherwise type "¡", "™"… and change nothing.
   useEffect(() => {
@@ -154,6 +155,20 @@ export function App() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <Modal opened={leaving !== null} onClose={stay} title="Leave without saving?">
+          <Text size="sm">{leaving?.message}</Text>
+          <Text size="sm" mt="xs">
+            Stay to save them, or leave and lose them.
+          </Text>
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" color="red" onClick={leaveAnyway}>
+              Leave without saving
+            </Button>
+            <Button data-autofocus onClick={stay}>
+              Stay and save
+            </Button>
+          </Group>
+        </Modal>
         <Suspense fallback={<ScreenLoading />}>
           {screen === 'meeting' && <MeetingScreen chapter={chapter.data} />}
           {screen === 'outcomes' && <OutcomesScreen chapter={chapter.data} />}
@@ -184,18 +199,44 @@ function ScreenLoading() {
   );
 }
 
-/** The screen lives in the URL hash, so Back and Forward work and a reload stays put. */
-function useHashScreen(): ScreenId {
+/**
+ * The screen lives in the URL hash, so Back and Forward work and a reload stays put. A screen holding
+ * unsaved changes (leave-guard) keeps the window on it and asks first: "Stay and save" or "Leave without saving".
+ */
+function useHashScreen(): { screen: ScreenId; leaving: { to: ScreenId; message: string } | null; stay: () => void; leaveAnyway: () => void } {
   const read = (): ScreenId => {
     const id = window.location.hash.replace(/^#\//, '');
     // Meeting night is the default screen: it is what the secretary opens the app for.
     return screens.some((s) => s.id === id) || leadershipScreens.some((s) => s.id === id) ? (id as ScreenId) : 'meeting';
   };
   const [screen, setScreen] = useState<ScreenId>(read);
+  const [leaving, setLeaving] = useState<{ to: ScreenId; message: string } | null>(null);
   useEffect(() => {
-    const onChange = () => setScreen(read());
+    const onChange = () => {
+      const next = read();
+      if (next === screen) return;
+      const message = leaveGuardMessage();
+      if (message) {
+        // Back on the screen with the unsaved form (no new history entry), and ask.
+        window.history.replaceState(null, '', `#/${screen}`);
+        setLeaving({ to: next, message });
+        return;
+      }
+      setScreen(next);
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return screen;
+  }, [screen]);
+  return {
+    screen,
+    leaving,
+    stay: () => setLeaving(null),
+    leaveAnyway: () => {
+      if (!leaving) return;
+      // Every form's changes are given up together: the question named them all.
+      clearLeaveGuards();
+      setLeaving(null);
+      window.location.hash = `#/${leaving.to}`;
+    },
+  };
 }

@@ -10,7 +10,7 @@ import type { MemberScore, Period } from '../shared/contract';
 import { addDays, todayIso } from '../shared/dates';
 import { LedgerError } from '../shared/errors';
 import { formatMoney, minorDigits } from '../shared/money';
-import { defaultScorecardProfile, describeMeasure, describePeriodRule, upgradeStoredProfile, type ScoreCategory, type ScorecardProfile } from '../shared/scorecard-profile';
+import { defaultScorecardProfile, describeMeasure, describePeriodRule, sourceNouns, upgradeStoredProfile, type ScoreCategory, type ScorecardProfile } from '../shared/scorecard-profile';
 import { recordAudit } from './audit';
 import { requireChapter } from './chapter';
 import { bandFor, categoryMax, cheapestPath, parseExact, printFraction, scoreMember, stepText, type Fraction, type MemberResult, type ScoringTally } from './scorecard-rules';
@@ -254,8 +254,9 @@ function working(category: ScoreCategory, tally: ScoringTally, weeks: number, pr
       return parts.join(' + ');
     }
     case 'count':
-      return 'count in the period';
+      return `${countOfText(category, tally)} in the period`;
     case 'per_week':
+      // The ratio's basis in words: "10 referrals given in 13 weeks", never a bare "0.77".
       return `${countOfText(category, tally)} in ${weeksText}`;
     case 'money':
       return m.direction === 'generated' ? 'TYFCB generated for others' : 'TYFCB received';
@@ -264,10 +265,13 @@ function working(category: ScoreCategory, tally: ScoringTally, weeks: number, pr
 
 function countOfText(category: ScoreCategory, tally: ScoringTally): string {
   const m = category.measure;
-  if (m.kind !== 'per_week') return '';
+  if (m.kind !== 'per_week' && m.kind !== 'count') return '';
   const n = { referrals_given: tally.rgi + tally.rgo, referrals_given_inside: tally.rgi, referrals_given_outside: tally.rgo, referrals_received: tally.rri + tally.rro, one_to_ones: tally.oneToOnes, ceus: tally.ceus, visitors: tally.visitors, sponsored: tally.sponsored, absences: tally.a, lates: tally.l, substitutes: tally.s, medical: tally.m }[m.source];
-  return String(n);
+  return `${n} ${n === 1 ? sourceNouns[m.source].one : sourceNouns[m.source].many}`;
 }
+
+/** Fewer counted weeks than this (about a month of meetings) and the explanation says the score is thin. */
+const fewWeeks = 4;
 
 function explain(profile: ScorecardProfile, result: MemberResult, band: ScorecardProfile['bands'][number] | null, above: ScorecardProfile['bands'][number] | undefined): string {
   if (!band) {
@@ -275,8 +279,11 @@ function explain(profile: ScorecardProfile, result: MemberResult, band: Scorecar
       ? `Not scored: no counted weeks in the period${profile.weeksExclude.length ? ` (${profile.weeksExclude.join(', ')} weeks do not count)` : ''}.`
       : `Not enough history yet: ${result.weeks} counted week${result.weeks === 1 ? '' : 's'} of the ${profile.minimumWeeks} a score needs.`;
   }
-  if (!above) return `${result.points} points: ${band.label.toLowerCase()} (from ${band.from}).`;
-  return `${result.points} points: ${band.label.toLowerCase()}; ${above.from - result.points} more for ${above.label.toLowerCase()} (from ${above.from}).`;
+  // The basis is always said: a colour earned on one or two weeks is not the same as one earned on twenty.
+  const basis = `${result.points} points on ${result.weeks < fewWeeks ? 'only ' : ''}${result.weeks} counted week${result.weeks === 1 ? '' : 's'}`;
+  const few = result.weeks < fewWeeks ? ` Few weeks: every meeting moves this score a lot (this profile scores from ${profile.minimumWeeks} week${profile.minimumWeeks === 1 ? '' : 's'}).` : '';
+  if (!above) return `${basis}: ${band.label.toLowerCase()} (from ${band.from}).${few}`;
+  return `${basis}: ${band.label.toLowerCase()}; ${above.from - result.points} more for ${above.label.toLowerCase()} (from ${above.from}).${few}`;
 }
 
 function rollOffText(profile: ScorecardProfile, now: MemberResult, later: MemberResult, period: Period, on: string): string {

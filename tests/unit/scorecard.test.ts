@@ -109,6 +109,8 @@ describe('the Taiwan preset chosen in Settings', () => {
     expect([fay.meetings, fay.scored, fay.points, fay.band]).toEqual([3, true, 20, 'black']);
     // Red from 30: 10 more. One-to-ones 2/3 ≥ 0.5 → 5 (2 items), CEUs 2 → 5 (2 items): 4 items; or referrals 3·0.8 = 2.4 → 3 → 10 (3 items).
     expect(fay.nextColour.text).toBe('10 more points for red (from 30): 3 more referrals given in the period would do it.');
+    // A colour earned on three weeks says so: the basis is part of the sentence, with a word on how thin it is.
+    expect(fay.explanation).toBe('20 points on only 3 counted weeks: black; 10 more for red (from 30). Few weeks: every meeting moves this score a lot (this profile scores from 1 week).');
   });
 });
 

@@ -119,11 +119,12 @@ describe('the scorecard', () => {
     const by = (first: string) => card.members.find((m: any) => m.name === `${first} Test`);
     expect([by('Ann').points, by('Ann').band, by('Bob').points, by('Bob').band, by('Cat').points, by('Cat').band]).toEqual([35, 'red', 20, 'grey', 35, 'red']);
     expect(by('Dan')).toBeUndefined();
-    expect(by('Ann').explanation).toBe('35 points: red; 15 more for yellow (from 50).');
+    expect(by('Ann').explanation).toBe('35 points on only 3 counted weeks: red; 15 more for yellow (from 50). Few weeks: every meeting moves this score a lot (this profile scores from 1 week).');
     const attendance = by('Ann').categories.find((c: any) => c.id === 'attendance');
     expect(attendance).toMatchObject({ points: 0, maxPoints: 20, display: '67%', working: '(P 2 + L 0 + M 0 + S 0) of 3 weeks', rule: 'below every threshold → 0 points', next: '≥ 85% for 5 points' });
     const referrals = by('Ann').categories.find((c: any) => c.id === 'referrals');
-    expect(referrals).toMatchObject({ points: 20, display: '1.33', rule: '≥ 1.25 per week → 20 points', next: null });
+    // A ratio says what it is a ratio of, in words: 4 referrals given over 3 counted weeks.
+    expect(referrals).toMatchObject({ points: 20, display: '1.33', working: '4 referrals given in 3 weeks', rule: '≥ 1.25 per week → 20 points', next: null });
     expect(card.bands.map((b: any) => [b.colour, b.count])).toEqual([['green', 0], ['yellow', 0], ['red', 2], ['grey', 1]]);
     ok(api.call('saveScorecardProfile', { profile: null }));
   });

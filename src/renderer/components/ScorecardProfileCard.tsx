@@ -7,6 +7,7 @@ import { bandColours, countSources, describeMeasure, palmsLetters, presetMoneyLa
 import type { Measure, ScoreCategory } from '../../shared/scorecard-profile';
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
+import { sameData, setLeaveGuard } from '../leave-guard';
 import { useQuery } from '../use-query';
 
 type Category = ScoreCategory;
@@ -54,6 +55,14 @@ export function ScorecardProfileCard() {
   useEffect(() => {
     if (saved.data) setProfile(saved.data);
   }, [saved.data]);
+  // A preset applied or a threshold changed is only in this form until "Save profile": say so here, and
+  // have the app ask before another screen (or File → Open) drops it.
+  const unsaved = profile !== null && saved.data !== undefined && saved.data !== null && !sameData(profile, saved.data);
+  const unsavedSentence = unsaved ? `The scorecard profile "${profile.name}" has changes that are not saved; the scorecard still uses "${saved.data!.name}".` : null;
+  useEffect(() => {
+    setLeaveGuard('scorecard-profile', unsavedSentence);
+  }, [unsavedSentence]);
+  useEffect(() => () => setLeaveGuard('scorecard-profile', null), []);
   if (!profile) return null;
 
   const setCategory = (index: number, change: Partial<Category>) => setProfile({ ...profile, categories: profile.categories.map((c, i) => (i === index ? { ...c, ...change } : c)) });
@@ -251,6 +260,18 @@ export function ScorecardProfileCard() {
       {error && (
         <Alert color="red" mt="md" role="alert">
           {error}
+        </Alert>
+      )}
+      {unsaved && (
+        <Alert color="yellow" mt="md" title="Not saved yet">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Text size="sm" style={{ flex: 1 }}>
+              These changes are only in this form: the Scorecard screen, statements and reports still use "{saved.data!.name}" until you press Save profile.
+            </Text>
+            <Button size="xs" variant="default" style={{ flexShrink: 0 }} onClick={() => { setProfile(saved.data!); setError(null); setErrorField(null); }}>
+              Discard changes
+            </Button>
+          </Group>
         </Alert>
       )}
       <Group justify="flex-end" mt="md">

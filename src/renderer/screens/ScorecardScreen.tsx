@@ -12,7 +12,8 @@ export const bandColors: Record<Band, string> = { green: 'teal', yellow: 'yellow
 
 export function BandBadge({ band, label }: { band: Band; label?: string }) {
   return (
-    <Badge color={bandColors[band]} variant={band === 'grey' ? 'light' : 'filled'} miw={72}>
+    // Never shortened to "YELLO…": the badge keeps its whole label and its column makes room for it.
+    <Badge color={bandColors[band]} variant={band === 'grey' ? 'light' : 'filled'} miw={72} maw="none" style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
       {label ?? band}
     </Badge>
   );
@@ -134,7 +135,7 @@ export function ScorecardScreen() {
                       )}
                     </Group>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <BandBadge band={m.band} label={m.bandLabel} />
                   </Table.Td>
                   <Table.Td fw={700}>{m.scored ? m.points : '—'}</Table.Td>
