@@ -33,3 +33,45 @@ export function formatInstant(at: Date, locale: string, timeZone: string): strin
 export function dayIn(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
+
+/** An instant as the ledger stores it: ISO with a zone, or SQLite's "2026-11-23 15:31:00" (UTC). */
+export function storedInstant(at: string): Date {
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at.replace(' ', 'T')}Z`);
+}
+
+// Intl lists some zones by their old CLDR names ("Asia/Calcutta"); people look for today's IANA name.
+const currentNames: Record<string, string> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** A zone under the name people use today ("Asia/Kolkata" for "Asia/Calcutta"), when this computer knows it. */
+export function currentZoneName(name: string): string {
+  const current = currentNames[name];
+  return current && isKnownTimeZone(current) ? current : name;
+}
+
+/**
+ * The zones the Settings picker offers: every zone this computer knows, under today's names (Asia/Kolkata,
+ * Europe/Kyiv, Asia/Ho_Chi_Minh), the computer's own first, each once.
+ */
+export function timeZoneChoices(known: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []): string[] {
+  const own = currentZoneName(systemTimeZone());
+  return [...new Set([own, ...known.map(currentZoneName)])];
+}

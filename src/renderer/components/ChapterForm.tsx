@@ -2,7 +2,7 @@ import { Alert, Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, Te
 import { useForm } from '@mantine/form';
 import type { Chapter, ChapterInput } from '../../shared/contract';
 import { nameOrderLabels, nameOrders, weekdayNames, type NameOrder } from '../../shared/domain';
-import { systemTimeZone } from '../../shared/time-zone';
+import { currentZoneName, systemTimeZone, timeZoneChoices } from '../../shared/time-zone';
 import { ledger } from '../client';
 import { useLedgerSubmit } from '../form-errors';
 
@@ -21,13 +21,6 @@ type Values = Required<Pick<ChapterInput, 'name' | 'region' | 'meetingTime' | 'c
 };
 const fields = ['name', 'region', 'meetingWeekday', 'meetingTime', 'currency', 'locale', 'timeZone', 'absenceLimit', 'absenceWindowMonths', 'noReferralWeeks', 'openReferralDays', 'nameOrder'];
 
-/** Every IANA zone this browser knows (the app's own list), the computer's first. */
-function timeZones(): string[] {
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  const own = systemTimeZone();
-  return [own, ...all.filter((z) => z !== own)];
-}
-
 function guessLocale(): string {
   return navigator.language && locales.includes(navigator.language) ? navigator.language : 'en-US';
 }
@@ -42,7 +35,7 @@ export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapte
       currency: chapter?.currency ?? 'USD',
       locale: chapter?.locale ?? guessLocale(),
       // A new chapter starts in the computer's zone; a saved one shows its setting (empty: the computer's).
-      timeZone: chapter?.timeZone || systemTimeZone(),
+      timeZone: chapter?.timeZone || currentZoneName(systemTimeZone()),
       absenceLimit: chapter?.absenceLimit ?? 3,
       absenceWindowMonths: chapter?.absenceWindowMonths ?? 6,
       noReferralWeeks: chapter?.noReferralWeeks ?? 4,
@@ -77,7 +70,7 @@ export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapte
           allowDeselect={false}
           {...form.getInputProps('nameOrder')}
         />
-        <Autocomplete label="Time zone" description="Every printed time is in it, e.g. America/Los_Angeles" data={timeZones()} limit={30} {...form.getInputProps('timeZone')} />
+        <Autocomplete label="Time zone" description="Every printed time is in it, e.g. America/Los_Angeles" data={timeZoneChoices()} limit={30} {...form.getInputProps('timeZone')} />
       </SimpleGrid>
       <Title order={5} mt="lg" mb="xs">
         Policies

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { AuditEntry, AuditVerification } from '../../shared/contract';
 import { auditEntities } from '../../shared/domain';
 import { ledger } from '../client';
+import { chapterZone } from '../chapter-today';
+import { formatInstant, storedInstant } from '../../shared/time-zone';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
 
@@ -132,10 +134,10 @@ function VerifyButton() {
   );
 }
 
-/** When, in the computer's own time and the chapter's way of writing dates: "25 Nov 2026, 21:14". */
+/** When, in the chapter's time zone with its abbreviation, as reports print it: "Nov 25, 2026, 9:14 PM PST". */
 const localTime = (at: string) => {
-  const instant = new Date(at.includes('T') || at.endsWith('Z') ? at : `${at.replace(' ', 'T')}Z`);
-  return Number.isNaN(instant.getTime()) ? at : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+  const instant = storedInstant(at);
+  return Number.isNaN(instant.getTime()) ? at : formatInstant(instant, navigator.language || 'en-US', chapterZone());
 };
 
 const pretty = (raw: string | null) => {
