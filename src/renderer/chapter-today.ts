@@ -10,11 +10,6 @@ export function setChapterTimeZone(setting: string | null | undefined): void {
   zone = chapterTimeZone(setting);
 }
 
-/** The zone every time on screen is shown in: the chapter's setting, or the computer's. */
-export function chapterZone(): string {
-  return zone ?? chapterTimeZone(null);
-}
-
 export function chapterToday(now: Date = new Date()): string {
   return zone ? dayIn(now, zone) : todayIso(now);
 }

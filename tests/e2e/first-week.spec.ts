@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { weekdayNames } from '../../src/shared/domain';
 import { expect, test } from './fixtures';
 
 /** Every key pressed in the keyboard-only part; names and free text are counted apart. */
@@ -34,6 +35,9 @@ test('a new secretary is guided from an empty chapter of eight members to the fi
   const started = Date.now();
   await page.getByRole('button', { name: 'Start my chapter' }).click();
   await page.getByLabel('Chapter name').fill('Taipei Xinyi Connectors');
+  // The chapter meets today's weekday, so its first meeting is tonight (a meeting dated after today cannot be closed).
+  await page.getByRole('combobox', { name: 'Meeting day' }).click();
+  await page.getByRole('option', { name: weekdayNames[new Date().getDay()]!, exact: true }).click();
   await page.getByRole('button', { name: 'Create chapter' }).click();
 
   // The empty Meeting screen says what comes first, and nothing is ticked yet.
