@@ -21,7 +21,7 @@ import {
 import { chapterFileName, type ChapterWorkspace } from './chapter-workspace';
 import { addMember, getMember, listMembers, updateMember } from '../services/members';
 import { seatHistoryOf, seatMap } from '../services/seats';
-import { clearAttendance, markAllPresent, setAttendance } from '../services/attendance';
+import { clearAttendance, clearMarks, markAllPresent, setAttendance } from '../services/attendance';
 import { cancelMeeting, closeMeeting, createMeeting, deleteMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
 import { countOpenReferrals, linkTyfcbToReferral, listOpenReferrals, referralHistory, setReferralStatus } from '../services/referrals';
 import { getOutcomeRules, saveOutcomeRules } from '../services/outcome-rules';
@@ -250,6 +250,7 @@ const handlers: Handlers = {
   // ---- issue 11: meeting night ----
   restoreSlip: (ctx, input) => restoreSlip(ctx.db, input),
   clearAttendance: (ctx, input) => clearAttendance(ctx.db, input),
+  clearMarks: (ctx, input) => clearMarks(ctx.db, input),
   deleteMeeting: (ctx, input) => deleteMeeting(ctx.db, input),
   // ---- leadership workflows between meetings (issue 17) ----
   getLeadershipPolicies: (ctx) => getLeadershipPolicies(ctx.db),

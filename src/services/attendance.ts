@@ -88,7 +88,8 @@ export function setAttendance(db: Db, input: ParsedInput<'setAttendance'>): Rost
   });
 }
 
-export function markAllPresent(db: Db, meetingId: string): { marked: number } {
+/** Marks every unmarked member present and says who, so the Meeting screen can undo exactly those marks. */
+export function markAllPresent(db: Db, meetingId: string): { marked: number; memberIds: string[] } {
   return db.transaction((tx) => {
     const chapter = requireChapter(tx);
     const meeting = requireMeeting(tx, meetingId);
@@ -101,7 +102,7 @@ export function markAllPresent(db: Db, meetingId: string): { marked: number } {
       const after = tx.insert(attendance).values({ meetingId, memberId: row.memberId, mark: 'P' }).returning().get();
       recordAudit(tx, { action: 'insert', entity: 'attendance', entityId: after.id, after: { ...after, memberName: row.name, meetingOn: meeting.meetingOn }, reason });
     }
-    return { marked: unmarked.length };
+    return { marked: unmarked.length, memberIds: unmarked.map((r) => r.memberId) };
   });
 }
 
@@ -126,5 +127,31 @@ export function clearAttendance(db: Db, input: ParsedInput<'clearAttendance'>): 
     const row = rosterFor(tx, meeting, chapter).find((r) => r.memberId === input.memberId);
     if (!row) throw new LedgerError('not_found', `${member.name} is not on the roster of the meeting of ${meeting.meetingOn}, so there is no mark to take away.`, 'memberId');
     return row;
+  });
+}
+
+/**
+ * Takes several members' marks away again in one transaction (the undo of "Mark everyone else present"):
+ * each removal audited like a single one; a closed meeting needs a reason. A member with no mark is left
+ * as is; a member not on this meeting's roster is refused and nothing changes.
+ */
+export function clearMarks(db: Db, input: ParsedInput<'clearMarks'>): { cleared: number } {
+  return db.transaction((tx) => {
+    const chapter = requireChapter(tx);
+    const meeting = requireMeeting(tx, input.meetingId);
+    const reason = requireEditable(meeting, input.reason, tx);
+    const onRoster = new Set(rosterFor(tx, meeting, chapter).map((r) => r.memberId));
+    let cleared = 0;
+    for (const memberId of new Set(input.memberIds)) {
+      const member = requireMemberOnDate(tx, memberId, meeting.meetingOn, 'memberIds', { allowOnLeave: true });
+      if (!onRoster.has(memberId)) throw new LedgerError('not_found', `${member.name} is not on the roster of the meeting of ${meeting.meetingOn}, so there is no mark to take away.`, 'memberIds');
+      const where = and(eq(attendance.meetingId, meeting.id), eq(attendance.memberId, memberId));
+      const before = tx.select().from(attendance).where(where).get();
+      if (!before) continue;
+      tx.delete(attendance).where(where).run();
+      recordAudit(tx, { action: 'delete', entity: 'attendance', entityId: before.id, before: { ...before, memberName: member.name, meetingOn: meeting.meetingOn }, reason });
+      cleared++;
+    }
+    return { cleared };
   });
 }

@@ -16,6 +16,7 @@ import { isKnownTimeZone } from './time-zone';
 import { methodNames, type MethodName } from './methods';
 import {
   clearAttendanceInput,
+  clearMarksInput,
   closeMeetingInput,
   closeMeetingOut,
   createMeetingInput,
@@ -371,7 +372,7 @@ export const contract = {
   createMeeting: method(createMeetingInput, meetingOut, "Create a meeting (default: the chapter's next meeting day)."),
   getMeetingSheet: method(meetingRef, meetingSheetOut, 'One meeting: attendance roster, slips and running totals.'),
   setAttendance: method(setAttendanceInput, rosterRowOut, 'Set one PALMS mark (a reason is needed once closed).'),
-  markAllPresent: method(meetingRef, z.object({ marked: z.number().int() }), 'Mark every unmarked member present.'),
+  markAllPresent: method(meetingRef, z.object({ marked: z.number().int(), memberIds: z.array(z.string()) }), 'Mark every unmarked member present; says who.'),
   closeMeeting: method(closeMeetingInput, closeMeetingOut, 'Check completeness, then lock the meeting.'),
   reopenMeeting: method(reopenMeetingInput, meetingOut, 'Re-open a closed meeting, with a logged reason.'),
   cancelMeeting: method(reopenMeetingInput, meetingOut, 'Cancel a meeting (holiday): it counts nowhere.'),
@@ -453,6 +454,7 @@ export const contract = {
   // ---- issue 11: meeting night without traps (undo that is a real change, removing a mistaken meeting) ----
   restoreSlip: method(deleteSlipInput, slipOut, 'Bring back a deleted slip (undo of a delete); a reason is needed once closed.'),
   clearAttendance: method(clearAttendanceInput, rosterRowOut, "Take a member's mark away again (undo of a first mark)."),
+  clearMarks: method(clearMarksInput, z.object({ cleared: z.number().int() }), 'Take several marks away in one go (undo of "Mark everyone else present").'),
   deleteMeeting: method(deleteMeetingInput, z.object({ done: z.literal(true) }), 'Remove a draft meeting created by mistake (no slips, no marks).'),
   // ---- leadership workflows between meetings (issue 17) ----
   getLeadershipPolicies: method(none, leadership.leadershipPoliciesOut, 'Follow-up, visit limit, renewal term and absence-letter policies (defaults until saved).'),

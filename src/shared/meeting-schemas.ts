@@ -204,6 +204,14 @@ export const clearAttendanceInput = z
   .object({ meetingId: entityId('Meeting'), memberId: entityId('Member'), reason })
   .strict();
 
+export const clearMarksInput = z
+  .object({
+    meetingId: entityId('Meeting'),
+    memberIds: z.array(entityId('Member'), { error: 'Members must be a list of members.' }).min(1, { error: 'Members: choose at least one member.' }).max(1000, { error: 'Members: at most 1000 at once.' }),
+    reason,
+  })
+  .strict();
+
 export const closeMeetingInput = z
   .object({ meetingId: entityId('Meeting'), confirmWarnings: z.boolean().default(false) })
   .strict();

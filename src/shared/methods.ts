@@ -83,6 +83,7 @@ export const methodNames = [
   // ---- issue 11: meeting night ----
   'restoreSlip',
   'clearAttendance',
+  'clearMarks',
   'deleteMeeting',
   // ---- leadership workflows between meetings (issue 17) ----
   'getLeadershipPolicies',

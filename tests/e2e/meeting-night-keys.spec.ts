@@ -153,6 +153,21 @@ test('every slip type saves with one Enter, never before its later fields, and t
   await page.keyboard.press('Control+z');
   await expect(page.getByText('Undone: marked Oliver Grant absent.')).toBeVisible();
   await expect(page.getByRole('row', { name: 'Oliver Grant: not marked' })).toBeVisible();
+  // "Mark everyone else present" is one step: Ctrl+Z takes exactly those marks away, not the mark before it.
+  await page.getByRole('row', { name: /^Oliver Grant: / }).focus();
+  await page.keyboard.press('a');
+  await expect(page.getByRole('row', { name: 'Oliver Grant: Absent' })).toBeVisible();
+  const marksOnFile = () => sqlite.prepare("SELECT count(*) FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.meeting_on = ?").pluck().get(meetingDay) as number;
+  const marksBefore = marksOnFile();
+  await page.getByRole('button', { name: /^Mark everyone else present/ }).click();
+  await expect(page.getByText(/^\d+ members marked present\. Ctrl\+Z takes these marks away again\.$/)).toBeVisible();
+  expect(marksOnFile()).toBeGreaterThan(marksBefore);
+  await page.getByRole('row', { name: 'Oliver Grant: Absent' }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText(/^Undone: marked \d+ members present \(everyone else\)\.$/)).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Oliver Grant: Absent' })).toBeVisible();
+  expect(marksOnFile()).toBe(marksBefore);
+  await page.screenshot({ path: `${shots}/mark-all-undone.png` });
 
   // Open referrals: the member filter takes the match on Enter; tonight's referral (a meeting still
   // ahead, or today) says when, not "0 days"; the list says how many it holds.

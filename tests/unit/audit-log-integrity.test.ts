@@ -176,6 +176,11 @@ const writes: Partial<Record<MethodName, Payloads>> = {
     const sheet = await call(api, 'getMeetingSheet', { meetingId });
     return { meetingId, memberId: sheet.roster[0].memberId };
   },
+  clearMarks: async ({ api }) => {
+    const meetingId = (await call(api, 'createMeeting', { meetingOn: '2026-12-15', confirmDate: true })).id;
+    const { memberIds } = await call(api, 'markAllPresent', { meetingId });
+    return { meetingId, memberIds };
+  },
   deleteMeeting: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-15', confirmDate: true })).id }),
   linkTyfcbToReferral: async ({ api, one }) => {
     const ref = chapterRow(one, "SELECT r.id || '|' || r.giver_id || '|' || r.receiver_id || '|' || r.meeting_id FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.status = 'completed' AND r.deleted_at IS NULL AND r.status <> 'won' AND r.status <> 'lost' ORDER BY m.meeting_on DESC LIMIT 1");

@@ -70,6 +70,35 @@ describe('Ctrl+Z in a closed meeting asks its reason first', () => {
   });
 });
 
+describe('"Mark everyone else present" is one step, and Ctrl+Z takes exactly those marks away', () => {
+  it('undoing it leaves the marks typed before it, removes the rest in one change, each audited', () => {
+    const day = nextWeekday(addDays(today, -3), 3);
+    const meeting = ok(api.call('createMeeting', { meetingOn: day, confirmDate: true }));
+    ok(api.call('setAttendance', { meetingId: meeting.id, memberId: dana, mark: 'A' }));
+    const all = ok(api.call('markAllPresent', { meetingId: meeting.id }));
+    expect(all.memberIds).not.toContain(dana);
+    expect(all.memberIds).toContain(marcus);
+    expect(all.memberIds).toHaveLength(all.marked);
+    const marks = () => Object.fromEntries(ok<any>(api.call('getMeetingSheet', { meetingId: meeting.id })).roster.map((r: any) => [r.memberId, r.mark]));
+    // A list naming someone not in this chapter is refused whole: no mark is taken away.
+    const refused = api.call('clearMarks', { meetingId: meeting.id, memberIds: [...all.memberIds, '00000000-0000-4000-8000-000000000000'] });
+    expect(refused.ok).toBe(false);
+    expect(Object.values(marks()).filter((m) => m === null)).toHaveLength(0);
+    const auditBefore = opened.sqlite.prepare("SELECT count(*) FROM audit_log WHERE entity = 'attendance' AND action = 'delete'").pluck().get();
+    expect(ok(api.call('clearMarks', { meetingId: meeting.id, memberIds: all.memberIds }))).toEqual({ cleared: all.marked });
+    const after = marks();
+    expect(after[dana]).toBe('A');
+    for (const id of all.memberIds) expect(after[id]).toBeNull();
+    expect(opened.sqlite.prepare("SELECT count(*) FROM audit_log WHERE entity = 'attendance' AND action = 'delete'").pluck().get()).toBe((auditBefore as number) + all.marked);
+    // Redo marks the same members again.
+    expect(ok(api.call('markAllPresent', { meetingId: meeting.id })).memberIds.sort()).toEqual([...all.memberIds].sort());
+    // Once the meeting is closed, taking marks away is an amendment: it needs its reason.
+    ok(api.call('closeMeeting', { meetingId: meeting.id, confirmWarnings: true }));
+    expect(api.call('clearMarks', { meetingId: meeting.id, memberIds: [marcus], reason: '' }).ok).toBe(false);
+    expect(ok(api.call('clearMarks', { meetingId: meeting.id, memberIds: [marcus], reason: 'Marcus had left before the open' }))).toEqual({ cleared: 1 });
+  });
+});
+
 describe('notices close by themselves and never pile up', () => {
   it('every notice closes after a few seconds, at most three show at once, and hovering one pauses that one only', () => {
     expect(notificationSettings.autoClose).toBeGreaterThanOrEqual(3000);

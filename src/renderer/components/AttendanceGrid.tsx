@@ -21,6 +21,7 @@ export function AttendanceGrid({
   windowMonths,
   reason,
   onMarked,
+  onMarkedAll,
   onChanged,
 }: {
   sheet: MeetingSheet;
@@ -28,6 +29,8 @@ export function AttendanceGrid({
   reason: string;
   /** A mark was set (the screen keeps it in its undo history). */
   onMarked?: (row: RosterRow, after: { mark: RosterRow['mark']; substituteName: string }) => void;
+  /** "Mark everyone else present" marked these members (one step in the screen's undo history). */
+  onMarkedAll?: (memberIds: string[]) => void;
   onChanged: () => Promise<void>;
 }) {
   const rows = useRef<Array<HTMLTableRowElement | null>>([]);
@@ -80,8 +83,9 @@ export function AttendanceGrid({
   };
 
   const markAll = async () => {
-    const { marked } = await ledger.markAllPresent({ meetingId: sheet.meeting.id });
-    notifications.show({ message: `${marked} member${marked === 1 ? '' : 's'} marked present.` });
+    const { marked, memberIds } = await ledger.markAllPresent({ meetingId: sheet.meeting.id });
+    notifications.show({ message: `${marked} member${marked === 1 ? '' : 's'} marked present. Ctrl+Z takes these marks away again.` });
+    if (memberIds.length > 0) onMarkedAll?.(memberIds);
     await onChanged();
   };
 

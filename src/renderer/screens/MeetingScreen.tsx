@@ -264,6 +264,16 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     if (sheetRef.current?.meeting.status === 'completed') setReason('');
   };
 
+  /** "Mark everyone else present" is one step: its undo takes exactly those marks away, in one change. */
+  const markedAll = (memberIds: string[]) => {
+    const meetingIdNow = sheetRef.current!.meeting.id;
+    history.current.record({
+      label: `marked ${memberIds.length} member${memberIds.length === 1 ? '' : 's'} present (everyone else)`,
+      undo: (why) => ledger.clearMarks({ meetingId: meetingIdNow, memberIds, reason: why }),
+      redo: () => ledger.markAllPresent({ meetingId: meetingIdNow }),
+    });
+  };
+
   const close = async (confirmWarnings = false) => {
     if (!sheet) return;
     try {
@@ -408,7 +418,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
               <SlipList slips={sheet.slips} cancelled={sheet.meeting.status === 'cancelled'} money={money} editingId={editing?.id ?? null} onEdit={requestEdit} onDelete={requestDelete} />
             </Tabs.Panel>
             <Tabs.Panel value="attendance" pt="md">
-              <AttendanceGrid sheet={sheet} windowMonths={chapter.absenceWindowMonths} reason={reason} onMarked={marked} onChanged={refresh} />
+              <AttendanceGrid sheet={sheet} windowMonths={chapter.absenceWindowMonths} reason={reason} onMarked={marked} onMarkedAll={markedAll} onChanged={refresh} />
             </Tabs.Panel>
           </Tabs>
         </>
