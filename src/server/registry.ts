@@ -25,7 +25,7 @@ import { clearAttendance, clearMarks, markAllPresent, setAttendance } from '../s
 import { cancelMeeting, closeMeeting, createMeeting, deleteMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
 import { countOpenReferrals, linkTyfcbToReferral, listOpenReferrals, referralHistory, setReferralStatus } from '../services/referrals';
 import { getOutcomeRules, saveOutcomeRules } from '../services/outcome-rules';
-import { outcomes, pairOutcomes } from '../services/outcomes';
+import { memberOutcomesByMonth, outcomes, pairOutcomes } from '../services/outcomes';
 import { disputeTyfcb, listDisputes, listTyfcbSlips, resolveDispute } from '../services/disputes';
 import { integrityFlags } from '../services/integrity-flags';
 import { recognition } from '../services/recognition';
@@ -175,6 +175,7 @@ const handlers: Handlers = {
   linkTyfcbToReferral: (ctx, input) => linkTyfcbToReferral(ctx.db, input),
   outcomes: (ctx, input) => outcomes(ctx.db, input),
   pairOutcomes: (ctx, input) => pairOutcomes(ctx.db, input),
+  memberOutcomesByMonth: (ctx, input) => memberOutcomesByMonth(ctx.db, input),
   disputeTyfcb: (ctx, input) => disputeTyfcb(ctx.db, input),
   resolveDispute: (ctx, input) => resolveDispute(ctx.db, input),
   listDisputes: (ctx, input) => listDisputes(ctx.db, input.state),

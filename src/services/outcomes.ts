@@ -15,7 +15,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { repeatedAll, repeatedGet } from '../db/repeated-read';
-import type { Outcomes, PairOutcomes, Period } from '../shared/contract';
+import type { MemberOutcomesByMonth, Outcomes, PairOutcomes, Period } from '../shared/contract';
 import { lostReasons } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { requireChapter } from './chapter';
@@ -243,5 +243,43 @@ export function pairOutcomes(db: Db, input: Period & { memberId: string | null }
         revenuePerReferralMinor: perReferral(r.linked + r.unlinked, given.total),
       };
     }),
+  };
+}
+
+/**
+ * One member's referrals by month of the meeting they were given at (closed meetings of the period),
+ * by outcome now, given and received: the chart on the member's own page. One grouped statement; the
+ * two legs go through the giver and receiver indexes. Every month with a closed meeting is listed, so
+ * the chart's months line up with the member's other charts; the sums are the member's row of outcomes().
+ */
+export function memberOutcomesByMonth(db: Db, input: Period & { memberId: string }): MemberOutcomesByMonth {
+  requireChapter(db);
+  const p = { from: input.from, to: input.to };
+  const memberId = input.memberId;
+  if (!db.get(sql`SELECT 1 FROM members WHERE id = ${memberId}`)) {
+    throw new LedgerError('not_found', 'That member is not in this chapter (they may have been removed): pick one from the list.', 'memberId');
+  }
+  const rows = repeatedAll<{ month: string; gWon: number; gLost: number; gOpen: number; rWon: number; rLost: number; rOpen: number }>(db, sql`
+    WITH ${periodMeetings(p)},
+    ev AS (
+      SELECT substr(pm.meeting_on, 1, 7) AS month, 1 AS given, r.status FROM referrals r JOIN pm ON pm.id = r.meeting_id
+        WHERE r.deleted_at IS NULL AND r.giver_id = ${memberId}
+      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, r.status FROM referrals r JOIN pm ON pm.id = r.meeting_id
+        WHERE r.deleted_at IS NULL AND r.receiver_id = ${memberId}
+      UNION ALL SELECT DISTINCT substr(meeting_on, 1, 7), NULL, NULL FROM pm)
+    SELECT month,
+      coalesce(sum(given = 1 AND status = 'won'), 0) AS gWon, coalesce(sum(given = 1 AND status = 'lost'), 0) AS gLost,
+      coalesce(sum(given = 1 AND status NOT IN ('won', 'lost')), 0) AS gOpen,
+      coalesce(sum(given = 0 AND status = 'won'), 0) AS rWon, coalesce(sum(given = 0 AND status = 'lost'), 0) AS rLost,
+      coalesce(sum(given = 0 AND status NOT IN ('won', 'lost')), 0) AS rOpen
+    FROM ev GROUP BY month ORDER BY month`);
+  return {
+    period: p,
+    memberId,
+    months: rows.map((r) => ({
+      month: r.month,
+      given: { won: r.gWon, lost: r.gLost, open: r.gOpen },
+      received: { won: r.rWon, lost: r.rLost, open: r.rOpen },
+    })),
   };
 }

@@ -47,7 +47,7 @@ export * from './tally-schemas';
 import { palmsReconciliationOut, palmsFileInput, rosterFileInput, attendancePreviewOut, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, setBackupLimitInput, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { bands as scoreBands, saveAllStatementsInput, savedStatementsOut } from './tally-schemas';
 export * from './outcome-schemas';
-import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, pairOutcomesInput, pairOutcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, tyfcbWithDisputeOut } from './outcome-schemas';
+import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, memberOutcomesByMonthInput, memberOutcomesByMonthOut, pairOutcomesInput, pairOutcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, tyfcbWithDisputeOut } from './outcome-schemas';
 import { scorecardProfileInputSchema, scorecardProfileSchema } from './scorecard-profile';
 // ---- leadership workflows between meetings (issue 17) ----
 export * from './leadership-schemas';
@@ -390,6 +390,7 @@ export const contract = {
   linkTyfcbToReferral: method(linkTyfcbInput, referralHistoryOut, 'Link an existing TYFCB slip to the referral it came from (marks it won).'),
   outcomes: method(periodInput, outcomesOut, 'Conversion, days to contact and close, revenue by referrer (linked, unlinked, disputed) for a period.'),
   pairOutcomes: method(pairOutcomesInput, pairOutcomesOut, 'Every referrer → receiver pair of a period, or one member’s pairs: referrals by outcome, conversion, days, revenue.'),
+  memberOutcomesByMonth: method(memberOutcomesByMonthInput, memberOutcomesByMonthOut, 'One member’s referrals given and received by month, by outcome now (won, lost, open).'),
   disputeTyfcb: method(disputeTyfcbInput, disputeOut, 'Either member marks a TYFCB slip disputed: who, when, why.'),
   resolveDispute: method(resolveDisputeInput, disputeOut, 'Leadership resolves a dispute: confirmed, corrected (an amendment) or removed.'),
   listDisputes: method(listDisputesInput, z.array(disputeOut), 'TYFCB disputes, open ones first.'),

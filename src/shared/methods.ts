@@ -44,6 +44,7 @@ export const methodNames = [
   'linkTyfcbToReferral',
   'outcomes',
   'pairOutcomes',
+  'memberOutcomesByMonth',
   'disputeTyfcb',
   'resolveDispute',
   'listDisputes',

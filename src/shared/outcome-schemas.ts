@@ -164,6 +164,20 @@ export const pairOutcomesOut = z.object({
 });
 export type PairOutcomes = z.infer<typeof pairOutcomesOut>;
 
+/** One member's referrals by month of the meeting they were given at, by outcome now, given and received. */
+export const memberOutcomesByMonthInput = z
+  .object({ memberId: entityId('Member'), from: isoDate('From'), to: isoDate('To') })
+  .strict()
+  .refine((p) => p.from <= p.to, { error: 'From must be on or before To.', path: ['to'] });
+const wonLostOpen = z.object({ won: z.number().int(), lost: z.number().int(), open: z.number().int() });
+export const memberOutcomesByMonthOut = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  memberId: z.string(),
+  /** Every month with a closed meeting in the period, oldest first (zeros where the member had none). */
+  months: z.array(z.object({ month: z.string(), given: wonLostOpen, received: wonLostOpen })),
+});
+export type MemberOutcomesByMonth = z.infer<typeof memberOutcomesByMonthOut>;
+
 // ---- disputes --------------------------------------------------------------------------
 
 export const disputeTyfcbInput = z

@@ -17,6 +17,7 @@ const extra: Array<[string, string]> = [
 
 test("a member's own page answers how am I doing, for one period, with every open referral a page at a time", async ({ page, harness }) => {
   mkdirSync('/tmp/shots/s2-14', { recursive: true });
+  mkdirSync('/tmp/shots/s3-18', { recursive: true });
   const { db } = harness.database;
   loadDemoChapter(db);
   extra.forEach(([first, last], i) => {
@@ -73,6 +74,15 @@ test("a member's own page answers how am I doing, for one period, with every ope
   await expect(byOutcome.getByRole('row', { name: /^Given \(\d+\)/ })).toBeVisible();
   await expect(byOutcome.getByRole('row', { name: /^Received \(\d+\)/ })).toBeVisible();
   await expect(progress.getByText(/As the receiver: median/)).toBeVisible();
+  // What became of them, where people look rather than read: won / lost / still open per month, given and received.
+  for (const side of ['given', 'received']) {
+    const chart = progress.getByRole('figure', { name: `Referrals ${side} by outcome per month` });
+    await expect(chart).toContainText('Won');
+    await expect(chart).toContainText('Still open');
+    expect(await chart.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
+  }
+  await progress.getByRole('figure', { name: 'Referrals given by outcome per month' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shots/s3-18/member-outcome-charts.png' });
   await expect(progress.getByRole('region', { name: 'One-to-ones' })).toContainText('Met with');
   // The same page on paper, for the same period.
   const download = page.waitForEvent('download');

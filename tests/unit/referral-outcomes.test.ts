@@ -4,12 +4,15 @@ import { integrityFlags } from '../../src/services/integrity-flags';
 import { okValue } from '../support/first-quarter';
 import { drawnText, layoutProblems, pdfWords, squeeze } from '../support/pdf-layout';
 import { buildOutcomesQuarter, firstQuarter } from '../support/outcomes-quarter';
-import type { Outcomes, PairOutcomes, Recognition, ReferralHistory } from '../../src/shared/contract';
+import type { MemberOutcomesByMonth, Outcomes, PairOutcomes, Recognition, ReferralHistory } from '../../src/shared/contract';
 
 const built = buildOutcomesQuarter();
 const { api, ids, opened } = built;
 const q1 = okValue<Outcomes>(api.call('outcomes', firstQuarter));
 const member = (first: string) => q1.members.find((m) => m.memberId === ids[first])!;
+// Read before the tests below add steps and slips to the quarter.
+const byMonth = (first: string) => okValue<MemberOutcomesByMonth>(api.call('memberOutcomesByMonth', { memberId: ids[first], ...firstQuarter }));
+const monthsOf = Object.fromEntries(['Ann', 'Bob', 'Cat', 'Dan'].map((who) => [who, byMonth(who)]));
 
 describe('did the quarter’s referrals turn into business (the hand-worked quarter)', () => {
   it('counts referrals given by outcome: 2 won, 2 lost, 2 still open', () => {
@@ -105,6 +108,59 @@ describe('did the quarter’s referrals turn into business (the hand-worked quar
     expect(empty.chapter.conversion).toBeNull();
     expect(empty.chapter.medianDaysToClose).toBeNull();
     expect(empty.chapter.revenuePerReferralMinor).toBeNull();
+  });
+});
+
+describe('a member’s referrals by outcome, month by month (the chart on the member’s own page)', () => {
+  /*
+   * By the fixture: the quarter's closed meetings fall in 2026-01 (M1, M2) and 2026-02 (M3); none in March.
+   * Ann  gave   R1 won, R2 lost (M1), R4 won (M2) → Jan won 2, lost 1 · Feb nothing
+   *      received R3 open (M1, Bob) → Jan open 1 · R6 open (M3, Dan) → Feb open 1
+   * Bob  gave   R3 open (Jan) (R7 is at M4, April: not counted) · received R1, R4 won → Jan won 2
+   * Cat  gave   R5 lost (M2, Jan) · received R2 lost (Jan)
+   * Dan  gave   R6 open (M3, Feb) · received R5 lost (Jan)
+   */
+  const z = { won: 0, lost: 0, open: 0 };
+  it('counts what the member gave and received, by month and outcome, worked out by hand', () => {
+    expect(monthsOf.Ann!.months).toEqual([
+      { month: '2026-01', given: { won: 2, lost: 1, open: 0 }, received: { won: 0, lost: 0, open: 1 } },
+      { month: '2026-02', given: z, received: { won: 0, lost: 0, open: 1 } },
+    ]);
+    expect(monthsOf.Bob!.months).toEqual([
+      { month: '2026-01', given: { won: 0, lost: 0, open: 1 }, received: { won: 2, lost: 0, open: 0 } },
+      { month: '2026-02', given: z, received: z },
+    ]);
+    expect(monthsOf.Cat!.months).toEqual([
+      { month: '2026-01', given: { won: 0, lost: 1, open: 0 }, received: { won: 0, lost: 1, open: 0 } },
+      { month: '2026-02', given: z, received: z },
+    ]);
+    expect(monthsOf.Dan!.months).toEqual([
+      { month: '2026-01', given: z, received: { won: 0, lost: 1, open: 0 } },
+      { month: '2026-02', given: { won: 0, lost: 0, open: 1 }, received: z },
+    ]);
+  });
+
+  it('the months add up to the member’s row of the Outcomes table, given and received', () => {
+    for (const who of ['Ann', 'Bob', 'Cat', 'Dan']) {
+      const sum = (side: 'given' | 'received') =>
+        monthsOf[who]!.months.reduce((s, m) => ({ won: s.won + m[side].won, lost: s.lost + m[side].lost, open: s.open + m[side].open }), { ...z });
+      const row = member(who);
+      expect(sum('given')).toEqual({ won: row.given.won, lost: row.given.lost, open: row.given.open });
+      expect(sum('received')).toEqual({ won: row.received.won, lost: row.received.lost, open: row.received.open });
+    }
+  });
+
+  it('a period with no closed meeting has no months; a member not in the chapter is refused naming the field', () => {
+    expect(okValue<MemberOutcomesByMonth>(api.call('memberOutcomesByMonth', { memberId: ids.Ann, from: '2025-06-01', to: '2025-06-30' })).months).toEqual([]);
+    const answer = api.call('memberOutcomesByMonth', { memberId: 'no-such-member', ...firstQuarter });
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) {
+      expect(answer.error.field).toBe('memberId');
+      expect(answer.error.message).toMatch(/not in this chapter/);
+    }
+    const backwards = api.call('memberOutcomesByMonth', { memberId: ids.Ann, from: '2026-03-31', to: '2026-01-01' });
+    expect(backwards.ok).toBe(false);
+    if (!backwards.ok) expect(backwards.error.field).toBe('to');
   });
 });
 

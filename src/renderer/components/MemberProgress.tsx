@@ -5,7 +5,7 @@
 import { BarChart } from '@mantine/charts';
 import { Button, Group, Pagination, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { Chapter, Period } from '../../shared/contract';
+import type { Chapter, MemberOutcomesByMonth, Period } from '../../shared/contract';
 import { formatDay } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
 import { ledger } from '../client';
@@ -101,8 +101,9 @@ function ProgressFigures({ memberId, chapter, period, ownCard }: { memberId: str
   const trend = useQuery(() => ledger.memberTrend({ memberId, ...period }), [key]);
   const outcomes = useQuery(() => ledger.outcomes(period), [key]);
   const card = useQuery(() => (ownCard ? Promise.resolve(ownCard) : ledger.scorecard(period)), [key, ownCard === null]);
+  const byMonth = useQuery(() => ledger.memberOutcomesByMonth({ memberId, ...period }), [key]);
   const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
-  if (!trend.data || !outcomes.data || !card.data) return null;
+  if (!trend.data || !outcomes.data || !card.data || !byMonth.data) return null;
   const months = trend.data.months;
   const given = months.reduce((s, m) => s + m.given, 0);
   const received = months.reduce((s, m) => s + m.received, 0);
@@ -177,6 +178,10 @@ function ProgressFigures({ memberId, chapter, period, ownCard }: { memberId: str
           </Text>
         ) : (
           <Stack gap={4}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} maw={900} mb="xs">
+              <OutcomeChart side="given" title={`Given (${outcome.given.total})`} months={byMonth.data.months} />
+              <OutcomeChart side="received" title={`Received (${outcome.received.total})`} months={byMonth.data.months} />
+            </SimpleGrid>
             <Table withTableBorder maw={560} aria-label="Referrals by outcome">
               <Table.Thead>
                 <Table.Tr>
@@ -245,6 +250,37 @@ function ProgressFigures({ memberId, chapter, period, ownCard }: { memberId: str
         )}
       </section>
     </Stack>
+  );
+}
+
+/** One side of the member's referrals, month by month, stacked by what became of them: won, lost, still open. */
+function OutcomeChart({ side, title, months }: { side: 'given' | 'received'; title: string; months: MemberOutcomesByMonth['months'] }) {
+  const any = months.some((m) => m[side].won + m[side].lost + m[side].open > 0);
+  return (
+    <div role="figure" aria-label={`Referrals ${side} by outcome per month`}>
+      <Text size="sm" fw={600}>
+        {title}
+      </Text>
+      {any ? (
+        <BarChart
+          h={170}
+          data={months.map((m) => ({ month: m.month, Won: m[side].won, Lost: m[side].lost, Open: m[side].open }))}
+          dataKey="month"
+          type="stacked"
+          withLegend
+          yAxisProps={{ allowDecimals: false, width: 30 }}
+          series={[
+            { name: 'Won', color: 'teal.6' },
+            { name: 'Lost', color: 'red.5' },
+            { name: 'Open', color: 'gray.4', label: 'Still open' },
+          ]}
+        />
+      ) : (
+        <Text size="sm" c="dimmed">
+          None {side} in this period.
+        </Text>
+      )}
+    </div>
   );
 }
 
