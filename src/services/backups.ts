@@ -102,9 +102,35 @@ export function listBackups(chapterFile: string): BackupInfo[] {
     .map((b) => {
       const file = path.join(folder, b.name);
       const held = chapterIn(file);
+      removeEmptyLogs(file);
       return { name: b.name, takenAt: b.parsed.takenAt, reason: b.parsed.reason, bytes: statSync(file).size, chapterName: held?.name ?? null, slipCount: held?.slips ?? null };
     })
     .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
+}
+
+/**
+ * SQLite's backup API copies the source's WAL mode into the copy, and every later read-only look at
+ * it (the list, Verify audit log) then leaves a -wal and a -shm file beside it that a read-only
+ * connection may not remove. A backup is one file: switch the copy to a rollback journal once.
+ */
+function asSingleFile(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/** A -wal that holds nothing, and its -shm, left beside a backup by an earlier read: removed so the folder holds one file per backup. */
+function removeEmptyLogs(file: string): void {
+  try {
+    if (statSync(`${file}-wal`).size !== 0) return;
+  } catch {
+    return;
+  }
+  rmSync(`${file}-wal`, { force: true });
+  rmSync(`${file}-shm`, { force: true });
 }
 
 /** The newest copies are kept whatever the size limit says: a limit never leaves a file without a recent backup. */
@@ -129,6 +155,7 @@ export async function backupNow(sqlite: Database.Database, chapterFile: string, 
   mkdirSync(folder, { recursive: true });
   const name = backupName(at, reason);
   await sqlite.backup(path.join(folder, name));
+  asSingleFile(path.join(folder, name));
   rotateBackups(chapterFile, at, backupLimitBytes(sqlite));
   return listBackups(chapterFile).find((b) => b.name === name)!;
 }
@@ -191,7 +218,7 @@ export function rotateBackups(chapterFile: string, now = new Date(), maxBytes: n
     }
   }
   const removed = all.filter((b) => !keep.has(b.name)).map((b) => b.name);
-  for (const name of removed) rmSync(path.join(backupsFolder(chapterFile), name), { force: true });
+  for (const name of removed) for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(backupsFolder(chapterFile), name) + suffix, { force: true });
   return removed;
 }
 

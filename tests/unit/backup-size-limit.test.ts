@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,19 @@ describe('the backups size limit', () => {
     expect(listed.value.totalBytes).toBe(listed.value.backups[0]!.bytes);
     expect(api.call('setBackupLimit', { maxMb: 0 })).toMatchObject({ ok: true, value: { maxMb: 0 } });
     expect(api.call('listBackups', {})).toMatchObject({ ok: true, value: { maxBytes: null } });
+    chapter.close();
+  });
+
+  it('each backup is one file: listing and verifying the backups leaves no -wal or -shm beside them', async () => {
+    const { file, chapter, api } = demoChapter();
+    await api.callAsync('backupNow', {});
+    await api.callAsync('backupNow', {});
+    expect(api.call('listBackups', {})).toMatchObject({ ok: true });
+    expect(api.call('verifyAuditLog', {})).toMatchObject({ ok: true, value: { ok: true } });
+    expect(api.call('listBackups', {})).toMatchObject({ ok: true });
+    const files = readdirSync(backupsFolder(file));
+    expect(files).toHaveLength(2);
+    expect(files.every((f) => f.endsWith('.sqlite'))).toBe(true);
     chapter.close();
   });
 
