@@ -313,8 +313,10 @@ export function SlipEntryBar({
   });
 
   /** The next field in the bar after the one with the cursor, as Tab would go (one radio per group). */
-  const focusNextField = () =>
-    setTimeout(() => {
+  // `now`: move at once, inside the key's own handler (a member picked with Enter), so a key typed right
+  // after the Enter can never land in the list just left and undo the pick, however busy the machine is.
+  const focusNextField = (now = false) => {
+    const move = () => {
       const form = formRef.current;
       if (!form) return;
       const fields = Array.from(form.querySelectorAll<HTMLElement>('input, textarea')).filter((el) => {
@@ -326,7 +328,10 @@ export function SlipEntryBar({
       next?.focus();
       // As Tab does: what is in the field is selected, so "2" typed over a CEU's 1 credit gives 2, not 12.
       if (next instanceof HTMLInputElement && next.type !== 'radio') next.select();
-    }, 0);
+    };
+    if (now) move();
+    else setTimeout(move, 0);
+  };
 
   /**
    * The one rule for Enter, the same in all five slip types: Enter in an open list (a member, the
@@ -344,7 +349,7 @@ export function SlipEntryBar({
     error: errors[key],
     outside: key in pairOf,
     fieldName: key,
-    onEnterPick: () => focusNextField(),
+    onEnterPick: () => focusNextField(true),
   });
   /** The fields that say who the outsider is, right after the picker that holds them (Enter moves there). */
   const partyFields = (key: PickKey) => {
