@@ -2,6 +2,7 @@
 // from the tallies and the outcomes (the same queries the screens use); ties at the cut-off all count.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { repeatedAll, repeatedGet } from '../db/repeated-read';
 import type { Period, Recognition } from '../shared/contract';
 import { formatMoney } from '../shared/money';
 import { requireChapter } from './chapter';
@@ -29,7 +30,7 @@ export function recognition(db: Db, p: Period): Recognition {
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
   const attendedMarks = rules.lateCountsAsPresent ? sql`('P', 'S', 'L')` : sql`('P', 'S')`;
-  const perfect = db.all<{ memberId: string; name: string; eligible: number; attended: number }>(sql`
+  const perfect = repeatedAll<{ memberId: string; name: string; eligible: number; attended: number }>(db, sql`
     -- Materialized: joined inline, the planner bounds the meetings by each member's joined day instead of
     -- the period's first day and reads every meeting since the oldest member joined.
     WITH pm AS MATERIALIZED (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})
@@ -40,7 +41,7 @@ export function recognition(db: Db, p: Period): Recognition {
     WHERE m.status = 'active'
     GROUP BY m.id HAVING attended = eligible
     ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE`);
-  const meetings = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to}`)!.n;
+  const meetings = repeatedGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to}`)!.n;
 
   const top = rules.recognitionTop;
   const outcomeRows = result.members.filter((m) => current.has(m.memberId));

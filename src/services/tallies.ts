@@ -3,6 +3,7 @@
 // period's meetings first, so a quarter reads a quarter's slips whatever the size of the file.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { repeatedAll } from '../db/repeated-read';
 import type { ChapterTotals, MemberTally, MemberTrend, Period, ReciprocityFlags, ReferralMatrix, Tallies } from '../shared/contract';
 import { addDays, todayIso } from '../shared/dates';
 import { requireChapter } from './chapter';
@@ -17,7 +18,9 @@ interface TallyRow extends Omit<MemberTally, 'leftDuringPeriod'> {
 }
 
 export function memberTallies(db: Db, p: Period): MemberTally[] {
-  const rows = db.all<TallyRow>(sql`
+  // Prepared once per open file (the screens, the scorecard and recognition ask again with a new period):
+  // parsing and planning this long statement cost about as much as answering it for a quarter.
+  const rows = repeatedAll<TallyRow>(db, sql`
     WITH ${periodMeetings(p)},
     att AS (SELECT a.member_id, sum(a.mark = 'P') AS p, sum(a.mark = 'A') AS a, sum(a.mark = 'L') AS l,
                    sum(a.mark = 'M') AS m, sum(a.mark = 'S') AS s
