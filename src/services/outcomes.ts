@@ -6,8 +6,11 @@
 // - A referral counts in the period of the meeting it was given at; its outcome is its status now:
 //   won, lost, or open (new, contacted, meeting set).
 // - Conversion = won ÷ decided (won + lost); "of all" = won ÷ every referral given.
+// - Funnel: a referral counts up to the stage it stands at now — the latest status of its history
+//   that is not "lost" (a lost referral keeps the stage it had reached; a won one has reached all).
+//   A status put back undoes the later stages: won → back to contacted counts as contacted only.
 // - Days to first contact: from the referral's meeting to the first history entry that moved it to
-//   contacted, meeting set or won. Days to close: to the latest "won" entry of a referral won now.
+//   contacted, meeting set or won (none if it stands at New now). Days to close: to the latest "won" entry of a referral won now.
 //   Medians (the middle value, or the mean of the two middle values), measured for the receiver.
 // - Revenue: TYFCB slips at the period's meetings, credited to their referrer. Linked = the slip names
 //   the referral it came from; unlinked = it does not; disputed = under an open dispute, shown apart
@@ -33,16 +36,23 @@ const referralFacts = (p: Period) => sql`${periodMeetings(p)},
   -- of all history): first contact, whether a meeting was set, the latest "won".
   hist AS (SELECT h.referral_id,
       min(CASE WHEN h.status IN ('contacted', 'meeting_set', 'won') THEN h.changed_on END) AS contacted_on,
-      max(h.status IN ('meeting_set', 'won')) AS reached_meeting,
       max(CASE WHEN h.status = 'won' THEN h.changed_on END) AS won_on
     FROM refs CROSS JOIN referral_status_history h WHERE h.referral_id = refs.id GROUP BY h.referral_id),
-  facts AS MATERIALIZED (SELECT refs.*, hist.contacted_on, coalesce(hist.reached_meeting, 0) AS reached_meeting, hist.won_on,
-      julianday(hist.contacted_on) - julianday(refs.meeting_on) AS d_contact,
+  -- How far the referral stands now: the latest status of its history that is not "lost" (a lost
+  -- referral keeps the stage it had reached). A status put back (won → contacted, won → new) undoes
+  -- the later stages: a referral put back to New was never contacted, as far as the funnel and the
+  -- days to first contact are concerned. A referral won now has reached every stage.
+  stood AS (SELECT refs.id, CASE WHEN refs.outcome = 'won' THEN 3 ELSE coalesce((SELECT CASE h.status WHEN 'contacted' THEN 1 WHEN 'meeting_set' THEN 2 WHEN 'won' THEN 3 ELSE 0 END
+      FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status <> 'lost'
+      ORDER BY h.changed_on DESC, h.created_at DESC, h.rowid DESC LIMIT 1), 0) END AS stage
+    FROM refs),
+  facts AS MATERIALIZED (SELECT refs.*, CASE WHEN stood.stage >= 1 THEN hist.contacted_on END AS contacted_on, stood.stage >= 2 AS reached_meeting, hist.won_on,
+      julianday(CASE WHEN stood.stage >= 1 THEN hist.contacted_on END) - julianday(refs.meeting_on) AS d_contact,
       CASE WHEN refs.outcome = 'won' THEN julianday(hist.won_on) - julianday(refs.meeting_on) END AS d_close,
       -- Why a lost referral was lost: the reason on its latest "lost" entry.
       CASE WHEN refs.outcome = 'lost' THEN (SELECT h.lost_reason FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status = 'lost'
         ORDER BY h.changed_on DESC, h.created_at DESC LIMIT 1) END AS lost_reason
-    FROM refs LEFT JOIN hist ON hist.referral_id = refs.id),
+    FROM refs JOIN stood ON stood.id = refs.id LEFT JOIN hist ON hist.referral_id = refs.id),
   ty AS MATERIALIZED (SELECT t.referrer_id, t.closer_id, t.amount_minor, t.referral_id IS NOT NULL AS linked, substr(pm.meeting_on, 1, 7) AS month,
            ${tyfcbDisputed('t')} AS disputed
          FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL)`;

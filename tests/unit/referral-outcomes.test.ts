@@ -34,6 +34,29 @@ describe('did the quarter’s referrals turn into business (the hand-worked quar
     expect(q1.chapter.funnel).toEqual({ given: 6, contacted: 4, meetingSet: 3, won: 2 });
   });
 
+  it('a status put back by mistake no longer counts in the funnel: won → lost → back to contacted is contacted only, new → won → back to new was never contacted', () => {
+    // Worked by hand from the quarter above (funnel 6 → 4 → 3 → 2):
+    //   R2 Ann→Cat contacted 01-11, lost 01-20, then Cat records won 01-22 (by mistake), lost 01-23, back to contacted 01-25:
+    //     it stands at "contacted" now and is open again — still counted as contacted, never as meeting set.
+    //   R3 Bob→Ann new, Ann records won 02-01 by mistake and puts it back to new 02-02: it stands at New —
+    //     not contacted, no meeting set, and no "days to first contact" for Ann (her R6 alone: 2 days).
+    // Funnel: given 6, contacted R1 R2 R4 R6 = 4, meeting set R1 R4 R6 = 3, won R1 R4 = 2.
+    // Outcomes now: won R1 R4 = 2, lost R5 = 1, open R2 R3 R6 = 3.
+    const fresh = buildOutcomesQuarter();
+    const step = (key: string, status: string, on: string, by: string, extra: Record<string, unknown> = {}) =>
+      okValue(fresh.api.call('setReferralStatus', { id: fresh.ids[key], status, on, recordedById: fresh.ids[by], lostReason: null, note: '', ...extra }));
+    step('R2', 'won', '2026-01-22', 'Cat');
+    step('R2', 'lost', '2026-01-23', 'Cat', { lostReason: 'other', note: 'Pressed the wrong status' });
+    step('R2', 'contacted', '2026-01-25', 'Cat', { note: 'Still talking to them' });
+    step('R3', 'won', '2026-02-01', 'Ann');
+    step('R3', 'new', '2026-02-02', 'Ann', { note: 'Won was a slip of the mouse' });
+    const after = okValue<Outcomes>(fresh.api.call('outcomes', firstQuarter));
+    expect(after.chapter.funnel).toEqual({ given: 6, contacted: 4, meetingSet: 3, won: 2 });
+    expect(after.chapter.given).toEqual({ won: 2, lost: 1, open: 3, total: 6 });
+    expect(after.members.find((m) => m.memberId === fresh.ids.Ann)!.medianDaysToContact).toBe(2);
+    fresh.opened.close();
+  });
+
   it('measures median days to first contact and to close, chapter-wide and for each receiver', () => {
     expect(q1.chapter.medianDaysToContact).toBe(2);
     expect(q1.chapter.medianDaysToClose).toBe(14);
