@@ -8,7 +8,7 @@ import type { Db } from '../db/open';
 import { absenceLetters } from '../db/schema';
 import type { AbsenceLetter, Chapter, LeadershipPolicies, ParsedInput } from '../shared/contract';
 import { addMonths, formatDay } from '../shared/dates';
-import type { LetterLevel } from '../shared/domain';
+import { reasonRequiredFor, type LetterLevel } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { memberUpdate, readDecisions, recordDecision } from './applications';
 import { recordAudit } from './audit';
@@ -208,7 +208,9 @@ export function decideAttendance(db: Db, input: ParsedInput<'decideAttendance'>,
     if (input.decidedOn > today) throw new LedgerError('invalid_input', `Decision date cannot be in the future (today is ${today}).`, 'decidedOn');
     if (input.decidedOn < letter.reachedOn) throw new LedgerError('invalid_input', `Decision date cannot be before the threshold was reached (${letter.reachedOn}).`, 'decidedOn');
     if (input.outcome === 'kept_with_conditions' && input.conditions === '') throw new LedgerError('invalid_input', 'Write the conditions the member is kept on.', 'conditions');
-    if (input.outcome === 'released' && input.reason === '') throw new LedgerError('reason_required', `Give the reason ${letter.memberName}'s seat is released.`, 'reason');
+    if (reasonRequiredFor(input.outcome) && input.reason.trim() === '') {
+      throw new LedgerError('reason_required', input.outcome === 'released' ? `Give the reason ${letter.memberName}'s seat is released.` : `Give the reason ${letter.memberName} is kept with conditions.`, 'reason');
+    }
     const member = requireMember(tx, letter.memberId);
     if (input.outcome === 'released') {
       if (member.status === 'former') throw new LedgerError('conflict', `${member.fullName} has already left the chapter.`, 'outcome');

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { formatDay } from '../shared/dates';
-import { weekdayNames } from '../shared/domain';
+import { decisionOutcomeLabels, weekdayNames, type DecisionOutcome } from '../shared/domain';
 import { formatMoney } from '../shared/money';
 import { slipAsRecorded } from './slips';
 
@@ -227,6 +227,15 @@ function describeSubject(entity: string, entityId: string, v: Values, ctx: Wordi
       return 'scorecard profile';
     case 'chapter_file':
       return 'chapter file';
+    case 'committee_decision': {
+      // "committee decision on Brian Kowalski's renewal: Renewed with conditions"
+      const topic = text('topic');
+      const outcome = decisionOutcomeLabels[text('outcome') as DecisionOutcome] ?? text('outcome');
+      const about = topic === 'application' ? 'application' : topic === 'renewal' ? 'renewal' : topic === 'attendance' ? 'attendance' : 'membership';
+      return `committee decision on ${who('memberName', 'memberId')}'s ${about}${outcome ? `: ${outcome}` : ''}`;
+    }
+    case 'absence_letter':
+      return `absence letter to ${who('memberName', 'memberId')}`;
     default:
       return entity.replace(/_/g, ' ');
   }

@@ -1,5 +1,6 @@
 // The renewals radar and the committee's renewal decisions. Renewing moves the due date by the
 // chapter's term; not renewing makes the member former on a date and frees the seat.
+import { reasonRequiredFor } from '../shared/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import type { ParsedInput, RenewalRow, Renewals } from '../shared/contract';
@@ -54,8 +55,12 @@ export function decideRenewal(db: Db, input: ParsedInput<'decideRenewal'>, today
     if (input.outcome === 'renewed_with_conditions' && input.conditions === '') {
       throw new LedgerError('invalid_input', 'Write the conditions of the renewal (for example: two one-to-ones a month, no more than one absence a quarter).', 'conditions');
     }
-    if (input.outcome === 'not_renewed' && input.reason === '') {
-      throw new LedgerError('reason_required', `Give the reason ${member.fullName} is not renewed.`, 'reason');
+    if (reasonRequiredFor(input.outcome) && input.reason.trim() === '') {
+      throw new LedgerError(
+        'reason_required',
+        input.outcome === 'not_renewed' ? `Give the reason ${member.fullName} is not renewed.` : `Give the reason ${member.fullName} is renewed with conditions.`,
+        'reason',
+      );
     }
     const before = member.renewalDue;
     let after: string | null = before;

@@ -117,6 +117,14 @@ export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
   kept_with_conditions: 'Kept with conditions',
   released: 'Released',
 };
+/** Which decisions need a reason written (the form marks the box "Required"; the services refuse it empty). */
+export function reasonRequiredFor(outcome: DecisionOutcome): boolean {
+  return outcome !== 'approved' && outcome !== 'renewed' && outcome !== 'kept';
+}
+/** Which decisions need their conditions written. */
+export function conditionsRequiredFor(outcome: DecisionOutcome): boolean {
+  return outcome === 'renewed_with_conditions' || outcome === 'kept_with_conditions';
+}
 
 export const letterLevels = ['warning', 'final'] as const;
 export type LetterLevel = (typeof letterLevels)[number];

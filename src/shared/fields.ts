@@ -69,3 +69,14 @@ export const integerIn = (label: string, min: number, max: number) =>
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
   z.enum(values, { error: `${label} must be one of: ${values.join(', ')}.` });
+
+/**
+ * What is wrong with a date typed into a form, in one sentence naming the field, or null when it is fine.
+ * The text is taken exactly as typed: 2026-02-30, 14.11.2026 or 05/11/2026 are refused, never rolled over
+ * or read month-first. Shared by every typed date field (IsoDateField) so the rule is the same everywhere.
+ */
+export function datedFieldProblem(label: string, typed: string | null | undefined, required: boolean): string | null {
+  const text = (typed ?? '').trim();
+  if (text === '') return required ? `Enter ${label.toLowerCase()} (YYYY-MM-DD, e.g. 2026-11-14).` : null;
+  return isRealIsoDate(text) ? null : `${label} must be a real date written YYYY-MM-DD, e.g. 2026-11-14 (you typed "${text}").`;
+}

@@ -235,7 +235,7 @@ const writes: Partial<Record<MethodName, Payloads>> = {
     await call(api, 'reviewAbsenceLetter', { id, reviewedBy: 'Dana Ruiz', reviewedOn: new Date().toISOString().slice(0, 10) });
     return { id, sentOn: new Date().toISOString().slice(0, 10), sentHow: 'email' };
   },
-  decideAttendance: async ({ api }) => ({ letterId: (await call(api, 'listAbsenceLetters', {})).find((l: any) => l.level === 'final' && !l.decision).id, outcome: 'kept_with_conditions', decidedOn: new Date().toISOString().slice(0, 10), decidedBy: 'Nadia Haddad', conditions: 'No absence in the next three months' }),
+  decideAttendance: async ({ api }) => ({ letterId: (await call(api, 'listAbsenceLetters', {})).find((l: any) => l.level === 'final' && !l.decision).id, outcome: 'kept_with_conditions', decidedOn: new Date().toISOString().slice(0, 10), decidedBy: 'Nadia Haddad', reason: 'Two absences were for a family illness', conditions: 'No absence in the next three months' }),
 };
 /** Methods that only read (or write files outside the chapter: backups, exports). */
 const reads: MethodName[] = [

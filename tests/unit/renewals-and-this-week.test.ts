@@ -56,7 +56,7 @@ describe('renewals', () => {
     const marcus = ok<any>(api.call('addMember', memberInput(seats.mortgage, 'Marcus', 'Chen', { renewalDue: due })));
     expect(refused(api.call('decideRenewal', { memberId: marcus.id, outcome: 'renewed_with_conditions', decidedOn: today(), decidedBy: 'Nadia Haddad' }))).toMatchObject({ field: 'conditions' });
     const after = ok<Renewals>(
-      api.call('decideRenewal', { memberId: marcus.id, outcome: 'renewed_with_conditions', decidedOn: today(), decidedBy: 'Nadia Haddad', conditions: 'Two one-to-ones a month; no more than one absence a quarter.' }),
+      api.call('decideRenewal', { memberId: marcus.id, outcome: 'renewed_with_conditions', decidedOn: today(), decidedBy: 'Nadia Haddad', reason: 'Three absences this spring.', conditions: 'Two one-to-ones a month; no more than one absence a quarter.' }),
     );
     expect(after.recentDecisions[0]).toMatchObject({ outcome: 'renewed_with_conditions', conditions: 'Two one-to-ones a month; no more than one absence a quarter.', renewalDueAfter: addMonths(due, 6) });
   });

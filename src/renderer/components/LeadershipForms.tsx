@@ -1,7 +1,6 @@
 // The leadership team's small forms: a follow-up, "Apply", an applicant's file, and the committee's
 // decisions. Each puts a refusal next to the field it names (useLedgerSubmit).
 import { Alert, Button, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { Application, Classification, Member, Prospect } from '../../shared/contract';
@@ -14,14 +13,17 @@ import {
   nameOrderLabels,
   nameOrders,
   prospectStageLabels,
+  conditionsRequiredFor,
+  reasonRequiredFor,
   renewalOutcomes,
   type DecisionOutcome,
   type NameOrder,
 } from '../../shared/domain';
 import { ledger } from '../client';
+import { datedFieldProblem } from '../../shared/fields';
+import { IsoDateField } from './IsoDateField';
 import { useLedgerSubmit } from '../form-errors';
 
-export const dateProps = { valueFormat: 'YYYY-MM-DD', placeholder: 'YYYY-MM-DD' } as const;
 
 function FormFooter({ formError, saving, onCancel, label }: { formError: string | null; saving: boolean; onCancel: () => void; label: string }) {
   return (
@@ -57,7 +59,10 @@ export function seatOptions(classifications: Classification[]) {
 
 export function FollowUpForm({ prospect, onSaved, onCancel }: { prospect: Prospect; onSaved: () => void; onCancel: () => void }) {
   const next = prospect.stage === 'visited' ? 'followed_up' : prospect.stage === 'followed_up' ? 'invited_back' : prospect.stage;
-  const form = useForm({ initialValues: { stage: next as string, contactOn: chapterToday() as string | null, note: prospect.note } });
+  const form = useForm({
+    initialValues: { stage: next as string, contactOn: chapterToday() as string | null, note: prospect.note },
+    validate: { contactOn: (v) => datedFieldProblem('Contact date', v, true) },
+  });
   const { saving, formError, run } = useLedgerSubmit(form.setFieldError, ['stage', 'contactOn', 'note']);
   const stages = (['visited', 'followed_up', 'invited_back', 'not_now', 'not_a_fit'] as const).map((s) => ({ value: s, label: prospectStageLabels[s] }));
   return (
@@ -73,7 +78,7 @@ export function FollowUpForm({ prospect, onSaved, onCancel }: { prospect: Prospe
     >
       <Stack gap="sm">
         <Select label="Stage" data={stages} allowDeselect={false} data-autofocus {...form.getInputProps('stage')} />
-        <DateInput label="Contact date" required {...dateProps} {...form.getInputProps('contactOn')} />
+        <IsoDateField label="Contact date" required {...form.getInputProps('contactOn')} />
         <Textarea label="Note" autosize minRows={2} placeholder="What was said, what happens next" {...form.getInputProps('note')} />
       </Stack>
       <FormFooter formError={formError} saving={saving} onCancel={onCancel} label="Save follow-up" />
@@ -111,6 +116,7 @@ export function ApplyForm({
       sponsorId: prospect.invitedById as string | null,
       appliedOn: chapterToday() as string | null,
     },
+    validate: { appliedOn: (v) => datedFieldProblem('Application date', v, true) },
   });
   const fields = ['firstName', 'lastName', 'nameOrder', 'company', 'phone', 'email', 'classificationId', 'sponsorId', 'appliedOn'];
   const { firstName, lastName, nameOrder } = form.values;
@@ -161,7 +167,7 @@ export function ApplyForm({
         <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
         <TextInput label="Email" type="email" {...form.getInputProps('email')} />
         <Select label="Sponsor" searchable clearable placeholder="Nobody" data={members.filter((m) => m.status !== 'applicant').map((m) => ({ value: m.id, label: m.fullName }))} {...form.getInputProps('sponsorId')} />
-        <DateInput label="Application date" required {...dateProps} {...form.getInputProps('appliedOn')} />
+        <IsoDateField label="Application date" required {...form.getInputProps('appliedOn')} />
       </SimpleGrid>
       <FormFooter formError={formError} saving={saving} onCancel={onCancel} label="Make applicant" />
     </form>
@@ -178,6 +184,7 @@ export function ApplicationFileForm({ application, members, onSaved, onCancel }:
       referencesChecked: application.referencesChecked,
       referencesNote: application.referencesNote,
     },
+    validate: { interviewOn: (v) => datedFieldProblem('Interview date', v, false) },
   });
   const { saving, formError, run } = useLedgerSubmit(form.setFieldError, Object.keys(form.values));
   return (
@@ -193,7 +200,7 @@ export function ApplicationFileForm({ application, members, onSaved, onCancel }:
     >
       <SimpleGrid cols={2} spacing="sm">
         <Select label="Sponsor" searchable clearable placeholder="Nobody" data={members.filter((m) => m.id !== application.memberId && m.status !== 'applicant').map((m) => ({ value: m.id, label: m.fullName }))} {...form.getInputProps('sponsorId')} />
-        <DateInput label="Interview date" clearable data-autofocus {...dateProps} {...form.getInputProps('interviewOn')} />
+        <IsoDateField label="Interview date" data-autofocus {...form.getInputProps('interviewOn')} />
         <TextInput label="Interviewers" placeholder="Who interviewed" {...form.getInputProps('interviewers')} />
         <Checkbox mt="xl" label="References checked" {...form.getInputProps('referencesChecked', { type: 'checkbox' })} />
       </SimpleGrid>
@@ -223,17 +230,25 @@ export function DecisionForm({
 }) {
   const form = useForm({
     initialValues: { outcome: outcomesFor[kind][0] as string, decidedOn: chapterToday() as string | null, decidedBy: '', reason: '', conditions: '', date: null as string | null },
+    // Every missing or wrong field is shown at once, under its field, before anything is sent.
+    validate: {
+      decidedOn: (v) => datedFieldProblem('Decision date', v, true),
+      decidedBy: (v) => (v.trim() === '' ? 'Enter who is recording the decision.' : null),
+      reason: (v, all) => (reasonRequiredFor(all.outcome as DecisionOutcome) && v.trim() === '' ? `Give the reason for "${decisionOutcomeLabels[all.outcome as DecisionOutcome]}".` : null),
+      conditions: (v, all) => (conditionsRequiredFor(all.outcome as DecisionOutcome) && v.trim() === '' ? 'Write the conditions.' : null),
+      date: (v) => datedFieldProblem(kind === 'application' ? 'Join date' : 'Leaves on', v, false),
+    },
   });
   const dateField = kind === 'application' ? 'joinedOn' : 'leftOn';
   const { saving, formError, run } = useLedgerSubmit((field, message) => form.setFieldError(field === dateField ? 'date' : field, message), ['outcome', 'decidedOn', 'decidedBy', 'reason', 'conditions', dateField]);
   const outcome = form.values.outcome as DecisionOutcome;
-  const needsConditions = outcome === 'renewed_with_conditions' || outcome === 'kept_with_conditions';
+  const needsConditions = conditionsRequiredFor(outcome);
   const showDate = (kind === 'application' && outcome === 'approved') || (kind === 'renewal' && outcome === 'not_renewed');
   return (
     <form
       aria-label={`Decision on ${subject}`}
       noValidate
-      onSubmit={form.onSubmit((v) => run(() => onDecide({ ...v, outcome: v.outcome as DecisionOutcome, decidedOn: v.decidedOn ?? '' })))}
+      onSubmit={form.onSubmit((v) => run(() => onDecide({ ...v, outcome: v.outcome as DecisionOutcome, decidedOn: (v.decidedOn ?? '').trim(), date: v.date?.trim() || null })))}
     >
       {intro}
       <SegmentedControl
@@ -244,20 +259,18 @@ export function DecisionForm({
         {...form.getInputProps('outcome')}
       />
       <SimpleGrid cols={2} spacing="sm">
-        <DateInput label="Decision date" required {...dateProps} {...form.getInputProps('decidedOn')} />
+        <IsoDateField label="Decision date" required {...form.getInputProps('decidedOn')} />
         <TextInput label="Recorded by" required placeholder="Who is recording it" data-autofocus {...form.getInputProps('decidedBy')} />
         {showDate && (
-          <DateInput
+          <IsoDateField
             label={kind === 'application' ? 'Join date' : 'Leaves on'}
-            description="Default: the decision date"
-            clearable
-            {...dateProps}
+            description="Empty: the decision date"
             {...form.getInputProps('date')}
           />
         )}
       </SimpleGrid>
       {needsConditions && <Textarea mt="sm" label="Conditions" required autosize minRows={2} {...form.getInputProps('conditions')} />}
-      <Textarea mt="sm" label="Reason" autosize minRows={2} placeholder={outcome === 'approved' || outcome === 'renewed' || outcome === 'kept' ? 'Optional' : 'Required'} {...form.getInputProps('reason')} />
+      <Textarea mt="sm" label="Reason" autosize minRows={2} required={reasonRequiredFor(outcome)} placeholder={reasonRequiredFor(outcome) ? 'Required' : 'Optional'} {...form.getInputProps('reason')} />
       <FormFooter formError={formError} saving={saving} onCancel={onCancel} label="Record decision" />
     </form>
   );

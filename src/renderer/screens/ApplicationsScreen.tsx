@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { IsoDateField } from '../components/IsoDateField';
+import { datedFieldProblem } from '../../shared/fields';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -9,7 +10,7 @@ import { decisionOutcomeLabels, letterSentHows, type LetterSentHow } from '../..
 import { ledger } from '../client';
 import { downloadBytes } from '../download';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { ApplicationFileForm, DecisionForm, dateProps, seatOptions } from '../components/LeadershipForms';
+import { ApplicationFileForm, DecisionForm, seatOptions } from '../components/LeadershipForms';
 import { useLedgerSubmit } from '../form-errors';
 import { useQuery } from '../use-query';
 
@@ -180,7 +181,10 @@ function ApplicationsTab() {
 }
 
 function ClassificationChangeForm({ members, classifications, onDone, onCancel }: { members: { id: string; fullName: string; classificationName: string }[]; classifications: Parameters<typeof seatOptions>[0]; onDone: () => void; onCancel: () => void }) {
-  const form = useForm({ initialValues: { memberId: null as string | null, classificationId: null as string | null, appliedOn: chapterToday() as string | null, reason: '' } });
+  const form = useForm({
+    initialValues: { memberId: null as string | null, classificationId: null as string | null, appliedOn: chapterToday() as string | null, reason: '' },
+    validate: { appliedOn: (v) => datedFieldProblem('Request date', v, true) },
+  });
   const { saving, formError, run } = useLedgerSubmit(form.setFieldError, ['memberId', 'classificationId', 'appliedOn', 'reason']);
   return (
     <form
@@ -197,7 +201,7 @@ function ClassificationChangeForm({ members, classifications, onDone, onCancel }
       <Stack gap="sm">
         <Select label="Member" required searchable data-autofocus data={members.map((m) => ({ value: m.id, label: `${m.fullName} — ${m.classificationName}` }))} {...form.getInputProps('memberId')} />
         <Select label="New classification" required searchable data={seatOptions(classifications)} {...form.getInputProps('classificationId')} />
-        <DateInput label="Request date" required {...dateProps} {...form.getInputProps('appliedOn')} />
+        <IsoDateField label="Request date" required {...form.getInputProps('appliedOn')} />
         <Textarea label="Reason" autosize minRows={2} {...form.getInputProps('reason')} />
       </Stack>
       {formError && <Alert color="red" mt="md" role="alert">{formError}</Alert>}

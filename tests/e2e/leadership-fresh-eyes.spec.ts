@@ -1,0 +1,56 @@
+// What a fresh-eyes tester found on the leadership screens, in the committee's words: a decision date
+// typed the European way must not snap back or roll over, and every missing field of a decision is shown
+// at once, under its field, with nothing saved. A small chapter set up through the services (fast).
+import { mkdirSync } from 'node:fs';
+import { createRegistry } from '../../src/server/registry';
+import { addDays, addMonths } from '../../src/shared/dates';
+import { chapterToday, saveChapter } from '../../src/services/chapter';
+import { saveClassification, saveContactSphere } from '../../src/services/classifications';
+import { expect, test } from './fixtures';
+
+const shots = process.env.SHOTS_DIR ?? 'test-results';
+
+test('a renewal decision with a date typed 14.11.2026 and no reason is refused field by field, all at once; nothing is saved', async ({ page, harness }) => {
+  mkdirSync(shots, { recursive: true });
+  const { db, sqlite } = harness.database;
+  const api = createRegistry({ db, file: 'e2e', appVersion: 'e2e' }, () => {});
+  saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 3, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  const home = saveContactSphere(db, { name: 'Home', description: '' });
+  const today = chapterToday(db);
+  const due = addDays(today, 20);
+  const added = api.call('addMember', { firstName: 'Marcus', lastName: 'Chen', company: 'Chen & Co', classificationId: saveClassification(db, { name: 'Mortgage Broker', sphereId: home.id }).id, phone: '', email: '', status: 'active', joinedOn: '2024-01-10', renewalDue: due, sponsorId: null, leadershipRole: null });
+  if (!added.ok) throw new Error(added.error.message);
+
+  await page.goto(`${harness.openUrl}#/applications`);
+  await page.getByRole('tab', { name: 'Renewals' }).click();
+  await page.getByRole('button', { name: 'Renewal decision for Marcus Chen' }).click();
+  const decision = page.getByRole('dialog');
+  await decision.getByText('Renewed with conditions').click();
+  const date = decision.getByRole('textbox', { name: 'Decision date' });
+  await date.fill('14.11.2026');
+  await decision.getByRole('button', { name: 'Record decision' }).click();
+  // Every problem under its own field at once; the typed date stays as typed.
+  await expect(decision.getByText('Decision date must be a real date written YYYY-MM-DD, e.g. 2026-11-14 (you typed "14.11.2026").')).toBeVisible();
+  await expect(decision.getByText('Enter who is recording the decision.')).toBeVisible();
+  await expect(decision.getByText('Give the reason for "Renewed with conditions".')).toBeVisible();
+  await expect(decision.getByText('Write the conditions.')).toBeVisible();
+  await expect(date).toHaveValue('14.11.2026');
+  await page.screenshot({ path: `${shots}/decision-refused.png` });
+  // A day that does not exist is not rolled over into the next month.
+  await date.fill('2026-02-30');
+  await decision.getByRole('button', { name: 'Record decision' }).click();
+  await expect(decision.getByText('(you typed "2026-02-30")', { exact: false })).toBeVisible();
+  await expect(date).toHaveValue('2026-02-30');
+  expect(sqlite.prepare('SELECT count(*) FROM committee_decisions').pluck().get()).toBe(0);
+
+  // Put right, it is saved, and the typed date is said back in words.
+  await date.fill(today);
+  await expect(decision.getByText(new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`)))).toBeVisible();
+  await decision.getByLabel('Recorded by').fill('Nadia Haddad');
+  await decision.getByRole('textbox', { name: 'Reason' }).fill('Three absences this spring.');
+  await decision.getByRole('textbox', { name: 'Conditions' }).fill('Two one-to-ones a month.');
+  await decision.getByRole('button', { name: 'Record decision' }).click();
+  await expect(decision).toBeHidden();
+  expect(sqlite.prepare('SELECT outcome, decided_on AS decidedOn, reason FROM committee_decisions').all()).toEqual([{ outcome: 'renewed_with_conditions', decidedOn: today, reason: 'Three absences this spring.' }]);
+  expect(sqlite.prepare('SELECT renewal_due FROM members').pluck().get()).toBe(addMonths(due, 12));
+});
