@@ -27,11 +27,18 @@ import { tyfcbDisputed } from './tyfcb-counted';
 const periodMeetings = (p: Period) =>
   sql`pm AS (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})`;
 
+/** The period's referrals with their outcome now (needs pm). */
+const periodReferrals = sql`refs AS (SELECT r.id, r.giver_id, r.receiver_id, r.status, pm.meeting_on,
+             CASE r.status WHEN 'won' THEN 'won' WHEN 'lost' THEN 'lost' ELSE 'open' END AS outcome
+           FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL)`;
+/** The period's TYFCB slips, linked or not, under an open dispute or not (needs pm). */
+const periodTyfcb = sql`ty AS MATERIALIZED (SELECT t.referrer_id, t.closer_id, t.amount_minor, t.referral_id IS NOT NULL AS linked, substr(pm.meeting_on, 1, 7) AS month,
+           ${tyfcbDisputed('t')} AS disputed
+         FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL)`;
+
 /** The period's referrals with their outcome, first contact and close: the CTEs every query starts from. */
 const referralFacts = (p: Period) => sql`${periodMeetings(p)},
-  refs AS (SELECT r.id, r.giver_id, r.receiver_id, r.status, pm.meeting_on,
-             CASE r.status WHEN 'won' THEN 'won' WHEN 'lost' THEN 'lost' ELSE 'open' END AS outcome
-           FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL),
+  ${periodReferrals},
   -- One pass over the history of the period's referrals (through its referral_id index, never a scan
   -- of all history): first contact, whether a meeting was set, the latest "won".
   hist AS (SELECT h.referral_id,
@@ -53,9 +60,7 @@ const referralFacts = (p: Period) => sql`${periodMeetings(p)},
       CASE WHEN refs.outcome = 'lost' THEN (SELECT h.lost_reason FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status = 'lost'
         ORDER BY h.changed_on DESC, h.created_at DESC LIMIT 1) END AS lost_reason
     FROM refs JOIN stood ON stood.id = refs.id LEFT JOIN hist ON hist.referral_id = refs.id),
-  ty AS MATERIALIZED (SELECT t.referrer_id, t.closer_id, t.amount_minor, t.referral_id IS NOT NULL AS linked, substr(pm.meeting_on, 1, 7) AS month,
-           ${tyfcbDisputed('t')} AS disputed
-         FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL)`;
+  ${periodTyfcb}`;
 
 const rate = (won: number, of: number) => (of > 0 ? won / of : null);
 const perReferral = (minor: number, given: number) => (given > 0 ? Math.round(minor / given) : null);
@@ -292,4 +297,25 @@ export function memberOutcomesByMonth(db: Db, input: Period & { memberId: string
       received: { won: r.rWon, lost: r.rLost, open: r.rOpen },
     })),
   };
+}
+
+/**
+ * What recognition needs of the outcomes, per member as giver and referrer: referrals given by outcome
+ * and the TYFCB credited (linked, unlinked; disputed left out). The same definitions (the same CTEs) and
+ * the same member order as outcomes() — without the history, medians, pairs and months it does not use.
+ */
+export function giverOutcomes(db: Db, p: Period): Array<{ memberId: string; name: string; won: number; lost: number; linkedMinor: number; unlinkedMinor: number }> {
+  return repeatedAll(db, sql`
+    WITH ${periodMeetings(p)},
+    ${periodReferrals},
+    ${periodTyfcb},
+    perMember AS (SELECT member_id, sum(won) AS won, sum(lost) AS lost, sum(linked) AS linked, sum(unlinked) AS unlinked FROM (
+        SELECT giver_id AS member_id, outcome = 'won' AS won, outcome = 'lost' AS lost, 0 AS linked, 0 AS unlinked FROM refs
+        UNION ALL SELECT referrer_id, 0, 0, CASE WHEN NOT disputed AND linked THEN amount_minor ELSE 0 END,
+          CASE WHEN NOT disputed AND NOT linked THEN amount_minor ELSE 0 END FROM ty)
+      GROUP BY member_id)
+    SELECT m.id AS memberId, m.first_name || ' ' || m.last_name AS name, coalesce(x.won, 0) AS won, coalesce(x.lost, 0) AS lost,
+      coalesce(x.linked, 0) AS linkedMinor, coalesce(x.unlinked, 0) AS unlinkedMinor
+    FROM members m LEFT JOIN perMember x ON x.member_id = m.id
+    ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, m.id`);
 }

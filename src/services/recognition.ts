@@ -1,5 +1,5 @@
 // Recognition for a month or quarter: who to thank at the meeting, by the chapter's rules. Counts come
-// from the tallies and the outcomes (the same queries the screens use); ties at the cut-off all count.
+// from the tallies and the outcomes' own definitions (giverOutcomes: the same CTEs); ties at the cut-off all count.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { repeatedAll, repeatedGet } from '../db/repeated-read';
@@ -7,7 +7,7 @@ import type { Period, Recognition } from '../shared/contract';
 import { formatMoney } from '../shared/money';
 import { requireChapter } from './chapter';
 import { getOutcomeRules } from './outcome-rules';
-import { outcomes } from './outcomes';
+import { giverOutcomes } from './outcomes';
 import { memberTallies } from './tallies';
 
 type Winner = Recognition['categories'][number]['winners'][number];
@@ -25,7 +25,6 @@ export function recognition(db: Db, p: Period): Recognition {
   const rules = getOutcomeRules(db);
   const tallies = memberTallies(db, p).filter((m) => m.status === 'active' || m.status === 'on_leave');
   const current = new Set(tallies.map((m) => m.memberId));
-  const result = outcomes(db, p);
   const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -44,7 +43,7 @@ export function recognition(db: Db, p: Period): Recognition {
   const meetings = repeatedGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to}`)!.n;
 
   const top = rules.recognitionTop;
-  const outcomeRows = result.members.filter((m) => current.has(m.memberId));
+  const outcomeRows = giverOutcomes(db, p).filter((m) => current.has(m.memberId));
   return {
     period: { from: p.from, to: p.to },
     chapterName: chapter.name,
@@ -63,7 +62,7 @@ export function recognition(db: Db, p: Period): Recognition {
         title: 'Top TYFCB generated for others',
         rule: `Most closed business credited to the member on others’ TYFCB slips; disputed amounts do not count until resolved. The top ${top}.`,
         winners: topWithTies(
-          outcomeRows.map((m) => ({ memberId: m.memberId, name: m.name, value: m.generatedLinkedMinor + m.generatedUnlinkedMinor, label: money(m.generatedLinkedMinor + m.generatedUnlinkedMinor) })),
+          outcomeRows.map((m) => ({ memberId: m.memberId, name: m.name, value: m.linkedMinor + m.unlinkedMinor, label: money(m.linkedMinor + m.unlinkedMinor) })),
           top,
         ),
       },
@@ -91,8 +90,9 @@ export function recognition(db: Db, p: Period): Recognition {
         rule: `Referrals given that were won ÷ those decided (won or lost), among members with at least ${rules.conversionMinDecided} decided; the top ${top}.`,
         winners: topWithTies(
           outcomeRows
-            .filter((m) => m.given.won + m.given.lost >= rules.conversionMinDecided && m.conversionGiven !== null)
-            .map((m) => ({ memberId: m.memberId, name: m.name, value: m.conversionGiven!, label: `${Math.round(m.conversionGiven! * 100)}% (${m.given.won} of ${m.given.won + m.given.lost})` })),
+            // Conversion as on the Outcomes screen: won ÷ decided (won + lost).
+            .filter((m) => m.won + m.lost >= rules.conversionMinDecided && m.won + m.lost > 0)
+            .map((m) => ({ memberId: m.memberId, name: m.name, value: m.won / (m.won + m.lost), label: `${Math.round((m.won / (m.won + m.lost)) * 100)}% (${m.won} of ${m.won + m.lost})` })),
           top,
         ),
       },
