@@ -42,7 +42,31 @@ export function producedLabel(at: Date, locale: string, timeZone: string): strin
   return formatInstant(at, locale, timeZone);
 }
 
+/**
+ * Headings (h2/h3) are marked as level-1 headlines; the lines that introduce a table (a note, a score
+ * sentence) can be marked level 2 by the report. A heading is moved to the next page when nothing but
+ * its own introduction would follow it on this one: never a heading alone at a page's foot.
+ */
+function markHeadings(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(markHeadings);
+  if (!node || typeof node !== 'object') return;
+  const n = node as Record<string, unknown>;
+  const styles = Array.isArray(n.style) ? n.style : [n.style];
+  if ((styles.includes('h2') || styles.includes('h3')) && n.headlineLevel === undefined) n.headlineLevel = 1;
+  if (Array.isArray(n.stack)) markHeadings(n.stack);
+  if (Array.isArray(n.columns)) markHeadings(n.columns);
+}
+
+type Headline = { headlineLevel?: unknown; text?: unknown; image?: unknown; canvas?: unknown; svg?: unknown; style?: unknown };
+const pageFrameStyles = new Set(['headerChapter', 'headerTitle', 'inProgress', 'footer']);
+/** Something printed in the page's body (a line, a table cell, a picture): not a container (tables and stacks print through their cells), not the page header or footer. */
+const printed = (f: Headline) => (f.text !== undefined || f.image !== undefined || f.canvas !== undefined || f.svg !== undefined) && !(Array.isArray(f.style) ? f.style : [f.style]).some((s) => pageFrameStyles.has(s as string));
+export function keepHeadingWithWhatFollows(node: Headline, following: () => Headline[], nextPage: () => Headline[]): boolean {
+  return node.headlineLevel === 1 && following().every((f) => !printed(f) || f.headlineLevel === 2) && nextPage().some(printed);
+}
+
 export function documentFrame(frame: ReportFrame, content: Content[]): TDocumentDefinitions {
+  markHeadings(content);
   const produced = producedLabel(frame.producedAt, frame.locale, frame.timeZone);
   const notice = frame.inProgress ? inProgressLabel(frame.inProgress, frame.locale) : null;
   return {
@@ -78,6 +102,7 @@ export function documentFrame(frame: ReportFrame, content: Content[]): TDocument
       ],
     }),
     ...(frame.draft ? { watermark: { text: 'DRAFT', color: '#c92a2a', opacity: 0.12, bold: true } } : {}),
+    pageBreakBefore: (node, pages) => keepHeadingWithWhatFollows(node, pages.getFollowingNodesOnPage, pages.getNodesOnNextPage),
     defaultStyle: { font: 'DejaVu', fontSize: 9, lineHeight: 1.15 },
     styles: {
       headerChapter: { fontSize: 9, bold: true, color: '#0b7285' },
@@ -184,10 +209,13 @@ export function dataTable(headers: string[], rows: Cell[][], options: TableOptio
   return {
     table: {
       headerRows: 1,
+      // A row is never split across pages, and the header row never stands alone at a page's foot.
       dontBreakRows: true,
+      keepWithHeaderRows: 1,
       widths: columnWidths(headers, rows, options),
       body: [
-        headers.map((h, i) => ({ text: h, style: 'th', alignment: numeric.has(i) ? 'right' : 'left', ...(options.fontSize ? { fontSize: options.fontSize } : {}) })),
+        // Header cells count as a heading's introduction: a heading followed on its page by nothing but a header row moves on.
+        headers.map((h, i) => ({ text: h, style: 'th', headlineLevel: 2, alignment: numeric.has(i) ? 'right' : 'left', ...(options.fontSize ? { fontSize: options.fontSize } : {}) })),
         ...rows.map((r, ri) => r.map((v, ci) => cell(v, ci, ri))),
       ],
     },

@@ -102,12 +102,12 @@ export function memberStatementContent(data: MemberStatementData): Content[] {
       ? dataTable(['Given on', 'From', 'To', 'Prospect', 'Status', 'Days open'], data.openReferrals.map((r) => [r.meetingOn, r.giverName, r.receiverName, r.prospectName, r.status.replace('_', ' '), r.daysOpen]), { widths: [60, '*', '*', '*', 60, 45], numeric: [5] })
       : emptyNote('None open.'),
     { text: `Scorecard (${data.scoreProfileName ? `${data.scoreProfileName}, ` : ''}${data.scorePeriod.from} to ${data.scorePeriod.to})`, style: 'h2' },
-    ...(data.scorePeriodWords ? [{ text: `Scored over ${data.scorePeriodWords}`, style: 'small', margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
+    ...(data.scorePeriodWords ? [{ text: `Scored over ${data.scorePeriodWords}`, style: 'small', headlineLevel: 2, margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
   );
   if (data.score) {
     content.push(
-      { text: `${data.score.bandLabel.toUpperCase()} — ${data.score.explanation}`, bold: true, margin: [0, 0, 0, 4] },
-      ...(data.score.nextColour ? [{ text: data.score.nextColour.text, margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
+      { text: `${data.score.bandLabel.toUpperCase()} — ${data.score.explanation}`, bold: true, headlineLevel: 2, margin: [0, 0, 0, 4] },
+      ...(data.score.nextColour ? [{ text: data.score.nextColour.text, headlineLevel: 2, margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
       dataTable(['Category', 'Measured', 'Points', 'Rule'], data.score.categories.map((c) => [c.label, c.working && c.value !== null && c.display !== '—' && c.maxPoints > 0 ? `${c.display}\n${c.working}` : c.display, c.maxPoints === 0 ? 'not scored' : `${c.points} / ${c.maxPoints}`, c.maxPoints === 0 ? '—' : c.rule]), { widths: [90, '*', 55, '*'], numeric: [2] }),
     );
   } else content.push(emptyNote('Not scored (not an active member in the scoring period).'));
