@@ -8,7 +8,7 @@ import { todayIso } from '../shared/dates';
 import type { LostReason, referralStatuses } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { recordAudit } from './audit';
-import { requireChapter } from './chapter';
+import { chapterToday, requireChapter } from './chapter';
 
 type ReferralStatus = (typeof referralStatuses)[number];
 
@@ -113,11 +113,11 @@ export function appendStatus(tx: Db, referral: ReferralRow, change: StatusChange
   });
 }
 
-export function setReferralStatus(db: Db, input: ParsedInput<'setReferralStatus'>, today = todayIso()): OpenReferral {
+export function setReferralStatus(db: Db, input: ParsedInput<'setReferralStatus'>, today = chapterToday(db)): OpenReferral {
   return db.transaction((tx) => {
     const referral = requireReferral(tx, input.id);
     const on = input.on ?? today;
-    if (on > today) throw new LedgerError('invalid_input', `${on} is in the future: record a follow-up once it has happened.`, 'on');
+    if (on > today) throw new LedgerError('invalid_input', `A follow-up cannot be dated after today (${today}): ${on} has not happened yet.`, 'on');
     if (input.status === 'lost' && !input.lostReason) {
       throw new LedgerError('invalid_input', 'Say why it was lost: price, timing, no answer, not a fit or other.', 'lostReason');
     }

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Chapter, OpenReferral, ReferralHistory } from '../../shared/contract';
-import { todayIso } from '../../shared/dates';
+import { isRealIsoDate } from '../../shared/fields';
+import { chapterToday } from '../chapter-today';
 import { lostReasonLabels, lostReasons, referralStatuses, type LostReason } from '../../shared/domain';
 import { LedgerError } from '../../shared/errors';
 import { formatMoney } from '../../shared/money';
@@ -27,7 +27,7 @@ interface Props {
 export function FollowUpModal({ chapter, referral, initialStatus, onClose, onChanged }: Props) {
   const history = useQuery(() => ledger.referralHistory({ id: referral.id }), [referral.id]);
   const [status, setStatus] = useState<Status>(initialStatus);
-  const [on, setOn] = useState<string>(todayIso());
+  const [on, setOn] = useState<string>(chapterToday());
   const [by, setBy] = useState<string>(referral.receiverId);
   const [lostReason, setLostReason] = useState<LostReason | null>(null);
   const [note, setNote] = useState('');
@@ -36,10 +36,21 @@ export function FollowUpModal({ chapter, referral, initialStatus, onClose, onCha
   const [won, setWon] = useState(false);
 
   const save = async () => {
+    // The day is read exactly as typed (as the Meeting screen's date is): never rolled over into another
+    // month or year, never saved when it is not a real day or is after today — the text stays to correct.
+    const day = on.trim();
+    if (!isRealIsoDate(day)) {
+      setErrors({ on: `The follow-up day must be a real date written YYYY-MM-DD, e.g. ${chapterToday()}.` });
+      return;
+    }
+    if (day > chapterToday()) {
+      setErrors({ on: `A follow-up cannot be dated after today (${chapterToday()}): record it once it has happened.` });
+      return;
+    }
     setSaving(true);
     setErrors({});
     try {
-      await ledger.setReferralStatus({ id: referral.id, status, on, recordedById: by === 'secretary' ? null : by, lostReason: status === 'lost' ? lostReason : null, note });
+      await ledger.setReferralStatus({ id: referral.id, status, on: day, recordedById: by === 'secretary' ? null : by, lostReason: status === 'lost' ? lostReason : null, note });
       onChanged();
       await history.reload();
       if (status === 'won') setWon(true);
@@ -51,6 +62,9 @@ export function FollowUpModal({ chapter, referral, initialStatus, onClose, onCha
       setSaving(false);
     }
   };
+
+  // What the typed day is, in words, as it is typed (a strict date is never "rolled over").
+  const readable = isRealIsoDate(on.trim()) ? new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${on.trim()}T00:00:00Z`)) : '';
 
   return (
     <Modal opened onClose={onClose} size="lg" title={<Text fw={600}>Follow up: {referral.prospectName} · {referral.giverName} → {referral.receiverName}</Text>}>
@@ -67,7 +81,18 @@ export function FollowUpModal({ chapter, referral, initialStatus, onClose, onCha
               data={referralStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
             />
             <Group grow align="flex-start">
-              <DateInput label="On" valueFormat="YYYY-MM-DD" value={on} onChange={(v) => v && setOn(v)} maxDate={todayIso()} error={errors.on} />
+              <TextInput
+                label="On"
+                description={readable || 'Written YYYY-MM-DD'}
+                placeholder="YYYY-MM-DD"
+                value={on}
+                onChange={(e) => {
+                  setOn(e.currentTarget.value);
+                  setErrors(({ on: _on, ...rest }) => rest);
+                }}
+                error={errors.on}
+                autoComplete="off"
+              />
               <Select
                 label="Recorded by"
                 allowDeselect={false}
