@@ -164,6 +164,8 @@ export function editAbsenceLetter(db: Db, input: ParsedInput<'editAbsenceLetter'
   return db.transaction((tx) => {
     const before = requireLetter(tx, input.id);
     requireUnsent(before);
+    // The same text saved again (Save pressed twice): nothing changed, nothing written, the review stands.
+    if (input.body === before.body) return before;
     // Changed after review: it needs reading again before it goes out.
     tx.update(absenceLetters).set({ body: input.body, status: 'draft', reviewedOn: null, reviewedBy: null }).where(eq(absenceLetters.id, input.id)).run();
     const after = requireLetter(tx, input.id);
@@ -175,6 +177,8 @@ export function editAbsenceLetter(db: Db, input: ParsedInput<'editAbsenceLetter'
 export function reviewAbsenceLetter(db: Db, input: ParsedInput<'reviewAbsenceLetter'>, today: string = chapterToday(db)): AbsenceLetter {
   return db.transaction((tx) => {
     const before = requireLetter(tx, input.id);
+    // Marked reviewed twice (a double click, a second Enter): nothing changes, so nothing is written or audited.
+    if (before.status === 'reviewed' && before.reviewedBy === input.reviewedBy && before.reviewedOn === input.reviewedOn) return before;
     requireUnsent(before);
     if (input.reviewedOn > today) throw new LedgerError('invalid_input', `Review date cannot be in the future (today is ${today}).`, 'reviewedOn');
     if (input.reviewedOn < before.reachedOn) throw new LedgerError('invalid_input', `Review date cannot be before the letter was due (${before.reachedOn}).`, 'reviewedOn');
@@ -188,6 +192,8 @@ export function reviewAbsenceLetter(db: Db, input: ParsedInput<'reviewAbsenceLet
 export function markAbsenceLetterSent(db: Db, input: ParsedInput<'markAbsenceLetterSent'>, today: string = chapterToday(db)): AbsenceLetter {
   return db.transaction((tx) => {
     const before = requireLetter(tx, input.id);
+    // Marked sent twice the same way on the same day: it is already so; nothing is written or audited.
+    if (before.status === 'sent' && before.sentOn === input.sentOn && before.sentHow === input.sentHow) return before;
     requireUnsent(before);
     if (before.status !== 'reviewed') throw new LedgerError('conflict', 'Review the letter before marking it sent: leadership reads every letter before it goes out.', 'id');
     if (input.sentOn > today) throw new LedgerError('invalid_input', `Sent on cannot be in the future (today is ${today}).`, 'sentOn');

@@ -54,3 +54,50 @@ test('a renewal decision with a date typed 14.11.2026 and no reason is refused f
   expect(sqlite.prepare('SELECT outcome, decided_on AS decidedOn, reason FROM committee_decisions').all()).toEqual([{ outcome: 'renewed_with_conditions', decidedOn: today, reason: 'Three absences this spring.' }]);
   expect(sqlite.prepare('SELECT renewal_due FROM members').pluck().get()).toBe(addMonths(due, 12));
 });
+
+test('a final letter: Enter in "Reviewed by" marks it reviewed, the refusal goes when a name is typed, and a double click records it once', async ({ page, harness }) => {
+  const { db, sqlite } = harness.database;
+  const api = createRegistry({ db, file: 'e2e', appVersion: 'e2e' }, () => {});
+  const call = (method: string, input: unknown) => {
+    const result = api.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as { id: string };
+  };
+  saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 3, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  const home = saveContactSphere(db, { name: 'Home', description: '' });
+  const today = chapterToday(db);
+  const member = (first: string, last: string, seat: string) =>
+    call('addMember', { firstName: first, lastName: last, company: `${last} & Co`, classificationId: saveClassification(db, { name: seat, sphereId: home.id }).id, phone: '', email: '', status: 'active', joinedOn: '2024-01-10', renewalDue: null, sponsorId: null, leadershipRole: null }).id;
+  const greg = member('Greg', 'Holloway', 'Plumbing');
+  member('Dana', 'Ruiz', 'Real Estate');
+  for (const weeksAgo of [3, 2, 1]) {
+    const meetingId = call('createMeeting', { meetingOn: addDays(today, -7 * weeksAgo), confirmDate: true }).id;
+    call('setAttendance', { meetingId, memberId: greg, mark: 'A', substituteName: '' });
+    call('markAllPresent', { meetingId });
+    call('closeMeeting', { meetingId, confirmWarnings: true });
+  }
+  call('draftAbsenceLetters', {});
+
+  await page.goto(`${harness.openUrl}#/applications`);
+  await page.getByRole('tab', { name: 'Attendance letters' }).click();
+  const letter = page.getByRole('article', { name: 'Letter to Greg Holloway' });
+  const reviewer = letter.getByRole('textbox', { name: 'Reviewed by' });
+  await reviewer.press('Enter');
+  await expect(letter.getByText('Enter reviewed by.')).toBeVisible();
+  await reviewer.pressSequentially('Nad');
+  await expect(letter.getByText('Enter reviewed by.')).toBeHidden();
+  await reviewer.pressSequentially('ia Haddad');
+  await letter.getByRole('button', { name: 'Mark reviewed' }).dblclick();
+  await expect(letter.getByText('reviewed by Nadia Haddad — to send')).toBeVisible();
+  await expect(page.getByText('Letter reviewed.')).toHaveCount(1);
+  const audited = () => sqlite.prepare("SELECT count(*) FROM audit_log WHERE entity = 'absence_letter' AND action = 'update'").pluck().get();
+  expect(audited()).toBe(1);
+
+  // Enter alone, on another letter's field, marks it reviewed too.
+  sqlite.prepare("UPDATE absence_letters SET status = 'draft', reviewed_by = NULL, reviewed_on = NULL").run();
+  await page.reload();
+  await page.getByRole('tab', { name: 'Attendance letters' }).click();
+  await letter.getByRole('textbox', { name: 'Reviewed by' }).fill('Dana Ruiz');
+  await letter.getByRole('textbox', { name: 'Reviewed by' }).press('Enter');
+  await expect(letter.getByText('reviewed by Dana Ruiz — to send')).toBeVisible();
+});

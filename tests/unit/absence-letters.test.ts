@@ -125,6 +125,24 @@ describe('review, send and the committee', () => {
     return draft().find((l) => l.memberId === greg.id)!;
   };
 
+  it('"Mark reviewed" double-clicked, "Mark sent" or "Save text" pressed twice record it once: no second toast-worthy change, no empty audit entry', () => {
+    const letter = toFinal();
+    const before = auditRows(opened, 'absence_letter', letter.id).length;
+    const review = { id: letter.id, reviewedBy: 'Dana Ruiz', reviewedOn: today() };
+    ok(api.call('reviewAbsenceLetter', review));
+    expect(ok<AbsenceLetter>(api.call('reviewAbsenceLetter', review))).toMatchObject({ status: 'reviewed', reviewedBy: 'Dana Ruiz' });
+    expect(auditRows(opened, 'absence_letter', letter.id)).toHaveLength(before + 1);
+    // Saving the unchanged text does not send the reviewed letter back to draft.
+    expect(ok<AbsenceLetter>(api.call('editAbsenceLetter', { id: letter.id, body: letter.body }))).toMatchObject({ status: 'reviewed' });
+    expect(auditRows(opened, 'absence_letter', letter.id)).toHaveLength(before + 1);
+    const sent = { id: letter.id, sentOn: today(), sentHow: 'post' };
+    ok(api.call('markAbsenceLetterSent', sent));
+    expect(ok<AbsenceLetter>(api.call('markAbsenceLetterSent', sent))).toMatchObject({ status: 'sent', sentHow: 'post' });
+    expect(auditRows(opened, 'absence_letter', letter.id)).toHaveLength(before + 2);
+    // Sent another way afterwards is still refused: a sent letter is kept as it went out.
+    expect(refused(api.call('markAbsenceLetterSent', { ...sent, sentHow: 'email' })).code).toBe('conflict');
+  });
+
   it('a letter is reviewed, then marked sent, and kept with the member', () => {
     const letter = toFinal();
     expect(refused(api.call('markAbsenceLetterSent', { id: letter.id, sentOn: today(), sentHow: 'email' })).message).toContain('Review the letter before');

@@ -3,7 +3,7 @@ import { IsoDateField } from '../components/IsoDateField';
 import { datedFieldProblem } from '../../shared/fields';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AbsenceLetter, Application, LeadershipPolicies, RenewalRow } from '../../shared/contract';
 import { chapterToday } from '../chapter-today';
 import { decisionOutcomeLabels, letterSentHows, type LetterSentHow } from '../../shared/domain';
@@ -361,7 +361,13 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
   // A refusal about one field (an empty "Reviewed by") sits under that field; others are notices.
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : undefined);
+  // One action at a time: the buttons are disabled while it runs, so a double click records nothing twice.
+  const [busy, setBusy] = useState(false);
+  const running = useRef(false); // a second click in the same instant, before the re-render, is ignored too
   const act = async (what: () => Promise<unknown>, message: string) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
     setFieldError(null);
     try {
       await what();
@@ -371,8 +377,12 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
       const field = (e as { field?: string }).field;
       if (field === 'reviewedBy' || field === 'sentHow' || field === 'body') setFieldError({ field, message: (e as Error).message });
       else fail(e);
+    } finally {
+      running.current = false;
+      setBusy(false);
     }
   };
+  const review = () => act(() => ledger.reviewAbsenceLetter({ id: letter.id, reviewedBy: reviewer, reviewedOn: chapterToday() }), 'Letter reviewed.');
   const statusBadge = letter.status === 'draft' ? <Badge color="orange" variant="light">draft — to review</Badge> : letter.status === 'reviewed' ? <Badge color="blue" variant="light">reviewed by {letter.reviewedBy} — to send</Badge> : <Badge color="green" variant="light">sent {letter.sentOn} ({letter.sentHow ? sentHowLabels[letter.sentHow] : ''})</Badge>;
   return (
     <Card withBorder component="article" aria-label={`Letter to ${letter.memberName}`}>
@@ -391,14 +401,30 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
       {letter.status !== 'sent' && (
         <Group mt="sm" gap="xs" align="flex-end">
           {body !== letter.body && (
-            <Button size="xs" variant="light" onClick={() => act(() => ledger.editAbsenceLetter({ id: letter.id, body }), 'Letter text saved; it needs review again.')}>
+            <Button size="xs" variant="light" disabled={busy} onClick={() => act(() => ledger.editAbsenceLetter({ id: letter.id, body }), 'Letter text saved; it needs review again.')}>
               Save text
             </Button>
           )}
           {letter.status === 'draft' && body === letter.body && (
             <>
-              <TextInput size="xs" label="Reviewed by" value={reviewer} onChange={(e) => setReviewer(e.currentTarget.value)} w={240} error={errorFor('reviewedBy')} />
-              <Button size="xs" onClick={() => act(() => ledger.reviewAbsenceLetter({ id: letter.id, reviewedBy: reviewer, reviewedOn: chapterToday() }), 'Letter reviewed.')}>
+              <TextInput
+                size="xs"
+                label="Reviewed by"
+                value={reviewer}
+                onChange={(e) => {
+                  setReviewer(e.currentTarget.value);
+                  if (fieldError?.field === 'reviewedBy') setFieldError(null);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    void review();
+                  }
+                }}
+                w={240}
+                error={errorFor('reviewedBy')}
+              />
+              <Button size="xs" loading={busy} disabled={busy} onClick={() => void review()}>
                 Mark reviewed
               </Button>
             </>
@@ -406,7 +432,7 @@ function LetterCard({ letter, onChanged }: { letter: AbsenceLetter; onChanged: (
           {letter.status === 'reviewed' && body === letter.body && (
             <>
               <Select size="xs" label="Sent how" w={160} error={errorFor('sentHow')} allowDeselect={false} value={sentHow} onChange={(v) => setSentHow((v ?? 'email') as LetterSentHow)} data={letterSentHows.map((h) => ({ value: h, label: sentHowLabels[h] }))} />
-              <Button size="xs" onClick={() => act(() => ledger.markAbsenceLetterSent({ id: letter.id, sentOn: chapterToday(), sentHow }), 'Letter marked sent today.')}>
+              <Button size="xs" loading={busy} disabled={busy} onClick={() => act(() => ledger.markAbsenceLetterSent({ id: letter.id, sentOn: chapterToday(), sentHow }), 'Letter marked sent today.')}>
                 Mark sent today
               </Button>
             </>
