@@ -125,3 +125,8 @@ export function minorToPlainAmount(minor: number, currency: string): string {
   const abs = (scaled < 0n ? -scaled : scaled).toString().padStart(shown + 1, '0');
   return `${sign}${abs.slice(0, -shown)}.${abs.slice(-shown)}`;
 }
+
+/** Minor units as a plain number in the currency's main unit, for a chart's axis (¥1,200 is 1200, KWD 1.250 is 1.25). */
+export function minorToMajor(minor: number, currency: string): number {
+  return minor / 10 ** minorDigits(currency);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseMoney } from '../../src/shared/money';
+import { formatMoney, minorToMajor, parseMoney } from '../../src/shared/money';
 
 describe('typing an amount', () => {
   it.each([
@@ -30,5 +30,13 @@ describe('typing an amount', () => {
     expect(formatMoney(125050, 'USD', 'en-US')).toBe('$1,250.50');
     expect(formatMoney(125050, 'EUR', 'de-DE')).toBe('1.250,50\u00a0€');
     expect(formatMoney(26000000, 'INR', 'en-IN')).toBe('₹2,60,000.00');
+  });
+});
+
+describe('the revenue-by-month chart draws amounts in the currency’s own unit', () => {
+  it('yen have no minor digits, dollars two, dinars three: the axis shows 1200 yen, 12 dollars, 1.25 dinars', () => {
+    expect(minorToMajor(1200, 'JPY')).toBe(1200);
+    expect(minorToMajor(1200, 'USD')).toBe(12);
+    expect(minorToMajor(1250, 'KWD')).toBe(1.25);
   });
 });

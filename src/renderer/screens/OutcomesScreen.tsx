@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Chapter, Dispute, MemberOutcome, OutcomeRules, Outcomes } from '../../shared/contract';
 import { disputeGroundLabels, disputeGrounds, disputeResolutions, lostReasonLabels, type DisputeGround, type DisputeResolution } from '../../shared/domain';
 import { LedgerError } from '../../shared/errors';
-import { formatMoney } from '../../shared/money';
+import { formatMoney, minorDigits, minorToMajor } from '../../shared/money';
 import { ledger } from '../client';
 import { downloadBytes } from '../download';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -157,11 +157,11 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
           <Text fw={600} mb="xs">Revenue by month</Text>
           <BarChart
             h={220}
-            data={data.months.map((m) => ({ month: m.month, Linked: m.linkedMinor / 100, Unlinked: m.unlinkedMinor / 100, Disputed: m.disputedMinor / 100 }))}
+            data={data.months.map((m) => ({ month: m.month, Linked: minorToMajor(m.linkedMinor, data.currency), Unlinked: minorToMajor(m.unlinkedMinor, data.currency), Disputed: minorToMajor(m.disputedMinor, data.currency) }))}
             dataKey="month"
             type="stacked"
             withLegend
-            valueFormatter={(v) => money(Math.round(v * 100))}
+            valueFormatter={(v) => money(Math.round(v * 10 ** minorDigits(data.currency)))}
             yAxisProps={{ width: 70, tickFormatter: (v: number) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(v) }}
             series={[
               { name: 'Linked', color: 'teal.6', label: 'Linked to a referral' },
