@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Center, Group, Loader, Modal, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Button, Center, Group, Loader, Modal, NavLink, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { setChapterTimeZone } from './chapter-today';
 import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconTrophy, IconUsers } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -126,33 +126,36 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <Stack gap={4} component="nav" aria-label="Screens">
-          {screens.map((s) => (
-            <NavLink
-              key={s.id}
-              label={s.label}
-              description={s.digit ? screenShortcutLabel(s.digit, isMac) : undefined}
-              leftSection={<s.icon size={18} stroke={1.6} />}
-              href={`#/${s.id}`}
-              active={screen === s.id}
-              aria-current={screen === s.id ? 'page' : undefined}
-            />
-          ))}
-          {/* ---- leadership workflows between meetings (issue 17) ---- */}
-          <Text size="xs" c="dimmed" fw={600} mt="sm" px="sm">
-            Leadership, between meetings
-          </Text>
-          {leadershipScreens.map((s) => (
-            <NavLink
-              key={s.id}
-              label={s.label}
-              leftSection={<s.icon size={18} stroke={1.6} />}
-              href={`#/${s.id}`}
-              active={screen === s.id}
-              aria-current={screen === s.id ? 'page' : undefined}
-            />
-          ))}
-        </Stack>
+        {/* The list scrolls when the window is shorter than it (a 1280×860 laptop), so every screen stays reachable with the mouse. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
+          <Stack gap={4} component="nav" aria-label="Screens">
+            {screens.map((s) => (
+              <NavLink
+                key={s.id}
+                label={s.label}
+                description={s.digit ? screenShortcutLabel(s.digit, isMac) : undefined}
+                leftSection={<s.icon size={18} stroke={1.6} />}
+                href={`#/${s.id}`}
+                active={screen === s.id}
+                aria-current={screen === s.id ? 'page' : undefined}
+              />
+            ))}
+            {/* ---- leadership workflows between meetings (issue 17) ---- */}
+            <Text size="xs" c="dimmed" fw={600} mt="sm" px="sm">
+              Leadership, between meetings
+            </Text>
+            {leadershipScreens.map((s) => (
+              <NavLink
+                key={s.id}
+                label={s.label}
+                leftSection={<s.icon size={18} stroke={1.6} />}
+                href={`#/${s.id}`}
+                active={screen === s.id}
+                aria-current={screen === s.id ? 'page' : undefined}
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Modal opened={leaving !== null} onClose={stay} title="Leave without saving?">

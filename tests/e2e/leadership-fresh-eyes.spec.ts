@@ -101,3 +101,36 @@ test('a final letter: Enter in "Reviewed by" marks it reviewed, the refusal goes
   await letter.getByRole('textbox', { name: 'Reviewed by' }).press('Enter');
   await expect(letter.getByText('reviewed by Dana Ruiz — to send')).toBeVisible();
 });
+
+test('in a 1280×860 window the side bar scrolls to "Applications & renewals" with the mouse; an applicant reads "Applied on", not "Joined on"', async ({ page, harness }) => {
+  mkdirSync(shots, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 860 });
+  const { db } = harness.database;
+  const api = createRegistry({ db, file: 'e2e', appVersion: 'e2e' }, () => {});
+  saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 3, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  const home = saveContactSphere(db, { name: 'Home', description: '' });
+  const applied = addDays(chapterToday(db), -3);
+  const added = api.call('addMember', { firstName: 'Liam', lastName: 'Murphy', company: 'Murphy Electrical', classificationId: saveClassification(db, { name: 'Electrician', sphereId: home.id }).id, phone: '', email: '', status: 'applicant', joinedOn: applied, renewalDue: null, sponsorId: null, leadershipRole: null });
+  if (!added.ok) throw new Error(added.error.message);
+
+  await page.goto(`${harness.openUrl}#/members`);
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  const link = nav.getByRole('link', { name: /Applications & renewals/ });
+  // With the mouse only: a wheel over the side bar brings the last screens into the window.
+  await nav.getByRole('link', { name: /^Meeting/ }).hover();
+  await page.mouse.wheel(0, 800);
+  await expect.poll(async () => { const box = await link.boundingBox(); return box ? box.y + box.height : 9999; }).toBeLessThanOrEqual(860);
+  await page.screenshot({ path: `${shots}/sidebar-1280x860.png` });
+  const box = (await link.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByRole('tab', { name: 'Renewals' })).toBeVisible();
+
+  const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${applied}T00:00:00Z`));
+  await page.goto(`${harness.openUrl}#/members`);
+  const row = page.getByRole('table', { name: 'Members' }).getByRole('row', { name: /Liam Murphy/ });
+  await expect(row.getByText(`Applied on ${day}`)).toBeVisible();
+  await row.getByText('Liam Murphy').click();
+  await expect(page.getByText('Applied on', { exact: true })).toBeVisible();
+  await expect(page.getByText('Joined on', { exact: true })).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/applicant-applied-on.png` });
+});

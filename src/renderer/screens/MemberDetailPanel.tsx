@@ -68,7 +68,8 @@ export function MemberDetailPanel({
           <Row label="Classification" value={`${member.classificationName}${member.sphereName ? ` (${member.sphereName})` : ''}`} />
           <Row label="Phone" value={member.phone} />
           <Row label="Email" value={member.email ? <Anchor href={`mailto:${member.email}`}>{member.email}</Anchor> : ''} />
-          <Row label="Joined on" value={formatDay(member.joinedOn, chapter.locale)} />
+          {/* An applicant has not joined yet: their date is the application's. */}
+          <Row label={member.status === 'applicant' ? 'Applied on' : 'Joined on'} value={formatDay(member.joinedOn, chapter.locale)} />
           <Row label="Renewal due" value={formatDay(member.renewalDue, chapter.locale)} />
           {member.leftOn && <Row label="Left on" value={formatDay(member.leftOn, chapter.locale)} />}
           <Row label="Sponsor" value={member.sponsorName ?? ''} />

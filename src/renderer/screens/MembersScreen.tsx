@@ -140,7 +140,7 @@ export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChan
                 <Table.Td>
                   <MemberStatusBadge status={m.status} />
                 </Table.Td>
-                <Table.Td>{formatDay(m.joinedOn, chapter.locale)}</Table.Td>
+                <Table.Td>{m.status === 'applicant' ? `Applied on ${formatDay(m.joinedOn, chapter.locale)}` : formatDay(m.joinedOn, chapter.locale)}</Table.Td>
                 <Table.Td>
                   {m.renewalDue ? (
                     <Text size="sm" c={m.status !== 'former' && m.renewalDue <= soon ? 'red' : undefined} fw={m.renewalDue <= soon ? 600 : undefined}>
