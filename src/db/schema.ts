@@ -625,6 +625,29 @@ export const memberAliases = sqliteTable(
 );
 
 /**
+ * A name as an import file writes it ("Tom Baker (Bay Builders)", "Sam Visitor") that the secretary
+ * said is someone outside the chapter: remembered with who they are, so the next file is not asked again.
+ */
+export const outsidePartyAliases = sqliteTable(
+  'outside_party_aliases',
+  {
+    id: id(),
+    /** Folded as member aliases are: lower case, no accents, single spaces. */
+    alias: text('alias').notNull().unique(),
+    kind: text('kind', { enum: outsidePartyKinds }).notNull(),
+    name: text('name').notNull(),
+    chapterName: text('chapter_name').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    check('outside_party_aliases_alias', sql`length(trim(${t.alias})) > 0`),
+    check('outside_party_aliases_kind', sql`${t.kind} IN ('other_chapter', 'visitor', 'bni')`),
+    check('outside_party_aliases_name', sql`length(trim(${t.name})) > 0`),
+    check('outside_party_aliases_chapter', sql`(${t.kind} = 'other_chapter') = (length(trim(${t.chapterName})) > 0)`),
+  ],
+);
+
+/**
  * What an import already wrote: one key per imported row (a hash of the meeting date, slip type,
  * names, detail, amount, credits and the row's place among identical rows), so a file imported twice
  * adds nothing the second time.

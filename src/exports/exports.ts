@@ -14,7 +14,7 @@ import type { Slip } from '../shared/contract';
 
 export const exportedTables = [
   'chapter', 'contact_spheres', 'classifications', 'members', 'seat_history', 'meetings', 'attendance',
-  'referrals', 'tyfcb_slips', 'one_to_ones', 'one_to_one_entered_order', 'visitors', 'ceus', 'outside_parties', 'outside_party_slips', 'audit_log', 'member_aliases', 'import_keys',
+  'referrals', 'tyfcb_slips', 'one_to_ones', 'one_to_one_entered_order', 'visitors', 'ceus', 'outside_parties', 'outside_party_slips', 'audit_log', 'member_aliases', 'outside_party_aliases', 'import_keys',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula (= + - @) is written with a leading apostrophe. */

@@ -11,10 +11,10 @@ import type { ImportPreview, ImportRow } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
 import { formatMoney } from '../shared/money';
 import { foldName } from '../shared/names';
-import { couldBe, memberNames, withSeats } from './member-names';
+import { couldBe, memberNames, nameKey, spellingOf, withSeats } from './member-names';
 import { requireChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
-import { partyFromText, partyLabel, partyMatchKey, type OutsideParty } from '../services/outside-parties';
+import { checkParty, partyFromText, partyLabel, partyMatchKey, type OutsideParty } from '../services/outside-parties';
 import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
 import { ledgerSlipsOf, matchRows, type Difference, type LedgerSlip, type Match, type SlipFacts, type SlipType } from './slip-matching';
 import { isNumberCell, readAsOf, readTable, type Table } from './spreadsheet';
@@ -92,6 +92,8 @@ export interface ImportInput {
   meetingOn?: string | undefined;
   /** Names the secretary mapped to members in the preview: remembered for the next import. */
   aliases?: Record<string, string>;
+  /** Names the secretary said are someone outside the chapter: remembered for the next import. */
+  outsiders?: Record<string, OutsideParty> | undefined;
   dateOrder?: DateOrder | undefined;
   skipRows?: number[];
   fixes?: Record<string, { amount?: string | undefined; credits?: string | undefined }>;
@@ -169,6 +171,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     throw new LedgerError('conflict', `The meeting of ${meetingOn} was cancelled: nothing can be recorded against it, so this file cannot be imported into it.`, 'meetingOn');
   }
   const names = memberNames(client, input.aliases ?? {});
+  const outsiders = outsiderNames(client, input.outsiders ?? {});
   // The same few dozen names on every row: fold each spelling once.
   const folded = new Map<string, string>();
   const fold = (text: string) => {
@@ -226,7 +229,14 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
         rowProblems.push(`"${name}" (${role}) ${couldBe(found.candidates)}. Map the name to the right member or skip the row`);
         return null;
       }
-      const party = found.kind === 'none' && mayHaveOutsider ? partyFromText(name, r.detail) : null;
+      // The secretary's answer for this spelling (now or remembered) comes first, then what the file itself says.
+      const said = found.kind === 'none' ? outsiders.get(name) : null;
+      if (said && !mayHaveOutsider) {
+        fix = 'name';
+        rowProblems.push(`"${name}" (${role}) was said to be someone outside the chapter, but a ${typeLabel[r.type!]} slip needs a member of this chapter there: map the name to a member or skip the row`);
+        return null;
+      }
+      const party = said ?? (found.kind === 'none' && mayHaveOutsider ? partyFromText(name, r.detail) : null);
       if (party) {
         // A member of this chapter marked as an outsider would drop out of their own figures: asked, not guessed.
         const twin = party.kind === 'bni' ? null : names.match(party.name);
@@ -237,7 +247,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       if (found.kind === 'none') {
         unmatched.add(name);
         fix = 'name';
-        rowProblems.push(`"${name}" (${role}) matches no member: map the name to a member or skip the row`);
+        rowProblems.push(`"${name}" (${role}) matches no member: ${mayHaveOutsider ? 'map the name to a member or to someone outside the chapter (another chapter, a visitor, BNI), or skip the row' : 'map the name to a member or skip the row'}`);
         return null;
       }
       const id = found.id;
@@ -475,6 +485,25 @@ function dataRows(table: Table, headerAt: number, columns: Record<Column, number
   return rows;
 }
 
+/**
+ * Names the secretary said are someone outside the chapter: the ones said in this preview (by the
+ * file's spelling, else folded) and the ones remembered from earlier imports (folded). Each is checked
+ * as a party typed in the slip bar is, the sentence naming the name.
+ */
+function outsiderNames(client: Database.Database, said: Record<string, OutsideParty>) {
+  const remembered = new Map(
+    (client.prepare('SELECT alias, kind, name, chapter_name AS chapterName FROM outside_party_aliases').all() as Array<OutsideParty & { alias: string }>).map((a) => [a.alias, { kind: a.kind, name: a.name, chapterName: a.chapterName }]),
+  );
+  const bySpelling = new Map<string, OutsideParty>();
+  const byKey = new Map<string, OutsideParty>();
+  for (const [name, party] of Object.entries(said)) {
+    const p = checkParty(party, `outsiders.${name}`);
+    bySpelling.set(spellingOf(name), p);
+    byKey.set(nameKey(name), p);
+  }
+  return { get: (name: string): OutsideParty | null => bySpelling.get(spellingOf(name)) ?? byKey.get(nameKey(name)) ?? remembered.get(nameKey(name)) ?? null };
+}
+
 /** Every member's folded full name, plus remembered aliases and the ones mapped in this preview. */
 function memberDates(client: Database.Database) {
   const rows = client.prepare("SELECT id, first_name || ' ' || last_name AS name, status, joined_on AS joinedOn, left_on AS leftOn FROM members").all() as Array<{ id: string; name: string; status: string; joinedOn: string; leftOn: string | null }>;
@@ -533,6 +562,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     audit: auditAppender(client),
     batch: client.prepare("INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped) VALUES (?, 'slips_audit', ?, ?, ?, ?, ?, ?, ?, ?)"),
     item: client.prepare('INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)'),
+    outsiderAlias: client.prepare('INSERT INTO outside_party_aliases (id, alias, kind, name, chapter_name) VALUES (?, ?, ?, ?, ?) ON CONFLICT (alias) DO UPDATE SET kind = excluded.kind, name = excluded.name, chapter_name = excluded.chapter_name, updated_at = excluded.updated_at'),
     alias: client.prepare('INSERT INTO member_aliases (id, alias, member_id) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET member_id = excluded.member_id, updated_at = excluded.updated_at'),
   };
   const update = {
@@ -564,6 +594,10 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     // The secretary's answers are kept: by the exact spelling when two members share its fold, else folded.
     const names = memberNames(client);
     for (const [name, memberId] of Object.entries(input.aliases ?? {})) insert.alias.run(randomUUID(), names.aliasKey(name), memberId);
+    for (const [name, party] of Object.entries(input.outsiders ?? {})) {
+      const p = checkParty(party, `outsiders.${name}`);
+      insert.outsiderAlias.run(randomUUID(), nameKey(name), p.kind, p.name, p.chapterName);
+    }
     let meetingId = found?.id;
     if (!meetingId) {
       // History from BNI Connect is a meeting that already took place: it arrives closed.

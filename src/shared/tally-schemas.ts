@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { entityId, isoDate, optionalText } from './fields';
 import { auditEntities, memberStatuses } from './domain';
+import { outsidePartyInput } from './meeting-schemas';
 
 /** A period is an inclusive range of meeting dates; only completed meetings inside it count. */
 export const periodInput = z
@@ -343,6 +344,8 @@ export const importFileInput = z
       .max(28_000_000, { error: 'The file is too large to be a BNI Connect export (more than 20 MB). Nothing was imported.' }),
     meetingOn: isoDate('Meeting date').optional(),
     aliases: z.record(z.string().max(200), entityId('Member')).default({}),
+    /** Names the secretary said are someone outside the chapter (another chapter's member, a visitor, "BNI"): remembered like aliases. */
+    outsiders: z.record(z.string().max(200), outsidePartyInput).default({}),
     dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional(),
     /** File rows (as numbered in the file) the secretary chose to leave out. */
     skipRows: z.array(z.number().int().min(1)).max(200_000).default([]),

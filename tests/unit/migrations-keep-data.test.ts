@@ -155,3 +155,24 @@ describe('the outside parties migration', () => {
     upgraded.close();
   });
 });
+
+describe('the outside party aliases migration', () => {
+  it("keeps every member alias and every party; a file written before it remembers no outsider's name yet", () => {
+    const tags = journalTags();
+    const tag = tags.find((t) => t.endsWith('_outside_party_aliases'))!;
+    const previous = tags[tags.indexOf(tag) - 1]!;
+    const file = demoUnder(previous);
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
+    old.sqlite.prepare("INSERT INTO member_aliases (id, alias, member_id) SELECT 'a1', 'danny ruiz', id FROM members LIMIT 1").run();
+    const aliases = old.sqlite.prepare('SELECT alias, member_id FROM member_aliases ORDER BY alias').all();
+    const parties = old.sqlite.prepare('SELECT * FROM outside_parties ORDER BY id').all();
+    old.close();
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
+    expect(upgraded.sqlite.prepare('SELECT alias, member_id FROM member_aliases ORDER BY alias').all()).toEqual(aliases);
+    expect(upgraded.sqlite.prepare('SELECT * FROM outside_parties ORDER BY id').all()).toEqual(parties);
+    expect(upgraded.sqlite.prepare('SELECT count(*) FROM outside_party_aliases').pluck().get()).toBe(0);
+    // Another chapter's member needs their chapter, as on a typed slip.
+    expect(() => upgraded.sqlite.prepare("INSERT INTO outside_party_aliases (id, alias, kind, name, chapter_name) VALUES ('x', 'tom baker', 'other_chapter', 'Tom Baker', '')").run()).toThrow(/CHECK/);
+    upgraded.close();
+  });
+});
