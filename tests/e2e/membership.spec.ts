@@ -75,6 +75,17 @@ test('a secretary sets up a chapter, seats members, and cannot seat a second rea
   await again.getByRole('button', { name: 'Add member' }).click();
   await expect(again.getByText('Email does not look like an email address (name@example.com).')).toBeVisible();
   await again.getByLabel('Email').fill('marcus@keystone.example');
+  // A join date typed the way people write dates is said back under the field, never turned into
+  // another day: nothing is saved until it reads YYYY-MM-DD.
+  const joined = again.getByRole('textbox', { name: 'Joined on' });
+  for (const typed of ['24/11/2026', '2026-13-40', '2026-02-30']) {
+    await joined.fill(typed);
+    await again.getByRole('button', { name: 'Add member' }).click();
+    await expect(again.getByText(`Joined on must be a real date written YYYY-MM-DD, e.g. 2026-11-14 (you typed "${typed}").`)).toBeVisible();
+    await expect(joined).toHaveValue(typed);
+  }
+  await expect(page.getByRole('table', { name: 'Members' }).getByText('Marcus Chen')).toHaveCount(0);
+  await joined.fill('2025-03-04');
   await again.getByRole('button', { name: 'Add member' }).click();
   await expect(page.getByRole('table', { name: 'Members' }).getByText('Marcus Chen')).toBeVisible();
 
@@ -120,7 +131,7 @@ test('a name that looks like code is shown as the text it is', async ({ page, ha
   const { listClassifications } = await import('../../src/services/classifications');
   loadDemoChapter(harness.database.db);
   const open = listClassifications(harness.database.db).find((c) => c.seat === 'open')!;
-  addMember(harness.database.db, { firstName: '<script>window.hacked=1</script>', lastName: '<img src=x onerror="window.hacked=2">', company: 'Ünïcödé & Co', classificationId: open.id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  addMember(harness.database.db, { firstName: '<script>window.hacked=1</script>', lastName: '<img src=x onerror="window.hacked=2">', company: 'Ünïcödé & Co', classificationId: open.id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null, confirmJoinDate: true });
   await page.goto(`${harness.openUrl}#/members`);
   await expect(page.getByRole('table', { name: 'Members' }).getByText('<script>window.hacked=1</script> <img src=x onerror="window.hacked=2">')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import { LedgerError } from '../../shared/errors';
 import type { Classification, Member } from '../../shared/contract';
-import { todayIso } from '../../shared/dates';
+import { datedFieldProblem } from '../../shared/fields';
+import { chapterToday } from '../chapter-today';
+import { IsoDateField } from './IsoDateField';
 import { leadershipRoleLabels, leadershipRoles, memberStatuses, memberStatusLabels, nameOrderLabels, nameOrders, type LeadershipRole, type MemberStatus, type NameOrder } from '../../shared/domain';
 import { ledger } from '../client';
 import { useLedgerSubmit } from '../form-errors';
@@ -64,7 +65,8 @@ export function MemberForm({
       phone: member?.phone ?? '',
       email: member?.email ?? '',
       status: member?.status ?? 'active',
-      joinedOn: member?.joinedOn ?? todayIso(),
+      // The chapter's day, not the laptop's: a chapter in Taipei adds members on its own Tuesday.
+      joinedOn: member?.joinedOn ?? chapterToday(),
       renewalDue: member?.renewalDue ?? null,
       sponsorId: member?.sponsorId ?? null,
       leadershipRole: member?.leadershipRole ?? null,
@@ -82,6 +84,21 @@ export function MemberForm({
   // A join date that counts the member in meetings already held asks first (the ledger says which).
   const [backdating, setBackdating] = useState<string | null>(null);
   const save = (values: typeof form.values, confirmJoinDate: boolean) => {
+    // Dates are taken exactly as typed: 24/11/2026 or 2026-13-40 are said back under the field and
+    // nothing is saved (a date input used to turn them into 2001-02-01 or 2027-02-09 without a word).
+    const problems = {
+      joinedOn: datedFieldProblem('Joined on', values.joinedOn, true),
+      renewalDue: datedFieldProblem('Renewal due', values.renewalDue, false),
+      leftOn: member && values.status === 'former' ? datedFieldProblem('Left on', values.leftOn, false) : null,
+    };
+    let refused = false;
+    for (const [field, problem] of Object.entries(problems)) {
+      if (problem) {
+        form.setFieldError(field, problem);
+        refused = true;
+      }
+    }
+    if (refused) return;
     const payload = {
       firstName: values.firstName,
       lastName: values.lastName,
@@ -143,8 +160,8 @@ export function MemberForm({
           data={leadershipRoles.map((r) => ({ value: r, label: leadershipRoleLabels[r] }))}
           {...form.getInputProps('leadershipRole')}
         />
-        <DateInput label="Joined on" valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" required {...form.getInputProps('joinedOn')} />
-        <DateInput label="Renewal due" valueFormat="YYYY-MM-DD" placeholder="YYYY-MM-DD" clearable {...form.getInputProps('renewalDue')} />
+        <IsoDateField label="Joined on" required {...form.getInputProps('joinedOn')} />
+        <IsoDateField label="Renewal due" {...form.getInputProps('renewalDue')} />
         <SearchSelect label="Sponsor" description="Who brought them in" clearable placeholder="Nobody" data={sponsors} {...form.getInputProps('sponsorId')} />
         <Select
           label="Name order"
@@ -154,7 +171,7 @@ export function MemberForm({
           {...form.getInputProps('nameOrder')}
         />
         {member && form.values.status === 'former' && (
-          <DateInput label="Left on" valueFormat="YYYY-MM-DD" placeholder="Today" clearable {...form.getInputProps('leftOn')} />
+          <IsoDateField label="Left on" description="Empty: today" {...form.getInputProps('leftOn')} />
         )}
       </SimpleGrid>
       {formError && (
