@@ -227,8 +227,18 @@ export function memberTrend(db: Db, memberId: string, p: Period): MemberTrend {
     SELECT m.id AS memberId, m.display_name AS name, count(*) AS oneToOnes
     FROM met JOIN members m ON m.id = met.other_id
     GROUP BY m.id ORDER BY oneToOnes DESC, m.sort_name`);
+  // TYFCB under an open dispute, left out of the months' money above and shown apart on both sides:
+  // as the thanker (closer) and as the member credited with the business (referrer).
+  const disputed = db.get<MemberTrend['tyfcbDisputed']>(sql`
+    WITH ${periodMeetings(p)},
+    ty AS (SELECT amount_minor, 1 AS gen, 0 AS rec FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, sql`t.referrer_id = ${memberId}`)}) WHERE disputed
+      UNION ALL SELECT amount_minor, 0, 1 FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, sql`t.closer_id = ${memberId}`)}) WHERE disputed)
+    SELECT coalesce(sum(CASE WHEN gen = 1 THEN amount_minor END), 0) AS generatedMinor, coalesce(sum(gen), 0) AS generatedSlips,
+      coalesce(sum(CASE WHEN rec = 1 THEN amount_minor END), 0) AS receivedMinor, coalesce(sum(rec), 0) AS receivedSlips
+    FROM ty`)!;
   return {
     months,
+    tyfcbDisputed: disputed,
     givesTo: counterparties(sql`r.giver_id`, sql`r.receiver_id`),
     receivesFrom: counterparties(sql`r.receiver_id`, sql`r.giver_id`),
     oneToOnesWith,

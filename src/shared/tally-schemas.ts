@@ -121,6 +121,8 @@ export const memberTrendOut = z.object({
       tyfcbReceivedMinor: z.number().int(),
     }),
   ),
+  /** TYFCB under an open dispute in the period, left out of the months' money: as referrer and as closer. */
+  tyfcbDisputed: z.object({ generatedMinor: z.number().int(), generatedSlips: z.number().int(), receivedMinor: z.number().int(), receivedSlips: z.number().int() }),
   givesTo: z.array(z.object({ memberId: z.string(), name: z.string(), referrals: z.number().int() })),
   receivesFrom: z.array(z.object({ memberId: z.string(), name: z.string(), referrals: z.number().int() })),
   /** One-to-ones at the period's closed meetings, by the other member, most first. */

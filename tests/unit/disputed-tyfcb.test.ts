@@ -67,6 +67,19 @@ describe('a disputed TYFCB in the tallies, Reciprocity and the meeting sheet', (
     expect(feb.tyfcbGeneratedMinor).toBe(80000); // T3 + T5; T4 is disputed
   });
 
+  it('a member’s own page says what is under dispute on both sides: the thanker (Bob, who closed it) and the member credited (Ann)', () => {
+    // T4 M3 Ann ← Bob 250.00, disputed by Bob and still open: Bob received it, Ann generated it.
+    // Bob's received total drops from 1,750.00 to 1,500.00 — the 250.00 must be said, not vanish.
+    const q = quarter();
+    const bob = memberTrend(q.opened.db, q.ids.Bob!, firstQuarter);
+    expect(bob.months.reduce((s, m) => s + m.tyfcbReceivedMinor, 0)).toBe(150000);
+    expect(bob.tyfcbDisputed).toEqual({ generatedMinor: 0, generatedSlips: 0, receivedMinor: 25000, receivedSlips: 1 });
+    expect(memberTrend(q.opened.db, q.ids.Ann!, firstQuarter).tyfcbDisputed).toEqual({ generatedMinor: 25000, generatedSlips: 1, receivedMinor: 0, receivedSlips: 0 });
+    // Once leadership confirms it, it counts again and nothing is shown apart.
+    const confirmed = quarter({ resolution: 'confirmed' });
+    expect(memberTrend(confirmed.opened.db, confirmed.ids.Bob!, firstQuarter).tyfcbDisputed).toEqual({ generatedMinor: 0, generatedSlips: 0, receivedMinor: 0, receivedSlips: 0 });
+  });
+
   it('the sum of the members’ figures and the disputed amounts is every live slip, whatever the dispute', () => {
     const q = quarter();
     const sum = (pick: (m: MemberTally) => number) => q.tallies.members.reduce((s, m) => s + pick(m), 0);

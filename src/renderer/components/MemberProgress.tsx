@@ -154,18 +154,18 @@ function ProgressFigures({ memberId, chapter, period, ownCard }: { memberId: str
           <Table.Tbody>
             <Table.Tr>
               <Table.Th w={300}>Given: business you generated for others</Table.Th>
-              <Table.Td>{money(tyfcbGiven)}</Table.Td>
+              <Table.Td>
+                {money(tyfcbGiven)}
+                <DisputedLine minor={trend.data.tyfcbDisputed.generatedMinor} slips={trend.data.tyfcbDisputed.generatedSlips} money={money} />
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>Received: business others brought you</Table.Th>
-              <Table.Td>{money(tyfcbReceived)}</Table.Td>
+              <Table.Td>
+                {money(tyfcbReceived)}
+                <DisputedLine minor={trend.data.tyfcbDisputed.receivedMinor} slips={trend.data.tyfcbDisputed.receivedSlips} money={money} />
+              </Table.Td>
             </Table.Tr>
-            {outcome && outcome.generatedDisputedMinor > 0 && (
-              <Table.Tr>
-                <Table.Th>Under dispute, left out of the totals until leadership resolves it</Table.Th>
-                <Table.Td>disputed: {money(outcome.generatedDisputedMinor)} given</Table.Td>
-              </Table.Tr>
-            )}
           </Table.Tbody>
         </Table>
       </section>
@@ -330,5 +330,15 @@ function OpenReferralsPaged({ memberId, chapter }: { memberId: string; chapter: 
         </>
       )}
     </section>
+  );
+}
+
+/** A slip under dispute is left out of the total beside it until leadership resolves it: said, on both sides of the slip. */
+function DisputedLine({ minor, slips, money }: { minor: number; slips: number; money: (minor: number) => string }) {
+  if (slips === 0) return null;
+  return (
+    <Text size="xs" c="orange.8">
+      disputed: {money(minor)} ({slips} slip{slips === 1 ? '' : 's'}), left out until leadership resolves it
+    </Text>
   );
 }
