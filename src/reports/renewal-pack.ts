@@ -106,6 +106,8 @@ export function renewalPackReport(data: RenewalPackData, producedAt: Date): TDoc
         `${m.company} · ${m.classificationName} · ${statusWords[m.status] ?? m.status} · member since ${day(m.joinedOn)}`,
         m.sponsorName ? ` · sponsored by ${m.sponsorName}` : '',
         `\nRenewal due ${day(m.renewalDue)} · the 12 months ${monthLabel(first, data.locale)} to ${monthLabel(last, data.locale)} (${day(data.period.from)} to ${day(data.period.to)})`,
+        // An overdue renewal's figures stop at the due date; the letters and decisions run on to today.
+        data.period.to < data.producedOn ? `\nFigures to the due date; attendance letters and committee decisions up to ${day(data.producedOn)}, the day this pack was produced.` : '',
       ],
       style: 'subtitle',
     },
@@ -139,7 +141,7 @@ export function renewalPackReport(data: RenewalPackData, producedAt: Date): TDoc
           ]),
           { orientation: 'landscape', widths: [80, 70, 0, 60, 80, 70, '*'], numeric: [2] },
         )
-      : emptyNote('No attendance letter in these 12 months.'),
+      : emptyNote(data.period.to < data.producedOn ? `No attendance letter from ${day(data.period.from)} to ${day(data.producedOn)}.` : 'No attendance letter in these 12 months.'),
     { text: `Open referrals (${data.openReferrals.length})`, style: 'h2' },
     data.openReferrals.length
       ? dataTable(

@@ -159,8 +159,9 @@ export function renewalPackData(db: Db, memberId: string, producedAt: Date): Ren
     months,
     totals,
     scoreProfileName: profileName,
-    // Letters drafted in the 12 months (and any sent in them), newest first.
-    letters: readLetters(db, sql`l.member_id = ${member.id} AND (l.reached_on BETWEEN ${period.from} AND ${period.to} OR l.sent_on BETWEEN ${period.from} AND ${period.to})`),
+    // Letters drafted or sent from the start of the 12 months up to the day the pack is produced, newest
+    // first: a final letter sent after an overdue renewal's due date is exactly what the committee must see.
+    letters: readLetters(db, sql`l.member_id = ${member.id} AND (l.reached_on BETWEEN ${period.from} AND ${today} OR l.sent_on BETWEEN ${period.from} AND ${today})`),
     openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, today),
     decisions: readDecisions(db, sql`d.member_id = ${member.id}`, 20),
   };

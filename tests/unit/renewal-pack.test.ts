@@ -141,6 +141,19 @@ describe('a renewal review pack for one member', () => {
     expectReconciled(pack);
   });
 
+  it('an overdue renewal\'s pack still shows the attendance letter sent 3 days after the due date, and says its window in words', async () => {
+    const { id: _i, ...member } = ok<any>(api.call('getMember', { id: dana })).member;
+    ok(api.call('updateMember', { ...memberInput(member.classificationId, 'Dana', 'Ruiz', { renewalDue: '2026-10-06' }), id: dana }));
+    const [letter] = ok<AbsenceLetter[]>(api.call('listAbsenceLetters', { memberId: dana }));
+    const pack = renewalPackData(opened.db, dana, producedAt);
+    expect(pack.period.to).toBe('2026-10-06');
+    // Reached on 2026-10-07 and sent on 2026-10-09: both after the due date, both in the pack.
+    expect(pack.letters.map((l) => [l.id, l.sentOn])).toEqual([[letter!.id, '2026-10-09']]);
+    const text = pdfText(await packPdf(dana));
+    expect(text).toContain('Figures to the due date; attendance letters and committee decisions up to Nov 20, 2026, the day this pack was produced.');
+    expect(text).toMatch(/Oct 7, 2026\s+warning/);
+  });
+
   it('prints as a PDF whose every figure reads back, with the decision fields to fill in', async () => {
     const bytes = await packPdf(dana);
     if (process.env.PACK_PDF) writeFileSync(process.env.PACK_PDF, bytes);
