@@ -21,8 +21,12 @@ const kindBadges: Record<ImportRow['kind'], { label: string; color: string }> = 
   skipped: { label: 'Skipped', color: 'dark' },
 };
 
+type Outsider = { kind: 'other_chapter' | 'visitor' | 'bni'; name: string; chapterName: string };
+
 interface Choices {
   aliases: Record<string, string>;
+  /** Names the secretary said are someone outside the chapter (remembered by the ledger for the next import). */
+  outsiders: Record<string, Outsider>;
   skipRows: number[];
   fixes: Record<string, { amount?: string; credits?: string }>;
   dateOrder?: 'dmy' | 'mdy';
@@ -30,7 +34,7 @@ interface Choices {
   columns?: Partial<Record<ColumnField, number>>;
 }
 type ColumnField = (typeof slipColumnFields)[number];
-const noChoices: Choices = { aliases: {}, skipRows: [], fixes: {} };
+const noChoices: Choices = { aliases: {}, outsiders: {}, skipRows: [], fixes: {} };
 
 // Names wrap between words (never cut inside one); a single very long word may still break.
 const nameCell = { minWidth: 120, whiteSpace: 'normal', wordBreak: 'normal', overflowWrap: 'break-word' } as const;
@@ -47,6 +51,41 @@ function PartyName({ written, is }: { written: string; is: string }) {
         </Text>
       )}
     </>
+  );
+}
+
+// The same choices as the Meeting slip bar's member pickers, below the members.
+const outsideChoices = [
+  { value: '@other_chapter', label: 'Other chapter…' },
+  { value: '@visitor', label: 'Visitor…' },
+  { value: '@bni', label: 'BNI' },
+];
+/** "Tom Baker (Bay Builders)" → name "Tom Baker", chapter "Bay Builders": what the file most likely means, to correct. */
+const guessParty = (written: string) => {
+  const m = /^(.+?)\s*\(([^()]+)\)$/.exec(written.trim());
+  return m ? { name: m[1]!.trim(), chapterName: m[2]!.trim() } : { name: written.trim(), chapterName: '' };
+};
+const outsiderLabel = (o: Outsider) => (o.kind === 'bni' ? 'BNI' : o.kind === 'visitor' ? `${o.name} (visitor)` : `${o.name} (${/\bchapter$/i.test(o.chapterName) ? o.chapterName : `${o.chapterName} chapter`})`);
+
+/** Who someone outside the chapter is: their name and, for another chapter's member, their chapter. */
+function OutsiderForm({ written, kind, onUse, onCancel }: { written: string; kind: 'other_chapter' | 'visitor'; onUse: (o: Outsider) => void; onCancel: () => void }) {
+  const guess = guessParty(written);
+  const [name, setName] = useState(guess.name);
+  const [chapterName, setChapterName] = useState(kind === 'other_chapter' ? guess.chapterName : '');
+  const missing = !name.trim() ? (kind === 'visitor' ? "Enter the visitor's name." : "Enter the name of the other chapter's member.") : kind === 'other_chapter' && !chapterName.trim() ? `Enter the chapter ${name.trim()} belongs to (e.g. BNI Harbour).` : null;
+  const use = () => !missing && onUse({ kind, name: name.trim(), chapterName: kind === 'other_chapter' ? chapterName.trim() : '' });
+  const onKey = (e: React.KeyboardEvent) => e.key === 'Enter' && use();
+  return (
+    <Group align="flex-end" gap="xs" aria-label={`Who ${written} is`}>
+      <TextInput size="xs" label={kind === 'visitor' ? "Visitor's name" : 'Name'} value={name} onChange={(e) => setName(e.currentTarget.value)} onKeyDown={onKey} w={180} error={!name.trim() ? missing : undefined} />
+      {kind === 'other_chapter' && <TextInput size="xs" label="Their chapter" placeholder="e.g. BNI Harbour" value={chapterName} onChange={(e) => setChapterName(e.currentTarget.value)} onKeyDown={onKey} w={180} error={name.trim() && missing ? missing : undefined} />}
+      <Button size="xs" onClick={use} disabled={!!missing}>
+        Use
+      </Button>
+      <Button size="xs" variant="subtle" color="gray" onClick={onCancel}>
+        Cancel
+      </Button>
+    </Group>
   );
 }
 
@@ -114,6 +153,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   const choose = async (chosen: File | null) => {
     setDone(null);
     setChoices(noChoices);
+    setAsking({});
     setReason('');
     if (!chosen) return setFile(null), setPreview(null);
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
@@ -124,11 +164,25 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
     setChoices(next);
     if (file) await run(file, next);
   };
-  const map = (name: string, memberId: string | null) => {
+  // "Other chapter…" or "Visitor…" chosen for a name: its name (and chapter) are asked before the preview is read again.
+  const [asking, setAsking] = useState<Record<string, 'other_chapter' | 'visitor'>>({});
+  const map = (name: string, value: string | null) => {
     const aliases = { ...choices.aliases };
-    if (memberId) aliases[name] = memberId;
-    else delete aliases[name];
-    return change({ ...choices, aliases });
+    const outsiders = { ...choices.outsiders };
+    delete aliases[name];
+    delete outsiders[name];
+    setAsking(({ [name]: _, ...rest }) => rest);
+    if (value === '@other_chapter' || value === '@visitor') {
+      setAsking((a) => ({ ...a, [name]: value.slice(1) as 'other_chapter' | 'visitor' }));
+      return Promise.resolve();
+    }
+    if (value === '@bni') outsiders[name] = { kind: 'bni', name: 'BNI', chapterName: '' };
+    else if (value) aliases[name] = value;
+    return change({ ...choices, aliases, outsiders });
+  };
+  const sayOutsider = (name: string, o: Outsider) => {
+    setAsking(({ [name]: _, ...rest }) => rest);
+    return change({ ...choices, outsiders: { ...choices.outsiders, [name]: o } });
   };
   const pointColumn = (field: ColumnField, index: number) => change({ ...choices, columns: { ...choices.columns, [field]: index } });
   const skip = (row: number, skipped: boolean) => change({ ...choices, skipRows: skipped ? [...choices.skipRows, row] : choices.skipRows.filter((r) => r !== row) });
@@ -160,6 +214,9 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   const shared = new Map<string, number>();
   for (const m of members.data ?? []) shared.set(foldName(m.fullName), (shared.get(foldName(m.fullName)) ?? 0) + 1);
   const memberChoices = (members.data ?? []).map((m) => ({ value: m.id, label: (shared.get(foldName(m.fullName)) ?? 0) > 1 ? `${m.fullName} (${m.classificationName})` : m.fullName }));
+  const pickerChoices = [{ group: 'Members', items: memberChoices }, { group: 'Outside the chapter', items: outsideChoices }];
+  // Names still to answer, and the ones answered in this preview (so an answer can be changed).
+  const namesToMap = [...new Set([...(preview?.unmatchedNames ?? []), ...Object.keys(choices.aliases), ...Object.keys(choices.outsiders), ...Object.keys(asking)])];
   const leftOut = preview ? preview.counts.problem : 0;
   const blocked = !preview || writes === 0 || !!preview.dateOrder.question || (preview.reasonRequired && !reason.trim());
 
@@ -197,17 +254,17 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
               </Badge>
             ))}
           </Group>
-          {preview.unmatchedNames.length > 0 && (
+          {namesToMap.length > 0 && (
             <>
               <Title order={5} mt="md">
                 {preview.askedNames.length === 0 ? 'Names that match no member' : preview.askedNames.length === preview.unmatchedNames.length ? 'Names that could be more than one member' : 'Names to map to a member'}
               </Title>
               <Text size="sm" c="dimmed" mb="xs">
-                Map each to a member (the ledger remembers it for the next import), or skip its rows.
+                Map each to a member, or say who they are when they are outside the chapter (another chapter's member, a visitor, BNI): the ledger remembers it for the next import. Or skip their rows.
               </Text>
               <Stack gap="xs">
-                {preview.unmatchedNames.map((name) => (
-                  <Group key={name}>
+                {namesToMap.map((name) => (
+                  <Group key={name} align="flex-start">
                     <Stack gap={0} w={260}>
                       <Text fw={500}>{name}</Text>
                       {asked.get(name) && (
@@ -216,7 +273,24 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
                         </Text>
                       )}
                     </Stack>
-                    <Select aria-label={`Map ${name} to member`} placeholder="Map to member…" searchable clearable w={320} data={memberChoices} value={choices.aliases[name] ?? null} onChange={(v) => void map(name, v)} />
+                    <Stack gap={4}>
+                      <Select
+                        aria-label={`Map ${name} to member`}
+                        placeholder="Map to member…"
+                        searchable
+                        clearable
+                        w={320}
+                        data={pickerChoices}
+                        value={choices.aliases[name] ?? (asking[name] ? `@${asking[name]}` : choices.outsiders[name] ? `@${choices.outsiders[name]!.kind}` : null)}
+                        onChange={(v) => void map(name, v)}
+                      />
+                      {choices.outsiders[name] && !asking[name] && (
+                        <Text size="xs" c="dimmed" aria-label={`${name} is ${outsiderLabel(choices.outsiders[name]!)}`}>
+                          → {outsiderLabel(choices.outsiders[name]!)}, outside the chapter: never counted as a member
+                        </Text>
+                      )}
+                      {asking[name] && <OutsiderForm key={asking[name]} written={name} kind={asking[name]!} onUse={(o) => void sayOutsider(name, o)} onCancel={() => setAsking(({ [name]: _, ...rest }) => rest)} />}
+                    </Stack>
                   </Group>
                 ))}
               </Stack>
