@@ -149,7 +149,9 @@ describe('a renewal review pack for one member', () => {
     expect(pack.period.to).toBe('2026-10-06');
     // Reached on 2026-10-07 and sent on 2026-10-09: both after the due date, both in the pack.
     expect(pack.letters.map((l) => [l.id, l.sentOn])).toEqual([[letter!.id, '2026-10-09']]);
-    const text = pdfText(await packPdf(dana));
+    const overdue = await packPdf(dana);
+    if (process.env.PACK_PDF_OVERDUE) writeFileSync(process.env.PACK_PDF_OVERDUE, overdue);
+    const text = pdfText(overdue);
     expect(text).toContain('Figures to the due date; attendance letters and committee decisions up to Nov 20, 2026, the day this pack was produced.');
     expect(text).toMatch(/Oct 7, 2026\s+warning/);
   });
