@@ -5,13 +5,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { tyfcbDisputes, tyfcbSlips } from '../db/schema';
 import type { Dispute, ParsedInput, Period } from '../shared/contract';
-import { todayIso } from '../shared/dates';
 import { LedgerError } from '../shared/errors';
 import { parseMoney } from '../shared/money';
 import type { z } from 'zod';
 import type { tyfcbWithDisputeOut } from '../shared/outcome-schemas';
 import { recordAudit } from './audit';
-import { requireChapter } from './chapter';
+import { chapterToday, requireChapter } from './chapter';
 import { getSlip } from './slips';
 import { requireMemberOnDate } from './membership-on-date';
 
@@ -43,7 +42,7 @@ export function listTyfcbSlips(db: Db, p: Period): Array<z.infer<typeof tyfcbWit
     ORDER BY m.meeting_on DESC, t.created_at DESC LIMIT 500`);
 }
 
-export function disputeTyfcb(db: Db, input: ParsedInput<'disputeTyfcb'>, today = todayIso()): Dispute {
+export function disputeTyfcb(db: Db, input: ParsedInput<'disputeTyfcb'>, today = chapterToday(db)): Dispute {
   return db.transaction((tx) => {
     const slip = getSlip(tx, 'tyfcb', input.tyfcbId);
     if (!slip || slip.kind !== 'tyfcb') throw new LedgerError('not_found', 'That TYFCB slip no longer exists.', 'tyfcbId');
@@ -63,7 +62,7 @@ export function disputeTyfcb(db: Db, input: ParsedInput<'disputeTyfcb'>, today =
   });
 }
 
-export function resolveDispute(db: Db, input: ParsedInput<'resolveDispute'>, today = todayIso()): Dispute {
+export function resolveDispute(db: Db, input: ParsedInput<'resolveDispute'>, today = chapterToday(db)): Dispute {
   const chapter = requireChapter(db);
   return db.transaction((tx) => {
     const before = getDispute(tx, input.id);

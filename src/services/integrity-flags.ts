@@ -1,13 +1,14 @@
 // Leadership's flags: referrals that went quiet, and patterns that suggest slips written for points
 // rather than business. Each flag carries its rule and threshold in words (the outcome rules).
+import { chapterToday } from './chapter';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { repeatedAll } from '../db/repeated-read';
 import type { IntegrityFlags, Period } from '../shared/contract';
-import { addDays, todayIso } from '../shared/dates';
+import { addDays } from '../shared/dates';
 import { getOutcomeRules } from './outcome-rules';
 
-export function integrityFlags(db: Db, p: Period, today = todayIso()): IntegrityFlags {
+export function integrityFlags(db: Db, p: Period, today = chapterToday(db)): IntegrityFlags {
   const rules = getOutcomeRules(db);
   const pm = sql`pm AS (SELECT id, meeting_on FROM meetings WHERE status = 'completed' AND meeting_on BETWEEN ${p.from} AND ${p.to})`;
 

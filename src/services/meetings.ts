@@ -54,8 +54,8 @@ export function unusualMeetingDate(meetingOn: string, meetingWeekday: number, to
 
 export function createMeeting(db: Db, input: ParsedInput<'createMeeting'>): Meeting {
   const chapter = requireChapter(db);
-  const meetingOn = input.meetingOn ?? nextWeekday(todayIso(), chapter.meetingWeekday);
-  const unusual = unusualMeetingDate(meetingOn, chapter.meetingWeekday);
+  const meetingOn = input.meetingOn ?? nextWeekday(chapterToday(db), chapter.meetingWeekday);
+  const unusual = unusualMeetingDate(meetingOn, chapter.meetingWeekday, chapterToday(db));
   if (unusual && !input.confirmDate) throw new LedgerError('needs_confirmation', unusual, 'meetingOn');
   return db.transaction((tx) => {
     const existing = tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.meetingOn, meetingOn)).get();

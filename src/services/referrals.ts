@@ -4,7 +4,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { referralStatusHistory, referrals, tyfcbSlips } from '../db/schema';
 import type { OpenReferral, ParsedInput, ReferralHistory } from '../shared/contract';
-import { todayIso } from '../shared/dates';
 import type { LostReason, referralStatuses } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { recordAudit } from './audit';
@@ -26,7 +25,7 @@ const openReferralSelect = (today: string, byStatus = false) => sql`SELECT 'refe
   JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
   WHERE r.deleted_at IS NULL AND m.status <> 'cancelled'`;
 
-export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'>, today = todayIso()): OpenReferral[] {
+export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'>, today = chapterToday(db)): OpenReferral[] {
   const status = input.status === 'open' ? sql`r.status IN ('new', 'contacted', 'meeting_set')` : sql`r.status = ${input.status}`;
   const member = input.memberId ? sql`AND (r.giver_id = ${input.memberId} OR r.receiver_id = ${input.memberId})` : sql``;
   // The chapter's list reads the referrals of the status it shows, whatever the statistics say: when
@@ -42,7 +41,7 @@ export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'
  * How many referrals the Open referrals list holds with these filters (every page together), and how
  * many of them are recorded at a meeting dated after today, so the screen can say "152 open referrals".
  */
-export function countOpenReferrals(db: Db, input: ParsedInput<'countOpenReferrals'>, today = todayIso()): { total: number; future: number } {
+export function countOpenReferrals(db: Db, input: ParsedInput<'countOpenReferrals'>, today = chapterToday(db)): { total: number; future: number } {
   const status = input.status === 'open' ? sql`r.status IN ('new', 'contacted', 'meeting_set')` : sql`r.status = ${input.status}`;
   const member = input.memberId ? sql`AND (r.giver_id = ${input.memberId} OR r.receiver_id = ${input.memberId})` : sql``;
   const age = input.olderThanDays > 0 ? sql`AND julianday(${today}) - julianday(m.meeting_on) >= ${input.olderThanDays}` : sql``;

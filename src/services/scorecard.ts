@@ -7,12 +7,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { chapter as chapterTable } from '../db/schema';
 import type { MemberScore, Period } from '../shared/contract';
-import { addDays, todayIso } from '../shared/dates';
+import { addDays } from '../shared/dates';
 import { LedgerError } from '../shared/errors';
 import { formatMoney, minorDigits } from '../shared/money';
 import { defaultScorecardProfile, describeMeasure, describePeriodRule, sourceNouns, upgradeStoredProfile, type ScoreCategory, type ScorecardProfile } from '../shared/scorecard-profile';
 import { recordAudit } from './audit';
-import { requireChapter } from './chapter';
+import { chapterToday, requireChapter } from './chapter';
 import { bandFor, categoryMax, cheapestPath, parseExact, printFraction, scoreMember, stepText, type Fraction, type MemberResult, type ScoringTally } from './scorecard-rules';
 import { membersOnDay } from './state-on-day';
 import { memberTallies } from './tallies';
@@ -89,7 +89,7 @@ export interface ScorecardOptions {
   recordedAt?: string | null;
 }
 
-export function scorecard(db: Db, input: { from?: string | undefined; to?: string | undefined; endMonth?: string | undefined }, today = todayIso(), options: ScorecardOptions = {}) {
+export function scorecard(db: Db, input: { from?: string | undefined; to?: string | undefined; endMonth?: string | undefined }, today = chapterToday(db), options: ScorecardOptions = {}) {
   const chapter = requireChapter(db);
   const profile = getScorecardProfile(db);
   const endMonth = input.endMonth ?? (input.to ? input.to.slice(0, 7) : scoreEndMonth(null, today));

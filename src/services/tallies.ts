@@ -5,8 +5,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { repeatedAll } from '../db/repeated-read';
 import type { ChapterTotals, MemberTally, MemberTrend, Period, ReciprocityFlags, ReferralMatrix, Tallies } from '../shared/contract';
-import { addDays, todayIso } from '../shared/dates';
-import { requireChapter } from './chapter';
+import { addDays } from '../shared/dates';
+import { chapterToday, requireChapter } from './chapter';
 import { tyfcbRows, tyfcbSums } from './tyfcb-counted';
 
 /** The period's completed meetings, as a CTE every query starts from. */
@@ -144,7 +144,7 @@ export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}): 
   const chapter = requireChapter(db);
   const oneWayMin = options.oneWayMin ?? 3;
   const onlyTakeMin = options.onlyTakeMin ?? 3;
-  const today = options.today ?? todayIso();
+  const today = options.today ?? chapterToday(db);
   const members = memberTallies(db, p);
   const byId = new Map(members.map((m) => [m.memberId, m]));
   const { cells } = referralMatrix(db, p);

@@ -113,3 +113,24 @@ describe('a chapter with no time zone set', () => {
     expect(chapterToday(opened.db)).toBe('2026-11-23');
   });
 });
+
+describe('a chapter in Taipei, its secretary on a laptop whose clock reads UTC', () => {
+  beforeEach(() => chapterIn('Asia/Taipei'));
+
+  it("at 17:50 UTC it is already Tuesday in Taipei: tonight's referrals are not 'at a meeting still ahead', and the next meeting is counted from Tuesday", () => {
+    laptop('UTC', '2026-11-23T17:50:00Z'); // Taipei Tue 24 01:50, UTC Mon 23 17:50
+    expect(todayIso()).toBe('2026-11-23');
+    const dana = ok<{ id: string }>(api.call('addMember', memberInput(seats.realEstate, 'Dana', 'Ruiz', { joinedOn: '2026-11-01' }))).id;
+    const marcus = ok<{ id: string }>(api.call('addMember', memberInput(seats.mortgage, 'Marcus', 'Chen', { joinedOn: '2026-11-01' }))).id;
+    const tonight = meeting(api, '2026-11-24');
+    ok(api.call('saveReferral', { meetingId: tonight, giverId: dana, receiverId: marcus, prospectName: 'Lin family' }));
+    expect(ok<{ total: number; future: number }>(api.call('countOpenReferrals', {}))).toEqual({ total: 1, future: 0 });
+    const chapter = getChapter(opened.db)!;
+    // With no date given, a new meeting is the chapter's next meeting day counted from Taipei's Tuesday.
+    const next = ok<{ meetingOn: string }>(api.call('createMeeting', { confirmDate: true }));
+    const weekday = new Date(`${next.meetingOn}T00:00:00Z`).getUTCDay();
+    expect(weekday).toBe(chapter.meetingWeekday);
+    expect(next.meetingOn > '2026-11-23').toBe(true);
+    expect(next.meetingOn <= '2026-11-30').toBe(true);
+  });
+});

@@ -1,13 +1,13 @@
 import { Group, SegmentedControl } from '@mantine/core';
+import { chapterToday } from '../chapter-today';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { Period } from '../../shared/contract';
-import { todayIso } from '../../shared/dates';
 import { periodPresets, presetPeriod, type PeriodPreset } from '../../shared/periods';
 
 export function usePeriod(initial: Exclude<PeriodPreset, 'custom'> = 'this_quarter') {
   const [preset, setPreset] = useState<PeriodPreset>(initial);
-  const [period, setPeriod] = useState<Period>(() => presetPeriod(initial, todayIso()));
+  const [period, setPeriod] = useState<Period>(() => presetPeriod(initial, chapterToday()));
   // Dates typed the wrong way round: shown in the fields with their error, never used. A screen that
   // keeps showing the last good period may do so; one that produces something (a PDF) must refuse.
   const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
@@ -38,7 +38,7 @@ export function PeriodPicker({ state, size = 'sm' }: { state: ReturnType<typeof 
         onChange={(value) => {
           setPreset(value as PeriodPreset);
           setPending(null);
-          if (value !== 'custom') setPeriod(presetPeriod(value as Exclude<PeriodPreset, 'custom'>, todayIso()));
+          if (value !== 'custom') setPeriod(presetPeriod(value as Exclude<PeriodPreset, 'custom'>, chapterToday()));
         }}
         data={periodPresets.map((p) => ({ value: p.id, label: p.label }))}
       />

@@ -1,4 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { chapterToday } from '../chapter-today';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
@@ -6,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Chapter, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
 import { defaultMeeting } from '../../shared/default-meeting';
 import { isRealIsoDate } from '../../shared/fields';
-import { addDays, nextWeekday, todayIso } from '../../shared/dates';
+import { addDays, nextWeekday } from '../../shared/dates';
 import { LedgerError } from '../../shared/errors';
 import { disputedExplanation, disputedNote } from '../../shared/disputed-tyfcb';
 import { formatMoney } from '../../shared/money';
@@ -84,7 +85,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   // Tonight's meeting by default: today's, else the newest draft up to today; never a future one by accident.
   useEffect(() => {
     if (meetingId || !meetings.data?.length) return;
-    setMeetingId(defaultMeeting(meetings.data, todayIso())?.id ?? null);
+    setMeetingId(defaultMeeting(meetings.data, chapterToday())?.id ?? null);
   }, [meetings.data, meetingId]);
 
   // Saves can overlap (fast typing); only the newest answer may update the screen.
@@ -365,7 +366,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
       {!meetings.loading && meetings.data?.length === 0 && <GuidedStart meetings={0} onNewMeeting={() => setCreating(true)} />}
 
-      {sheet && sheet.meeting.status !== 'cancelled' && sheet.meeting.meetingOn > addDays(todayIso(), 7) && (
+      {sheet && sheet.meeting.status !== 'cancelled' && sheet.meeting.meetingOn > addDays(chapterToday(), 7) && (
         <Alert color="yellow" title="This meeting is in the future">
           {sheet.meeting.meetingOn} is more than a week ahead. If the date was mistyped, remove this meeting (or cancel it) and create the right one.
         </Alert>
@@ -426,7 +427,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
       <NewMeetingModal
         opened={creating}
-        defaultDay={nextWeekday(todayIso(), chapter.meetingWeekday)}
+        defaultDay={nextWeekday(chapterToday(), chapter.meetingWeekday)}
         onClose={() => setCreating(false)}
         onCreated={async (id) => {
           setCreating(false);

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Drawer, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { chapterToday } from '../chapter-today';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import type { Chapter, Member } from '../../shared/contract';
-import { formatDay, todayIso, addDays } from '../../shared/dates';
+import { formatDay, addDays } from '../../shared/dates';
 import { leadershipRoleLabels } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -44,7 +45,7 @@ export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChan
   }, [members.data, search]);
 
   if (members.error) return <ErrorNotice error={members.error} onRetry={members.reload} />;
-  const soon = addDays(todayIso(), 30);
+  const soon = addDays(chapterToday(), 30);
   const noClassifications = classifications.data && classifications.data.length === 0;
 
   return (

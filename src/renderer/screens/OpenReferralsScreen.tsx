@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { chapterToday } from '../chapter-today';
 import { useEffect, useState } from 'react';
 import type { Chapter, OpenReferral } from '../../shared/contract';
 import { FollowUpModal, statusLabels } from '../components/FollowUpModal';
@@ -7,7 +8,6 @@ import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
 import { ageLabel, emptyMessage, flagLegend, referralFlags, totalLine } from '../open-referrals-wording';
-import { todayIso } from '../../shared/dates';
 
 const PAGE = 50;
 
@@ -23,7 +23,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
   const rows = (list.data ?? []).slice(0, PAGE);
   const hasNext = (list.data?.length ?? 0) > PAGE;
   const count = useQuery(() => ledger.countOpenReferrals({ memberId, status, olderThanDays }), [memberId, status, olderThanDays]);
-  const today = todayIso();
+  const today = chapterToday();
   useEffect(() => setPage(0), [memberId, status, olderThanDays]);
   // Asked only when nothing is open: was any referral ever won or lost ("well done"), or is there none yet?
   const nothingOpen = list.data?.length === 0 && status === 'open';

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { chapterToday } from '../chapter-today';
 import { IconDownload, IconEye, IconFolder, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, ProduceReportInput } from '../../shared/contract';
-import { addDays, todayIso } from '../../shared/dates';
+import { addDays } from '../../shared/dates';
 import { quarterLabel, quarterOf } from '../../shared/periods';
 import { ledger } from '../client';
 import { downloadBytes, pdfBlobUrl } from '../download';
@@ -36,7 +37,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   const meetings = useQuery(() => ledger.listMeetings(), []);
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
   const period = usePeriod('this_quarter');
-  const quarters = useMemo(() => recentQuarters(todayIso()), []);
+  const quarters = useMemo(() => recentQuarters(chapterToday()), []);
   const [meetingId, setMeetingId] = useState<string | null>(initial?.meetingId ?? null);
   const [memberId, setMemberId] = useState<string | null>(null);
   const [quarter, setQuarter] = useState<string>(quarters[0]!.value);

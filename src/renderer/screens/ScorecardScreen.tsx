@@ -1,9 +1,9 @@
 import { Alert, Badge, Card, Group, Select, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { chapterToday } from '../chapter-today';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { Fragment, useMemo, useState } from 'react';
 import type { Band, MemberScore } from '../../shared/contract';
-import { todayIso } from '../../shared/dates';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
@@ -69,7 +69,7 @@ export function ScorecardScreen() {
             {profileName} · scored over {periodWords} · {bands.map((b) => `${b.label.toLowerCase()} from ${b.from}`).join(', ')}
           </Text>
         </div>
-        <Select label="Period ends with" data={monthOptions(todayIso())} value={endMonth ?? card.data.endMonth} onChange={setEndMonth} allowDeselect={false} w={280} />
+        <Select label="Period ends with" data={monthOptions(chapterToday())} value={endMonth ?? card.data.endMonth} onChange={setEndMonth} allowDeselect={false} w={280} />
       </Group>
       {notice && (
         <Alert color="blue" role="status">
