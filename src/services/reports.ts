@@ -18,7 +18,7 @@ import { quarterlyAuditReport, type QuarterlyAuditData } from '../reports/quarte
 import { renderPdf } from '../reports/render';
 import { slipsAuditReport } from '../reports/slips-audit';
 import { weeklyMeetingReport } from '../reports/weekly-meeting';
-import { requireChapter } from './chapter';
+import { getChapter, requireChapter } from './chapter';
 import { getMeetingSheet } from './meetings';
 import { requireMember } from './members';
 import { listOpenReferrals } from './referrals';
@@ -26,7 +26,7 @@ import { scorecard, scoreEndMonth } from './scorecard';
 import { seatMap } from './seats';
 import { listMeetingSlips } from './slips';
 import { chapterTotals, memberTallies, memberTrend, reciprocityFlags, referralMatrix } from './tallies';
-import { describeChange } from './change-summary';
+import { lookUpNames, lookUpParties, wordEntry } from './audit-wording';
 import { endOfDayInstant, membersOnDay, openSeatsOnDay, outcomesOnDay } from './state-on-day';
 import { tyfcbRows } from './tyfcb-counted';
 import { verifyAuditLog } from './verify-audit-log';
@@ -318,16 +318,16 @@ export function amendmentsIn(db: Db, period: Period) {
     slipEntities.map((e) => sql`WHEN ${e} THEN (SELECT x.meeting_id FROM ${sql.identifier(table(e))} x WHERE x.id = a.entity_id)`),
     sql` `,
   );
-  const rows = db.all<{ at: string; entity: string; action: string; reason: string; before: string | null; after: string | null; meetingOn: string | null }>(sql`
+  const rows = db.all<{ at: string; entity: string; entityId: string; action: string; reason: string; before: string | null; after: string | null; meetingOn: string | null }>(sql`
     WITH e AS (
-      SELECT a.rowid AS rid, a.at, a.entity, a.action, a.reason, a.before, a.after,
+      SELECT a.rowid AS rid, a.at, a.entity, a.entity_id AS entityId, a.action, a.reason, a.before, a.after,
         CASE WHEN a.entity = 'meeting' THEN a.entity_id
              ELSE coalesce(json_extract(coalesce(a.after, a.before), '$.meetingId'), json_extract(coalesce(a.after, a.before), '$.meeting_id'), CASE a.entity ${lookup} END) END AS mid
       FROM audit_log a
       WHERE a.at >= ${period.from} AND a.at < ${addDays(period.to, 1)} AND a.reason <> ''
         AND ((a.entity IN (${sql.join(slipEntities.map((e) => sql`${e}`), sql`, `)}) AND NOT (a.entity = 'referral' AND a.action = 'update' AND json_extract(coalesce(a.before, a.after), '$.giverId') IS NULL))
              OR (a.entity = 'meeting' AND a.action = 'reopen')))
-    SELECT e.at, e.entity, e.action, e.reason, e.before, e.after, coalesce(g.meeting_on, json_extract(coalesce(e.after, e.before), '$.meetingOn')) AS meetingOn
+    SELECT e.at, e.entity, e.entityId, e.action, e.reason, e.before, e.after, coalesce(g.meeting_on, json_extract(coalesce(e.after, e.before), '$.meetingOn')) AS meetingOn
     FROM e LEFT JOIN meetings g ON g.id = e.mid
     WHERE e.entity = 'meeting'
        OR EXISTS (SELECT 1 FROM audit_log c WHERE c.entity = 'meeting' AND c.entity_id = e.mid AND c.action IN ('close', 'reopen') AND c.rowid < e.rid)
@@ -335,5 +335,8 @@ export function amendmentsIn(db: Db, period: Period) {
        OR (NOT EXISTS (SELECT 1 FROM audit_log c WHERE c.entity = 'meeting' AND c.entity_id = e.mid AND c.action = 'close')
            AND g.closed_at IS NOT NULL AND g.closed_at <= e.at)
     ORDER BY e.at, e.rid`);
-  return rows.map((r) => ({ at: r.at, entity: r.entity, action: r.action, reason: r.reason, meetingOn: r.meetingOn ?? '', summary: describeChange(r.before, r.after) }));
+  // The same words as the Audit log screen ("amount $7,580.00 → $5,780.00"), never the stored field names.
+  const chapter = getChapter(db);
+  const ctx = { currency: chapter?.currency ?? 'USD', locale: chapter?.locale ?? 'en-US', names: lookUpNames(db, rows), parties: lookUpParties(db, rows) };
+  return rows.map((r) => ({ at: r.at, entity: r.entity, action: r.action, reason: r.reason, meetingOn: r.meetingOn ?? '', summary: wordEntry(r, ctx) }));
 }

@@ -131,7 +131,7 @@ describe('recording a slip with someone outside the chapter', () => {
     ok(api.call('saveOutsidePartySlip', { ...slip, reason: 'Forgot the BNI thank-you on the night' }));
     const today = new Date().toISOString().slice(0, 10);
     const amendments = amendmentsIn(opened.db, { from: today, to: today });
-    expect(amendments).toEqual([expect.objectContaining({ entity: 'outside_party', reason: 'Forgot the BNI thank-you on the night', summary: 'added: Priya Raman → BNI' })]);
+    expect(amendments).toEqual([expect.objectContaining({ entity: 'outside_party', reason: 'Forgot the BNI thank-you on the night', summary: 'Recorded TYFCB Priya Raman thanks BNI, $500.00' })]);
   });
 });
 

@@ -74,6 +74,21 @@ describe('the quarterly audit report', () => {
     expect(text).toMatch(/temperature 3 → 1/);
   });
 
+  it('prints an amended TYFCB amount as the Audit log screen says it ($7,580.00 → $5,780.00), never a stored field like amountMinor', async () => {
+    const { api } = quarter;
+    const meetings = ok<any[]>(api.call('listMeetings', {})).filter((m) => m.status === 'completed');
+    const found = meetings.map((m) => ({ m, slip: ok<any>(api.call('getMeetingSheet', { meetingId: m.id })).slips.find((s: any) => s.kind === 'tyfcb') })).find((x) => x.slip)!;
+    const { m, slip } = found;
+    ok(api.call('saveTyfcb', { id: slip.id, meetingId: m.id, closerId: slip.closerId, referrerId: slip.referrerId, amount: '7580.00', business: slip.business, reason: 'Typed from the wrong slip' }));
+    ok(api.call('saveTyfcb', { id: slip.id, meetingId: m.id, closerId: slip.closerId, referrerId: slip.referrerId, amount: '5780.00', business: slip.business, reason: 'Digits swapped on the slip' }));
+    const today = new Date().toISOString().slice(0, 10);
+    const text = pdfText((await produce(api, { report: 'quarterly_audit', from: today })).bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('$7,580.00 → $5,780.00');
+    expect(text).not.toMatch(/amountMinor|758000/);
+    const screen = ok<any[]>(api.call('listAuditLog', { entity: 'tyfcb', limit: 5 })).find((e) => e.reason === 'Digits swapped on the slip');
+    expect(screen.summary).toContain('$7,580.00 → $5,780.00');
+  });
+
   it('is reproducible: the same data and production time give the same bytes', async () => {
     const first = await produce(quarter.api, { report: 'quarterly_audit', from: '2026-01-01' });
     const second = await produce(quarter.api, { report: 'quarterly_audit', from: '2026-01-01' });
