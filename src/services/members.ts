@@ -10,7 +10,7 @@ import { LedgerError } from '../shared/errors';
 import { chapterToday } from './chapter';
 import { recordAudit } from './audit';
 import { requireClassification } from './classifications';
-import { closeTenure, currentSeatHolder, openTenure, seatTakenMessage, tenuresOfMember } from './seats';
+import { closeTenure, currentSeatHolder, followJoinDate, openTenure, seatTakenMessage, tenuresOfMember } from './seats';
 
 const sponsor = alias(members, 'sponsor');
 
@@ -195,6 +195,8 @@ export function updateMember(db: Db, input: ParsedInput<'updateMember'>): Member
       .where(eq(members.id, id))
       .run();
 
+    // A corrected join date carries the first seat's start with it (before any move below).
+    followJoinDate(tx, id, before.joinedOn, input.joinedOn);
     // Seat history: close the old tenure when leaving or moving; open one when seated anew.
     if (wasHolding && (!willHold || moves)) closeTenure(tx, id, willHold ? today : leftOn!);
     if (willHold && (!wasHolding || moves)) openTenure(tx, id, input.classificationId, wasHolding ? today : today > input.joinedOn ? today : input.joinedOn);

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { classifications, contactSpheres, members, seatHistory } from '../db/schema';
 import type { Classification, SeatMap, SeatState, SeatTenure } from '../shared/contract';
 import { seatHoldingStatuses } from '../shared/domain';
+import { LedgerError } from '../shared/errors';
 
 const holderName = sql<string>`${members.displayName}`;
 
@@ -112,6 +113,49 @@ export function seatTakenMessage(holder: NonNullable<ReturnType<typeof currentSe
 
 export function openTenure(db: Db, memberId: string, classificationId: string, fromOn: string): void {
   db.insert(seatHistory).values({ memberId, classificationId, fromOn }).run();
+}
+
+/**
+ * A corrected join date moves the start of the member's first seat with it, when that seat began on
+ * the old join date (it was opened from it): the member's page must not keep saying "Real estate
+ * agent, 2001-02-01 – now" after 2001 was corrected to 2026. A start that would reach back into
+ * another member's time in the same seat is refused: one of the two dates is wrong.
+ */
+export function followJoinDate(db: Db, memberId: string, oldJoinedOn: string, newJoinedOn: string): void {
+  if (oldJoinedOn === newJoinedOn) return;
+  const first = db
+    .select({ id: seatHistory.id, classificationId: seatHistory.classificationId, fromOn: seatHistory.fromOn, toOn: seatHistory.toOn, seat: classifications.name })
+    .from(seatHistory)
+    .innerJoin(classifications, eq(classifications.id, seatHistory.classificationId))
+    .where(eq(seatHistory.memberId, memberId))
+    .orderBy(asc(seatHistory.fromOn), asc(sql`${seatHistory}.rowid`))
+    .limit(1)
+    .get();
+  if (!first || first.fromOn !== oldJoinedOn) return;
+  if (first.toOn !== null && first.toOn < newJoinedOn) {
+    throw new LedgerError('conflict', `Joined on ${newJoinedOn} is after this member left the ${first.seat} seat (${first.toOn}): correct the join date or the seat history. Nothing was changed.`, 'joinedOn');
+  }
+  const overlap = db
+    .select({ name: members.displayName, fromOn: seatHistory.fromOn, toOn: seatHistory.toOn })
+    .from(seatHistory)
+    .innerJoin(members, eq(members.id, seatHistory.memberId))
+    .where(
+      and(
+        eq(seatHistory.classificationId, first.classificationId),
+        sql`${seatHistory.memberId} <> ${memberId}`,
+        sql`coalesce(${seatHistory.toOn}, '9999-12-31') > ${newJoinedOn}`,
+        sql`${seatHistory.fromOn} < ${first.fromOn}`,
+      ),
+    )
+    .get();
+  if (overlap) {
+    throw new LedgerError(
+      'conflict',
+      `Joined on ${newJoinedOn} is before ${overlap.name} left the ${first.seat} seat (${overlap.toOn ?? 'still holding it'}): correct one of the two dates. Nothing was changed.`,
+      'joinedOn',
+    );
+  }
+  db.update(seatHistory).set({ fromOn: newJoinedOn }).where(eq(seatHistory.id, first.id)).run();
 }
 
 /** Closes the member's open tenure; a tenure can't end before it began. */
