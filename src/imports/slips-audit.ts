@@ -133,7 +133,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       preview: {
         fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: 0, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
         toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], askedNames: [],
-        dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, columnQuestion,
+        dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, columnQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
       },
     };
   }
@@ -365,6 +365,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       dateOrder: { order, settledBy, question },
       reasonRequired: meetingStatus === 'completed' && counts.new + counts.differs > 0,
       columnQuestion,
+      chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
     },
   };
 }
@@ -444,6 +445,23 @@ function findHeader(fileName: string, table: Table, chosen: Partial<Record<Colum
 }
 
 /** "Slips Audit Report for 17/11/2026" (or 11/17/2026, or 2026-11-17): the date as the file wrote it. */
+/** "BNI Harbour Connectors Chapter" and "harbour connectors" are one chapter name. */
+const chapterKey = (name: string) => foldName(name).replace(/^bni\s+/, '').replace(/\s+chapter$/, '');
+
+/**
+ * The chapter the file's title block names (BNI Connect writes it under the report's title; so does
+ * the ledger's own export) against the chapter open: a sentence when they differ, null when they are
+ * the same or the file names none.
+ */
+function chapterWarningOf(titleRows: Table, openChapter: string): string | null {
+  const named = titleRows
+    .flat()
+    .map((c) => c.trim())
+    .find((c) => c !== '' && /\p{L}/u.test(c) && !/report|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/i.test(c));
+  if (!named || chapterKey(named) === chapterKey(openChapter)) return null;
+  return `This file is for ${named}; the open chapter is ${openChapter}. Check that this is the right file (or the right chapter file is open) before importing.`;
+}
+
 function findTitleDate(titleRows: Table): string | null {
   for (const cell of titleRows.flat()) {
     const m = /(?:slips audit report|report)\s+(?:for|für|pour|para|del?)\s+(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})/i.exec(cell);

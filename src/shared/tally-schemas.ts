@@ -325,6 +325,8 @@ export const importPreviewOut = z.object({
    * Columns the ledger could not recognise by their header: the file's headers and, for each field,
    * the column it reads (-1 none). Blocking when From, To or Slip type is unknown (nothing is read yet).
    */
+  /** The file's title names another chapter than the one open ("This file is for Harbour Connectors; …"): a warning, never a refusal. */
+  chapterWarning: z.string().nullable(),
   columnQuestion: z
     .object({
       headers: z.array(z.string()),

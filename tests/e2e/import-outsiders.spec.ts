@@ -25,6 +25,8 @@ test("a name outside the chapter is said to be another chapter's member or a vis
   await page.getByLabel('Slips audit export').click();
   await (await chooser).setFiles({ name: 'slips-accents-outsiders.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
   await expect(page.getByRole('button', { name: 'Import 1 new' })).toBeEnabled();
+  // The file's title names another chapter: a warning, not a refusal.
+  await expect(page.getByRole('alert', { name: "Another chapter's file?" })).toContainText('This file is for Harbour Connectors; the open chapter is Riverside Business Builders.');
 
   await page.getByRole('combobox', { name: 'Map Tom Baker (Bay Builders) to member' }).click();
   await expect(page.getByRole('option', { name: 'Visitor…' })).toBeVisible();

@@ -104,4 +104,14 @@ describe('a name in the import that is someone outside the chapter', () => {
     expect(p.problems.map((x: any) => x.row)).toEqual([8]);
     expect(p.problems[0].message).toContain("Priya Raman is a member of this chapter, but the file marks them as another chapter's member");
   });
+
+  it("a file whose title names another chapter is previewed with a warning, not refused; the same chapter however written is not warned about", async () => {
+    const { api } = chapter();
+    const p = ok<any>(await api.callAsync('previewSlipsAuditImport', input({ skipRows: [8, 9] })));
+    expect(p.chapterWarning).toBe('This file is for Harbour Connectors; the open chapter is Riverside Business Builders. Check that this is the right file (or the right chapter file is open) before importing.');
+    expect(ok<any>(await api.callAsync('importSlipsAudit', input({ skipRows: [8, 9] }))).created).toBe(5);
+    const ours = (title: string) => ({ fileName: 'ours.csv', contentBase64: Buffer.from(file.replace('Harbour Connectors,,,,,,', title)).toString('base64'), meetingOn: '2026-11-24', skipRows: [8, 9] });
+    expect(ok<any>(await api.callAsync('previewSlipsAuditImport', ours('BNI riverside business builders Chapter,,,,,,'))).chapterWarning).toBeNull();
+    expect(ok<any>(await api.callAsync('previewSlipsAuditImport', ours(',,,,,,'))).chapterWarning).toBeNull();
+  });
 });

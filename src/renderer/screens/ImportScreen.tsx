@@ -246,6 +246,11 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
             </Text>
           </Title>
           <ReadAs readAs={preview.readAs} />
+          {preview.chapterWarning && (
+            <Alert mt="sm" color="yellow" title="Another chapter's file?">
+              {preview.chapterWarning}
+            </Alert>
+          )}
           {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={choices.dateOrder} onChange={(order) => void change({ ...choices, dateOrder: order })} />}
           <Group mt="sm" gap="xs" aria-label="Rows by kind">
             {(['same', 'new', 'differs', 'problem', 'skipped'] as const).map((k) => (
