@@ -65,7 +65,9 @@ export function countAbsences(db: Db, asOf: string, chapter: Chapter, policies: 
 }
 
 export function policySentence(chapter: Chapter, p: LeadershipPolicies): string {
-  const parts = [`no more than ${chapter.absenceLimit} absences in any ${chapter.absenceWindowMonths} months`];
+  // The final letter goes out on reaching the limit, so the policy is said as the count that brings a
+  // membership to the committee ("no more than 3" told a member with 3 absences they were within it).
+  const parts = [`that ${chapter.absenceLimit} absences in any ${chapter.absenceWindowMonths} months bring a membership to the membership committee`];
   if (p.latesPerAbsence > 0) parts.push(`${p.latesPerAbsence} late arrival${p.latesPerAbsence > 1 ? 's count' : ' counts'} as one absence`);
   if (p.substituteCap !== null) parts.push(`substitutes beyond ${p.substituteCap} in that time count as absences`);
   if (p.medicalLimit !== null) parts.push(`medical leave beyond ${p.medicalLimit} meetings in that time counts as absence`);

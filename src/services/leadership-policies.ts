@@ -12,7 +12,7 @@ export const defaultWarningTemplate = `Dear {member},
 
 Our attendance records show {count} absences in the last {window} months: {dates}.
 
-The chapter's policy is {policy}. One more absence brings your membership to the membership committee.
+The chapter's policy is {policy}. Please help us keep you from reaching that number.
 
 We value you in {chapter}. If something makes it hard to attend, please tell us: a substitute can come in your place.
 
@@ -23,7 +23,7 @@ export const defaultFinalTemplate = `Dear {member},
 
 Our attendance records show {count} absences in the last {window} months: {dates}.
 
-The chapter's policy is {policy}. You have reached that limit, so the membership committee will review your membership and contact you about its decision.
+The chapter's policy is {policy}. You have reached that number, so the membership committee will review your membership and contact you about its decision.
 
 If there are circumstances the committee should know about, please write to us before it meets.
 
