@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { formatDay } from '../shared/dates';
-import { decisionOutcomeLabels, weekdayNames, type DecisionOutcome } from '../shared/domain';
+import { decisionOutcomeLabels, lostReasonLabels, weekdayNames, type DecisionOutcome, type LostReason } from '../shared/domain';
 import { formatMoney } from '../shared/money';
 import { slipAsRecorded } from './slips';
 
@@ -57,6 +57,7 @@ const fieldLabels: Record<string, string> = {
   prospectEmail: 'prospect email',
   note: 'note',
   status: 'status',
+  lostReason: 'lost because',
   amountMinor: 'amount',
   business: 'new/repeat',
   tyfcbKind: 'inside/outside/tier 3',
@@ -251,6 +252,7 @@ function value(key: string, v: unknown, all: Values, ctx: WordingContext): strin
   if (key === 'amountMinor') return money(v, all, ctx);
   if (key === 'mark') return markWords[String(v)] ?? String(v);
   if (key === 'status') return statusWords[String(v)] ?? String(v);
+  if (key === 'lostReason') return lostReasonLabels[String(v) as LostReason] ?? String(v);
   if (key === 'meetingWeekday') return weekdayNames[Number(v)] ?? String(v);
   if (key.endsWith('Id')) {
     const nameKey = key.replace(/Id$/, 'Name');

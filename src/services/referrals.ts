@@ -135,6 +135,9 @@ export function setReferralStatus(db: Db, input: ParsedInput<'setReferralStatus'
         throw new LedgerError('conflict', 'A TYFCB slip thanks this referral, so it stays won: resolve a dispute on that slip to unlink or remove it first.', 'status');
       }
     }
+    if (input.status === 'lost' && input.lostReason === 'other' && input.note.trim() === '') {
+      throw new LedgerError('invalid_input', '“Other” needs a few words: say in the note why it was lost.', 'note');
+    }
     appendStatus(tx, referral, { status: input.status, on, recordedById: input.recordedById, lostReason: input.lostReason, note: input.note, reason: input.reason || input.note });
     return tx.get<OpenReferral>(sql`${openReferralSelect(today)} AND r.id = ${input.id}`)!;
   });

@@ -40,4 +40,20 @@ test('a follow-up dated after today, or on a day that does not exist, keeps what
   await dialog.getByRole('button', { name: 'Save follow-up' }).click();
   await expect(dialog).toBeHidden();
   expect(steps()).toBe(1);
+
+  // Lost for "Other" with no note: the note is asked for. Once saved, the count drops with the list.
+  const heading = page.getByText(/^\d+ open referrals?\b/);
+  const before = Number((await heading.textContent())!.match(/^(\d+)/)![1]);
+  await page.getByRole('combobox', { name: 'Status of Quince Bakery' }).click();
+  await page.getByRole('option', { name: 'Lost', exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Why was it lost?' }).click();
+  await page.getByRole('option', { name: 'Other', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(dialog.getByText('“Other” needs a few words: say in the note why it was lost.')).toBeVisible();
+  expect(steps()).toBe(1);
+  await dialog.getByLabel('Note').fill('They closed the shop');
+  await dialog.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'Status of Quince Bakery' })).toHaveCount(0);
+  await expect(heading).toHaveText(new RegExp(`^${before - 1} open referral`));
 });

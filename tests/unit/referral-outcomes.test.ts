@@ -212,6 +212,19 @@ describe('a referral’s follow-up history', () => {
     expect(contacted).toMatchObject({ ok: false, error: { field: 'lostReason' } });
   });
 
+  it('“lost” for an “other” reason asks for the note (Other needs words), and the audit log says why it was lost', () => {
+    const fresh = buildOutcomesQuarter();
+    const call = (input: Record<string, unknown>) => fresh.api.call('setReferralStatus', { id: fresh.ids.R3, status: 'lost', on: '2026-02-01', recordedById: fresh.ids.Ann, lostReason: 'other', ...input });
+    expect(call({ note: '' })).toMatchObject({ ok: false, error: { field: 'note', message: expect.stringContaining('Other') } });
+    expect(call({ note: '   ' })).toMatchObject({ ok: false, error: { field: 'note' } });
+    expect(okValue<ReferralHistory>(fresh.api.call('referralHistory', { id: fresh.ids.R3 })).entries).toEqual([]); // nothing saved
+    okValue(call({ note: 'They moved abroad' }));
+    const line = okValue<Array<{ reason: string; summary: string }>>(fresh.api.call('listAuditLog', { entity: 'referral', limit: 5 }))[0]!;
+    expect(line.summary).toContain('status new → lost');
+    expect(line.summary).toContain('lost because — → Other');
+    fresh.opened.close();
+  });
+
   it('refuses a follow-up dated before the referral, before the last step, or in the future — and changes nothing', () => {
     const before = okValue<ReferralHistory>(api.call('referralHistory', { id: ids.R6 }));
     expect(api.call('setReferralStatus', { id: ids.R6, status: 'contacted', on: '2026-02-01' })).toMatchObject({ ok: false, error: { field: 'on', message: expect.stringContaining('2026-02-04') } });

@@ -117,7 +117,7 @@ export function FollowUpModal({ chapter, referral, initialStatus, onClose, onCha
                 error={errors.lostReason}
               />
             )}
-            <Textarea label="Note" placeholder="What happened (optional)" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+            <Textarea label="Note" placeholder={status === 'lost' && lostReason === 'other' ? 'Why it was lost (needed for “Other”)' : 'What happened (optional)'} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
             {(errors.form || errors.status || errors.id) && <Alert color="red">{errors.form ?? errors.status ?? errors.id}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>

@@ -42,7 +42,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
   return (
     <Stack gap="md">
       {following && (
-        <FollowUpModal chapter={chapter} referral={following.referral} initialStatus={following.status} onClose={() => setFollowing(null)} onChanged={() => void list.reload()} />
+        <FollowUpModal chapter={chapter} referral={following.referral} initialStatus={following.status} onClose={() => setFollowing(null)} onChanged={() => { void list.reload(); void count.reload(); }} />
       )}
       <div>
         <Title order={2}>Open referrals</Title>
