@@ -22,7 +22,7 @@ import { chapterFileName, type ChapterWorkspace } from './chapter-workspace';
 import { addMember, getMember, listMembers, updateMember } from '../services/members';
 import { seatHistoryOf, seatMap } from '../services/seats';
 import { clearAttendance, clearMarks, markAllPresent, setAttendance } from '../services/attendance';
-import { cancelMeeting, closeMeeting, createMeeting, deleteMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
+import { cancelMeeting, changeMeetingDate, closeMeeting, createMeeting, deleteMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
 import { countOpenReferrals, linkTyfcbToReferral, listOpenReferrals, referralHistory, setReferralStatus } from '../services/referrals';
 import { getOutcomeRules, saveOutcomeRules } from '../services/outcome-rules';
 import { memberOutcomesByMonth, outcomes, pairOutcomes } from '../services/outcomes';
@@ -253,6 +253,7 @@ const handlers: Handlers = {
   clearAttendance: (ctx, input) => clearAttendance(ctx.db, input),
   clearMarks: (ctx, input) => clearMarks(ctx.db, input),
   deleteMeeting: (ctx, input) => deleteMeeting(ctx.db, input),
+  changeMeetingDate: (ctx, input) => changeMeetingDate(ctx.db, input),
   // ---- leadership workflows between meetings (issue 17) ----
   getLeadershipPolicies: (ctx) => getLeadershipPolicies(ctx.db),
   saveLeadershipPolicies: (ctx, input) => saveLeadershipPolicies(ctx.db, input),

@@ -163,6 +163,61 @@ function setStatus(db: Db, meetingId: string, status: 'draft' | 'cancelled', rea
  * whose only attendance marks are the automatic "on leave" excuses. Anything else is cancelled instead,
  * so what was recorded stays. The meeting and those marks are kept in the audit log.
  */
+/**
+ * A meeting not yet closed moves to another day: a date mistyped, or next week's meeting created
+ * ahead and held tonight. Everyone marked or on a slip must be a member on the new day; the same
+ * second look as a new meeting's date; one audit entry with the day before and after.
+ */
+export function changeMeetingDate(db: Db, input: ParsedInput<'changeMeetingDate'>): Meeting {
+  const chapter = requireChapter(db);
+  return db.transaction((tx) => {
+    const meeting = requireMeeting(tx, input.meetingId);
+    if (meeting.status !== 'draft') {
+      throw new LedgerError(
+        'conflict',
+        `The meeting of ${meeting.meetingOn} is ${meeting.status === 'completed' ? 'closed: re-open it first to change its date' : 'cancelled: its date stays as it was'}. Nothing was changed.`,
+        'meetingOn',
+      );
+    }
+    if (input.meetingOn === meeting.meetingOn) return meeting;
+    const unusual = unusualMeetingDate(input.meetingOn, chapter.meetingWeekday, chapterToday(tx));
+    if (unusual && !input.confirmDate) throw new LedgerError('needs_confirmation', unusual.replace('Create the meeting on that date anyway?', 'Move the meeting to that date anyway?'), 'meetingOn');
+    const existing = tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.meetingOn, input.meetingOn)).get();
+    if (existing) throw new LedgerError('conflict', `There is already a meeting on ${input.meetingOn}: choose another date, or open that meeting from the list. Nothing was changed.`, 'meetingOn');
+    // Everyone the meeting holds (marks and live slips) must be a member on the new day.
+    const notThen = tx.all<{ name: string; joinedOn: string; leftOn: string | null }>(sql`
+      SELECT DISTINCT m.display_name AS name, m.joined_on AS joinedOn, m.left_on AS leftOn
+        FROM (
+          SELECT member_id AS id FROM attendance WHERE meeting_id = ${meeting.id}
+          UNION SELECT giver_id FROM referrals WHERE meeting_id = ${meeting.id} AND deleted_at IS NULL
+          UNION SELECT receiver_id FROM referrals WHERE meeting_id = ${meeting.id} AND deleted_at IS NULL
+          UNION SELECT closer_id FROM tyfcb_slips WHERE meeting_id = ${meeting.id} AND deleted_at IS NULL
+          UNION SELECT referrer_id FROM tyfcb_slips WHERE meeting_id = ${meeting.id} AND deleted_at IS NULL
+          UNION SELECT member_a_id FROM one_to_ones WHERE meeting_id = ${meeting.id} AND deleted_at IS NULL
+          UNION SELECT member_b_id FROM one_to_ones WHERE meeting_id = ${meeting.id} AND deleted_at IS NULL
+          UNION SELECT invited_by_id FROM visitors WHERE meeting_id = ${meeting.id} AND deleted_at IS NULL
+          UNION SELECT member_id FROM ceus WHERE meeting_id = ${meeting.id} AND deleted_at IS NULL
+        ) used JOIN members m ON m.id = used.id
+       WHERE m.joined_on > ${input.meetingOn} OR (m.left_on IS NOT NULL AND m.left_on <= ${input.meetingOn})
+       ORDER BY m.display_name`);
+    if (notThen.length > 0) {
+      const who = notThen
+        .slice(0, 4)
+        .map((m) => (m.joinedOn > input.meetingOn ? `${m.name} joined on ${m.joinedOn}` : `${m.name} left on ${m.leftOn}`))
+        .join('; ');
+      throw new LedgerError(
+        'conflict',
+        `The meeting cannot move to ${input.meetingOn}: ${who}${notThen.length > 4 ? ` (and ${notThen.length - 4} more)` : ''}, and they have a mark or a slip at this meeting. Choose a date when they were members, or correct their dates in Members. Nothing was changed.`,
+        'meetingOn',
+      );
+    }
+    tx.update(meetings).set({ meetingOn: input.meetingOn }).where(eq(meetings.id, meeting.id)).run();
+    const after = requireMeeting(tx, meeting.id);
+    recordAudit(tx, { action: 'update', entity: 'meeting', entityId: meeting.id, before: meeting, after });
+    return after;
+  });
+}
+
 export function deleteMeeting(db: Db, input: ParsedInput<'deleteMeeting'>): { done: true } {
   return db.transaction((tx) => {
     const meeting = requireMeeting(tx, input.meetingId);

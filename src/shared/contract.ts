@@ -20,7 +20,7 @@ import {
   closeMeetingInput,
   closeMeetingOut,
   createMeetingInput,
-  deleteMeetingInput,
+  deleteMeetingInput, changeMeetingDateInput,
   deleteSlipInput,
   listMeetingsInput,
   listOpenReferralsInput,
@@ -457,6 +457,7 @@ export const contract = {
   clearAttendance: method(clearAttendanceInput, rosterRowOut, "Take a member's mark away again (undo of a first mark)."),
   clearMarks: method(clearMarksInput, z.object({ cleared: z.number().int() }), 'Take several marks away in one go (undo of "Mark everyone else present").'),
   deleteMeeting: method(deleteMeetingInput, z.object({ done: z.literal(true) }), 'Remove a draft meeting created by mistake (no slips, no marks).'),
+  changeMeetingDate: method(changeMeetingDateInput, meetingOut, 'Move a meeting not yet closed to another day (a mistyped date, or next week\'s meeting held tonight).'),
   // ---- leadership workflows between meetings (issue 17) ----
   getLeadershipPolicies: method(none, leadership.leadershipPoliciesOut, 'Follow-up, visit limit, renewal term and absence-letter policies (defaults until saved).'),
   saveLeadershipPolicies: method(leadership.saveLeadershipPoliciesInput, leadership.leadershipPoliciesOut, 'Save the leadership policies and letter templates.'),

@@ -331,6 +331,14 @@ export const saveOutsidePartySlipInput = z
   .strict();
 
 export const deleteMeetingInput = z.object({ meetingId: entityId('Meeting'), reason }).strict();
+export const changeMeetingDateInput = z
+  .object({
+    meetingId: entityId('Meeting'),
+    meetingOn: isoDate('Meeting date'),
+    /** The secretary confirmed a date that is not the meeting day or is more than a week ahead. */
+    confirmDate: z.boolean({ error: 'Confirm date must be true or false.' }).optional(),
+  })
+  .strict();
 
 export const deleteSlipInput = z
   .object({ kind: oneOf('Slip type', slipKinds), id: entityId('Slip'), reason })

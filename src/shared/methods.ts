@@ -86,6 +86,7 @@ export const methodNames = [
   'clearAttendance',
   'clearMarks',
   'deleteMeeting',
+  'changeMeetingDate',
   // ---- leadership workflows between meetings (issue 17) ----
   'getLeadershipPolicies',
   'saveLeadershipPolicies',

@@ -182,6 +182,7 @@ const writes: Partial<Record<MethodName, Payloads>> = {
     return { meetingId, memberIds };
   },
   deleteMeeting: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2026-12-15', confirmDate: true })).id }),
+  changeMeetingDate: async ({ api }) => ({ meetingId: (await call(api, 'createMeeting', { meetingOn: '2027-01-12', confirmDate: true })).id, meetingOn: '2027-01-19', confirmDate: true }),
   linkTyfcbToReferral: async ({ api, one }) => {
     const ref = chapterRow(one, "SELECT r.id || '|' || r.giver_id || '|' || r.receiver_id || '|' || r.meeting_id FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.status = 'completed' AND r.deleted_at IS NULL AND r.status <> 'won' AND r.status <> 'lost' ORDER BY m.meeting_on DESC LIMIT 1");
     const slip = await call(api, 'saveTyfcb', { meetingId: ref[3], closerId: ref[2], referrerId: ref[1], amount: '480', reason: 'Handed in late', confirmDuplicate: true });

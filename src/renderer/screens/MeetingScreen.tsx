@@ -58,6 +58,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   const [reason, setReason] = useState('');
   const [creating, setCreating] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  const [redating, setRedating] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [closeProblem, setCloseProblem] = useState<{ message: string; confirm: boolean } | null>(null);
   const [reopening, setReopening] = useState(false);
@@ -347,6 +348,13 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
               Re-open
             </Button>
           )}
+          {draft && (
+            <Tooltip label="A mistyped date, or next week's meeting held tonight: move it with its marks and slips">
+              <Button variant="default" onClick={() => setRedating(true)}>
+                Change date…
+              </Button>
+            </Tooltip>
+          )}
           {draft && sheet!.meeting.slipCount === 0 && (
             <Tooltip label="No meeting this week (a holiday): it is kept, and counts nowhere">
               <Button variant="default" color="gray" onClick={() => setCancelling(true)}>
@@ -368,7 +376,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
       {sheet && sheet.meeting.status !== 'cancelled' && sheet.meeting.meetingOn > addDays(chapterToday(), 7) && (
         <Alert color="yellow" title="This meeting is in the future">
-          {sheet.meeting.meetingOn} is more than a week ahead. If the date was mistyped, remove this meeting (or cancel it) and create the right one.
+          {sheet.meeting.meetingOn} is more than a week ahead. If the date was mistyped, Change date… moves it (with anything already entered) to the right day.
         </Alert>
       )}
 
@@ -481,6 +489,21 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
           await (ask.word === 'Undo' ? undo(ask.step, why) : redo(why));
         }}
       />
+
+      {sheet && draft && (
+        <NewMeetingModal
+          opened={redating}
+          defaultDay={sheet.meeting.meetingOn}
+          moving={{ meetingId: sheet.meeting.id }}
+          onClose={() => setRedating(false)}
+          onCreated={async () => {
+            setRedating(false);
+            notifications.show({ message: 'The meeting has its new date; its marks and slips moved with it.' });
+            await refresh();
+            await meetings.reload();
+          }}
+        />
+      )}
 
       <ReasonModal
         opened={cancelling}
@@ -665,7 +688,23 @@ function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete }: { sl
   );
 }
 
-function NewMeetingModal({ opened, defaultDay, onClose, onCreated }: { opened: boolean; defaultDay: string; onClose: () => void; onCreated: (id: string) => Promise<void> }) {
+/**
+ * The meeting date dialog: a new meeting, or (with `moving`) a meeting not yet closed moved to its
+ * real day — the same strict date, the same "Is this the right date?" question.
+ */
+function NewMeetingModal({
+  opened,
+  defaultDay,
+  onClose,
+  onCreated,
+  moving,
+}: {
+  opened: boolean;
+  defaultDay: string;
+  onClose: () => void;
+  onCreated: (id: string) => Promise<void>;
+  moving?: { meetingId: string };
+}) {
   const [day, setDay] = useState(defaultDay);
   const [error, setError] = useState<string | null>(null);
   const [unusual, setUnusual] = useState<string | null>(null);
@@ -684,7 +723,9 @@ function NewMeetingModal({ opened, defaultDay, onClose, onCreated }: { opened: b
   }, [opened, defaultDay]);
   const create = async (confirmDate = false) => {
     try {
-      const meeting = await ledger.createMeeting({ meetingOn: day.trim(), confirmDate });
+      const meeting = moving
+        ? await ledger.changeMeetingDate({ meetingId: moving.meetingId, meetingOn: day.trim(), confirmDate })
+        : await ledger.createMeeting({ meetingOn: day.trim(), confirmDate });
       setError(null);
       setUnusual(null);
       await onCreated(meeting.id);
@@ -697,7 +738,7 @@ function NewMeetingModal({ opened, defaultDay, onClose, onCreated }: { opened: b
   // What the typed date is, in words, as it is typed: a strict date is never "rolled over".
   const readable = isRealIsoDate(day.trim()) ? new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day.trim()}T00:00:00Z`)) : '';
   return (
-    <Modal opened={opened} onClose={onClose} title="New meeting" size="md" returnFocus={false} transitionProps={{ duration: 0 }}>
+    <Modal opened={opened} onClose={onClose} title={moving ? 'Change the meeting date' : 'New meeting'} size="md" returnFocus={false} transitionProps={{ duration: 0 }}>
       {unusual ? (
         <form
           key="confirm"
@@ -725,7 +766,7 @@ function NewMeetingModal({ opened, defaultDay, onClose, onCreated }: { opened: b
               Change the date
             </Button>
             <Button type="submit">
-              Create it on {day.trim()}
+              {moving ? 'Move it to' : 'Create it on'} {day.trim()}
             </Button>
           </Group>
         </form>
@@ -752,7 +793,7 @@ function NewMeetingModal({ opened, defaultDay, onClose, onCreated }: { opened: b
             autoComplete="off"
           />
           <Group justify="flex-end" mt="md">
-            <Button type="submit">Create meeting</Button>
+            <Button type="submit">{moving ? 'Move the meeting' : 'Create meeting'}</Button>
           </Group>
         </form>
       )}
