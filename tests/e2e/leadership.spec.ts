@@ -58,7 +58,7 @@ test('a visitor who came twice applies, is interviewed, approved, and appears in
   const decision = page.getByRole('dialog');
   // Recorded by is required: the refusal sits next to the field.
   await decision.getByRole('button', { name: 'Record decision' }).click();
-  await expect(decision.getByText('Enter recorded by.')).toBeVisible();
+  await expect(decision.getByText('Enter who is recording the decision.')).toBeVisible();
   await decision.getByLabel('Recorded by').fill('Nadia Haddad');
   await decision.getByRole('button', { name: 'Record decision' }).click();
   await expect(decision).toBeHidden();
