@@ -36,3 +36,8 @@ export function backupsUseSentence(sizes: number[], maxBytes: number | null): st
   if (newestTwo > maxBytes) return `${copies}, more than the ${fileSize(maxBytes)} allowed: the two newest alone use ${fileSize(newestTwo)} and are always kept; older ones go at the next backup.`;
   return `${copies}, more than the ${fileSize(maxBytes)} allowed: the oldest go at the next backup (the newest two are always kept).`;
 }
+
+/** "1 slip", "38 slips": what a backup holds, as the list and the restore question say it. */
+export function slipsHeld(count: number): string {
+  return `${count} ${count === 1 ? 'slip' : 'slips'}`;
+}

@@ -41,7 +41,8 @@ function chapterIn(file: string): { id: string; name: string; slips: number } | 
     db = new Database(file, { readonly: true, fileMustExist: true });
     const chapter = db.prepare('SELECT id, name FROM chapter LIMIT 1').get() as { id: string; name: string } | undefined;
     if (!chapter) return null;
-    const tables = ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus'].filter((t) => db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
+    // Every kind of slip a meeting counts, slips with someone outside the chapter included (as a meeting's own count).
+    const tables = ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus', 'outside_party_slips'].filter((t) => db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
     const slips = tables.reduce((sum, t) => sum + (db!.prepare(`SELECT count(*) AS n FROM ${t} WHERE deleted_at IS NULL`).get() as { n: number }).n, 0);
     return { ...chapter, slips };
   } catch {

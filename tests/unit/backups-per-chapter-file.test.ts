@@ -7,6 +7,10 @@ import { ChapterFile } from '../../src/server/chapter-file';
 import { backupName, backupsFolder, listBackups } from '../../src/services/backups';
 import { saveChapter, getChapter } from '../../src/services/chapter';
 import { loadDemoChapter } from '../../src/services/demo';
+import { createRegistry } from '../../src/server/registry';
+import { saveClassification } from '../../src/services/classifications';
+import { addMember } from '../../src/services/members';
+import { slipsHeld } from '../../src/renderer/backup-sizes';
 
 const opened: ChapterFile[] = [];
 afterAll(() => opened.forEach((c) => c.close()));
@@ -69,4 +73,21 @@ describe('each chapter file keeps its own backups', () => {
     const listed = listBackups(real.file).find((b) => b.name === junk);
     expect(listed).toMatchObject({ chapterName: null, slipCount: null });
   });
+
+  it('a chapter whose only slip is a referral to another chapter\'s member says "1 slip", not "1 slips" or "0 slips"', async () => {
+    const { real } = twoChaptersInOneFolder();
+    const api = createRegistry({ db: real.db, file: real.file, appVersion: 'test', chapterFile: real }, () => {});
+    const classificationId = saveClassification(real.db, { name: 'Realtor', sphereId: null }).id;
+    const dana = addMember(real.db, { firstName: 'Dana', lastName: 'Ruiz', company: '', classificationId, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null }).id;
+    const meeting = api.call('createMeeting', { meetingOn: '2026-11-18' }) as any;
+    expect(meeting.ok).toBe(true);
+    const slip = api.call('saveOutsidePartySlip', { meetingId: meeting.value.id, slipType: 'referral', memberId: dana, direction: 'given', party: { kind: 'other_chapter', name: 'Li Wei', chapterName: 'BNI Harbour' }, referralKind: 'outside', prospectName: 'Harbour café' }) as any;
+    expect(slip.ok).toBe(true);
+    await real.backup('manual');
+    const [held] = listBackups(real.file);
+    expect(held).toMatchObject({ chapterName: 'Harbour Connectors 港灣', slipCount: 1 });
+    expect(slipsHeld(held!.slipCount!)).toBe('1 slip');
+    expect([0, 2, 38].map(slipsHeld)).toEqual(['0 slips', '2 slips', '38 slips']);
+  });
 });
+

@@ -5,7 +5,7 @@ import { ledger } from '../client';
 import { useQuery } from '../use-query';
 import { chapterZone } from '../chapter-today';
 import { formatInstant } from '../../shared/time-zone';
-import { backupLimitChoices, backupsUseSentence, fileSize } from '../backup-sizes';
+import { backupLimitChoices, backupsUseSentence, fileSize, slipsHeld } from '../backup-sizes';
 
 const reasons: Record<string, string> = {
   startup: 'At start-up',
@@ -132,7 +132,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
               <Table.Tr key={b.name}>
                 <Table.Td>{when(b.takenAt)}</Table.Td>
                 <Table.Td>{reasons[b.reason] ?? b.reason}</Table.Td>
-                <Table.Td>{b.chapterName === null ? 'Cannot be read' : `${b.chapterName} · ${b.slipCount} slips`}</Table.Td>
+                <Table.Td>{b.chapterName === null ? 'Cannot be read' : `${b.chapterName} · ${slipsHeld(b.slipCount ?? 0)}`}</Table.Td>
                 <Table.Td ta="right">{fileSize(b.bytes)}</Table.Td>
                 <Table.Td ta="right">
                   <Button size="xs" variant="subtle" onClick={() => setRestoring(b.name)} aria-label={`Restore the backup of ${when(b.takenAt)}`}>
@@ -148,7 +148,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
         {chosen && (
           <Text size="sm" mb="xs" fw={500}>
             {chosen.chapterName ?? 'A backup that cannot be read'}, as it was on {when(chosen.takenAt)}
-            {chosen.slipCount !== null ? ` (${chosen.slipCount} slips)` : ''}.
+            {chosen.slipCount !== null ? ` (${slipsHeld(chosen.slipCount)})` : ''}.
           </Text>
         )}
         <Text size="sm">
