@@ -47,7 +47,7 @@ const restorable: Record<string, Record<string, string>> = {
   referral: { kind: 'kind', prospectName: 'prospect_name' },
   tyfcb: { kind: 'kind', business: 'business', amountMinor: 'amount_minor' },
   visitor: { company: 'company' },
-  ceu: { credits: 'credits' },
+  ceu: { credits: 'credits', note: 'note' },
   outside_party: { kind: 'kind', prospectName: 'prospect_name', business: 'business', amountMinor: 'amount_minor' },
 };
 

@@ -19,7 +19,7 @@ export interface SlipFacts {
   kind: string;
   /** TYFCB new or repeat business; empty when the file has no New/Repeat column. */
   business?: string;
-  /** Referral prospect (folded), visitor company (folded). */
+  /** Referral prospect (folded), visitor company (folded), CEU activity (folded). */
   text: string;
   amountMinor: number | null;
   credits: number | null;
@@ -64,8 +64,8 @@ export function ledgerSlipsOf(client: Database.Database, meetingId: string): Led
     else if (o.type === 'tyfcb') out.push({ id: o.id, outside: true, type: 'tyfcb', parties, kind: o.kind, kindRaw: o.kind, business: o.business ?? '', text: '', textRaw: '', amountMinor: o.amount, credits: null });
     else out.push({ id: o.id, outside: true, type: 'one_to_one', parties, kind: '', kindRaw: '', text: '', textRaw: '', amountMinor: null, credits: null });
   }
-  for (const e of q<{ id: string; m: string; credits: number }>('SELECT id, member_id AS m, credits FROM ceus WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
-    out.push({ id: e.id, type: 'ceu', parties: [e.m, ''], kind: '', kindRaw: '', text: '', textRaw: '', amountMinor: null, credits: e.credits });
+  for (const e of q<{ id: string; m: string; credits: number; note: string }>('SELECT id, member_id AS m, credits, note FROM ceus WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid')) {
+    out.push({ id: e.id, type: 'ceu', parties: [e.m, ''], kind: '', kindRaw: '', text: foldName(e.note), textRaw: e.note, amountMinor: null, credits: e.credits });
   }
   return out;
 }
@@ -76,18 +76,63 @@ export interface Difference {
   ledger: string | number;
 }
 
+/**
+ * A referral's prospect and a CEU's activity say WHICH slip it is, not a detail of it: two referrals
+ * between the same members for two prospects, or a member's CEU for a podcast and another for a
+ * course, are two slips. A file row can only be the ledger's slip when these read alike (the same
+ * words, one a fuller form of the other, or a slip of the keyboard), or one side does not give them.
+ */
+export function sameSubject(file: SlipFacts, ledger: LedgerSlip): boolean {
+  if (file.type !== 'referral' && file.type !== 'ceu') return true;
+  if (!file.text || !ledger.text) return true;
+  return textsAlike(file.text, ledger.text);
+}
+
+/** Folded texts that are the same words however punctuated, one inside the other, or two keystrokes apart. */
+export function textsAlike(a: string, b: string): boolean {
+  const bare = (t: string) => t.replace(/&/g, 'and').replace(/[^\p{L}\p{N}]+/gu, '');
+  const [x, y] = [bare(a), bare(b)];
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length >= 4 && long.includes(short)) return true;
+  return short.length >= 6 && editDistanceAtMost(x, y, 2);
+}
+
+/** Levenshtein distance ≤ limit, in a band (the texts are short). */
+function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return false;
+    prev = row;
+  }
+  return prev[b.length]! <= limit;
+}
+
 /** What differs between a file row and a ledger slip of the same type and parties; only what the file gives counts. */
 export function differences(file: SlipFacts, ledger: LedgerSlip): Difference[] {
   const out: Difference[] = [];
   if (file.kind && file.kind !== ledger.kind) out.push({ field: 'kind', file: file.kind, ledger: ledger.kind });
   if (file.business && file.business !== ledger.business) out.push({ field: 'business', file: file.business, ledger: ledger.business ?? '' });
-  if (file.text && file.text !== ledger.text) out.push({ field: 'text', file: file.text, ledger: ledger.textRaw });
+  // A CEU typed without its activity is not contradicted by the file naming one.
+  if (file.text && file.text !== ledger.text && !(file.type === 'ceu' && !ledger.text)) out.push({ field: 'text', file: file.text, ledger: ledger.textRaw });
   if (file.amountMinor !== null && ledger.amountMinor !== null && file.amountMinor !== ledger.amountMinor) out.push({ field: 'amount', file: file.amountMinor, ledger: ledger.amountMinor });
   if (file.credits !== null && ledger.credits !== null && file.credits !== ledger.credits) out.push({ field: 'credits', file: file.credits, ledger: ledger.credits });
   return out;
 }
 
-export type Match<T> = { row: T; kind: 'same'; slip: LedgerSlip } | { row: T; kind: 'differs'; slip: LedgerSlip; differences: Difference[] } | { row: T; kind: 'new' };
+export type Match<T> =
+  | { row: T; kind: 'same'; slip: LedgerSlip }
+  | { row: T; kind: 'differs'; slip: LedgerSlip; differences: Difference[] }
+  /** `beside`: a slip with the same parties the row is NOT (another prospect or activity), named in the preview. */
+  | { row: T; kind: 'new'; beside?: LedgerSlip };
 
 /**
  * Pairs file rows with ledger slips: first every exact match (so two referrals between the same members
@@ -125,22 +170,41 @@ export function matchRows<T extends { facts: SlipFacts }>(rows: T[], ledger: Led
       result[i] = { row, kind: 'same', slip: exact };
     }
   });
+  // Then a row whose facts leave something out, or a CEU typed without its activity, finds its slip
+  // when nothing it gives contradicts it.
+  rows.forEach((row, i) => {
+    if (result[i] || !complete(row.facts)) return;
+    const loose = byParties.get(partyKey(row.facts))?.find((s) => !claimed.has(s.id) && sameSubject(row.facts, s) && differences(row.facts, s).length === 0);
+    if (loose) {
+      claimed.add(loose.id);
+      result[i] = { row, kind: 'same', slip: loose };
+    }
+  });
+  // Rows left over take a slip left over with the same type and parties as "differs", in file order,
+  // but only a slip about the same prospect or activity: another one is another slip, and the row is new.
   const partyCursor = new Map<string, number>();
   rows.forEach((row, i) => {
     if (result[i]) return;
     const key = partyKey(row.facts);
     const list = byParties.get(key);
     let near: LedgerSlip | undefined;
+    let beside: LedgerSlip | undefined;
     if (list) {
       let at = partyCursor.get(key) ?? 0;
       while (at < list.length && claimed.has(list[at]!.id)) at++;
-      near = list[at];
       partyCursor.set(key, at);
+      for (let j = at; j < list.length && !near; j++) {
+        const s = list[j]!;
+        if (claimed.has(s.id)) continue;
+        if (sameSubject(row.facts, s)) near = s;
+        else beside ??= s;
+      }
     }
     if (near) {
       claimed.add(near.id);
-      result[i] = { row, kind: 'differs', slip: near, differences: differences(row.facts, near) };
-    } else result[i] = { row, kind: 'new' };
+      const found = differences(row.facts, near);
+      result[i] = found.length ? { row, kind: 'differs', slip: near, differences: found } : { row, kind: 'same', slip: near };
+    } else result[i] = beside ? { row, kind: 'new', beside } : { row, kind: 'new' };
   });
   return result as Array<Match<T>>;
 }

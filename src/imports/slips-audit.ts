@@ -316,7 +316,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
             ? { type: 'one_to_one', parties: [from!, to!].sort() as [string, string], kind: '', text: '', amountMinor: null, credits: null }
             : r.type === 'visitor'
               ? { type: 'visitor', parties: [fromId ?? '', fold(r.to)], kind: '', text: foldName(r.detail), amountMinor: null, credits: null }
-              : { type: 'ceu', parties: [fromId!, ''], kind: '', text: '', amountMinor: null, credits: creditCount };
+              : { type: 'ceu', parties: [fromId!, ''], kind: '', text: foldName(r.detail), amountMinor: null, credits: creditCount };
     ready.push({ ...r, type: r.type, fromId, toId, fromParty: parties.from, toParty: parties.to, fromIs, toIs, prospectText, amountMinor, creditCount, facts });
   }
 
@@ -332,7 +332,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     const amount = r.type === 'tyfcb' ? formatMoney(r.amountMinor, chapter.currency, chapter.locale) : r.type === 'ceu' ? String(r.creditCount) : '';
     const party = r.fromParty ?? r.toParty;
     const outsider = party ? ` It is with someone outside the chapter (${partyWords(party)}): kept as that party, never counted as a member.` : '';
-    const message = (m.kind === 'same' ? 'Already in the ledger.' : m.kind === 'new' ? 'New: not in the ledger yet.' : describeDifferences(m.differences, chapter.currency, chapter.locale)) + outsider;
+    const message = (m.kind === 'same' ? 'Already in the ledger.' : m.kind === 'new' ? newWords(m.beside, r) : describeDifferences(m.differences, chapter.currency, chapter.locale)) + outsider;
     lines.push({ row: r.row, kind: m.kind, slipType: typeLabel[r.type], from: r.from, to: r.to, amount, detail: r.detail, message, fix: null, fromIs: r.fromIs, toIs: r.toIs });
   }
   const order2: Record<ImportRow['kind'], number> = { problem: 0, differs: 1, new: 2, skipped: 3, same: 4 };
@@ -368,6 +368,20 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
     },
   };
+}
+
+/**
+ * "New: not in the ledger yet." — and when the meeting holds a slip between the same people about
+ * another prospect or activity, that slip is named, so a row that is really the same slip spelled
+ * differently can be skipped instead of doubling it.
+ */
+function newWords(beside: LedgerSlip | undefined, row: ReadyRow): string {
+  if (!beside) return 'New: not in the ledger yet.';
+  const what =
+    beside.type === 'ceu'
+      ? `${row.fromIs}'s CEU for "${beside.textRaw}" (${beside.credits} credit${beside.credits === 1 ? '' : 's'}) at this meeting; this row is for another activity`
+      : `a referral from ${row.fromIs} to ${row.toIs} for "${beside.textRaw}" at this meeting; this row is for another prospect`;
+  return `New: the ledger already has ${what}, so it is kept as a separate slip and the ledger's slip is left as it is. If it is the same slip written differently, skip this row.`;
 }
 
 const withoutChapterCue = (detail: string) => detail.replace(/(?:^|[\s;,])(?:other chapter|chapter|kapitel|chapitre|cap[ií]tulo)\s*:\s*[^;,\n]+[;,]?/i, ' ').trim();
@@ -587,7 +601,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     referral: client.prepare('UPDATE referrals SET kind = ?, prospect_name = ?, updated_at = ? WHERE id = ?'),
     tyfcb: client.prepare('UPDATE tyfcb_slips SET kind = ?, business = ?, amount_minor = ?, updated_at = ? WHERE id = ?'),
     visitor: client.prepare('UPDATE visitors SET company = ?, updated_at = ? WHERE id = ?'),
-    ceu: client.prepare('UPDATE ceus SET credits = ?, updated_at = ? WHERE id = ?'),
+    ceu: client.prepare('UPDATE ceus SET credits = ?, note = ?, updated_at = ? WHERE id = ?'),
     outsideReferral: client.prepare('UPDATE outside_party_slips SET kind = ?, prospect_name = ?, updated_at = ? WHERE id = ?'),
     outsideTyfcb: client.prepare('UPDATE outside_party_slips SET kind = ?, business = ?, amount_minor = ?, updated_at = ? WHERE id = ?'),
   };
@@ -720,8 +734,9 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
             update.visitor.run(after.company, t, s.id);
             break;
           case 'ceu':
-            after = { credits: r.creditCount };
-            update.ceu.run(r.creditCount, t, s.id);
+            // The activity as the file spells it when it is the same one (a typo fixed); never another activity's.
+            after = { credits: r.creditCount, note: r.detail || s.textRaw };
+            update.ceu.run(r.creditCount, after.note, t, s.id);
             break;
           case 'one_to_one':
             // A one-to-one has nothing the file can differ in once its two members match.
@@ -748,7 +763,7 @@ function snapshot(s: LedgerSlip): Record<string, unknown> {
     case 'visitor':
       return { company: s.textRaw };
     case 'ceu':
-      return { credits: s.credits };
+      return { credits: s.credits, note: s.textRaw };
     case 'one_to_one':
       return {};
   }
