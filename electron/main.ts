@@ -7,6 +7,8 @@ import { ChapterFile } from '../src/server/chapter-file';
 import { ChapterWorkspace, lastOpenedChapterFile } from '../src/server/chapter-workspace';
 import { recoverFromNewestGoodBackup } from '../src/services/backups';
 import { useBuiltParseWorker } from '../src/imports/parse-in-worker';
+import { useBuiltIntegrityWorker } from '../src/db/check-in-background';
+import { checkThenBackUp } from '../src/server/startup';
 import { LedgerError } from '../src/shared/errors';
 import { createRegistry } from '../src/server/registry';
 import { contentSecurityPolicy } from '../src/shared/csp';
@@ -19,6 +21,8 @@ import { mainWindowOptions, rendererEntry } from './security';
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Import files are parsed in a worker thread built beside this file, so the window never freezes.
 useBuiltParseWorker(path.join(here, 'parse-worker.js'));
+// The start-up integrity check runs in a worker thread too, built beside this file.
+useBuiltIntegrityWorker(path.join(here, 'integrity-worker.js'));
 const appEntry = rendererEntry({
   isPackaged: app.isPackaged,
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
@@ -142,21 +146,45 @@ async function start(): Promise<void> {
   // A switch made from the window's own File menu reaches the native menu's Open recent on the next focus.
   app.on('browser-window-focus', () => installMenu());
   createWindow();
-  // The window shows the Meeting screen first; the start-up backup (an online backup that lets the
-  // secretary keep working) runs behind it and speaks up only if it fails.
-  void files.chapterFile.backup('startup').catch((error: Error) => dialog.showErrorBox('The start-up backup failed', error.message));
+  // The window shows the Meeting screen first; the file's check (in a worker thread) and then the
+  // start-up backup run behind it, and speak up only if something is wrong (src/server/startup.ts).
+  void afterTheWindowShows(files);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 }
 
+async function afterTheWindowShows(files: ChapterWorkspace): Promise<void> {
+  const opened = files.chapterFile;
+  const after = await checkThenBackUp(opened);
+  if (after.outcome === 'backup-failed') dialog.showErrorBox('The start-up backup failed', after.sentence);
+  if (after.outcome !== 'damaged' || files.chapterFile !== opened) return;
+  const choice = await dialog.showMessageBox({
+    type: 'error',
+    title: 'The chapter file is damaged',
+    message: after.sentence,
+    buttons: ['Restore the newest good backup', 'Not now'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (choice.response !== 0 || files.chapterFile !== opened) return;
+  try {
+    const { restored, damagedKeptAs } = opened.recoverFromDamage();
+    mainWindow?.reload();
+    void dialog.showMessageBox({ type: 'info', message: `Restored the backup of ${restored.takenAt}.`, detail: `The damaged file is kept as ${damagedKeptAs}.` });
+  } catch (error) {
+    dialog.showErrorBox('No backup could be restored', (error as Error).message);
+  }
+}
+
 /**
  * Opens the chapter file. A damaged or foreign file is never overwritten: the secretary is told what
- * is wrong and offered the newest good backup, with the damaged file kept beside it.
+ * is wrong and offered the newest good backup, with the damaged file kept beside it. The structural
+ * check over every page runs after the window shows (afterTheWindowShows).
  */
 function openOrRecover(file: string, migrationsFolder: string): ChapterFile | null {
   try {
-    return new ChapterFile(file, migrationsFolder);
+    return new ChapterFile(file, migrationsFolder, { integrityCheck: 'later' });
   } catch (error) {
     const message = error instanceof LedgerError ? error.message : (error as Error).message;
     const recoverable = error instanceof LedgerError && (error.code === 'damaged' || error.code === 'not_a_database');

@@ -10,6 +10,7 @@ import { backupBeforeMigration } from '../services/backups';
 import * as schema from './schema';
 import { refreshPlannerStatistics } from './statistics';
 import { startAuditChain } from '../services/audit-chain';
+import { quickCheck } from './quick-check';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -24,6 +25,13 @@ export interface OpenedDatabase {
 export interface OpenOptions {
   /** Folder holding drizzle-kit's SQL migrations and meta/_journal.json. */
   migrationsFolder: string;
+  /**
+   * 'now' (the default): the structural check (quick_check over the whole file) runs before the file
+   * is used — every restore, "Open chapter file…" and switch opens this way. 'later': only the
+   * ordinary start-up open, where the caller runs the same check off the main thread after the window
+   * shows (src/db/check-in-background.ts) — at a million slips it takes seconds.
+   */
+  integrityCheck?: 'now' | 'later';
 }
 
 export function openDatabase(file: string, options: OpenOptions): OpenedDatabase {
@@ -35,7 +43,7 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
   }
   try {
     applyPragmas(sqlite, file);
-    if (file !== ':memory:') refuseDamaged(sqlite, file);
+    if (file !== ':memory:' && options.integrityCheck !== 'later') refuseDamaged(sqlite, file);
     const db = drizzle(sqlite, { schema });
     refuseNewerSchema(sqlite, options.migrationsFolder);
     refuseForeignOrTampered(sqlite, file, options.migrationsFolder);
@@ -81,9 +89,9 @@ function applyPragmas(sqlite: Database.Database, file: string): void {
 
 /** A quick structural check on open: a truncated or scribbled-on file stops here, untouched. */
 function refuseDamaged(sqlite: Database.Database, file: string): void {
-  const result = sqlite.pragma('quick_check', { simple: true });
+  const result = quickCheck(sqlite);
   if (result !== 'ok') {
-    throw new LedgerError('damaged', `${file} is damaged (${String(result).slice(0, 100)}). It has not been changed.`);
+    throw new LedgerError('damaged', `${file} is damaged (${result.slice(0, 100)}). It has not been changed.`);
   }
 }
 

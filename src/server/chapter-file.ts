@@ -7,27 +7,110 @@ import { lstatSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase, type OpenedDatabase } from '../db/open';
-import { backupBeforeRestore, backupNow, backupsFolder, checkChapterFile, listBackups, replaceChapterFile, requireBackup, type BackupInfo, type BackupReason } from '../services/backups';
+import { checkInBackground } from '../db/check-in-background';
+import { describeProblems, quickCheck } from '../db/quick-check';
+import { backupBeforeRestore, backupNow, backupsFolder, checkChapterFile, listBackups, recoverFromNewestGoodBackup, replaceChapterFile, requireBackup, type BackupInfo, type BackupReason } from '../services/backups';
 import { recordAudit } from '../services/audit';
 import { LedgerError } from '../shared/errors';
 import { getChapter } from '../services/chapter';
 import { acquireChapterLock, type ChapterLock } from './chapter-lock';
 
+/** What the structural check said about the open file: checked on open, still to come, or damaged. */
+export type Integrity = { state: 'checked' } | { state: 'pending' } | { state: 'damaged'; found: string };
+
+export interface ChapterFileOptions {
+  /**
+   * 'later' only for the ordinary start-up open: the file opens without its structural check, and the
+   * host runs `checkIntegrity()` once the window shows (see server/startup.ts). Everything else —
+   * restore, Open chapter file…, a switch — opens with the check first, as before.
+   */
+  integrityCheck?: 'now' | 'later';
+}
+
 export class ChapterFile {
   private opened: OpenedDatabase;
   private readonly lock: ChapterLock;
+  private integrityState: Integrity;
+  private closed = false;
 
   constructor(
     readonly file: string,
     private readonly migrationsFolder: string,
+    options: ChapterFileOptions = {},
   ) {
     this.lock = acquireChapterLock(file);
+    const integrityCheck = options.integrityCheck ?? 'now';
     try {
-      this.opened = openDatabase(file, { migrationsFolder });
+      this.opened = openDatabase(file, { migrationsFolder, integrityCheck });
     } catch (error) {
       this.lock.release();
       throw error;
     }
+    this.integrityState = integrityCheck === 'later' ? { state: 'pending' } : { state: 'checked' };
+  }
+
+  get integrity(): Integrity {
+    return this.integrityState;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * The structural check an ordinary start-up open leaves for later, run in a worker thread on a
+   * read-only connection while the window answers. If the worker cannot run, the same check runs
+   * here on the open connection (slower, but never skipped). Damage found is remembered: automatic
+   * backups stop (a copy of a damaged file would push good backups out of the rotation).
+   */
+  async checkIntegrity(): Promise<Integrity> {
+    if (this.integrityState.state !== 'pending') return this.integrityState;
+    const finding = await checkInBackground(this.file);
+    if (this.closed || this.integrityState.state !== 'pending') return this.integrityState;
+    let found = finding.ok ? 'ok' : finding.damaged ? finding.found : null;
+    if (found === null) {
+      try {
+        found = quickCheck(this.opened.sqlite);
+      } catch (error) {
+        found = (error as Error).message;
+      }
+    }
+    this.integrityState = found === 'ok' ? { state: 'checked' } : { state: 'damaged', found };
+    return this.integrityState;
+  }
+
+  /**
+   * After the start-up check found this file damaged: the damaged file is renamed aside (kept, never
+   * overwritten), the newest backup that passes the full check is put in its place and opened with
+   * the check first, and its audit log says what happened. If there is no good backup, the file stays
+   * open as it was and the sentence says so.
+   */
+  recoverFromDamage(at = new Date()): { restored: BackupInfo; damagedKeptAs: string } {
+    if (this.integrityState.state !== 'damaged') {
+      throw new LedgerError('conflict', `${path.basename(this.file)} was not found damaged, so no backup was put in its place. Nothing was changed.`, 'file');
+    }
+    this.opened.close();
+    let outcome: { restored: BackupInfo; damagedKeptAs: string };
+    try {
+      outcome = recoverFromNewestGoodBackup(this.file, this.migrationsFolder, at);
+    } catch (error) {
+      this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder, integrityCheck: 'later' });
+      throw error;
+    }
+    this.opened = openDatabase(this.file, { migrationsFolder: this.migrationsFolder });
+    this.integrityState = { state: 'checked' };
+    const chapter = getChapter(this.opened.db);
+    const origin = `restored from the backup of ${outcome.restored.takenAt.replace('T', ' ').slice(0, 19)} UTC (${outcome.restored.name})`;
+    this.opened.db.transaction((tx) =>
+      recordAudit(tx, {
+        action: 'restore',
+        entity: 'chapter_file',
+        entityId: chapter?.id ?? 'chapter-file',
+        after: { origin, damagedFileKeptAs: outcome.damagedKeptAs, at: at.toISOString() },
+        reason: `Restored from the backup of ${outcome.restored.takenAt.replace('T', ' ').slice(0, 19)} UTC (${outcome.restored.name}) after the start-up check found the chapter file damaged; the damaged file is kept as ${path.basename(outcome.damagedKeptAs)}.`,
+      }),
+    );
+    return outcome;
   }
 
   get db() {
@@ -44,6 +127,11 @@ export class ChapterFile {
 
   /** A backup of a file that holds a chapter; a brand-new empty file has nothing to keep. */
   async backup(reason: BackupReason): Promise<BackupInfo | null> {
+    if (this.integrityState.state === 'damaged') {
+      // A copy of a damaged file would push good backups out of the rotation.
+      if (reason !== 'manual') return null;
+      throw new LedgerError('conflict', `${path.basename(this.file)} is damaged (SQLite found ${describeProblems(this.integrityState.found)}), so no backup of it was taken: it would push your good backups out of the list. Restore the newest good backup instead (quit and start Chapter Ledger again to be offered it). Nothing was changed.`);
+    }
     if (reason !== 'manual' && !getChapter(this.db)) return null;
     return backupNow(this.opened.sqlite, this.file, reason);
   }
@@ -139,6 +227,7 @@ export class ChapterFile {
   }
 
   close(): void {
+    this.closed = true;
     this.opened.close();
     this.lock.release();
   }
