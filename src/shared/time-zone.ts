@@ -9,12 +9,23 @@ export function systemTimeZone(): string {
 /** True when this computer knows `name` as an IANA time zone. */
 export function isKnownTimeZone(name: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  return dayFormat(name) !== null;
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and every save asks the chapter's
+// day: one formatter per zone, kept (null: a zone this computer does not know).
+const dayFormats = new Map<string, Intl.DateTimeFormat | null>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let found = dayFormats.get(timeZone);
+  if (found === undefined) {
+    try {
+      found = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      found = null;
+    }
+    dayFormats.set(timeZone, found);
   }
+  return found;
 }
 
 /** The zone a chapter's times print in: its setting, or the computer's. */
@@ -31,7 +42,9 @@ export function formatInstant(at: Date, locale: string, timeZone: string): strin
 
 /** The calendar day (YYYY-MM-DD) it is at `at` in the zone. */
 export function dayIn(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const format = dayFormat(timeZone);
+  // An unknown zone throws as Intl itself does (callers pass a zone chapterTimeZone checked).
+  return (format ?? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(at);
 }
 
 /** An instant as the ledger stores it: ISO with a zone, or SQLite's "2026-11-23 15:31:00" (UTC). */
