@@ -1,6 +1,9 @@
 // A roster from a spreadsheet or CSV: first name, last name, company, classification, email, phone,
 // joined on, renewal due, status. Classifications are matched or created; members already in the
-// ledger (same name) are left as they are; a seat conflict is a problem in the preview, not a crash.
+// ledger (same name) take the file's newer details; a bad row (seat taken, date that is no date, two
+// members sharing the name) is a problem row: listed, left out, never a reason to refuse the others.
+// The secretary can also skip any row; a skipped row takes no seat, so skipping one of two rows
+// claiming a classification lets the other in.
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
@@ -53,9 +56,11 @@ interface RosterInput {
   fileName: string;
   contentBase64: string;
   dateOrder?: DateOrder | undefined;
+  /** Rows (as the file numbers them) the secretary chose to leave out. */
+  skipRows?: number[] | undefined;
 }
 
-async function analyse(db: Db, { fileName, contentBase64, dateOrder }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
+async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
   const table = await readTable(fileName, Buffer.from(contentBase64, 'base64'));
   const headerAt = table.findIndex((row) => {
     const cells = row.map((c) => c.trim().toLowerCase());
@@ -89,6 +94,9 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder }: RosterInp
   const newClassifications = new Set<string>();
   let alreadyMembers = 0;
   const rowOfMember = new Map<string, { row: number; name: string }>();
+  const skip = new Set(skipRows ?? []);
+  const skipped: RosterPreview['skipped'] = [];
+  const adds: RosterPreview['adds'] = [];
 
   for (let i = headerAt + 1; i < table.length; i++) {
     const row = table[i] ?? [];
@@ -98,16 +106,20 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder }: RosterInp
     const first = cell('firstName');
     const last = cell('lastName');
     const name = `${first} ${last}`.trim();
+    if (skip.has(rowNumber)) {
+      skipped.push({ row: rowNumber, message: `Row ${rowNumber} (${name || 'no name'}) is skipped, as you chose.` });
+      continue;
+    }
     const sameName = existingMembers.get(nameKey(name)) ?? [];
     if (sameName.length > 1) {
       alreadyMembers++;
-      problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}) ${couldBe(sameName)}. The ledger will not guess which one this row updates: take the row out of the file and change that member on the Members screen.` });
+      problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}) ${couldBe(sameName)}. The ledger will not guess which one this row updates, so the row is left out: change that member on the Members screen.` });
       continue;
     }
     const existingId = sameName[0]?.id;
     const earlier = existingId ? rowOfMember.get(existingId) : undefined;
     if (earlier) {
-      problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}): row ${earlier.row} (${earlier.name}) is also read as the member ${sameName[0]!.name}; the ledger will not guess which row holds their details: keep one of the two rows.` });
+      problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}): row ${earlier.row} (${earlier.name}) is also read as the member ${sameName[0]!.name}; the ledger will not guess which row holds their details, so this row is left out: skip one of the two rows.` });
       continue;
     }
     if (existingId) {
@@ -185,11 +197,12 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder }: RosterInp
     if (rowProblems.length) continue;
     if (!existingSeats.has(seatKey)) newClassifications.add(classification);
     planned.push({ row: rowNumber, classification, input: { ...(checked.success ? checked.data : input), classificationName: classification } as Planned['input'] });
+    adds.push({ row: rowNumber, name, classification, status: status ?? 'active', joinedOn: joinedOn ?? '' });
   }
   return {
     planned,
     updates,
-    preview: { fileName, readAs: readAsOf(table), members: planned.length, alreadyMembers, updates: updateLines, classificationsToCreate: [...newClassifications], problems, dateOrder: { order, settledBy: detected.order ? 'file' : dateOrder ? 'choice' : 'none', question } },
+    preview: { fileName, readAs: readAsOf(table), members: planned.length, alreadyMembers, adds, updates: updateLines, classificationsToCreate: [...newClassifications], problems, skipped, dateOrder: { order, settledBy: detected.order ? 'file' : dateOrder ? 'choice' : 'none', question } },
   };
 }
 
@@ -207,9 +220,7 @@ export const rosterFieldWords = fieldWords;
 
 export async function importRoster(db: Db, input: RosterInput): Promise<RosterPreview & { imported: number; updated: number }> {
   const { preview, planned, updates } = await analyse(db, input);
-  if (preview.problems.length) {
-    throw new LedgerError('conflict', `${preview.problems.length} row${preview.problems.length > 1 ? 's have' : ' has'} a problem: fix the file and preview it again. Nothing was imported.`);
-  }
+  // Problem rows and skipped rows are left out (the answer lists each); the others are imported.
   if (preview.dateOrder.question) {
     throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
   }
@@ -218,7 +229,7 @@ export async function importRoster(db: Db, input: RosterInput): Promise<RosterPr
     const batchId = randomUUID();
     const digest = createHash('sha256').update(Buffer.from(input.contentBase64, 'base64')).digest('hex');
     tx.run(sql`INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped)
-      VALUES (${batchId}, 'roster', ${input.fileName}, ${digest}, NULL, '', ${planned.length}, ${updates.length}, ${preview.alreadyMembers - updates.length}, 0)`);
+      VALUES (${batchId}, 'roster', ${input.fileName}, ${digest}, NULL, '', ${planned.length}, ${updates.length}, ${preview.alreadyMembers - updates.length}, ${preview.problems.length + preview.skipped.length})`);
     const item = (entity: string, entityId: string, action: 'created' | 'updated', before: string | null = null) =>
       tx.run(sql`INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action, before) VALUES (${randomUUID()}, ${batchId}, ${entity}, ${entityId}, ${action}, ${before})`);
     const seats = new Map(tx.select({ id: classifications.id, name: classifications.name }).from(classifications).all().map((c) => [foldName(c.name), c.id]));

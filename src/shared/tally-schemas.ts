@@ -407,12 +407,22 @@ export const rosterPreviewOut = z.object({
   members: z.number().int(),
   alreadyMembers: z.number().int(),
   classificationsToCreate: z.array(z.string()),
+  /** Each member the import adds, by row, so the secretary can skip one. */
+  adds: z.array(z.object({ row: z.number().int(), name: z.string(), classification: z.string(), status: z.string(), joinedOn: z.string() })),
+  /** Rows the secretary chose to skip: left out, listed. */
+  skipped: z.array(z.object({ row: z.number().int(), message: z.string() })),
   /** Members already in the ledger whose details in the file differ: each change, before and after. */
   updates: z.array(z.object({ row: z.number().int(), name: z.string(), changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) })),
   problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
   dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
 });
-export const rosterFileInput = fileInput.extend({ dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional() }).strict();
+export const rosterFileInput = fileInput
+  .extend({
+    dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional(),
+    /** Rows to leave out, as the file numbers them (problem rows are left out anyway). */
+    skipRows: z.array(z.number({ error: 'A skipped row is a row number.' }).int().min(1).max(1_000_000), { error: 'Skipped rows are a list of row numbers.' }).max(100_000).optional(),
+  })
+  .strict();
 export const attendancePreviewOut = z.object({
   fileName: z.string(),
   readAs: fileReadAsOut,

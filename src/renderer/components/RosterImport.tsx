@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, List, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { RosterPreview } from '../../shared/contract';
@@ -7,14 +7,18 @@ import { fileToBase64 } from '../files';
 import { DateOrderQuestion } from './DateOrderQuestion';
 import { ReadAs } from './ReadAs';
 
-/** A roster from CSV or a spreadsheet: preview, then import everyone at once or no one. */
+/**
+ * A roster from CSV or a spreadsheet: preview, then import. A problem row is left out (and listed),
+ * never a reason to hold back the others; any row can be skipped, and a skipped row can be put back.
+ */
 export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
-  const withOrder = (next: { fileName: string; contentBase64: string }, order = dateOrder) => ({ ...next, ...(order ? { dateOrder: order } : {}) });
+  const [skipRows, setSkipRows] = useState<number[]>([]);
+  const withOrder = (next: { fileName: string; contentBase64: string }, order = dateOrder, skip = skipRows) => ({ ...next, ...(order ? { dateOrder: order } : {}), ...(skip.length ? { skipRows: skip } : {}) });
   const chooseOrder = async (order: 'dmy' | 'mdy') => {
     setDateOrder(order);
     if (!file) return;
@@ -24,17 +28,34 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
       setError((e as Error).message);
     }
   };
+  /** Skip a row, or put a skipped row back; the preview is read again (a skipped row frees its seat). */
+  const toggleSkip = async (row: number) => {
+    const next = skipRows.includes(row) ? skipRows.filter((r) => r !== row) : [...skipRows, row].sort((a, b) => a - b);
+    setSkipRows(next);
+    if (!file) return;
+    try {
+      setPreview(await ledger.previewRosterImport(withOrder(file, dateOrder, next)));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const skipButton = (row: number, label = 'Skip') => (
+    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void toggleSkip(row)} aria-label={`${label} row ${row}`}>
+      {label}
+    </Button>
+  );
 
   const choose = async (chosen: File | null) => {
     setDone(null);
     setError(null);
     setPreview(null);
     setDateOrder(undefined);
+    setSkipRows([]);
     if (!chosen) return setFile(null);
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
     try {
-      setPreview(await ledger.previewRosterImport(withOrder(next, undefined)));
+      setPreview(await ledger.previewRosterImport(withOrder(next, undefined, [])));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -45,7 +66,12 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
       const result = await ledger.importRoster(withOrder(file));
       const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
       const seats = result.classificationsToCreate.length;
-      setDone(`Added ${n(result.imported, 'member', 'members')}${seats ? ` and ${n(seats, 'classification', 'classifications')}` : ''}; updated ${result.updated} already in the ledger. The import is in the list below and can be undone.`);
+      const leftOut = [...result.problems, ...result.skipped].sort((a, b) => a.row - b.row);
+      setDone(
+        `Added ${n(result.imported, 'member', 'members')}${seats ? ` and ${n(seats, 'classification', 'classifications')}` : ''}; updated ${result.updated} already in the ledger.${
+          leftOut.length ? ` Left out ${n(leftOut.length, 'row', 'rows')}: ${leftOut.map((p) => p.message.replace(/\.$/, '')).join('; ')}.` : ''
+        } The import is in the list below and can be undone.`,
+      );
       setPreview(null);
       onImported?.();
     } catch (e) {
@@ -74,6 +100,50 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
             {preview.classificationsToCreate.length > 0 ? `New classifications: ${preview.classificationsToCreate.join(', ')}.` : 'Every classification already exists.'}
           </Text>
           {preview.dateOrder.question && <DateOrderQuestion mt="md" question={preview.dateOrder.question} value={dateOrder} onChange={(order) => void chooseOrder(order)} />}
+          {preview.problems.length > 0 && (
+            <Alert color="red" mt="md" title={`${preview.problems.length} ${preview.problems.length === 1 ? 'row has a problem and is' : 'rows have a problem and are'} left out`} aria-label="Rows left out">
+              <Text size="sm" mb="xs">
+                The other rows are imported. Correct a row in the file and open it again to bring it in, or skip it (skipping a row frees the classification it claimed).
+              </Text>
+              <Table fz="sm">
+                <Table.Tbody>
+                  {preview.problems.map((p) => (
+                    <Table.Tr key={`${p.row}-${p.message}`}>
+                      <Table.Td>{p.message}</Table.Td>
+                      <Table.Td w={70}>{skipButton(p.row)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Alert>
+          )}
+          {preview.adds.length > 0 && (
+            <Table mt="md" fz="sm" aria-label="Members to add" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Row</Table.Th>
+                  <Table.Th>Member to add</Table.Th>
+                  <Table.Th>Classification</Table.Th>
+                  <Table.Th>Joined on</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.adds.map((a) => (
+                  <Table.Tr key={a.row}>
+                    <Table.Td>{a.row}</Table.Td>
+                    <Table.Td>
+                      {a.name}
+                      {a.status !== 'active' ? ` (${a.status.replace('_', ' ')})` : ''}
+                    </Table.Td>
+                    <Table.Td>{a.classification}</Table.Td>
+                    <Table.Td>{a.joinedOn}</Table.Td>
+                    <Table.Td w={70}>{skipButton(a.row)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
           {preview.updates.length > 0 && (
             <Table mt="md" fz="sm" aria-label="Members to update" striped>
               <Table.Thead>
@@ -82,34 +152,44 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
                   <Table.Th>Detail</Table.Th>
                   <Table.Th>In the ledger</Table.Th>
                   <Table.Th>In the file</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {preview.updates.flatMap((u) =>
-                  u.changes.map((c) => (
+                  u.changes.map((c, i) => (
                     <Table.Tr key={`${u.row}-${c.field}`}>
                       <Table.Td>{u.name}</Table.Td>
                       <Table.Td>{c.field}</Table.Td>
                       <Table.Td>{c.from || '(empty)'}</Table.Td>
                       <Table.Td>{c.to}</Table.Td>
+                      <Table.Td w={70}>{i === 0 ? skipButton(u.row) : null}</Table.Td>
                     </Table.Tr>
                   )),
                 )}
               </Table.Tbody>
             </Table>
           )}
-          {preview.problems.length > 0 && (
-            <Alert color="red" mt="md" title="Problems to fix in the file first">
-              <List size="sm">
-                {preview.problems.map((p) => (
-                  <List.Item key={p.message}>{p.message}</List.Item>
+          {preview.skipped.length > 0 && (
+            <Table mt="md" fz="sm" aria-label="Rows skipped">
+              <Table.Tbody>
+                {preview.skipped.map((p) => (
+                  <Table.Tr key={p.row}>
+                    <Table.Td c="dimmed">{p.message}</Table.Td>
+                    <Table.Td w={90}>{skipButton(p.row, 'Put back')}</Table.Td>
+                  </Table.Tr>
                 ))}
-              </List>
-            </Alert>
+              </Table.Tbody>
+            </Table>
           )}
           <Group justify="flex-end" mt="md">
-            <Button onClick={confirm} disabled={preview.problems.length > 0 || (preview.members === 0 && preview.updates.length === 0) || (!!preview.dateOrder.question && !dateOrder)}>
-              {preview.updates.length ? `Add ${preview.members}, update ${preview.updates.length} members` : `Add ${preview.members} members`}
+            {preview.problems.length + preview.skipped.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {preview.problems.length + preview.skipped.length} {preview.problems.length + preview.skipped.length === 1 ? 'row' : 'rows'} will be left out.
+              </Text>
+            )}
+            <Button onClick={confirm} disabled={(preview.members === 0 && preview.updates.length === 0) || (!!preview.dateOrder.question && !dateOrder)}>
+              {preview.updates.length ? `Add ${preview.members}, update ${preview.updates.length} members` : `Add ${preview.members} ${preview.members === 1 ? 'member' : 'members'}`}
             </Button>
           </Group>
         </Card>
