@@ -15,7 +15,7 @@
 // - Revenue: TYFCB slips at the period's meetings, credited to their referrer. Linked = the slip names
 //   the referral it came from; unlinked = it does not; disputed = under an open dispute, shown apart
 //   and in neither. linked + unlinked + disputed = the period's TYFCB total, as in the tallies.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { repeatedAll, repeatedGet } from '../db/repeated-read';
 import type { MemberOutcomesByMonth, Outcomes, PairOutcomes, Period } from '../shared/contract';
@@ -36,30 +36,40 @@ const periodTyfcb = sql`ty AS MATERIALIZED (SELECT t.referrer_id, t.closer_id, t
            ${tyfcbDisputed('t')} AS disputed
          FROM tyfcb_slips t JOIN pm ON pm.id = t.meeting_id WHERE t.deleted_at IS NULL)`;
 
+/**
+ * The latest entry of a referral's history among those matching `when`, found inside a GROUP BY pass
+ * (no sort per referral): max() of one text key ordered like (changed_on, created_at, rowid), with
+ * `carry` (the stage, the lost reason) at its end. changed_on is always 10 characters (a CHECK holds
+ * it); created_at ends at char(1), below any character a time holds, so a shorter one still sorts
+ * first; the rowid is zero-padded. Read the carried text back with `carried`.
+ */
+const latestKey = (when: SQL, carry: SQL) =>
+  sql`max(CASE WHEN ${when} THEN h.changed_on || h.created_at || char(1) || printf('%020d', h.rowid) || ${carry} END)`;
+const carried = (key: SQL) => sql`substr(${key}, instr(${key}, char(1)) + 21)`;
+
 /** The period's referrals with their outcome, first contact and close: the CTEs every query starts from. */
 const referralFacts = (p: Period) => sql`${periodMeetings(p)},
   ${periodReferrals},
   -- One pass over the history of the period's referrals (through its referral_id index, never a scan
-  -- of all history): first contact, whether a meeting was set, the latest "won".
-  hist AS (SELECT h.referral_id,
+  -- of all history): first contact, the latest "won", how far the referral stands now, why it was lost.
+  -- How far it stands: the stage of the latest entry of its history that is not "lost" (a lost referral
+  -- keeps the stage it had reached), latest by day, then time written, then order of writing. A status
+  -- put back (won → contacted, won → new) undoes the later stages: a referral put back to New was never
+  -- contacted, as far as the funnel and the days to first contact are concerned. A referral won now has
+  -- reached every stage. Why a lost referral was lost: the reason on its latest "lost" entry.
+  hist AS (SELECT refs.id, refs.giver_id, refs.receiver_id, refs.status, refs.meeting_on, refs.outcome,
       min(CASE WHEN h.status IN ('contacted', 'meeting_set', 'won') THEN h.changed_on END) AS contacted_on,
-      max(CASE WHEN h.status = 'won' THEN h.changed_on END) AS won_on
-    FROM refs CROSS JOIN referral_status_history h WHERE h.referral_id = refs.id GROUP BY h.referral_id),
-  -- How far the referral stands now: the latest status of its history that is not "lost" (a lost
-  -- referral keeps the stage it had reached). A status put back (won → contacted, won → new) undoes
-  -- the later stages: a referral put back to New was never contacted, as far as the funnel and the
-  -- days to first contact are concerned. A referral won now has reached every stage.
-  stood AS (SELECT refs.id, CASE WHEN refs.outcome = 'won' THEN 3 ELSE coalesce((SELECT CASE h.status WHEN 'contacted' THEN 1 WHEN 'meeting_set' THEN 2 WHEN 'won' THEN 3 ELSE 0 END
-      FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status <> 'lost'
-      ORDER BY h.changed_on DESC, h.created_at DESC, h.rowid DESC LIMIT 1), 0) END AS stage
-    FROM refs),
-  facts AS MATERIALIZED (SELECT refs.*, CASE WHEN stood.stage >= 1 THEN hist.contacted_on END AS contacted_on, stood.stage >= 2 AS reached_meeting, hist.won_on,
-      julianday(CASE WHEN stood.stage >= 1 THEN hist.contacted_on END) - julianday(refs.meeting_on) AS d_contact,
-      CASE WHEN refs.outcome = 'won' THEN julianday(hist.won_on) - julianday(refs.meeting_on) END AS d_close,
-      -- Why a lost referral was lost: the reason on its latest "lost" entry.
-      CASE WHEN refs.outcome = 'lost' THEN (SELECT h.lost_reason FROM referral_status_history h WHERE h.referral_id = refs.id AND h.status = 'lost'
-        ORDER BY h.changed_on DESC, h.created_at DESC LIMIT 1) END AS lost_reason
-    FROM refs JOIN stood ON stood.id = refs.id LEFT JOIN hist ON hist.referral_id = refs.id),
+      max(CASE WHEN h.status = 'won' THEN h.changed_on END) AS won_on,
+      ${latestKey(sql`h.status <> 'lost'`, sql`CASE h.status WHEN 'contacted' THEN 1 WHEN 'meeting_set' THEN 2 WHEN 'won' THEN 3 ELSE 0 END`)} AS stage_key,
+      ${latestKey(sql`h.status = 'lost'`, sql`coalesce(h.lost_reason, '')`)} AS lost_key
+    FROM refs LEFT JOIN referral_status_history h ON h.referral_id = refs.id GROUP BY refs.id),
+  stood AS (SELECT *, CASE WHEN outcome = 'won' THEN 3 ELSE coalesce(CAST(${carried(sql`stage_key`)} AS INTEGER), 0) END AS stage FROM hist),
+  facts AS MATERIALIZED (SELECT id, giver_id, receiver_id, status, meeting_on, outcome,
+      CASE WHEN stage >= 1 THEN contacted_on END AS contacted_on, stage >= 2 AS reached_meeting, won_on,
+      julianday(CASE WHEN stage >= 1 THEN contacted_on END) - julianday(meeting_on) AS d_contact,
+      CASE WHEN outcome = 'won' THEN julianday(won_on) - julianday(meeting_on) END AS d_close,
+      CASE WHEN outcome = 'lost' THEN nullif(${carried(sql`lost_key`)}, '') END AS lost_reason
+    FROM stood),
   ${periodTyfcb}`;
 
 const rate = (won: number, of: number) => (of > 0 ? won / of : null);
@@ -87,26 +97,26 @@ export function outcomes(db: Db, p: Period): Outcomes {
   // materialized once and read by the four parts, each returned as JSON.
   const json = repeatedGet<{ members: string; totals: string; pairs: string; months: string; reasons: string }>(db, sql`
     WITH ${referralFacts(p)},
-    -- Per member in one GROUP BY: referrals given and received by outcome, the medians as receiver
-    -- (SQLite's median(): the middle value, or the mean of the two middle ones; NULLs left out), and
-    -- TYFCB credited as referrer (linked, unlinked, disputed).
-    perMember AS (SELECT member_id, sum(gWon) AS gWon, sum(gLost) AS gLost, sum(gOpen) AS gOpen, sum(rWon) AS rWon, sum(rLost) AS rLost, sum(rOpen) AS rOpen,
-        median(dContact) AS dContact, median(dClose) AS dClose, sum(linked) AS linked, sum(unlinked) AS unlinked, sum(disputed) AS disputed
-      FROM (
-        SELECT giver_id AS member_id, outcome = 'won' AS gWon, outcome = 'lost' AS gLost, outcome = 'open' AS gOpen, 0 AS rWon, 0 AS rLost, 0 AS rOpen,
-          NULL AS dContact, NULL AS dClose, 0 AS linked, 0 AS unlinked, 0 AS disputed FROM facts
-        UNION ALL SELECT receiver_id, 0, 0, 0, outcome = 'won', outcome = 'lost', outcome = 'open', d_contact, d_close, 0, 0, 0 FROM facts
-        UNION ALL SELECT referrer_id, 0, 0, 0, 0, 0, 0, NULL, NULL, CASE WHEN NOT disputed AND linked THEN amount_minor ELSE 0 END,
-          CASE WHEN NOT disputed AND NOT linked THEN amount_minor ELSE 0 END, CASE WHEN disputed THEN amount_minor ELSE 0 END FROM ty)
-      GROUP BY member_id),
+    -- Per member, one GROUP BY each way round: referrals given by outcome; referrals received by
+    -- outcome with the medians as receiver (SQLite's median(): the middle value, or the mean of the two
+    -- middle ones; NULLs left out); TYFCB credited as referrer (linked, unlinked, disputed). Three
+    -- narrow groupings sort less than one wide one over the three put together.
+    asGiver AS (SELECT giver_id AS member_id, sum(outcome = 'won') AS gWon, sum(outcome = 'lost') AS gLost, sum(outcome = 'open') AS gOpen
+      FROM facts GROUP BY giver_id),
+    asReceiver AS (SELECT receiver_id AS member_id, sum(outcome = 'won') AS rWon, sum(outcome = 'lost') AS rLost, sum(outcome = 'open') AS rOpen,
+        median(d_contact) AS dContact, median(d_close) AS dClose
+      FROM facts GROUP BY receiver_id),
+    asReferrer AS (SELECT referrer_id AS member_id, sum(CASE WHEN NOT disputed AND linked THEN amount_minor ELSE 0 END) AS linked,
+        sum(CASE WHEN NOT disputed AND NOT linked THEN amount_minor ELSE 0 END) AS unlinked, sum(CASE WHEN disputed THEN amount_minor ELSE 0 END) AS disputed
+      FROM ty GROUP BY referrer_id),
     memberRows AS (SELECT row_number() OVER (ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, m.id) AS i,
       m.id AS memberId, m.first_name || ' ' || m.last_name AS name,
-      coalesce(x.gWon, 0) AS gWon, coalesce(x.gLost, 0) AS gLost, coalesce(x.gOpen, 0) AS gOpen,
-      coalesce(x.rWon, 0) AS rWon, coalesce(x.rLost, 0) AS rLost, coalesce(x.rOpen, 0) AS rOpen,
-      x.dContact, x.dClose, coalesce(x.linked, 0) AS linked, coalesce(x.unlinked, 0) AS unlinked, coalesce(x.disputed, 0) AS disputed
-    FROM members m LEFT JOIN perMember x ON x.member_id = m.id
+      coalesce(g.gWon, 0) AS gWon, coalesce(g.gLost, 0) AS gLost, coalesce(g.gOpen, 0) AS gOpen,
+      coalesce(r.rWon, 0) AS rWon, coalesce(r.rLost, 0) AS rLost, coalesce(r.rOpen, 0) AS rOpen,
+      r.dContact, r.dClose, coalesce(t.linked, 0) AS linked, coalesce(t.unlinked, 0) AS unlinked, coalesce(t.disputed, 0) AS disputed
+    FROM members m LEFT JOIN asGiver g ON g.member_id = m.id LEFT JOIN asReceiver r ON r.member_id = m.id LEFT JOIN asReferrer t ON t.member_id = m.id
     WHERE (m.status <> 'applicant' AND m.joined_on <= ${p.to} AND (m.left_on IS NULL OR m.left_on >= ${p.from}))
-       OR x.member_id IS NOT NULL),
+       OR g.member_id IS NOT NULL OR r.member_id IS NOT NULL OR t.member_id IS NOT NULL),
     factTotals AS (SELECT coalesce(sum(outcome = 'won'), 0) AS won, coalesce(sum(outcome = 'lost'), 0) AS lost, coalesce(sum(outcome = 'open'), 0) AS open,
         coalesce(sum(contacted_on IS NOT NULL OR outcome = 'won'), 0) AS contacted, coalesce(sum(reached_meeting OR outcome = 'won'), 0) AS meetingSet,
         median(d_contact) AS dContact, median(d_close) AS dClose
