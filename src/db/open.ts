@@ -10,10 +10,8 @@ import { backupBeforeMigration } from '../services/backups';
 import * as schema from './schema';
 import { refreshPlannerStatistics } from './statistics';
 import { startAuditChain } from '../services/audit-chain';
-    if (file !== ':memory:' && options.integrityCheck !== 'later') refuseDamaged(sqlite, file);
-    const db = drizzle(withStatementCache(sqlite), { schema });
-    // Code that reaches for the file's own connection (bulk writers, the audit chain) gets the real one.
-    (db as unknown as { $client: Database.Database }).$client = sqlite;
+import { quickCheck } from './quick-check';
+import { withStatementCache } from './statement-cache';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -46,15 +44,10 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
   }
   try {
     applyPragmas(sqlite, file);
-<<<<<<< HEAD
     if (file !== ':memory:' && options.integrityCheck !== 'later') refuseDamaged(sqlite, file);
-    const db = drizzle(sqlite, { schema });
-=======
-    if (file !== ':memory:') refuseDamaged(sqlite, file);
     const db = drizzle(withStatementCache(sqlite), { schema });
     // Code that reaches for the file's own connection (bulk writers, the audit chain) gets the real one.
     (db as unknown as { $client: Database.Database }).$client = sqlite;
->>>>>>> 4cf1bed (Saving a slip costs less on a big file: statements are prepared once per file and kept, a meeting's roster counts absences from the policy window's meetings only (not each member's whole history), and money/day formats are built once)
     refuseNewerSchema(sqlite, options.migrationsFolder);
     refuseForeignOrTampered(sqlite, file, options.migrationsFolder);
     // A migration never runs on a chapter's data without a copy of the file as it was.
