@@ -12,7 +12,8 @@ import { LedgerError } from '../shared/errors';
 import { formatMoney } from '../shared/money';
 import { foldName } from '../shared/names';
 import { couldBe, memberNames, nameKey, spellingOf, withSeats } from './member-names';
-import { requireChapter } from '../services/chapter';
+import { chapterToday, requireChapter } from '../services/chapter';
+import { reportTitleWords, titleDateOf } from './title-date';
 import { auditAppender } from '../services/audit-chain';
 import { checkParty, partyFromText, partyLabel, partyMatchKey, type OutsideParty } from '../services/outside-parties';
 import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
@@ -22,29 +23,35 @@ import { isNumberCell, readAsOf, readTable, type Table } from './spreadsheet';
 // Slip-type names as BNI Connect writes them, in the languages its exports come in.
 const typeNames: Record<string, SlipType> = {
   referral: 'referral', referrals: 'referral', empfehlung: 'referral', recommandation: 'referral', referencia: 'referral', 'référence': 'referral', referencias: 'referral',
+  // Dutch, Italian, Portuguese
+  referentie: 'referral', doorverwijzing: 'referral', aanbeveling: 'referral', referenza: 'referral', segnalazione: 'referral', 'referência': 'referral', indicação: 'referral', indicacao: 'referral',
   tyfcb: 'tyfcb', 'thank you for closed business': 'tyfcb', gfab: 'tyfcb', 'merci pour les affaires conclues': 'tyfcb',
+  'bedankt voor gesloten zaken': 'tyfcb', 'grazie per gli affari conclusi': 'tyfcb', 'obrigado pelos negócios fechados': 'tyfcb',
   'one-to-one': 'one_to_one', 'one to one': 'one_to_one', '1-2-1': 'one_to_one', '1-to-1': 'one_to_one', '1:1': 'one_to_one', 'tête-à-tête': 'one_to_one', 'uno a uno': 'one_to_one', '1zu1': 'one_to_one', 'eins-zu-eins': 'one_to_one',
-  visitor: 'visitor', besucher: 'visitor', visiteur: 'visitor', visitante: 'visitor', invitado: 'visitor',
+  'een-op-een': 'one_to_one', 'één-op-één': 'one_to_one', '1-op-1': 'one_to_one', '1 op 1': 'one_to_one', 'uno-a-uno': 'one_to_one', '1 a 1': 'one_to_one', '1-a-1': 'one_to_one', 'um a um': 'one_to_one', 'um-a-um': 'one_to_one',
+  visitor: 'visitor', besucher: 'visitor', visiteur: 'visitor', visitante: 'visitor', invitado: 'visitor', bezoeker: 'visitor', gast: 'visitor', visitatore: 'visitor', ospite: 'visitor',
   ceu: 'ceu', 'ceu credit': 'ceu', 'continuing education': 'ceu',
 };
-// Column headers in English, German, French and Spanish exports.
+// Column headers in English, German, French, Spanish, Dutch, Italian and Portuguese exports.
 const headerNames = {
-  from: ['from', 'von', 'de', 'desde'],
-  to: ['to', 'an', 'à', 'a', 'para'],
-  type: ['slip type', 'type', 'belegart', 'typ', 'type de fiche', 'tipo', 'tipo de ficha'],
-  io: ['inside/outside', 'intern/extern', 'interne/externe', 'interno/externo', 'in/out'],
+  from: ['from', 'von', 'de', 'desde', 'van', 'da'],
+  to: ['to', 'an', 'à', 'a', 'para', 'aan'],
+  type: ['slip type', 'type', 'belegart', 'typ', 'type de fiche', 'tipo', 'tipo de ficha', 'soort', 'type slip', 'sliptype', 'tipo di scheda', 'tipo de slip'],
+  io: ['inside/outside', 'intern/extern', 'interne/externe', 'interno/externo', 'in/out', 'binnen/buiten', 'interno/esterno'],
   date: ['date', 'datum', 'fecha', 'data'],
-  business: ['new/repeat', 'new or repeat', 'neu/wiederholung', 'neu/wiederholt', 'nouveau/répété', 'nouvelle/répétée', 'nuevo/repetido', 'nuevo/recurrente'],
-  tyfcb: ['tyfcb', 'amount', 'betrag', 'montant', 'importe', 'gfab'],
-  credits: ['ceu credits', 'ceu', 'credits', 'ceu-punkte', 'crédits ceu', 'créditos ceu'],
-  detail: ['detail', 'details', 'detail/comments', 'beschreibung', 'détail', 'detalle'],
-  classification: ['classification', 'classification sought', 'klassifizierung', 'branche', 'clasificación'],
+  business: ['new/repeat', 'new or repeat', 'neu/wiederholung', 'neu/wiederholt', 'nouveau/répété', 'nouvelle/répétée', 'nuevo/repetido', 'nuevo/recurrente', 'nieuw/herhaling', 'nieuw/herhaald', 'nuovo/ripetuto', 'novo/repetido', 'novo/recorrente'],
+  tyfcb: ['tyfcb', 'amount', 'betrag', 'montant', 'importe', 'gfab', 'bedrag', 'importo', 'valor', 'quantia'],
+  credits: ['ceu credits', 'ceu', 'credits', 'ceu-punkte', 'crédits ceu', 'créditos ceu', 'ceu-punten', 'crediti ceu'],
+  detail: ['detail', 'details', 'detail/comments', 'beschreibung', 'détail', 'detalle', 'omschrijving', 'dettaglio', 'dettagli', 'detalhe', 'detalhes'],
+  classification: ['classification', 'classification sought', 'klassifizierung', 'branche', 'clasificación', 'classificatie', 'classificazione', 'classificação'],
 } as const;
 type Column = keyof typeof headerNames;
 const columnOrder: Column[] = ['from', 'to', 'type', 'io', 'tyfcb', 'credits', 'detail', 'date', 'business', 'classification'];
 const columnLabels: Record<Column, string> = { from: 'From', to: 'To', type: 'Slip type', io: 'Inside/Outside', date: 'Date', business: 'New/Repeat', tyfcb: 'TYFCB amount', credits: 'CEU credits', detail: 'Detail', classification: 'Classification sought' };
 const requiredColumns: Column[] = ['from', 'to', 'type'];
 type ColumnQuestion = NonNullable<ImportPreview['columnQuestion']>;
+type MeetingQuestion = NonNullable<ImportPreview['meetingQuestion']>;
+const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const typeLabel: Record<SlipType, string> = { referral: 'Referral', tyfcb: 'TYFCB', one_to_one: 'One-to-One', visitor: 'Visitor', ceu: 'CEU' };
 
@@ -133,38 +140,74 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       preview: {
         fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: 0, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
         toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], askedNames: [],
-        dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, columnQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
+        dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, columnQuestion, meetingQuestion: null, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
       },
     };
   }
 
   // The date in the title is read with the file's own convention, which only the file can settle.
-  const title = findTitleDate(table.slice(0, headerAt));
+  // The title is found by content (the title block's line with one date), so a translated title reads too.
+  const titleDate = titleDateOf(table.slice(0, headerAt));
+  const title = titleDate.text;
   const rows = dataRows(table, headerAt, columns);
   // Without a title the rows' own Date column names the meeting, when every row gives the same date.
   const rowDates = rows.map((r) => r.date);
   const fromRows = !title && rows.length > 0 && rowDates.every((d) => d !== '');
+  // An ambiguous title date (10/11/2026) is settled by the rows' dates when they settle it without conflict.
+  const titleOrder = title ? fileDateOrder([title]) : null;
+  const withRows = title && !titleOrder!.order ? fileDateOrder([title, ...rowDates.filter((d) => d !== '')]) : null;
   const dateTexts = title ? [title] : fromRows ? rowDates : [];
-  const detected = fileDateOrder(dateTexts);
+  const detected = withRows?.order && !withRows.conflicting ? withRows : fileDateOrder(dateTexts);
+  const given = input.meetingOn ?? null;
   const order: DateOrder | null = detected.order ?? input.dateOrder ?? null;
   const settledBy: ImportPreview['dateOrder']['settledBy'] = detected.order ? 'file' : input.dateOrder ? 'choice' : 'none';
-  const needsOrder = dateTexts.length > 0 && !input.meetingOn && !detected.order && !input.dateOrder && !!detected.example;
-  let meetingOn = input.meetingOn || (title ? dateIn(title, order) : null);
+  const needsOrder = dateTexts.length > 0 && !detected.order && !input.dateOrder && !!detected.example;
+  // The meeting the file itself names (its title, else its rows' one date); the secretary's date when it names none.
+  let fileMeeting = title ? dateIn(title, order) : null;
   let rowsSay = '';
-  if (!meetingOn && fromRows) {
+  if (!fileMeeting && fromRows) {
     const read = new Set(rowDates.map((d) => dateIn(d, order ?? (needsOrder ? 'dmy' : null))));
-    if (read.size === 1 && !read.has(null)) meetingOn = [...read][0]!;
+    if (read.size === 1 && !read.has(null)) fileMeeting = [...read][0]!;
     else rowsSay = detected.conflicting ? 'mixes day-first and month-first dates' : read.has(null) ? 'holds a date that cannot be read' : `holds ${read.size} different dates`;
   }
-  if (!meetingOn && needsOrder && title) {
+  if (!fileMeeting && needsOrder && title) {
     // Both readings are real dates: the preview asks, the import waits for the answer.
-    meetingOn = dateIn(title, 'dmy');
+    fileMeeting = dateIn(title, 'dmy');
+  }
+  const meetingOn = given || fileMeeting;
+  // When the file does not say which meeting it is for, the preview asks for the date (and keeps the field, to change it).
+  let meetingQuestion: MeetingQuestion | null = null;
+  if (!fileMeeting) {
+    const why = titleDate.why ?? (title ? `its title date ${title} cannot be read` : 'it has no title line with a date');
+    const rowsWhy = columns.date < 0 ? 'and no Date column' : rowsSay ? `and its Date column ${rowsSay}` : rows.length === 0 ? 'and no rows' : 'and some rows have no date';
+    meetingQuestion = {
+      message: `${input.fileName} does not say which meeting it is for: ${why} ${rowsWhy}. Enter the date of the meeting these slips are from.`,
+      blocking: !meetingOn,
+      warning: null,
+    };
+  }
+  if (given && meetingQuestion) {
+    // The date the preview asked for, by the chapter's day: a meeting already held, on a day the chapter meets (else a warning).
+    const today = chapterToday(db);
+    if (given > today) throw new LedgerError('invalid_input', `The meeting date ${given} is after today (${today}): a Slips Audit file lists the slips of a meeting already held. Enter that meeting's date.`, 'meetingOn');
+    const weekday = new Date(`${given}T00:00:00Z`).getUTCDay();
+    if (weekday !== chapter.meetingWeekday) meetingQuestion.warning = `${given} is a ${weekdayNames[weekday]}, and the chapter meets on ${weekdayNames[chapter.meetingWeekday]}s: check the date before importing.`;
   }
   if (!meetingOn) {
-    const why = columns.date < 0 ? 'and no Date column' : rowsSay ? `and its Date column ${rowsSay}` : 'and some rows have no date';
-    throw new LedgerError('invalid_input', `${input.fileName} does not say which meeting it is for: it has no "Slips Audit Report for <date>" title line ${why}. Add a first line such as "Slips Audit Report for 2026-11-24" to the file and open it again. Nothing was imported.`, 'meetingOn');
+    // Nothing is matched until the meeting is known: the preview asks for its date.
+    return {
+      meeting: null,
+      matches: [],
+      digest: createHash('sha256').update(bytes).digest('hex'),
+      preview: {
+        fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: rows.length, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
+        toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], askedNames: [],
+        dateOrder: { order, settledBy, question: null }, reasonRequired: false, columnQuestion, meetingQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
+      },
+    };
   }
-  const question = needsOrder && detected.example ? `${sentence(`The ${title ? "report's date" : "rows' date"} ${describeBothReadings(detected.example)}`)} Choose how this file writes dates.` : null;
+  // A date the secretary typed needs no order; the rows' dates are then checked against it either way.
+  const question = needsOrder && !given && detected.example ? `${sentence(`The ${title ? "report's date" : "rows' date"} ${describeBothReadings(detected.example)}`)} Choose how this file writes dates.` : null;
 
   const meetingRow = client.prepare('SELECT id, status FROM meetings WHERE meeting_on = ?').get(meetingOn) as { id: string; status: string } | undefined;
   if (meetingRow?.status === 'cancelled') {
@@ -365,6 +408,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       dateOrder: { order, settledBy, question },
       reasonRequired: meetingStatus === 'completed' && counts.new + counts.differs > 0,
       columnQuestion,
+      meetingQuestion,
       chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
     },
   };
@@ -458,7 +502,6 @@ function findHeader(fileName: string, table: Table, chosen: Partial<Record<Colum
   };
 }
 
-/** "Slips Audit Report for 17/11/2026" (or 11/17/2026, or 2026-11-17): the date as the file wrote it. */
 /** "BNI Harbour Connectors Chapter" and "harbour connectors" are one chapter name. */
 const chapterKey = (name: string) => foldName(name).replace(/^bni\s+/, '').replace(/\s+chapter$/, '');
 
@@ -471,17 +514,9 @@ function chapterWarningOf(titleRows: Table, openChapter: string): string | null 
   const named = titleRows
     .flat()
     .map((c) => c.trim())
-    .find((c) => c !== '' && /\p{L}/u.test(c) && !/report|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/i.test(c));
+    .find((c) => c !== '' && /\p{L}/u.test(c) && !reportTitleWords.test(c) && !/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(c));
   if (!named || chapterKey(named) === chapterKey(openChapter)) return null;
   return `This file is for ${named}; the open chapter is ${openChapter}. Check that this is the right file (or the right chapter file is open) before importing.`;
-}
-
-function findTitleDate(titleRows: Table): string | null {
-  for (const cell of titleRows.flat()) {
-    const m = /(?:slips audit report|report)\s+(?:for|für|pour|para|del?)\s+(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})/i.exec(cell);
-    if (m) return m[1]!;
-  }
-  return null;
 }
 
 // A spreadsheet program adds an apostrophe before a cell that would run as a formula; the value is what follows.
@@ -546,11 +581,11 @@ export async function previewSlipsAudit(db: Db, input: ImportInput): Promise<Imp
   return (await analyse(db, input)).preview;
 }
 
-const kindOf = (io: string): 'inside' | 'outside' => (/^(in|intern)/i.test(io) ? 'inside' : 'outside');
-/** "New", "Repeat", "Neu", "Wiederholung", "Nouveau", "Répété", "Nuevo", "Repetido": null when it is neither. */
+const kindOf = (io: string): 'inside' | 'outside' => (/^(in|intern|binnen)/i.test(io) ? 'inside' : 'outside');
+/** "New", "Repeat", "Neu", "Wiederholung", "Nouveau", "Répété", "Nuevo", "Repetido", "Nieuw", "Herhaling", "Nuovo", "Ripetuto", "Novo": null when it is neither. */
 const businessOf = (text: string): 'new' | 'repeat' | null =>
-  /^(repeat|wiederhol|r[ée]p[ée]t|repetid|recurrent)/i.test(text.trim()) ? 'repeat' : /^(new|neu|nouve|nuev)/i.test(text.trim()) ? 'new' : null;
-const tyfcbKindOf = (io: string): 'inside' | 'outside' | 'tier3' => (/tier|3/i.test(io) ? 'tier3' : /^(in|intern)/i.test(io) ? 'inside' : 'outside');
+  /^(repeat|wiederhol|r[ée]p[ée]t|repetid|recurrent|recorrent|herhal|ripetut)/i.test(text.trim()) ? 'repeat' : /^(new|neu|nouve|nuev|nieuw|nuov|novo|nova)/i.test(text.trim()) ? 'new' : null;
+const tyfcbKindOf = (io: string): 'inside' | 'outside' | 'tier3' => (/tier|3/i.test(io) ? 'tier3' : /^(in|intern|binnen)/i.test(io) ? 'inside' : 'outside');
 
 export interface ImportResult extends ImportPreview {
   batchId: string | null;
@@ -567,6 +602,9 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
   const { preview, matches, meeting: found, digest } = await analyse(db, input);
   if (preview.columnQuestion?.blocking) {
     throw new LedgerError('invalid_input', `${preview.columnQuestion.message.replace(/\.$/, '')} before importing. Nothing was imported.`, 'columns');
+  }
+  if (preview.meetingQuestion?.blocking) {
+    throw new LedgerError('invalid_input', `${preview.meetingQuestion.message.replace(/\.$/, '')} before importing. Nothing was imported.`, 'meetingOn');
   }
   if (preview.dateOrder.question) {
     throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');

@@ -327,6 +327,12 @@ export const importPreviewOut = z.object({
    */
   /** The file's title names another chapter than the one open ("This file is for Harbour Connectors; …"): a warning, never a refusal. */
   chapterWarning: z.string().nullable(),
+  /**
+   * The file does not say which meeting it is for (no title date, rows of several dates): the preview asks for
+   * the date. Blocking until one is given; kept once given so it can be changed, with a warning when the day is not
+   * the chapter's meeting day.
+   */
+  meetingQuestion: z.object({ message: z.string(), blocking: z.boolean(), warning: z.string().nullable() }).nullable(),
   columnQuestion: z
     .object({
       headers: z.array(z.string()),

@@ -105,28 +105,28 @@ test('the preview shows rows already in the ledger, new, differing and with a pr
   await expect(page.getByLabel('TYFCB total')).toContainText('$1,200.00');
 });
 
-test("a Dutch export's headers are not recognised: the secretary says which column is From, To and Slip type, and the rows appear", async ({ page, harness }) => {
+test("a Polish export's headers are not recognised: the secretary says which column is From, To and Slip type, and the rows appear", async ({ page, harness }) => {
   const { db } = harness.database;
   saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
   for (const [first, last, seat] of [['Dana', 'Ruiz', 'Realtor'], ['Marcus', 'Chen', 'Mortgage']] as const) {
     addMember(db, { firstName: first, lastName: last, company: '', classificationId: saveClassification(db, { name: seat, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
   }
-  const csv = ['Slips Audit Report for 17/11/2026', 'Van,Aan,Soort,Omschrijving', 'Dana Ruiz,Marcus Chen,Referral,Alvarez family', 'Marcus Chen,Dana Ruiz,Referral,Keystone staff'].join('\r\n');
+  const csv = ['Slips Audit Report for 17/11/2026', 'Od,Do,Rodzaj,Opis', 'Dana Ruiz,Marcus Chen,Referral,Alvarez family', 'Marcus Chen,Dana Ruiz,Referral,Keystone staff'].join('\r\n');
   await page.goto(`${harness.openUrl}#/import`);
   const chooser = page.waitForEvent('filechooser');
   await page.getByLabel('Slips audit export').click();
-  await (await chooser).setFiles({ name: 'dutch.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await (await chooser).setFiles({ name: 'polish.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const question = page.getByLabel('Which column is which');
-  await expect(question).toContainText("The ledger does not recognise the From, To and Slip type columns in dutch.csv: choose which of the file's columns are which.");
+  await expect(question).toContainText("The ledger does not recognise the From, To and Slip type columns in polish.csv: choose which of the file's columns are which.");
   await expect(page.getByLabel('Import preview')).toHaveCount(0);
   await page.screenshot({ path: '/tmp/shots/s2-19/columns-asked.png', fullPage: true });
-  for (const [field, header] of [['From', 'Van (column 1)'], ['To', 'Aan (column 2)'], ['Slip type', 'Soort (column 3)']] as const) {
+  for (const [field, header] of [['From', 'Od (column 1)'], ['To', 'Do (column 2)'], ['Slip type', 'Rodzaj (column 3)']] as const) {
     await page.getByRole('combobox', { name: `Column for ${field}` }).click();
     await page.getByRole('option', { name: header }).click();
   }
   await expect(question).toContainText('if it holds the');
   await page.getByRole('combobox', { name: 'Column for Detail' }).click();
-  await page.getByRole('option', { name: 'Omschrijving (column 4)' }).click();
+  await page.getByRole('option', { name: 'Opis (column 4)' }).click();
   await expect(page.getByLabel('Rows by kind')).toContainText('New: 2');
   await expect(question).toHaveCount(0);
   await page.screenshot({ path: '/tmp/shots/s2-19/columns-answered.png', fullPage: true });

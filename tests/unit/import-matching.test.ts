@@ -351,29 +351,29 @@ ${row(cell('Number', '1.250'))}${row(cell('String', '1.250'))}</Table></Workshee
 });
 
 describe('a column whose header the ledger does not recognise is pointed at by the secretary', () => {
-  const dutch = Papa.unparse([['Slips Audit Report for 17/11/2026'], [''], ['Van', 'Aan', 'Soort', 'Binnen/Buiten', 'Bedrag', 'Credits', 'Omschrijving'], ...night], { newline: '\r\n' });
+  const polish = Papa.unparse([['Slips Audit Report for 17/11/2026'], [''], ['Od', 'Do', 'Rodzaj', 'Wewnątrz/Na zewnątrz', 'Kwota', 'Credits', 'Opis'], ...night], { newline: '\r\n' });
 
-  it('a Dutch export: the preview asks which column is From, To and Slip type, imports nothing until told, then reads every row', async () => {
+  it('a Polish export (a language the ledger does not read): the preview asks which column is From, To and Slip type, imports nothing until told, then reads every row', async () => {
     const { api, changes, count } = chapter();
     const before = changes();
-    const asked = await preview(api, asInput('dutch.csv', dutch));
+    const asked = await preview(api, asInput('polish.csv', polish));
     expect(asked.columnQuestion).toMatchObject({
       blocking: true,
-      headers: ['Van', 'Aan', 'Soort', 'Binnen/Buiten', 'Bedrag', 'Credits', 'Omschrijving'],
-      message: "The ledger does not recognise the From, To and Slip type columns in dutch.csv: choose which of the file's columns are which.",
+      headers: ['Od', 'Do', 'Rodzaj', 'Wewnątrz/Na zewnątrz', 'Kwota', 'Credits', 'Opis'],
+      message: "The ledger does not recognise the From, To and Slip type columns in polish.csv: choose which of the file's columns are which.",
     });
     expect(asked.counts).toEqual({ same: 0, new: 0, differs: 0, problem: 0, skipped: 0 });
-    const refused = await api.callAsync('importSlipsAudit', asInput('dutch.csv', dutch));
+    const refused = await api.callAsync('importSlipsAudit', asInput('polish.csv', polish));
     expect(refused).toMatchObject({ ok: false, error: { field: 'columns' } });
     expect(changes()).toBe(before);
 
     // "Credits" is recognised by itself; the secretary points at the other six.
     const columns = { from: 0, to: 1, type: 2, io: 3, tyfcb: 4, detail: 6 };
-    const answered = await preview(api, asInput('dutch.csv', dutch, { columns }));
+    const answered = await preview(api, asInput('polish.csv', polish, { columns }));
     expect(answered.columnQuestion).toBeNull();
     expect(answered.counts).toEqual({ same: 0, new: 6, differs: 0, problem: 0, skipped: 0 });
     expect(answered.lines.find((l: any) => l.slipType === 'TYFCB')).toMatchObject({ from: 'Marcus Chen', amount: '$1,250.50' });
-    expect((await importFile(api, asInput('dutch.csv', dutch, { columns }))).created).toBe(6);
+    expect((await importFile(api, asInput('polish.csv', polish, { columns }))).created).toBe(6);
     expect(count('SELECT amount_minor FROM tyfcb_slips')).toBe(125050);
   });
 
@@ -390,7 +390,7 @@ describe('a column whose header the ledger does not recognise is pointed at by t
 
   it('a column number past the end of the header is refused with a sentence', async () => {
     const { api } = chapter();
-    const result = await api.callAsync('previewSlipsAuditImport', asInput('dutch.csv', dutch, { columns: { from: 0, to: 1, type: 9 } }));
-    expect(result).toMatchObject({ ok: false, error: { field: 'columns', message: 'dutch.csv has 7 columns: choose the Slip type column again.' } });
+    const result = await api.callAsync('previewSlipsAuditImport', asInput('polish.csv', polish, { columns: { from: 0, to: 1, type: 9 } }));
+    expect(result).toMatchObject({ ok: false, error: { field: 'columns', message: 'polish.csv has 7 columns: choose the Slip type column again.' } });
   });
 });

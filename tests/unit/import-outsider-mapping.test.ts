@@ -110,7 +110,7 @@ describe('a name in the import that is someone outside the chapter', () => {
     const p = ok<any>(await api.callAsync('previewSlipsAuditImport', input({ skipRows: [8, 9] })));
     expect(p.chapterWarning).toBe('This file is for Harbour Connectors; the open chapter is Riverside Business Builders. Check that this is the right file (or the right chapter file is open) before importing.');
     expect(ok<any>(await api.callAsync('importSlipsAudit', input({ skipRows: [8, 9] }))).created).toBe(5);
-    const ours = (title: string) => ({ fileName: 'ours.csv', contentBase64: Buffer.from(file.replace('Harbour Connectors,,,,,,', title)).toString('base64'), meetingOn: '2026-11-24', skipRows: [8, 9] });
+    const ours = (title: string) => ({ fileName: 'ours.csv', contentBase64: Buffer.from(file.replace('Harbour Connectors,,,,,,', title)).toString('base64'), skipRows: [8, 9] });
     expect(ok<any>(await api.callAsync('previewSlipsAuditImport', ours('BNI riverside business builders Chapter,,,,,,'))).chapterWarning).toBeNull();
     expect(ok<any>(await api.callAsync('previewSlipsAuditImport', ours(',,,,,,'))).chapterWarning).toBeNull();
   });

@@ -128,7 +128,8 @@ describe('a file that is not what it claims', () => {
   it('a report without a date asks for the meeting date', async () => {
     const { api } = chapter();
     const undated = Buffer.from(csv.toString('utf8').replace('Slips Audit Report for 17/11/2026', 'Slips Audit Report'));
-    expect(await api.callAsync('previewSlipsAuditImport', file('report.csv', undated))).toMatchObject({ ok: false, error: { field: 'meetingOn' } });
+    expect((await preview(api, file('report.csv', undated))).meetingQuestion).toMatchObject({ blocking: true });
+    expect(await api.callAsync('importSlipsAudit', file('report.csv', undated))).toMatchObject({ ok: false, error: { field: 'meetingOn' } });
     expect((await preview(api, file('report.csv', undated, { meetingOn: '2026-11-10' }))).meetingOn).toBe('2026-11-10');
   });
 });
@@ -170,14 +171,14 @@ describe('amounts, new or repeat business and dates as the file writes them (a U
     expect(typed.opened.sqlite.prepare('SELECT business FROM tyfcb_slips').pluck().get()).toBe('repeat');
   });
 
-  it('a file without the "Slips Audit Report for" title line is for the meeting its rows are dated; rows of two dates say what to add', async () => {
+  it('a file without the "Slips Audit Report for" title line is for the meeting its rows are dated; rows of two dates ask for the meeting date', async () => {
     const { api, changes } = chapter();
     const rows = ['11/24/2026,TYFCB,Marcus Chen,Dana Ruiz,,"$1,250.50",New,Outside', '11/24/2026,One-to-One,Priya Raman,Dana Ruiz,,,,'];
     const p = await preview(api, file('f2.csv', sheet(rows, null)));
     expect(p).toMatchObject({ meetingOn: '2026-11-24', counts: { new: 2, problem: 0 } });
     const before = changes();
     const mixed = await api.callAsync('importSlipsAudit', file('f2.csv', sheet([...rows, '11/17/2026,Referral,Dana Ruiz,Marcus Chen,Oak Realty,,,Outside'], null)));
-    expect(mixed).toMatchObject({ ok: false, error: { field: 'meetingOn', message: 'f2.csv does not say which meeting it is for: it has no "Slips Audit Report for <date>" title line and its Date column holds 2 different dates. Add a first line such as "Slips Audit Report for 2026-11-24" to the file and open it again. Nothing was imported.' } });
+    expect(mixed).toMatchObject({ ok: false, error: { field: 'meetingOn', message: 'f2.csv does not say which meeting it is for: it has no title line with a date and its Date column holds 2 different dates. Enter the date of the meeting these slips are from before importing. Nothing was imported.' } });
     expect(changes()).toBe(before);
   });
 

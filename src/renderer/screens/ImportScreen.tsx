@@ -10,6 +10,7 @@ import { PalmsReconcile } from '../components/PalmsReconcile';
 import { RosterImport } from '../components/RosterImport';
 import { AttendanceImport } from '../components/AttendanceImport';
 import { DateOrderQuestion } from '../components/DateOrderQuestion';
+import { MeetingDateQuestion } from '../components/MeetingDateQuestion';
 import { ReadAs } from '../components/ReadAs';
 import { foldName } from '../../shared/names';
 
@@ -30,6 +31,8 @@ interface Choices {
   skipRows: number[];
   fixes: Record<string, { amount?: string; credits?: string }>;
   dateOrder?: 'dmy' | 'mdy';
+  /** The meeting's date, given when the file does not say which meeting it is for. */
+  meetingOn?: string;
   /** Which of the file's columns holds a field the ledger did not recognise by its header. */
   columns?: Partial<Record<ColumnField, number>>;
 }
@@ -138,14 +141,23 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // A meeting date the ledger refuses (after today) is said under the date field; the preview stays as it was.
+  const [meetingProblem, setMeetingProblem] = useState<string | null>(null);
   const run = async (next: { fileName: string; contentBase64: string }, chosen: Choices) => {
     setBusy(true);
     setError(null);
+    setMeetingProblem(null);
     try {
       setPreview(await ledger.previewSlipsAuditImport({ ...next, ...chosen }));
+      return true;
     } catch (e) {
+      if (e instanceof LedgerError && e.field === 'meetingOn' && chosen.meetingOn) {
+        setMeetingProblem(e.message);
+        return false;
+      }
       setPreview(null);
       setError((e as Error).message);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -161,8 +173,10 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
     await run(next, noChoices);
   };
   const change = async (next: Choices) => {
+    const before = choices;
     setChoices(next);
-    if (file) await run(file, next);
+    // A refused meeting date is not kept: the preview goes on with the date it had.
+    if (file && !(await run(file, next)) && next.meetingOn !== before.meetingOn) setChoices(before);
   };
   // "Other chapter…" or "Visitor…" chosen for a name: its name (and chapter) are asked before the preview is read again.
   const [asking, setAsking] = useState<Record<string, 'other_chapter' | 'visitor'>>({});
@@ -218,7 +232,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   // Names still to answer, and the ones answered in this preview (so an answer can be changed).
   const namesToMap = [...new Set([...(preview?.unmatchedNames ?? []), ...Object.keys(choices.aliases), ...Object.keys(choices.outsiders), ...Object.keys(asking)])];
   const leftOut = preview ? preview.counts.problem : 0;
-  const blocked = !preview || writes === 0 || !!preview.dateOrder.question || (preview.reasonRequired && !reason.trim());
+  const blocked = !preview || writes === 0 || !!preview.dateOrder.question || !!preview.meetingQuestion?.blocking || (preview.reasonRequired && !reason.trim());
 
   return (
     <>
@@ -237,7 +251,10 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
         </Alert>
       )}
       {preview?.columnQuestion && <ColumnQuestion question={preview.columnQuestion} onChoose={(field, index) => void pointColumn(field, index)} />}
-      {preview && !preview.columnQuestion?.blocking && (
+      {preview?.meetingQuestion && (
+        <MeetingDateQuestion key={file?.fileName} question={preview.meetingQuestion} given={choices.meetingOn ?? ''} problem={meetingProblem} onGive={(meetingOn) => void change({ ...choices, meetingOn })} />
+      )}
+      {preview && !preview.columnQuestion?.blocking && !preview.meetingQuestion?.blocking && (
         <Card withBorder padding="lg" aria-label="Import preview">
           <Title order={4}>
             Meeting of {preview.meetingOn}{' '}
