@@ -12,6 +12,7 @@ import type { tyfcbWithDisputeOut } from '../shared/outcome-schemas';
 import { recordAudit } from './audit';
 import { chapterToday, requireChapter } from './chapter';
 import { getSlip } from './slips';
+import { unwinIfUnthanked } from './referrals';
 import { requireMemberOnDate } from './membership-on-date';
 
 const disputeSelect = sql`SELECT d.id, d.tyfcb_id AS tyfcbId, m.meeting_on AS meetingOn,
@@ -96,9 +97,13 @@ export function resolveDispute(db: Db, input: ParsedInput<'resolveDispute'>, tod
       }
       tx.update(tyfcbSlips).set(changes).where(eq(tyfcbSlips.id, slip.id)).run();
       recordAudit(tx, { action: 'update', entity: 'tyfcb', entityId: slip.id, before: slip, after: getSlip(tx, 'tyfcb', slip.id), reason: why });
+      if (changes.referralId === null && slip.referralId) {
+        unwinIfUnthanked(tx, slip.referralId, 'No TYFCB thanks it any more: leadership unlinked the TYFCB slip after a dispute', why);
+      }
     } else if (input.resolution === 'removed') {
       tx.update(tyfcbSlips).set({ deletedAt: new Date().toISOString() }).where(eq(tyfcbSlips.id, slip.id)).run();
       recordAudit(tx, { action: 'delete', entity: 'tyfcb', entityId: slip.id, before: slip, reason: why });
+      if (slip.referralId) unwinIfUnthanked(tx, slip.referralId, 'No TYFCB thanks it any more: leadership removed the TYFCB slip after a dispute', why);
     }
     tx.update(tyfcbDisputes).set({ resolution: input.resolution, resolvedOn, resolutionReason: input.reason }).where(eq(tyfcbDisputes.id, input.id)).run();
     const after = getDispute(tx, input.id)!;

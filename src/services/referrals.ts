@@ -183,7 +183,36 @@ export function markWonByTyfcb(tx: Db, referralId: string, meetingOn: string, cl
   }
   if (referral.status === 'won') return;
   const on = referral.lastUpdateOn && referral.lastUpdateOn > meetingOn ? referral.lastUpdateOn : meetingOn;
-  appendStatus(tx, referral, { status: 'won', on, recordedById: closerId, lostReason: null, note: 'TYFCB recorded', reason: 'TYFCB recorded' });
+  appendStatus(tx, referral, { status: 'won', on, recordedById: closerId, lostReason: null, note: tyfcbWonNote, reason: tyfcbWonNote });
+}
+
+/** The note of the "won" entry a TYFCB writes: how the history tells business-made wins from wins set by hand. */
+export const tyfcbWonNote = 'TYFCB recorded';
+
+/**
+ * The last live TYFCB thanking a referral went (deleted, removed after a dispute, unlinked from it).
+ * If that business is what made the referral won, the referral goes back to the stage it stood at
+ * before: the status of the history entry before the TYFCB's "won" (New when there is none; a lost
+ * one keeps its reason), as a new entry dated today (or the latest entry's day if that is later),
+ * audited, in the caller's transaction. A referral the receiver had marked won by hand before any
+ * TYFCB thanked it stays won (that was their word, not the slip's); so does one still thanked by
+ * another slip. Bringing the slip back (undo) links it again and marks the referral won again.
+ */
+export function unwinIfUnthanked(tx: Db, referralId: string, note: string, reason: string): void {
+  const referral = requireReferral(tx, referralId);
+  if (referral.status !== 'won') return;
+  const thanked = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM tyfcb_slips WHERE referral_id = ${referralId} AND deleted_at IS NULL`)!.n;
+  if (thanked > 0) return;
+  const entries = tx.all<{ status: ReferralStatus; lostReason: LostReason | null; note: string }>(sql`SELECT status, lost_reason AS lostReason, note
+    FROM referral_status_history WHERE referral_id = ${referralId} ORDER BY changed_on DESC, created_at DESC, rowid DESC`);
+  // The run of "won" entries at the end of the history (later notes keep the status); its first one made it won.
+  let run = 0;
+  while (run < entries.length && entries[run]!.status === 'won') run++;
+  if (run === 0 || entries[run - 1]!.note !== tyfcbWonNote) return;
+  const before = entries[run] ?? { status: 'new' as const, lostReason: null };
+  const today = chapterToday(tx);
+  const on = referral.lastUpdateOn && referral.lastUpdateOn > today ? referral.lastUpdateOn : today;
+  appendStatus(tx, referral, { status: before.status, on, recordedById: null, lostReason: before.status === 'lost' ? before.lostReason : null, note, reason });
 }
 
 export function linkTyfcbToReferral(db: Db, input: ParsedInput<'linkTyfcbToReferral'>): ReferralHistory {

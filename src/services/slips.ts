@@ -12,7 +12,7 @@ import { recordAudit } from './audit';
 import { requireChapter } from './chapter';
 import { requireEditable, requireMeeting } from './meeting-guards';
 import { requireMemberOnDate } from './membership-on-date';
-import { markWonByTyfcb } from './referrals';
+import { markWonByTyfcb, unwinIfUnthanked } from './referrals';
 import { tyfcbRows } from './tyfcb-counted';
 import { checkParty, partyId, partyLabel, partyLabelSql } from './outside-parties';
 import { foldName } from '../shared/names';
@@ -237,7 +237,7 @@ export function saveReferral(db: Db, input: ParsedInput<'saveReferral'>): Slip {
 
 export function saveTyfcb(db: Db, input: ParsedInput<'saveTyfcb'>): Slip {
   const chapter = requireChapter(db);
-  return saveSlip(db, 'tyfcb', input, ({ meeting }, tx) => {
+  return saveSlip(db, 'tyfcb', input, ({ meeting, reason }, tx) => {
     const [closer, referrer] = twoMembers(
       tx,
       meeting.meetingOn,
@@ -257,7 +257,11 @@ export function saveTyfcb(db: Db, input: ParsedInput<'saveTyfcb'>): Slip {
       // Closing the loop: business closed from a referral means the referral was won (a history entry).
       markWonByTyfcb(tx, referral.id, meeting.meetingOn, closer.id);
     }
+    // An amended slip that no longer thanks the referral it thanked: that referral may go back.
+    const linkedBefore = input.id ? tx.get<{ referralId: string | null }>(sql`SELECT referral_id AS referralId FROM tyfcb_slips WHERE id = ${input.id}`)?.referralId : null;
+    const unlinked = linkedBefore && linkedBefore !== input.referralId ? linkedBefore : null;
     return {
+      afterWrite: unlinked ? () => unwinIfUnthanked(tx, unlinked, 'No TYFCB thanks it any more: the TYFCB slip was changed to thank another referral or none', reason || 'TYFCB slip amended') : undefined,
       values: {
         closerId: closer.id,
         referrerId: referrer.id,
@@ -410,6 +414,9 @@ export function deleteSlip(db: Db, input: ParsedInput<'deleteSlip'>): { done: tr
     const table = tables[input.kind];
     tx.update(table).set({ deletedAt: new Date().toISOString() }).where(eq(table.id, input.id)).run();
     recordAudit(tx, { action: 'delete', entity: input.kind, entityId: input.id, before, reason });
+    if (before.kind === 'tyfcb' && before.referralId) {
+      unwinIfUnthanked(tx, before.referralId, 'No TYFCB thanks it any more: the TYFCB slip was deleted', reason || 'TYFCB slip deleted');
+    }
     return { done: true as const };
   });
 }
@@ -432,6 +439,8 @@ export function restoreSlip(db: Db, input: ParsedInput<'restoreSlip'>): Slip {
     tx.update(table).set({ deletedAt: null }).where(eq(table.id, input.id)).run();
     const after = getSlip(tx, input.kind, input.id)!;
     recordAudit(tx, { action: 'restore', entity: input.kind, entityId: input.id, after, reason });
+    // The slip thanks its referral again: business closed from it means it was won.
+    if (after.kind === 'tyfcb' && after.referralId && after.meetingId) markWonByTyfcb(tx, after.referralId, requireMeeting(tx, after.meetingId).meetingOn, after.closerId, 'id');
     return after;
   });
 }

@@ -246,18 +246,20 @@ describe('a referral’s follow-up history', () => {
     expect(api.call('setReferralStatus', { id: ids.R1, status: 'lost', on: '2026-03-01', lostReason: 'other' })).toMatchObject({ ok: false, error: { field: 'status' } });
   });
 
-  it('a TYFCB deleted by mistake leaves the referral won until the receiver moves it back, which is then allowed and kept in the history', () => {
+  it('a TYFCB deleted by mistake takes the referral back to where it stood (meeting set); the receiver can then move it on, kept in the history', () => {
     const fresh = buildOutcomesQuarter();
     const call = (method: string, input: unknown) => fresh.api.call(method, input);
-    const back = { id: fresh.ids.R1, status: 'meeting_set', on: '2026-03-02', note: 'The TYFCB was on the wrong pair' };
-    expect(call('setReferralStatus', back)).toMatchObject({ ok: false, error: { field: 'status' } });
+    const back = { id: fresh.ids.R1, status: 'lost', on: '2026-11-30', lostReason: 'timing', note: 'The TYFCB was on the wrong pair' };
+    expect(call('setReferralStatus', { ...back, on: '2026-03-02' })).toMatchObject({ ok: false, error: { field: 'status' } });
     okValue(call('deleteSlip', { kind: 'tyfcb', id: fresh.ids.T1, reason: 'Entered on the wrong pair' }));
-    expect(okValue<Outcomes>(call('outcomes', firstQuarter)).chapter.given).toEqual({ won: 2, lost: 2, open: 2, total: 6 }); // nothing moves by itself
-    okValue(call('setReferralStatus', back));
-    const history = okValue<ReferralHistory>(call('referralHistory', { id: fresh.ids.R1 }));
-    expect(history.entries.slice(-2).map((e) => [e.status, e.changedOn])).toEqual([['won', '2026-01-14'], ['meeting_set', '2026-03-02']]);
-    expect(history.tyfcb).toEqual([]);
     expect(okValue<Outcomes>(call('outcomes', firstQuarter)).chapter.given).toEqual({ won: 1, lost: 2, open: 3, total: 6 });
+    const on = okValue<ReferralHistory>(call('referralHistory', { id: fresh.ids.R1 })).entries.at(-1)!.changedOn;
+    okValue(call('setReferralStatus', { ...back, on }));
+    const history = okValue<ReferralHistory>(call('referralHistory', { id: fresh.ids.R1 }));
+    expect(history.entries.slice(-3).map((e) => e.status)).toEqual(['won', 'meeting_set', 'lost']);
+    expect(history.entries.at(-3)!.changedOn).toBe('2026-01-14');
+    expect(history.tyfcb).toEqual([]);
+    expect(okValue<Outcomes>(call('outcomes', firstQuarter)).chapter.given).toEqual({ won: 1, lost: 3, open: 2, total: 6 });
     fresh.opened.close();
   });
 
