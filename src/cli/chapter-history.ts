@@ -13,6 +13,8 @@ export interface HistoryShape {
   /** The first meeting's date; the chapter meets on that weekday every week after it. */
   firstMeetingOn: string;
   seed?: number;
+  /** Told before each week is written, with the number of weeks written so far (progress). */
+  onWeek?: (weeksWritten: number) => void;
 }
 
 export interface WrittenHistory {
@@ -74,6 +76,7 @@ export function writeChapterHistory(api: Registry, shape: HistoryShape): Written
   let lastMeetingOn = day;
   const recentReferrals: string[] = [];
   for (let week = 0; week < shape.weeks; week++, day = addDays(day, 7)) {
+    shape.onWeek?.(week);
     // A holiday now and then: the meeting is created, then cancelled with a reason.
     if (week % 52 === 51) {
       const holiday = call('createMeeting', { meetingOn: day });

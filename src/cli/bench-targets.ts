@@ -1,0 +1,94 @@
+// The issue's targets, one row each, filled in by the parts of npm run bench as they measure, and
+// printed together at the end as figure / target / ratio. A row nothing measured says why. Figures,
+// never assertions: on a shared machine the wall time includes waiting for a core, so CPU time is
+// shown beside it where the part can tell.
+
+export type TargetId =
+  | 'save-refresh'
+  | 'enter-to-row'
+  | 'screen-to-data'
+  | 'window-warm'
+  | 'analytic-query'
+  | 'quarterly-audit'
+  | 'weekly-pdf'
+  | 'member-statements'
+  | 'import'
+  | 'renderer-js';
+
+interface Target {
+  measure: string;
+  file: string;
+  target: string;
+  /** The target as a number in `unit`, for the ratio (lower is better). */
+  limit: number;
+  unit: 'ms' | 's' | 'KB' | 'of a full scan';
+}
+
+/** The table of issue 16, in its order. */
+export const targets: Record<TargetId, Target> = {
+  'save-refresh': { measure: 'save + refresh, server p95', file: '10-year chapter', target: '≤ 10 ms', limit: 10, unit: 'ms' },
+  'enter-to-row': { measure: 'Enter to the new row in the UI, p95', file: '10-year chapter', target: '≤ 60 ms', limit: 60, unit: 'ms' },
+  'screen-to-data': { measure: 'every screen from shortcut to data (worst screen, median of its visits)', file: '1M slips', target: '≤ 200 ms', limit: 200, unit: 'ms' },
+  'window-warm': { measure: 'window showing the Meeting screen, warm', file: '1M slips', target: '≤ 1 s', limit: 1000, unit: 'ms' },
+  'analytic-query': { measure: 'each analytic query (worst), share of a full scan', file: '1M slips', target: '≤ 0.1 of a full scan', limit: 0.1, unit: 'of a full scan' },
+  'quarterly-audit': { measure: 'quarterly audit PDF', file: '60 members, busy quarter, 1M-slip file', target: '≤ 300 ms', limit: 300, unit: 'ms' },
+  'weekly-pdf': { measure: 'weekly meeting PDF', file: '60 members, busy quarter, 1M-slip file', target: '≤ 100 ms', limit: 100, unit: 'ms' },
+  'member-statements': { measure: 'all 60 member statements', file: '10-year chapter', target: '≤ 2 s', limit: 2, unit: 's' },
+  import: { measure: 'import 100,000 Slips Audit rows (CSV), preview + import', file: '10-year chapter', target: '≤ 3 s, ≤ 400 MB peak', limit: 3, unit: 's' },
+  'renderer-js': { measure: 'renderer initial JS', file: 'build', target: '≤ 250 KB gzip', limit: 250, unit: 'KB' },
+};
+
+interface Figure {
+  value: number;
+  /** Where it was measured, when not on the file the target names, and anything else the reader needs. */
+  note: string;
+  cpu?: number;
+}
+
+const figures = new Map<TargetId, Figure[]>();
+const reasons = new Map<TargetId, string>();
+
+/** A figure for a target (several may be given, e.g. one per file; each gets its own line). */
+export function recordTarget(id: TargetId, value: number, note = '', cpu?: number): void {
+  const list = figures.get(id) ?? [];
+  list.push({ value, note, ...(cpu === undefined ? {} : { cpu }) });
+  figures.set(id, list);
+}
+
+/** Why a target has no figure in this run (not measurable here, skipped by a flag, a part failed). */
+export function targetNotMeasured(id: TargetId, why: string): void {
+  reasons.set(id, why);
+}
+
+const shown = (value: number, unit: Target['unit']) =>
+  unit === 'ms' ? `${value.toFixed(1)} ms` : unit === 's' ? `${value.toFixed(2)} s` : unit === 'KB' ? `${value.toFixed(0)} KB` : value.toFixed(3);
+
+/** The rows as text lines (exported for its test: every target has a row, measured or not). */
+export function targetTableLines(): string[] {
+  const lines: string[] = [];
+  const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+  lines.push(`${pad('measure', 58)} ${pad('file', 26)} ${pad('figure', 14)} ${pad('target', 22)} ratio`);
+  for (const [id, t] of Object.entries(targets) as Array<[TargetId, Target]>) {
+    const list = figures.get(id);
+    if (!list || list.length === 0) {
+      lines.push(`${pad(t.measure, 58)} ${pad(t.file, 26)} ${pad('—', 14)} ${pad(t.target, 22)} not measured: ${reasons.get(id) ?? 'this part of the bench did not run'}`);
+      continue;
+    }
+    for (const f of list) {
+      const cpu = f.cpu === undefined ? '' : ` (CPU ${shown(f.cpu, t.unit)})`;
+      lines.push(`${pad(t.measure, 58)} ${pad(t.file, 26)} ${pad(shown(f.value, t.unit), 14)} ${pad(t.target, 22)} ${(f.value / t.limit).toFixed(2)}×${cpu}${f.note ? ` — ${f.note}` : ''}`);
+    }
+  }
+  return lines;
+}
+
+export function printTargetTable(): void {
+  console.log('\nIssue 16 targets (figure / target / ratio; ratio ≤ 1.00 meets the target; this machine is shared, see CPU time):');
+  for (const line of targetTableLines()) console.log(`  ${line}`);
+}
+
+/** Forget every figure (tests). */
+export function clearTargets(): void {
+  figures.clear();
+  reasons.clear();
+}
