@@ -1,6 +1,7 @@
 // The Import screen's history: every file imported, and "Undo this import", which takes back exactly
 // what that import did: the slips it created become tombstones, the slips it changed get their old
 // values back. Audited like any other change, in one transaction.
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { z } from 'zod';
@@ -14,7 +15,9 @@ type Batch = z.infer<typeof importBatchOut>;
 
 const clientOf = (db: Db) => (db as unknown as { $client: Database.Database }).$client;
 
-const batchSelect = `SELECT b.id, b.kind, b.file_name AS fileName, b.created_at AS importedAt, b.actor, m.meeting_on AS meetingOn, b.reason,
+// A meeting the import created and its undo removed is no longer in meetings: the batch keeps its date.
+const batchSelect = `SELECT b.id, b.kind, b.file_name AS fileName, b.created_at AS importedAt, b.actor,
+  coalesce(m.meeting_on, (SELECT json_extract(r.before, '$.meetingOn') FROM import_batch_items r WHERE r.batch_id = b.id AND r.entity = 'meeting' LIMIT 1)) AS meetingOn, b.reason,
   b.created, b.updated, b.matched, b.skipped, b.undone_at AS undoneAt
   FROM import_batches b LEFT JOIN meetings m ON m.id = b.meeting_id`;
 
@@ -74,24 +77,27 @@ export function undoImport(db: Db, batchId: string, givenReason = ''): z.infer<t
   const inUse: string[] = [];
   const kept: string[] = [];
   const roster = { removed: 0, restored: 0, seats: 0 };
+  // Meetings this import wrote into: a meeting it created goes with the undo when nothing else lives in it.
+  const touched = new Set<string>();
+  const batchMeeting = client.prepare('SELECT meeting_id FROM import_batches WHERE id = ?').pluck().get(batchId) as string | null;
+  if (batchMeeting) touched.add(batchMeeting);
+  const meetings = { removed: [] as string[], keptCreated: [] as string[], keptBefore: [] as string[] };
   db.transaction((tx) => {
     const at = new Date().toISOString();
     const column: Record<string, string> = { company: 'company', email: 'email', phone: 'phone', joinedOn: 'joined_on', renewalDue: 'renewal_due' };
     for (const item of items) {
+      if (item.entity === 'meeting') continue; // the date of a meeting an earlier undo removed
       if (item.entity === 'member') {
         const member = findMember(tx, item.entityId);
         if (!member) continue;
         if (item.action === 'created') {
-          // Only a member nobody has recorded anything with since: their own seat tenure goes with them.
-          client.prepare('DELETE FROM seat_history WHERE member_id = ?').run(item.entityId);
-          try {
-            client.prepare('DELETE FROM members WHERE id = ?').run(item.entityId);
-          } catch (error) {
-            if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
-            inUse.push(member.fullName);
+          // Only a member nobody has recorded anything with since: their own seat tenure goes with them,
+          // and so do slips that only an import, itself undone since, ever recorded with them.
+          const blocks = removeAddedMember(tx, client, item.entityId, member, reason);
+          if (blocks) {
+            inUse.push(`${member.fullName} (${blocks})`);
             continue;
           }
-          recordAudit(tx, { action: 'delete', entity: 'member', entityId: item.entityId, before: member, reason });
           roster.removed++;
         } else {
           const change = JSON.parse(item.before ?? '{}') as RosterChange;
@@ -129,6 +135,7 @@ export function undoImport(db: Db, batchId: string, givenReason = ''): z.infer<t
       const current = client.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(item.entityId) as Record<string, unknown> | undefined;
       if (!current) continue;
       if (item.entity === 'attendance') {
+        touched.add(String(current.meeting_id));
         // A PALMS mark has no tombstone: the mark the import added is removed, and the log keeps it.
         client.prepare('DELETE FROM attendance WHERE id = ?').run(item.entityId);
         recordAudit(tx, { action: 'delete', entity: 'attendance', entityId: item.entityId, before: current, reason });
@@ -154,11 +161,12 @@ export function undoImport(db: Db, batchId: string, givenReason = ''): z.infer<t
       const names = inUse.length === 1 ? inUse[0]! : `${inUse.slice(0, -1).join(', ')} and ${inUse.at(-1)}`;
       throw new LedgerError(
         'conflict',
-        `${names} ${inUse.length === 1 ? 'was' : 'were'} added by this import and ${inUse.length === 1 ? 'has' : 'have'} attendance, slips or other records since, so the import cannot be taken back: mark ${inUse.length === 1 ? 'them' : 'each'} as a former member on the Members screen instead. Nothing was undone.`,
+        `${names} ${inUse.length === 1 ? 'was' : 'were'} added by this import and ${inUse.length === 1 ? 'has' : 'have'} records since, so the import cannot be taken back: delete those records first (or undo the import that brought them in), or mark ${inUse.length === 1 ? 'them' : 'each'} as a former member on the Members screen instead. Nothing was undone.`,
         'batchId',
       );
     }
     client.prepare('UPDATE import_batches SET undone_at = ?, updated_at = ? WHERE id = ?').run(at, at, batchId);
+    for (const meetingId of touched) removeCreatedMeeting(tx, client, batchId, meetingId, reason, meetings);
   });
   const [after] = withClosedMeetings(client, [client.prepare(`${batchSelect} WHERE b.id = ?`).get(batchId) as Batch]) as [Batch];
   if (batch.kind === 'roster') {
@@ -173,6 +181,124 @@ export function undoImport(db: Db, batchId: string, givenReason = ''): z.infer<t
   }
   const what = batch.kind === 'attendance' ? 'attendance mark' : 'slip';
   const parts = [tombstoned ? `${tombstoned} ${what}${tombstoned === 1 ? '' : 's'} it created ${tombstoned === 1 ? 'is' : 'are'} deleted` : '', restored ? `${restored} slip${restored === 1 ? '' : 's'} it changed ${restored === 1 ? 'has' : 'have'} the old values back` : ''].filter(Boolean);
-  const message = `The import of ${batch.fileName} is undone: ${parts.length ? parts.join(' and ') : 'nothing it wrote was still there'}.${batch.meetingOn ? ` The meeting of ${batch.meetingOn} stays in the ledger.` : batch.kind === 'attendance' ? ' The meetings it created stay in the ledger.' : ''}`;
+  const sorted = (list: string[]) => [...list].sort();
+  const meetingWords = [
+    meetings.removed.length ? ` ${meetings.removed.length === 1 ? 'The meeting' : 'The meetings'} it created (${meetingsList(sorted(meetings.removed))}) ${meetings.removed.length === 1 ? 'is' : 'are'} removed too: nothing else was recorded in ${meetings.removed.length === 1 ? 'it' : 'them'}.` : '',
+    meetings.keptCreated.length ? ` ${meetingsWords(sorted(meetings.keptCreated)).replace(/^the/, 'The')}, which it created, ${meetings.keptCreated.length === 1 ? 'stays' : 'stay'} in the ledger: other slips, attendance or follow-ups were recorded in ${meetings.keptCreated.length === 1 ? 'it' : 'them'} since.` : '',
+    meetings.keptBefore.length ? ` ${meetingsWords(sorted(meetings.keptBefore)).replace(/^the/, 'The')} ${meetings.keptBefore.length === 1 ? 'stays' : 'stay'} in the ledger.` : '',
+  ].join('');
+  const message = `The import of ${batch.fileName} is undone: ${parts.length ? parts.join(' and ') : 'nothing it wrote was still there'}.${meetingWords}`;
   return { batch: after, tombstoned, restored, message };
+}
+
+/** "2026-11-17", "2026-11-10 and 2026-11-17", "26 meetings from 2026-07-07 to 2026-12-29" → as a short list. */
+function meetingsList(days: string[]): string {
+  if (days.length <= 2) return days.join(' and ');
+  return `${days.length} meetings from ${days[0]} to ${days[days.length - 1]}`;
+}
+
+const meetingTables = ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus', 'outside_party_slips'] as const;
+
+/**
+ * A meeting the undone import created (its "import" entry in the audit log names the batch) is taken
+ * out with the undo when nothing else lives in it any more: no slip but the ones this import created
+ * (deleted by the undo just now), no attendance, no other import. The slips' rows go with it (their
+ * deletion is already in the audit log with their full values); the meeting's removal is audited, and
+ * the batch keeps its date for the history. When anything else refers to it, it stays, and is named.
+ */
+function removeCreatedMeeting(tx: Db, client: Database.Database, batchId: string, meetingId: string, reason: string, out: { removed: string[]; keptCreated: string[]; keptBefore: string[] }): void {
+  const meeting = client.prepare('SELECT * FROM meetings WHERE id = ?').get(meetingId) as Record<string, unknown> & { meeting_on: string } | undefined;
+  if (!meeting) return;
+  const entries = client.prepare("SELECT after FROM audit_log WHERE entity = 'meeting' AND entity_id = ? AND action = 'import'").pluck().all(meetingId) as Array<string | null>;
+  const createdHere = entries.some((after) => {
+    try {
+      return (JSON.parse(after ?? '{}') as { importBatchId?: string }).importBatchId === batchId;
+    } catch {
+      return false;
+    }
+  });
+  if (!createdHere) {
+    out.keptBefore.push(meeting.meeting_on);
+    return;
+  }
+  const ours = new Set(client.prepare("SELECT entity_id FROM import_batch_items WHERE batch_id = ? AND action = 'created'").pluck().all(batchId) as string[]);
+  let others = (client.prepare('SELECT count(*) FROM attendance WHERE meeting_id = ?').pluck().get(meetingId) as number) + (client.prepare('SELECT count(*) FROM import_batches WHERE meeting_id = ? AND id <> ?').pluck().get(meetingId, batchId) as number);
+  const slips: Array<{ table: string; id: string }> = [];
+  for (const table of meetingTables) {
+    for (const id of client.prepare(`SELECT id FROM ${table} WHERE meeting_id = ?`).pluck().all(meetingId) as string[]) {
+      if (ours.has(id)) slips.push({ table, id });
+      else others++;
+    }
+  }
+  if (others > 0) {
+    out.keptCreated.push(meeting.meeting_on);
+    return;
+  }
+  // A follow-up, dispute or visit recorded on one of these slips since also keeps the meeting: the
+  // deletes run in a savepoint and a refused foreign key puts everything back as it was.
+  try {
+    client.transaction(() => {
+      for (const s of slips) client.prepare(`DELETE FROM ${s.table} WHERE id = ?`).run(s.id);
+      client.prepare('UPDATE import_batches SET meeting_id = NULL WHERE id = ?').run(batchId);
+      client.prepare('DELETE FROM meetings WHERE id = ?').run(meetingId);
+    })();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+    out.keptCreated.push(meeting.meeting_on);
+    return;
+  }
+  client.prepare("INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action, before) VALUES (?, ?, 'meeting', ?, 'created', ?)").run(randomUUID(), batchId, meetingId, JSON.stringify({ meetingOn: meeting.meeting_on }));
+  recordAudit(tx, { action: 'delete', entity: 'meeting', entityId: meetingId, before: { id: meetingId, meetingOn: meeting.meeting_on, status: meeting.status, closedAt: meeting.closed_at, note: meeting.note, slipsRemovedWithIt: slips.length }, reason });
+  out.removed.push(meeting.meeting_on);
+}
+
+// Where a member can be named on a slip.
+const memberColumns: Array<[table: string, columns: string[], entity: string]> = [
+  ['referrals', ['giver_id', 'receiver_id'], 'referral'],
+  ['tyfcb_slips', ['closer_id', 'referrer_id'], 'tyfcb'],
+  ['one_to_ones', ['member_a_id', 'member_b_id'], 'one_to_one'],
+  ['visitors', ['invited_by_id'], 'visitor'],
+  ['ceus', ['member_id'], 'ceu'],
+  ['outside_party_slips', ['member_id'], 'outside_party'],
+];
+const undoneImportSlips = "SELECT i.entity_id FROM import_batch_items i JOIN import_batches b ON b.id = i.batch_id WHERE b.undone_at IS NOT NULL AND i.action = 'created'";
+
+/**
+ * Takes out a member a roster import added: their seat tenure, the answers remembered for their
+ * name, and slips deleted by the undo of an import that recorded them (nobody typed those; each
+ * removal is audited), then the member. Anything else recorded with them since keeps the member:
+ * nothing is removed and the answer says what holds them ("2 attendance marks, 1 slip").
+ */
+function removeAddedMember(tx: Db, client: Database.Database, memberId: string, member: unknown, reason: string): string | null {
+  try {
+    client.transaction(() => {
+      for (const [table, columns, entity] of memberColumns) {
+        const rows = client.prepare(`SELECT * FROM ${table} WHERE (${columns.map((c) => `${c} = @m`).join(' OR ')}) AND deleted_at IS NOT NULL AND id IN (${undoneImportSlips})`).all({ m: memberId }) as Array<Record<string, unknown> & { id: string }>;
+        for (const row of rows) {
+          client.prepare(`DELETE FROM ${table} WHERE id = ?`).run(row.id);
+          recordAudit(tx, { action: 'delete', entity, entityId: row.id, before: row, reason: `${reason}: a slip of an import undone earlier, removed with the member it names` });
+        }
+      }
+      client.prepare('DELETE FROM member_aliases WHERE member_id = ?').run(memberId);
+      client.prepare('DELETE FROM seat_history WHERE member_id = ?').run(memberId);
+      client.prepare('DELETE FROM members WHERE id = ?').run(memberId);
+      recordAudit(tx, { action: 'delete', entity: 'member', entityId: memberId, before: member, reason });
+    })();
+    return null;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+  }
+  // What holds them, in words.
+  const count = (text: string) => client.prepare(text).pluck().get({ m: memberId }) as number;
+  const marks = count('SELECT count(*) FROM attendance WHERE member_id = @m');
+  let live = 0;
+  let deleted = 0;
+  for (const [table, columns] of memberColumns) {
+    const who = columns.map((c) => `${c} = @m`).join(' OR ');
+    live += count(`SELECT count(*) FROM ${table} WHERE (${who}) AND deleted_at IS NULL`);
+    deleted += count(`SELECT count(*) FROM ${table} WHERE (${who}) AND deleted_at IS NOT NULL AND id NOT IN (${undoneImportSlips})`);
+  }
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const parts = [marks ? n(marks, 'attendance mark', 'attendance marks') : '', live ? n(live, 'slip', 'slips') : '', deleted ? n(deleted, 'deleted slip kept as history', 'deleted slips kept as history') : ''].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'applications, prospects or other records';
 }

@@ -130,7 +130,7 @@ describe('importing a roster', () => {
     ok(api.call('markAllPresent', { meetingId: meeting.id }));
     const members = count('SELECT count(*) FROM members');
     const refused = api.call('undoImport', { batchId: batch.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Ana Lima and Bo Ek were added by this import and have attendance, slips or other records since, so the import cannot be taken back: mark each as a former member on the Members screen instead. Nothing was undone.' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Ana Lima (1 attendance mark) and Bo Ek (1 attendance mark) were added by this import and have records since, so the import cannot be taken back: delete those records first (or undo the import that brought them in), or mark each as a former member on the Members screen instead. Nothing was undone.' } });
     expect(count('SELECT count(*) FROM members')).toBe(members);
     expect(count('SELECT count(*) FROM seat_history')).toBeGreaterThanOrEqual(members);
     expect(ok<any[]>(api.call('listImports', {}))[0].undoneAt).toBeNull();
