@@ -95,6 +95,7 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows }:
   let alreadyMembers = 0;
   const rowOfMember = new Map<string, { row: number; name: string }>();
   const skip = new Set(skipRows ?? []);
+  const newNames = new Map<string, { row: number; name: string }>();
   const skipped: RosterPreview['skipped'] = [];
   const adds: RosterPreview['adds'] = [];
 
@@ -149,6 +150,13 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows }:
       for (const p of rowProblems) problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}): ${p}.` });
       continue;
     }
+    // Two rows of one new person ("José Díaz" and "Jose Diaz") would become two members nobody can tell apart.
+    const twin = newNames.get(nameKey(name));
+    if (twin && name) {
+      problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}): row ${twin.row} (${twin.name}) reads as the same person (the names differ only in accents, case or spacing), so this row is left out: skip one of the two rows or correct the name.` });
+      continue;
+    }
+    if (name) newNames.set(nameKey(name), { row: rowNumber, name });
     const classification = cell('classification');
     const status = statuses[cell('status').toLowerCase()] ?? (cell('status') ? null : 'active');
     const joinedOn = cell('joinedOn') ? toIsoDate(cell('joinedOn')) : todayIso();

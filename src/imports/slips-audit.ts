@@ -139,7 +139,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       digest: createHash('sha256').update(bytes).digest('hex'),
       preview: {
         fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: 0, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
-        toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], askedNames: [],
+        toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
         dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, columnQuestion, meetingQuestion: null, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
       },
     };
@@ -201,7 +201,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       digest: createHash('sha256').update(bytes).digest('hex'),
       preview: {
         fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: rows.length, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
-        toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], askedNames: [],
+        toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
         dateOrder: { order, settledBy, question: null }, reasonRequired: false, columnQuestion, meetingQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
       },
     };
@@ -233,6 +233,17 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const skipRows = new Set(input.skipRows ?? []);
   const fixes = input.fixes ?? {};
   const unmatched = new Set<string>();
+  // A name no member has, however the file spells it ("José Díaz", "Jose Diaz"): asked once, under the
+  // first spelling; the answer covers every spelling that reads the same.
+  const spellingsOf = new Map<string, string[]>();
+  const noMember = (name: string) => {
+    const key = fold(name);
+    const list = spellingsOf.get(key);
+    if (!list) {
+      spellingsOf.set(key, [name]);
+      unmatched.add(name);
+    } else if (!list.includes(name)) list.push(name);
+  };
   const asked = new Map<string, string[]>();
   const problems: ImportPreview['problems'] = [];
   const skipped: ImportPreview['skipped'] = [];
@@ -288,7 +299,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
         return null;
       }
       if (found.kind === 'none') {
-        unmatched.add(name);
+        noMember(name);
         fix = 'name';
         rowProblems.push(`"${name}" (${role}) matches no member: ${mayHaveOutsider ? 'map the name to a member or to someone outside the chapter (another chapter, a visitor, BNI), or skip the row' : 'map the name to a member or skip the row'}`);
         return null;
@@ -404,6 +415,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       problems,
       skipped,
       unmatchedNames: [...unmatched].sort(),
+      otherSpellings: [...spellingsOf.values()].filter((list) => list.length > 1 && unmatched.has(list[0]!)).map(([name, ...also]) => ({ name: name!, also })).sort((a, b) => a.name.localeCompare(b.name)),
       askedNames: [...asked.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, candidates]) => ({ name, candidates })),
       dateOrder: { order, settledBy, question },
       reasonRequired: meetingStatus === 'completed' && counts.new + counts.differs > 0,

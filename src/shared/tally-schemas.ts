@@ -315,6 +315,8 @@ export const importPreviewOut = z.object({
   /** Rows shown and left out (a slip type the ledger does not keep, or skipped by the secretary). */
   skipped: z.array(z.object({ row: z.number().int(), message: z.string() })),
   unmatchedNames: z.array(z.string()),
+  /** A name that matches no member written more than one way in the file ("José Díaz", "Jose Diaz"): asked once, under `name`. */
+  otherSpellings: z.array(z.object({ name: z.string(), also: z.array(z.string()) })),
   /** Names two or more members' names fold to ("José Díaz", "Jose Diaz"): asked, never guessed; each with the members it could be. */
   askedNames: z.array(z.object({ name: z.string(), candidates: z.array(z.string()) })),
   /** Day-first or month-first: settled by the file, chosen by the secretary, or still to ask. */

@@ -224,6 +224,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
 
   const writes = preview ? preview.counts.new + preview.counts.differs : 0;
   const asked = new Map((preview?.askedNames ?? []).map((a) => [a.name, a.candidates]));
+  const alsoWritten = new Map((preview?.otherSpellings ?? []).map((o) => [o.name, o.also]));
   // Members whose names read the same ("José Díaz", "Jose Diaz", two "John Smith") are told apart by their seat.
   const shared = new Map<string, number>();
   for (const m of members.data ?? []) shared.set(foldName(m.fullName), (shared.get(foldName(m.fullName)) ?? 0) + 1);
@@ -289,6 +290,11 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
                   <Group key={name} align="flex-start">
                     <Stack gap={0} w={260}>
                       <Text fw={500}>{name}</Text>
+                      {alsoWritten.get(name) && (
+                        <Text size="xs" c="dimmed">
+                          also written {alsoWritten.get(name)!.map((n) => `“${n}”`).join(', ')} in this file: one answer for all
+                        </Text>
+                      )}
                       {asked.get(name) && (
                         <Text size="xs" c="orange.8">
                           could be {asked.get(name)!.join(' or ')}: which one?
