@@ -114,7 +114,28 @@ interface Analysis {
   meeting: { id: string; status: string } | null;
   matches: Array<Match<ReadyRow>>;
   digest: string;
+  /** The file, the secretary's answers and the ledger as this analysis read them (see analysisKey). */
+  key: string;
 }
+
+/**
+ * What an analysis depends on: the file's bytes, every answer given in the preview (names mapped, rows
+ * skipped, fixes, columns, date order; not the reason, which only the write uses), and the ledger's state
+ * — this connection's change count and SQLite's data_version (another connection's commit) — and the
+ * chapter's day (a date asked for must not be after it). Equal keys
+ * read the same rows against the same ledger, so the import reuses the preview's analysis instead of
+ * reading and matching a 100,000-row file a second time.
+ */
+function analysisKey(db: Db, input: ImportInput): string {
+  const client = clientOf(db);
+  const { contentBase64, reason: _reason, ...answers } = input;
+  const changes = client.prepare('SELECT total_changes()').pluck().get() as number;
+  const version = client.pragma('data_version', { simple: true }) as number;
+  return createHash('sha256').update(contentBase64).update(`\u0000${JSON.stringify(answers)}\u0000${changes}\u0000${version}\u0000${chapterToday(db)}`).digest('hex');
+}
+
+/** The last preview's analysis, per chapter file connection: one at a time, dropped by the import. */
+const lastAnalysis = new WeakMap<Database.Database, Analysis>();
 
 /** The better-sqlite3 handle under drizzle: bulk writes prepare each statement once. */
 function clientOf(db: Db): Database.Database {
@@ -130,12 +151,15 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const client = clientOf(db);
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const table = await readTable(input.fileName, bytes);
+  // Everything below reads the ledger synchronously, in the state this key names.
+  const key = analysisKey(db, input);
   const { headerAt, columns, columnQuestion } = findHeader(input.fileName, table, input.columns);
   if (columnQuestion?.blocking) {
     // Nothing can be read until From, To and Slip type are known: the preview asks, showing the file's headers.
     return {
       meeting: null,
       matches: [],
+      key,
       digest: createHash('sha256').update(bytes).digest('hex'),
       preview: {
         fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: 0, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
@@ -198,6 +222,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     return {
       meeting: null,
       matches: [],
+      key,
       digest: createHash('sha256').update(bytes).digest('hex'),
       preview: {
         fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: rows.length, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
@@ -402,6 +427,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   return {
     meeting: meetingRow ?? null,
     matches,
+    key,
     digest: createHash('sha256').update(bytes).digest('hex'),
     preview: {
       fileName: input.fileName,
@@ -590,7 +616,9 @@ function memberDates(client: Database.Database) {
 }
 
 export async function previewSlipsAudit(db: Db, input: ImportInput): Promise<ImportPreview> {
-  return (await analyse(db, input)).preview;
+  const analysis = await analyse(db, input);
+  lastAnalysis.set(clientOf(db), analysis);
+  return analysis.preview;
 }
 
 const kindOf = (io: string): 'inside' | 'outside' => (/^(in|intern|binnen)/i.test(io) ? 'inside' : 'outside');
@@ -611,7 +639,10 @@ export interface ImportResult extends ImportPreview {
  * One transaction, one batch; into a closed meeting it is an amendment with one reason.
  */
 export async function importSlipsAudit(db: Db, input: ImportInput): Promise<ImportResult> {
-  const { preview, matches, meeting: found, digest } = await analyse(db, input);
+  // The preview just shown, when nothing it depends on has changed since (the file is read and matched once).
+  const previewed = lastAnalysis.get(clientOf(db));
+  lastAnalysis.delete(clientOf(db));
+  const { preview, matches, meeting: found, digest } = previewed && previewed.key === analysisKey(db, input) ? previewed : await analyse(db, input);
   if (preview.columnQuestion?.blocking) {
     throw new LedgerError('invalid_input', `${preview.columnQuestion.message.replace(/\.$/, '')} before importing. Nothing was imported.`, 'columns');
   }
@@ -671,6 +702,17 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
   const batchId = randomUUID();
   let created = 0;
   let updated = 0;
+  // Into a closed meeting an import is an amendment: every slip gets its own entry with the reason, as
+  // the quarterly audit lists amendments one by one. Otherwise the batch's one entry lists every slip it
+  // created (by kind: [id, file row]); a slip's own history finds it through import_batch_items.
+  const entryPerSlip = found?.status === 'completed';
+  const listed: Record<string, Array<[string, number]>> = {};
+  const createdSlip = (entity: string, id: string, after: Record<string, unknown>, row: number) => {
+    insert.item.run(randomUUID(), batchId, entity, id, 'created', null);
+    if (entryPerSlip) audit('import', entity, id, undefined, { id, ...after, importBatchId: batchId, fileName: input.fileName, row }, auditReason);
+    else (listed[entity] ??= []).push([id, row]);
+    created++;
+  };
   // All or nothing: the meeting, every slip, the aliases, the batch and its items in one transaction.
   client.transaction(() => {
     // The secretary's answers are kept: by the exact spelling when two members share its fold, else folded.
@@ -711,9 +753,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
           ...(slipType === 'referral' ? { prospectName, temperature: 3 } : slipType === 'tyfcb' ? { amountMinor: r.amountMinor, currency: chapter.currency, business } : { metOn: preview.meetingOn }),
           note,
         };
-        insert.item.run(randomUUID(), batchId, 'outside_party', id, 'created', null);
-        audit('import', 'outside_party', id, undefined, { id, meetingId, ...after, ...trail, row: r.row }, auditReason);
-        created++;
+        createdSlip('outside_party', id, { meetingId, ...after }, r.row);
       } else if (m.kind === 'new') {
         const id = randomUUID();
         let entity: string;
@@ -748,9 +788,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
             insert.ceu.run(id, meetingId, r.fromId, r.creditCount, r.detail);
             break;
         }
-        insert.item.run(randomUUID(), batchId, entity, id, 'created', null);
-        audit('import', entity, id, undefined, { id, meetingId, ...after, ...trail, row: r.row }, auditReason);
-        created++;
+        createdSlip(entity, id, { meetingId, ...after }, r.row);
       } else if (m.kind === 'differs') {
         const s = m.slip;
         const before = snapshot(s);
@@ -796,6 +834,10 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
         audit('update', s.type, s.id, before, { ...after, ...trail, row: r.row }, auditReason);
         updated++;
       }
+    }
+    if (!entryPerSlip && created > 0) {
+      const counts = Object.fromEntries(Object.entries(listed).map(([entity, list]) => [entity, list.length]));
+      audit('import', 'import_batch', batchId, undefined, { id: batchId, fileName: input.fileName, meetingId, meetingOn: preview.meetingOn, created, counts, slips: listed }, '');
     }
     client.prepare('UPDATE import_batches SET created = ?, updated = ?, matched = ?, skipped = ? WHERE id = ?').run(created, updated, preview.counts.same, preview.counts.problem + preview.counts.skipped, batchId);
   })();

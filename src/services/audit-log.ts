@@ -19,6 +19,10 @@ export function listAuditLog(db: Db, input: ParsedInput<'listAuditLog'>) {
   if (input.to) where.push(sql`at < date(${input.to}, '+1 day')`);
   // Written as in the partial index audit_log_amendments, so SQLite reads only the amendments.
   if (input.withReasonOnly) where.push(sql`reason <> ''`);
+  // A slip imported in bulk has no entry of its own: the batch's entry lists it, found through the batch's items.
+  if (input.entityId) {
+    where.push(sql`(entity_id = ${input.entityId} OR (entity = 'import_batch' AND entity_id IN (SELECT batch_id FROM import_batch_items WHERE entity_id = ${input.entityId} AND action = 'created')))`);
+  }
   const rows = db.all<{ id: string; seq: number; at: string; action: string; entity: string; entityId: string; before: string | null; after: string | null; reason: string }>(sql`
     SELECT id, rowid AS seq, at, action, entity, entity_id AS entityId, before, after, reason FROM audit_log
     WHERE ${sql.join(where, sql` AND `)}
@@ -38,6 +42,17 @@ export function listAuditLog(db: Db, input: ParsedInput<'listAuditLog'>) {
     change: describeChange(r.before, r.after),
     summary: wordEntry(r, ctx),
     before: r.before,
-    after: r.after,
+    after: r.entity === 'import_batch' ? batchShown(r.after) : r.after,
   }));
+}
+
+/**
+ * An import batch's entry lists every slip it created (100,000 ids for a large file): the page shows
+ * the first few of each kind and how many more; the entry itself, in the file, keeps them all.
+ */
+function batchShown(after: string | null): string | null {
+  if (!after || after.length < 20_000) return after;
+  const entry = JSON.parse(after) as { slips?: Record<string, unknown[]> };
+  const slips = Object.fromEntries(Object.entries(entry.slips ?? {}).map(([kind, list]) => [kind, list.length > 5 ? [...list.slice(0, 5), `… and ${(list.length - 5).toLocaleString('en-US')} more, all kept in the audit log`] : list]));
+  return JSON.stringify({ ...entry, slips });
 }

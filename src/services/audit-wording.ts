@@ -32,6 +32,15 @@ const verbs: Record<string, string> = {
   import: 'Imported',
 };
 
+const slipKindWords: Record<string, [string, string]> = {
+  referral: ['referral', 'referrals'],
+  tyfcb: ['TYFCB', 'TYFCBs'],
+  one_to_one: ['one-to-one', 'one-to-ones'],
+  visitor: ['visitor', 'visitors'],
+  ceu: ['CEU', 'CEUs'],
+  outside_party: ['slip with someone outside the chapter', 'slips with someone outside the chapter'],
+};
+
 const markWords: Record<string, string> = { P: 'present', A: 'absent', L: 'late', M: 'medical', S: 'substitute' };
 const statusWords: Record<string, string> = {
   new: 'new',
@@ -237,6 +246,15 @@ function describeSubject(entity: string, entityId: string, v: Values, ctx: Wordi
     }
     case 'absence_letter':
       return `absence letter to ${who('memberName', 'memberId')}`;
+    case 'import_batch': {
+      // "Imported night.csv into the meeting of 17 Nov 2026: 5 slips (2 referrals, 1 TYFCB, 1 one-to-one, 1 CEU)"
+      const counts = (v.counts ?? {}) as Record<string, number>;
+      const parts = Object.entries(slipKindWords)
+        .filter(([kind]) => (counts[kind] ?? 0) > 0)
+        .map(([kind, [one, many]]) => `${(counts[kind] ?? 0).toLocaleString('en-US')} ${counts[kind] === 1 ? one : many}`);
+      const total = typeof v.created === 'number' ? v.created : 0;
+      return `${text('fileName') || 'a file'}${text('meetingOn') ? ` into the meeting of ${day(text('meetingOn'))}` : ''}: ${total.toLocaleString('en-US')} slip${total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+    }
     default:
       return entity.replace(/_/g, ' ');
   }

@@ -73,7 +73,7 @@ export type OutsideDirection = (typeof outsideDirections)[number];
 export const visitorFollowUps = ['new', 'contacted', 'invited_back', 'applied', 'not_interested'] as const;
 export const auditActions = ['insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import'] as const;
 /** What the Audit log screen can show: everything, or one kind of record. */
-export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'outside_party', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file', 'tyfcb_dispute', 'outcome_rules'] as const;
+export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'outside_party', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file', 'tyfcb_dispute', 'outcome_rules', 'import_batch'] as const;
 
 export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 

@@ -245,6 +245,8 @@ export const listAuditLogInput = z
     from: isoDate('From').optional(),
     to: isoDate('To').optional(),
     withReasonOnly: z.boolean().default(false),
+    /** One record's history (a slip, a member): its own entries and the import batch that created it. */
+    entityId: z.string().min(1).max(100).optional(),
     limit: z.number().int().min(1).max(500).default(100),
     /** The next page starts after this entry (the last one shown): its time and its place in the log. */
     after: z.object({ at: z.string().max(40), seq: z.number().int().min(0) }).strict().optional(),

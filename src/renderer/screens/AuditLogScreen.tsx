@@ -25,6 +25,7 @@ const entityLabels: Record<string, string> = {
   chapter_file: 'Restores and opened files',
   tyfcb_dispute: 'TYFCB dispute',
   outcome_rules: 'Outcome rules',
+  import_batch: 'Imports',
 };
 const actionColors: Record<string, string> = { insert: 'teal', update: 'blue', delete: 'red', close: 'gray', reopen: 'orange', restore: 'grape', import: 'cyan' };
 
