@@ -6,6 +6,8 @@ export interface Query<T> {
   error: Error | null;
   loading: boolean;
   reload: () => Promise<void>;
+  /** Changes the value in hand without asking the ledger again (when the caller already knows the change). */
+  patch: (change: (data: T | undefined) => T | undefined) => void;
 }
 
 export function useQuery<T>(load: () => Promise<T>, deps: unknown[] = []): Query<T> {
@@ -28,5 +30,5 @@ export function useQuery<T>(load: () => Promise<T>, deps: unknown[] = []): Query
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { data, error, loading, reload };
+  return { data, error, loading, reload, patch: setData };
 }

@@ -92,15 +92,17 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   // Saves can overlap (fast typing); only the newest answer may update the screen.
   const loadSeq = useRef(0);
   const loadSheet = async (id = meetingId) => {
-    if (!id) return;
+    if (!id) return null;
     const seq = ++loadSeq.current;
     try {
       const next = await ledger.getMeetingSheet({ meetingId: id });
-      if (seq !== loadSeq.current) return;
+      if (seq !== loadSeq.current) return null;
       setSheet(next);
       setError(null);
+      return next;
     } catch (e) {
       setError(e as Error);
+      return null;
     }
   };
   useEffect(() => {
@@ -126,6 +128,14 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
   const refresh = async () => {
     await Promise.all([loadSheet(), meetings.reload()]);
+  };
+  // A slip saved or deleted changes this meeting only: its sheet is read again and its line in the
+  // meeting list takes the sheet's count, without recounting every meeting in the file (on a
+  // ten-year chapter that recount was most of the time between Enter and the new row).
+  const refreshAfterSlip = async () => {
+    const next = await loadSheet();
+    if (next) meetings.patch((list) => list?.map((m) => (m.id === next.meeting.id ? next.meeting : m)));
+    else await meetings.reload();
   };
 
   const isClosed = () => sheetRef.current?.meeting.status === 'completed';
@@ -199,7 +209,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     }
     // An amendment's reason is for that amendment only: the next change asks again.
     if (sheetRef.current?.meeting.status === 'completed') setReason('');
-    await refresh();
+    await refreshAfterSlip();
   };
 
   const removeSlip = async (slip: Slip, why: string) => {
@@ -237,7 +247,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         </Group>
       ),
     });
-    await refresh();
+    await refreshAfterSlip();
   };
 
   // A draft's slip is deleted at once (the toast and Ctrl+Z undo it); a closed meeting asks for the reason.
