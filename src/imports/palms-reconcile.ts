@@ -154,11 +154,22 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
       if (Math.abs(a - b) > 1e-9) differences.push({ name, column, bniConnect: show(column, a), ledger: show(column, b) });
     }
   }
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  // Zero members compared is never "no difference": no name matched (another chapter's report?), or none could be compared, or the file lists nobody.
+  const headline =
+    compared > 0
+      ? `${from} to ${to}: ${differences.length === 0 ? 'no difference' : n(differences.length, 'difference', 'differences')} across ${n(compared, 'member', 'members')} compared.`
+      : theirs.length === 0
+        ? `${from} to ${to}: the file lists no members, so nothing was compared.`
+        : rowsOf.size === 0 && askedAbout.size === 0
+          ? `${from} to ${to}: no name in this file matched a member of this chapter, so nothing was compared. Is it another chapter's report, or the wrong file?`
+          : `${from} to ${to}: no member could be compared (see below), so this is not a check that the figures agree.`;
   return {
     fileName: input.fileName,
     readAs: readAsOf(table),
     period: { from, to },
     compared,
+    headline,
     differences,
     onlyInFile,
     onlyInLedger: ours.filter((m) => !rowsOf.has(m.memberId) && !askedAbout.has(m.memberId)).map((m) => m.name),

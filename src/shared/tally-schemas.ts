@@ -456,6 +456,8 @@ export const palmsReconciliationOut = z.object({
   readAs: fileReadAsOut,
   period: z.object({ from: z.string(), to: z.string() }),
   compared: z.number().int(),
+  /** What the check found, in one sentence: the period, then no difference / N differences across the members compared, or that no name matched. */
+  headline: z.string(),
   differences: z.array(z.object({ name: z.string(), column: z.string(), bniConnect: z.string(), ledger: z.string() })),
   onlyInFile: z.array(z.string()),
   onlyInLedger: z.array(z.string()),

@@ -55,8 +55,8 @@ export function PalmsReconcile() {
       )}
       {result && (
         <Card withBorder padding="lg" aria-label="Reconciliation">
-          <Title order={4}>
-            {result.period.from} to {result.period.to}: {result.differences.length === 0 ? 'no difference' : `${result.differences.length} difference${result.differences.length > 1 ? 's' : ''}`} across {result.compared} members
+          <Title order={4} c={result.compared === 0 ? 'orange.8' : undefined}>
+            {result.headline}
           </Title>
           <ReadAs readAs={result.readAs} />
           {result.differences.length > 0 && (

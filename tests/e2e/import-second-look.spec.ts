@@ -1,4 +1,8 @@
+import path from 'node:path';
+import Papa from 'papaparse';
 import { saveChapter } from '../../src/services/chapter';
+import { saveClassification } from '../../src/services/classifications';
+import { addMember } from '../../src/services/members';
 import { expect, test } from './fixtures';
 
 // A new chapter's roster with four bad rows: the six good members still come in; the bad rows are
@@ -36,4 +40,29 @@ test('a roster with four bad rows: the good members are added, each bad row is l
   await expect(page.getByText('Added 6 members and 6 classifications; updated 0 already in the ledger. Left out 4 rows: Row 5 (Di Fox)', { exact: false })).toBeVisible();
   await expect(page.getByText('Row 6 (Ed Roe) is skipped, as you chose;', { exact: false })).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/s4-19a/roster-imported.png', fullPage: true });
+});
+
+const harbour = { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 } as const;
+
+test('"José Díaz" and "Jose Diaz" with no such member are asked once; the PALMS check of another chapter says no name matched', async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, harbour);
+  addMember(db, { firstName: 'Dana', lastName: 'Ruiz', company: '', classificationId: saveClassification(db, { name: 'Realtor', sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  const slips = Papa.unparse([['Slips Audit Report for 2026-11-17'], ['Harbour Connectors'], [''], ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'], ['José Díaz', 'Dana Ruiz', 'Referral', 'Outside', '', '', 'Kitchen remodel lead'], ['Dana Ruiz', 'Jose Diaz', 'One-to-One', '', '', '', 'Lunch']]);
+  await page.goto(`${harness.openUrl}#/import`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Slips audit export').click();
+  await (await chooser).setFiles({ name: 'slips.csv', mimeType: 'text/csv', buffer: Buffer.from(slips) });
+  const card = page.getByLabel('Import preview');
+  await expect(card.getByRole('combobox', { name: 'Map José Díaz to member' })).toBeVisible();
+  await expect(card.getByRole('combobox', { name: 'Map Jose Diaz to member' })).toHaveCount(0);
+  await expect(card.getByText('also written “Jose Diaz” in this file: one answer for all')).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/s4-19a/one-name-two-spellings.png', fullPage: true });
+
+  await page.getByText('Check against BNI Connect PALMS', { exact: true }).click();
+  const palms = page.waitForEvent('filechooser');
+  await page.getByLabel('PALMS report').click();
+  await (await palms).setFiles(path.resolve('tests/fixtures/palms-q1-2026.xls'));
+  await expect(page.getByLabel('Reconciliation').getByRole('heading')).toHaveText("2026-01-01 to 2026-03-31: no name in this file matched a member of this chapter, so nothing was compared. Is it another chapter's report, or the wrong file?");
+  await page.screenshot({ path: '/tmp/shots/s4-19a/palms-no-name-matched.png', fullPage: true });
 });
