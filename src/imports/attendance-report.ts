@@ -12,6 +12,8 @@ import { requireChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
 import { dateIn, describeBothReadings, parseDateText, sentence, type DateOrder } from './file-values';
 import { readAsOf, readTable, type Table } from './spreadsheet';
+import { findColumns, type ColumnSpec } from './column-mapping';
+import { chapterWarningOf } from './chapter-of-file';
 
 const marks = new Set(['P', 'A', 'L', 'M', 'S']);
 // When BNI Connect marks a substitute it does not name them; the ledger needs a name for an S.
@@ -21,7 +23,23 @@ interface Input {
   fileName: string;
   contentBase64: string;
   dateOrder?: DateOrder | undefined;
+  /** Columns the secretary pointed at in the preview, by field: the column's index in the header row, -1 for none. */
+  columns?: Partial<Record<'firstName' | 'lastName', number>> | undefined;
 }
+
+// First Name and Last Name in English, German, French, Spanish, Dutch, Italian and Portuguese reports; every
+// other header with a digit in it is a meeting's date.
+const attendanceColumns: ColumnSpec<'firstName' | 'lastName'> = {
+  names: {
+    firstName: ['first name', 'firstname', 'vorname', 'prénom', 'prenom', 'nombre', 'voornaam', 'nome', 'primeiro nome'],
+    lastName: ['last name', 'lastname', 'surname', 'nachname', 'nom', 'nom de famille', 'apellido', 'apellidos', 'achternaam', 'cognome', 'sobrenome', 'apelido'],
+  },
+  order: ['firstName', 'lastName'],
+  labels: { firstName: 'First Name', lastName: 'Last Name' },
+  required: ['firstName', 'lastName'],
+  notFound: 'is not a Chapter PALMS Attendance Report: no header row with First Name and Last Name',
+  known: (header) => /\d/.test(header),
+};
 
 interface Planned {
   meetingOn: string;
@@ -45,7 +63,7 @@ function columnDates(headers: string[], period: { from: string; to: string }, ch
   const read = (text: string, order: DateOrder | null): string | null => {
     const full = dateIn(text, order);
     if (full) return full;
-    const short = /^(\d{1,2})[/.-](\d{1,2})$/.exec(text.trim());
+    const short = /^(\d{1,2})[/.-](\d{1,2})\.?$/.exec(text.trim());
     if (!short || !order) return null;
     for (const year of years) {
       const iso = dateIn(`${short[1]}/${short[2]}/${year}`, order);
@@ -63,18 +81,25 @@ function columnDates(headers: string[], period: { from: string; to: string }, ch
 }
 
 async function analyse(db: Db, input: Input) {
-  requireChapter(db);
+  const chapter = requireChapter(db);
   const client = clientOf(db);
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const table = await readTable(input.fileName, bytes);
-  const headerAt = table.findIndex((row) => {
-    const cells = row.map((c) => c.trim().toLowerCase());
-    return cells.includes('first name') && cells.includes('last name');
-  });
-  if (headerAt < 0) throw new LedgerError('invalid_input', `${input.fileName} is not a Chapter PALMS Attendance Report: no header row with First Name and Last Name. Nothing was imported.`, 'file');
+  // First Name and Last Name by their header (in the languages BNI Connect exports in), else as the secretary pointed.
+  const { headerAt, columns: named, question: columnQuestion } = findColumns(input.fileName, table, attendanceColumns, input.columns);
+  // The report's title block names its chapter: another chapter's report is warned about, never refused.
+  const chapterWarning = chapterWarningOf(table.slice(0, headerAt), chapter.name);
+  if (columnQuestion?.blocking) {
+    // Nothing can be read until First Name and Last Name are known: the preview asks, showing the file's headers.
+    const asking: AttendancePreview = {
+      fileName: input.fileName, readAs: readAsOf(table), period: { from: '', to: '' }, meetings: 0, members: 0, meetingsToCreate: 0, marksToAdd: 0, marksAlreadyThere: 0,
+      differences: [], problems: [], dateOrder: { order: null, settledBy: 'none', question: null }, columnQuestion, chapterWarning,
+    };
+    return { preview: asking, planned: [] as Planned[], meetingRows: new Map<string, { id: string; meetingOn: string; status: string }>(), digest: createHash('sha256').update(bytes).digest('hex') };
+  }
   const header = table[headerAt]!.map((c) => c.trim());
-  const first = header.findIndex((c) => c.toLowerCase() === 'first name');
-  const last = header.findIndex((c) => c.toLowerCase() === 'last name');
+  const first = named.firstName;
+  const last = named.lastName;
   const dateColumns = header.map((h, i) => ({ h, i })).filter(({ h, i }) => i !== first && i !== last && /\d/.test(h));
   if (dateColumns.length === 0) throw new LedgerError('invalid_input', `${input.fileName} has no meeting-date columns after First Name and Last Name. Nothing was imported.`, 'file');
 
@@ -161,6 +186,8 @@ async function analyse(db: Db, input: Input) {
     differences,
     problems,
     dateOrder: { order: columns.order ? order : null, settledBy: columns.settled ? 'file' : input.dateOrder ? 'choice' : 'none', question },
+    columnQuestion,
+    chapterWarning,
   };
   return { preview, planned, meetingRows, digest: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -171,6 +198,7 @@ export async function previewAttendanceReport(db: Db, input: Input): Promise<Att
 
 export async function importAttendanceReport(db: Db, input: Input): Promise<AttendancePreview & { batchId: string | null }> {
   const { preview, planned, meetingRows, digest } = await analyse(db, input);
+  if (preview.columnQuestion?.blocking) throw new LedgerError('invalid_input', `${preview.columnQuestion.message.replace(/\.$/, '')} before importing. Nothing was imported.`, 'columns');
   if (preview.dateOrder.question) throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
   if (planned.length === 0) return { ...preview, batchId: null };
   const client = clientOf(db);

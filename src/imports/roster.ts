@@ -18,19 +18,29 @@ import { todayIso } from '../shared/dates';
 import { dateIn, describeBothReadings, fileDateOrder, sentence, type DateOrder } from './file-values';
 import { couldBe, nameKey } from './member-names';
 import { readAsOf, readTable } from './spreadsheet';
+import { findColumns, type ColumnSpec } from './column-mapping';
 
+// Header words in English, German, French, Spanish, Dutch, Italian and Portuguese rosters.
 const columnNames = {
-  firstName: ['first name', 'firstname', 'first'],
-  lastName: ['last name', 'lastname', 'last', 'surname'],
-  company: ['company', 'business', 'company name'],
-  classification: ['classification', 'category', 'profession'],
-  email: ['email', 'e-mail', 'email address'],
-  phone: ['phone', 'phone number', 'mobile'],
-  joinedOn: ['joined on', 'joined', 'join date', 'member since'],
-  renewalDue: ['renewal due', 'renewal', 'renewal date', 'due date'],
-  status: ['status', 'membership status'],
+  firstName: ['first name', 'firstname', 'first', 'vorname', 'prénom', 'prenom', 'nombre', 'voornaam', 'nome', 'primeiro nome'],
+  lastName: ['last name', 'lastname', 'last', 'surname', 'nachname', 'nom', 'nom de famille', 'apellido', 'apellidos', 'achternaam', 'cognome', 'sobrenome', 'apelido'],
+  company: ['company', 'business', 'company name', 'firma', 'unternehmen', 'entreprise', 'société', 'empresa', 'bedrijf', 'azienda', 'società'],
+  classification: ['classification', 'category', 'profession', 'klassifizierung', 'branche', 'catégorie', 'clasificación', 'classificatie', 'categorie', 'classificazione', 'categoria', 'classificação'],
+  email: ['email', 'e-mail', 'email address', 'e-mail-adresse', 'courriel', 'correo', 'correo electrónico'],
+  phone: ['phone', 'phone number', 'mobile', 'telefon', 'téléphone', 'teléfono', 'telefoon', 'telefono', 'telefone', 'celular'],
+  joinedOn: ['joined on', 'joined', 'join date', 'member since', 'mitglied seit', 'eintrittsdatum', "date d'adhésion", 'membre depuis', 'fecha de ingreso', 'miembro desde', 'lid sinds', 'socio dal', 'membro desde'],
+  renewalDue: ['renewal due', 'renewal', 'renewal date', 'due date', 'verlängerung', 'renouvellement', 'renovación', 'verlenging', 'rinnovo', 'renovação'],
+  status: ['status', 'membership status', 'statut', 'estado', 'stato', 'situação'],
 } as const;
 type Column = keyof typeof columnNames;
+/** First Name, Last Name and Classification are needed; the others are read when the file has them. */
+const rosterColumns: ColumnSpec<Column> = {
+  names: columnNames,
+  order: ['firstName', 'lastName', 'classification', 'company', 'email', 'phone', 'joinedOn', 'renewalDue', 'status'],
+  labels: { firstName: 'First Name', lastName: 'Last Name', company: 'Company', classification: 'Classification', email: 'Email', phone: 'Phone', joinedOn: 'Joined On', renewalDue: 'Renewal Due', status: 'Status' },
+  required: ['firstName', 'lastName', 'classification'],
+  notFound: 'is not a roster: no header row with First Name and Last Name',
+};
 
 const statuses: Record<string, 'active' | 'applicant' | 'on_leave' | 'former'> = {
   active: 'active', member: 'active', applicant: 'applicant', pending: 'applicant', 'on leave': 'on_leave', leave: 'on_leave', 'on_leave': 'on_leave', former: 'former', dropped: 'former', inactive: 'former',
@@ -58,18 +68,22 @@ interface RosterInput {
   dateOrder?: DateOrder | undefined;
   /** Rows (as the file numbers them) the secretary chose to leave out. */
   skipRows?: number[] | undefined;
+  /** Columns the secretary pointed at in the preview, by field: the column's index in the header row, -1 for none. */
+  columns?: Partial<Record<Column, number>> | undefined;
 }
 
-async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
+async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, columns }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
   const table = await readTable(fileName, Buffer.from(contentBase64, 'base64'));
-  const headerAt = table.findIndex((row) => {
-    const cells = row.map((c) => c.trim().toLowerCase());
-    return columnNames.firstName.some((n) => cells.includes(n)) && columnNames.lastName.some((n) => cells.includes(n));
-  });
-  if (headerAt < 0) throw new LedgerError('invalid_input', `${fileName} is not a roster: no header row with First Name and Last Name. Nothing was imported.`, 'file');
-  const header = table[headerAt]!.map((c) => c.trim().toLowerCase());
-  const at = Object.fromEntries((Object.keys(columnNames) as Column[]).map((k) => [k, header.findIndex((h) => (columnNames[k] as readonly string[]).includes(h))])) as Record<Column, number>;
-  if (at.classification < 0) throw new LedgerError('invalid_input', `${fileName} has no Classification column: every member holds a classification seat. Nothing was imported.`, 'file');
+  // Columns by their header (in the languages BNI Connect exports in), else as the secretary pointed in the preview.
+  const { headerAt, columns: at, question: columnQuestion } = findColumns(fileName, table, rosterColumns, columns);
+  if (columnQuestion?.blocking) {
+    // Nothing can be read until First Name, Last Name and Classification are known: the preview asks.
+    return {
+      planned: [],
+      updates: [],
+      preview: { fileName, readAs: readAsOf(table), members: 0, alreadyMembers: 0, adds: [], updates: [], classificationsToCreate: [], problems: [], skipped: [], dateOrder: { order: null, settledBy: 'none', question: null }, columnQuestion },
+    };
+  }
 
   // Members by folded name; two members can share one ("José Díaz", "Jose Diaz"): such a row is asked about.
   const existingMembers = new Map<string, Array<{ id: string; name: string; seat: string }>>();
@@ -210,7 +224,7 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows }:
   return {
     planned,
     updates,
-    preview: { fileName, readAs: readAsOf(table), members: planned.length, alreadyMembers, adds, updates: updateLines, classificationsToCreate: [...newClassifications], problems, skipped, dateOrder: { order, settledBy: detected.order ? 'file' : dateOrder ? 'choice' : 'none', question } },
+    preview: { fileName, readAs: readAsOf(table), members: planned.length, alreadyMembers, adds, updates: updateLines, classificationsToCreate: [...newClassifications], problems, skipped, dateOrder: { order, settledBy: detected.order ? 'file' : dateOrder ? 'choice' : 'none', question }, columnQuestion },
   };
 }
 
@@ -229,6 +243,9 @@ export const rosterFieldWords = fieldWords;
 export async function importRoster(db: Db, input: RosterInput): Promise<RosterPreview & { imported: number; updated: number }> {
   const { preview, planned, updates } = await analyse(db, input);
   // Problem rows and skipped rows are left out (the answer lists each); the others are imported.
+  if (preview.columnQuestion?.blocking) {
+    throw new LedgerError('invalid_input', `${preview.columnQuestion.message.replace(/\.$/, '')} before importing. Nothing was imported.`, 'columns');
+  }
   if (preview.dateOrder.question) {
     throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
   }

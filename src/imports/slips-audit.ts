@@ -13,7 +13,9 @@ import { formatMoney } from '../shared/money';
 import { foldName } from '../shared/names';
 import { couldBe, memberNames, nameKey, spellingOf, withSeats } from './member-names';
 import { chapterToday, requireChapter } from '../services/chapter';
-import { reportTitleWords, titleDateOf } from './title-date';
+import { titleDateOf } from './title-date';
+import { chapterWarningOf } from './chapter-of-file';
+import { findColumns, type ColumnSpec } from './column-mapping';
 import { auditAppender } from '../services/audit-chain';
 import { checkParty, partyFromText, partyLabel, partyMatchKey, type OutsideParty } from '../services/outside-parties';
 import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
@@ -49,7 +51,6 @@ type Column = keyof typeof headerNames;
 const columnOrder: Column[] = ['from', 'to', 'type', 'io', 'tyfcb', 'credits', 'detail', 'date', 'business', 'classification'];
 const columnLabels: Record<Column, string> = { from: 'From', to: 'To', type: 'Slip type', io: 'Inside/Outside', date: 'Date', business: 'New/Repeat', tyfcb: 'TYFCB amount', credits: 'CEU credits', detail: 'Detail', classification: 'Classification sought' };
 const requiredColumns: Column[] = ['from', 'to', 'type'];
-type ColumnQuestion = NonNullable<ImportPreview['columnQuestion']>;
 type MeetingQuestion = NonNullable<ImportPreview['meetingQuestion']>;
 const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -494,68 +495,18 @@ function describeDifferences(list: Difference[], currency: string, locale: strin
 }
 const kindWords: Record<string, string> = { inside: 'inside', outside: 'outside', tier3: 'third-tier' };
 
-/**
- * The header row and which column holds what: by the header's words (English, German, French,
- * Spanish), then as the secretary pointed in the preview. When From, To or Slip type cannot be found,
- * or a header the ledger does not know sits beside a field it has no column for, the preview asks,
- * showing the file's own headers; the first case blocks, the second does not.
- */
-function findHeader(fileName: string, table: Table, chosen: Partial<Record<Column, number>> = {}): { headerAt: number; columns: Record<Column, number>; columnQuestion: ColumnQuestion | null } {
-  const byName = (cells: string[]) => {
-    const folded = cells.map((c) => c.trim().toLowerCase());
-    const at = (k: Column) => folded.findIndex((c) => (headerNames[k] as readonly string[]).includes(c));
-    return Object.fromEntries(columnOrder.map((k) => [k, at(k)])) as Record<Column, number>;
-  };
-  const found = (columns: Record<Column, number>) => requiredColumns.every((k) => columns[k] >= 0);
-  let headerAt = -1;
-  for (let i = 0; i < Math.min(table.length, 40) && headerAt < 0; i++) if (found(byName(table[i] ?? []))) headerAt = i;
-  if (headerAt < 0) {
-    // No row names the three: the header is the first row with the most filled cells (at least three).
-    let most = 2;
-    for (let i = 0; i < Math.min(table.length, 40); i++) {
-      const filled = (table[i] ?? []).filter((c) => c.trim() !== '').length;
-      if (filled > most) [most, headerAt] = [filled, i];
-    }
-    if (headerAt < 0) throw new LedgerError('invalid_input', `${fileName} is not a Slips Audit Report: no header row with From, To and Slip Type. Nothing was imported.`, 'file');
-  }
-  const headers = (table[headerAt] ?? []).map((c) => c.trim());
-  const columns = byName(headers);
-  for (const [k, index] of Object.entries(chosen) as Array<[Column, number]>) {
-    if (index >= headers.length) throw new LedgerError('invalid_input', `${fileName} has ${headers.length} columns: choose the ${columnLabels[k]} column again.`, 'columns');
-    columns[k] = index;
-  }
-  const used = new Set(Object.values(columns).filter((i) => i >= 0));
-  const unknownHeaders = headers.filter((h, i) => h !== '' && !used.has(i));
-  const blocking = !found(columns);
-  const missing = columnOrder.filter((k) => columns[k] < 0 && !(k in chosen));
-  if (!blocking && (unknownHeaders.length === 0 || missing.length === 0)) return { headerAt, columns, columnQuestion: null };
-  const words = (list: string[]) => (list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
-  const message = blocking
-    ? `The ledger does not recognise the ${words(requiredColumns.filter((k) => columns[k] < 0).map((k) => columnLabels[k]))} column${requiredColumns.filter((k) => columns[k] < 0).length === 1 ? '' : 's'} in ${fileName}: choose which of the file's columns ${requiredColumns.filter((k) => columns[k] < 0).length === 1 ? 'is' : 'are'} which.`
-    : `The file has ${unknownHeaders.length === 1 ? 'a column' : 'columns'} the ledger does not recognise (${words(unknownHeaders.map((h) => `"${h}"`))}): if ${unknownHeaders.length === 1 ? 'it' : 'one'} holds the ${missing.slice(0, 3).map((k) => columnLabels[k]).join(', ')} or another field, choose it below.`;
-  return {
-    headerAt,
-    columns,
-    columnQuestion: { headers, blocking, message, fields: columnOrder.map((k) => ({ field: k, label: columnLabels[k], required: requiredColumns.includes(k), at: columns[k] })) },
-  };
-}
-
-/** "BNI Harbour Connectors Chapter" and "harbour connectors" are one chapter name. */
-const chapterKey = (name: string) => foldName(name).replace(/^bni\s+/, '').replace(/\s+chapter$/, '');
-
-/**
- * The chapter the file's title block names (BNI Connect writes it under the report's title; so does
- * the ledger's own export) against the chapter open: a sentence when they differ, null when they are
- * the same or the file names none.
- */
-function chapterWarningOf(titleRows: Table, openChapter: string): string | null {
-  const named = titleRows
-    .flat()
-    .map((c) => c.trim())
-    .find((c) => c !== '' && /\p{L}/u.test(c) && !reportTitleWords.test(c) && !/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(c));
-  if (!named || chapterKey(named) === chapterKey(openChapter)) return null;
-  return `This file is for ${named}; the open chapter is ${openChapter}. Check that this is the right file (or the right chapter file is open) before importing.`;
-}
+/** The Slips Audit's columns: From, To and Slip type are needed; the others are read when the file has them. */
+const slipColumns: ColumnSpec<Column> = {
+  names: headerNames,
+  order: columnOrder,
+  labels: columnLabels,
+  required: requiredColumns,
+  notFound: 'is not a Slips Audit Report: no header row with From, To and Slip Type',
+};
+const findHeader = (fileName: string, table: Table, chosen: Partial<Record<Column, number>> = {}) => {
+  const { headerAt, columns, question } = findColumns(fileName, table, slipColumns, chosen);
+  return { headerAt, columns, columnQuestion: question };
+};
 
 // A spreadsheet program adds an apostrophe before a cell that would run as a formula; the value is what follows.
 const unguard = (text: string) => (/^'[=+\-@]/.test(text) ? text.slice(1) : text);

@@ -44,7 +44,7 @@ import {
 
 export * from './meeting-schemas';
 export * from './tally-schemas';
-import { palmsReconciliationOut, palmsFileInput, rosterFileInput, attendancePreviewOut, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, setBackupLimitInput, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
+import { palmsReconciliationOut, palmsFileInput, attendanceFileInput, rosterFileInput, attendancePreviewOut, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, setBackupLimitInput, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { bands as scoreBands, saveAllStatementsInput, savedStatementsOut } from './tally-schemas';
 export * from './outcome-schemas';
 import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, memberOutcomesByMonthInput, memberOutcomesByMonthOut, pairOutcomesInput, pairOutcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, tyfcbWithDisputeOut } from './outcome-schemas';
@@ -449,8 +449,8 @@ export const contract = {
   exportSlipsAudit: method(meetingRef, palmsCsvOut, "A meeting's slips as CSV in BNI Connect's slips audit layout."),
   previewRosterImport: method(rosterFileInput, rosterPreviewOut, 'Read a roster file: members to add, seats to create, problems by row.'),
   importRoster: method(rosterFileInput, rosterPreviewOut.extend({ imported: z.number().int(), updated: z.number().int() }), 'Import a previewed roster in one transaction.'),
-  previewAttendanceImport: method(palmsFileInput, attendancePreviewOut, "Read BNI Connect's Chapter PALMS Attendance Report: meetings to create, marks to add, differences, problems."),
-  importAttendanceReport: method(palmsFileInput, attendancePreviewOut.extend({ batchId: z.string().nullable() }), 'Import attendance history as one undoable batch: missing meetings arrive closed, existing marks are left as they are.'),
+  previewAttendanceImport: method(attendanceFileInput, attendancePreviewOut, "Read BNI Connect's Chapter PALMS Attendance Report: meetings to create, marks to add, differences, problems."),
+  importAttendanceReport: method(attendanceFileInput, attendancePreviewOut.extend({ batchId: z.string().nullable() }), 'Import attendance history as one undoable batch: missing meetings arrive closed, existing marks are left as they are.'),
   reconcilePalms: method(palmsFileInput, palmsReconciliationOut, "BNI Connect's PALMS report beside our tallies: every difference by member and column."),
   // ---- issue 11: meeting night without traps (undo that is a real change, removing a mistaken meeting) ----
   restoreSlip: method(deleteSlipInput, slipOut, 'Bring back a deleted slip (undo of a delete); a reason is needed once closed.'),

@@ -299,6 +299,23 @@ export const fileReadAsOut = z.object({ encoding: z.enum(['UTF-8', 'UTF-16LE', '
 export type FileReadAs = z.infer<typeof fileReadAsOut>;
 /** The fields of a Slips Audit row a column can hold. */
 export const slipColumnFields = ['from', 'to', 'type', 'io', 'tyfcb', 'credits', 'detail', 'date', 'business', 'classification'] as const;
+export const rosterColumnFields = ['firstName', 'lastName', 'company', 'classification', 'email', 'phone', 'joinedOn', 'renewalDue', 'status'] as const;
+export const attendanceColumnFields = ['firstName', 'lastName'] as const;
+/**
+ * Columns an import could not recognise by their header: the file's headers and, for each field, the column it
+ * reads (-1 none). Blocking when a needed field is unknown (nothing is read yet). The same question in every import.
+ */
+const columnQuestionOut = <T extends readonly [string, ...string[]]>(fields: T) =>
+  z
+    .object({
+      headers: z.array(z.string()),
+      blocking: z.boolean(),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.enum(fields), label: z.string(), required: z.boolean(), at: z.number().int() })),
+    })
+    .nullable();
+/** Which column holds which field, as chosen in the preview (index in the header row, -1 for none). */
+const chosenColumns = <T extends readonly [string, ...string[]]>(fields: T) => z.partialRecord(z.enum(fields), z.number({ error: 'Choose a column.' }).int().min(-1).max(500)).optional();
 export const importPreviewOut = z.object({
   fileName: z.string(),
   readAs: fileReadAsOut,
@@ -337,14 +354,7 @@ export const importPreviewOut = z.object({
    * the chapter's meeting day.
    */
   meetingQuestion: z.object({ message: z.string(), blocking: z.boolean(), warning: z.string().nullable() }).nullable(),
-  columnQuestion: z
-    .object({
-      headers: z.array(z.string()),
-      blocking: z.boolean(),
-      message: z.string(),
-      fields: z.array(z.object({ field: z.enum(slipColumnFields), label: z.string(), required: z.boolean(), at: z.number().int() })),
-    })
-    .nullable(),
+  columnQuestion: columnQuestionOut(slipColumnFields),
 });
 export type ImportPreview = z.infer<typeof importPreviewOut>;
 export const importResultOut = importPreviewOut.extend({ batchId: z.string().nullable(), created: z.number().int(), updated: z.number().int() });
@@ -367,7 +377,7 @@ export const importFileInput = z
     fixes: z.record(z.string().regex(/^\d+$/), rowFix).default({}),
     reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),
     /** Which column holds which field, as chosen in the preview (index in the header row, -1 for none). */
-    columns: z.partialRecord(z.enum(slipColumnFields), z.number({ error: 'Choose a column.' }).int().min(-1).max(500)).optional(),
+    columns: chosenColumns(slipColumnFields),
   })
   .strict();
 
@@ -425,9 +435,11 @@ export const rosterPreviewOut = z.object({
   updates: z.array(z.object({ row: z.number().int(), name: z.string(), changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) })),
   problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
   dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
+  columnQuestion: columnQuestionOut(rosterColumnFields),
 });
 export const rosterFileInput = fileInput
   .extend({
+    columns: chosenColumns(rosterColumnFields),
     dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional(),
     /** Rows to leave out, as the file numbers them (problem rows are left out anyway). */
     skipRows: z.array(z.number({ error: 'A skipped row is a row number.' }).int().min(1).max(1_000_000), { error: 'Skipped rows are a list of row numbers.' }).max(100_000).optional(),
@@ -447,7 +459,16 @@ export const attendancePreviewOut = z.object({
   differences: z.array(z.object({ name: z.string(), meetingOn: z.string(), file: z.string(), ledger: z.string() })),
   problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
   dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
+  columnQuestion: columnQuestionOut(attendanceColumnFields),
+  /** The report's title names another chapter than the one open: a warning, never a refusal. */
+  chapterWarning: z.string().nullable(),
 });
+export const attendanceFileInput = fileInput
+  .extend({
+    dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional(),
+    columns: chosenColumns(attendanceColumnFields),
+  })
+  .strict();
 export type AttendancePreview = z.infer<typeof attendancePreviewOut>;
 export type RosterPreview = z.infer<typeof rosterPreviewOut>;
 

@@ -1,7 +1,10 @@
 import { Alert, Button, Card, FileInput, Group, List, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { AttendancePreview } from '../../shared/contract';
+import type { AttendancePreview, attendanceColumnFields } from '../../shared/contract';
+import { ColumnQuestion } from './ColumnQuestion';
+
+type AttendanceColumn = (typeof attendanceColumnFields)[number];
 import { ledger } from '../client';
 import { fileToBase64 } from '../files';
 import { DateOrderQuestion } from './DateOrderQuestion';
@@ -14,11 +17,13 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
   const [preview, setPreview] = useState<AttendancePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const input = (next: { fileName: string; contentBase64: string }, order: 'dmy' | 'mdy' | undefined) => ({ ...next, ...(order ? { dateOrder: order } : {}) });
-  const run = async (next: { fileName: string; contentBase64: string }, order: 'dmy' | 'mdy' | undefined) => {
+  // Which column is First Name and Last Name when the headers are not recognised (the Slips Audit's question).
+  const [columns, setColumns] = useState<Partial<Record<AttendanceColumn, number>>>({});
+  const input = (next: { fileName: string; contentBase64: string }, order: 'dmy' | 'mdy' | undefined, chosen = columns) => ({ ...next, ...(order ? { dateOrder: order } : {}), ...(Object.keys(chosen).length ? { columns: chosen } : {}) });
+  const run = async (next: { fileName: string; contentBase64: string }, order: 'dmy' | 'mdy' | undefined, chosen = columns) => {
     setError(null);
     try {
-      setPreview(await ledger.previewAttendanceImport(input(next, order)));
+      setPreview(await ledger.previewAttendanceImport(input(next, order, chosen)));
     } catch (e) {
       setPreview(null);
       setError((e as Error).message);
@@ -27,10 +32,16 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
   const choose = async (chosen: File | null) => {
     setDone(null);
     setDateOrder(undefined);
+    setColumns({});
     if (!chosen) return setFile(null), setPreview(null);
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
-    await run(next, undefined);
+    await run(next, undefined, {});
+  };
+  const pointColumn = (field: AttendanceColumn, index: number) => {
+    const next = { ...columns, [field]: index };
+    setColumns(next);
+    if (file) void run(file, dateOrder, next);
   };
   const confirm = async () => {
     if (!file) return;
@@ -56,10 +67,16 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
         </Alert>
       )}
       {done && <Alert color="teal">{done}</Alert>}
-      {preview && (
+      {preview?.chapterWarning && (
+        <Alert color="yellow" title="Another chapter's file?">
+          {preview.chapterWarning}
+        </Alert>
+      )}
+      {preview?.columnQuestion && <ColumnQuestion question={preview.columnQuestion} onChoose={pointColumn} />}
+      {preview && !preview.columnQuestion?.blocking && (
         <Card withBorder padding="lg" aria-label="Attendance preview">
           <Title order={4}>
-            {preview.period.from} to {preview.period.to}: {preview.meetings} meetings, {preview.members} members
+            {preview.period.from} to {preview.period.to}: {preview.meetings} {preview.meetings === 1 ? 'meeting' : 'meetings'}, {preview.members} {preview.members === 1 ? 'member' : 'members'}
           </Title>
           <ReadAs readAs={preview.readAs} />
           {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={dateOrder} onChange={(order) => {

@@ -1,10 +1,13 @@
 import { Alert, Button, Card, FileInput, Group, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { RosterPreview } from '../../shared/contract';
+import type { RosterPreview, rosterColumnFields } from '../../shared/contract';
+
+type RosterColumn = (typeof rosterColumnFields)[number];
 import { ledger } from '../client';
 import { fileToBase64 } from '../files';
 import { DateOrderQuestion } from './DateOrderQuestion';
+import { ColumnQuestion } from './ColumnQuestion';
 import { ReadAs } from './ReadAs';
 
 /**
@@ -18,7 +21,24 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
   const [done, setDone] = useState<string | null>(null);
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
   const [skipRows, setSkipRows] = useState<number[]>([]);
-  const withOrder = (next: { fileName: string; contentBase64: string }, order = dateOrder, skip = skipRows) => ({ ...next, ...(order ? { dateOrder: order } : {}), ...(skip.length ? { skipRows: skip } : {}) });
+  // Which of the file's columns holds a field the ledger did not recognise by its header (the Slips Audit's question).
+  const [columns, setColumns] = useState<Partial<Record<RosterColumn, number>>>({});
+  const withOrder = (next: { fileName: string; contentBase64: string }, order = dateOrder, skip = skipRows, chosen = columns) => ({
+    ...next,
+    ...(order ? { dateOrder: order } : {}),
+    ...(skip.length ? { skipRows: skip } : {}),
+    ...(Object.keys(chosen).length ? { columns: chosen } : {}),
+  });
+  const pointColumn = async (field: RosterColumn, index: number) => {
+    const next = { ...columns, [field]: index };
+    setColumns(next);
+    if (!file) return;
+    try {
+      setPreview(await ledger.previewRosterImport(withOrder(file, dateOrder, skipRows, next)));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const chooseOrder = async (order: 'dmy' | 'mdy') => {
     setDateOrder(order);
     if (!file) return;
@@ -51,11 +71,12 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
     setPreview(null);
     setDateOrder(undefined);
     setSkipRows([]);
+    setColumns({});
     if (!chosen) return setFile(null);
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
     try {
-      setPreview(await ledger.previewRosterImport(withOrder(next, undefined, [])));
+      setPreview(await ledger.previewRosterImport(withOrder(next, undefined, [], {})));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -91,7 +112,8 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
         </Alert>
       )}
       {done && <Alert color="teal">{done}</Alert>}
-      {preview && (
+      {preview?.columnQuestion && <ColumnQuestion question={preview.columnQuestion} onChoose={(field, index) => void pointColumn(field, index)} />}
+      {preview && !preview.columnQuestion?.blocking && (
         <Card withBorder padding="lg" aria-label="Roster preview">
           <Title order={4}>{preview.members} members to add</Title>
           <ReadAs readAs={preview.readAs} />

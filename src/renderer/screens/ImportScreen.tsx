@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, SegmentedControl, SimpleGrid, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileInput, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ImportBatch, ImportPreview, ImportRow, slipColumnFields } from '../../shared/contract';
@@ -11,6 +11,7 @@ import { RosterImport } from '../components/RosterImport';
 import { AttendanceImport } from '../components/AttendanceImport';
 import { DateOrderQuestion } from '../components/DateOrderQuestion';
 import { MeetingDateQuestion } from '../components/MeetingDateQuestion';
+import { ColumnQuestion } from '../components/ColumnQuestion';
 import { ReadAs } from '../components/ReadAs';
 import { foldName } from '../../shared/names';
 
@@ -89,30 +90,6 @@ function OutsiderForm({ written, kind, onUse, onCancel }: { written: string; kin
         Cancel
       </Button>
     </Group>
-  );
-}
-
-/** Which of the file's columns is which, when a header is not one the ledger recognises. */
-function ColumnQuestion({ question, onChoose }: { question: NonNullable<ImportPreview['columnQuestion']>; onChoose: (field: ColumnField, index: number) => void }) {
-  const options = [{ value: '-1', label: '(not in this file)' }, ...question.headers.map((h, i) => ({ value: String(i), label: h === '' ? `Column ${i + 1} (no header)` : `${h} (column ${i + 1})` }))];
-  return (
-    <Alert color={question.blocking ? 'orange' : 'blue'} title="Which column is which?" aria-label="Which column is which">
-      <Text size="sm">{question.message}</Text>
-      <SimpleGrid cols={{ base: 2, md: 3 }} mt="sm" spacing="xs">
-        {question.fields.map((f) => (
-          <Select
-            key={f.field}
-            label={`${f.label}${f.required ? ' *' : ''}`}
-            aria-label={`Column for ${f.label}`}
-            data={options}
-            value={String(f.at)}
-            allowDeselect={false}
-            onChange={(v) => v !== null && onChoose(f.field, Number(v))}
-            size="xs"
-          />
-        ))}
-      </SimpleGrid>
-    </Alert>
   );
 }
 

@@ -1,0 +1,45 @@
+// The chapter a BNI Connect report is for, read from its title block, against the chapter file open:
+// a file downloaded for the neighbouring chapter is warned about before it is imported (never refused).
+import { foldName } from '../shared/names';
+import { reportTitleWords } from './title-date';
+import type { Table } from './spreadsheet';
+
+/** "BNI Harbour Connectors Chapter" and "harbour connectors" are one chapter name. */
+const chapterKey = (name: string) => foldName(name).replace(/^bni\s+/, '').replace(/\s+chapter$/, '');
+
+// The attendance report's own words in its title, and the labels of its parameter rows (From, To, Chapter).
+const attendanceTitleWords = /(?<!\p{L})(attendance|palms|anwesenheit|présence|presence|asistencia|aanwezigheid|presenze|presença|presenca)(?!\p{L})/iu;
+const parameterLabels = /^(from|to|von|bis|de|desde|du|au|à|a|hasta|van|tot|t\/m|da|al|até|ate|run by|printed by|chapter|kapitel|chapitre|cap[ií]tulo|capitolo|hoofdstuk)\s*:?$/iu;
+const chapterLabels = /^(chapter|chapter name|kapitel|chapitre|cap[ií]tulo|capitolo|hoofdstuk)\s*:?$/iu;
+const hasDate = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/;
+
+/**
+ * The chapter the title block names: a "Chapter: …" parameter row when there is one, else the first cell
+ * with words that is no title (report, attendance), no parameter row (From, To) and no date.
+ */
+export function chapterNamedIn(titleRows: Table): string | null {
+  for (const row of titleRows) {
+    const cells = row.map((c) => c.trim());
+    const i = cells.findIndex((c) => chapterLabels.test(c));
+    if (i >= 0) {
+      const value = cells.slice(i + 1).find((c) => c !== '');
+      if (value) return value;
+    }
+    const labelled = cells.map((c) => /^(chapter|chapter name|kapitel|chapitre|cap[ií]tulo|capitolo|hoofdstuk)\s*:\s*(.+)$/iu.exec(c)).find(Boolean);
+    if (labelled) return labelled[2]!.trim();
+  }
+  for (const row of titleRows) {
+    const cells = row.map((c) => c.trim()).filter((c) => c !== '');
+    if (cells.length === 0 || parameterLabels.test(cells[0]!)) continue;
+    const named = cells.find((c) => /\p{L}/u.test(c) && !reportTitleWords.test(c) && !attendanceTitleWords.test(c) && !hasDate.test(c));
+    if (named) return named;
+  }
+  return null;
+}
+
+/** A sentence when the file names another chapter than the one open; null when the same (however written) or none. */
+export function chapterWarningOf(titleRows: Table, openChapter: string): string | null {
+  const named = chapterNamedIn(titleRows);
+  if (!named || chapterKey(named) === chapterKey(openChapter)) return null;
+  return `This file is for ${named}; the open chapter is ${openChapter}. Check that this is the right file (or the right chapter file is open) before importing.`;
+}

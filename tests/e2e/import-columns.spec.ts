@@ -1,0 +1,50 @@
+// The roster and the attendance report ask "Which column is which?" as the Slips Audit import does, and the
+// attendance report warns when it is another chapter's.
+import { saveChapter } from '../../src/services/chapter';
+import { saveClassification } from '../../src/services/classifications';
+import { addMember } from '../../src/services/members';
+import { expect, test } from './fixtures';
+
+const harbour = { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 };
+
+test('a Polish roster: the secretary points at First Name, Last Name and Classification, and the members appear', async ({ page, harness }) => {
+  saveChapter(harness.database.db, harbour);
+  const csv = ['Imię,Nazwisko,Firma,Branża', 'Ana,Lima,Lima Law,Business Attorney', 'Bo,Ek,Ek Catering,Catering'].join('\r\n');
+  await page.goto(`${harness.openUrl}#/import`);
+  await page.getByText('Roster', { exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Roster file').click();
+  await (await chooser).setFiles({ name: 'czlonkowie.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const question = page.getByLabel('Which column is which');
+  await expect(question).toContainText("The ledger does not recognise the First Name, Last Name and Classification columns in czlonkowie.csv: choose which of the file's columns are which.");
+  await expect(page.getByLabel('Roster preview')).toHaveCount(0);
+  for (const [field, header] of [['First Name', 'Imię (column 1)'], ['Last Name', 'Nazwisko (column 2)'], ['Classification', 'Branża (column 4)']] as const) {
+    await page.getByRole('combobox', { name: `Column for ${field}` }).click();
+    await page.getByRole('option', { name: header }).click();
+  }
+  await expect(page.getByLabel('Members to add')).toContainText('Ana Lima');
+  await expect(question).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/shots/s4-19b/roster-columns-answered.png', fullPage: true });
+  await page.getByRole('button', { name: 'Add 2 members' }).click();
+  await expect(page.getByText('Added 2 members and 2 classifications')).toBeVisible();
+});
+
+test("another chapter's attendance report in Polish: the warning shows, the secretary points at the name columns, the marks can be imported", async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, harbour);
+  addMember(db, { firstName: 'Dana', lastName: 'Ruiz', company: '', classificationId: saveClassification(db, { name: 'Realtor', sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  const csv = ['Chapter PALMS Attendance Report', 'Bay Builders', 'From,07/07/2026', 'To,07/21/2026', '', 'Imię,Nazwisko,07/07,07/14,07/21', 'Dana,Ruiz,P,A,P'].join('\r\n');
+  await page.goto(`${harness.openUrl}#/import`);
+  await page.getByText('Attendance report', { exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Attendance report', { exact: true }).last().click();
+  await (await chooser).setFiles({ name: 'obecnosc.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByText('This file is for Bay Builders; the open chapter is Harbour Connectors.')).toBeVisible();
+  for (const [field, header] of [['First Name', 'Imię (column 1)'], ['Last Name', 'Nazwisko (column 2)']] as const) {
+    await page.getByRole('combobox', { name: `Column for ${field}` }).click();
+    await page.getByRole('option', { name: header }).click();
+  }
+  await expect(page.getByLabel('Attendance preview')).toContainText('3 marks to add');
+  await page.screenshot({ path: '/tmp/shots/s4-19b/attendance-other-chapter.png', fullPage: true });
+  await expect(page.getByRole('button', { name: 'Import 3 marks' })).toBeEnabled();
+});
