@@ -27,7 +27,7 @@ import { countOpenReferrals, linkTyfcbToReferral, listOpenReferrals, referralHis
 import { getOutcomeRules, saveOutcomeRules } from '../services/outcome-rules';
 import { memberOutcomesByMonth, outcomes, pairOutcomes } from '../services/outcomes';
 import { disputeTyfcb, listDisputes, listTyfcbSlips, resolveDispute } from '../services/disputes';
-import { integrityFlags } from '../services/integrity-flags';
+import { integrityFlags, staleReferrals } from '../services/integrity-flags';
 import { recognition } from '../services/recognition';
 import { recognitionReport } from '../reports/recognition';
 import { renderPdf } from '../reports/render';
@@ -181,6 +181,7 @@ const handlers: Handlers = {
   listDisputes: (ctx, input) => listDisputes(ctx.db, input.state),
   listTyfcbSlips: (ctx, input) => listTyfcbSlips(ctx.db, input),
   integrityFlags: (ctx, input) => integrityFlags(ctx.db, input),
+  staleReferrals: (ctx, input) => staleReferrals(ctx.db, input),
   recognition: (ctx, input) => recognition(ctx.db, input),
   produceRecognitionPdf: async (ctx, input) => {
     // Gather in one read, render outside any transaction.

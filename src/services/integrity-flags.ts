@@ -3,10 +3,43 @@
 import { chapterToday } from './chapter';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { repeatedAll } from '../db/repeated-read';
-import type { IntegrityFlags, Period } from '../shared/contract';
+import { repeatedAll, repeatedGet } from '../db/repeated-read';
+import type { IntegrityFlags, ParsedInput, Period, StaleReferrals } from '../shared/contract';
 import { addDays } from '../shared/dates';
 import { getOutcomeRules } from './outcome-rules';
+
+/** The day a referral was last followed up: its latest history entry, or its meeting's day when none. */
+const lastUpdate = sql`coalesce((SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id), m.meeting_on)`;
+const openReferral = sql`r.deleted_at IS NULL AND r.status IN ('new', 'contacted', 'meeting_set') AND m.status <> 'cancelled'`;
+
+/**
+ * Every stale referral, with the total and a page of them. Leadership acts first on the referrals that
+ * went quiet most recently (the default order): the prospect still remembers the introduction and a
+ * call this week can save it; a referral quiet for years is history, still there on the last pages or
+ * in the other order (quiet longest first). Ties: receiver, then referral.
+ * Only referrals given on or before the cutoff day can be stale — a follow-up is never dated before
+ * its referral (appendStatus refuses it) — so the newer ones are never looked at.
+ */
+export function staleReferrals(db: Db, input: ParsedInput<'staleReferrals'>, today = chapterToday(db)): StaleReferrals {
+  const rules = getOutcomeRules(db);
+  const cutoff = addDays(today, -rules.staleDays);
+  const direction = sql.raw(input.order === 'recent' ? 'DESC' : 'ASC');
+  const found = repeatedGet<{ total: number; rows: string }>(db, sql`
+    WITH stale AS MATERIALIZED (SELECT r.id AS referralId, r.giver_id, r.receiver_id AS receiverId, r.prospect_name AS prospectName, r.status, ${lastUpdate} AS lastUpdateOn
+        FROM meetings m CROSS JOIN referrals r
+        WHERE m.meeting_on <= ${cutoff} AND r.meeting_id = m.id AND ${openReferral} AND lastUpdateOn <= ${cutoff}),
+      page AS (SELECT row_number() OVER (ORDER BY lastUpdateOn ${direction}, receiverName, referralId) AS i, * FROM (
+        SELECT referralId, g.first_name || ' ' || g.last_name AS giverName, receiverId, v.first_name || ' ' || v.last_name AS receiverName,
+          prospectName, stale.status, lastUpdateOn, CAST(julianday(${today}) - julianday(lastUpdateOn) AS INTEGER) AS daysSinceUpdate
+        FROM stale JOIN members g ON g.id = stale.giver_id JOIN members v ON v.id = stale.receiverId
+        ORDER BY lastUpdateOn ${direction}, receiverName, referralId LIMIT ${input.limit} OFFSET ${input.offset}))
+    SELECT (SELECT count(*) FROM stale) AS total,
+      (SELECT json_group_array(json_object('i', i, 'referralId', referralId, 'giverName', giverName, 'receiverId', receiverId, 'receiverName', receiverName,
+        'prospectName', prospectName, 'status', status, 'lastUpdateOn', lastUpdateOn, 'daysSinceUpdate', daysSinceUpdate)) FROM page) AS rows`)!;
+  // json_group_array keeps no promised order: each row carries its place.
+  const rows = (JSON.parse(found.rows) as Array<StaleReferrals['rows'][number] & { i: number }>).sort((a, b) => a.i - b.i).map(({ i: _i, ...row }) => row);
+  return { total: found.total, offset: input.offset, limit: input.limit, order: input.order, staleDays: rules.staleDays, rows };
+}
 
 export function integrityFlags(db: Db, p: Period, today = chapterToday(db)): IntegrityFlags {
   const rules = getOutcomeRules(db);
@@ -21,8 +54,6 @@ export function integrityFlags(db: Db, p: Period, today = chapterToday(db)): Int
   //    neither a meeting's day nor a slip's meeting changes), so only referrals given at meetings
   //    up to `bound` are ranked. The list is exactly the full ranking's.
   const cutoff = addDays(today, -rules.staleDays);
-  const lastUpdate = sql`coalesce((SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id), m.meeting_on)`;
-  const openReferral = sql`r.deleted_at IS NULL AND r.status IN ('new', 'contacted', 'meeting_set') AND m.status <> 'cancelled'`;
   const stale = repeatedAll<IntegrityFlags['stale'][number]>(db, sql`
     WITH walk AS (SELECT ${lastUpdate} AS last_update FROM meetings m CROSS JOIN referrals r
         WHERE r.meeting_id = m.id AND ${openReferral} AND last_update <= ${cutoff}

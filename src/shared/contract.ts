@@ -47,7 +47,7 @@ export * from './tally-schemas';
 import { palmsReconciliationOut, palmsFileInput, attendanceFileInput, rosterFileInput, attendancePreviewOut, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, setBackupLimitInput, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
 import { bands as scoreBands, saveAllStatementsInput, savedStatementsOut } from './tally-schemas';
 export * from './outcome-schemas';
-import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, memberOutcomesByMonthInput, memberOutcomesByMonthOut, pairOutcomesInput, pairOutcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, tyfcbWithDisputeOut } from './outcome-schemas';
+import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, memberOutcomesByMonthInput, memberOutcomesByMonthOut, pairOutcomesInput, pairOutcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, staleReferralsInput, staleReferralsOut, tyfcbWithDisputeOut } from './outcome-schemas';
 import { scorecardProfileInputSchema, scorecardProfileSchema } from './scorecard-profile';
 // ---- leadership workflows between meetings (issue 17) ----
 export * from './leadership-schemas';
@@ -396,6 +396,7 @@ export const contract = {
   listDisputes: method(listDisputesInput, z.array(disputeOut), 'TYFCB disputes, open ones first.'),
   listTyfcbSlips: method(listTyfcbInput, z.array(tyfcbWithDisputeOut), 'The period’s TYFCB slips with any open dispute.'),
   integrityFlags: method(periodInput, integrityFlagsOut, 'Stale referrals and patterns that suggest slips written for points, each with its rule.'),
+  staleReferrals: method(staleReferralsInput, staleReferralsOut, 'Every stale referral (no follow-up for the stale days), a page at a time, the most recently gone quiet first or the quiet longest first, with the total.'),
   recognition: method(periodInput, recognitionOut, 'Who to recognise for a month or quarter, by the chapter’s rules.'),
   produceRecognitionPdf: method(recognitionPdfInput, producedReportOut, 'The one-page recognition PDF for a month or quarter.'),
   getOutcomeRules: method(none, outcomeRulesSchema, 'Stale days, integrity thresholds and recognition rules (the defaults until edited).'),

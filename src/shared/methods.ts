@@ -50,6 +50,7 @@ export const methodNames = [
   'listDisputes',
   'listTyfcbSlips',
   'integrityFlags',
+  'staleReferrals',
   'recognition',
   'produceRecognitionPdf',
   'getOutcomeRules',

@@ -245,25 +245,45 @@ export const listTyfcbInput = periodInput;
 
 // ---- flags -----------------------------------------------------------------------------
 
+const staleReferralOut = z.object({
+  referralId: z.string(),
+  giverName: z.string(),
+  receiverId: z.string(),
+  receiverName: z.string(),
+  prospectName: z.string(),
+  status: z.enum(referralStatuses),
+  lastUpdateOn: z.string(),
+  daysSinceUpdate: z.number().int(),
+});
 export const integrityFlagsOut = z.object({
   rules: z.array(z.object({ id: z.enum(['stale', 'concentration', 'quiet_pair', 'spike']), title: z.string(), rule: z.string() })),
-  stale: z.array(
-    z.object({
-      referralId: z.string(),
-      giverName: z.string(),
-      receiverId: z.string(),
-      receiverName: z.string(),
-      prospectName: z.string(),
-      status: z.enum(referralStatuses),
-      lastUpdateOn: z.string(),
-      daysSinceUpdate: z.number().int(),
-    }),
-  ),
+  stale: z.array(staleReferralOut),
   concentration: z.array(z.object({ giverId: z.string(), giverName: z.string(), receiverName: z.string(), toReceiver: z.number().int(), given: z.number().int(), share: z.number() })),
   quietPairs: z.array(z.object({ aName: z.string(), bName: z.string(), referrals: z.number().int() })),
   spikes: z.array(z.object({ memberId: z.string(), name: z.string(), meetingOn: z.string(), referrals: z.number().int(), usualPerWeek: z.number() })),
 });
 export type IntegrityFlags = z.infer<typeof integrityFlagsOut>;
+
+/** Stale referrals, a page at a time: the most recently gone quiet first (default), or the quiet longest first. */
+export const staleOrders = ['recent', 'oldest'] as const;
+export const staleReferralsInput = z
+  .object({
+    order: oneOf('Order', staleOrders).default('recent'),
+    offset: integerIn('Rows to skip', 0, 10_000_000).default(0),
+    limit: integerIn('Rows per page', 1, 200).default(50),
+  })
+  .strict()
+  .default({ order: 'recent', offset: 0, limit: 50 });
+export const staleReferralsOut = z.object({
+  /** Every stale referral, all pages together. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  order: z.enum(staleOrders),
+  staleDays: z.number().int(),
+  rows: z.array(staleReferralOut),
+});
+export type StaleReferrals = z.infer<typeof staleReferralsOut>;
 
 // ---- recognition -----------------------------------------------------------------------
 

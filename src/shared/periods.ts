@@ -1,5 +1,6 @@
 // The periods a chapter reads its figures over. All are inclusive ranges of calendar days.
 import dayjs from 'dayjs';
+import { datedFieldProblem } from './fields';
 import type { Period } from './tally-schemas';
 
 export const periodPresets = [
@@ -50,4 +51,23 @@ export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: str
     case 'rolling_12_months':
       return { from: fmt(d.subtract(12, 'month').add(1, 'day')), to: today };
   }
+}
+
+/**
+ * A From/To pair as typed in the period picker. A text that is not a real day (2026-02-30, 2026-13-01,
+ * 25/12/2026, half typed) is refused with a sentence naming its field — never rolled over into another
+ * day; two real days the wrong way round are "backwards" (shown, never used); otherwise the period.
+ */
+export type TypedPeriod =
+  | { kind: 'not_a_day'; from: string | null; to: string | null }
+  | { kind: 'backwards'; period: Period }
+  | { kind: 'period'; period: Period };
+export function readTypedPeriod(typed: { from: string; to: string }): TypedPeriod {
+  const problem = (label: string, text: string) =>
+    text.trim() === '' ? `Type the ${label} date (YYYY-MM-DD, e.g. 2026-11-14).` : datedFieldProblem(label, text, true);
+  const from = problem('From', typed.from);
+  const to = problem('To', typed.to);
+  if (from || to) return { kind: 'not_a_day', from, to };
+  const period = { from: typed.from.trim(), to: typed.to.trim() };
+  return period.from > period.to ? { kind: 'backwards', period } : { kind: 'period', period };
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { loadDemoChapter } from '../../src/services/demo';
 import { listMembers } from '../../src/services/members';
 import { saveReferral } from '../../src/services/slips';
+import { staleReferrals } from '../../src/services/integrity-flags';
 import { expect, test } from './fixtures';
 
 test('the receiver moves a referral to won, the TYFCB is recorded, disputed and resolved, and Outcomes shows it', async ({ page, harness }) => {
@@ -74,7 +75,35 @@ test('the receiver moves a referral to won, the TYFCB is recorded, disputed and 
 
   await page.getByRole('tab', { name: 'Flags' }).click();
   await expect(page.getByText(/^Rule: An open referral/)).toBeVisible();
-  await page.screenshot({ path: '/tmp/shots/i18/flags.png', fullPage: true });
+  // Stale referrals: the total, 50 a page, the most recently quiet first; the oldest a click away.
+  const stale = staleReferrals(db, { order: 'recent', offset: 0, limit: 50 });
+  const count = page.getByTestId('stale-count');
+  await expect(count).toHaveText(`${stale.total.toLocaleString('en-US')} stale referrals · showing 1–${Math.min(50, stale.total)}`);
+  await expect(page.getByText(`last update ${stale.rows[0]!.lastUpdateOn} (${stale.rows[0]!.daysSinceUpdate} days)`).first()).toBeVisible();
+  if (stale.total > 50) {
+    await page.getByRole('button', { name: 'Page 2' }).click();
+    await expect(count).toHaveText(new RegExp(`· showing 51–${Math.min(100, stale.total)}$`));
+  }
+  await page.getByText('Quiet longest first').click();
+  await expect(count).toHaveText(new RegExp('· showing 1–'));
+  const oldest = staleReferrals(db, { order: 'oldest', offset: 0, limit: 1 }).rows[0]!;
+  await expect(page.getByText(`last update ${oldest.lastUpdateOn} (${oldest.daysSinceUpdate} days)`).first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/s4-18/flags.png', fullPage: true });
+
+  // The period's dates are read as typed: Christmas stays Christmas; a day that does not exist is refused under its field.
+  const to = page.getByRole('textbox', { name: 'To' });
+  const from = page.getByRole('textbox', { name: 'From' });
+  await to.fill('2026-12-25');
+  await expect(to).toHaveValue('2026-12-25');
+  await expect(page.getByRole('radio', { name: 'Dates…' })).toBeChecked();
+  await from.fill('2026-02-30');
+  await from.press('Tab');
+  await expect(page.getByText('From must be a real date written YYYY-MM-DD, e.g. 2026-11-14 (you typed "2026-02-30").')).toBeVisible();
+  await expect(from).toHaveValue('2026-02-30');
+  await expect(to).toHaveValue('2026-12-25');
+  await page.screenshot({ path: '/tmp/shots/s4-18/period-bad-date.png' });
+  await from.fill('2026-10-01');
+  await expect(page.getByText('From must be a real date')).toBeHidden();
   await page.getByRole('tab', { name: 'Recognition' }).click();
   await expect(page.getByText('Top referral givers')).toBeVisible();
   await expect(page.getByText('Perfect attendance')).toBeVisible();

@@ -1,9 +1,9 @@
 import { Group, SegmentedControl } from '@mantine/core';
 import { chapterToday } from '../chapter-today';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { Period } from '../../shared/contract';
-import { periodPresets, presetPeriod, type PeriodPreset } from '../../shared/periods';
+import { periodPresets, presetPeriod, readTypedPeriod, type PeriodPreset } from '../../shared/periods';
+import { IsoDateField } from './IsoDateField';
 
 export function usePeriod(initial: Exclude<PeriodPreset, 'custom'> = 'this_quarter') {
   const [preset, setPreset] = useState<PeriodPreset>(initial);
@@ -11,26 +11,44 @@ export function usePeriod(initial: Exclude<PeriodPreset, 'custom'> = 'this_quart
   // Dates typed the wrong way round: shown in the fields with their error, never used. A screen that
   // keeps showing the last good period may do so; one that produces something (a PDF) must refuse.
   const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
-  return { preset, setPreset, period, setPeriod, pending, setPending };
+  // Dates typed that are not real days (2026-02-30, 2026-13-01, half typed): kept in the fields exactly
+  // as typed with a sentence naming the field, never rolled over into another day, never used.
+  const [typed, setTyped] = useState<{ from: string; to: string } | null>(null);
+  return { preset, setPreset, period, setPeriod, pending, setPending, typed, setTyped };
+}
+
+/** What is wrong with the dates as typed, field by field (null when both are real days). */
+function typedProblems(typed: { from: string; to: string } | null): { from: string | null; to: string | null } {
+  const read = typed ? readTypedPeriod(typed) : null;
+  return read?.kind === 'not_a_day' ? { from: read.from, to: read.to } : { from: null, to: null };
 }
 
 /** The sentence a screen shows instead of acting while the typed dates are the wrong way round. */
 export function periodProblem(state: ReturnType<typeof usePeriod>): string | null {
+  const typed = typedProblems(state.typed);
+  if (typed.from || typed.to) return typed.from ?? typed.to;
   return state.pending ? `From (${state.pending.from}) is after To (${state.pending.to}): fix the dates first.` : null;
 }
 
 /** `size="xs"` fits the seven choices in a drawer (the member page). */
 export function PeriodPicker({ state, size = 'sm' }: { state: ReturnType<typeof usePeriod>; size?: 'xs' | 'sm' }) {
-  const { preset, setPreset, period, setPeriod, pending, setPending } = state;
-  const choose = (next: { from: string; to: string }) => {
+  const { preset, setPreset, period, setPeriod, pending, setPending, typed, setTyped } = state;
+  // A field being typed in says what is wrong only once the date is typed in full or the field is left.
+  const [left, setLeft] = useState({ from: false, to: false });
+  const shown = typed ?? pending ?? period;
+  const type = (next: { from: string; to: string }) => {
     setPreset('custom');
-    if (next.from > next.to) return setPending(next);
+    const read = readTypedPeriod(next);
+    if (read.kind === 'not_a_day') return setTyped(next);
+    setTyped(null);
+    if (read.kind === 'backwards') return setPending(read.period);
     setPending(null);
-    setPeriod(next);
+    setPeriod(read.period);
   };
-  const shown = pending ?? period;
+  const problems = typedProblems(typed);
+  const said = (field: 'from' | 'to') => (typed && (left[field] || typed[field].trim().length >= 10) ? problems[field] : null);
   return (
-    <Group gap="sm" align="flex-end">
+    <Group gap="sm" align="flex-start">
       <SegmentedControl
         aria-label="Period"
         size={size}
@@ -38,27 +56,31 @@ export function PeriodPicker({ state, size = 'sm' }: { state: ReturnType<typeof 
         onChange={(value) => {
           setPreset(value as PeriodPreset);
           setPending(null);
+          setTyped(null);
+          setLeft({ from: false, to: false });
           if (value !== 'custom') setPeriod(presetPeriod(value as Exclude<PeriodPreset, 'custom'>, chapterToday()));
         }}
         data={periodPresets.map((p) => ({ value: p.id, label: p.label }))}
       />
-      <DateInput
+      <IsoDateField
         aria-label="From"
         size="xs"
-        w={120}
-        valueFormat="YYYY-MM-DD"
+        w={size === 'xs' ? 130 : 150}
+        quiet
         value={shown.from}
-        onChange={(v) => v && choose({ ...shown, from: v })}
-        error={pending ? 'From is after To' : undefined}
+        onChange={(v) => { setLeft((l) => ({ ...l, from: false })); type({ ...shown, from: v }); }}
+        onBlur={() => setLeft((l) => ({ ...l, from: true }))}
+        error={said('from') ?? (pending && !typed ? 'From is after To' : undefined)}
       />
-      <DateInput
+      <IsoDateField
         aria-label="To"
         size="xs"
-        w={120}
-        valueFormat="YYYY-MM-DD"
+        w={size === 'xs' ? 130 : 150}
+        quiet
         value={shown.to}
-        onChange={(v) => v && choose({ ...shown, to: v })}
-        error={pending ? `Choose a day on or after ${pending.from}` : undefined}
+        onChange={(v) => { setLeft((l) => ({ ...l, to: false })); type({ ...shown, to: v }); }}
+        onBlur={() => setLeft((l) => ({ ...l, to: true }))}
+        error={said('to') ?? (pending && !typed ? `Choose a day on or after ${pending.from}` : undefined)}
       />
     </Group>
   );

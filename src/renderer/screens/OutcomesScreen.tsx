@@ -1,5 +1,5 @@
 import { BarChart, FunnelChart } from '@mantine/charts';
-import { Alert, Badge, Button, Card, Group, List, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Modal, NumberInput, Pagination, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useFullscreenElement } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconDownload, IconMaximize } from '@tabler/icons-react';
@@ -520,31 +520,85 @@ function FlagsPanel({ period }: { period: { from: string; to: string } }) {
     </Card>
   );
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }}>
-      {section('stale', f.stale.length, (
-        <List size="sm" spacing={2}>
-          {f.stale.slice(0, 30).map((s) => (
-            <List.Item key={s.referralId}>{s.receiverName}: {s.prospectName} from {s.giverName} — {s.status.replace('_', ' ')}, last update {s.lastUpdateOn} ({s.daysSinceUpdate} days)</List.Item>
-          ))}
-          {f.stale.length > 30 && <List.Item>and {f.stale.length - 30} more (Open referrals lists them all)</List.Item>}
-        </List>
-      ))}
-      {section('concentration', f.concentration.length, (
-        <List size="sm" spacing={2}>
-          {f.concentration.map((c) => <List.Item key={c.giverId + c.receiverName}>{c.giverName} → {c.receiverName}: {c.toReceiver} of {c.given} ({Math.round(c.share * 100)}%)</List.Item>)}
-        </List>
-      ))}
-      {section('quiet_pair', f.quietPairs.length, (
-        <List size="sm" spacing={2}>
-          {f.quietPairs.map((q) => <List.Item key={q.aName + q.bName}>{q.aName} ⇄ {q.bName}: {q.referrals} referrals, no TYFCB</List.Item>)}
-        </List>
-      ))}
-      {section('spike', f.spikes.length, (
-        <List size="sm" spacing={2}>
-          {f.spikes.map((s) => <List.Item key={s.memberId + s.meetingOn}>{s.name} on {s.meetingOn}: {s.referrals} referrals (usually {s.usualPerWeek.toFixed(1)} a week)</List.Item>)}
-        </List>
-      ))}
-    </SimpleGrid>
+    <Stack gap="md">
+      <StaleCard title={rule('stale').title} rule={rule('stale').rule} />
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        {section('concentration', f.concentration.length, (
+          <List size="sm" spacing={2}>
+            {f.concentration.map((c) => <List.Item key={c.giverId + c.receiverName}>{c.giverName} → {c.receiverName}: {c.toReceiver} of {c.given} ({Math.round(c.share * 100)}%)</List.Item>)}
+          </List>
+        ))}
+        {section('quiet_pair', f.quietPairs.length, (
+          <List size="sm" spacing={2}>
+            {f.quietPairs.map((q) => <List.Item key={q.aName + q.bName}>{q.aName} ⇄ {q.bName}: {q.referrals} referrals, no TYFCB</List.Item>)}
+          </List>
+        ))}
+        {section('spike', f.spikes.length, (
+          <List size="sm" spacing={2}>
+            {f.spikes.map((s) => <List.Item key={s.memberId + s.meetingOn}>{s.name} on {s.meetingOn}: {s.referrals} referrals (usually {s.usualPerWeek.toFixed(1)} a week)</List.Item>)}
+          </List>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+const STALE_PAGE = 50;
+
+/**
+ * Every stale referral, with the total and pages of 50. The most recently gone quiet first: the ones a
+ * call this week can still save; "Quiet longest first" (or the last pages) reaches the oldest.
+ */
+function StaleCard({ title, rule }: { title: string; rule: string }) {
+  const [order, setOrder] = useState<'recent' | 'oldest'>('recent');
+  const [page, setPage] = useState(1);
+  const stale = useQuery(() => ledger.staleReferrals({ order, offset: (page - 1) * STALE_PAGE, limit: STALE_PAGE }), [order, page]);
+  const d = stale.data;
+  const pages = d ? Math.max(1, Math.ceil(d.total / STALE_PAGE)) : 1;
+  return (
+    <Card withBorder>
+      <Group justify="space-between">
+        <Text fw={600}>{title}</Text>
+        <Badge color={d && d.total > 0 ? 'orange' : 'gray'} variant="light" aria-label="Stale referrals in all">{d ? d.total.toLocaleString() : '…'}</Badge>
+      </Group>
+      <Text size="xs" c="dimmed" mb="xs">Rule: {rule}</Text>
+      {stale.error ? (
+        <ErrorNotice error={stale.error} onRetry={stale.reload} />
+      ) : !d ? null : d.total === 0 ? (
+        <Text size="sm" c="dimmed">Nothing to look at.</Text>
+      ) : (
+        <Stack gap="xs">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm" aria-live="polite" data-testid="stale-count">
+              {d.total.toLocaleString()} stale {d.total === 1 ? 'referral' : 'referrals'} · showing {(d.offset + 1).toLocaleString()}–{(d.offset + d.rows.length).toLocaleString()}
+            </Text>
+            <SegmentedControl
+              size="xs"
+              aria-label="Order of stale referrals"
+              value={order}
+              onChange={(v) => { setOrder(v as 'recent' | 'oldest'); setPage(1); }}
+              data={[{ value: 'recent', label: 'Most recently quiet first' }, { value: 'oldest', label: 'Quiet longest first' }]}
+            />
+          </Group>
+          <List size="sm" spacing={2}>
+            {d.rows.map((s) => (
+              <List.Item key={s.referralId}>{s.receiverName}: {s.prospectName} from {s.giverName} — {s.status.replace('_', ' ')}, last update {s.lastUpdateOn} ({s.daysSinceUpdate} days)</List.Item>
+            ))}
+          </List>
+          {pages > 1 && (
+            <Pagination
+              aria-label="Pages of stale referrals"
+              total={pages}
+              value={page}
+              onChange={setPage}
+              size="sm"
+              getControlProps={(control) => ({ 'aria-label': control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : control === 'first' ? 'First page' : 'Last page' })}
+              getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
+            />
+          )}
+        </Stack>
+      )}
+    </Card>
   );
 }
 
