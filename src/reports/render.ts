@@ -5,6 +5,7 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FontChooser, pdfmakeFonts } from './fonts';
+import { shareFontsAcrossDocuments } from './shared-fonts';
 import { localizeDocument } from './text-runs';
 
 export interface RenderOptions {
@@ -20,6 +21,7 @@ function configure(fontsDir: string): FontChooser {
   pdfmake.setFonts(pdfmakeFonts(dir));
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(dir + path.sep));
+  shareFontsAcrossDocuments();
   configured = { dir, chooser: new FontChooser(dir) };
   return configured.chooser;
 }

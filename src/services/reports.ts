@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../db/open';
-import type { MemberTally, Period, ProduceReportInput } from '../shared/contract';
+import type { MemberScore, MemberTally, Period, ProduceReportInput } from '../shared/contract';
 import { chapterTimeZone, dayIn } from '../shared/time-zone';
 import { addDays, addMonths } from '../shared/dates';
 import { quarterLabel, quarterOf } from '../shared/periods';
@@ -22,7 +22,7 @@ import { getChapter, requireChapter } from './chapter';
 import { getMeetingSheet } from './meetings';
 import { requireMember } from './members';
 import { listOpenReferrals } from './referrals';
-import { scorecard, scoreEndMonth } from './scorecard';
+import { memberScore, scorecard, scoreEndMonth } from './scorecard';
 import { seatMap } from './seats';
 import { listMeetingSlips } from './slips';
 import { chapterTotals, memberTallies, memberTrend, reciprocityFlags, referralMatrix } from './tallies';
@@ -95,42 +95,65 @@ function periodName(period: Period): string {
   return q.from === period.from && q.to === period.to ? `${q.from.slice(0, 4)} Q${(Number(q.from.slice(5, 7)) + 2) / 3}` : `${period.from} to ${period.to}`;
 }
 
-/** The members a period's statements are for: everyone with a row in the period's tallies, by family name. */
-function statementMembers(db: Db, period: Period, today: string) {
-  const tallies = memberTallies(db, toToday(period, today));
-  return { tallies, members: [...tallies].sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`)) };
+/**
+ * What every statement of a period shares, read once: the chapter, the period's tallies (one grouped
+ * query for everyone) and the scorecard. Each statement then reads only its own member's lists.
+ */
+export interface StatementShared {
+  tallies: MemberTally[];
+  /** The member's score and the scoring period, as the Scorecard screen shows them. */
+  scoreOf: (memberId: string) => { profileName: string; period: Period; periodWords: string; score: MemberScore | null };
+}
+
+function statementContext(db: Db, period: Period, producedAt: Date) {
+  const chapter = requireChapter(db);
+  const timeZone = chapterTimeZone(chapter.timeZone);
+  const today = dayIn(producedAt, timeZone);
+  return { chapter, timeZone, today, figures: toToday(period, today), endMonth: scoreEndMonth(period.to, today) };
+}
+
+/** The period's tallies and the whole chapter's scorecard, once, for every member's statement. */
+export function statementsShared(db: Db, period: Period, producedAt: Date): StatementShared {
+  const { today, figures, endMonth } = statementContext(db, period, producedAt);
+  const card = scorecard(db, { endMonth }, today);
+  const scores = new Map(card.members.map((m) => [m.memberId, m]));
+  return { tallies: memberTallies(db, figures), scoreOf: (id) => ({ profileName: card.profileName, period: card.period, periodWords: card.periodWords, score: scores.get(id) ?? null }) };
+}
+
+/**
+ * Every member's statement data for a period, members by family name (everyone with a row in the
+ * period's tallies): what is shared computed once, then each member's own lists.
+ */
+export function allStatementsData(db: Db, period: Period, producedAt: Date, action: 'print' | 'write'): Array<{ memberId: string; lastName: string; firstName: string; data: MemberStatementData }> {
+  const shared = statementsShared(db, period, producedAt);
+  const members = [...shared.tallies].sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`));
+  if (members.length === 0) throw new LedgerError('not_found', `Nobody was a member between ${period.from} and ${period.to}: there is no statement to ${action}. Choose another period.`, 'from');
+  return members.map((m) => ({ memberId: m.memberId, lastName: m.lastName, firstName: m.firstName, data: memberStatementData(db, m.memberId, period, producedAt, shared) }));
 }
 
 /** Every member's statement in one document, each starting on a new page (one print job for the secretary). */
-export function allStatementsDefinition(db: Db, period: Period, producedAt: Date): TDocumentDefinitions {
-  const chapter = requireChapter(db);
-  const timeZone = chapterTimeZone(chapter.timeZone);
-  const { tallies, members } = statementMembers(db, period, dayIn(producedAt, timeZone));
-  if (members.length === 0) throw new LedgerError('not_found', `Nobody was a member between ${period.from} and ${period.to}: there is no statement to print. Choose another period.`, 'from');
-  const card = scorecard(db, { endMonth: scoreEndMonth(period.to, dayIn(producedAt, timeZone)) }, dayIn(producedAt, timeZone));
-  const content: Content[] = members.flatMap((m, i) => {
-    const [first, ...rest] = memberStatementContent(memberStatementData(db, m.memberId, period, producedAt, { tallies, card }));
+export function allStatementsDefinition(db: Db, period: Period, producedAt: Date, statements = allStatementsData(db, period, producedAt, 'print')): TDocumentDefinitions {
+  const { chapter, timeZone, today } = statementContext(db, period, producedAt);
+  const content: Content[] = statements.flatMap(({ data }, i) => {
+    const [first, ...rest] = memberStatementContent(data);
     return [{ ...(first as object), ...(i > 0 ? { pageBreak: 'before' as const } : {}) } as Content, ...rest];
   });
-  return documentFrame({ chapterName: chapter.name, title: `Member statements · ${periodName(period)}`, producedAt, locale: chapter.locale, timeZone, inProgress: inProgress(period, dayIn(producedAt, timeZone), 'period') }, content);
+  return documentFrame({ chapterName: chapter.name, title: `Member statements · ${periodName(period)}`, producedAt, locale: chapter.locale, timeZone, inProgress: inProgress(period, today, 'period') }, content);
 }
 
 /**
  * Every member's statement as its own PDF, named "Lastname Firstname – statement – 2026 Q4.pdf", plus
  * the combined PDF for printing, written into a new folder inside `parent`. Data is read first (one
- * consistent read), files are written after.
+ * consistent read, shared by the single files and the combined one), files are written after.
  */
 export async function saveAllStatements(db: Db, period: Period, parent: string, options: ProduceOptions): Promise<{ folder: string; files: Array<{ name: string; bytes: number }> }> {
   const producedAt = options.producedAt ?? new Date();
   const chapter = requireChapter(db);
-  const timeZone = chapterTimeZone(chapter.timeZone);
   const label = periodName(period);
-  const { tallies, members } = statementMembers(db, period, dayIn(producedAt, timeZone));
-  if (members.length === 0) throw new LedgerError('not_found', `Nobody was a member between ${period.from} and ${period.to}: there is no statement to write. Choose another period.`, 'from');
-  const card = scorecard(db, { endMonth: scoreEndMonth(period.to, dayIn(producedAt, timeZone)) }, dayIn(producedAt, timeZone));
+  const statements = allStatementsData(db, period, producedAt, 'write');
   const safe = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
-  const singles = members.map((m) => ({ name: `${safe(`${m.lastName} ${m.firstName}`)} – statement – ${safe(label)}.pdf`, definition: memberStatementReport(memberStatementData(db, m.memberId, period, producedAt, { tallies, card }), producedAt) }));
-  const combined = { name: `All statements – ${safe(label)}.pdf`, definition: allStatementsDefinition(db, period, producedAt) };
+  const singles = statements.map((s) => ({ name: `${safe(`${s.lastName} ${s.firstName}`)} – statement – ${safe(label)}.pdf`, definition: memberStatementReport(s.data, producedAt) }));
+  const combined = { name: `All statements – ${safe(label)}.pdf`, definition: allStatementsDefinition(db, period, producedAt, statements) };
   const folder = path.join(parent, safe(`${chapter.name} statements ${label}`));
   try {
     mkdirSync(folder, { recursive: true });
@@ -151,14 +174,15 @@ export async function saveAllStatements(db: Db, period: Period, parent: string, 
   return { folder, files };
 }
 
-/** One member's statement data: the same tallies, trend, open referrals and score the screens show. */
-export function memberStatementData(db: Db, memberId: string, period: Period, producedAt: Date, shared?: { tallies: MemberTally[]; card: ReturnType<typeof scorecard> }): MemberStatementData {
-  const chapter = requireChapter(db);
-  const timeZone = chapterTimeZone(chapter.timeZone);
+/**
+ * One member's statement data: the same tallies, trend, open referrals and score the screens show.
+ * Alone (one statement), only this member is scored; with `shared` (all statements), the period's
+ * tallies and scorecard computed once for everyone are used.
+ */
+export function memberStatementData(db: Db, memberId: string, period: Period, producedAt: Date, shared?: StatementShared): MemberStatementData {
+  const { chapter, timeZone, today, figures, endMonth } = statementContext(db, period, producedAt);
   const member = requireMember(db, memberId, 'memberId');
-  const today = dayIn(producedAt, timeZone);
-  const card = shared?.card ?? scorecard(db, { endMonth: scoreEndMonth(period.to, today) }, today);
-  const figures = toToday(period, today);
+  const card = shared ? shared.scoreOf(member.id) : memberScore(db, member.id, { endMonth }, today);
   const tallies = shared?.tallies ?? memberTallies(db, figures);
   return {
     chapterName: chapter.name,
@@ -170,7 +194,7 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
     tally: tallies.find((m) => m.memberId === member.id) ?? null,
     trend: memberTrend(db, member.id, figures),
     openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, today),
-    score: card.members.find((m) => m.memberId === member.id) ?? null,
+    score: card.score,
     scorePeriod: card.period,
     scorePeriodWords: card.periodWords,
     scoreProfileName: card.profileName,
@@ -261,8 +285,11 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
   const card = scorecard(db, { endMonth: scoreEndMonth(period.to, today) }, today, closed ? { membersOn: asOfDay, recordedAt: asOfInstant } : {});
   // Members' statuses as they were on the day the report is as of (a member who left later still counts).
   const statusThen = new Map(onDay.map((m) => [m.id, m.status]));
-  const members = memberTallies(db, figures).map((m) => (closed ? { ...m, status: statusThen.get(m.memberId) ?? (m.status === 'active' || m.status === 'on_leave' ? ('former' as const) : m.status) } : m));
-  const flags = reciprocityFlags(db, figures, { today: asOfDay });
+  // The quarter's member tallies and matrix, computed once for the members table, the matrix and the flags.
+  const tallied = memberTallies(db, figures);
+  const matrix = referralMatrix(db, figures, tallied);
+  const members = tallied.map((m) => (closed ? { ...m, status: statusThen.get(m.memberId) ?? (m.status === 'active' || m.status === 'on_leave' ? ('former' as const) : m.status) } : m));
+  const flags = reciprocityFlags(db, figures, { today: asOfDay }, { members: tallied, matrix });
   const base = {
     chapterName: chapter.name,
     region: chapter.region,
@@ -276,7 +303,7 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
     totals: chapterTotals(db, figures),
     previousTotals: chapterTotals(db, previousPeriod),
     members,
-    matrix: referralMatrix(db, figures),
+    matrix,
     // Only what the report prints: the lists that depend on today (long-open referrals…) are the screen's.
     flags: { oneWayPairs: flags.oneWayPairs, thresholds: flags.thresholds },
     absenceLimit: chapter.absenceLimit,

@@ -87,6 +87,11 @@ export interface ScorecardOptions {
   membersOn?: string;
   /** …with their status as recorded at this instant (a closed quarter's end). */
   recordedAt?: string | null;
+  /**
+   * Score this one member only (a member statement): their row is the screen's row, figure for figure,
+   * but the bands' counts and the notice then describe that one member. Use memberScore.
+   */
+  onlyMemberId?: string;
 }
 
 export function scorecard(db: Db, input: { from?: string | undefined; to?: string | undefined; endMonth?: string | undefined }, today = chapterToday(db), options: ScorecardOptions = {}) {
@@ -114,6 +119,7 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
   const tallies = onDay
     ? [...inPeriod.values()].filter((m) => onDay.has(m.memberId)).map((m) => ({ ...m, status: onDay.get(m.memberId)! as typeof m.status }))
     : [...inPeriod.values()].filter((m) => m.status === 'active' || m.status === 'on_leave');
+  const scored = options.onlyMemberId ? tallies.filter((m) => m.memberId === options.onlyMemberId) : tallies;
 
   // The oldest month rolls off: the months that stay, scored as they stand. Fixed dates never roll.
   // Every tally is a sum, so the months that stay are the period minus its oldest month: one query
@@ -128,7 +134,7 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
   const rollsOffOn = fmt(dayjs(period.to).add(1, 'month').endOf('month').add(1, 'day'));
 
   const maxPoints = profile.categories.reduce((sum, c) => sum + categoryMax(c), 0);
-  const members: MemberScore[] = tallies.map((tally) => {
+  const members: MemberScore[] = scored.map((tally) => {
     const result = scoreMember(profile, tally, digits);
     const categories = profile.categories.map((category, i) => describeCategory(category, result.categories[i]!, tally, result.weeks, profile, money, digits));
     const band = result.scored ? bandFor(profile, result.points) : null;
@@ -180,6 +186,16 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
     notice,
     members,
   };
+}
+
+/**
+ * One member's score, exactly as the Scorecard screen's row for them (same profile, period, tallies and
+ * rules), without scoring the whole chapter: what a member statement prints. Null when the member is not
+ * scored in that period (not an active member then).
+ */
+export function memberScore(db: Db, memberId: string, input: { endMonth: string }, today = chapterToday(db), options: Omit<ScorecardOptions, 'onlyMemberId'> = {}) {
+  const card = scorecard(db, input, today, { ...options, onlyMemberId: memberId });
+  return { profileName: card.profileName, period: card.period, periodWords: card.periodWords, score: card.members[0] ?? null };
 }
 
 const tallyFields = ['p', 'a', 'l', 'm', 's', 'rgi', 'rgo', 'rri', 'rro', 'oneToOnes', 'ceus', 'visitors', 'sponsored', 'tyfcbGeneratedMinor', 'tyfcbReceivedMinor'] as const satisfies ReadonlyArray<keyof ScoringTally>;

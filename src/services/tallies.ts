@@ -117,8 +117,8 @@ export function tallies(db: Db, p: Period): Tallies {
 }
 
 /** Giver × receiver: referral counts, and TYFCB money credited to the giver by the receiver (disputed money apart). */
-export function referralMatrix(db: Db, p: Period): ReferralMatrix {
-  const members = memberTallies(db, p).map((m) => ({ memberId: m.memberId, name: m.name }));
+export function referralMatrix(db: Db, p: Period, tallied: MemberTally[] = memberTallies(db, p)): ReferralMatrix {
+  const members = tallied.map((m) => ({ memberId: m.memberId, name: m.name }));
   const cells = db.all<ReferralMatrix['cells'][number]>(sql`
     WITH ${periodMeetings(p)},
     refs AS (SELECT r.giver_id AS giverId, r.receiver_id AS receiverId, count(*) AS referrals
@@ -140,14 +140,18 @@ export interface FlagOptions {
   today?: string;
 }
 
-export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}): ReciprocityFlags {
+/**
+ * `known`: the period's member tallies and matrix when the caller has them already (the quarterly
+ * audit), so they are not computed again.
+ */
+export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}, known: { members?: MemberTally[]; matrix?: ReferralMatrix } = {}): ReciprocityFlags {
   const chapter = requireChapter(db);
   const oneWayMin = options.oneWayMin ?? 3;
   const onlyTakeMin = options.onlyTakeMin ?? 3;
   const today = options.today ?? chapterToday(db);
-  const members = memberTallies(db, p);
+  const members = known.members ?? memberTallies(db, p);
   const byId = new Map(members.map((m) => [m.memberId, m]));
-  const { cells } = referralMatrix(db, p);
+  const { cells } = known.matrix ?? referralMatrix(db, p, members);
   const count = new Map(cells.map((c) => [`${c.giverId}>${c.receiverId}`, c.referrals]));
 
   const oneWayPairs = cells

@@ -1,0 +1,64 @@
+// A member statement says what the Scorecard screen says about that member, now that a statement scores only
+// its own member and "All statements" computes the chapter's tallies and scorecard once for everyone (issue 16).
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../src/db/open';
+import type { Registry } from '../../src/server/registry';
+import { loadDemoChapter } from '../../src/services/demo';
+import { allStatementsData, memberStatementData } from '../../src/services/reports';
+import { scorecard, scoreEndMonth } from '../../src/services/scorecard';
+import { openTestDb, testRegistry } from '../support/db';
+import { okValue as ok } from '../support/first-quarter';
+import { pdfText } from '../support/pdf-text';
+
+const today = '2026-11-23';
+const producedAt = new Date(`${today}T18:00:00.000Z`);
+// The last closed quarter: its statements are scored over the profile's months up to the quarter's end.
+const quarter = { from: '2026-07-01', to: '2026-09-30' };
+
+let opened: OpenedDatabase;
+let api: Registry;
+beforeAll(() => {
+  opened = openTestDb();
+  loadDemoChapter(opened.db, today);
+  api = testRegistry(opened);
+});
+
+/** What the Scorecard screen shows when the secretary picks the month the statements' scores end with. */
+const screen = () => scorecard(opened.db, { endMonth: scoreEndMonth(quarter.to, today) }, today);
+
+describe("a member's statement and the Scorecard screen", () => {
+  it('shows every member the points, colour, categories and next colour the Scorecard screen shows them', () => {
+    const card = screen();
+    expect(card.members.length).toBeGreaterThan(10);
+    for (const row of card.members) {
+      const statement = memberStatementData(opened.db, row.memberId, quarter, producedAt);
+      expect(statement.score, row.name).toEqual(row);
+      expect(statement.scorePeriod).toEqual(card.period);
+      expect(statement.scorePeriodWords).toBe(card.periodWords);
+      expect(statement.scoreProfileName).toBe(card.profileName);
+    }
+  });
+
+  it('says "not scored" on the statement of a member the Scorecard screen does not score (left before the period)', () => {
+    const card = screen();
+    const scored = new Set(card.members.map((m) => m.memberId));
+    const all = allStatementsData(opened.db, quarter, producedAt, 'print');
+    const unscored = all.filter((s) => !scored.has(s.memberId));
+    expect(unscored.length).toBeGreaterThan(0);
+    for (const s of unscored) expect(memberStatementData(opened.db, s.memberId, quarter, producedAt).score).toBeNull();
+  });
+
+  it("prints the same figures in 'All statements' as in each member's own statement", () => {
+    const all = allStatementsData(opened.db, quarter, producedAt, 'print');
+    expect(all.length).toBeGreaterThan(10);
+    for (const s of all) expect(s.data, s.data.member.name).toEqual(memberStatementData(opened.db, s.memberId, quarter, producedAt));
+  });
+
+  it("the printed statement reads the member's colour and each category's points as the screen does", async () => {
+    const row = screen().members.find((m) => m.scored && m.categories.some((c) => c.points > 0))!;
+    const value = ok<{ pdfBase64: string }>(await api.callAsync('produceReport', { report: 'member_statement', memberId: row.memberId, ...quarter, producedAt: producedAt.toISOString() }));
+    const text = pdfText(Buffer.from(value.pdfBase64, 'base64'));
+    expect(text).toContain(`${row.bandLabel.toUpperCase()} —`);
+    for (const c of row.categories.filter((c) => c.maxPoints > 0)) expect(text).toMatch(new RegExp(`${c.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*?${c.points} / ${c.maxPoints}`));
+  });
+});
