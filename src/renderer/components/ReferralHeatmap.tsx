@@ -1,4 +1,5 @@
-import { Box, ScrollArea, Text, Tooltip } from '@mantine/core';
+import { Box, ScrollArea, Text } from '@mantine/core';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReferralMatrix } from '../../shared/contract';
 
 const initials = (name: string) =>
@@ -9,17 +10,123 @@ const initials = (name: string) =>
     .join('')
     .slice(0, 3);
 
+const hint = 'Point at a cell, or Tab into the grid and move with the arrow keys, to read who referred whom.';
+
 /**
- * Giver (rows) × receiver (columns). Column heads are initials so 60 members fit; every cell and
- * head names both members in a tooltip and to screen readers. Darker = more referrals.
+ * Giver (rows) × receiver (columns). Column heads are initials so 60 members fit; every cell names both
+ * members to screen readers, and one readout above the grid says it for the cell pointed at or focused
+ * (one line for the whole grid instead of a tooltip per cell: 3,600 of them blocked the screen for ~1 s).
+ * The grid takes one Tab stop; the arrow keys, Home and End move within it. Darker = more referrals.
  */
 export function ReferralHeatmap({ matrix, formatMoney }: { matrix: ReferralMatrix; formatMoney: (minor: number) => string }) {
-  const cells = new Map(matrix.cells.map((c) => [`${c.giverId}>${c.receiverId}`, c]));
+  const say = useRef<(text: string) => void>(() => {});
+  const register = useCallback((set: (text: string) => void) => {
+    say.current = set;
+  }, []);
+  const speak = useCallback((text: string) => say.current(text), []);
+  return (
+    <Box>
+      <Readout register={register} />
+      <Grid matrix={matrix} formatMoney={formatMoney} say={speak} />
+    </Box>
+  );
+}
+
+/** The one line that reads out a cell: its own state, so pointing at a cell re-renders this line only. */
+function Readout({ register }: { register: (set: (text: string) => void) => void }) {
+  const [text, setText] = useState('');
+  useEffect(() => register(setText), [register]);
+  return (
+    <Text
+      size="sm"
+      aria-live="polite"
+      data-testid="heatmap-readout"
+      c={text ? undefined : 'dimmed'}
+      fw={text ? 500 : undefined}
+      style={{ position: 'sticky', top: 0, zIndex: 1, background: 'var(--mantine-color-body)', padding: '4px 0', minHeight: 28 }}
+    >
+      {text || hint}
+    </Text>
+  );
+}
+
+const Grid = memo(function Grid({ matrix, formatMoney, say }: { matrix: ReferralMatrix; formatMoney: (minor: number) => string; say: (text: string) => void }) {
+  const table = useRef<HTMLTableElement>(null);
+  const focused = useRef<string>('');
+  const n = matrix.members.length;
+  const labels = useMemo(() => {
+    const cells = new Map(matrix.cells.map((c) => [`${c.giverId}>${c.receiverId}`, c]));
+    return matrix.members.map((giver) =>
+      matrix.members.map((receiver) => {
+        const cell = cells.get(`${giver.memberId}>${receiver.memberId}`);
+        const count = cell?.referrals ?? 0;
+        const self = giver.memberId === receiver.memberId;
+        const text = self
+          ? `${giver.name} (no referrals to oneself)`
+          : `${giver.name} → ${receiver.name}: ${count} referral${count === 1 ? '' : 's'}${cell?.tyfcbMinor ? `, ${formatMoney(cell.tyfcbMinor)} closed` : ''}${cell?.tyfcbDisputedMinor ? `, ${formatMoney(cell.tyfcbDisputedMinor)} under dispute (not counted)` : ''}`;
+        return { text, count, self };
+      }),
+    );
+  }, [matrix, formatMoney]);
   const max = Math.max(1, ...matrix.cells.map((c) => c.referrals));
-  const size = matrix.members.length > 40 ? 18 : 24;
+  const size = n > 40 ? 18 : 24;
+
+  const cellAt = (row: number, col: number) => table.current?.querySelector<HTMLElement>(`td[data-cell="${row}-${col}"]`) ?? null;
+  const textOf = (el: Element | null) => {
+    const [row, col] = (el?.getAttribute('data-cell') ?? '').split('-').map(Number);
+    return row === undefined || col === undefined || Number.isNaN(row) ? '' : (labels[row]?.[col]?.text ?? '');
+  };
+  const move = (event: KeyboardEvent<HTMLTableElement>) => {
+    const from = (event.target as HTMLElement).closest('td[data-cell]');
+    if (!from) return;
+    const [row, col] = from.getAttribute('data-cell')!.split('-').map(Number) as [number, number];
+    const to: Record<string, [number, number]> = {
+      ArrowUp: [Math.max(0, row - 1), col],
+      ArrowDown: [Math.min(n - 1, row + 1), col],
+      ArrowLeft: [row, Math.max(0, col - 1)],
+      ArrowRight: [row, Math.min(n - 1, col + 1)],
+      Home: [row, 0],
+      End: [row, n - 1],
+    };
+    const next = to[event.key];
+    if (!next) return;
+    event.preventDefault();
+    const target = cellAt(...next);
+    if (!target) return;
+    // A roving tab stop: the grid keeps one, on the cell last moved to.
+    from.setAttribute('tabindex', '-1');
+    target.setAttribute('tabindex', '0');
+    target.focus();
+  };
+
   return (
     <ScrollArea type="auto">
-      <Box component="table" role="grid" aria-label="Referral matrix" style={{ borderCollapse: 'collapse', fontSize: 11 }}>
+      {/* The cell pointed at or focused is outlined (one rule for the grid, no handler per cell). */}
+      <style>{'.ledger-heatmap td[data-cell]:hover, .ledger-heatmap td[data-cell]:focus { outline: 2px solid var(--mantine-color-blue-6); outline-offset: -2px; }'}</style>
+      <Box
+        component="table"
+        className="ledger-heatmap"
+        ref={table}
+        role="grid"
+        aria-label="Referral matrix"
+        aria-rowcount={n + 1}
+        aria-colcount={n + 1}
+        style={{ borderCollapse: 'collapse', fontSize: 11 }}
+        onKeyDown={move}
+        onFocus={(e) => {
+          focused.current = textOf((e.target as HTMLElement).closest('td[data-cell]'));
+          say(focused.current);
+        }}
+        onBlur={() => {
+          focused.current = '';
+          say('');
+        }}
+        onMouseOver={(e) => {
+          const text = textOf((e.target as HTMLElement).closest('td[data-cell]'));
+          if (text) say(text);
+        }}
+        onMouseLeave={() => say(focused.current)}
+      >
         <thead>
           <tr>
             <th style={{ textAlign: 'right', paddingRight: 6, fontWeight: 500 }}>
@@ -28,39 +135,40 @@ export function ReferralHeatmap({ matrix, formatMoney }: { matrix: ReferralMatri
               </Text>
             </th>
             {matrix.members.map((m) => (
-              <th key={m.memberId} scope="col" title={m.name} aria-label={m.name} style={{ width: size, fontWeight: 600, color: 'var(--mantine-color-dimmed)' }}>
+              <th key={m.memberId} scope="col" title={m.name} aria-label={m.name} style={{ width: size, minWidth: size, whiteSpace: 'nowrap', fontWeight: 600, color: 'var(--mantine-color-dimmed)' }}>
                 {initials(m.name)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {matrix.members.map((giver) => (
+          {matrix.members.map((giver, row) => (
             <tr key={giver.memberId}>
-              <th scope="row" style={{ textAlign: 'right', paddingRight: 6, fontWeight: 500, whiteSpace: 'nowrap' }}>
+              {/* Stays in view when the grid scrolls sideways; a long name is cut with … and shown whole on hover. */}
+              <th scope="row" title={giver.name} style={{ textAlign: 'right', paddingRight: 6, fontWeight: 500, whiteSpace: 'nowrap', maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis', position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' }}>
                 {giver.name}
               </th>
-              {matrix.members.map((receiver) => {
-                const cell = cells.get(`${giver.memberId}>${receiver.memberId}`);
-                const n = cell?.referrals ?? 0;
-                const self = giver.memberId === receiver.memberId;
-                const label = self ? '' : `${giver.name} → ${receiver.name}: ${n} referral${n === 1 ? '' : 's'}${cell?.tyfcbMinor ? `, ${formatMoney(cell.tyfcbMinor)} closed` : ''}${cell?.tyfcbDisputedMinor ? `, ${formatMoney(cell.tyfcbDisputedMinor)} under dispute (not counted)` : ''}`;
+              {matrix.members.map((receiver, col) => {
+                const { text, count, self } = labels[row]![col]!;
                 return (
-                  <Tooltip key={receiver.memberId} label={label} disabled={self} withinPortal openDelay={150}>
-                    <td
-                      aria-label={label || undefined}
-                      style={{
-                        width: size,
-                        height: size,
-                        textAlign: 'center',
-                        border: '1px solid var(--mantine-color-gray-2)',
-                        background: self ? 'var(--mantine-color-gray-1)' : n === 0 ? 'white' : `rgba(12, 166, 120, ${0.15 + 0.85 * (n / max)})`,
-                        color: n / max > 0.55 ? 'white' : 'var(--mantine-color-black)',
-                      }}
-                    >
-                      {n > 0 ? n : ''}
-                    </td>
-                  </Tooltip>
+                  <td
+                    key={receiver.memberId}
+                    role="gridcell"
+                    data-cell={`${row}-${col}`}
+                    tabIndex={row === 0 && col === 0 ? 0 : -1}
+                    aria-label={text}
+                    style={{
+                      width: size,
+                      minWidth: size,
+                      height: size,
+                      textAlign: 'center',
+                      border: '1px solid var(--mantine-color-gray-2)',
+                      background: self ? 'var(--mantine-color-gray-1)' : count === 0 ? 'white' : `rgba(12, 166, 120, ${0.15 + 0.85 * (count / max)})`,
+                      color: count / max > 0.55 ? 'white' : 'var(--mantine-color-black)',
+                    }}
+                  >
+                    {count > 0 ? count : ''}
+                  </td>
                 );
               })}
             </tr>
@@ -69,4 +177,4 @@ export function ReferralHeatmap({ matrix, formatMoney }: { matrix: ReferralMatri
       </Box>
     </ScrollArea>
   );
-}
+});

@@ -3,7 +3,8 @@ import { chapterToday } from '../chapter-today';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Chapter, Member } from '../../shared/contract';
 import { formatDay, addDays } from '../../shared/dates';
 import { leadershipRoleLabels } from '../../shared/domain';
@@ -16,6 +17,14 @@ import { useQuery } from '../use-query';
 import { MemberDetailPanel } from './MemberDetailPanel';
 
 type Scope = 'current' | 'applicant' | 'on_leave' | 'former' | 'all';
+
+/**
+ * Above this many rows only the rows in view (and a few either side) are drawn, with @tanstack/react-virtual;
+ * a ten-year chapter's "All" holds every member it ever had. Below it every row is in the page (Ctrl+F finds any).
+ */
+const drawAllUpTo = 40;
+/** A row's height before it is measured: one line of name, two of classification. */
+const rowEstimate = 57;
 
 export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChanged: () => Promise<void> }) {
   const [scope, setScope] = useState<Scope>('current');
@@ -43,6 +52,31 @@ export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChan
       [m.fullName, m.company, m.classificationName, m.sphereName ?? ''].some((text) => text.toLocaleLowerCase().includes(needle)),
     );
   }, [members.data, search]);
+
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  const [listTop, setListTop] = useState(0);
+  const windowed = rows.length > drawAllUpTo;
+  useLayoutEffect(() => {
+    if (tbody.current) setListTop(tbody.current.getBoundingClientRect().top + window.scrollY);
+  }, [windowed, rows.length, members.loading]);
+  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => rowEstimate, overscan: 8, scrollMargin: listTop, enabled: windowed });
+  const drawn = windowed ? virtualizer.getVirtualItems().map((v) => v.index) : rows.map((_, i) => i);
+  const items = windowed ? virtualizer.getVirtualItems() : [];
+  const spaceAbove = windowed && items.length ? items[0]!.start - listTop : 0;
+  const spaceBelow = windowed && items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - listTop) : 0;
+  /** Up and down move between rows, also to rows not drawn yet (the list scrolls to them first). */
+  const moveFocus = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+    const to = event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : null;
+    if (to === null || to < 0 || to >= rows.length) return;
+    event.preventDefault();
+    if (windowed) virtualizer.scrollToIndex(to, { align: 'auto' });
+    const focus = (tries: number) => {
+      const row = tbody.current?.querySelector<HTMLElement>(`tr[data-index="${to}"]`);
+      if (row) row.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(10);
+  };
 
   if (members.error) return <ErrorNotice error={members.error} onRetry={members.reload} />;
   const soon = addDays(chapterToday(), 30);
@@ -98,7 +132,7 @@ export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChan
           {search ? `No member matches "${search}". Press Escape to clear the search.` : 'Press Add member (or N) to seat the first member.'}
         </Alert>
       ) : (
-        <Table highlightOnHover verticalSpacing="xs" striped aria-label="Members">
+        <Table highlightOnHover verticalSpacing="xs" striped aria-label="Members" aria-rowcount={rows.length + 1}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
@@ -109,52 +143,63 @@ export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChan
               <Table.Th>Renewal due</Table.Th>
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
-            {rows.map((m) => (
-              <Table.Tr
-                key={m.id}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                onClick={() => setSelected(m.id)}
-                onKeyDown={(e) => e.key === 'Enter' && setSelected(m.id)}
-                aria-label={m.fullName}
-              >
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Text fw={500}>{m.fullName}</Text>
-                    {m.leadershipRole && (
-                      <Badge size="xs" variant="dot">
-                        {leadershipRoleLabels[m.leadershipRole]}
-                      </Badge>
+          <Table.Tbody ref={tbody}>
+            {spaceAbove > 0 && <tr aria-hidden style={{ height: spaceAbove }} />}
+            {/* Keeps the stripes on the same rows while scrolling: the spacers count as rows for the striping. */}
+            {spaceAbove > 0 && drawn[0]! % 2 === 0 && <tr aria-hidden style={{ height: 0 }} />}
+            {drawn.map((index) => {
+              const m = rows[index]!;
+              return (
+                <Table.Tr
+                  key={m.id}
+                  data-index={index}
+                  ref={windowed ? virtualizer.measureElement : undefined}
+                  aria-rowindex={index + 2}
+                  tabIndex={0}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => setSelected(m.id)}
+                  onKeyDown={(e) => (e.key === 'Enter' ? setSelected(m.id) : moveFocus(e, index))}
+                  aria-label={m.fullName}
+                >
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Text fw={500}>{m.fullName}</Text>
+                      {m.leadershipRole && (
+                        <Badge size="xs" variant="dot">
+                          {leadershipRoleLabels[m.leadershipRole]}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{m.company}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{m.classificationName}</Text>
+                    {m.sphereName && (
+                      <Text size="xs" c="dimmed">
+                        {m.sphereName}
+                      </Text>
                     )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{m.company}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{m.classificationName}</Text>
-                  {m.sphereName && (
-                    <Text size="xs" c="dimmed">
-                      {m.sphereName}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <MemberStatusBadge status={m.status} />
-                </Table.Td>
-                <Table.Td>{m.status === 'applicant' ? `Applied on ${formatDay(m.joinedOn, chapter.locale)}` : formatDay(m.joinedOn, chapter.locale)}</Table.Td>
-                <Table.Td>
-                  {m.renewalDue ? (
-                    <Text size="sm" c={m.status !== 'former' && m.renewalDue <= soon ? 'red' : undefined} fw={m.renewalDue <= soon ? 600 : undefined}>
-                      {formatDay(m.renewalDue, chapter.locale)}
-                    </Text>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      —
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+                  </Table.Td>
+                  {/* A long company name next door must not squeeze the badge to "ACT…". */}
+                  <Table.Td style={{ minWidth: 96 }}>
+                    <MemberStatusBadge status={m.status} />
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.status === 'applicant' ? `Applied on ${formatDay(m.joinedOn, chapter.locale)}` : formatDay(m.joinedOn, chapter.locale)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {m.renewalDue ? (
+                      <Text size="sm" c={m.status !== 'former' && m.renewalDue <= soon ? 'red' : undefined} fw={m.renewalDue <= soon ? 600 : undefined}>
+                        {formatDay(m.renewalDue, chapter.locale)}
+                      </Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+            {spaceBelow > 0 && <tr aria-hidden style={{ height: spaceBelow }} />}
           </Table.Tbody>
         </Table>
       )}

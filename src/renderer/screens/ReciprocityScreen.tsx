@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconDownload } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Chapter, MemberTally } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { disputedExplanation, disputedNote } from '../../shared/disputed-tyfcb';
@@ -44,7 +44,8 @@ export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
   const p = period.period;
   const data = useQuery(() => Promise.all([ledger.tallies(p), ledger.referralMatrix(p), ledger.reciprocityFlags(p)]), [p.from, p.to]);
   const [sort, setSort] = useState<{ key: keyof Row; desc: boolean }>({ key: 'balance', desc: true });
-  const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
+  // Stable, so sorting the table does not redraw the 3,600-cell heatmap.
+  const money = useCallback((minor: number) => formatMoney(minor, chapter.currency, chapter.locale), [chapter.currency, chapter.locale]);
 
   const rows = useMemo(() => {
     const list: Row[] = (data.data?.[0].members ?? []).map((m) => {
