@@ -39,13 +39,22 @@ describe("a member's statement and the Scorecard screen", () => {
     }
   });
 
-  it('says "not scored" on the statement of a member the Scorecard screen does not score (left before the period)', () => {
+  it('says "not scored" on the statement of a member who has left, whom the Scorecard screen no longer scores', () => {
+    // A member with figures in the quarter leaves in October: their statement still has the quarter's figures.
+    const leaving = screen().members.find((m) => m.scored && m.status === 'active' && !/president|secretary/i.test(m.name))!;
+    const m = ok<{ member: Record<string, unknown> }>(api.call('getMember', { id: leaving.memberId })).member;
+    ok(api.call('updateMember', { id: m.id, firstName: m.firstName, lastName: m.lastName, company: m.company, classificationId: m.classificationId, phone: m.phone, email: m.email, status: 'former', leftOn: '2026-10-15', joinedOn: m.joinedOn, renewalDue: m.renewalDue, sponsorId: m.sponsorId, leadershipRole: null }));
     const card = screen();
+    expect(card.members.map((r) => r.memberId)).not.toContain(leaving.memberId);
     const scored = new Set(card.members.map((m) => m.memberId));
     const all = allStatementsData(opened.db, quarter, producedAt, 'print');
     const unscored = all.filter((s) => !scored.has(s.memberId));
-    expect(unscored.length).toBeGreaterThan(0);
-    for (const s of unscored) expect(memberStatementData(opened.db, s.memberId, quarter, producedAt).score).toBeNull();
+    expect(unscored.map((s) => s.memberId)).toContain(leaving.memberId);
+    for (const s of unscored) {
+      const statement = memberStatementData(opened.db, s.memberId, quarter, producedAt);
+      expect(statement.score).toBeNull();
+      expect(statement.tally).toEqual(s.data.tally);
+    }
   });
 
   it("prints the same figures in 'All statements' as in each member's own statement", () => {
