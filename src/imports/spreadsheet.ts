@@ -1,14 +1,15 @@
 // Reads what BNI Connect and spreadsheets export into rows of text: SpreadsheetML 2003 (the ".xls"
 // that is really XML), .xlsx, and CSV. The format is read from the bytes, not trusted from the name.
-import { XMLParser } from 'fast-xml-parser';
 import Papa from 'papaparse';
+import { Parser as SaxParser } from 'saxen';
 import { readSheet } from 'read-excel-file/node';
+import { importFileMaxMb } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import type { FileReadAs } from '../shared/tally-schemas';
 import { checkTableWithinLimits, checkZipWithinLimits, decodeText, hasUtf16Bom, importLimits, type TextEncodingName } from './bounded-read';
 import { parseInWorker, type parseWorkerLimits } from './parse-in-worker';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = importFileMaxMb * 1024 * 1024;
 
 export type Table = string[][];
 
@@ -48,7 +49,7 @@ export function numberCellsOf(table: Table): Array<[number, number[]]> {
 
 function refuseBySize(fileName: string, bytes: Buffer): void {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB: an export of one meeting or a quarter is far smaller. Nothing was imported.`, 'file');
+    throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB, more than the ${importFileMaxMb} MB an import file may be (an export of 100,000 slips is about 40 MB). Nothing was imported.`, 'file');
   }
   if (bytes.length === 0) throw new LedgerError('invalid_input', `${fileName} is empty. Nothing was imported.`, 'file');
 }
@@ -56,7 +57,7 @@ function refuseBySize(fileName: string, bytes: Buffer): void {
 /** The parse itself, on the calling thread: what the worker runs. */
 export async function readTableHere(fileName: string, bytes: Buffer): Promise<Table> {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB: an export of one meeting or a quarter is far smaller. Nothing was imported.`, 'file');
+    throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB, more than the ${importFileMaxMb} MB an import file may be (an export of 100,000 slips is about 40 MB). Nothing was imported.`, 'file');
   }
   if (bytes.length === 0) throw new LedgerError('invalid_input', `${fileName} is empty. Nothing was imported.`, 'file');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
@@ -151,45 +152,132 @@ export function readAsOf(table: Table): FileReadAs {
   }
 }
 
-type XmlNode = Record<string, unknown>;
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
 /**
  * SpreadsheetML 2003: <Workbook><Worksheet ss:Name><Table><Row><Cell ss:Index ss:MergeAcross><Data ss:Type>.
- * ss:Index jumps to a 1-based column; ss:MergeAcross makes a cell span more columns.
+ * ss:Index jumps to a 1-based column; ss:MergeAcross makes a cell span more columns. Read as a stream of
+ * tags (saxen, the XML reader read-excel-file already brings), never as a document tree: an export of
+ * 100,000 rows is 40 MB of XML, which as a tree needed over 700 MB and 13 s; as a stream it is the rows.
+ * The "Report" worksheet, else the first; its first Table. Reading stops one row past the row limit.
  */
 function readSpreadsheetMl(fileName: string, xml: string): Table {
-  let doc: XmlNode;
-  try {
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, trimValues: false, processEntities: true });
-    doc = parser.parse(xml, true) as XmlNode;
-  } catch {
-    // The parser's own words ("Invalid '[ "Workbook", … ]' found.:1:1") mean nothing to a secretary.
-    throw new LedgerError('invalid_input', `${fileName} is not a complete spreadsheet file: it ends before the report does, or it was damaged on the way. Download it again from BNI Connect. Nothing was imported.`, 'file');
-  }
-  const workbook = doc.Workbook as XmlNode | undefined;
-  if (!workbook) throw new LedgerError('invalid_input', `${fileName} is XML but not a spreadsheet (no Workbook). Nothing was imported.`, 'file');
-  const sheets = asArray(workbook.Worksheet as XmlNode | XmlNode[]);
-  const sheet = sheets.find((s) => s['@Name'] === 'Report') ?? sheets[0];
-  if (!sheet) throw new LedgerError('invalid_input', `${fileName} has no worksheet. Nothing was imported.`, 'file');
-  const table = asArray(sheet.Table as XmlNode | XmlNode[])[0];
-  const rows: Table = [];
-  for (const row of asArray(table?.Row as XmlNode | XmlNode[])) {
-    const cells: string[] = [];
-    let column = 0;
-    for (const cell of asArray(row.Cell as XmlNode | XmlNode[])) {
-      const index = Number(cell['@Index']);
-      if (Number.isInteger(index) && index > 0) column = index - 1;
-      const data = cell.Data as XmlNode | string | number | undefined;
-      const raw = typeof data === 'object' && data !== null ? (data['#text'] ?? '') : (data ?? '');
-      const type = typeof data === 'object' && data !== null ? data['@Type'] : undefined;
-      const value = type === 'DateTime' ? String(raw).slice(0, 10) : String(raw);
-      while (cells.length < column) cells.push('');
-      cells[column] = value.trim();
-      if (type === 'Number') markNumber(cells, column);
-      column += 1 + (Number(cell['@MergeAcross']) || 0);
+  const incomplete = () => new LedgerError('invalid_input', `${fileName} is not a complete spreadsheet file: it ends before the report does, or it was damaged on the way. Download it again from BNI Connect. Nothing was imported.`, 'file');
+  const local = (name: string) => name.slice(name.indexOf(':') + 1);
+  const attribute = (attrs: Record<string, string>, name: string) => {
+    for (const [key, value] of Object.entries(attrs)) if (local(key) === name) return value;
+    return undefined;
+  };
+  let sawWorkbook = false;
+  let workbookClosed = false;
+  let sheets = 0;
+  let first: Table | null = null;
+  let report: Table | null = null;
+  // The worksheet being read (null: one not wanted), and whether its first Table is done.
+  let rows: Table | null = null;
+  let tableSeen = false;
+  let inTable = false;
+  let cells: string[] | null = null;
+  let column = 0;
+  let cell: { at: number; span: number; type: string | undefined; text: string; inData: boolean } | null = null;
+  let depth = 0;
+  let over = false;
+  const parser = new SaxParser();
+  parser.on('openTag', (name, attrs, decode, selfClosing) => {
+    if (!selfClosing) depth++;
+    switch (local(name)) {
+      case 'Workbook':
+        sawWorkbook = true;
+        break;
+      case 'Worksheet': {
+        sheets++;
+        const sheetName = attribute(attrs(), 'Name');
+        const wanted = sheets === 1 || (sheetName !== undefined && decode(sheetName) === 'Report' && report === null);
+        rows = wanted ? [] : null;
+        if (rows && sheetName !== undefined && decode(sheetName) === 'Report') report = rows;
+        if (rows && sheets === 1) first = rows;
+        tableSeen = false;
+        break;
+      }
+      case 'Table':
+        inTable = rows !== null && !tableSeen;
+        tableSeen = true;
+        break;
+      case 'Row':
+        if (!inTable) break;
+        cells = [];
+        column = 0;
+        if (selfClosing) endRow();
+        break;
+      case 'Cell': {
+        if (!cells) break;
+        const all = attrs();
+        const index = Number(attribute(all, 'Index'));
+        if (Number.isInteger(index) && index > 0) column = index - 1;
+        cell = { at: column, span: Number(attribute(all, 'MergeAcross')) || 0, type: undefined, text: '', inData: false };
+        if (selfClosing) endCell();
+        break;
+      }
+      case 'Data':
+        if (!cell) break;
+        cell.type = attribute(attrs(), 'Type');
+        cell.inData = !selfClosing;
+        break;
+    }
+  });
+  const endCell = () => {
+    if (!cells || !cell) return;
+    const value = cell.type === 'DateTime' ? cell.text.slice(0, 10) : cell.text;
+    while (cells.length < cell.at) cells.push('');
+    cells[cell.at] = value.trim();
+    if (cell.type === 'Number') markNumber(cells, cell.at);
+    column = cell.at + 1 + cell.span;
+    cell = null;
+  };
+  const endRow = () => {
+    if (!cells || !rows) return;
+    if (rows.length >= importLimits.rows) {
+      over = true;
+      parser.stop();
     }
     rows.push(cells);
-  }
-  return rows;
+    cells = null;
+  };
+  parser.on('text', (text, decode) => {
+    if (cell?.inData) cell.text += decode(text);
+  });
+  parser.on('cdata', (text) => {
+    if (cell?.inData) cell.text += text;
+  });
+  parser.on('closeTag', (name, _decode, selfClosing) => {
+    if (!selfClosing) depth--;
+    switch (local(name)) {
+      case 'Data':
+        if (cell) cell.inData = false;
+        break;
+      case 'Cell':
+        if (!selfClosing) endCell();
+        break;
+      case 'Row':
+        if (!selfClosing) endRow();
+        break;
+      case 'Table':
+        inTable = false;
+        break;
+      case 'Worksheet':
+        rows = null;
+        break;
+      case 'Workbook':
+        workbookClosed = true;
+        break;
+    }
+  });
+  parser.on('error', () => {
+    throw incomplete();
+  });
+  parser.parse(xml);
+  const table: Table | null = report ?? first;
+  if (over && table) return table; // one row past the limit: refused by the table check with the limit named
+  if (!sawWorkbook) throw new LedgerError('invalid_input', `${fileName} is XML but not a spreadsheet (no Workbook). Nothing was imported.`, 'file');
+  if (!workbookClosed || depth !== 0) throw incomplete();
+  if (sheets === 0 || !table) throw new LedgerError('invalid_input', `${fileName} has no worksheet. Nothing was imported.`, 'file');
+  return table;
 }

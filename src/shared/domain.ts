@@ -71,6 +71,15 @@ export type OutsideSlipType = (typeof outsideSlipTypes)[number];
 export const outsideDirections = ['given', 'received', 'with'] as const;
 export type OutsideDirection = (typeof outsideDirections)[number];
 export const visitorFollowUps = ['new', 'contacted', 'invited_back', 'applied', 'not_interested'] as const;
+/**
+ * The largest import file read, in MB: BNI Connect's .xls export (SpreadsheetML, ~400 bytes a row) of
+ * 100,000 slips — the row limit — is about 40 MB. What is read is bounded further by the row and cell
+ * limits and by the reading thread's 512 MB / 30 s (src/imports/parse-in-worker.ts).
+ */
+export const importFileMaxMb = 100;
+/** The same limit as base64 characters (what the window sends). */
+export const importFileMaxBase64 = Math.ceil((importFileMaxMb * 2 ** 20) / 3) * 4;
+
 export const auditActions = ['insert', 'update', 'delete', 'close', 'reopen', 'restore', 'import'] as const;
 /** What the Audit log screen can show: everything, or one kind of record. */
 export const auditEntities = ['all', 'member', 'attendance', 'referral', 'tyfcb', 'one_to_one', 'visitor', 'ceu', 'outside_party', 'meeting', 'chapter', 'classification', 'contact_sphere', 'scorecard_profile', 'chapter_file', 'tyfcb_dispute', 'outcome_rules', 'import_batch'] as const;

@@ -1,7 +1,7 @@
 // Contract schemas for given vs received: tallies for a period, the giver × receiver matrix, flags.
 import { z } from 'zod';
 import { entityId, isoDate, optionalText } from './fields';
-import { auditEntities, memberStatuses } from './domain';
+import { auditEntities, importFileMaxBase64, importFileMaxMb, memberStatuses } from './domain';
 import { outsidePartyInput } from './meeting-schemas';
 
 /** A period is an inclusive range of meeting dates; only completed meetings inside it count. */
@@ -362,10 +362,10 @@ const rowFix = z.object({ amount: z.string().max(40).optional(), credits: z.stri
 export const importFileInput = z
   .object({
     fileName: z.string({ error: 'Choose a file.' }).trim().min(1, { error: 'Choose a file.' }).max(260),
-    // 20 MB of file is about 27 million characters of base64: anything larger is refused unread.
+    // An export of 100,000 slips as .xls is about 40 MB; past importFileMaxMb the file is refused unread.
     contentBase64: z
       .string({ error: 'Choose a file.' })
-      .max(28_000_000, { error: 'The file is too large to be a BNI Connect export (more than 20 MB). Nothing was imported.' }),
+      .max(importFileMaxBase64, { error: `The file is too large to be a BNI Connect export (more than ${importFileMaxMb} MB). Nothing was imported.` }),
     meetingOn: isoDate('Meeting date').optional(),
     aliases: z.record(z.string().max(200), entityId('Member')).default({}),
     /** Names the secretary said are someone outside the chapter (another chapter's member, a visitor, "BNI"): remembered like aliases. */

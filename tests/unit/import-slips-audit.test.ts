@@ -117,11 +117,11 @@ describe('a file that is not what it claims', () => {
     expect(changes()).toBe(before);
   });
 
-  it('a 50 MB file is refused before it is read', async () => {
+  it('a 101 MB file is refused before it is read', async () => {
     const { api, changes } = chapter();
     const before = changes();
-    const result = await api.callAsync('importSlipsAudit', { fileName: 'huge.xls', contentBase64: 'A'.repeat(Math.ceil((50 * 2 ** 20 * 4) / 3)) });
-    expect(result).toMatchObject({ ok: false, error: { field: 'contentBase64', message: 'The file is too large to be a BNI Connect export (more than 20 MB). Nothing was imported.' } });
+    const result = await api.callAsync('importSlipsAudit', { fileName: 'huge.xls', contentBase64: 'A'.repeat(Math.ceil((101 * 2 ** 20 * 4) / 3)) });
+    expect(result).toMatchObject({ ok: false, error: { field: 'contentBase64', message: 'The file is too large to be a BNI Connect export (more than 100 MB). Nothing was imported.' } });
     expect(changes()).toBe(before);
   });
 

@@ -1,0 +1,60 @@
+// BNI Connect's .xls export (SpreadsheetML 2003) read as a stream of tags: an export of many slips is
+// larger than the old 20 MB cap and is read, not refused; what the reader keeps (sheets, merged and
+// indexed cells, dates, numbers, entities) is as before; a file past the limit is refused unread.
+import { describe, expect, it } from 'vitest';
+import { isNumberCell, readTable, readTableHere } from '../../src/imports/spreadsheet';
+import { openTestDb, testRegistry } from '../support/db';
+import { saveChapter } from '../../src/services/chapter';
+import { saveClassification } from '../../src/services/classifications';
+import { addMember } from '../../src/services/members';
+import { okValue as ok } from '../support/first-quarter';
+
+const workbook = (sheets: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">${sheets}</Workbook>`;
+const cell = (text: string, extra = '') => `<Cell${extra}><Data ss:Type="String">${text}</Data></Cell>`;
+
+describe('an .xls export read as a stream', () => {
+  it('an export over 20 MB (2,400 slips with long details) is read and previewed, not refused for its size', async () => {
+    const opened = openTestDb();
+    const api = testRegistry(opened);
+    saveChapter(opened.db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+    for (const [first, last] of [['Dana', 'Ruiz'], ['Marcus', 'Chen']]) {
+      const classificationId = saveClassification(opened.db, { name: `${first}'s seat`, sphereId: null }).id;
+      addMember(opened.db, { firstName: first!, lastName: last!, company: '', classificationId, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+    }
+    const note = 'Needs a second opinion on the roof, the gutters and the chimney; call after six. '.repeat(110); // 9,020 characters
+    const rows = Array.from({ length: 2400 }, (_, i) => `<Row>${cell(i % 2 ? 'Dana Ruiz' : 'Marcus Chen')}${cell(i % 2 ? 'Marcus Chen' : 'Dana Ruiz')}${cell('Referral')}${cell('Outside')}${cell(`${i}: ${note}`, ' ss:Index="7"')}</Row>\n`).join('');
+    const xml = workbook(`<Worksheet ss:Name="Report"><Table><Row>${cell('Slips Audit Report for 17/11/2026', ' ss:MergeAcross="6"')}</Row><Row/>
+<Row>${['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'].map((h) => cell(h)).join('')}</Row>\n${rows}</Table></Worksheet>`);
+    expect(xml.length).toBeGreaterThan(20 * 2 ** 20);
+    const preview = ok<any>(await api.callAsync('previewSlipsAuditImport', { fileName: 'slips-audit.xls', contentBase64: Buffer.from(xml).toString('base64') }));
+    expect(preview).toMatchObject({ meetingOn: '2026-11-17', rows: 2400, counts: { new: 2400, problem: 0 } });
+  });
+
+  it('a file over 100 MB is refused before it is read, naming the limit', async () => {
+    await expect(readTable('everything.xls', Buffer.alloc(101 * 2 ** 20, 0x20))).rejects.toMatchObject({
+      field: 'file',
+      message: 'everything.xls is 101 MB, more than the 100 MB an import file may be (an export of 100,000 slips is about 40 MB). Nothing was imported.',
+    });
+  });
+
+  it('reads the "Report" sheet when another comes first, with merged and indexed cells, dates, numbers, entities and rich text as written', async () => {
+    const xml = workbook(`<Worksheet ss:Name="Notes"><Table><Row>${cell('not this')}</Row></Table></Worksheet>
+<ss:Worksheet ss:Name="Report"><ss:Table>
+ <ss:Row><ss:Cell ss:MergeAcross="2"><ss:Data ss:Type="String">Title</ss:Data></ss:Cell><ss:Cell><ss:Data ss:Type="Number">1250.5</ss:Data></ss:Cell></ss:Row>
+ <Row/>
+ <Row><Cell ss:Index="3"><Data ss:Type="DateTime">2026-11-17T00:00:00.000</Data></Cell><Cell/>${cell('Zoë &amp; Söhne &#x4E2D;&#25991;')}</Row>
+ <Row><Cell><ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><B>Bold</B> and <I>plain</I></ss:Data></Cell><Cell><Data ss:Type="String"><![CDATA[<raw>]]></Data></Cell></Row>
+</ss:Table></ss:Worksheet>`);
+    const table = await readTableHere('report.xls', Buffer.from(xml));
+    expect(table).toEqual([['Title', '', '', '1250.5'], [], ['', '', '2026-11-17', '', 'Zoë & Söhne 中文'], ['Bold and plain', '<raw>']]);
+    expect(isNumberCell(table[0], 3)).toBe(true);
+    expect(isNumberCell(table[2], 2)).toBe(false);
+  });
+
+  it('a file cut off half-way, or XML that is no workbook, is refused with a sentence', async () => {
+    const whole = workbook(`<Worksheet ss:Name="Report"><Table><Row>${cell('From')}</Row><Row>${cell('Dana Ruiz')}</Row></Table></Worksheet>`);
+    await expect(readTableHere('cut.xls', Buffer.from(whole.slice(0, whole.length - 40)))).rejects.toThrow(/^cut\.xls is not a complete spreadsheet file: it ends before the report does/);
+    await expect(readTableHere('feed.xml', Buffer.from('<?xml version="1.0"?><rss><channel/></rss>'))).rejects.toThrow(/^feed\.xml is XML but not a spreadsheet \(no Workbook\)/);
+    await expect(readTableHere('empty.xls', Buffer.from(workbook('')))).rejects.toThrow(/^empty\.xls has no worksheet/);
+  });
+});
