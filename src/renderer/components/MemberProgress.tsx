@@ -268,6 +268,8 @@ function OutcomeChart({ side, title, months }: { side: 'given' | 'received'; tit
           dataKey="month"
           type="stacked"
           withLegend
+          // The legend in the series' order (won, lost, still open), not Recharts' alphabetical one.
+          legendProps={{ itemSorter: null }}
           yAxisProps={{ allowDecimals: false, width: 30 }}
           series={[
             { name: 'Won', color: 'teal.6' },

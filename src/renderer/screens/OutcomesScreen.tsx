@@ -161,6 +161,8 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
             dataKey="month"
             type="stacked"
             withLegend
+            // The legend in the series' order (linked, unlinked, under dispute), not alphabetical.
+            legendProps={{ itemSorter: null }}
             valueFormatter={(v) => money(Math.round(v * 10 ** minorDigits(data.currency)))}
             yAxisProps={{ width: 70, tickFormatter: (v: number) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(v) }}
             series={[
