@@ -70,9 +70,16 @@ interface RosterInput {
   skipRows?: number[] | undefined;
   /** Columns the secretary pointed at in the preview, by field: the column's index in the header row, -1 for none. */
   columns?: Partial<Record<Column, number>> | undefined;
+  /** Values corrected in the preview, by row: they stand in for the file's cells (the file is not changed). */
+  fixes?: Record<string, Partial<Record<FixableField, string>>> | undefined;
 }
 
-async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, columns }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
+/** Cells a problem row can have corrected in the preview. */
+export const fixableFields = ['firstName', 'lastName', 'company', 'classification', 'email', 'phone', 'joinedOn', 'renewalDue', 'status'] as const;
+type FixableField = (typeof fixableFields)[number];
+const fixableField = (key: unknown): Column | null => ((fixableFields as readonly unknown[]).includes(key) ? (key as Column) : null);
+
+async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, columns, fixes }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
   const table = await readTable(fileName, Buffer.from(contentBase64, 'base64'));
   // Columns by their header (in the languages BNI Connect exports in), else as the secretary pointed in the preview.
   const { headerAt, columns: at, question: columnQuestion } = findColumns(fileName, table, rosterColumns, columns);
@@ -115,9 +122,11 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, c
 
   for (let i = headerAt + 1; i < table.length; i++) {
     const row = table[i] ?? [];
-    const cell = (k: Column) => (at[k] >= 0 ? (row[at[k]] ?? '').trim() : '');
-    if (row.every((c) => c.trim() === '')) continue;
     const rowNumber = i + 1;
+    // A value the secretary corrected in the preview stands in for the file's cell.
+    const fixed = fixes?.[String(rowNumber)] ?? {};
+    const cell = (k: Column) => (fixed[k as FixableField] ?? (at[k] >= 0 ? (row[at[k]] ?? '') : '')).trim();
+    if (row.every((c) => c.trim() === '')) continue;
     const first = cell('firstName');
     const last = cell('lastName');
     const name = `${first} ${last}`.trim();
@@ -143,11 +152,11 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, c
       const before = findMember(db, existingId)!;
       const fromFile = { company: cell('company'), email: cell('email'), phone: cell('phone'), joinedOn: cell('joinedOn') ? toIsoDate(cell('joinedOn')) : '', renewalDue: cell('renewalDue') ? toIsoDate(cell('renewalDue')) : '' };
       const changes: RosterPreview['updates'][number]['changes'] = [];
-      const rowProblems: string[] = [];
+      const rowProblems: Array<{ text: string; field: Column | null }> = [];
       const next: Record<string, unknown> = {};
       for (const field of updatable) {
         const value = fromFile[field];
-        if (value === null) rowProblems.push(`${fieldWords[field]} "${cell(field)}" is not a date (use 2026-03-04 or 04/03/2026)`);
+        if (value === null) rowProblems.push({ text: `${fieldWords[field]} "${cell(field)}" is not a date (use 2026-03-04 or 04/03/2026)`, field });
         else if (value !== '' && value !== (before[field] ?? '')) {
           changes.push({ field: fieldWords[field], from: before[field] ?? '', to: value });
           next[field] = value;
@@ -155,13 +164,13 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, c
       }
       if (changes.length && !rowProblems.length) {
         const checked = updateMemberInput.safeParse({ id: before.id, firstName: before.firstName, lastName: before.lastName, company: before.company, classificationId: before.classificationId, phone: before.phone, email: before.email, status: before.status, joinedOn: before.joinedOn, renewalDue: before.renewalDue, sponsorId: before.sponsorId ?? null, leadershipRole: before.leadershipRole ?? null, leftOn: before.leftOn, ...next });
-        if (!checked.success) for (const issue of checked.error.issues) rowProblems.push(issue.message.replace(/\.$/, ''));
+        if (!checked.success) for (const issue of checked.error.issues) rowProblems.push({ text: issue.message.replace(/\.$/, ''), field: fixableField(issue.path[0]) });
         else {
           updates.push({ row: rowNumber, input: checked.data });
           updateLines.push({ row: rowNumber, name: before.fullName, changes });
         }
       }
-      for (const p of rowProblems) problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}): ${p}.` });
+      for (const p of rowProblems) problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name}): ${p.text}.`, ...(p.field ? { field: p.field } : {}) });
       continue;
     }
     // Two rows of one new person ("José Díaz" and "Jose Diaz") would become two members nobody can tell apart.
@@ -175,11 +184,11 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, c
     const status = statuses[cell('status').toLowerCase()] ?? (cell('status') ? null : 'active');
     const joinedOn = cell('joinedOn') ? toIsoDate(cell('joinedOn')) : todayIso();
     const renewalDue = cell('renewalDue') ? toIsoDate(cell('renewalDue')) : null;
-    const rowProblems: string[] = [];
-    if (!status) rowProblems.push(`status "${cell('status')}" is not one of active, applicant, on leave, former`);
-    if (!joinedOn) rowProblems.push(`joined on "${cell('joinedOn')}" is not a date (use 2026-03-04 or 04/03/2026)`);
-    if (cell('renewalDue') && !renewalDue) rowProblems.push(`renewal due "${cell('renewalDue')}" is not a date`);
-    if (!classification) rowProblems.push('classification is empty');
+    const rowProblems: Array<{ text: string; field: Column | null }> = [];
+    if (!status) rowProblems.push({ text: `status "${cell('status')}" is not one of active, applicant, on leave, former`, field: 'status' });
+    if (!joinedOn) rowProblems.push({ text: `joined on "${cell('joinedOn')}" is not a date (use 2026-03-04 or 04/03/2026)`, field: 'joinedOn' });
+    if (cell('renewalDue') && !renewalDue) rowProblems.push({ text: `renewal due "${cell('renewalDue')}" is not a date`, field: 'renewalDue' });
+    if (!classification) rowProblems.push({ text: 'classification is empty', field: 'classification' });
 
     const input = {
       firstName: first,
@@ -201,7 +210,7 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, c
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         if (datesFlagged && (issue.path[0] === 'joinedOn' || issue.path[0] === 'renewalDue')) continue;
-        rowProblems.push(issue.message.replace(/\.$/, ''));
+        rowProblems.push({ text: issue.message.replace(/\.$/, ''), field: fixableField(issue.path[0]) });
       }
     }
 
@@ -211,11 +220,11 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, c
       const inFile = seatsTakenInFile.get(seatKey);
       const existing = existingSeats.get(seatKey);
       const holder = existing ? currentSeatHolder(db, existing.id) : null;
-      if (inFile) rowProblems.push(`${classification} is also given to ${inFile} earlier in the file: one seat per classification`);
-      else if (holder) rowProblems.push(seatTakenMessage(holder).replace(/\.$/, ''));
+      if (inFile) rowProblems.push({ text: `${classification} is also given to ${inFile} earlier in the file: one seat per classification`, field: 'classification' });
+      else if (holder) rowProblems.push({ text: seatTakenMessage(holder).replace(/\.$/, ''), field: 'classification' });
       else seatsTakenInFile.set(seatKey, name);
     }
-    for (const p of rowProblems) problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name || 'no name'}): ${p}.` });
+    for (const p of rowProblems) problems.push({ row: rowNumber, message: `Row ${rowNumber} (${name || 'no name'}): ${p.text}.`, ...(p.field ? { field: p.field } : {}) });
     if (rowProblems.length) continue;
     if (!existingSeats.has(seatKey)) newClassifications.add(classification);
     planned.push({ row: rowNumber, classification, input: { ...(checked.success ? checked.data : input), classificationName: classification } as Planned['input'] });

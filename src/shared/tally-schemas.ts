@@ -433,16 +433,25 @@ export const rosterPreviewOut = z.object({
   skipped: z.array(z.object({ row: z.number().int(), message: z.string() })),
   /** Members already in the ledger whose details in the file differ: each change, before and after. */
   updates: z.array(z.object({ row: z.number().int(), name: z.string(), changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) })),
-  problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  /** `field`: the cell the problem is in, when it can be corrected in the preview. */
+  problems: z.array(z.object({ row: z.number().int(), message: z.string(), field: z.string().optional() })),
   dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
   columnQuestion: columnQuestionOut(rosterColumnFields),
 });
+const rosterCell = z.string({ error: 'A corrected value is text.' }).max(200, { error: 'A corrected value is at most 200 characters.' }).optional();
 export const rosterFileInput = fileInput
   .extend({
     columns: chosenColumns(rosterColumnFields),
     dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional(),
     /** Rows to leave out, as the file numbers them (problem rows are left out anyway). */
     skipRows: z.array(z.number({ error: 'A skipped row is a row number.' }).int().min(1).max(1_000_000), { error: 'Skipped rows are a list of row numbers.' }).max(100_000).optional(),
+    /** Values corrected in the preview, by row number: they stand in for the file's cells. */
+    fixes: z
+      .record(
+        z.string().regex(/^\d{1,7}$/, { error: 'A corrected row is a row number.' }),
+        z.object({ firstName: rosterCell, lastName: rosterCell, company: rosterCell, classification: rosterCell, email: rosterCell, phone: rosterCell, joinedOn: rosterCell, renewalDue: rosterCell, status: rosterCell }).strict(),
+      )
+      .optional(),
   })
   .strict();
 export const attendancePreviewOut = z.object({

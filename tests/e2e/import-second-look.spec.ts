@@ -21,7 +21,7 @@ const roster = [
   'Lucía,Fernández,Fernández Insurance,Insurance,,,2025-01-01,,Active',
 ].join('\n');
 
-test('a roster with four bad rows: the good members are added, each bad row is listed, and a row can be skipped', async ({ page, harness }) => {
+test('a roster with four bad rows: the good members are added, each bad row is listed, a row can be skipped and a date corrected in place', async ({ page, harness }) => {
   saveChapter(harness.database.db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
   await page.goto(`${harness.openUrl}#/import`);
   await page.getByText('Roster', { exact: true }).click();
@@ -35,9 +35,14 @@ test('a roster with four bad rows: the good members are added, each bad row is l
   await card.getByRole('button', { name: 'Skip row 6' }).click();
   await expect(card.getByText('Row 6 (Ed Roe) is skipped, as you chose.')).toBeVisible();
   await expect(card.getByRole('table', { name: 'Members to add' })).toContainText('Dana Ruiz');
+  // Gus's impossible date is corrected in place.
+  await card.getByLabel('Correct joined on of row 8').fill('2026-02-28');
+  await card.getByLabel('Correct joined on of row 8').press('Enter');
+  await expect(page.getByRole('button', { name: 'Add 7 members' })).toBeEnabled();
+  await expect(card.getByRole('table', { name: 'Members to add' })).toContainText('2026-02-28');
   await page.screenshot({ path: '/tmp/shots/s4-19a/roster-rows.png', fullPage: true });
-  await page.getByRole('button', { name: 'Add 6 members' }).click();
-  await expect(page.getByText('Added 6 members and 6 classifications; updated 0 already in the ledger. Left out 4 rows: Row 5 (Di Fox)', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Add 7 members' }).click();
+  await expect(page.getByText('Added 7 members and 7 classifications; updated 0 already in the ledger. Left out 3 rows: Row 5 (Di Fox)', { exact: false })).toBeVisible();
   await expect(page.getByText('Row 6 (Ed Roe) is skipped, as you chose;', { exact: false })).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/s4-19a/roster-imported.png', fullPage: true });
 });

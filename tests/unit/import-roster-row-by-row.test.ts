@@ -57,9 +57,26 @@ describe('a roster with a few bad rows', () => {
     expect(ok<any[]>(api.call('listImports', {}))[0]).toMatchObject({ created: 6, skipped: 4 });
   });
 
+  it("Fay's email and Gus's impossible date are corrected in the preview; the file itself is not needed again", async () => {
+    const { api, names } = emptyChapter();
+    const p = ok<any>(await api.callAsync('previewRosterImport', file()));
+    expect(p.problems.filter((x: any) => x.row === 7 || x.row === 8).map((x: any) => x.field)).toEqual(['email', 'joinedOn']);
+    const fixes = { '7': { email: 'fay@ho.example' }, '8': { joinedOn: '2026-02-28' } };
+    const fixed = ok<any>(await api.callAsync('previewRosterImport', file({ fixes })));
+    expect(fixed.problems.map((x: any) => x.row)).toEqual([5, 9]);
+    expect(ok<any>(await api.callAsync('importRoster', file({ fixes }))).imported).toBe(8);
+    expect(names()).toEqual(expect.arrayContaining(['Fay Ho', 'Gus Li']));
+    const gus = ok<any[]>(api.call('listMembers', { scope: 'all' })).find((m) => m.firstName === 'Gus');
+    expect(gus.joinedOn).toBe('2026-02-28');
+    // A correction that is still wrong stays a problem with the same sentence.
+    const still = ok<any>(await api.callAsync('previewRosterImport', file({ fixes: { '8': { joinedOn: '30/02/2026' } } })));
+    expect(still.problems.find((x: any) => x.row === 8).message).toBe('Row 8 (Gus Li): joined on "30/02/2026" is not a date (use 2026-03-04 or 04/03/2026).');
+  });
+
   it('a row number that is not a number is refused with a sentence, and nothing is imported', async () => {
     const { api, names } = emptyChapter();
     expect(await api.callAsync('importRoster', file({ skipRows: ['six'] }))).toMatchObject({ ok: false, error: { message: 'A skipped row is a row number.' } });
+    expect(await api.callAsync('importRoster', file({ fixes: { '8': { address: 'Main St' } } }))).toMatchObject({ ok: false });
     expect(names()).toEqual([]);
   });
 });

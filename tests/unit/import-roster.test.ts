@@ -88,7 +88,7 @@ describe('importing a roster', () => {
     expect(opened.sqlite.prepare("SELECT count(*) FROM audit_log WHERE entity = 'member' AND action = 'update'").pluck().get()).toBe(1);
     // A bad email in an update is a problem row, and the member is left as they are.
     const bad = ok<any>(await api.callAsync('previewRosterImport', file(Buffer.from(update.replace('dana@ruiz.example', 'not-an-email')))));
-    expect(bad.problems).toEqual([{ row: 2, message: 'Row 2 (DANA ruiz): Email does not look like an email address (name@example.com).' }]);
+    expect(bad.problems).toEqual([{ row: 2, message: 'Row 2 (DANA ruiz): Email does not look like an email address (name@example.com).', field: 'email' }]);
   });
 
   it('a roster import can be undone from the history: the members it added go, the details it changed come back', async () => {

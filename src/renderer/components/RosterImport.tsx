@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { RosterPreview, rosterColumnFields } from '../../shared/contract';
@@ -10,9 +10,11 @@ import { DateOrderQuestion } from './DateOrderQuestion';
 import { ColumnQuestion } from './ColumnQuestion';
 import { ReadAs } from './ReadAs';
 
+const fieldLabels: Record<string, string> = { firstName: 'first name', lastName: 'last name', company: 'company', classification: 'classification', email: 'email', phone: 'phone', joinedOn: 'joined on', renewalDue: 'renewal due', status: 'status' };
+
 /**
  * A roster from CSV or a spreadsheet: preview, then import. A problem row is left out (and listed),
- * never a reason to hold back the others; any row can be skipped, and a skipped row can be put back.
+ * never a reason to hold back the others; any row can be skipped (and put back), and a bad value corrected in place.
  */
 export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
@@ -23,12 +25,25 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
   const [skipRows, setSkipRows] = useState<number[]>([]);
   // Which of the file's columns holds a field the ledger did not recognise by its header (the Slips Audit's question).
   const [columns, setColumns] = useState<Partial<Record<RosterColumn, number>>>({});
-  const withOrder = (next: { fileName: string; contentBase64: string }, order = dateOrder, skip = skipRows, chosen = columns) => ({
+  const [fixes, setFixes] = useState<Record<string, Record<string, string>>>({});
+  const withOrder = (next: { fileName: string; contentBase64: string }, order = dateOrder, skip = skipRows, chosen = columns, fixed = fixes) => ({
     ...next,
     ...(order ? { dateOrder: order } : {}),
     ...(skip.length ? { skipRows: skip } : {}),
     ...(Object.keys(chosen).length ? { columns: chosen } : {}),
+    ...(Object.keys(fixed).length ? { fixes: fixed } : {}),
   });
+  /** A value corrected in the preview (Enter): it stands in for the file's cell, and the preview is read again. */
+  const correct = async (row: number, field: string, value: string) => {
+    const next = { ...fixes, [String(row)]: { ...fixes[String(row)], [field]: value } };
+    setFixes(next);
+    if (!file) return;
+    try {
+      setPreview(await ledger.previewRosterImport(withOrder(file, dateOrder, skipRows, columns, next)));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const pointColumn = async (field: RosterColumn, index: number) => {
     const next = { ...columns, [field]: index };
     setColumns(next);
@@ -72,11 +87,12 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
     setDateOrder(undefined);
     setSkipRows([]);
     setColumns({});
+    setFixes({});
     if (!chosen) return setFile(null);
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
     try {
-      setPreview(await ledger.previewRosterImport(withOrder(next, undefined, [], {})));
+      setPreview(await ledger.previewRosterImport(withOrder(next, undefined, [], {}, {})));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -125,13 +141,27 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
           {preview.problems.length > 0 && (
             <Alert color="red" mt="md" title={`${preview.problems.length} ${preview.problems.length === 1 ? 'row has a problem and is' : 'rows have a problem and are'} left out`} aria-label="Rows left out">
               <Text size="sm" mb="xs">
-                The other rows are imported. Correct a row in the file and open it again to bring it in, or skip it (skipping a row frees the classification it claimed).
+                The other rows are imported. Correct a value here (Enter) to bring the row in, or skip it (skipping a row frees the classification it claimed).
               </Text>
               <Table fz="sm">
                 <Table.Tbody>
                   {preview.problems.map((p) => (
                     <Table.Tr key={`${p.row}-${p.message}`}>
                       <Table.Td>{p.message}</Table.Td>
+                      <Table.Td w={230}>
+                        {p.field && (
+                          <TextInput
+                            size="xs"
+                            key={`${p.row}-${p.field}-${fixes[String(p.row)]?.[p.field] ?? ''}`}
+                            aria-label={`Correct ${fieldLabels[p.field] ?? p.field} of row ${p.row}`}
+                            placeholder={`Correct ${fieldLabels[p.field] ?? p.field}`}
+                            defaultValue={fixes[String(p.row)]?.[p.field] ?? ''}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter') void correct(p.row, p.field!, e.currentTarget.value);
+                            }}
+                          />
+                        )}
+                      </Table.Td>
                       <Table.Td w={70}>{skipButton(p.row)}</Table.Td>
                     </Table.Tr>
                   ))}
