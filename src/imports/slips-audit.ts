@@ -165,7 +165,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       preview: {
         fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: 0, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
         toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
-        dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, columnQuestion, meetingQuestion: null, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
+        dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, defaults: [], columnQuestion, meetingQuestion: null, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
       },
     };
   }
@@ -228,7 +228,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       preview: {
         fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: rows.length, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
         toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
-        dateOrder: { order, settledBy, question: null }, reasonRequired: false, columnQuestion, meetingQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
+        dateOrder: { order, settledBy, question: null }, reasonRequired: false, defaults: [], columnQuestion, meetingQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
       },
     };
   }
@@ -446,6 +446,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       askedNames: [...asked.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, candidates]) => ({ name, candidates })),
       dateOrder: { order, settledBy, question },
       reasonRequired: meetingStatus === 'completed' && counts.new + counts.differs > 0,
+      defaults: defaultsSaid(matches.filter((m) => m.kind === 'new').map((m) => m.row), meetingOn),
       columnQuestion,
       meetingQuestion,
       chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
@@ -578,6 +579,48 @@ const businessOf = (text: string): 'new' | 'repeat' | null =>
   /^(repeat|wiederhol|r[ée]p[ée]t|repetid|recurrent|recorrent|herhal|ripetut)/i.test(text.trim()) ? 'repeat' : /^(new|neu|nouve|nuev|nieuw|nuov|novo|nova)/i.test(text.trim()) ? 'new' : null;
 const tyfcbKindOf = (io: string): 'inside' | 'outside' | 'tier3' => (/tier|3/i.test(io) ? 'tier3' : /^(in|intern|binnen)/i.test(io) ? 'inside' : 'outside');
 
+/**
+ * The values a new slip needs that the file does not give, and what the ledger records instead (the same as a
+ * slip typed without them): each listed in the preview and the result with how many rows, and written on the
+ * slip itself so the secretary sees it there and can change it.
+ */
+function filledIn(r: ReadyRow, meetingOn: string): Array<{ key: string; type: SlipType; words: string }> {
+  const out: Array<{ key: string; type: SlipType; words: string }> = [];
+  const add = (key: string, words: string) => out.push({ key: `${r.type}.${key}`, type: r.type, words });
+  if (r.type === 'referral') {
+    add('temperature', 'temperature not in the file, recorded as 3');
+    if (!r.io) add('kind', 'inside or outside not in the file, recorded as outside');
+    if (!r.prospectText) add('prospect', 'no prospect in the file, recorded as "From BNI Connect"');
+  } else if (r.type === 'tyfcb') {
+    if (!r.business) add(`business`, /repeat|wiederhol/i.test(r.detail) ? 'new or repeat not in the file, recorded as repeat business (the Detail says repeat)' : 'new or repeat not in the file, recorded as new business');
+    if (!r.io) add('kind', 'inside or outside not in the file, recorded as outside');
+  } else if (r.type === 'one_to_one') {
+    add('metOn', `the day they met is not in the file, recorded as the meeting's date (${meetingOn})`);
+  }
+  return out;
+}
+const slipNouns: Record<SlipType, [string, string]> = { referral: ['referral', 'referrals'], tyfcb: ['TYFCB', 'TYFCBs'], one_to_one: ['one-to-one', 'one-to-ones'], visitor: ['visitor', 'visitors'], ceu: ['CEU', 'CEUs'] };
+
+/** "12 referrals: temperature not in the file, recorded as 3 — change them on the Meeting screen." */
+function defaultsSaid(rows: ReadyRow[], meetingOn: string): string[] {
+  const counts = new Map<string, { type: SlipType; words: string; n: number }>();
+  for (const r of rows)
+    for (const f of filledIn(r, meetingOn)) {
+      const key = `${f.key}|${f.words}`;
+      const c = counts.get(key) ?? { type: f.type, words: f.words, n: 0 };
+      c.n++;
+      counts.set(key, c);
+    }
+  return [...counts.values()].map((c) => `${c.n} ${slipNouns[c.type][c.n === 1 ? 0 : 1]}: ${c.words} — change ${c.n === 1 ? 'it' : 'them'} on the Meeting screen.`);
+}
+/** What the slip itself says about the values it was given: its note, with the file's Detail kept first. */
+function markedNote(r: ReadyRow, note: string, meetingOn: string): string {
+  const filled = filledIn(r, meetingOn);
+  if (filled.length === 0) return note;
+  const mark = `Imported from BNI Connect: ${filled.map((f) => f.words).join('; ')}.`;
+  return note ? `${note} — ${mark}` : mark;
+}
+
 export interface ImportResult extends ImportPreview {
   batchId: string | null;
   created: number;
@@ -696,7 +739,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
         const kind = slipType === 'referral' ? kindOf(r.io) : slipType === 'tyfcb' ? tyfcbKindOf(r.io) : '';
         const business = slipType === 'tyfcb' ? ((r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new')) : null;
         const prospectName = slipType === 'referral' ? r.prospectText || 'From BNI Connect' : '';
-        const note = slipType === 'referral' ? '' : r.prospectText;
+        const note = markedNote(r, slipType === 'referral' ? '' : r.prospectText, preview.meetingOn);
         const pid = partyIdOf(party);
         insert.outside.run(id, meetingId, slipType, memberId, pid, direction, kind, slipType === 'referral' ? 3 : null, prospectName, slipType === 'tyfcb' ? r.amountMinor : null, slipType === 'tyfcb' ? chapter.currency : null, business, slipType === 'one_to_one' ? preview.meetingOn : null, note);
         const after = {
@@ -712,20 +755,20 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
         switch (r.type) {
           case 'referral': {
             entity = 'referral';
-            after = { giverId: r.fromId, receiverId: r.toId, kind: kindOf(r.io), temperature: 3, prospectName: r.detail || 'From BNI Connect', note: '' };
-            insert.referral.run(id, meetingId, r.fromId, r.toId, after.kind, after.prospectName, '');
+            after = { giverId: r.fromId, receiverId: r.toId, kind: kindOf(r.io), temperature: 3, prospectName: r.detail || 'From BNI Connect', note: markedNote(r, '', preview.meetingOn) };
+            insert.referral.run(id, meetingId, r.fromId, r.toId, after.kind, after.prospectName, after.note);
             break;
           }
           case 'tyfcb':
             entity = 'tyfcb';
-            after = { closerId: r.fromId, referrerId: r.toId, amountMinor: r.amountMinor, currency: chapter.currency, business: (r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new'), kind: tyfcbKindOf(r.io), note: r.detail };
-            insert.tyfcb.run(id, meetingId, r.fromId, r.toId, r.amountMinor, chapter.currency, after.business, after.kind, r.detail);
+            after = { closerId: r.fromId, referrerId: r.toId, amountMinor: r.amountMinor, currency: chapter.currency, business: (r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new'), kind: tyfcbKindOf(r.io), note: markedNote(r, r.detail, preview.meetingOn) };
+            insert.tyfcb.run(id, meetingId, r.fromId, r.toId, r.amountMinor, chapter.currency, after.business, after.kind, after.note);
             break;
           case 'one_to_one': {
             const [a, b] = [r.fromId!, r.toId!].sort() as [string, string];
             entity = 'one_to_one';
-            after = { memberAId: a, memberBId: b, metOn: preview.meetingOn, note: r.detail };
-            insert.one_to_one.run(id, meetingId, a, b, preview.meetingOn, r.detail);
+            after = { memberAId: a, memberBId: b, metOn: preview.meetingOn, note: markedNote(r, r.detail, preview.meetingOn) };
+            insert.one_to_one.run(id, meetingId, a, b, preview.meetingOn, after.note);
             break;
           }
           case 'visitor':

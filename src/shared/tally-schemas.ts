@@ -343,6 +343,12 @@ export const importPreviewOut = z.object({
   /** Writing into a closed meeting is an amendment: one reason for the whole import. */
   reasonRequired: z.boolean(),
   /**
+   * Values new slips need that the file does not give, and what is recorded instead, with how many rows
+   * ("12 referrals: temperature not in the file, recorded as 3 — change them on the Meeting screen."). Each such
+   * slip says so in its note.
+   */
+  defaults: z.array(z.string()),
+  /**
    * Columns the ledger could not recognise by their header: the file's headers and, for each field,
    * the column it reads (-1 none). Blocking when From, To or Slip type is unknown (nothing is read yet).
    */

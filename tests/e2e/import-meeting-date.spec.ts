@@ -31,7 +31,17 @@ test('a Dutch file that names no meeting: the secretary types the meeting date a
   const preview = page.getByLabel('Import preview');
   await expect(preview).toContainText('Meeting of 2026-11-10');
   await expect(page.getByLabel('Rows by kind')).toContainText('New: 2');
+  // What the file does not give is said before anything is written, with how many rows.
+  const defaults = page.getByRole('alert', { name: 'Not in the file: recorded as the ledger would for a typed slip' });
+  await expect(defaults).toContainText('1 referral: temperature not in the file, recorded as 3 — change it on the Meeting screen.');
+  await expect(defaults).toContainText('1 TYFCB: new or repeat not in the file, recorded as new business — change it on the Meeting screen.');
   await page.screenshot({ path: '/tmp/shots/s4-19b/meeting-date-given.png', fullPage: true });
   await page.getByRole('button', { name: 'Import 2 new' }).click();
   await expect(page.getByText('Imported rapport.csv into the meeting of 2026-11-10: 2 new slips')).toBeVisible();
+  await expect(page.getByText('1 referral: temperature not in the file, recorded as 3 — change it on the Meeting screen.')).toBeVisible();
+  // The slip itself says so on the Meeting screen.
+  await page.goto(`${harness.openUrl}#/meeting`);
+  await expect(page.getByRole('combobox', { name: 'Meeting' })).toHaveValue(/2026-11-10 · Closed · 2 slips/);
+  await expect(page.getByRole('table', { name: 'Slips of this meeting' })).toContainText('Imported from BNI Connect: temperature not in the file, recorded as 3.');
+  await page.screenshot({ path: '/tmp/shots/s4-19b/meeting-slip-marked.png', fullPage: true });
 });

@@ -187,7 +187,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
       const result = await ledger.importSlipsAudit({ ...file, ...choices, reason });
       const left = result.counts.problem + result.counts.skipped;
       setDone(
-        `Imported ${result.fileName} into the meeting of ${result.meetingOn}: ${result.created} new slip${result.created === 1 ? '' : 's'}, ${result.updated} updated, ${result.counts.same} already in the ledger${left ? `, ${left} row${left === 1 ? '' : 's'} left out` : ''}.`,
+        `Imported ${result.fileName} into the meeting of ${result.meetingOn}: ${result.created} new slip${result.created === 1 ? '' : 's'}, ${result.updated} updated, ${result.counts.same} already in the ledger${left ? `, ${left} row${left === 1 ? '' : 's'} left out` : ''}.${result.created && result.defaults.length ? ` ${result.defaults.join(' ')}` : ''}`,
       );
       setPreview(null);
       setFile(null);
@@ -244,6 +244,20 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
           {preview.chapterWarning && (
             <Alert mt="sm" color="yellow" title="Another chapter's file?">
               {preview.chapterWarning}
+            </Alert>
+          )}
+          {preview.defaults.length > 0 && (
+            <Alert mt="sm" color="blue" title="Not in the file: recorded as the ledger would for a typed slip" aria-label="Values not in the file">
+              <Stack gap={2}>
+                {preview.defaults.map((d) => (
+                  <Text key={d} size="sm">
+                    {d}
+                  </Text>
+                ))}
+              </Stack>
+              <Text size="xs" c="dimmed" mt={4}>
+                Each of these slips says so in its note.
+              </Text>
             </Alert>
           )}
           {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={choices.dateOrder} onChange={(order) => void change({ ...choices, dateOrder: order })} />}

@@ -628,9 +628,9 @@ const typeOf = (slip: Slip): Exclude<Slip['kind'], 'outside_party'> => (slip.kin
 function describe(slip: Slip, money: (minor: number) => string): { from: string; to: string; detail: string } {
   switch (slip.kind) {
     case 'referral':
-      return { from: slip.giverName, to: slip.receiverName, detail: `${slip.referralKind === 'inside' ? 'Inside' : 'Outside'} · ${'●'.repeat(slip.temperature)}${'○'.repeat(5 - slip.temperature)} · ${slip.prospectName}` };
+      return { from: slip.giverName, to: slip.receiverName, detail: `${slip.referralKind === 'inside' ? 'Inside' : 'Outside'} · ${'●'.repeat(slip.temperature)}${'○'.repeat(5 - slip.temperature)} · ${slip.prospectName}${slip.note ? ` · ${slip.note}` : ''}` };
     case 'tyfcb':
-      return { from: slip.closerName, to: slip.referrerName, detail: `${money(slip.amountMinor)} · ${slip.business} · ${slip.tyfcbKind === 'tier3' ? 'tier 3' : slip.tyfcbKind}` };
+      return { from: slip.closerName, to: slip.referrerName, detail: `${money(slip.amountMinor)} · ${slip.business} · ${slip.tyfcbKind === 'tier3' ? 'tier 3' : slip.tyfcbKind}${slip.note ? ` · ${slip.note}` : ''}` };
     case 'one_to_one':
       return { from: slip.memberAName, to: slip.memberBName, detail: `Met ${slip.metOn}${slip.note ? ` · ${slip.note}` : ''}` };
     case 'visitor':
@@ -641,9 +641,9 @@ function describe(slip: Slip, money: (minor: number) => string): { from: string;
       const outside = slip.partyKind === 'bni' ? 'with BNI' : slip.partyKind === 'visitor' ? 'with a visitor' : 'with another chapter';
       if (slip.slipType === 'referral') {
         const t = slip.temperature ?? 3;
-        return { from: slip.fromName, to: slip.toName, detail: `${slip.slipKind === 'inside' ? 'Inside' : 'Outside'} · ${'●'.repeat(t)}${'○'.repeat(5 - t)} · ${slip.prospectName} · ${outside}` };
+        return { from: slip.fromName, to: slip.toName, detail: `${slip.slipKind === 'inside' ? 'Inside' : 'Outside'} · ${'●'.repeat(t)}${'○'.repeat(5 - t)} · ${slip.prospectName}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
       }
-      if (slip.slipType === 'tyfcb') return { from: slip.fromName, to: slip.toName, detail: `${money(slip.amountMinor ?? 0)} · ${slip.business ?? 'new'} · ${slip.slipKind === 'tier3' ? 'tier 3' : slip.slipKind} · ${outside}` };
+      if (slip.slipType === 'tyfcb') return { from: slip.fromName, to: slip.toName, detail: `${money(slip.amountMinor ?? 0)} · ${slip.business ?? 'new'} · ${slip.slipKind === 'tier3' ? 'tier 3' : slip.slipKind}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
       return { from: slip.fromName, to: slip.toName, detail: `Met ${slip.metOn ?? ''}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
     }
   }
