@@ -258,6 +258,8 @@ export async function importRoster(db: Db, input: RosterInput): Promise<RosterPr
   if (preview.dateOrder.question) {
     throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
   }
+  // Nothing to add or change (every row already there, left out or skipped): no empty entry in the history.
+  if (planned.length === 0 && updates.length === 0) return { ...preview, imported: 0, updated: 0 };
   db.transaction((tx) => {
     // One batch in the Import screen's history: what it added and changed, so it can be undone as a whole.
     const batchId = randomUUID();

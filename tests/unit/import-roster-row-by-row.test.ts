@@ -73,6 +73,16 @@ describe('a roster with a few bad rows', () => {
     expect(still.problems.find((x: any) => x.row === 8).message).toBe('Row 8 (Gus Li): joined on "30/02/2026" is not a date (use 2026-03-04 or 04/03/2026).');
   });
 
+  it('a file whose every row has a problem adds nobody and leaves no empty entry in the history', async () => {
+    const { api, names } = emptyChapter();
+    const bad = ['First Name,Last Name,Classification,Joined On', 'Gus,Li,Travel Agency,31/02/2026', 'Fay,Ho,,2026-01-13'].join('\n');
+    const done = ok<any>(await api.callAsync('importRoster', { fileName: 'bad.csv', contentBase64: Buffer.from(bad).toString('base64') }));
+    expect(done).toMatchObject({ imported: 0, updated: 0 });
+    expect(done.problems.map((x: any) => x.row)).toEqual([2, 3]);
+    expect(names()).toEqual([]);
+    expect(ok<any[]>(api.call('listImports', {}))).toEqual([]);
+  });
+
   it('a row number that is not a number is refused with a sentence, and nothing is imported', async () => {
     const { api, names } = emptyChapter();
     expect(await api.callAsync('importRoster', file({ skipRows: ['six'] }))).toMatchObject({ ok: false, error: { message: 'A skipped row is a row number.' } });
