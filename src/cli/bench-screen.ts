@@ -109,6 +109,12 @@ export async function runScreenBench(file: string, memberNames: string[], label 
     const seconds = (performance.now() - started) / 1000;
     await page.waitForTimeout(100);
     const samples = await page.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples);
+    // The requests' share of Enter → row: the save and the sheet read again, as the page saw them (loopback HTTP + registry).
+    const requests = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => /\/api\/(saveReferral|getMeetingSheet)/.test(e.name))
+        .map((e) => ({ method: /\/api\/(\w+)/.exec(e.name)![1]!, ms: e.responseEnd - e.startTime })),
+    );
     const figure = (kind: Sample['kind'], unit: string) => {
       const ms = samples.filter((s) => s.kind === kind).map((s) => s.ms).sort((a, b) => a - b);
       if (ms.length === 0) return 'no samples';
@@ -121,6 +127,11 @@ export async function runScreenBench(file: string, memberNames: string[], label 
     console.log(`  a key typed in a text field → on screen: ${figure('text', 'keys')}`);
     console.log(`  a one-key choice (inside/outside, temperature) → on screen: ${figure('choice', 'keys')}`);
     console.log(`  Enter → the saved slip counted and its row shown on screen: ${figure('save', 'saves')}`);
+    const requestMedian = (method: string) => {
+      const ms = requests.filter((r) => r.method === method).map((r) => r.ms).sort((a, b) => a - b);
+      return ms.length ? `${ms[Math.floor(ms.length / 2)]!.toFixed(1)} ms` : 'not seen';
+    };
+    console.log(`    of which the requests (median, as the page saw them): saveReferral ${requestMedian('saveReferral')}, getMeetingSheet ${requestMedian('getMeetingSheet')}`);
     const saves = samples.filter((s) => s.kind === 'save').map((s) => s.ms).sort((a, b) => a - b);
     if (saves.length > 0) recordTarget('enter-to-row', saves[Math.min(saves.length - 1, Math.floor(0.95 * saves.length))]!, `${label}, ${saves.length} saves, load average ${one!.toFixed(1)}`);
     return true;
