@@ -48,6 +48,11 @@ test('the meeting list counts the slip just saved, and the one just deleted, wit
   expect(meetings).toBeGreaterThan(1);
   await expect(page.getByRole('option')).toHaveCount(meetings);
   expect(listCalls.length - callsBefore).toBeLessThanOrEqual(1);
+  // The list closed holds only the meeting shown; opened, any meeting can be chosen.
+  await page.getByRole('option', { name: / · Closed · / }).first().click();
+  await expect(picker).toHaveValue(/ · Closed · \d+ slips?$/);
+  await expect(slipsTab).not.toHaveText('Slips (0)');
   mkdirSync('test-results', { recursive: true });
+  await picker.click();
   await page.screenshot({ path: 'test-results/meeting-list-count.png' });
 });

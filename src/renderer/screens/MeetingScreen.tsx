@@ -3,8 +3,8 @@ import { chapterToday } from '../chapter-today';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
-import type { Chapter, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Chapter, Meeting, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
 import { defaultMeeting } from '../../shared/default-meeting';
 import { isRealIsoDate } from '../../shared/fields';
 import { addDays, nextWeekday } from '../../shared/dates';
@@ -302,6 +302,28 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     }
   };
 
+  // The meeting picker holds every meeting — 500+ options on a ten-year chapter, and Mantine draws
+  // them all even while the list is closed, again after every save (tonight's count changes). Closed,
+  // it holds only the meeting shown; the whole list is given to it when it opens.
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const meetingPicker = useMemo(() => {
+    const label = (m: Meeting) => `${m.meetingOn} · ${statusLabels[m.status]} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`;
+    const shown = pickerOpen ? (meetings.data ?? []) : (meetings.data ?? []).filter((m) => m.id === meetingId);
+    return (
+      <Select
+        aria-label="Meeting"
+        w={260}
+        placeholder={meetings.data?.length ? 'Choose a meeting' : 'No meetings yet'}
+        data={shown.map((m) => ({ value: m.id, label: label(m) }))}
+        value={meetingId}
+        onChange={setMeetingId}
+        onDropdownOpen={() => setPickerOpen(true)}
+        onDropdownClose={() => setPickerOpen(false)}
+        allowDeselect={false}
+      />
+    );
+  }, [meetings.data, meetingId, pickerOpen]);
+
   if (meetings.error) return <ErrorNotice error={meetings.error} onRetry={meetings.reload} />;
   if (error) return <ErrorNotice error={error} onRetry={() => loadSheet()} />;
 
@@ -314,15 +336,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
           <Title order={2}>Meeting</Title>
-          <Select
-            aria-label="Meeting"
-            w={260}
-            placeholder={meetings.data?.length ? 'Choose a meeting' : 'No meetings yet'}
-            data={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.meetingOn} · ${statusLabels[m.status]} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}` }))}
-            value={meetingId}
-            onChange={setMeetingId}
-            allowDeselect={false}
-          />
+          {meetingPicker}
           {sheet && (
             <Badge size="lg" color={statusColors[sheet.meeting.status]} variant="light">
               {statusLabels[sheet.meeting.status]}
