@@ -148,7 +148,16 @@ async function start(): Promise<void> {
   createWindow();
   // The window shows the Meeting screen first; the file's check (in a worker thread) and then the
   // start-up backup run behind it, and speak up only if something is wrong (src/server/startup.ts).
-  void afterTheWindowShows(files);
+  // They start once the window has painted (so the first paint does not share the disk with a read of
+  // every page), or after 10 s whatever happens to the window.
+  let started = false;
+  const startChecks = () => {
+    if (started) return;
+    started = true;
+    void afterTheWindowShows(files);
+  };
+  mainWindow?.once('ready-to-show', startChecks);
+  setTimeout(startChecks, 10_000);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
