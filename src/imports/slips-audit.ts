@@ -413,7 +413,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     const party = r.fromParty ?? r.toParty;
     const outsider = party ? ` It is with someone outside the chapter (${partyWords(party)}): kept as that party, never counted as a member.` : '';
     const message = (m.kind === 'same' ? 'Already in the ledger.' : m.kind === 'new' ? newWords(m.beside, r) : describeDifferences(m.differences, chapter.currency, chapter.locale)) + outsider;
-    lines.push({ row: r.row, kind: m.kind, slipType: typeLabel[r.type], from: r.from, to: r.to, amount, detail: r.detail, message, fix: null, fromIs: r.fromIs, toIs: r.toIs });
+    lines.push({ row: r.row, kind: m.kind, slipType: typeLabel[r.type], from: r.from, to: r.to, amount, detail: r.detail, message, fix: null, fromIs: r.fromIs, toIs: r.toIs, ...(m.kind === 'new' && m.beside ? { besideSlip: newWords(m.beside, r) } : {}) });
   }
   const order2: Record<ImportRow['kind'], number> = { problem: 0, differs: 1, new: 2, skipped: 3, same: 4 };
   const perKind = new Map<string, number>();

@@ -288,6 +288,8 @@ export const importRowOut = z.object({
   /** Who the ledger takes From and To to be: a member's name, or someone outside the chapter ("Li Wei (BNI Harbour chapter)"); '' when not understood. */
   fromIs: z.string(),
   toIs: z.string(),
+  /** A new row beside a slip between the same people about another prospect or activity: the sentence naming that slip. */
+  besideSlip: z.string().optional(),
 });
 export type ImportRow = z.infer<typeof importRowOut>;
 /**

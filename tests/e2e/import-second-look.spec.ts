@@ -2,7 +2,9 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { saveChapter } from '../../src/services/chapter';
 import { saveClassification } from '../../src/services/classifications';
+import { createMeeting } from '../../src/services/meetings';
 import { addMember } from '../../src/services/members';
+import { saveCeu } from '../../src/services/slips';
 import { expect, test } from './fixtures';
 
 // A new chapter's roster with four bad rows: the six good members still come in; the bad rows are
@@ -70,4 +72,23 @@ test('"José Díaz" and "Jose Diaz" with no such member are asked once; the PALM
   await (await palms).setFiles(path.resolve('tests/fixtures/palms-q1-2026.xls'));
   await expect(page.getByLabel('Reconciliation').getByRole('heading')).toHaveText("2026-01-01 to 2026-03-31: no name in this file matched a member of this chapter, so nothing was compared. Is it another chapter's report, or the wrong file?");
   await page.screenshot({ path: '/tmp/shots/s4-19a/palms-no-name-matched.png', fullPage: true });
+});
+
+test("a CEU for another activity than the one typed is shown as new, naming the typed one, and importing keeps both", async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, harbour);
+  const priya = addMember(db, { firstName: 'Priya', lastName: 'Raman', company: '', classificationId: saveClassification(db, { name: 'Accountant', sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  const meeting = createMeeting(db, { meetingOn: '2026-11-17' });
+  saveCeu(db, { meetingId: meeting.id, memberId: priya.id, credits: 1, note: 'Chapter education slot', reason: '', confirmDuplicate: false });
+  const slips = Papa.unparse([['Slips Audit Report for 2026-11-17'], ['Harbour Connectors'], [''], ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'], ['Priya Raman', '', 'CEU', '', '', '2', 'Podcast & webinar']]);
+  await page.goto(`${harness.openUrl}#/import`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Slips audit export').click();
+  await (await chooser).setFiles({ name: 'slips.csv', mimeType: 'text/csv', buffer: Buffer.from(slips) });
+  const rows = page.getByRole('table', { name: 'File rows' });
+  await expect(rows.getByRole('row', { name: 'Row 5' })).toContainText(`New: the ledger already has Priya Raman's CEU for "Chapter education slot" (1 credit) at this meeting; this row is for another activity`);
+  await expect(page.getByLabel('Rows by kind')).toContainText('Differs: 0');
+  await page.screenshot({ path: '/tmp/shots/s4-19a/ceu-other-activity.png', fullPage: true });
+  await page.getByRole('button', { name: 'Import 1 new' }).click();
+  await expect(page.getByText('Imported slips.csv into the meeting of 2026-11-17: 1 new slip', { exact: false })).toBeVisible();
 });

@@ -345,7 +345,14 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
                     <PartyName written={line.to} is={line.toIs} />
                   </Table.Td>
                   <Table.Td ta="right">{line.amount}</Table.Td>
-                  <Table.Td maw={320}>{line.kind === 'same' || line.kind === 'new' ? line.detail : line.message}</Table.Td>
+                  <Table.Td maw={320}>
+                    {line.kind === 'same' || line.kind === 'new' ? line.detail : line.message}
+                    {line.besideSlip && (
+                      <Text size="xs" c="orange.8">
+                        {line.besideSlip}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       {line.kind === 'problem' && (line.fix === 'amount' || line.fix === 'credits') && <FixRow line={line} onFix={(v) => void fix(line, v)} />}
