@@ -60,6 +60,14 @@ test('the receiver moves a referral to won, the TYFCB is recorded, disputed and 
   await page.getByRole('tab', { name: 'TYFCB disputes' }).click();
   await page.getByRole('button', { name: `Dispute ${receiver!.fullName} thanks ${giver!.fullName} $2,400.00` }).click();
   await page.getByLabel('Why').fill('Invoice was 2,000.00');
+  // A day that does not exist is refused under its field, as typed — never rolled over into March.
+  const raisedOn = page.getByRole('textbox', { name: 'Raised on' });
+  await raisedOn.fill('2026-02-30');
+  await page.getByRole('button', { name: 'Mark disputed' }).click();
+  await expect(page.getByText('Raised on must be a real date written YYYY-MM-DD, e.g. 2026-11-14 (you typed "2026-02-30").')).toBeVisible();
+  await expect(raisedOn).toHaveValue('2026-02-30');
+  await page.screenshot({ path: '/tmp/shots/s4-18/dispute-bad-date.png' });
+  await raisedOn.fill(latest.meetingOn);
   await page.getByRole('button', { name: 'Mark disputed' }).click();
   const open = page.getByRole('table', { name: 'Open disputes' });
   await expect(open).toContainText('Invoice was 2,000.00');

@@ -189,3 +189,22 @@ describe('a disputed TYFCB in the PDF reports', () => {
     expect(removed).not.toContain('disputed)');
   });
 });
+
+describe('the days a dispute was raised and resolved, as typed', () => {
+  it('a day that does not exist or has not come yet is refused with the field named, and nothing is recorded', () => {
+    const fresh = buildOutcomesQuarter();
+    const raise = (raisedOn: string) => fresh.api.call('disputeTyfcb', { tyfcbId: fresh.ids.T5, raisedById: fresh.ids.Cat, raisedOn, ground: 'wrong_amount', why: 'Invoice was 200.00.' });
+    expect(raise('2026-02-30')).toMatchObject({ ok: false, error: { field: 'raisedOn' } });
+    expect(raise('2999-12-25')).toMatchObject({ ok: false, error: { field: 'raisedOn', message: expect.stringContaining('in the future') } });
+    expect(raise('2026-02-01')).toMatchObject({ ok: false, error: { field: 'raisedOn', message: expect.stringContaining('cannot be dated before it') } });
+    expect(fresh.opened.sqlite.prepare('SELECT count(*) AS n FROM tyfcb_disputes WHERE tyfcb_id = ?').get(fresh.ids.T5)).toEqual({ n: 0 });
+    // The last day of February stays itself; 2026 has no 29 February to roll over into March.
+    const id = ok<{ id: string; raisedOn: string }>(raise('2026-02-28')).id;
+    expect(ok<Array<{ id: string; raisedOn: string }>>(fresh.api.call('listDisputes', { state: 'open' })).find((d) => d.id === id)).toMatchObject({ raisedOn: '2026-02-28' });
+    const resolve = (resolvedOn: string) => fresh.api.call('resolveDispute', { id, resolution: 'confirmed', reason: 'Checked.', resolvedOn });
+    expect(resolve('2026-02-29')).toMatchObject({ ok: false, error: { field: 'resolvedOn' } });
+    expect(resolve('2026-02-27')).toMatchObject({ ok: false, error: { field: 'resolvedOn', message: expect.stringContaining('raised on 2026-02-28') } });
+    ok(resolve('2026-03-02'));
+    fresh.opened.close();
+  });
+});

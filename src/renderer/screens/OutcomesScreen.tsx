@@ -12,6 +12,9 @@ import { ledger } from '../client';
 import { downloadBytes } from '../download';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PeriodPicker, usePeriod } from '../components/PeriodPicker';
+import { IsoDateField } from '../components/IsoDateField';
+import { chapterToday } from '../chapter-today';
+import { datedFieldProblem } from '../../shared/fields';
 import { useQuery } from '../use-query';
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
@@ -440,9 +443,15 @@ function RaiseDisputeModal({ slip, money, onClose, onDone }: { slip: { id: strin
   const [by, setBy] = useState<string>(slip.closerId);
   const [ground, setGround] = useState<DisputeGround>('wrong_amount');
   const [why, setWhy] = useState('');
+  const [raisedOn, setRaisedOn] = useState(chapterToday());
   const { errors, run } = useFieldErrors();
   const submit = async () => {
-    if (await run(() => ledger.disputeTyfcb({ tyfcbId: slip.id, raisedById: by, ground, why }))) {
+    // A day that does not exist is refused as typed, never rolled over into another day.
+    const wrongDay = datedFieldProblem('Raised on', raisedOn, true);
+    if (await run(async () => {
+      if (wrongDay) throw new LedgerError('invalid_input', wrongDay, 'raisedOn');
+      return ledger.disputeTyfcb({ tyfcbId: slip.id, raisedById: by, ground, why, raisedOn: raisedOn.trim() });
+    })) {
       await onDone();
       onClose();
     }
@@ -453,6 +462,7 @@ function RaiseDisputeModal({ slip, money, onClose, onDone }: { slip: { id: strin
         <Select label="Raised by" allowDeselect={false} value={by} onChange={(v) => v && setBy(v)} data={[{ value: slip.closerId, label: slip.closerName }, { value: slip.referrerId, label: slip.referrerName }]} error={errors.raisedById} />
         <Select label="What is wrong" allowDeselect={false} value={ground} onChange={(v) => v && setGround(v as DisputeGround)} data={disputeGrounds.map((g) => ({ value: g, label: disputeGroundLabels[g] }))} />
         <TextInput label="Why" placeholder="e.g. the invoice was 1,000, not 1,500" value={why} onChange={(e) => setWhy(e.currentTarget.value)} error={errors.why} data-autofocus />
+        <IsoDateField label="Raised on" required value={raisedOn} onChange={setRaisedOn} error={errors.raisedOn} />
         {errors.form || errors.tyfcbId ? <Alert color="red">{errors.form ?? errors.tyfcbId}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Cancel</Button>
@@ -469,12 +479,17 @@ function ResolveDisputeModal({ chapter, dispute, money, onClose, onDone }: { cha
   const [amount, setAmount] = useState('');
   const [referrerId, setReferrerId] = useState<string | null>(null);
   const [unlink, setUnlink] = useState(false);
+  const [resolvedOn, setResolvedOn] = useState(chapterToday());
   const members = useQuery(() => ledger.listMembers({ scope: 'current' }), []);
   const { errors, run } = useFieldErrors();
   const labels: Record<DisputeResolution, string> = { confirmed: 'Confirmed — the slip stands', corrected: 'Corrected — amend the slip', removed: 'Removed — take the slip out' };
   const submit = async () => {
     const extra = resolution === 'corrected' ? { amount, referrerId, unlinkReferral: unlink } : {};
-    if (await run(() => ledger.resolveDispute({ id: dispute.id, resolution, reason, ...extra }))) {
+    const wrongDay = datedFieldProblem('Resolved on', resolvedOn, true);
+    if (await run(async () => {
+      if (wrongDay) throw new LedgerError('invalid_input', wrongDay, 'resolvedOn');
+      return ledger.resolveDispute({ id: dispute.id, resolution, reason, resolvedOn: resolvedOn.trim(), ...extra });
+    })) {
       notifications.show({ color: 'teal', message: `Dispute resolved: ${resolution}. The reason is in the audit log.` });
       await onDone();
       onClose();
@@ -495,6 +510,7 @@ function ResolveDisputeModal({ chapter, dispute, money, onClose, onDone }: { cha
           </Group>
         )}
         <TextInput label="Reason (kept in the audit log)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
+        <IsoDateField label="Resolved on" required value={resolvedOn} onChange={setResolvedOn} error={errors.resolvedOn} />
         {errors.form || errors.id ? <Alert color="red">{errors.form ?? errors.id}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Cancel</Button>
