@@ -11,8 +11,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openDatabase } from '../db/open';
 import { checkInBackground } from '../db/check-in-background';
-import { sourceMigrationsFolder } from '../db/paths';
+import { sourceFontsDir, sourceMigrationsFolder } from '../db/paths';
 import { createRegistry, type Registry } from '../server/registry';
+import { saveAllStatements } from '../services/reports';
 import { addDays, todayIso } from '../shared/dates';
 import { quarterOf } from '../shared/periods';
 import { writeChapterHistory } from './chapter-history';
@@ -209,11 +210,8 @@ export async function runHistoryBench(): Promise<void> {
       for (const m of members) await report({ report: 'member_statement', memberId: m.id, ...year, producedAt });
     });
     const combined = await report({ report: 'all_statements', ...year, producedAt });
-    // The harness's way (no folder dialog): beside the chapter file, inside this run's temporary folder.
-    const folderOfStatements = await clocked(async () => {
-      const result = await reports.callAsync('saveAllStatements', { ...year, producedAt });
-      if (!result.ok) throw new Error(`saveAllStatements: ${result.error.message}`);
-    });
+    // What "Write each to a folder" does, into this run's temporary folder.
+    const folderOfStatements = await clocked(() => saveAllStatements(again.db, year, path.join(folder, 'statements'), { fontsDir: sourceFontsDir, producedAt: new Date(producedAt) }));
     console.log(`  weekly meeting PDF ${both(weekly)} (target ≤ 100 ms at 1M → ${(weekly.wall / 100).toFixed(2)}×); quarterly audit PDF ${both(audit)} (target ≤ 300 ms → ${(audit.wall / 300).toFixed(2)}×)`);
     console.log(`  member statements for a year, target ≤ 2 s for all ${members.length}: one by one ${both(oneByOne)} → ${(oneByOne.wall / 2000).toFixed(2)}×;`);
     console.log(`    "All statements" as one PDF ${both(combined)} → ${(combined.wall / 2000).toFixed(2)}×; written to a folder (${members.length} PDFs + the combined one) ${both(folderOfStatements)}`);

@@ -19,8 +19,10 @@ import { disputedTyfcbIds, duplicateSlipGroups, listMeetingSlips, meetingTotals 
  */
 export function listMeetings(db: Db, input: Partial<ParsedInput<'listMeetings'>> = {}): Meeting[] {
   const before = input.before ? sql`WHERE meeting_on < ${input.before}` : sql``;
+  // With includeDrafts, every draft joins the page (a meeting left open long ago is still one click away).
+  const drafts = input.includeDrafts ? sql`UNION SELECT id, meeting_on, status, closed_at, note FROM meetings WHERE status = 'draft'` : sql``;
   return db.all<Meeting>(sql`
-    WITH page AS (SELECT id, meeting_on, status, closed_at, note FROM meetings ${before} ORDER BY meeting_on DESC LIMIT ${input.limit ?? 1000}),
+    WITH page AS (SELECT * FROM (SELECT id, meeting_on, status, closed_at, note FROM meetings ${before} ORDER BY meeting_on DESC LIMIT ${input.limit ?? 1000}) ${drafts}),
     slips AS (
       SELECT meeting_id FROM referrals WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)
       UNION ALL SELECT meeting_id FROM tyfcb_slips WHERE deleted_at IS NULL AND meeting_id IN (SELECT id FROM page)

@@ -32,6 +32,8 @@ export const listMeetingsInput = z
     /** A page: the newest `limit` meetings, or those before a day (the next page). */
     limit: integerIn('Meetings per page', 1, 1000).default(1000),
     before: isoDate('Before').optional(),
+    /** Every draft as well, however old (the Meeting and Reports screens: the recent page and any meeting left open). */
+    includeDrafts: z.boolean({ error: 'Include drafts must be true or false.' }).optional(),
   })
   .strict()
   .default({ limit: 1000 });

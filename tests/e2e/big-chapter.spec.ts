@@ -6,7 +6,7 @@ import { createRegistry } from '../../src/server/registry';
 import { addDays, todayIso } from '../../src/shared/dates';
 import { expect, test } from './fixtures';
 
-test('a 60-member chapter reads the heatmap cell by cell and scrolls through every member', async ({ page, harness }) => {
+test('a 60-member chapter reads the heatmap cell by cell, scrolls through every member, and reaches meetings from years ago', async ({ page, harness }) => {
   const api = createRegistry({ db: harness.database.db, file: harness.workspace.file, appVersion: 'test' }, () => {});
   const call = (method: string, input: unknown): any => {
     const result = api.call(method, input);
@@ -25,6 +25,10 @@ test('a 60-member chapter reads the heatmap cell by cell and scrolls through eve
     const id = call('addMember', { firstName, lastName, company, classificationId: i === 0 ? classificationId : call('saveClassification', { name: `Translator ${i}`, sphereId: null }).id, joinedOn: addDays(todayIso(), -7 * 7), renewalDue: addDays(todayIso(), 300), confirmJoinDate: true }).id;
     expect(id).toBeTruthy();
   }
+
+  // Two years of older meetings, held before this history (cancelled: the chapter's book starts here).
+  const oldest = addDays(todayIso(), -7 * 6 - 7 * 60);
+  for (let w = 0; w < 60; w++) call('cancelMeeting', { meetingId: call('createMeeting', { meetingOn: addDays(oldest, 7 * w), confirmDate: true }).id, reason: 'Before the ledger' });
 
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(`${harness.openUrl}#/reciprocity`);
@@ -79,4 +83,19 @@ test('a 60-member chapter reads the heatmap cell by cell and scrolls through eve
   await page.getByLabel('Search members').fill('');
   await page.evaluate(() => window.scrollTo(0, 1400));
   await page.screenshot({ path: '/tmp/shots/s4-16b/members-after-scrolled.png' });
+
+  // The Meeting screen: tonight's meeting as always; the last year in the list, then "Older meetings…".
+  await page.getByRole('link', { name: /^Meeting/ }).first().click();
+  const choice = page.getByRole('combobox', { name: 'Meeting', exact: true });
+  await expect(choice).toHaveValue(/ · /);
+  await choice.click();
+  await expect(page.getByRole('option')).toHaveCount(53);
+  await expect(page.getByRole('option', { name: oldest })).toHaveCount(0);
+  const older = page.getByRole('option', { name: /^Older meetings… \(before / });
+  await older.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shots/s4-16b/meeting-older-choice.png' });
+  await older.click();
+  await choice.click();
+  await expect(page.getByRole('option', { name: new RegExp(`^${oldest} · `) })).toBeAttached();
+  await page.screenshot({ path: '/tmp/shots/s4-16b/meeting-older.png' });
 });

@@ -17,6 +17,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { SlipEntryBar, draftFromSlip, saveSlipDraft, slipModes } from '../components/SlipEntryBar';
 import { UndoHistory, type UndoOutcome, type UndoStep } from '../undo-history';
 import { downloadBytes, downloadText } from '../download';
+import { meetingChoices, olderMeetingsValue, useRecentMeetings } from '../recent-meetings';
 import { useQuery } from '../use-query';
 import { GuidedStart } from '../components/GuidedStart';
 
@@ -46,7 +47,8 @@ export function slipLabel(slip: Slip, money: (minor: number) => string): string 
 const markWords = { P: 'present', A: 'absent', L: 'late', M: 'medical', S: 'substitute' } as const;
 
 export function MeetingScreen({ chapter }: { chapter: Chapter }) {
-  const meetings = useQuery(() => ledger.listMeetings(), []);
+  // The last year of meetings and every draft; older ones a year at a time from the list's last entry.
+  const meetings = useRecentMeetings();
   const classifications = useQuery(() => ledger.listClassifications(), []);
   const [meetingId, setMeetingId] = useState<string | null>(null);
   const [sheet, setSheet] = useState<MeetingSheet | null>(null);
@@ -302,27 +304,28 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     }
   };
 
-  // The meeting picker holds every meeting — 500+ options on a ten-year chapter, and Mantine draws
-  // them all even while the list is closed, again after every save (tonight's count changes). Closed,
-  // it holds only the meeting shown; the whole list is given to it when it opens.
+  // Mantine draws every option even while the list is closed, again after every save (tonight's count
+  // changes). Closed, the picker holds only the meeting shown; the list is given to it when it opens.
   const [pickerOpen, setPickerOpen] = useState(false);
   const meetingPicker = useMemo(() => {
     const label = (m: Meeting) => `${m.meetingOn} · ${statusLabels[m.status]} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`;
-    const shown = pickerOpen ? (meetings.data ?? []) : (meetings.data ?? []).filter((m) => m.id === meetingId);
+    // Open: the last year of meetings, every draft, and "Older meetings…" (see recent-meetings.ts).
+    const all = meetings.data ?? [];
+    const data = pickerOpen ? meetingChoices(all, meetings.hasOlder, label) : all.filter((m) => m.id === meetingId).map((m) => ({ value: m.id, label: label(m) }));
     return (
       <Select
         aria-label="Meeting"
         w={260}
         placeholder={meetings.data?.length ? 'Choose a meeting' : 'No meetings yet'}
-        data={shown.map((m) => ({ value: m.id, label: label(m) }))}
+        data={data}
         value={meetingId}
-        onChange={setMeetingId}
+        onChange={(v) => (v === olderMeetingsValue ? void meetings.showOlder() : setMeetingId(v))}
         onDropdownOpen={() => setPickerOpen(true)}
         onDropdownClose={() => setPickerOpen(false)}
         allowDeselect={false}
       />
     );
-  }, [meetings.data, meetingId, pickerOpen]);
+  }, [meetings.data, meetings.hasOlder, meetings.showOlder, meetingId, pickerOpen]);
 
   if (meetings.error) return <ErrorNotice error={meetings.error} onRetry={meetings.reload} />;
   if (error) return <ErrorNotice error={error} onRetry={() => loadSheet()} />;

@@ -8,6 +8,7 @@ import { quarterLabel, quarterOf } from '../../shared/periods';
 import { ledger } from '../client';
 import { downloadBytes, pdfBlobUrl } from '../download';
 import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
+import { meetingChoices, olderMeetingsValue, useRecentMeetings } from '../recent-meetings';
 import { useQuery } from '../use-query';
 
 type Kind = ProduceReportInput['report'];
@@ -34,7 +35,8 @@ function recentQuarters(today: string) {
 
 export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?: { meetingId: string } }) {
   const [kind, setKind] = useState<Kind>(initial ? 'weekly_meeting' : 'quarterly_audit');
-  const meetings = useQuery(() => ledger.listMeetings(), []);
+  // The last year of meetings and every draft (and the one Print was pressed on); older ones on demand.
+  const meetings = useRecentMeetings(initial?.meetingId ?? null);
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
   const period = usePeriod('this_quarter');
   const quarters = useMemo(() => recentQuarters(chapterToday()), []);
@@ -143,9 +145,10 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
             <Select
               label="Meeting"
               w={320}
-              data={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}` }))}
+              data={meetingChoices(meetings.data ?? [], meetings.hasOlder, (m) => `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`)}
               value={meetingId}
               onChange={(v) => {
+                if (v === olderMeetingsValue) return void meetings.showOlder();
                 setMeetingId(v);
                 setPreview(null);
               }}
