@@ -185,7 +185,8 @@ export async function runHistoryBench(): Promise<void> {
     console.log(`  start-up open before the window: ${ms(openLater)} (the check runs after, in a worker: ${ms(inWorker)}); the same open checking first (restore, Open chapter file…): ${ms(openNow)}; target for the window ≤ 1 s at 1M slips`);
 
     const again = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
-    const reports = createRegistry({ db: again.db, file, appVersion: 'bench' }, () => {});
+    // "Save all statements" asks where (a folder dialog in the app): here, a folder inside this run's temporary folder.
+    const reports = createRegistry({ db: again.db, file, appVersion: 'bench', chooseFolder: async () => path.join(folder, 'statements') }, () => {});
     // Wall time and this process's CPU time side by side: on a loaded machine the wall figure waits for
     // other processes, the CPU figure is what the work itself costs.
     const clocked = async (run: () => Promise<unknown>) => {
