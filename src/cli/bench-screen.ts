@@ -157,6 +157,10 @@ export async function runScreenBench(file: string, memberNames: string[], label 
     console.log(`    the page's main thread used (CPU time of its main thread, Chromium's ThreadTime, Enter until the count shows) median ${busy[Math.floor(busy.length / 2)]!.toFixed(1)} ms, p95 ${busyP95.toFixed(1)} ms — the rest of the wall time is the server and waiting for a core`);
     if (saves.length > 0) recordTarget('enter-to-row', saves[Math.min(saves.length - 1, Math.floor(0.95 * saves.length))]!, `${label}, ${saves.length} saves, load average ${one!.toFixed(1)}; CPU = the page's main-thread CPU time`, busyP95);
     return true;
+  } catch (error) {
+    // A stuck page never stops the bench: the other figures and the targets table still come.
+    console.log(`Keystroke-to-screen on ${label}: stopped — ${(error as Error).message.split('\n')[0]}`);
+    return false;
   } finally {
     await browser.close();
     await harness.close();

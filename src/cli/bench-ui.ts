@@ -63,7 +63,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 /** `wanted`: the hash the screen lives at, or '' for a fresh load, ready when the Meeting screen's meeting picker is there. */
+/** A screen that never settles is timed as a minute (and named), so the run goes on to the other screens. */
+const NEVER = 60_000;
 async function settledAfter(page: Page, wanted: string, requestsBefore: number, since: 'key' | 'navigation' | number): Promise<number> {
+  return settledOrThrow(page, wanted, requestsBefore, since).catch((error: Error) => {
+    console.log(`    ${wanted || 'the page load'}: ${error.message.split('\n')[0]} — counted as ${NEVER / 1000} s`);
+    return NEVER;
+  });
+}
+async function settledOrThrow(page: Page, wanted: string, requestsBefore: number, since: 'key' | 'navigation' | number): Promise<number> {
   return page.evaluate(
     ([hash, before, from]) => {
       const w = window as unknown as { __keyAt: number; __settled: (t0: number, ready: () => boolean, before: number) => Promise<number> };
@@ -148,6 +156,10 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
     console.log(`  each screen from its shortcut (or link) → its data on screen, ${VISITS} visits (the first loads the screen's code):`);
     for (const s of screens) console.log(`    ${s.name.padEnd(40)} first ${s.ms[0]!.toFixed(0).padStart(5)} ms · median ${median(s.ms).toFixed(0).padStart(5)} ms · max ${Math.max(...s.ms).toFixed(0).padStart(5)} ms`);
     return { load, screens };
+  } catch (error) {
+    // The UI part never stops the bench: the other figures and the targets table still come.
+    console.log(`UI timings on ${label}: stopped — ${(error as Error).message.split('\n')[0]}`);
+    return null;
   } finally {
     await browser.close();
     await harness.close();
