@@ -1,3 +1,4 @@
+import { attendanceWording } from '../import-wording';
 import { Alert, Button, Card, FileInput, Group, List, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -84,7 +85,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
                 if (file) void run(file, order);
               }} />}
           <Text size="sm" mt="xs">
-            {preview.marksToAdd} marks to add, {preview.meetingsToCreate} meetings to create (closed), {preview.marksAlreadyThere} marks already in the ledger.
+            {attendanceWording(preview).line}
           </Text>
           {preview.differences.length > 0 && (
             <Table mt="sm" fz="sm" aria-label="Marks that differ" striped>
@@ -119,7 +120,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
           )}
           <Group justify="flex-end" mt="md">
             <Button onClick={confirm} disabled={preview.marksToAdd === 0 || (!!preview.dateOrder.question && !dateOrder)}>
-              {preview.marksToAdd === 0 ? 'Nothing new to import' : `Import ${preview.marksToAdd} marks`}
+              {attendanceWording(preview).button}
             </Button>
           </Group>
         </Card>

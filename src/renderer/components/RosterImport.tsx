@@ -1,3 +1,4 @@
+import { rosterWording } from '../import-wording';
 import { Alert, Button, Card, FileInput, Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -116,6 +117,8 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
     }
   };
 
+  const wording = preview ? rosterWording({ members: preview.members, alreadyMembers: preview.alreadyMembers, updates: preview.updates.length }) : null;
+
   return (
     <>
       <Text size="sm" c="dimmed">
@@ -131,10 +134,10 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
       {preview?.columnQuestion && <ColumnQuestion question={preview.columnQuestion} onChoose={(field, index) => void pointColumn(field, index)} />}
       {preview && !preview.columnQuestion?.blocking && (
         <Card withBorder padding="lg" aria-label="Roster preview">
-          <Title order={4}>{preview.members} members to add</Title>
+          <Title order={4}>{wording!.heading}</Title>
           <ReadAs readAs={preview.readAs} />
           <Text size="sm">
-            {preview.alreadyMembers} already in the ledger, {preview.updates.length} of them with details to update.{' '}
+            {wording!.already}{' '}
             {preview.classificationsToCreate.length > 0 ? `New classifications: ${preview.classificationsToCreate.join(', ')}.` : 'Every classification already exists.'}
           </Text>
           {preview.dateOrder.question && <DateOrderQuestion mt="md" question={preview.dateOrder.question} value={dateOrder} onChange={(order) => void chooseOrder(order)} />}
@@ -240,9 +243,15 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
                 {preview.problems.length + preview.skipped.length} {preview.problems.length + preview.skipped.length === 1 ? 'row' : 'rows'} will be left out.
               </Text>
             )}
-            <Button onClick={confirm} disabled={(preview.members === 0 && preview.updates.length === 0) || (!!preview.dateOrder.question && !dateOrder)}>
-              {preview.updates.length ? `Add ${preview.members}, update ${preview.updates.length} members` : `Add ${preview.members} ${preview.members === 1 ? 'member' : 'members'}`}
-            </Button>
+            {wording!.button === null ? (
+              <Text size="sm" aria-label="Nothing to import">
+                {wording!.nothing}
+              </Text>
+            ) : (
+              <Button onClick={confirm} disabled={!!preview.dateOrder.question && !dateOrder}>
+                {wording!.button}
+              </Button>
+            )}
           </Group>
         </Card>
       )}
