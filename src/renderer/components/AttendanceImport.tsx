@@ -1,7 +1,8 @@
 import { attendanceWording } from '../import-wording';
-import { Alert, Button, Card, FileInput, Group, List, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
+import { ImportFileInput } from './ImportFileInput';
 import type { AttendancePreview, attendanceColumnFields } from '../../shared/contract';
 import { ColumnQuestion } from './ColumnQuestion';
 
@@ -61,7 +62,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
       <Text size="sm" c="dimmed">
         BNI Connect's Chapter PALMS Attendance Report: First Name, Last Name and one column per meeting with P, A, L, M or S. Meetings the ledger does not have arrive closed; marks it already has are left as they are.
       </Text>
-      <FileInput label="Attendance report" placeholder="Choose the export…" accept=".xls,.xlsx,.csv" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
+      <ImportFileInput label="Attendance report" placeholder="Choose the export…" accept=".xls,.xlsx,.csv" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
       {error && (
         <Alert color="red" role="alert">
           {error}

@@ -1,6 +1,7 @@
-import { Alert, Card, FileInput, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
+import { ImportFileInput } from './ImportFileInput';
 import type { PalmsReconciliation } from '../../shared/contract';
 import { ledger } from '../client';
 import { fileToBase64 } from '../files';
@@ -33,7 +34,7 @@ export function PalmsReconcile() {
       <Text size="sm" c="dimmed">
         Choose BNI Connect's Chapter Summary PALMS Report. Nothing is written: this shows where BNI Connect and the ledger disagree.
       </Text>
-      <FileInput label="PALMS report" placeholder="Choose the export…" accept=".xls,.xlsx,.csv" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
+      <ImportFileInput label="PALMS report" placeholder="Choose the export…" accept=".xls,.xlsx,.csv" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
       {error && (
         <Alert color={error.field === 'dateOrder' ? 'yellow' : 'red'} role="alert">
           {error.message}

@@ -1,7 +1,8 @@
 import { rosterWording } from '../import-wording';
-import { Alert, Button, Card, FileInput, Group, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
+import { ImportFileInput } from './ImportFileInput';
 import type { RosterPreview, rosterColumnFields } from '../../shared/contract';
 
 type RosterColumn = (typeof rosterColumnFields)[number];
@@ -124,7 +125,7 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
       <Text size="sm" c="dimmed">
         Columns: First Name, Last Name, Company, Classification, Email, Phone, Joined On, Renewal Due, Status. Members already in the ledger take the file's newer details (shown below before anything changes); an empty cell never blanks one out.
       </Text>
-      <FileInput label="Roster file" placeholder="Choose a .csv or .xlsx…" accept=".csv,.xlsx,.xls" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
+      <ImportFileInput label="Roster file" placeholder="Choose a .csv or .xlsx…" accept=".csv,.xlsx,.xls" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
       {error && (
         <Alert color="red" role="alert">
           {error}

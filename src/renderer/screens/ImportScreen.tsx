@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
+import { ImportFileInput } from '../components/ImportFileInput';
 import type { ImportBatch, ImportPreview, ImportRow, slipColumnFields } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
@@ -217,7 +218,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
       <Text c="dimmed" size="sm">
         BNI Connect's Slips Audit Report for one meeting: the .xls it downloads, or the same report saved as .xlsx or .csv. Every row is matched against the slips already in that meeting, typed or imported, so nothing is counted twice.
       </Text>
-      <FileInput label="Slips audit export" placeholder="Choose a file…" accept=".xls,.xlsx,.csv,.xml" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
+      <ImportFileInput label="Slips audit export" placeholder="Choose a file…" accept=".xls,.xlsx,.csv,.xml" leftSection={<IconFileImport size={16} />} onChange={choose} clearable w={420} />
       {error && (
         <Alert color="red" role="alert" title="This file cannot be imported yet">
           {error}
