@@ -92,7 +92,7 @@ async function analyse(db: Db, input: Input) {
   if (columnQuestion?.blocking) {
     // Nothing can be read until First Name and Last Name are known: the preview asks, showing the file's headers.
     const asking: AttendancePreview = {
-      fileName: input.fileName, readAs: readAsOf(table), period: { from: '', to: '' }, meetings: 0, members: 0, meetingsToCreate: 0, marksToAdd: 0, marksAlreadyThere: 0,
+      fileName: input.fileName, readAs: readAsOf(table, { headerAt, columns: [named.firstName, named.lastName] }), period: { from: '', to: '' }, meetings: 0, members: 0, meetingsToCreate: 0, marksToAdd: 0, marksAlreadyThere: 0,
       differences: [], problems: [], dateOrder: { order: null, settledBy: 'none', question: null }, columnQuestion, chapterWarning,
     };
     return { preview: asking, planned: [] as Planned[], meetingRows: new Map<string, { id: string; meetingOn: string; status: string }>(), digest: createHash('sha256').update(bytes).digest('hex') };
@@ -176,7 +176,7 @@ async function analyse(db: Db, input: Input) {
   const newMeetings = [...new Set(planned.map((p) => p.meetingOn))].filter((d) => !meetingRows.has(d)).sort();
   const preview: AttendancePreview = {
     fileName: input.fileName,
-    readAs: readAsOf(table),
+    readAs: readAsOf(table, { headerAt, columns: [named.firstName, named.lastName] }),
     period,
     meetings: dates.length,
     members,

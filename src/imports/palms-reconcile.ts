@@ -166,7 +166,7 @@ export async function reconcilePalms(db: Db, input: { fileName: string; contentB
           : `${from} to ${to}: no member could be compared (see below), so this is not a check that the figures agree.`;
   return {
     fileName: input.fileName,
-    readAs: readAsOf(table),
+    readAs: readAsOf(table, { headerAt, columns: [first, last] }),
     period: { from, to },
     compared,
     headline,

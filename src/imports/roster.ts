@@ -88,7 +88,7 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, c
     return {
       planned: [],
       updates: [],
-      preview: { fileName, readAs: readAsOf(table), members: 0, alreadyMembers: 0, adds: [], updates: [], classificationsToCreate: [], problems: [], skipped: [], dateOrder: { order: null, settledBy: 'none', question: null }, columnQuestion },
+      preview: { fileName, readAs: readAsOf(table, { headerAt, columns: [at.firstName, at.lastName] }), members: 0, alreadyMembers: 0, adds: [], updates: [], classificationsToCreate: [], problems: [], skipped: [], dateOrder: { order: null, settledBy: 'none', question: null }, columnQuestion },
     };
   }
 
@@ -233,7 +233,7 @@ async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, c
   return {
     planned,
     updates,
-    preview: { fileName, readAs: readAsOf(table), members: planned.length, alreadyMembers, adds, updates: updateLines, classificationsToCreate: [...newClassifications], problems, skipped, dateOrder: { order, settledBy: detected.order ? 'file' : dateOrder ? 'choice' : 'none', question }, columnQuestion },
+    preview: { fileName, readAs: readAsOf(table, { headerAt, columns: [at.firstName, at.lastName] }), members: planned.length, alreadyMembers, adds, updates: updateLines, classificationsToCreate: [...newClassifications], problems, skipped, dateOrder: { order, settledBy: detected.order ? 'file' : dateOrder ? 'choice' : 'none', question }, columnQuestion },
   };
 }
 

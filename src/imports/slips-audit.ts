@@ -163,7 +163,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       key,
       digest: createHash('sha256').update(bytes).digest('hex'),
       preview: {
-        fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: 0, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
+        fileName: input.fileName, readAs: readAsOf(table, { headerAt, columns: [columns.from, columns.to] }), meetingOn: '', meetingStatus: 'new', rows: 0, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
         toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
         dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, defaults: [], columnQuestion, meetingQuestion: null, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
       },
@@ -226,7 +226,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       key,
       digest: createHash('sha256').update(bytes).digest('hex'),
       preview: {
-        fileName: input.fileName, readAs: readAsOf(table), meetingOn: '', meetingStatus: 'new', rows: rows.length, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
+        fileName: input.fileName, readAs: readAsOf(table, { headerAt, columns: [columns.from, columns.to] }), meetingOn: '', meetingStatus: 'new', rows: rows.length, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
         toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
         dateOrder: { order, settledBy, question: null }, reasonRequired: false, defaults: [], columnQuestion, meetingQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
       },
@@ -432,7 +432,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     digest: createHash('sha256').update(bytes).digest('hex'),
     preview: {
       fileName: input.fileName,
-      readAs: readAsOf(table),
+      readAs: readAsOf(table, { headerAt, columns: [columns.from, columns.to] }),
       meetingOn,
       meetingStatus,
       rows: rows.length,

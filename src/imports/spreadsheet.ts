@@ -125,13 +125,18 @@ export const encodingOf = (table: Table): TextEncodingName | null => encodings.g
  * file that is not UTF-8 is taken to be (Excel's "CSV" on Windows): the sentence says so and how to
  * get a UTF-8 file instead.
  */
-export function readAsOf(table: Table): FileReadAs {
+export function readAsOf(table: Table, names?: { headerAt: number; columns: number[] }): FileReadAs {
   const encoding = encodingOf(table);
   const examples: string[] = [];
-  for (const row of table) {
-    for (const raw of row) {
+  // Only names are examples: the file's name columns (From, To, First Name, Last Name) when they are known, and
+  // never a cell with a digit in it ("1.250,50 €" is an amount, "12.03.2026" a date, whatever the column).
+  const nameColumns = names ? names.columns.filter((c) => c >= 0) : null;
+  const rows = names ? table.slice(names.headerAt + 1) : table;
+  for (const row of rows) {
+    const cells = nameColumns ? nameColumns.map((c) => row[c] ?? '') : row;
+    for (const raw of cells) {
       const cell = raw.trim();
-      if (examples.length < 3 && cell.length <= 40 && /[^\x00-\x7f]/.test(cell) && !examples.includes(cell)) examples.push(cell);
+      if (examples.length < 3 && cell.length <= 40 && /[^\x00-\x7f]/.test(cell) && !/\d/.test(cell) && !examples.includes(cell)) examples.push(cell);
     }
     if (examples.length >= 3) break;
   }

@@ -81,7 +81,8 @@ describe('every import preview says how the file was read', () => {
     expect(p.readAs).toEqual({ encoding: 'UTF-8', sentence: 'Read as UTF-8 text. Names with accents or other scripts, as read: "美玲", "王", "فاطمة".' });
     const latin = ok<any>(await api.callAsync('previewRosterImport', input('roster.csv', windows1252('First Name,Last Name,Company,Classification,Joined On,Status\nJosé,Díaz,Díaz Café,Café,2025-03-04,Active\n'))));
     expect(latin.readAs.encoding).toBe('Windows-1252');
-    expect(latin.readAs.sentence).toContain('as read: "José", "Díaz", "Díaz Café".');
+    // "Díaz Café" is José's company, not a name: only the name columns are shown.
+    expect(latin.readAs.sentence).toContain('as read: "José", "Díaz".');
   });
 
   it("the attendance report and the PALMS reconciliation say it too (BNI Connect's .xls is XML text)", async () => {
@@ -91,5 +92,26 @@ describe('every import preview says how the file was read', () => {
     expect(a.readAs).toEqual({ encoding: 'UTF-16LE', sentence: 'Read as UTF-16 text (Excel\'s "Unicode text"). Names with accents or other scripts, as read: "Zoë", "Müller".' });
     const palms = ok<any>(await api.callAsync('reconcilePalms', input('palms-q1-2026.xls', readFileSync('tests/fixtures/palms-q1-2026.xls'))));
     expect(palms.readAs).toEqual({ encoding: 'UTF-8', sentence: 'Read as UTF-8 text.' });
+  });
+
+  it('a German slips file saved by Excel on Windows lists only names as read, never its amounts "1.250,50 €" or a detail like "Café am Markt"', async () => {
+    const { api } = chapter();
+    const german = Papa.unparse(
+      [
+        ['Slips Audit Report for 17/11/2026'],
+        ['Harbour Connectors'],
+        [''],
+        header,
+        ['Dana Ruiz', 'Zoë Müller', 'TYFCB', 'Outside', '1.250,50 €', '', 'Café am Markt'],
+        ['Dana Ruiz', 'Lucía Fernández', 'TYFCB', 'Outside', '12.000,00 €', '', 'Bäckerei'],
+      ],
+      { newline: '\r\n', delimiter: ';' },
+    );
+    const p = ok<any>(await api.callAsync('previewSlipsAuditImport', input('slips-de.csv', windows1252(german))));
+    expect(p.readAs.encoding).toBe('Windows-1252');
+    expect(p.readAs.sentence).toContain('as read: "Zoë Müller", "Lucía Fernández".');
+    expect(p.readAs.sentence).not.toContain('€');
+    expect(p.readAs.sentence).not.toContain('Café');
+    expect(p.readAs.sentence).not.toContain('Bäckerei');
   });
 });
