@@ -238,7 +238,10 @@ function removeCreatedMeeting(tx: Db, client: Database.Database, batchId: string
   // deletes run in a savepoint and a refused foreign key puts everything back as it was.
   try {
     client.transaction(() => {
-      for (const s of slips) client.prepare(`DELETE FROM ${s.table} WHERE id = ?`).run(s.id);
+      for (const s of slips) {
+        if (s.table === 'one_to_ones') client.prepare('DELETE FROM one_to_one_entered_order WHERE one_to_one_id = ?').run(s.id);
+        client.prepare(`DELETE FROM ${s.table} WHERE id = ?`).run(s.id);
+      }
       client.prepare('UPDATE import_batches SET meeting_id = NULL WHERE id = ?').run(batchId);
       client.prepare('DELETE FROM meetings WHERE id = ?').run(meetingId);
     })();
@@ -275,6 +278,7 @@ function removeAddedMember(tx: Db, client: Database.Database, memberId: string, 
       for (const [table, columns, entity] of memberColumns) {
         const rows = client.prepare(`SELECT * FROM ${table} WHERE (${columns.map((c) => `${c} = @m`).join(' OR ')}) AND deleted_at IS NOT NULL AND id IN (${undoneImportSlips})`).all({ m: memberId }) as Array<Record<string, unknown> & { id: string }>;
         for (const row of rows) {
+          if (table === 'one_to_ones') client.prepare('DELETE FROM one_to_one_entered_order WHERE one_to_one_id = ?').run(row.id);
           client.prepare(`DELETE FROM ${table} WHERE id = ?`).run(row.id);
           recordAudit(tx, { action: 'delete', entity, entityId: row.id, before: row, reason: `${reason}: a slip of an import undone earlier, removed with the member it names` });
         }

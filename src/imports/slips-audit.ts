@@ -662,6 +662,8 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     referral: client.prepare('INSERT INTO referrals (id, meeting_id, giver_id, receiver_id, kind, temperature, prospect_name, note) VALUES (?, ?, ?, ?, ?, 3, ?, ?)'),
     tyfcb: client.prepare('INSERT INTO tyfcb_slips (id, meeting_id, closer_id, referrer_id, amount_minor, currency, business, kind, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     one_to_one: client.prepare('INSERT INTO one_to_ones (id, meeting_id, member_a_id, member_b_id, met_on, note) VALUES (?, ?, ?, ?, ?, ?)'),
+    // The file's From is the member written first, as on a typed slip (the pair itself is kept in id order).
+    oneToOneOrder: client.prepare('INSERT INTO one_to_one_entered_order (one_to_one_id, first_member_id) VALUES (?, ?)'),
     visitor: client.prepare('INSERT INTO visitors (id, meeting_id, name, company, classification_sought, invited_by_id) VALUES (?, ?, ?, ?, ?, ?)'),
     ceu: client.prepare('INSERT INTO ceus (id, meeting_id, member_id, credits, note) VALUES (?, ?, ?, ?, ?)'),
     outside: client.prepare('INSERT INTO outside_party_slips (id, meeting_id, slip_type, member_id, party_id, direction, kind, temperature, prospect_name, amount_minor, currency, business, met_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -769,6 +771,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
             entity = 'one_to_one';
             after = { memberAId: a, memberBId: b, metOn: preview.meetingOn, note: markedNote(r, r.detail, preview.meetingOn) };
             insert.one_to_one.run(id, meetingId, a, b, preview.meetingOn, after.note);
+            insert.oneToOneOrder.run(id, r.fromId!);
             break;
           }
           case 'visitor':
