@@ -263,6 +263,8 @@ export async function importRoster(db: Db, input: RosterInput): Promise<RosterPr
   db.transaction((tx) => {
     // One batch in the Import screen's history: what it added and changed, so it can be undone as a whole.
     const batchId = randomUUID();
+    // Each member and classification it adds or changes says, in the Audit log, which file it came from.
+    const why = `Imported from ${input.fileName}`;
     const digest = createHash('sha256').update(Buffer.from(input.contentBase64, 'base64')).digest('hex');
     tx.run(sql`INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped)
       VALUES (${batchId}, 'roster', ${input.fileName}, ${digest}, NULL, '', ${planned.length}, ${updates.length}, ${preview.alreadyMembers - updates.length}, ${preview.problems.length + preview.skipped.length})`);
@@ -273,13 +275,13 @@ export async function importRoster(db: Db, input: RosterInput): Promise<RosterPr
       const key = foldName(p.classification);
       let classificationId = seats.get(key);
       if (!classificationId) {
-        classificationId = saveClassification(tx, { name: p.classification, sphereId: null }).id;
+        classificationId = saveClassification(tx, { name: p.classification, sphereId: null }, why).id;
         seats.set(key, classificationId);
         item('classification', classificationId, 'created');
       }
       const { classificationName: _name, ...member } = p.input;
       // The preview showed each join date before the import: importing is the confirmation.
-      item('member', addMember(tx, { ...member, classificationId, confirmJoinDate: true }).id, 'created');
+      item('member', addMember(tx, { ...member, classificationId, confirmJoinDate: true }, why).id, 'created');
     }
     // Members already present take the file's newer details, each change audited by the members service.
     for (const u of updates) {
@@ -290,7 +292,7 @@ export async function importRoster(db: Db, input: RosterInput): Promise<RosterPr
         change.before[field] = before[field] ?? null;
         change.set[field] = u.input[field] ?? null;
       }
-      updateMember(tx, { ...u.input, confirmJoinDate: true });
+      updateMember(tx, { ...u.input, confirmJoinDate: true }, why);
       item('member', u.input.id, 'updated', JSON.stringify(change));
     }
   });

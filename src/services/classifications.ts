@@ -87,7 +87,7 @@ export function requireClassification(db: Db, id: string, field = 'classificatio
   return found;
 }
 
-export function saveClassification(db: Db, input: ParsedInput<'saveClassification'>): Classification {
+export function saveClassification(db: Db, input: ParsedInput<'saveClassification'>, reason = ''): Classification {
   return db.transaction((tx) => {
     const clash = tx
       .select({ id: classifications.id })
@@ -117,7 +117,7 @@ export function saveClassification(db: Db, input: ParsedInput<'saveClassificatio
       .returning({ id: classifications.id })
       .get();
     const after = classificationById(tx, created.id)!;
-    recordAudit(tx, { action: 'insert', entity: 'classification', entityId: created.id, after });
+    recordAudit(tx, { action: 'insert', entity: 'classification', entityId: created.id, after, reason });
     return after;
   });
 }

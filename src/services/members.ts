@@ -146,7 +146,8 @@ function checkSponsor(db: Db, sponsorId: string | null, memberId?: string): void
   requireMember(db, sponsorId, 'sponsorId');
 }
 
-export function addMember(db: Db, input: ParsedInput<'addMember'>): Member {
+/** `reason` goes with the audit entry: a roster import gives "Imported from roster.csv". */
+export function addMember(db: Db, input: ParsedInput<'addMember'>, reason = ''): Member {
   return db.transaction((tx) => {
     requireClassification(tx, input.classificationId);
     checkSponsor(tx, input.sponsorId);
@@ -164,12 +165,12 @@ export function addMember(db: Db, input: ParsedInput<'addMember'>): Member {
     openTenure(tx, created.id, input.classificationId, input.joinedOn);
     if (leftOn) closeTenure(tx, created.id, leftOn);
     const after = findMember(tx, created.id)!;
-    recordAudit(tx, { action: 'insert', entity: 'member', entityId: created.id, after });
+    recordAudit(tx, { action: 'insert', entity: 'member', entityId: created.id, after, reason });
     return after;
   });
 }
 
-export function updateMember(db: Db, input: ParsedInput<'updateMember'>): Member {
+export function updateMember(db: Db, input: ParsedInput<'updateMember'>, reason = ''): Member {
   return db.transaction((tx) => {
     const before = requireMember(tx, input.id);
     requireClassification(tx, input.classificationId);
@@ -202,7 +203,7 @@ export function updateMember(db: Db, input: ParsedInput<'updateMember'>): Member
     if (willHold && (!wasHolding || moves)) openTenure(tx, id, input.classificationId, wasHolding ? today : today > input.joinedOn ? today : input.joinedOn);
 
     const after = findMember(tx, id)!;
-    recordAudit(tx, { action: 'update', entity: 'member', entityId: id, before, after });
+    recordAudit(tx, { action: 'update', entity: 'member', entityId: id, before, after, reason });
     return after;
   });
 }

@@ -91,6 +91,18 @@ describe('importing a roster', () => {
     expect(bad.problems).toEqual([{ row: 2, message: 'Row 2 (DANA ruiz): Email does not look like an email address (name@example.com).', field: 'email' }]);
   });
 
+  it('the Audit log says which file a roster import came from: "Imported from roster-nov.csv" on every member it recorded or changed, and on a new classification', async () => {
+    const { opened, api } = chapter();
+    const csv = 'First Name,Last Name,Company,Classification,Email,Phone,Joined On,Status\nDana,Ruiz,Ruiz Ltd,Real Estate — Residential,,555-0101,,\nHelen,Park,Park Bakes,Bakery,,,2025-06-01,Active\n';
+    const named = { fileName: 'roster-nov.csv', contentBase64: Buffer.from(csv).toString('base64') };
+    expect(ok<any>(await api.callAsync('importRoster', named))).toMatchObject({ imported: 1, updated: 1 });
+    const rows = opened.sqlite.prepare("SELECT entity, action, reason FROM audit_log WHERE entity IN ('member', 'classification') ORDER BY rowid").all() as Array<{ entity: string; action: string; reason: string }>;
+    const fromFile = rows.filter((r) => r.reason === 'Imported from roster-nov.csv').map((r) => `${r.action} ${r.entity}`);
+    expect(fromFile.sort()).toEqual(['insert classification', 'insert member', 'update member']);
+    // Dana typed in by hand before the import keeps her own entry, with no reason.
+    expect(rows.filter((r) => r.entity === 'member' && r.action === 'insert' && r.reason === '')).toHaveLength(1);
+  });
+
   it('a roster import can be undone from the history: the members it added go, the details it changed come back', async () => {
     const { opened, api, count } = chapter();
     const before = { members: count('SELECT count(*) FROM members'), seats: count('SELECT count(*) FROM classifications') };
