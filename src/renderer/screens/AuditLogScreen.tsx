@@ -2,31 +2,13 @@ import { Alert, Anchor, Badge, Button, Checkbox, Code, Group, Select, Stack, Tab
 import { useState } from 'react';
 import type { AuditEntry, AuditVerification } from '../../shared/contract';
 import { auditEntities } from '../../shared/domain';
+import { auditEntityLabel } from '../../shared/audit-labels';
 import { ledger } from '../client';
 import { chapterZone } from '../chapter-today';
 import { formatInstant, storedInstant } from '../../shared/time-zone';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
 
-const entityLabels: Record<string, string> = {
-  all: 'Everything',
-  member: 'Members',
-  attendance: 'Attendance',
-  referral: 'Referrals',
-  tyfcb: 'TYFCB',
-  one_to_one: 'One-to-ones',
-  visitor: 'Visitors',
-  ceu: 'CEUs',
-  meeting: 'Meetings',
-  chapter: 'Chapter details',
-  classification: 'Classifications',
-  contact_sphere: 'Contact spheres',
-  scorecard_profile: 'Scorecard profile',
-  chapter_file: 'Restores and opened files',
-  tyfcb_dispute: 'TYFCB dispute',
-  outcome_rules: 'Outcome rules',
-  import_batch: 'Imports',
-};
 const actionColors: Record<string, string> = { insert: 'teal', update: 'blue', delete: 'red', close: 'gray', reopen: 'orange', restore: 'grape', import: 'cyan' };
 
 const PAGE = 100;
@@ -69,7 +51,7 @@ export function AuditLogScreen() {
       </div>
       <VerifyButton />
       <Group align="flex-end">
-        <Select label="Show" w={220} data={auditEntities.map((e) => ({ value: e, label: entityLabels[e] ?? e }))} value={entity} onChange={(v) => v && filter(() => setEntity(v as typeof entity))} allowDeselect={false} />
+        <Select label="Show" w={220} data={auditEntities.map((e) => ({ value: e, label: auditEntityLabel(e) }))} value={entity} onChange={(v) => v && filter(() => setEntity(v as typeof entity))} allowDeselect={false} />
         <Checkbox label="Amendments only (changes with a reason)" checked={withReasonOnly} onChange={(e) => {
           const checked = e.currentTarget.checked;
           filter(() => setWithReasonOnly(checked));
@@ -161,8 +143,8 @@ function AuditRow({ entry: e, open, onToggle }: { entry: AuditEntry; open: boole
         </Table.Td>
         <Table.Td>
           <Group gap={6} wrap="nowrap" align="flex-start">
-            <Badge size="xs" variant="light" color={actionColors[e.action] ?? 'gray'} mt={3}>
-              {entityLabels[e.entity] ?? e.entity}
+            <Badge size="xs" variant="light" tt="none" color={actionColors[e.action] ?? 'gray'} mt={3} style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
+              {auditEntityLabel(e.entity)}
             </Badge>
             <Text size="sm">{e.summary}</Text>
           </Group>
