@@ -92,6 +92,8 @@ interface ReadyRow extends Row {
   amountMinor: number;
   creditCount: number;
   facts: SlipFacts;
+  /** A one-to-one's day, when its Detail names one ("Met 11/16/2026"), read in the file's day/month order. */
+  metOn: string | null;
 }
 
 export interface ImportInput {
@@ -397,7 +399,8 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
             : r.type === 'visitor'
               ? { type: 'visitor', parties: [fromId ?? '', fold(r.to)], kind: '', text: foldName(r.detail), amountMinor: null, credits: null }
               : { type: 'ceu', parties: [fromId!, ''], kind: '', text: foldName(r.detail), amountMinor: null, credits: creditCount };
-    ready.push({ ...r, type: r.type, fromId, toId, fromParty: parties.from, toParty: parties.to, fromIs, toIs, prospectText, amountMinor, creditCount, facts });
+    const metOn = r.type === 'one_to_one' ? metOnIn(r.detail, rowOrder, meetingOn) : null;
+    ready.push({ ...r, type: r.type, fromId, toId, fromParty: parties.from, toParty: parties.to, fromIs, toIs, prospectText, amountMinor, creditCount, facts, metOn });
   }
 
   const matches = matchRows(ready, meetingRow ? ledgerSlipsOf(client, meetingRow.id) : []);
@@ -584,6 +587,18 @@ const tyfcbKindOf = (io: string): 'inside' | 'outside' | 'tier3' => (/tier|3/i.t
  * slip typed without them): each listed in the preview and the result with how many rows, and written on the
  * slip itself so the secretary sees it there and can change it.
  */
+/**
+ * The day a one-to-one's Detail names ("Met 11/16/2026", "Coffee 2026-11-16"), read as the file's other dates
+ * are (its day/month order; a date only one way can be real needs none). A day after the meeting is not taken.
+ */
+function metOnIn(detail: string, order: DateOrder | null, meetingOn: string): string | null {
+  const found = /(?<!\d)(\d{4}-\d{2}-\d{2}|\d{4}[/.]\d{1,2}[/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?!\d)/.exec(detail);
+  if (!found) return null;
+  const d = parseDateText(found[1]!);
+  const day = d.iso ?? (order ? (order === 'dmy' ? d.dmy : d.mdy) : d.dmy && !d.mdy ? d.dmy : d.mdy && !d.dmy ? d.mdy : null);
+  return day && day <= meetingOn ? day : null;
+}
+
 function filledIn(r: ReadyRow, meetingOn: string): Array<{ key: string; type: SlipType; words: string }> {
   const out: Array<{ key: string; type: SlipType; words: string }> = [];
   const add = (key: string, words: string) => out.push({ key: `${r.type}.${key}`, type: r.type, words });
@@ -594,7 +609,7 @@ function filledIn(r: ReadyRow, meetingOn: string): Array<{ key: string; type: Sl
   } else if (r.type === 'tyfcb') {
     if (!r.business) add(`business`, /repeat|wiederhol/i.test(r.detail) ? 'new or repeat not in the file, recorded as repeat business (the Detail says repeat)' : 'new or repeat not in the file, recorded as new business');
     if (!r.io) add('kind', 'inside or outside not in the file, recorded as outside');
-  } else if (r.type === 'one_to_one') {
+  } else if (r.type === 'one_to_one' && !r.metOn) {
     add('metOn', `the day they met is not in the file, recorded as the meeting's date (${meetingOn})`);
   }
   return out;
@@ -743,7 +758,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
         const prospectName = slipType === 'referral' ? r.prospectText || 'From BNI Connect' : '';
         const note = markedNote(r, slipType === 'referral' ? '' : r.prospectText, preview.meetingOn);
         const pid = partyIdOf(party);
-        insert.outside.run(id, meetingId, slipType, memberId, pid, direction, kind, slipType === 'referral' ? 3 : null, prospectName, slipType === 'tyfcb' ? r.amountMinor : null, slipType === 'tyfcb' ? chapter.currency : null, business, slipType === 'one_to_one' ? preview.meetingOn : null, note);
+        insert.outside.run(id, meetingId, slipType, memberId, pid, direction, kind, slipType === 'referral' ? 3 : null, prospectName, slipType === 'tyfcb' ? r.amountMinor : null, slipType === 'tyfcb' ? chapter.currency : null, business, slipType === 'one_to_one' ? (r.metOn ?? preview.meetingOn) : null, note);
         const after = {
           slipType, memberId, partyId: pid, partyKind: party.kind, partyName: party.name, partyChapter: party.chapterName, direction, fromName: r.fromIs, toName: r.toIs, kind,
           ...(slipType === 'referral' ? { prospectName, temperature: 3 } : slipType === 'tyfcb' ? { amountMinor: r.amountMinor, currency: chapter.currency, business } : { metOn: preview.meetingOn }),
@@ -769,8 +784,8 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
           case 'one_to_one': {
             const [a, b] = [r.fromId!, r.toId!].sort() as [string, string];
             entity = 'one_to_one';
-            after = { memberAId: a, memberBId: b, metOn: preview.meetingOn, note: markedNote(r, r.detail, preview.meetingOn) };
-            insert.one_to_one.run(id, meetingId, a, b, preview.meetingOn, after.note);
+            after = { memberAId: a, memberBId: b, metOn: r.metOn ?? preview.meetingOn, note: markedNote(r, r.detail, preview.meetingOn) };
+            insert.one_to_one.run(id, meetingId, a, b, after.metOn, after.note);
             insert.oneToOneOrder.run(id, r.fromId!);
             break;
           }

@@ -48,4 +48,20 @@ describe('an imported one-to-one keeps the order the file gives', () => {
     expect(count('SELECT count(*) FROM one_to_one_entered_order')).toBe(0);
     expect(count("SELECT count(*) FROM meetings WHERE meeting_on = '2026-11-17'")).toBe(0);
   });
+
+  it('a Detail saying "Met 11/16/2026" gives the day they met, read in the file\'s own day/month order; without one the meeting\'s date is used and the note says so', async () => {
+    const { api, opened } = chapter();
+    const one = (sql: string, ...args: unknown[]) => opened.sqlite.prepare(sql).get(...args) as { met_on: string; note: string };
+    // Month first (the title's 11/17/2026 says so).
+    const us = file('11/17/2026', 'Brian Kowalski', 'Oliver Grant', 'Met 11/16/2026');
+    expect(ok<any>(await api.callAsync('previewSlipsAuditImport', us)).defaults).toEqual([]);
+    ok(await api.callAsync('importSlipsAudit', us));
+    expect(one("SELECT o.met_on, o.note FROM one_to_ones o JOIN meetings m ON m.id = o.meeting_id WHERE m.meeting_on = '2026-11-17'")).toEqual({ met_on: '2026-11-16', note: 'Met 11/16/2026' });
+    // Day first (the title's 24/11/2026): "Met 05/11/2026" is the fifth of November, not the eleventh of May.
+    ok(await api.callAsync('importSlipsAudit', file('24/11/2026', 'Oliver Grant', 'Brian Kowalski', 'Met 05/11/2026 for lunch')));
+    expect(one("SELECT o.met_on FROM one_to_ones o JOIN meetings m ON m.id = o.meeting_id WHERE m.meeting_on = '2026-11-24'").met_on).toBe('2026-11-05');
+    // No date in the Detail: the meeting's date, said in the note.
+    ok(await api.callAsync('importSlipsAudit', file('2026-12-01', 'Brian Kowalski', 'Oliver Grant', 'Coffee')));
+    expect(one("SELECT o.met_on, o.note FROM one_to_ones o JOIN meetings m ON m.id = o.meeting_id WHERE m.meeting_on = '2026-12-01'")).toEqual({ met_on: '2026-12-01', note: "Coffee — Imported from BNI Connect: the day they met is not in the file, recorded as the meeting's date (2026-12-01)." });
+  });
 });
