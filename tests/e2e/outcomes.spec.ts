@@ -60,6 +60,12 @@ test('the receiver moves a referral to won, the TYFCB is recorded, disputed and 
   await page.getByRole('tab', { name: 'TYFCB disputes' }).click();
   await page.getByRole('button', { name: `Dispute ${receiver!.fullName} thanks ${giver!.fullName} $2,400.00` }).click();
   await page.getByLabel('Why').fill('Invoice was 2,000.00');
+  // Nothing is chosen for the member: filing without saying what is wrong is refused under the field.
+  await expect(page.getByRole('combobox', { name: 'What is wrong' })).toHaveValue('');
+  await page.getByRole('button', { name: 'Mark disputed' }).click();
+  await expect(page.getByText('Choose what is wrong with the slip: wrong referrer, wrong amount or not from this referral.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'What is wrong' }).click();
+  await page.getByRole('option', { name: 'Wrong amount' }).click();
   // A day that does not exist is refused under its field, as typed — never rolled over into March.
   const raisedOn = page.getByRole('textbox', { name: 'Raised on' });
   await raisedOn.fill('2026-02-30');

@@ -208,3 +208,16 @@ describe('the days a dispute was raised and resolved, as typed', () => {
     fresh.opened.close();
   });
 });
+
+describe('what is wrong with a disputed slip is the member\'s own choice', () => {
+  it('a dispute filed without choosing what is wrong is refused naming "What is wrong", and nothing is recorded', () => {
+    const fresh = buildOutcomesQuarter();
+    const refused = fresh.api.call('disputeTyfcb', { tyfcbId: fresh.ids.T5, raisedById: fresh.ids.Cat, raisedOn: '2026-02-28', why: 'He did not refer this.' });
+    expect(refused).toMatchObject({ ok: false, error: { field: 'ground', message: expect.stringContaining('What is wrong') } });
+    expect(fresh.opened.sqlite.prepare('SELECT count(*) AS n FROM tyfcb_disputes WHERE tyfcb_id = ?').get(fresh.ids.T5)).toEqual({ n: 0 });
+    // Chosen "not from this referral", it is recorded as that, not as a wrong amount.
+    const id = ok<{ id: string }>(fresh.api.call('disputeTyfcb', { tyfcbId: fresh.ids.T5, raisedById: fresh.ids.Cat, raisedOn: '2026-02-28', ground: 'wrong_referrer', why: 'He did not refer this.' })).id;
+    expect(ok<Array<{ id: string; ground: string }>>(fresh.api.call('listDisputes', { state: 'open' })).find((d) => d.id === id)).toMatchObject({ ground: 'wrong_referrer' });
+    fresh.opened.close();
+  });
+});

@@ -441,7 +441,8 @@ function useFieldErrors() {
 
 function RaiseDisputeModal({ slip, money, onClose, onDone }: { slip: { id: string; closerId: string; closerName: string; referrerId: string; referrerName: string; amountMinor: number; meetingOn: string }; money: (m: number) => string; onClose: () => void; onDone: () => Promise<void> }) {
   const [by, setBy] = useState<string>(slip.closerId);
-  const [ground, setGround] = useState<DisputeGround>('wrong_amount');
+  // No ground is chosen for the president: "he didn't refer this" must not become a wrong-amount dispute by default.
+  const [ground, setGround] = useState<DisputeGround | null>(null);
   const [why, setWhy] = useState('');
   const [raisedOn, setRaisedOn] = useState(chapterToday());
   const { errors, run } = useFieldErrors();
@@ -449,6 +450,7 @@ function RaiseDisputeModal({ slip, money, onClose, onDone }: { slip: { id: strin
     // A day that does not exist is refused as typed, never rolled over into another day.
     const wrongDay = datedFieldProblem('Raised on', raisedOn, true);
     if (await run(async () => {
+      if (!ground) throw new LedgerError('invalid_input', 'Choose what is wrong with the slip: wrong referrer, wrong amount or not from this referral.', 'ground');
       if (wrongDay) throw new LedgerError('invalid_input', wrongDay, 'raisedOn');
       return ledger.disputeTyfcb({ tyfcbId: slip.id, raisedById: by, ground, why, raisedOn: raisedOn.trim() });
     })) {
@@ -460,7 +462,7 @@ function RaiseDisputeModal({ slip, money, onClose, onDone }: { slip: { id: strin
     <Modal opened onClose={onClose} title={`Dispute: ${slip.closerName} thanks ${slip.referrerName}, ${money(slip.amountMinor)} (${slip.meetingOn})`}>
       <Stack gap="sm">
         <Select label="Raised by" allowDeselect={false} value={by} onChange={(v) => v && setBy(v)} data={[{ value: slip.closerId, label: slip.closerName }, { value: slip.referrerId, label: slip.referrerName }]} error={errors.raisedById} />
-        <Select label="What is wrong" allowDeselect={false} value={ground} onChange={(v) => v && setGround(v as DisputeGround)} data={disputeGrounds.map((g) => ({ value: g, label: disputeGroundLabels[g] }))} />
+        <Select label="What is wrong" required placeholder="Choose what is wrong" allowDeselect={false} value={ground} onChange={(v) => v && setGround(v as DisputeGround)} data={disputeGrounds.map((g) => ({ value: g, label: disputeGroundLabels[g] }))} error={errors.ground} />
         <TextInput label="Why" placeholder="e.g. the invoice was 1,000, not 1,500" value={why} onChange={(e) => setWhy(e.currentTarget.value)} error={errors.why} data-autofocus />
         <IsoDateField label="Raised on" required value={raisedOn} onChange={setRaisedOn} error={errors.raisedOn} />
         {errors.form || errors.tyfcbId ? <Alert color="red">{errors.form ?? errors.tyfcbId}</Alert> : null}
