@@ -23,7 +23,11 @@ test('the secretary imports a BNI Connect slips audit file, maps one unknown nam
   await expect(page.getByRole('button', { name: 'Import 6 new' })).toBeEnabled();
   await expect(previewCard.getByText('1 problem row will be left out.')).toBeVisible();
 
+  // "Danny Ruiz" is two letters from Dana Ruiz: the preview asks "Did you mean Dana Ruiz?" and the list offers her first.
+  await expect(previewCard.getByLabel('Did you mean, for Danny Ruiz')).toHaveText('Did you mean Dana Ruiz?');
   await page.getByRole('combobox', { name: 'Map Danny Ruiz to member' }).click();
+  await expect(page.getByRole('option').first()).toHaveText('Dana Ruiz');
+  await page.screenshot({ path: '/tmp/shots/s4-19b/did-you-mean.png' });
   await page.getByRole('option', { name: 'Dana Ruiz' }).click();
   await expect(page.getByRole('button', { name: 'Import 7 new' })).toBeEnabled();
   // Each row says who the name was taken to be.

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { closestMembers, memberChoiceLabel } from '../../shared/closest-names';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ImportFileInput } from '../components/ImportFileInput';
@@ -206,8 +207,18 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   // Members whose names read the same ("José Díaz", "Jose Diaz", two "John Smith") are told apart by their seat.
   const shared = new Map<string, number>();
   for (const m of members.data ?? []) shared.set(foldName(m.fullName), (shared.get(foldName(m.fullName)) ?? 0) + 1);
-  const memberChoices = (members.data ?? []).map((m) => ({ value: m.id, label: (shared.get(foldName(m.fullName)) ?? 0) > 1 ? `${m.fullName} (${m.classificationName})` : m.fullName }));
-  const pickerChoices = [{ group: 'Members', items: memberChoices }, { group: 'Outside the chapter', items: outsideChoices }];
+  const memberChoices = (members.data ?? []).map((m) => ({ value: m.id, label: memberChoiceLabel(m, shared.get(foldName(m.fullName)) ?? 0) }));
+  // A misspelled name ("Nadia Hadad") offers the closest member(s) first, above the whole list.
+  const closestTo = (name: string) => closestMembers(name, members.data ?? []);
+  const pickerChoicesFor = (name: string) => {
+    const near = new Set(closestTo(name).map((m) => m.id));
+    const nearItems = memberChoices.filter((c) => near.has(c.value));
+    return [
+      ...(nearItems.length ? [{ group: 'Did you mean', items: closestTo(name).map((m) => nearItems.find((c) => c.value === m.id)!) }] : []),
+      { group: 'Members', items: memberChoices.filter((c) => !near.has(c.value)) },
+      { group: 'Outside the chapter', items: outsideChoices },
+    ];
+  };
   // Names still to answer, and the ones answered in this preview (so an answer can be changed).
   const namesToMap = [...new Set([...(preview?.unmatchedNames ?? []), ...Object.keys(choices.aliases), ...Object.keys(choices.outsiders), ...Object.keys(asking)])];
   const leftOut = preview ? preview.counts.problem : 0;
@@ -292,6 +303,20 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
                           could be {asked.get(name)!.join(' or ')}: which one?
                         </Text>
                       )}
+                      {!asked.get(name) && !choices.aliases[name] && !choices.outsiders[name] && closestTo(name).length > 0 && (
+                        <Text size="xs" aria-label={`Did you mean, for ${name}`}>
+                          Did you mean{' '}
+                          {closestTo(name).map((m, i) => (
+                            <span key={m.id}>
+                              {i > 0 ? ' or ' : ''}
+                              <Anchor component="button" type="button" size="xs" onClick={() => void map(name, m.id)}>
+                                {memberChoiceLabel(m, shared.get(foldName(m.fullName)) ?? 0)}
+                              </Anchor>
+                            </span>
+                          ))}
+                          ?
+                        </Text>
+                      )}
                     </Stack>
                     <Stack gap={4}>
                       <Select
@@ -300,7 +325,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
                         searchable
                         clearable
                         w={320}
-                        data={pickerChoices}
+                        data={pickerChoicesFor(name)}
                         value={choices.aliases[name] ?? (asking[name] ? `@${asking[name]}` : choices.outsiders[name] ? `@${choices.outsiders[name]!.kind}` : null)}
                         onChange={(v) => void map(name, v)}
                       />
