@@ -260,6 +260,9 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   };
   const skipRows = new Set(input.skipRows ?? []);
   const fixes = input.fixes ?? {};
+  let fixedSame = 0;
+  let fixedRows: Map<number, { type: SlipType; value: number; on: string }> | null = null;
+  const fixedEarlier = () => (fixedRows ??= rowsFixedEarlier(client, createHash('sha256').update(bytes).digest('hex')));
   const unmatched = new Set<string>();
   // A name no member has, however the file spells it ("José Díaz", "Jose Diaz"): asked once, under the
   // first spelling; the answer covers every spelling that reads the same.
@@ -378,6 +381,15 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     shown.fromIs = fromIs;
     shown.toIs = toIs;
 
+    // A $0 TYFCB or a CEU without credits fixed in place at an earlier import of this very file, whose slip is
+    // still in the ledger: in the ledger, as fixed then, not a problem again.
+    const fixedThen = rowProblems.length && (fix === 'amount' || fix === 'credits') ? fixedEarlier().get(r.row) : undefined;
+    if (fixedThen && fixedThen.type === r.type && Object.keys(fixed).length === 0) {
+      const value = fixedThen.type === 'tyfcb' ? formatMoney(fixedThen.value, chapter.currency, chapter.locale) : `${fixedThen.value} ${fixedThen.value === 1 ? 'credit' : 'credits'}`;
+      lines.push({ ...shown, kind: 'same', message: `Already in the ledger: fixed at the import of ${fixedThen.on} as ${value}.`, fix: null });
+      fixedSame++;
+      continue;
+    }
     if (rowProblems.length) {
       const message = `Row ${r.row}: ${rowProblems.join('; ')}.`;
       problems.push({ row: r.row, message });
@@ -404,7 +416,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   }
 
   const matches = matchRows(ready, meetingRow ? ledgerSlipsOf(client, meetingRow.id) : []);
-  const counts = { same: 0, new: 0, differs: 0, problem: problems.length, skipped: skipped.length };
+  const counts = { same: fixedSame, new: 0, differs: 0, problem: problems.length, skipped: skipped.length };
   const toCreate: ImportPreview['toCreate'] = { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 };
   for (const m of matches) {
     counts[m.kind]++;
@@ -587,6 +599,33 @@ const tyfcbKindOf = (io: string): 'inside' | 'outside' | 'tier3' => (/tier|3/i.t
  * slip typed without them): each listed in the preview and the result with how many rows, and written on the
  * slip itself so the secretary sees it there and can change it.
  */
+/**
+ * The TYFCBs and CEUs that earlier imports of this same file (not undone) made from its rows and that are still in
+ * the ledger, by file row: which rows a later import finds in the ledger even though the file still has them wrong.
+ * The batch's audit entry lists each slip it made with its file row (or, into a closed meeting, each slip's own entry).
+ */
+function rowsFixedEarlier(client: Database.Database, digest: string): Map<number, { type: SlipType; value: number; on: string }> {
+  const out = new Map<number, { type: SlipType; value: number; on: string }>();
+  const live = {
+    tyfcb: client.prepare('SELECT amount_minor FROM tyfcb_slips WHERE id = ? AND deleted_at IS NULL').pluck(),
+    ceu: client.prepare('SELECT credits FROM ceus WHERE id = ? AND deleted_at IS NULL').pluck(),
+  };
+  const batches = client.prepare("SELECT id, substr(created_at, 1, 10) AS on_day FROM import_batches WHERE kind = 'slips_audit' AND file_digest = ? AND undone_at IS NULL ORDER BY created_at").all(digest) as Array<{ id: string; on_day: string }>;
+  for (const b of batches) {
+    const made: Array<[string, string, number]> = [];
+    const whole = client.prepare("SELECT after FROM audit_log WHERE action = 'import' AND entity = 'import_batch' AND entity_id = ?").pluck().get(b.id) as string | undefined;
+    const slips = whole ? ((JSON.parse(whole) as { slips?: Record<string, Array<[string, number]>> }).slips ?? {}) : {};
+    for (const [entity, list] of Object.entries(slips)) for (const [id, row] of list) made.push([entity, id, row]);
+    for (const e of client.prepare("SELECT entity, entity_id AS id, json_extract(after, '$.row') AS row FROM audit_log WHERE action = 'import' AND entity IN ('tyfcb', 'ceu') AND json_extract(after, '$.importBatchId') = ?").all(b.id) as Array<{ entity: string; id: string; row: number }>) made.push([e.entity, e.id, e.row]);
+    for (const [entity, id, row] of made) {
+      if (entity !== 'tyfcb' && entity !== 'ceu') continue;
+      const value = live[entity].get(id) as number | undefined;
+      if (value !== undefined) out.set(row, { type: entity, value, on: b.on_day });
+    }
+  }
+  return out;
+}
+
 /**
  * The day a one-to-one's Detail names ("Met 11/16/2026", "Coffee 2026-11-16"), read as the file's other dates
  * are (its day/month order; a date only one way can be real needs none). A day after the meeting is not taken.
