@@ -198,15 +198,22 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
     scorePeriod: card.period,
     scorePeriodWords: card.periodWords,
     scoreProfileName: card.profileName,
-    referralsGiven: referralsGivenBy(db, member.id, figures).map((r) => ({ ...r, statusOn: r.statusChangedAt ? dayIn(new Date(r.statusChangedAt), timeZone) : null })),
+    referralsGiven: referralsGivenBy(db, member.id, figures).map((r) => ({ ...r, statusOn: r.statusSinceOn ?? (r.statusChangedAt ? dayIn(new Date(r.statusChangedAt), timeZone) : null) })),
   };
 }
 
 /** The referrals a member gave at the period's closed meetings, with their latest status and the TYFCB linked to each. */
 function referralsGivenBy(db: Db, memberId: string, period: Period) {
-  return db.all<{ meetingOn: string; receiverName: string; prospectName: string; status: string; statusChangedAt: string | null; tyfcbMinor: number; tyfcbDisputedMinor: number }>(sql`
+  return db.all<{ meetingOn: string; receiverName: string; prospectName: string; status: string; statusChangedAt: string | null; statusSinceOn: string | null; tyfcbMinor: number; tyfcbDisputedMinor: number }>(sql`
     SELECT g.meeting_on AS meetingOn, m.display_name AS receiverName, r.prospect_name AS prospectName,
       r.status AS status, r.status_changed_at AS statusChangedAt,
+      -- The day the referral came to its status: the first entry of the run of that status at the end of its history
+      -- (later notes keep the status), as typed in the history ("WON 2026-11-17"), never the day it was keyed in.
+      coalesce((SELECT min(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id AND h.status = r.status
+        AND NOT EXISTS (SELECT 1 FROM referral_status_history h2 WHERE h2.referral_id = r.id AND h2.status <> r.status
+          AND (h2.changed_on, h2.created_at, h2.rowid) > (h.changed_on, h.created_at, h.rowid))),
+        -- Never followed up: new since the meeting it was given at.
+        CASE WHEN r.status = 'new' THEN g.meeting_on END) AS statusSinceOn,
       coalesce((SELECT sum(CASE WHEN disputed THEN 0 ELSE amount_minor END) FROM (${tyfcbRows(sql``, sql`t.referral_id = r.id`)})), 0) AS tyfcbMinor,
       coalesce((SELECT sum(CASE WHEN disputed THEN amount_minor ELSE 0 END) FROM (${tyfcbRows(sql``, sql`t.referral_id = r.id`)})), 0) AS tyfcbDisputedMinor
     FROM referrals r JOIN meetings g ON g.id = r.meeting_id JOIN members m ON m.id = r.receiver_id
