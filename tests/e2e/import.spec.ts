@@ -40,6 +40,13 @@ test('the secretary imports a BNI Connect slips audit file, maps one unknown nam
   await expect(page.getByRole('combobox', { name: 'Meeting' })).toHaveValue(/2026-11-17 · Closed · 7 slips/);
   await expect(page.getByRole('table', { name: 'Slips of this meeting' }).getByRole('row')).toHaveCount(8);
   await expect(page.getByLabel('TYFCB total')).toContainText('$1,550.50');
+  // On a narrow window the imported slips' long details never cut the type label to "REFE…" or "ONE-T…".
+  await page.setViewportSize({ width: 1000, height: 900 });
+  const badges = page.getByRole('table', { name: 'Slips of this meeting' }).locator('.mantine-Badge-root');
+  const cut = await badges.evaluateAll((els) => els.filter((b) => { const label = b.querySelector('.mantine-Badge-label') as HTMLElement; return label.scrollWidth > label.clientWidth || label.getBoundingClientRect().right > b.getBoundingClientRect().right + 0.5; }).map((b) => b.textContent));
+  await page.getByRole('table', { name: 'Slips of this meeting' }).screenshot({ path: process.env.SHOT ?? '/tmp/shots/s4-19b/meeting-slip-types.png' });
+  expect(cut).toEqual([]);
+  await page.setViewportSize({ width: 1400, height: 900 });
 
   // The meeting arrived closed: taking the import back is an amendment, so the reason is asked first.
   await page.goto(`${harness.openUrl}#/import`);

@@ -686,7 +686,8 @@ function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete }: { sl
           return (
             <Table.Tr key={slip.id} aria-current={slip.id === editingId ? 'true' : undefined} bg={slip.id === editingId ? 'var(--mantine-color-orange-light)' : undefined}>
               <Table.Td>
-                <Badge color={kindColors[slip.kind === 'outside_party' ? 'outside_party' : typeOf(slip)]} variant="light">
+                {/* The label keeps its width ("REFERRAL", "ONE-TO-ONE") however long the detail beside it. */}
+                <Badge color={kindColors[slip.kind === 'outside_party' ? 'outside_party' : typeOf(slip)]} variant="light" styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}>
                   {kindLabels[typeOf(slip)]}
                 </Badge>
               </Table.Td>
