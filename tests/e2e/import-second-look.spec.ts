@@ -100,3 +100,28 @@ test("a CEU for another activity than the one typed is shown as new, naming the 
   await expect(rows.getByRole('row', { name: 'Row 5' })).toContainText('In the ledger');
   await page.screenshot({ path: '/tmp/shots/s4-19a/same-file-again.png', fullPage: true });
 });
+
+test('a $0 TYFCB corrected to 500 at the import is "In the ledger" when the same file is chosen again, saying it was fixed then', async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, harbour);
+  for (const [first, last, seat] of [['Brian', 'Kowalski', 'Plumber'], ['Oliver', 'Grant', 'Electrician']] as const) {
+    addMember(db, { firstName: first, lastName: last, company: '', classificationId: saveClassification(db, { name: seat, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  }
+  const slips = Papa.unparse([['Slips Audit Report for 2026-11-17'], ['Harbour Connectors'], [''], ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'], ['Brian Kowalski', 'Oliver Grant', 'TYFCB', 'Outside', '0', '', 'Boiler job']]);
+  await page.goto(`${harness.openUrl}#/import`);
+  const choose = async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByLabel('Slips audit export').click();
+    await (await chooser).setFiles({ name: 'slips.csv', mimeType: 'text/csv', buffer: Buffer.from(slips) });
+  };
+  await choose();
+  await page.getByLabel('Correct amount of row 5').fill('500');
+  await page.getByLabel('Correct amount of row 5').press('Enter');
+  await page.getByRole('button', { name: 'Import 1 new' }).click();
+  await expect(page.getByText('Imported slips.csv into the meeting of 2026-11-17', { exact: false })).toBeVisible();
+  await choose();
+  const row = page.getByRole('table', { name: 'File rows' }).getByRole('row', { name: 'Row 5' });
+  await expect(row).toContainText('In the ledger');
+  await expect(row).toContainText(`Fixed at the import of ${new Date().toISOString().slice(0, 10)} as $500.00.`);
+  await page.screenshot({ path: '/tmp/shots/s4-19a/fixed-row-again.png', fullPage: true });
+});

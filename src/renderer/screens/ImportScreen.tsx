@@ -373,6 +373,11 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
                   <Table.Td ta="right">{line.amount}</Table.Td>
                   <Table.Td maw={320}>
                     {line.kind === 'same' || line.kind === 'new' ? line.detail : line.message}
+                    {line.kind === 'same' && line.message.startsWith('Already in the ledger: fixed at the import of') && (
+                      <Text size="xs" c="dimmed">
+                        {line.message.charAt(23).toUpperCase() + line.message.slice(24)}
+                      </Text>
+                    )}
                     {line.besideSlip && (
                       <Text size="xs" c="orange.8">
                         {line.besideSlip}
