@@ -97,7 +97,8 @@ export function memberStatementContent(data: MemberStatementData): Content[] {
     ...(data.referralsGiven.length
       ? [{ text: `${data.referralsGiven.filter((r) => r.status === 'won').length} won, ${data.referralsGiven.filter((r) => r.status === 'lost').length} lost, ${data.referralsGiven.filter((r) => r.status !== 'won' && r.status !== 'lost').length} still open; the status is the receiver\u2019s latest follow-up.`, style: 'small', margin: [0, 4, 0, 0] as [number, number, number, number] }]
       : []),
-    { text: `Open referrals (${data.openReferrals.length})`, style: 'h2' },
+    // Not the period's: every referral still open that the member gave or received, whenever it was given.
+    { text: `Open referrals given or received, any date (${data.openReferrals.length})`, style: 'h2' },
     data.openReferrals.length
       ? dataTable(['Given on', 'From', 'To', 'Prospect', 'Status', 'Days open'], data.openReferrals.map((r) => [r.meetingOn, r.giverName, r.receiverName, r.prospectName, r.status.replace('_', ' '), r.daysOpen]), { widths: [60, '*', '*', '*', 60, 45], numeric: [5] })
       : emptyNote('None open.'),

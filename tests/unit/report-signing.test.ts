@@ -110,6 +110,9 @@ describe("a member's statement closes the loop", () => {
     expect(statement).toMatch(/Kim Lee\s+Lost prospect\s+lost\s+\d{4}-\d{2}-\d{2}\s+—/);
     expect(statement).toMatch(/Ray Lee\s+Open prospect\s+new/);
     expect(statement).toContain('1 won, 1 lost, 1 still open');
+    // The open list below is not the period's three: it says it holds every open referral, given or received, any date.
+    expect(statement).toMatch(/Open referrals given or received, any date \(\d+\)/);
+    expect(statement).not.toMatch(/Open referrals \(\d+\)/);
     expect(statement).toContain('In progress: figures to Nov 22, 2026; the period ends Dec 31, 2026');
   }, 60_000);
 });
