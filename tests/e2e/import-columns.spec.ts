@@ -27,6 +27,20 @@ test('a Polish roster: the secretary points at First Name, Last Name and Classif
   await page.screenshot({ path: '/tmp/shots/s4-19b/roster-columns-answered.png', fullPage: true });
   await page.getByRole('button', { name: 'Add 2 members' }).click();
   await expect(page.getByText('Added 2 members and 2 classifications')).toBeVisible();
+  // The same people again, under English headers: nothing to add or change, so no "Add 0 members" button.
+  const again = page.waitForEvent('filechooser');
+  await page.getByLabel('Roster file').click();
+  await (await again).setFiles({ name: 'roster-again.csv', mimeType: 'text/csv', buffer: Buffer.from('First Name,Last Name,Classification\r\nAna,Lima,Business Attorney\r\n') });
+  const preview = page.getByLabel('Roster preview');
+  await expect(preview.getByRole('heading', { name: 'No new members to add' })).toBeVisible();
+  await expect(preview).toContainText('1 member already in the ledger, none with details to update.');
+  await expect(preview.getByLabel('Nothing to import')).toHaveText('Nothing to add or update: every member in this file is already in the ledger with the same details.');
+  await expect(preview.getByRole('button', { name: /^Add / })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/shots/s4-19b/roster-nothing-to-add.png', fullPage: true });
+  // The Audit log says which file the members came from.
+  await page.goto(`${harness.openUrl}#/audit`);
+  await expect(page.getByRole('row', { name: /Recorded member Ana Lima/ })).toContainText('Imported from czlonkowie.csv');
+  await page.screenshot({ path: '/tmp/shots/s4-19b/audit-roster-import.png' });
 });
 
 test("another chapter's attendance report in Polish: the warning shows, the secretary points at the name columns, the marks can be imported", async ({ page, harness }) => {
