@@ -28,7 +28,9 @@ function daysBetween(from: string, to: string): number {
  * How long a referral has been open, in words. A referral recorded at a meeting dated after today is not
  * "0 days" old: it says when that meeting is ("meeting in 6 days").
  */
-export function ageLabel(r: { meetingOn: string; daysOpen: number }, today: string): string {
+export function ageLabel(r: { meetingOn: string; daysOpen: number; status?: string }, today: string): string {
+  // A won or lost referral is not open: no "34 days" open age, just what became of it.
+  if (r.status === 'won' || r.status === 'lost') return r.status;
   if (r.meetingOn > today) return `meeting in ${days(daysBetween(today, r.meetingOn))}`;
   return days(r.daysOpen);
 }

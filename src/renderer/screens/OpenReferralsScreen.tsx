@@ -100,7 +100,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
               <Table.Tr key={r.id}>
                 <Table.Td>{r.meetingOn}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={flags.overdue ? 'red' : r.meetingOn > today ? 'blue' : 'gray'} title={flags.overdue ? `Open more than ${chapter.openReferralDays} days` : undefined}>
+                  <Badge variant="light" color={flags.overdue ? 'red' : r.status === 'won' ? 'teal' : r.meetingOn > today ? 'blue' : 'gray'} title={flags.overdue ? `Open more than ${chapter.openReferralDays} days` : undefined}>
                     {ageLabel(r, today)}
                   </Badge>
                   {flags.stale && (
