@@ -94,6 +94,8 @@ interface ReadyRow extends Row {
   facts: SlipFacts;
   /** A one-to-one's day, when its Detail names one ("Met 11/16/2026"), read in the file's day/month order. */
   metOn: string | null;
+  /** A day the Detail names that falls after the meeting (not taken: a slip handed in cannot report a meeting still ahead). */
+  metOnAfterMeeting: string | null;
 }
 
 export interface ImportInput {
@@ -411,8 +413,10 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
             : r.type === 'visitor'
               ? { type: 'visitor', parties: [fromId ?? '', fold(r.to)], kind: '', text: foldName(r.detail), amountMinor: null, credits: null }
               : { type: 'ceu', parties: [fromId!, ''], kind: '', text: foldName(r.detail), amountMinor: null, credits: creditCount };
-    const metOn = r.type === 'one_to_one' ? metOnIn(r.detail, rowOrder, meetingOn) : null;
-    ready.push({ ...r, type: r.type, fromId, toId, fromParty: parties.from, toParty: parties.to, fromIs, toIs, prospectText, amountMinor, creditCount, facts, metOn });
+    const named = r.type === 'one_to_one' ? dayInDetail(r.detail, rowOrder) : null;
+    const metOn = named && named <= meetingOn ? named : null;
+    const metOnAfterMeeting = named && named > meetingOn ? named : null;
+    ready.push({ ...r, type: r.type, fromId, toId, fromParty: parties.from, toParty: parties.to, fromIs, toIs, prospectText, amountMinor, creditCount, facts, metOn, metOnAfterMeeting });
   }
 
   const matches = matchRows(ready, meetingRow ? ledgerSlipsOf(client, meetingRow.id) : []);
@@ -628,14 +632,14 @@ function rowsFixedEarlier(client: Database.Database, digest: string): Map<number
 
 /**
  * The day a one-to-one's Detail names ("Met 11/16/2026", "Coffee 2026-11-16"), read as the file's other dates
- * are (its day/month order; a date only one way can be real needs none). A day after the meeting is not taken.
+ * are (its day/month order; a date only one way can be real needs none). The caller does not take a day after the meeting.
  */
-function metOnIn(detail: string, order: DateOrder | null, meetingOn: string): string | null {
+function dayInDetail(detail: string, order: DateOrder | null): string | null {
   const found = /(?<!\d)(\d{4}-\d{2}-\d{2}|\d{4}[/.]\d{1,2}[/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?!\d)/.exec(detail);
   if (!found) return null;
   const d = parseDateText(found[1]!);
   const day = d.iso ?? (order ? (order === 'dmy' ? d.dmy : d.mdy) : d.dmy && !d.mdy ? d.dmy : d.mdy && !d.dmy ? d.mdy : null);
-  return day && day <= meetingOn ? day : null;
+  return day ?? null;
 }
 
 function filledIn(r: ReadyRow, meetingOn: string): Array<{ key: string; type: SlipType; words: string }> {
@@ -648,6 +652,8 @@ function filledIn(r: ReadyRow, meetingOn: string): Array<{ key: string; type: Sl
   } else if (r.type === 'tyfcb') {
     if (!r.business) add(`business`, /repeat|wiederhol/i.test(r.detail) ? 'new or repeat not in the file, recorded as repeat business (the Detail says repeat)' : 'new or repeat not in the file, recorded as new business');
     if (!r.io) add('kind', 'inside or outside not in the file, recorded as outside');
+  } else if (r.type === 'one_to_one' && r.metOnAfterMeeting) {
+    add('metOnLate', `the day they met in the file is after the meeting, recorded as the meeting's date (${meetingOn})`);
   } else if (r.type === 'one_to_one' && !r.metOn) {
     add('metOn', `the day they met is not in the file, recorded as the meeting's date (${meetingOn})`);
   }
@@ -800,7 +806,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
         insert.outside.run(id, meetingId, slipType, memberId, pid, direction, kind, slipType === 'referral' ? 3 : null, prospectName, slipType === 'tyfcb' ? r.amountMinor : null, slipType === 'tyfcb' ? chapter.currency : null, business, slipType === 'one_to_one' ? (r.metOn ?? preview.meetingOn) : null, note);
         const after = {
           slipType, memberId, partyId: pid, partyKind: party.kind, partyName: party.name, partyChapter: party.chapterName, direction, fromName: r.fromIs, toName: r.toIs, kind,
-          ...(slipType === 'referral' ? { prospectName, temperature: 3 } : slipType === 'tyfcb' ? { amountMinor: r.amountMinor, currency: chapter.currency, business } : { metOn: preview.meetingOn }),
+          ...(slipType === 'referral' ? { prospectName, temperature: 3 } : slipType === 'tyfcb' ? { amountMinor: r.amountMinor, currency: chapter.currency, business } : { metOn: r.metOn ?? preview.meetingOn }),
           note,
         };
         createdSlip('outside_party', id, { meetingId, ...after }, r.row);

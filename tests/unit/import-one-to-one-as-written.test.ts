@@ -63,5 +63,11 @@ describe('an imported one-to-one keeps the order the file gives', () => {
     // No date in the Detail: the meeting's date, said in the note.
     ok(await api.callAsync('importSlipsAudit', file('2026-12-01', 'Brian Kowalski', 'Oliver Grant', 'Coffee')));
     expect(one("SELECT o.met_on, o.note FROM one_to_ones o JOIN meetings m ON m.id = o.meeting_id WHERE m.meeting_on = '2026-12-01'")).toEqual({ met_on: '2026-12-01', note: "Coffee — Imported from BNI Connect: the day they met is not in the file, recorded as the meeting's date (2026-12-01)." });
+    // A day after the meeting ("Met 2026-11-12" on the slips of 2026-11-10) cannot be the day they met: the meeting's date,
+    // and the note says the file's day was not taken (not that the file has none).
+    const late = file('2026-11-10', 'Brian Kowalski', 'Oliver Grant', 'Met 2026-11-12');
+    expect(ok<any>(await api.callAsync('previewSlipsAuditImport', late)).defaults.join(' ')).toContain('after the meeting');
+    ok(await api.callAsync('importSlipsAudit', late));
+    expect(one("SELECT o.met_on, o.note FROM one_to_ones o JOIN meetings m ON m.id = o.meeting_id WHERE m.meeting_on = '2026-11-10'")).toEqual({ met_on: '2026-11-10', note: "Met 2026-11-12 — Imported from BNI Connect: the day they met in the file is after the meeting, recorded as the meeting's date (2026-11-10)." });
   });
 });
