@@ -323,6 +323,15 @@ test('a closed meeting asks the reason for each change, in the dialog for a dele
   await expect(page.getByText(/^Undone: deleted /)).toBeVisible();
   expect(sqlite.prepare("SELECT action || ':' || reason FROM audit_log WHERE entity <> 'meeting' ORDER BY rowid DESC LIMIT 1").pluck().get()).toBe('restore:It was not a duplicate');
 
+  // A reason typed in the amber banner first is offered again in the delete dialog (still editable):
+  // "Delete the slip" then deletes at once instead of saying "Enter a reason".
+  await reasonBox.fill('Card swiped twice');
+  await list.getByRole('button', { name: /^Delete / }).first().click();
+  await expect(dialog.getByRole('textbox', { name: 'Reason' })).toHaveValue('Card swiped twice');
+  await dialog.getByRole('button', { name: 'Delete the slip' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(sqlite.prepare("SELECT action || ':' || reason FROM audit_log WHERE entity <> 'meeting' ORDER BY rowid DESC LIMIT 1").pluck().get()).toBe('delete:Card swiped twice');
+
   // A meeting typed three months ahead by mistake: asked about, then removed from the screen.
   const far = nextWeekday(addDays(todayIso(), 91), 2);
   await newMeeting(page, far);

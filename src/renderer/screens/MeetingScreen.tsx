@@ -496,6 +496,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         title="Delete a slip of a closed meeting"
         action="Delete the slip"
         description={deleting ? `Delete the ${slipLabel(deleting, money)}? Ctrl+Z brings it back.` : ''}
+        initialReason={reason}
         onClose={() => setDeleting(null)}
         onSubmit={async (why) => {
           await removeSlip(deleting!, why);
@@ -836,6 +837,7 @@ function ReasonModal({
   description,
   placeholder,
   optional,
+  initialReason,
   onClose,
   onSubmit,
 }: {
@@ -846,15 +848,18 @@ function ReasonModal({
   placeholder?: string;
   /** The reason may be left empty (it is still welcome in the audit log). */
   optional?: boolean;
+  /** The reason already typed in the amber banner of a closed meeting: offered again here, still editable. */
+  initialReason?: string;
   onClose: () => void;
   onSubmit: (reason: string) => Promise<void>;
 }) {
   const [why, setWhy] = useState('');
   const [error, setError] = useState<string | null>(null);
-  // Each dialog asks afresh: a reason never carries over to the next change.
+  // Each dialog asks afresh: a reason never carries over from one dialog to the next change; only the
+  // banner's reason, typed for this closed meeting's changes, is offered again.
   useEffect(() => {
     if (!opened) return;
-    setWhy('');
+    setWhy(initialReason ?? '');
     setError(null);
   }, [opened]);
   return (
