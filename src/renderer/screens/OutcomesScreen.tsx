@@ -11,7 +11,7 @@ import { formatMoney, minorDigits, minorToMajor } from '../../shared/money';
 import { ledger } from '../client';
 import { downloadBytes } from '../download';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { PeriodPicker, usePeriod } from '../components/PeriodPicker';
+import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
 import { IsoDateField } from '../components/IsoDateField';
 import { chapterToday } from '../chapter-today';
 import { datedFieldProblem } from '../../shared/fields';
@@ -48,7 +48,11 @@ export function OutcomesScreen({ chapter }: { chapter: Chapter }) {
           <Tabs.Tab value="rules">Rules</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="outcomes" pt="md">
-          {data.error ? <ErrorNotice error={data.error} onRetry={data.reload} /> : data.data && <OutcomesPanel data={data.data} money={money} />}
+          {/* Dates typed wrong: the figures are still the last right period's, and say so, dimmed. */}
+          {periodProblem(period) && data.data ? <Alert color="orange" mb="sm">{`Figures below are for ${p.from} to ${p.to}, the last dates that were right: fix the dates above to see the period you typed.`}</Alert> : null}
+          <div style={periodProblem(period) ? { opacity: 0.4 } : undefined} aria-hidden={periodProblem(period) ? true : undefined}>
+            {data.error ? <ErrorNotice error={data.error} onRetry={data.reload} /> : data.data && <OutcomesPanel data={data.data} money={money} />}
+          </div>
         </Tabs.Panel>
         <Tabs.Panel value="disputes" pt="md">
           <DisputesPanel chapter={chapter} period={p} money={money} onChanged={data.reload} />
