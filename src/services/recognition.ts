@@ -44,7 +44,7 @@ export function recognition(db: Db, p: Period): Recognition {
 
   const top = rules.recognitionTop;
   const outcomeRows = giverOutcomes(db, p).filter((m) => current.has(m.memberId));
-  return {
+  const result: Recognition = {
     period: { from: p.from, to: p.to },
     chapterName: chapter.name,
     currency: chapter.currency,
@@ -60,7 +60,7 @@ export function recognition(db: Db, p: Period): Recognition {
       {
         id: 'top_tyfcb',
         title: 'Top TYFCB generated for others',
-        rule: `Most closed business credited to the member on others’ TYFCB slips; disputed amounts do not count until resolved. The top ${top}.`,
+        rule: `Most closed business credited to the member on others’ TYFCB slips; disputed amounts do not count until resolved. The top ${top}, ties included.`,
         winners: topWithTies(
           outcomeRows.map((m) => ({ memberId: m.memberId, name: m.name, value: m.linkedMinor + m.unlinkedMinor, label: money(m.linkedMinor + m.unlinkedMinor) })),
           top,
@@ -75,19 +75,19 @@ export function recognition(db: Db, p: Period): Recognition {
       {
         id: 'one_to_ones',
         title: 'Most one-to-ones',
-        rule: `Most one-to-ones recorded (each counts for both members); the top ${top}.`,
+        rule: `Most one-to-ones recorded (each counts for both members); the top ${top}, ties included.`,
         winners: topWithTies(tallies.map((m) => ({ memberId: m.memberId, name: m.name, value: m.oneToOnes, label: count(m.oneToOnes, 'one-to-one', 'one-to-ones') })), top),
       },
       {
         id: 'visitors',
         title: 'Visitors brought',
-        rule: `Most visitors invited; the top ${top}.`,
+        rule: `Most visitors invited; the top ${top}, ties included.`,
         winners: topWithTies(tallies.map((m) => ({ memberId: m.memberId, name: m.name, value: m.visitors, label: count(m.visitors, 'visitor', 'visitors') })), top),
       },
       {
         id: 'conversion',
         title: 'Best conversion',
-        rule: `Referrals given that were won ÷ those decided (won or lost), among members with at least ${rules.conversionMinDecided} decided; the top ${top}.`,
+        rule: `Referrals given that were won ÷ those decided (won or lost), among members with at least ${rules.conversionMinDecided} decided; the top ${top}, ties included.`,
         winners: topWithTies(
           outcomeRows
             // Conversion as on the Outcomes screen: won ÷ decided (won + lost).
@@ -98,4 +98,9 @@ export function recognition(db: Db, p: Period): Recognition {
       },
     ],
   };
+  // A card titled "the top 3" that names six people reads like a mistake unless it says why: a tie at the cut-off.
+  for (const c of result.categories) {
+    if (c.id !== 'perfect_attendance' && c.winners.length > top) c.rule += ` ${c.winners.length} named: a tie at the cut-off.`;
+  }
+  return result;
 }

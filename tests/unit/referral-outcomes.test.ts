@@ -331,6 +331,13 @@ describe('recognition for the quarter', () => {
     expect(winners('top_tyfcb')).toEqual(['Ann $1,800.00', 'Bob $100.00', 'Dan $99.99']);
   });
 
+  it('a card that names more than the top 3 because of a tie says so; one that names 3 or fewer does not', () => {
+    const rule = (id: string) => r.categories.find((c) => c.id === id)!.rule;
+    expect(rule('top_givers')).toMatch(/the top 3, ties included\. 4 named: a tie at the cut-off\.$/);
+    expect(rule('one_to_ones')).toMatch(/the top 3, ties included\.$/);
+    expect(rule('top_tyfcb')).not.toContain('named: a tie');
+  });
+
   it('perfect attendance, one-to-ones, visitors and best conversion with its minimum', () => {
     expect(winners('perfect_attendance')).toEqual(['Ann 3 of 3 meetings', 'Bob 3 of 3 meetings']);
     expect(winners('one_to_ones')).toEqual(['Ann 2 one-to-ones', 'Bob 1 one-to-one', 'Cat 1 one-to-one']);
