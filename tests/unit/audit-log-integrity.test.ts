@@ -243,7 +243,7 @@ const reads: MethodName[] = [
   'appStatus', 'getChapter', 'listContactSpheres', 'listClassifications', 'listMembers', 'getMember', 'seatMap', 'seatHistory', 'listMeetings', 'getMeetingSheet',
   'listOpenReferrals', 'countOpenReferrals', 'tallies', 'referralMatrix', 'reciprocityFlags', 'memberTrend', 'palmsCsv', 'scorecard', 'getScorecardProfile', 'produceReport', 'listBackups',
   'backupNow', 'revealBackupsFolder', 'listAuditLog', 'previewSlipsAuditImport', 'listImports', 'previewAttendanceImport',
-  'referralHistory', 'outcomes', 'pairOutcomes', 'memberOutcomesByMonth', 'listDisputes', 'listTyfcbSlips', 'integrityFlags', 'recognition', 'produceRecognitionPdf', 'getOutcomeRules', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
+  'referralHistory', 'outcomes', 'pairOutcomes', 'memberOutcomesByMonth', 'listDisputes', 'listTyfcbSlips', 'integrityFlags', 'staleReferrals', 'recognition', 'produceRecognitionPdf', 'getOutcomeRules', 'exportAllTables', 'exportChapterFile', 'exportSlipsAudit', 'previewRosterImport', 'reconcilePalms',
   // Chapter files as documents: they switch the open file (the demo fills its own file only) and write
   // the recent list outside every chapter file; without the app's workspace they refuse.
   'openDemoChapter', 'listRecentChapters', 'newChapterFile', 'openRecentChapter', 'forgetRecentChapter',
