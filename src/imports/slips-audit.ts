@@ -159,20 +159,20 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   // Everything below reads the ledger synchronously, in the state this key names.
   const key = analysisKey(db, input);
   const { headerAt, columns, columnQuestion } = findHeader(input.fileName, table, input.columns);
-  if (columnQuestion?.blocking) {
-    // Nothing can be read until From, To and Slip type are known: the preview asks, showing the file's headers.
-    return {
-      meeting: null,
-      matches: [],
-      key,
-      digest: createHash('sha256').update(bytes).digest('hex'),
-      preview: {
-        fileName: input.fileName, readAs: readAsOf(table, { headerAt, columns: [columns.from, columns.to] }), meetingOn: '', meetingStatus: 'new', rows: 0, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
-        toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
-        dateOrder: { order: null, settledBy: 'none', question: null }, reasonRequired: false, defaults: [], columnQuestion, meetingQuestion: null, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
-      },
-    };
-  }
+  // A preview that must ask before anything is matched (which column is which; which meeting): no rows matched yet.
+  const asking = (rowCount: number, dateOrder: ImportPreview['dateOrder'], meetingQuestion: ImportPreview['meetingQuestion']) => ({
+    meeting: null,
+    matches: [],
+    key,
+    digest: createHash('sha256').update(bytes).digest('hex'),
+    preview: {
+      fileName: input.fileName, readAs: readAsOf(table, { headerAt, columns: [columns.from, columns.to] }), meetingOn: '', meetingStatus: 'new' as const, rows: rowCount, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
+      toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
+      dateOrder, reasonRequired: false, defaults: [], columnQuestion, meetingQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
+    },
+  });
+  // Nothing can be read until From, To and Slip type are known: the preview asks, showing the file's headers.
+  if (columnQuestion?.blocking) return asking(0, { order: null, settledBy: 'none', question: null }, null);
 
   // The date in the title is read with the file's own convention, which only the file can settle.
   // The title is found by content (the title block's line with one date), so a translated title reads too.
@@ -222,20 +222,8 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     const weekday = new Date(`${given}T00:00:00Z`).getUTCDay();
     if (weekday !== chapter.meetingWeekday) meetingQuestion.warning = `${given} is a ${weekdayNames[weekday]}, and the chapter meets on ${weekdayNames[chapter.meetingWeekday]}s: check the date before importing.`;
   }
-  if (!meetingOn) {
-    // Nothing is matched until the meeting is known: the preview asks for its date.
-    return {
-      meeting: null,
-      matches: [],
-      key,
-      digest: createHash('sha256').update(bytes).digest('hex'),
-      preview: {
-        fileName: input.fileName, readAs: readAsOf(table, { headerAt, columns: [columns.from, columns.to] }), meetingOn: '', meetingStatus: 'new', rows: rows.length, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
-        toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
-        dateOrder: { order, settledBy, question: null }, reasonRequired: false, defaults: [], columnQuestion, meetingQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
-      },
-    };
-  }
+  // Nothing is matched until the meeting is known: the preview asks for its date.
+  if (!meetingOn) return asking(rows.length, { order, settledBy, question: null }, meetingQuestion);
   // A date the secretary typed needs no order; the rows' dates are then checked against it either way.
   const question = needsOrder && !given && detected.example ? `${sentence(`The ${title ? "report's date" : "rows' date"} ${describeBothReadings(detected.example)}`)} Choose how this file writes dates.` : null;
 
