@@ -1,5 +1,6 @@
 // PALMS attendance: one mark per member per meeting, and the absence policy checked as it is typed.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { allRows } from '../db/fixed-statements';
 import type { Db } from '../db/open';
 import { attendance } from '../db/schema';
 import type { Chapter, Meeting, ParsedInput, RosterRow } from '../shared/contract';
@@ -20,6 +21,30 @@ interface RosterSqlRow {
   priorAbsences: number;
 }
 
+// Absences are counted once for everyone, from the few meetings in the policy window (CROSS JOIN
+// keeps that order whatever the planner guesses): counting per member through each member's whole
+// attendance history cost ~60 × 520 rows on a ten-year file, on every save of the Meeting screen.
+// A fixed statement (read after every save): its text is written once, its values bound by name.
+const rosterText = `
+    WITH in_window AS (
+      SELECT id FROM meetings
+       WHERE status = 'completed' AND id <> @meetingId
+         AND meeting_on > date(@meetingOn, @window) AND meeting_on <= @meetingOn),
+    absences AS (
+      SELECT pa.member_id AS memberId, count(*) AS n FROM in_window w CROSS JOIN attendance pa
+       WHERE pa.meeting_id = w.id AND pa.mark = 'A' GROUP BY pa.member_id)
+    SELECT m.id AS memberId, m.display_name AS name, m.company AS company,
+           c.name AS classificationName, m.status AS status, a.mark AS mark, a.substitute_name AS substituteName,
+           coalesce(ab.n, 0) AS priorAbsences
+    FROM members m
+    JOIN classifications c ON c.id = m.classification_id
+    LEFT JOIN attendance a ON a.member_id = m.id AND a.meeting_id = @meetingId
+    LEFT JOIN absences ab ON ab.memberId = m.id
+    WHERE a.id IS NOT NULL
+       OR (@status = 'draft'
+           AND m.status <> 'applicant' AND m.joined_on <= @meetingOn AND (m.left_on IS NULL OR m.left_on > @meetingOn))
+    ORDER BY m.sort_name COLLATE NOCASE`;
+
 /**
  * Ordered like the Members screen (last name, then first name), so the paper sign-in sheet and the
  * screen agree. Everyone who was a member on the meeting date (joined on or before it, not yet left), plus anyone
@@ -29,28 +54,12 @@ interface RosterSqlRow {
  * date (a roster import of history) never shows there as "unmarked".
  */
 export function rosterFor(db: Db, meeting: Meeting, chapter: Chapter): RosterRow[] {
-  // Absences are counted once for everyone, from the few meetings in the policy window (CROSS JOIN
-  // keeps that order whatever the planner guesses): counting per member through each member's whole
-  // attendance history cost ~60 × 520 rows on a ten-year file, on every save of the Meeting screen.
-  const rows = db.all<RosterSqlRow>(sql`
-    WITH in_window AS (
-      SELECT id FROM meetings
-       WHERE status = 'completed' AND id <> ${meeting.id}
-         AND meeting_on > date(${meeting.meetingOn}, ${`-${chapter.absenceWindowMonths} months`}) AND meeting_on <= ${meeting.meetingOn}),
-    absences AS (
-      SELECT pa.member_id AS memberId, count(*) AS n FROM in_window w CROSS JOIN attendance pa
-       WHERE pa.meeting_id = w.id AND pa.mark = 'A' GROUP BY pa.member_id)
-    SELECT m.id AS memberId, m.display_name AS name, m.company AS company,
-           c.name AS classificationName, m.status AS status, a.mark AS mark, a.substitute_name AS substituteName,
-           coalesce(ab.n, 0) AS priorAbsences
-    FROM members m
-    JOIN classifications c ON c.id = m.classification_id
-    LEFT JOIN attendance a ON a.member_id = m.id AND a.meeting_id = ${meeting.id}
-    LEFT JOIN absences ab ON ab.memberId = m.id
-    WHERE a.id IS NOT NULL
-       OR (${meeting.status} = 'draft'
-           AND m.status <> 'applicant' AND m.joined_on <= ${meeting.meetingOn} AND (m.left_on IS NULL OR m.left_on > ${meeting.meetingOn}))
-    ORDER BY m.sort_name COLLATE NOCASE`);
+  const rows = allRows<RosterSqlRow>(db, rosterText, {
+    meetingId: meeting.id,
+    meetingOn: meeting.meetingOn,
+    window: `-${chapter.absenceWindowMonths} months`,
+    status: meeting.status,
+  });
   return rows.map((r) => {
     const absencesInWindow = r.priorAbsences + (r.mark === 'A' ? 1 : 0);
     return {

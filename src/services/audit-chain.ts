@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
+import { firstRow, runStatement } from '../db/fixed-statements';
 import type { Db } from '../db/open';
 
 /** The hash "before" the first entry. */
@@ -53,6 +54,8 @@ const headSql = "SELECT entries, head_hash AS headHash, strftime('%Y-%m-%dT%H:%M
 const insertSql =
   'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, reason, created_at, updated_at, chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
+const moveHeadSql = 'UPDATE audit_chain SET entries = ?, head_hash = ? WHERE id = 1';
+
 function chained(head: Head, row: NewAuditRow) {
   const entry: ChainedEntry = { ...row, at: head.now, actor: 'secretary', createdAt: head.now, updatedAt: head.now };
   const seq = head.entries + 1;
@@ -67,7 +70,7 @@ function chained(head: Head, row: NewAuditRow) {
 export function auditAppender(client: Database.Database): (row: NewAuditRow) => void {
   const readHead = client.prepare(headSql);
   const insert = client.prepare(insertSql);
-  const moveHead = client.prepare('UPDATE audit_chain SET entries = ?, head_hash = ? WHERE id = 1');
+  const moveHead = client.prepare(moveHeadSql);
   return (row) => {
     let head = readHead.get() as Head | undefined;
     if (!head) {
@@ -84,7 +87,7 @@ export function auditAppender(client: Database.Database): (row: NewAuditRow) => 
 export function appendAuditRow(db: Db, row: NewAuditRow): void {
   let head: Head | undefined;
   try {
-    head = db.get<Head | undefined>(sql.raw(headSql));
+    head = firstRow<Head>(db, headSql);
   } catch (error) {
     if (!/no such table: audit_chain/.test(String((error as { cause?: Error }).cause?.message ?? error))) throw error;
     // A file still at a schema from before the chain (only the tests of older migrations write there).
@@ -95,12 +98,12 @@ export function appendAuditRow(db: Db, row: NewAuditRow): void {
     const client = (db as unknown as { $client?: Database.Database }).$client;
     if (!client) throw new Error('The audit log chain has not been started on this chapter file (open it through openDatabase).');
     startAuditChain(client);
-    head = db.get<Head>(sql.raw(headSql));
+    head = firstRow<Head>(db, headSql);
   }
   const { entry: e, seq, hash } = chained(head!, row);
-  db.run(sql`INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, reason, created_at, updated_at, chain_seq, chain_hash)
-    VALUES (${e.id}, ${e.at}, ${e.actor}, ${e.action}, ${e.entity}, ${e.entityId}, ${e.before}, ${e.after}, ${e.reason}, ${e.createdAt}, ${e.updatedAt}, ${seq}, ${hash})`);
-  db.run(sql`UPDATE audit_chain SET entries = ${seq}, head_hash = ${hash} WHERE id = 1`);
+  // Fixed statements (prepared once, values bound): every write of the app ends here.
+  runStatement(db, insertSql, e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.before, e.after, e.reason, e.createdAt, e.updatedAt, seq, hash);
+  runStatement(db, moveHeadSql, seq, hash);
 }
 
 export interface StoredEntry extends ChainedEntry {

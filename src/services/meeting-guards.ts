@@ -1,5 +1,6 @@
 // Guards shared by every write to a meeting: does it exist, and may it change (and why)?
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { firstRow, statementText } from '../db/fixed-statements';
 import type { Db } from '../db/open';
 import { meetings } from '../db/schema';
 import type { Meeting } from '../shared/contract';
@@ -24,8 +25,11 @@ export const meetingColumns = {
   slipCount,
 };
 
+// The same columns as one fixed statement: every save and every sheet read starts here.
+const meetingByIdText = `SELECT id, meeting_on AS meetingOn, status, closed_at AS closedAt, note, ${statementText(slipCount)} AS slipCount FROM meetings WHERE id = ?`;
+
 export function requireMeeting(db: Db, id: string): Meeting {
-  const found = db.select(meetingColumns).from(meetings).where(eq(meetings.id, id)).get();
+  const found = firstRow<Meeting>(db, meetingByIdText, id);
   if (!found) throw new LedgerError('not_found', 'That meeting does not exist (was it deleted?). Pick one from the list.', 'meetingId');
   return found;
 }
@@ -56,7 +60,7 @@ export function requireEditable(meeting: Meeting, reason: string, db?: Db): stri
 
 /** The reason given when the meeting was last re-opened, or null if it never was. */
 export function reopenReason(db: Db, meetingId: string): string | null {
-  const row = db.get<{ reason: string } | undefined>(sql`SELECT reason FROM audit_log WHERE entity = 'meeting' AND entity_id = ${meetingId} AND action = 'reopen' ORDER BY rowid DESC LIMIT 1`);
+  const row = firstRow<{ reason: string }>(db, "SELECT reason FROM audit_log WHERE entity = 'meeting' AND entity_id = ? AND action = 'reopen' ORDER BY rowid DESC LIMIT 1", meetingId);
   return row ? row.reason || 're-opened' : null;
 }
 

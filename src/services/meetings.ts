@@ -83,15 +83,18 @@ export function getMeetingSheet(db: Db, meetingId: string): MeetingSheet {
   const chapter = requireChapter(db);
   const meeting = requireMeeting(db, meetingId);
   const roster = rosterFor(db, meeting, chapter);
+  const slips = listMeetingSlips(db, meetingId);
+  const disputed = disputedTyfcbIds(db, meetingId);
   return {
     meeting,
     currency: chapter.currency,
     locale: chapter.locale,
     absenceLimit: chapter.absenceLimit,
     roster,
-    slips: listMeetingSlips(db, meetingId),
-    totals: meetingTotals(db, meetingId, roster),
-    disputedTyfcbIds: disputedTyfcbIds(db, meetingId),
+    slips,
+    // Counted from the slips and marks just read, not read again.
+    totals: meetingTotals(slips, disputed, roster),
+    disputedTyfcbIds: disputed,
   };
 }
 

@@ -1,7 +1,6 @@
 // Who may appear on a slip of a given day: members on that day (active, or on leave where allowed).
-import { eq } from 'drizzle-orm';
+import { firstRow } from '../db/fixed-statements';
 import type { Db } from '../db/open';
-import { members } from '../db/schema';
 import { LedgerError } from '../shared/errors';
 
 export interface MemberOnDate {
@@ -16,6 +15,9 @@ export function shortDay(iso: string): string {
   return `${d} ${months[m! - 1]} ${y}`;
 }
 
+// A fixed statement: every slip saved checks one or two members.
+const memberByIdText = 'SELECT id, first_name AS first, last_name AS last, status, joined_on AS joinedOn, left_on AS leftOn FROM members WHERE id = ?';
+
 export function requireMemberOnDate(
   db: Db,
   memberId: string,
@@ -25,11 +27,7 @@ export function requireMemberOnDate(
 ): MemberOnDate {
   // The slip's own day names the event: "the one-to-one on 20 Nov", else "this meeting (2026-11-25)".
   const event = options.what ? `the ${options.what} on ${shortDay(day)}` : `this meeting (${day})`;
-  const m = db
-    .select({ id: members.id, first: members.firstName, last: members.lastName, status: members.status, joinedOn: members.joinedOn, leftOn: members.leftOn })
-    .from(members)
-    .where(eq(members.id, memberId))
-    .get();
+  const m = firstRow<{ id: string; first: string; last: string; status: string; joinedOn: string; leftOn: string | null }>(db, memberByIdText, memberId);
   if (!m) throw new LedgerError('not_found', 'Choose a member from the list (that one does not exist).', field);
   const name = `${m.first} ${m.last}`;
   if (m.status === 'applicant') {

@@ -3,6 +3,7 @@
 // asks before saving what looks like a slip already entered tonight.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { allRows, firstRow, statementText } from '../db/fixed-statements';
 import type { Db } from '../db/open';
 import { ceus, classifications, members, oneToOneEnteredOrder, oneToOnes, outsidePartySlips, referrals, tyfcbSlips, visitors } from '../db/schema';
 import type { MeetingTotals, ParsedInput, RosterRow, Slip, SlipKind } from '../shared/contract';
@@ -86,49 +87,100 @@ const tables: Record<SlipKind, SlipTable> = {
   outside_party: outsidePartySlips as unknown as SlipTable,
 };
 
+// Each slip type's reads as fixed statements (src/db/fixed-statements.ts), their text built once:
+// a save reads its slip back, and the sheet read after it lists every slip of the meeting.
+const slipTexts = Object.fromEntries(
+  Object.entries(selects).map(([kind, { select, alias }]) => {
+    const text = statementText(select);
+    return [
+      kind,
+      {
+        live: `${text} WHERE ${alias}.id = ? AND ${alias}.deleted_at IS NULL`,
+        any: `${text} WHERE ${alias}.id = ?`,
+        ofMeeting: `${text} WHERE ${alias}.meeting_id = ? AND ${alias}.deleted_at IS NULL`,
+      },
+    ];
+  }),
+) as Record<SlipKind, { live: string; any: string; ofMeeting: string }>;
+
 export function getSlip(db: Db, kind: SlipKind, id: string): Slip | undefined {
-  const { select, alias } = selects[kind];
-  return db.get<Slip>(sql`${select} WHERE ${sql.raw(alias)}.id = ${id} AND ${sql.raw(alias)}.deleted_at IS NULL`);
+  return firstRow<Slip>(db, slipTexts[kind].live, id);
 }
 
 /** A slip as it reads, deleted or not: the audit log names the people of slips deleted since. */
 export function slipAsRecorded(db: Db, kind: SlipKind, id: string): Slip | undefined {
-  const { select, alias } = selects[kind];
-  return db.get<Slip>(sql`${select} WHERE ${sql.raw(alias)}.id = ${id}`);
+  return firstRow<Slip>(db, slipTexts[kind].any, id);
 }
 
-/** Every live slip of a meeting, newest first. Five indexed queries, one per slip table. */
+/** Every live slip of a meeting, newest first. Six indexed queries, one per slip table. */
 export function listMeetingSlips(db: Db, meetingId: string): Slip[] {
   const all: Slip[] = [];
-  for (const { select, alias } of Object.values(selects)) {
-    all.push(...db.all<Slip>(sql`${select} WHERE ${sql.raw(alias)}.meeting_id = ${meetingId} AND ${sql.raw(alias)}.deleted_at IS NULL`));
-  }
+  for (const { ofMeeting } of Object.values(slipTexts)) all.push(...allRows<Slip>(db, ofMeeting, meetingId));
   return all.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
 }
 
-export function meetingTotals(db: Db, meetingId: string, roster: RosterRow[]): MeetingTotals {
-  const row = db.get<Omit<MeetingTotals, 'present' | 'absent' | 'late' | 'medical' | 'substitute' | 'unmarked'>>(sql`SELECT
-    (SELECT count(*) FROM referrals WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS referrals,
-    (SELECT count(*) FROM referrals WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND kind = 'inside') AS referralsInside,
-    (SELECT count(*) FROM referrals WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND kind = 'outside') AS referralsOutside,
-    (SELECT count(*) FROM tyfcb_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS tyfcb,
-    (SELECT coalesce(sum(CASE WHEN disputed THEN 0 ELSE amount_minor END), 0) FROM (${tyfcbRows(sql``, sql`t.meeting_id = ${meetingId}`)})) AS tyfcbAmountMinor,
-    (SELECT coalesce(sum(CASE WHEN disputed THEN amount_minor ELSE 0 END), 0) FROM (${tyfcbRows(sql``, sql`t.meeting_id = ${meetingId}`)})) AS tyfcbDisputedAmountMinor,
-    (SELECT coalesce(sum(disputed), 0) FROM (${tyfcbRows(sql``, sql`t.meeting_id = ${meetingId}`)})) AS tyfcbDisputedSlips,
-    (SELECT count(*) FROM one_to_ones WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS oneToOnes,
-    (SELECT count(*) FROM visitors WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS visitors,
-    (SELECT coalesce(sum(credits), 0) FROM ceus WHERE meeting_id = ${meetingId} AND deleted_at IS NULL) AS ceus,
-    (SELECT count(*) FROM outside_party_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND slip_type = 'referral' AND direction = 'given') AS outsideReferralsGiven,
-    (SELECT count(*) FROM outside_party_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND slip_type = 'referral' AND direction = 'received') AS outsideReferralsReceived,
-    (SELECT coalesce(sum(amount_minor), 0) FROM outside_party_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND slip_type = 'tyfcb') AS outsideTyfcbAmountMinor,
-    (SELECT count(*) FROM outside_party_slips WHERE meeting_id = ${meetingId} AND deleted_at IS NULL AND slip_type = 'one_to_one') AS outsideOneToOnes`)!;
-  const count = (mark: RosterRow['mark']) => roster.filter((r) => r.mark === mark).length;
-  return { ...row, present: count('P'), absent: count('A'), late: count('L'), medical: count('M'), substitute: count('S'), unmarked: count(null) };
+/**
+ * A meeting's totals, counted from its live slips as {@link listMeetingSlips} read them and the ids
+ * of its TYFCB slips under an open dispute ({@link disputedTyfcbIds}), and the marks of its roster:
+ * the sheet has read all three already, so nothing is read again.
+ */
+export function meetingTotals(slips: readonly Slip[], disputedIds: readonly string[], roster: readonly RosterRow[]): MeetingTotals {
+  const disputed = new Set(disputedIds);
+  const totals: MeetingTotals = {
+    present: 0, absent: 0, late: 0, medical: 0, substitute: 0, unmarked: 0,
+    referrals: 0, referralsInside: 0, referralsOutside: 0,
+    tyfcb: 0, tyfcbAmountMinor: 0, tyfcbDisputedAmountMinor: 0, tyfcbDisputedSlips: 0,
+    oneToOnes: 0, visitors: 0, ceus: 0,
+    outsideReferralsGiven: 0, outsideReferralsReceived: 0, outsideTyfcbAmountMinor: 0, outsideOneToOnes: 0,
+  };
+  for (const slip of slips) {
+    switch (slip.kind) {
+      case 'referral':
+        totals.referrals += 1;
+        if (slip.referralKind === 'inside') totals.referralsInside += 1;
+        if (slip.referralKind === 'outside') totals.referralsOutside += 1;
+        break;
+      case 'tyfcb':
+        totals.tyfcb += 1;
+        // Money under an open dispute is left out of the total and shown apart (tyfcb-counted.ts).
+        if (disputed.has(slip.id)) {
+          totals.tyfcbDisputedAmountMinor += slip.amountMinor;
+          totals.tyfcbDisputedSlips += 1;
+        } else totals.tyfcbAmountMinor += slip.amountMinor;
+        break;
+      case 'one_to_one':
+        totals.oneToOnes += 1;
+        break;
+      case 'visitor':
+        totals.visitors += 1;
+        break;
+      case 'ceu':
+        totals.ceus += slip.credits;
+        break;
+      case 'outside_party':
+        if (slip.slipType === 'referral' && slip.direction === 'given') totals.outsideReferralsGiven += 1;
+        if (slip.slipType === 'referral' && slip.direction === 'received') totals.outsideReferralsReceived += 1;
+        if (slip.slipType === 'tyfcb') totals.outsideTyfcbAmountMinor += slip.amountMinor ?? 0;
+        if (slip.slipType === 'one_to_one') totals.outsideOneToOnes += 1;
+        break;
+    }
+  }
+  for (const r of roster) {
+    if (r.mark === 'P') totals.present += 1;
+    else if (r.mark === 'A') totals.absent += 1;
+    else if (r.mark === 'L') totals.late += 1;
+    else if (r.mark === 'M') totals.medical += 1;
+    else if (r.mark === 'S') totals.substitute += 1;
+    else if (r.mark === null) totals.unmarked += 1;
+  }
+  return totals;
 }
+
+const disputedText = statementText(sql`SELECT id FROM (${tyfcbRows(sql``, sql.raw('t.meeting_id = ?'))}) WHERE disputed`);
 
 /** The meeting's TYFCB slips under an open dispute. */
 export function disputedTyfcbIds(db: Db, meetingId: string): string[] {
-  return db.all<{ id: string }>(sql`SELECT id FROM (${tyfcbRows(sql``, sql`t.meeting_id = ${meetingId}`)}) WHERE disputed`).map((r) => r.id);
+  return allRows<{ id: string }>(db, disputedText, meetingId).map((r) => r.id);
 }
 
 /** Descriptions of slip groups that look entered twice (same type, same members, same prospect). */
