@@ -8,6 +8,7 @@ import { ChapterWorkspace, lastOpenedChapterFile } from '../src/server/chapter-w
 import { recoverFromNewestGoodBackup } from '../src/services/backups';
 import { useBuiltParseWorker } from '../src/imports/parse-in-worker';
 import { useBuiltIntegrityWorker } from '../src/db/check-in-background';
+import { useBuiltAuditCheckWorker } from '../src/services/audit-check-in-background';
 import { checkThenBackUp } from '../src/server/startup';
 import { LedgerError } from '../src/shared/errors';
 import { createRegistry } from '../src/server/registry';
@@ -23,6 +24,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 useBuiltParseWorker(path.join(here, 'parse-worker.js'));
 // The start-up integrity check runs in a worker thread too, built beside this file.
 useBuiltIntegrityWorker(path.join(here, 'integrity-worker.js'));
+useBuiltAuditCheckWorker(path.join(here, 'audit-check-worker.js'));
 const appEntry = rendererEntry({
   isPackaged: app.isPackaged,
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
@@ -167,6 +169,7 @@ async function afterTheWindowShows(files: ChapterWorkspace): Promise<void> {
   const opened = files.chapterFile;
   const after = await checkThenBackUp(opened);
   if (after.outcome === 'backup-failed') dialog.showErrorBox('The start-up backup failed', after.sentence);
+  if (after.outcome === 'sound' && after.auditLog && !after.auditLog.ok) dialog.showErrorBox('The audit log has been tampered with', after.auditLog.sentence);
   if (after.outcome !== 'damaged' || files.chapterFile !== opened) return;
   const choice = await dialog.showMessageBox({
     type: 'error',

@@ -10,6 +10,7 @@ import { openDatabase } from '../db/open';
 import { checkInBackground } from '../db/check-in-background';
 import { sourceMigrationsFolder } from '../db/paths';
 import { saveChapter } from '../services/chapter';
+import { auditAppender } from '../services/audit-chain';
 import { scorecard } from '../services/scorecard';
 import { chapterTotals, memberTallies, referralMatrix } from '../services/tallies';
 import { outcomes } from '../services/outcomes';
@@ -185,7 +186,35 @@ export function generate(db: Db, sqlite: import('better-sqlite3').Database, meet
     INSERT INTO tyfcb_disputes (id, tyfcb_id, raised_by_id, raised_on, ground, why)
       SELECT 'sd' || t.rowid, t.id, t.closer_id, m.meeting_on, 'wrong_amount', 'bench' FROM tyfcb_slips t JOIN meetings m ON m.id = t.meeting_id WHERE t.rowid % 100 = 0;
   `);
-  sqlite.exec('COMMIT; ANALYZE;');
+  sqlite.exec('COMMIT');
+  writeAuditLog(sqlite);
+  sqlite.exec('ANALYZE');
+}
+
+/**
+ * The audit log such a file has when the app wrote it: one chained entry per slip and per attendance
+ * mark, hashed exactly as the app hashes them (auditAppender), so a print that checks the chain pays
+ * here what it pays on a real file of this size.
+ */
+function writeAuditLog(sqlite: import('better-sqlite3').Database): void {
+  const append = auditAppender(sqlite);
+  const sources: Array<[string, string]> = [
+    ['attendance', "SELECT id, json_object('id', id, 'meetingId', meeting_id, 'memberId', member_id, 'mark', mark) AS after FROM attendance ORDER BY rowid"],
+    ['referral', "SELECT id, json_object('kind', 'referral', 'id', id, 'meetingId', meeting_id, 'giverId', giver_id, 'receiverId', receiver_id, 'referralKind', kind, 'temperature', temperature, 'prospectName', prospect_name) AS after FROM referrals ORDER BY rowid"],
+    ['tyfcb', "SELECT id, json_object('kind', 'tyfcb', 'id', id, 'meetingId', meeting_id, 'closerId', closer_id, 'referrerId', referrer_id, 'amountMinor', amount_minor, 'currency', currency) AS after FROM tyfcb_slips ORDER BY rowid"],
+    ['one_to_one', "SELECT id, json_object('kind', 'one_to_one', 'id', id, 'meetingId', meeting_id, 'memberAId', member_a_id, 'memberBId', member_b_id) AS after FROM one_to_ones ORDER BY rowid"],
+    ['visitor', "SELECT id, json_object('kind', 'visitor', 'id', id, 'meetingId', meeting_id, 'name', name, 'invitedById', invited_by_id) AS after FROM visitors ORDER BY rowid"],
+    ['ceu', "SELECT id, json_object('kind', 'ceu', 'id', id, 'meetingId', meeting_id, 'memberId', member_id, 'credits', credits) AS after FROM ceus ORDER BY rowid"],
+  ];
+  let n = 0;
+  sqlite.transaction(() => {
+    for (const [entity, select] of sources) {
+      // Read the whole table first: better-sqlite3 does not write while an iterator is open on the connection.
+      for (const row of sqlite.prepare(select).all() as Array<{ id: string; after: string }>) {
+        append({ id: `sl${n++}`, action: 'insert', entity, entityId: row.id, before: null, after: row.after, reason: '' });
+      }
+    }
+  })();
 }
 
 /** The ordinary start-up open (check deferred) against the open that checks first, and the deferred check alone in its worker. */

@@ -609,6 +609,32 @@ export const auditChain = sqliteTable(
   (t) => [check('audit_chain_one_row', sql`${t.id} = 1`), check('audit_chain_entries', sql`${t.entries} >= ${t.legacyEntries} AND ${t.legacyEntries} >= 0`)],
 );
 
+/**
+ * The last full check of the audit log's chain (every entry from the first): up to which entry it
+ * verified the chain (its id, place and hash) and when, or what it found wrong. A report then verifies
+ * only the entries written since, after checking that this entry is still the one the check saw, and
+ * says which entries were verified when. One row, rewritten by every full check (at start-up in the
+ * background, and "Verify the whole log" on the Audit log screen).
+ */
+export const auditChainChecks = sqliteTable(
+  'audit_chain_checks',
+  {
+    id: integer('id').primaryKey(),
+    /** When the full check ran (UTC). */
+    checkedAt: text('checked_at').notNull(),
+    /** 1 when every entry checked out, 0 when the check found a problem (the sentence says which). */
+    ok: integer('ok').notNull(),
+    /** How many entries the check verified (the place of the last one), 0 for an empty log. */
+    entries: integer('entries').notNull(),
+    /** The last verified entry and its chain hash (null for an empty log or a failed check). */
+    entryId: text('entry_id'),
+    entryHash: text('entry_hash'),
+    /** What the check said, in the Audit log screen's words. */
+    sentence: text('sentence').notNull(),
+  },
+  (t) => [check('audit_chain_checks_one_row', sql`${t.id} = 1`), check('audit_chain_checks_ok', sql`${t.ok} IN (0, 1) AND ${t.entries} >= 0`)],
+);
+
 /** A name as another system writes it ("Dan Ruiz"), remembered as meaning one member. */
 export const memberAliases = sqliteTable(
   'member_aliases',

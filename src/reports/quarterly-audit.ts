@@ -39,7 +39,7 @@ export interface QuarterlyAuditData {
   /** The quarter's TYFCB slips still under dispute: left out of every TYFCB figure above, listed for the signatories. */
   disputedSlips: Array<{ meetingOn: string; closerName: string; referrerName: string; amountMinor: number; raisedByName: string; raisedOn: string; ground: DisputeGround; why: string }>;
   fingerprint: string;
-  /** The audit log's hash chain checked when the report was produced (absent when it could not be read). */
+  /** The audit log's hash chain: which entries were verified when (the last full check and now), or where it is broken (absent when it could not be read). */
   auditLog?: { ok: boolean; sentence: string };
   /** The scorecard at the quarter's end, with the profile that scored it. */
   scorecard?: { profileName: string; period: Period; periodWords?: string; bands: Array<{ label: string; count: number }>; notScored: number };
@@ -86,7 +86,7 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
       margin: [0, 18, 0, 0],
     },
     ...(data.auditLog
-      ? [{ text: `Audit log, checked when this report was produced: ${data.auditLog.sentence}`, style: 'small', bold: !data.auditLog.ok, color: data.auditLog.ok ? '#495057' : '#c92a2a', margin: [0, 6, 0, 0] as [number, number, number, number] }]
+      ? [{ text: data.auditLog.sentence, style: 'small', bold: !data.auditLog.ok, color: data.auditLog.ok ? '#495057' : '#c92a2a', margin: [0, 6, 0, 0] as [number, number, number, number] }]
       : []),
   ];
 

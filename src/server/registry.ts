@@ -35,7 +35,7 @@ import { requireChapter } from '../services/chapter';
 import { palmsCsv } from '../services/palms-export';
 import { produceReport, saveAllStatements } from '../services/reports';
 import { listAuditLog } from '../services/audit-log';
-import { verifyAuditLog } from '../services/verify-audit-log';
+import { fullAuditCheck } from '../services/audit-chain-checks';
 import { importSlipsAudit, previewSlipsAudit } from '../imports/slips-audit';
 import { listImports, undoImport } from '../imports/import-batches';
 import { importAttendanceReport, previewAttendanceReport } from '../imports/attendance-report';
@@ -217,7 +217,7 @@ const handlers: Handlers = {
     return { folder };
   },
   listAuditLog: (ctx, input) => listAuditLog(ctx.db, input),
-  verifyAuditLog: (ctx) => verifyAuditLog(ctx.db, ctx.chapterFile ? ctx.chapterFile.listBackups().map((b) => ({ name: b.name, takenAt: b.takenAt, file: path.join(ctx.chapterFile!.backupsFolder, b.name) })) : []),
+  verifyAuditLog: (ctx) => fullAuditCheck(ctx.db, ctx.chapterFile ? ctx.chapterFile.listBackups().map((b) => ({ name: b.name, takenAt: b.takenAt, file: path.join(ctx.chapterFile!.backupsFolder, b.name) })) : []),
   previewSlipsAuditImport: (ctx, input) => previewSlipsAudit(ctx.db, input),
   importSlipsAudit: (ctx, input) => importSlipsAudit(ctx.db, input),
   listImports: (ctx) => listImports(ctx.db),

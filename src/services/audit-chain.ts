@@ -114,6 +114,10 @@ export interface StoredEntry extends ChainedEntry {
 export const storedEntriesSql = `SELECT id, at, actor, action, entity, entity_id AS entityId, before, after, reason, created_at AS createdAt, updated_at AS updatedAt,
   chain_seq AS chainSeq, chain_hash AS chainHash FROM audit_log ORDER BY rowid`;
 
+/** The same, after one entry (its rowid): the entries written since a verified one. */
+export const storedEntriesAfterSql = `SELECT id, at, actor, action, entity, entity_id AS entityId, before, after, reason, created_at AS createdAt, updated_at AS updatedAt,
+  chain_seq AS chainSeq, chain_hash AS chainHash FROM audit_log WHERE rowid > ? ORDER BY rowid`;
+
 function hasChainTable(client: Database.Database): boolean {
   return client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_chain'").get() !== undefined;
 }

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { LedgerError } from '../shared/errors';
-import { chainGenesis, chainHash, storedEntriesSql, type StoredEntry } from './audit-chain';
+import { chainGenesis, chainHash, storedEntriesAfterSql, storedEntriesSql, type StoredEntry } from './audit-chain';
 import { lookUpNames, lookUpParties, wordEntry } from './audit-wording';
 import { getChapter } from './chapter';
 import { chapterTimeZone } from '../shared/time-zone';
@@ -40,7 +40,7 @@ const count = (n: number) => n.toLocaleString('en-US');
  * "2026-11-23 at 07:31 PST": the day written the same in every locale, the time in the chapter's own
  * zone with its abbreviation, as every other printed time (a president in California reads PST).
  */
-function whenIn(timeZone: string): (at: string) => string {
+export function whenIn(timeZone: string): (at: string) => string {
   return (at) => {
     const instant = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at.replace(' ', 'T')}Z`);
     if (Number.isNaN(instant.getTime())) return at;
@@ -64,7 +64,30 @@ function backupHead(b: BackupToCompare): BackupHead | null {
   }
 }
 
+/** Where a walk of the chain starts: after a verified entry (its place, hash and rowid), instead of at the first entry. */
+export interface WalkStart {
+  position: number;
+  running: string;
+  afterRowid: number;
+  /** The verified entry itself: the last entry so far, if none follows it. */
+  entry: StoredEntry;
+}
+
+/** The last entry a walk reached, as a full check's checkpoint records it. */
+export interface WalkEnd {
+  entryId: string | null;
+  entryHash: string | null;
+}
+
 export function verifyAuditLog(db: Db, backups: BackupToCompare[] = []): AuditVerification {
+  return walkAuditLog(db, backups).verification;
+}
+
+/**
+ * Walks the chain from the first entry, or from `start` (an entry already verified), to the end and
+ * compares the end with the chain record; with backups, compares them too (full walks only).
+ */
+export function walkAuditLog(db: Db, backups: BackupToCompare[] = [], start?: WalkStart): { verification: AuditVerification; end: WalkEnd } {
   const when = whenIn(chapterTimeZone(getChapter(db)?.timeZone));
   const client = (db as unknown as { $client?: Database.Database }).$client;
   if (!client) throw new LedgerError('internal', 'Verifying the audit log needs the chapter file itself.');
@@ -75,14 +98,15 @@ export function verifyAuditLog(db: Db, backups: BackupToCompare[] = []): AuditVe
   const wanted = new Set(heads.map((b) => b.entries));
   const hashAt = new Map<number, string>();
 
-  let position = 0;
-  let running = chainGenesis;
-  let last: StoredEntry | null = null;
+  let position = start?.position ?? 0;
+  let running = start?.running ?? chainGenesis;
+  let last: StoredEntry | null = start?.entry ?? null;
   let lastRestoreAt = '';
   let problem: { kind: AuditProblemKind; entry: StoredEntry | null; position: number | null; text: (what: string) => string } | null = null;
   const legacyEntries = head?.legacyEntries ?? 0;
 
-  for (const row of client.prepare(storedEntriesSql).iterate() as IterableIterator<StoredEntry>) {
+  const rows = start ? client.prepare(storedEntriesAfterSql).iterate(start.afterRowid) : client.prepare(storedEntriesSql).iterate();
+  for (const row of rows as IterableIterator<StoredEntry>) {
     position += 1;
     last = row;
     if (row.action === 'restore') lastRestoreAt = row.at;
@@ -160,8 +184,9 @@ export function verifyAuditLog(db: Db, backups: BackupToCompare[] = []): AuditVe
     }
   }
 
+  const end: WalkEnd = { entryId: last?.id ?? null, entryHash: problem ? null : last ? running : null };
   if (problem) {
-    return {
+    const verification: AuditVerification = {
       ok: false,
       entries: position,
       lastAt: last?.at ?? null,
@@ -169,13 +194,14 @@ export function verifyAuditLog(db: Db, backups: BackupToCompare[] = []): AuditVe
       problem: { kind: problem.kind, position: problem.position, at: problem.entry?.at ?? null },
       backupsCompared,
     };
+    return { verification, end };
   }
   const backupsPart = backupsCompared === 0 ? '' : `; the log also continues ${backupsCompared === 1 ? 'the backup' : `all ${backupsCompared} backups`} holding a chained log`;
   const sentence =
     position === 0
       ? `The audit log has no entries yet, and none were removed${backupsPart}.`
       : `All ${count(position)} ${position === 1 ? 'entry checks' : 'entries check'} out, the last one on ${when(last!.at)}${backupsPart}.`;
-  return { ok: true, entries: position, lastAt: last?.at ?? null, sentence, problem: null, backupsCompared };
+  return { verification: { ok: true, entries: position, lastAt: last?.at ?? null, sentence, problem: null, backupsCompared }, end };
 }
 
 /** An entry as the Audit log screen words it, with its time: "2026-11-23 at 15:31 UTC, Recorded referral …". */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open';
 import { listVisitors } from '../../src/services/visitors';
 import { memberTallies } from '../../src/services/tallies';
+import { auditChainForReport, lastFullCheck } from '../../src/services/audit-chain-checks';
 import { openTestDb } from '../support/db';
 import { demoChapterUnder, journalTags, migrationsUpTo } from '../support/migrations';
 
@@ -173,6 +174,29 @@ describe('the outside party aliases migration', () => {
     expect(upgraded.sqlite.prepare('SELECT count(*) FROM outside_party_aliases').pluck().get()).toBe(0);
     // Another chapter's member needs their chapter, as on a typed slip.
     expect(() => upgraded.sqlite.prepare("INSERT INTO outside_party_aliases (id, alias, kind, name, chapter_name) VALUES ('x', 'tom baker', 'other_chapter', 'Tom Baker', '')").run()).toThrow(/CHECK/);
+    upgraded.close();
+  });
+});
+
+describe('the audit chain checks migration', () => {
+  it('keeps every audit entry and the chain record; a file written before it has no full check yet, so its first audit print verifies the whole log and records it', () => {
+    const tags = journalTags();
+    const tag = tags.find((t) => t.endsWith('_audit_chain_checks'))!;
+    const previous = tags[tags.indexOf(tag) - 1]!;
+    const file = demoUnder(previous);
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
+    const log = old.sqlite.prepare('SELECT * FROM audit_log ORDER BY rowid').all();
+    const chain = old.sqlite.prepare('SELECT * FROM audit_chain').all();
+    old.close();
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
+    expect(upgraded.sqlite.prepare('SELECT * FROM audit_log ORDER BY rowid').all()).toEqual(log);
+    expect(upgraded.sqlite.prepare('SELECT * FROM audit_chain').all()).toEqual(chain);
+    expect(lastFullCheck(upgraded.db)).toBeNull();
+    const printed = auditChainForReport(upgraded.db, new Date('2026-11-23T12:00:00Z'));
+    expect(printed).toMatchObject({ ok: true, fromFullCheck: 0, verifiedNow: log.length, fullCheckAt: null });
+    expect(lastFullCheck(upgraded.db)).toMatchObject({ ok: true, entries: log.length, checkedAt: '2026-11-23T12:00:00.000Z' });
+    // One row only.
+    expect(() => upgraded.sqlite.prepare("INSERT INTO audit_chain_checks (id, checked_at, ok, entries, sentence) VALUES (2, 'x', 1, 0, '')").run()).toThrow(/CHECK/);
     upgraded.close();
   });
 });
