@@ -17,7 +17,12 @@ export interface MemberStatementData {
   member: { name: string; company: string; classificationName: string };
   tally: MemberTally | null;
   trend: MemberTrend;
+  /** The open referrals listed: the period's and later, at least the most recent 20 (see openReferralsOnStatement). */
   openReferrals: OpenReferral[];
+  /** Every referral still open that the member gave or received, any date. */
+  openReferralsTotal: number;
+  /** The older open referrals not listed: how many and the first and last day they were given. */
+  openReferralsNotListed: { count: number; from: string; to: string } | null;
   score: MemberScore | null;
   scorePeriod: Period;
   /** The scoring period in words ("May 2026 to October 2026: the last 6 completed calendar months, …"). */
@@ -32,6 +37,10 @@ export interface MemberStatementData {
 const statusNames: Record<string, string> = { new: 'new', contacted: 'contacted', meeting_set: 'meeting set', won: 'won', lost: 'lost' };
 
 
+
+function notListedWords(older: { count: number; from: string; to: string }): string {
+  return older.count === 1 ? `1 older one, given ${older.from}` : `${older.count} older ones, given ${older.from} to ${older.to}`;
+}
 
 export function memberStatementReport(data: MemberStatementData, producedAt: Date): TDocumentDefinitions {
   return documentFrame({ chapterName: data.chapterName, title: 'Member statement', producedAt, locale: data.locale, timeZone: data.timeZone, inProgress: inProgress(data.period, dayIn(producedAt, data.timeZone), 'period') }, memberStatementContent(data));
@@ -98,7 +107,10 @@ export function memberStatementContent(data: MemberStatementData): Content[] {
       ? [{ text: `${data.referralsGiven.filter((r) => r.status === 'won').length} won, ${data.referralsGiven.filter((r) => r.status === 'lost').length} lost, ${data.referralsGiven.filter((r) => r.status !== 'won' && r.status !== 'lost').length} still open; the status is the receiver\u2019s latest follow-up.`, style: 'small', margin: [0, 4, 0, 0] as [number, number, number, number] }]
       : []),
     // Not the period's: every referral still open that the member gave or received, whenever it was given.
-    { text: `Open referrals given or received, any date (${data.openReferrals.length})`, style: 'h2' },
+    { text: `Open referrals given or received, any date (${data.openReferralsTotal})`, style: 'h2' },
+    ...(data.openReferralsNotListed
+      ? [{ text: `Listed: the ${data.openReferrals.length} most recent, given ${data.openReferrals[0]!.meetingOn} or later. Not listed: ${notListedWords(data.openReferralsNotListed)}, still open \u2014 the Open referrals screen in Chapter Ledger lists every one (choose ${data.member.name} as the member).`, style: 'small', headlineLevel: 2, margin: [0, 0, 0, 4] as [number, number, number, number] }]
+      : []),
     data.openReferrals.length
       ? dataTable(['Given on', 'From', 'To', 'Prospect', 'Status', 'Days open'], data.openReferrals.map((r) => [r.meetingOn, r.giverName, r.receiverName, r.prospectName, r.status.replace('_', ' '), r.daysOpen]), { widths: [60, '*', '*', '*', 60, 45], numeric: [5] })
       : emptyNote('None open.'),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FontChooser, pdfmakeFonts } from './fonts';
+import { decidePageBreaksPartByPart } from './page-breaks';
 import { shareFontsAcrossDocuments } from './shared-fonts';
 import { localizeDocument } from './text-runs';
 
@@ -22,6 +23,7 @@ function configure(fontsDir: string): FontChooser {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(dir + path.sep));
   shareFontsAcrossDocuments();
+  decidePageBreaksPartByPart();
   configured = { dir, chooser: new FontChooser(dir) };
   return configured.chooser;
 }

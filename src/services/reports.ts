@@ -21,7 +21,7 @@ import { weeklyMeetingReport } from '../reports/weekly-meeting';
 import { getChapter, requireChapter } from './chapter';
 import { getMeetingSheet } from './meetings';
 import { requireMember } from './members';
-import { listOpenReferrals } from './referrals';
+import { countOpenReferrals, listOpenReferrals } from './referrals';
 import { memberScore, scorecard, scoreEndMonth } from './scorecard';
 import { seatMap } from './seats';
 import { listMeetingSlips } from './slips';
@@ -193,12 +193,35 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
     member: { name: member.fullName, company: member.company, classificationName: member.classificationName },
     tally: tallies.find((m) => m.memberId === member.id) ?? null,
     trend: memberTrend(db, member.id, figures),
-    openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, today),
+    ...openReferralsOnStatement(db, member.id, period, today),
     score: card.score,
     scorePeriod: card.period,
     scorePeriodWords: card.periodWords,
     scoreProfileName: card.profileName,
     referralsGiven: referralsGivenBy(db, member.id, figures).map((r) => ({ ...r, statusOn: r.statusSinceOn ?? (r.statusChangedAt ? dayIn(new Date(r.statusChangedAt), timeZone) : null) })),
+  };
+}
+
+/** A statement lists at least this many open referrals (the most recent) when the period has fewer. */
+export const openReferralsListedAtLeast = 20;
+
+/**
+ * The open referrals a statement lists: every one given at a meeting of the period or later, and the most
+ * recent before it up to `openReferralsListedAtLeast` rows; the older rest is counted with its dates (ten
+ * years of never-closed referrals were 200 rows, five pages, on every statement, and cut there unsaid).
+ */
+function openReferralsOnStatement(db: Db, memberId: string, period: Period, today: string): Pick<MemberStatementData, 'openReferrals' | 'openReferralsTotal' | 'openReferralsNotListed'> {
+  const filter = { memberId, status: 'open' as const, olderThanDays: 0 };
+  const total = countOpenReferrals(db, filter, today).total;
+  // Oldest first, every one (the list's own page size would cut at 200).
+  const all = total ? listOpenReferrals(db, { ...filter, limit: total }, today) : [];
+  const fromPeriod = all.findIndex((r) => r.meetingOn >= period.from);
+  const firstListed = Math.min(fromPeriod < 0 ? all.length : fromPeriod, Math.max(all.length - openReferralsListedAtLeast, 0));
+  const older = all.slice(0, firstListed);
+  return {
+    openReferrals: all.slice(firstListed),
+    openReferralsTotal: total,
+    openReferralsNotListed: older.length ? { count: older.length, from: older[0]!.meetingOn, to: older.at(-1)!.meetingOn } : null,
   };
 }
 

@@ -2,6 +2,11 @@
 // with its table on the next one, a table's header row never stands alone, and no row is split.
 import { describe, expect, it } from 'vitest';
 import { keepHeadingWithWhatFollows } from '../../src/reports/layout';
+import { addPageBreaks, layoutPasses } from '../../src/reports/page-breaks';
+import { memberStatementReport } from '../../src/reports/member-statement';
+import { renderPdf } from '../../src/reports/render';
+import { sourceFontsDir } from '../../src/db/paths';
+import { allStatementsData, allStatementsDefinition } from '../../src/services/reports';
 import { loadDemoChapter } from '../../src/services/demo';
 import { okValue as ok } from '../support/first-quarter';
 import { openTestDb, testRegistry } from '../support/db';
@@ -21,6 +26,57 @@ describe('the page-break rule', () => {
     // The page's own header and footer are not content.
     expect(keepHeadingWithWhatFollows({ headlineLevel: 1 }, () => [{ text: 'Page 3 of 62', style: 'footer' }], () => [line()])).toBe(true);
     expect(keepHeadingWithWhatFollows({}, none, () => [line()])).toBe(false);
+  });
+});
+
+describe('deciding the moves of many statements in one layout', () => {
+  // Laid-out nodes as pdfmake hands them over: each on its pages, some starting a new page.
+  type Laid = { positions: Array<{ pageNumber: number }>; text: string; headlineLevel?: number; pageBreak?: string; pageBreakCalculated?: boolean; resetXY(): void; nodeInfo: { pageNumbers: number[] } };
+  const node = (page: number, extra: Partial<Laid> = {}): Laid => ({ positions: [{ pageNumber: page }], text: 'x', resetXY: () => {}, nodeInfo: { pageNumbers: [] }, ...extra });
+  const heading = (page: number, name: string) => node(page, { text: name, headlineLevel: 1 });
+  const rule = (info: Record<string, unknown>, pages: { getFollowingNodesOnPage(): unknown[]; getNodesOnNextPage(): unknown[] }) =>
+    keepHeadingWithWhatFollows(info, pages.getFollowingNodesOnPage as never, pages.getNodesOnNextPage as never);
+
+  it('moves the first stranded heading of every statement at once, and asks again about the rest of a statement only after it moved', () => {
+    const first = node(1);
+    const strandedA = heading(1, 'A: Open referrals');
+    const laterA = heading(3, 'A: Scorecard');
+    const secondStart = node(4, { pageBreak: 'before' });
+    const strandedB = heading(4, 'B: Open referrals');
+    const thirdStart = node(6, { pageBreak: 'before' });
+    const strandedC = heading(6, 'C: With whom');
+    // A part of a row of columns starting a new page: its neighbours stay put, so it starts nothing.
+    const inColumn = node(7, { pageBreak: 'before' });
+    const laterC = heading(7, 'C: Scorecard');
+    const nodes = [first, strandedA, node(2), laterA, node(4), secondStart, strandedB, node(5), thirdStart, strandedC, node(7), inColumn, laterC, node(8)];
+    const outermost = new Set<unknown>([first, strandedA, laterA, secondStart, strandedB, thirdStart, strandedC, laterC]);
+    expect(addPageBreaks(nodes as never, 8, rule, (n) => outermost.has(n))).toBe(true);
+    const moved = nodes.filter((n) => n.headlineLevel && n.pageBreak === 'before').map((n) => n.text);
+    expect(moved).toEqual(['A: Open referrals', 'B: Open referrals', 'C: With whom']);
+    // Not yet decided: asked again once the statement is laid out with its first move.
+    expect(laterA.pageBreakCalculated).toBeUndefined();
+    expect(laterC.pageBreakCalculated).toBeUndefined();
+    expect(strandedB.pageBreakCalculated).toBe(true);
+  });
+
+  it('the statements printed together break their pages exactly where each printed alone does (two of them move a heading)', async () => {
+    const opened = openTestDb();
+    loadDemoChapter(opened.db);
+    const at = new Date('2026-11-23T18:00:00.000Z');
+    const period = { from: '2026-10-01', to: '2026-12-31' };
+    // Adams to Chen: Ashford's and Carter's statements each move a heading to the next page.
+    const six = allStatementsData(opened.db, period, at, 'print').slice(0, 6);
+    const body = (pdf: Buffer) => pdfText(pdf).split('\f').filter((p) => p.trim()).map((p) => p.split('\n').filter((l) => l.trim() && !/Member statements? ?|^\s*Produced /.test(l)).join('\n'));
+    const alone: string[] = [];
+    for (const s of six) alone.push(...body(await renderPdf(memberStatementReport(s.data, at), { fontsDir: sourceFontsDir })));
+    const together = await renderPdf(allStatementsDefinition(opened.db, period, at, six), { fontsDir: sourceFontsDir });
+    expect(layoutPasses.last).toBe(2);
+    expect(body(together)).toEqual(alone);
+  }, 120_000);
+
+  it('nothing stranded: nothing moves and no second layout is asked for', () => {
+    const nodes = [node(1), heading(1, 'Given and received'), node(1), node(2, { pageBreak: 'before' }), heading(2, 'With whom'), node(2)];
+    expect(addPageBreaks(nodes as never, 2, rule, () => true)).toBe(false);
   });
 });
 

@@ -1,0 +1,112 @@
+// Headings kept with what follows them, at the cost of a few layouts instead of one per moved heading.
+// pdfmake asks the document's pageBreakBefore for each node in turn after laying the document out; at
+// the first "yes" it lays the WHOLE document out again and asks again from there. "All statements"
+// (60 statements, ~200 pages, a heading moved in most of them) was laid out some sixty times.
+// A node of the document's outermost list that starts a new page (pageBreak 'before': a statement's first
+// line, a heading already moved) begins a part of the document whose layout does not depend on anything
+// before it: the pages before it can grow or shrink, its own nodes land at the same places on their
+// pages. (Not so inside columns or tables, whose neighbours stay where they were: those never begin a part.) So one pass can decide
+// the first move of every such part, not just the first of the document, and the next pass the second:
+// the document is laid out (1 + the most moves in any one part) times, with exactly the breaks pdfmake
+// would have chosen (the same questions asked of the same page positions; the report tests compare bytes).
+// This replaces LayoutBuilder.layoutDocument with pdfmake 0.3's own code plus that one change.
+import { createRequire } from 'node:module';
+
+interface LaidOutNode {
+  positions: Array<{ pageNumber: number }>;
+  text?: unknown;
+  listMarker?: unknown;
+  pageBreak?: string;
+  pageBreakCalculated?: boolean;
+  nodeInfo: Record<string, unknown> & { pageNumbers: number[] };
+  resetXY(): void;
+  [key: string]: unknown;
+}
+type Found = { pages: unknown[]; linearNodeList: LaidOutNode[] };
+type PageBreakBefore = (nodeInfo: Record<string, unknown>, pages: { getFollowingNodesOnPage(): unknown[]; getNodesOnNextPage(): unknown[]; getPreviousNodesOnPage(): unknown[] }) => boolean;
+interface LayoutBuilderLike {
+  docPreprocessor: unknown;
+  docMeasure: unknown;
+  svgMeasure: unknown;
+  tableLayouts: unknown;
+  tryLayoutDocument(...args: unknown[]): Found;
+}
+
+const infoKeys = ['id', 'text', 'ul', 'ol', 'table', 'image', 'qr', 'canvas', 'svg', 'columns', 'headlineLevel', 'style', 'pageBreak', 'pageOrientation', 'width', 'height'];
+
+/** How many times the last document was laid out (for the tests and the bench). */
+export const layoutPasses = { last: 0 };
+
+/**
+ * Asks `pageBreakBefore` about the nodes of each part of the document (parts begin at an outermost node
+ * starting a new page) and marks the first node of each part it moves. True when anything moved (lay out again).
+ */
+export function addPageBreaks(all: LaidOutNode[], pageCount: number, pageBreakBefore: PageBreakBefore, outermost: (node: unknown) => boolean): boolean {
+  const nodes = all.filter((node) => node && node.positions.length > 0 && !(node.text === '' && !node.listMarker));
+  for (const node of nodes) {
+    const info: Record<string, unknown> = {};
+    for (const key of infoKeys) if (node[key] !== undefined) info[key] = node[key];
+    info.startPosition = node.positions[0];
+    info.pageNumbers = Array.from(new Set(node.positions.map((p) => p.pageNumber)));
+    info.pages = pageCount;
+    info.stack = Array.isArray(node.stack);
+    node.nodeInfo = info as LaidOutNode['nodeInfo'];
+  }
+  const onPage = (from: number, to: number, page: number) => {
+    const found: unknown[] = [];
+    for (let i = from; i < to; i++) if (nodes[i]!.nodeInfo.pageNumbers.includes(page)) found.push(nodes[i]!.nodeInfo);
+    return found;
+  };
+  let moved = false;
+  let skipping = false;
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    // A node starting a new page begins a part laid out independently of the parts before it.
+    if (node.pageBreak === 'before' && outermost(node)) {
+      skipping = false;
+      continue;
+    }
+    if (skipping || node.pageBreakCalculated) continue;
+    node.pageBreakCalculated = true;
+    const page = node.nodeInfo.pageNumbers[0]!;
+    const move = pageBreakBefore(node.nodeInfo, {
+      getFollowingNodesOnPage: () => onPage(index + 1, nodes.length, page),
+      getNodesOnNextPage: () => onPage(index + 1, nodes.length, page + 1),
+      getPreviousNodesOnPage: () => onPage(0, index, page),
+    });
+    if (move) {
+      node.pageBreak = 'before';
+      moved = true;
+      // The rest of this part lands elsewhere once this node moves: it is asked again next pass.
+      skipping = true;
+    }
+  }
+  return moved;
+}
+
+let installed = false;
+
+/** Makes pdfmake decide page breaks part by part (see above). Idempotent. */
+export function decidePageBreaksPartByPart(): void {
+  if (installed) return;
+  installed = true;
+  const require = createRequire(import.meta.url);
+  const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder') as { default: { prototype: LayoutBuilderLike & { layoutDocument: (...args: unknown[]) => unknown } } };
+  const { default: DocPreprocessor } = require('pdfmake/js/DocPreprocessor') as { default: new () => unknown };
+  const { default: DocMeasure } = require('pdfmake/js/DocMeasure') as { default: new (...args: unknown[]) => unknown };
+  LayoutBuilder.prototype.layoutDocument = function (this: LayoutBuilderLike, docStructure: unknown, pdfDocument: unknown, styleDictionary: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBeforeFct: unknown) {
+    this.docPreprocessor = new DocPreprocessor();
+    this.docMeasure = new DocMeasure(pdfDocument, styleDictionary, defaultStyle, this.svgMeasure, this.tableLayouts);
+    // The document's outermost list (pdfmake keeps these objects through its preprocessing).
+    const outermost = new Set<unknown>(Array.isArray(docStructure) ? docStructure : [docStructure]);
+    const layOut = () => this.tryLayoutDocument(docStructure, pdfDocument, styleDictionary, defaultStyle, background, header, footer, watermark);
+    let result = layOut();
+    layoutPasses.last = 1;
+    while (typeof pageBreakBeforeFct === 'function' && addPageBreaks(result.linearNodeList, result.pages.length, pageBreakBeforeFct as PageBreakBefore, (node) => outermost.has(node))) {
+      for (const node of result.linearNodeList) node.resetXY();
+      result = layOut();
+      layoutPasses.last++;
+    }
+    return result.pages;
+  };
+}
