@@ -24,12 +24,13 @@ interface RosterSqlRow {
 // Absences are counted once for everyone, from the few meetings in the policy window (CROSS JOIN
 // keeps that order whatever the planner guesses): counting per member through each member's whole
 // attendance history cost ~60 × 520 rows on a ten-year file, on every save of the Meeting screen.
-// A fixed statement (read after every save): its text is written once, its values bound by name.
+// A fixed statement (read after every save): its text is written once, its values bound by name,
+// as +@name so that SQLite does not plan the query again at every call (src/db/fixed-statements.ts).
 const rosterText = `
     WITH in_window AS (
       SELECT id FROM meetings
-       WHERE status = 'completed' AND id <> @meetingId
-         AND meeting_on > date(@meetingOn, @window) AND meeting_on <= @meetingOn),
+       WHERE status = 'completed' AND id <> +@meetingId
+         AND meeting_on > date(@meetingOn, @window) AND meeting_on <= +@meetingOn),
     absences AS (
       SELECT pa.member_id AS memberId, count(*) AS n FROM in_window w CROSS JOIN attendance pa
        WHERE pa.meeting_id = w.id AND pa.mark = 'A' GROUP BY pa.member_id)
@@ -38,11 +39,11 @@ const rosterText = `
            coalesce(ab.n, 0) AS priorAbsences
     FROM members m
     JOIN classifications c ON c.id = m.classification_id
-    LEFT JOIN attendance a ON a.member_id = m.id AND a.meeting_id = @meetingId
+    LEFT JOIN attendance a ON a.member_id = m.id AND a.meeting_id = +@meetingId
     LEFT JOIN absences ab ON ab.memberId = m.id
     WHERE a.id IS NOT NULL
-       OR (@status = 'draft'
-           AND m.status <> 'applicant' AND m.joined_on <= @meetingOn AND (m.left_on IS NULL OR m.left_on > @meetingOn))
+       OR (+@status = 'draft'
+           AND m.status <> 'applicant' AND m.joined_on <= +@meetingOn AND (m.left_on IS NULL OR m.left_on > +@meetingOn))
     ORDER BY m.sort_name COLLATE NOCASE`;
 
 /**

@@ -60,7 +60,7 @@ export function requireEditable(meeting: Meeting, reason: string, db?: Db): stri
 
 /** The reason given when the meeting was last re-opened, or null if it never was. */
 export function reopenReason(db: Db, meetingId: string): string | null {
-  const row = firstRow<{ reason: string }>(db, "SELECT reason FROM audit_log WHERE entity = 'meeting' AND entity_id = ? AND action = 'reopen' ORDER BY rowid DESC LIMIT 1", meetingId);
+  const row = firstRow<{ reason: string }>(db, "SELECT reason FROM audit_log WHERE entity = 'meeting' AND entity_id = +? AND action = 'reopen' ORDER BY rowid DESC LIMIT 1", meetingId);
   return row ? row.reason || 're-opened' : null;
 }
 

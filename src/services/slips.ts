@@ -88,16 +88,17 @@ const tables: Record<SlipKind, SlipTable> = {
 };
 
 // Each slip type's reads as fixed statements (src/db/fixed-statements.ts), their text built once:
-// a save reads its slip back, and the sheet read after it lists every slip of the meeting.
+// a save reads its slip back, and the sheet read after it lists every slip of the meeting. The
+// value is bound as +? so that SQLite does not plan the join again at every call (see there).
 const slipTexts = Object.fromEntries(
   Object.entries(selects).map(([kind, { select, alias }]) => {
     const text = statementText(select);
     return [
       kind,
       {
-        live: `${text} WHERE ${alias}.id = ? AND ${alias}.deleted_at IS NULL`,
-        any: `${text} WHERE ${alias}.id = ?`,
-        ofMeeting: `${text} WHERE ${alias}.meeting_id = ? AND ${alias}.deleted_at IS NULL`,
+        live: `${text} WHERE ${alias}.id = +? AND ${alias}.deleted_at IS NULL`,
+        any: `${text} WHERE ${alias}.id = +?`,
+        ofMeeting: `${text} WHERE ${alias}.meeting_id = +? AND ${alias}.deleted_at IS NULL`,
       },
     ];
   }),
