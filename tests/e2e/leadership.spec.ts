@@ -68,7 +68,7 @@ test('a visitor who came twice applies, is interviewed, approved, and appears in
   await page.getByRole('link', { name: /Members/ }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Amara Obi' }).getByText('Active')).toBeVisible();
   await page.getByRole('link', { name: /Seat map/ }).click();
-  await expect(page.getByText('Personal Training').locator('xpath=..').getByText('Amara Obi')).toBeVisible();
+  await expect(page.getByText('Personal Training', { exact: true }).locator('xpath=..').getByText('Amara Obi')).toBeVisible();
 
   // The letters and renewals tabs, for the record.
   await page.getByRole('link', { name: /Applications & renewals/ }).click();
