@@ -155,20 +155,24 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const chapter = requireChapter(db);
   const client = clientOf(db);
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  const table = await readTable(input.fileName, bytes);
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  // The table is let go once its rows are read: a 100,000-row file is not held twice (cells and rows).
+  let table: Table | null = await readTable(input.fileName, bytes);
   // Everything below reads the ledger synchronously, in the state this key names.
   const key = analysisKey(db, input);
   const { headerAt, columns, columnQuestion } = findHeader(input.fileName, table, input.columns);
+  const readAs = readAsOf(table, { headerAt, columns: [columns.from, columns.to] });
+  const chapterWarning = chapterWarningOf(table.slice(0, headerAt), chapter.name);
   // A preview that must ask before anything is matched (which column is which; which meeting): no rows matched yet.
   const asking = (rowCount: number, dateOrder: ImportPreview['dateOrder'], meetingQuestion: ImportPreview['meetingQuestion']) => ({
     meeting: null,
     matches: [],
     key,
-    digest: createHash('sha256').update(bytes).digest('hex'),
+    digest,
     preview: {
-      fileName: input.fileName, readAs: readAsOf(table, { headerAt, columns: [columns.from, columns.to] }), meetingOn: '', meetingStatus: 'new' as const, rows: rowCount, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
+      fileName: input.fileName, readAs, meetingOn: '', meetingStatus: 'new' as const, rows: rowCount, counts: { same: 0, new: 0, differs: 0, problem: 0, skipped: 0 },
       toCreate: { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 }, lines: [], problems: [], skipped: [], unmatchedNames: [], otherSpellings: [], askedNames: [],
-      dateOrder, reasonRequired: false, defaults: [], columnQuestion, meetingQuestion, chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
+      dateOrder, reasonRequired: false, defaults: [], columnQuestion, meetingQuestion, chapterWarning,
     },
   });
   // Nothing can be read until From, To and Slip type are known: the preview asks, showing the file's headers.
@@ -179,6 +183,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const titleDate = titleDateOf(table.slice(0, headerAt));
   const title = titleDate.text;
   const rows = dataRows(table, headerAt, columns);
+  table = null;
   // Without a title the rows' own Date column names the meeting, when every row gives the same date.
   const rowDates = rows.map((r) => r.date);
   const fromRows = !title && rows.length > 0 && rowDates.every((d) => d !== '');
@@ -252,7 +257,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const fixes = input.fixes ?? {};
   let fixedSame = 0;
   let fixedRows: Map<number, { type: SlipType; value: number; on: string }> | null = null;
-  const fixedEarlier = () => (fixedRows ??= rowsFixedEarlier(client, createHash('sha256').update(bytes).digest('hex')));
+  const fixedEarlier = () => (fixedRows ??= rowsFixedEarlier(client, digest));
   const unmatched = new Set<string>();
   // A name no member has, however the file spells it ("José Díaz", "Jose Diaz"): asked once, under the
   // first spelling; the answer covers every spelling that reads the same.
@@ -404,7 +409,8 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     const named = r.type === 'one_to_one' ? dayInDetail(r.detail, rowOrder) : null;
     const metOn = named && named <= meetingOn ? named : null;
     const metOnAfterMeeting = named && named > meetingOn ? named : null;
-    ready.push({ ...r, type: r.type, fromId, toId, fromParty: parties.from, toParty: parties.to, fromIs, toIs, prospectText, amountMinor, creditCount, facts, metOn, metOnAfterMeeting });
+    // The row itself becomes the ready row (not a copy of it): 100,000 rows are held once.
+    ready.push(Object.assign(r, { type: r.type, fromId, toId, fromParty: parties.from, toParty: parties.to, fromIs, toIs, prospectText, amountMinor, creditCount, facts, metOn, metOnAfterMeeting }));
   }
 
   const matches = matchRows(ready, meetingRow ? ledgerSlipsOf(client, meetingRow.id) : []);
@@ -436,10 +442,10 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     meeting: meetingRow ?? null,
     matches,
     key,
-    digest: createHash('sha256').update(bytes).digest('hex'),
+    digest,
     preview: {
       fileName: input.fileName,
-      readAs: readAsOf(table, { headerAt, columns: [columns.from, columns.to] }),
+      readAs,
       meetingOn,
       meetingStatus,
       rows: rows.length,
@@ -456,7 +462,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       defaults: defaultsSaid(matches.filter((m) => m.kind === 'new').map((m) => m.row), meetingOn),
       columnQuestion,
       meetingQuestion,
-      chapterWarning: chapterWarningOf(table.slice(0, headerAt), chapter.name),
+      chapterWarning,
     },
   };
 }
