@@ -262,8 +262,8 @@ export async function runHistoryBench(): Promise<void> {
       const figures = await runUiBench(ui, label);
       if (figures) {
         const worst = worstScreen(figures);
-        recordTarget('screen-to-data', worst.ms, `${label}: worst is ${worst.name}`);
-        recordTarget('window-warm', medianOf(figures.load), `${label}: harness page load to the Meeting screen's data (no Electron here; proxy)`);
+        recordTarget('screen-to-data', worst.ms, `${label}: worst is ${worst.name}`, worst.cpu);
+        recordTarget('window-warm', medianOf(figures.load), `${label}: harness page load to the Meeting screen's data (no Electron here; proxy)`, medianOf(figures.loadCpu));
       }
     }
   } finally {

@@ -56,7 +56,15 @@ const watchRequests = `(() => {
 
 export interface UiFigures {
   load: number[];
-  screens: Array<{ name: string; ms: number[] }>;
+  /** Per load: this process's CPU plus the page's main-thread CPU (see below). */
+  loadCpu: number[];
+  /**
+   * Per visit, beside the wall time: `serverCpu` is this process's CPU (the harness answering the
+   * screen's requests, plus the bench's own small part), `pageCpu` the page's main-thread work
+   * (Chromium's ThreadTime: the main thread's own CPU for script, layout, paint). On a shared machine the wall time includes
+   * waiting for a core; the two CPU figures do not.
+   */
+  screens: Array<{ name: string; ms: number[]; serverCpu: number[]; pageCpu: number[] }>;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -108,14 +116,28 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript({ content: watchRequests });
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const pageTaskMs = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
+    };
     // The first load fills the browser's cache (scripts, fonts); the loads timed after it are warm.
     await page.goto(harness.openUrl);
     await settledAfter(page, '', 0, 'navigation');
     const load: number[] = [];
+    const loadCpu: number[] = [];
     for (let i = 0; i < LOADS; i++) {
+      const pageBefore = await pageTaskMs();
+      const serverBefore = process.cpuUsage();
       await page.goto(harness.openUrl);
       // From the navigation's start (time origin 0) to the Meeting screen's data on screen.
       load.push(await settledAfter(page, '', 0, 'navigation'));
+      const server = process.cpuUsage(serverBefore);
+      // The renderer process's count goes on across the navigation; a new process (the count starts
+      // again) means all of it is this load's.
+      const pageAfter = await pageTaskMs();
+      loadCpu.push((server.user + server.system) / 1000 + (pageAfter >= pageBefore ? pageAfter - pageBefore : pageAfter));
     }
     const screens: UiFigures['screens'] = [];
     const all = [
@@ -123,7 +145,7 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
       ...screenKeys.filter((s) => s.digit === null).map((s) => ({ id: s.id, name: `${s.label} (link)`, digit: null })),
       ...leadershipScreenKeys.map((s) => ({ id: s.id, name: `${s.label} (link)`, digit: null })),
     ];
-    for (const s of all) screens.push({ name: s.name, ms: [] });
+    for (const s of all) screens.push({ name: s.name, ms: [], serverCpu: [], pageCpu: [] });
     for (let visit = 0; visit < VISITS; visit++) {
       for (const [i, s] of all.entries()) {
         // Each visit comes from another screen (the Meeting screen, or Members for the Meeting screen).
@@ -134,6 +156,8 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
           await page.waitForTimeout(50);
         }
         const before = await page.evaluate(() => (window as unknown as { __requests: number }).__requests);
+        const pageBefore = await pageTaskMs();
+        const serverBefore = process.cpuUsage();
         let ms: number;
         if (s.digit) {
           await page.keyboard.press(`Control+${s.digit}`);
@@ -146,16 +170,24 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
           }, `#/${s.id}`);
           ms = await settledAfter(page, `#/${s.id}`, before, t0);
         }
+        const server = process.cpuUsage(serverBefore);
         screens[i]!.ms.push(ms);
+        screens[i]!.serverCpu.push((server.user + server.system) / 1000);
+        screens[i]!.pageCpu.push((await pageTaskMs()) - pageBefore);
       }
     }
     const cpu = process.cpuUsage(cpuStarted);
     const [one, five] = loadavg();
     console.log(`UI timings on ${label} (Chromium via the harness on a copy of the file; harness opened it in ${harnessMs.toFixed(0)} ms; load average ${one!.toFixed(1)} / ${five!.toFixed(1)}; harness + bench process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms over the run):`);
-    console.log(`  page loaded afresh → Meeting screen's data on screen (proxy for the window, warm), ${LOADS} loads: median ${median(load).toFixed(0)} ms, p95 ${p95(load).toFixed(0)} ms`);
+    console.log(`  page loaded afresh → Meeting screen's data on screen (proxy for the window, warm), ${LOADS} loads: median ${median(load).toFixed(0)} ms, p95 ${p95(load).toFixed(0)} ms; CPU (server + page) median ${median(loadCpu).toFixed(0)} ms`);
     console.log(`  each screen from its shortcut (or link) → its data on screen, ${VISITS} visits (the first loads the screen's code):`);
-    for (const s of screens) console.log(`    ${s.name.padEnd(40)} first ${s.ms[0]!.toFixed(0).padStart(5)} ms · median ${median(s.ms).toFixed(0).padStart(5)} ms · max ${Math.max(...s.ms).toFixed(0).padStart(5)} ms`);
-    return { load, screens };
+    for (const s of screens) {
+      console.log(
+        `    ${s.name.padEnd(40)} first ${s.ms[0]!.toFixed(0).padStart(5)} ms · median ${median(s.ms).toFixed(0).padStart(5)} ms · max ${Math.max(...s.ms).toFixed(0).padStart(5)} ms` +
+          ` · CPU median: server ${median(s.serverCpu).toFixed(0).padStart(4)} ms, page ${median(s.pageCpu).toFixed(0).padStart(4)} ms`,
+      );
+    }
+    return { load, loadCpu, screens };
   } catch (error) {
     // The UI part never stops the bench: the other figures and the targets table still come.
     console.log(`UI timings on ${label}: stopped — ${(error as Error).message.split('\n')[0]}`);
@@ -168,7 +200,9 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
 }
 
 /** The worst screen by its median visit, for the targets table. */
-export function worstScreen(figures: UiFigures): { name: string; ms: number } {
-  return figures.screens.map((s) => ({ name: s.name, ms: median(s.ms) })).sort((a, b) => b.ms - a.ms)[0]!;
+export function worstScreen(figures: UiFigures): { name: string; ms: number; cpu: number } {
+  return figures.screens
+    .map((s) => ({ name: s.name, ms: median(s.ms), cpu: median(s.serverCpu.map((server, i) => server + s.pageCpu[i]!)) }))
+    .sort((a, b) => b.ms - a.ms)[0]!;
 }
 export { median as medianOf, p95 as p95Of };

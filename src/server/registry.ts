@@ -56,6 +56,7 @@ import { decideApplication, listApplications, requestClassificationChange, updat
 import { decideRenewal, renewalsRadar } from '../services/renewals';
 import { decideAttendance, draftAbsenceLetters, editAbsenceLetter, listAbsenceLetters, markAbsenceLetterSent, reviewAbsenceLetter } from '../services/absence-letters';
 import { absenceLetterPdf, thisWeek } from '../services/this-week';
+import { linkVisitorSlipsBehind } from './visitor-linking';
 import { renewalPackPdf } from '../services/renewal-pack';
 
 export interface RegistryContext {
@@ -258,7 +259,7 @@ const handlers: Handlers = {
   // ---- leadership workflows between meetings (issue 17) ----
   getLeadershipPolicies: (ctx) => getLeadershipPolicies(ctx.db),
   saveLeadershipPolicies: (ctx, input) => saveLeadershipPolicies(ctx.db, input),
-  listVisitors: (ctx, input) => listVisitors(ctx.db, input),
+  listVisitors: (ctx, input) => linkingBehind(ctx, listVisitors(ctx.db, input)),
   recordFollowUp: (ctx, input) => recordFollowUp(ctx.db, input),
   applyForSeat: (ctx, input) => applyForSeat(ctx.db, input),
   listApplications: (ctx, input) => listApplications(ctx.db, input),
@@ -275,8 +276,14 @@ const handlers: Handlers = {
   decideAttendance: (ctx, input) => decideAttendance(ctx.db, input),
   absenceLetterPdf: (ctx, input) => absenceLetterPdf(ctx.db, input.id, { fontsDir: ctx.fontsDir ?? sourceFontsDir }),
   renewalPackPdf: (ctx, input) => renewalPackPdf(ctx.db, input, { fontsDir: ctx.fontsDir ?? sourceFontsDir }),
-  thisWeek: (ctx) => thisWeek(ctx.db),
+  thisWeek: (ctx) => linkingBehind(ctx, thisWeek(ctx.db)),
 };
+
+/** A screen that found a backlog of visitor slips to link answers at once; the backlog is linked behind it. */
+function linkingBehind<T extends { visitorSlipsWaiting: number }>(ctx: RegistryContext, answer: T): T {
+  if (answer.visitorSlipsWaiting > 0) void linkVisitorSlipsBehind(ctx, () => ctx.db, logToStderr);
+  return answer;
+}
 
 export const registeredMethods = Object.keys(handlers) as MethodName[];
 

@@ -16,13 +16,11 @@ import { requireChapter, chapterToday } from './chapter';
 import { renewalsRadar } from './renewals';
 import { seatMap } from './seats';
 import { chapterTotals, reciprocityFlags } from './tallies';
-import { syncVisitorPipeline, visitorsToFollowUp } from './visitors';
+import { lookAtVisitorSlips, visitorsToFollowUp } from './visitors';
 import { LedgerError } from '../shared/errors';
 
 export function thisWeek(db: Db, today: string = chapterToday(db)): ThisWeek {
-  db.transaction((tx) => {
-    syncVisitorPipeline(tx);
-  });
+  const waiting = db.transaction((tx) => lookAtVisitorSlips(tx));
   draftAbsenceLetters(db, today);
   const chapter = requireChapter(db);
   const followUps = visitorsToFollowUp(db, today);
@@ -51,7 +49,9 @@ export function thisWeek(db: Db, today: string = chapterToday(db)): ThisWeek {
 
   return {
     today,
-    visitorsToFollowUp: followUps,
+    visitorsToFollowUp: followUps.listed,
+    visitorsToFollowUpTotal: followUps.total,
+    visitorSlipsWaiting: waiting,
     applicantsWaiting: applicants,
     renewalsDue: radar.rows,
     lettersToReview: letters.toReview,

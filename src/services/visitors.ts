@@ -1,6 +1,8 @@
 // The visitor pipeline. The visitor slips recorded at meetings are the visits; a prospect is the
 // person behind them (a visitor who comes back is matched by name plus e-mail or phone), with a
 // follow-up stage, the last contact and, once they apply, the member record they became.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { applications, classifications, leadershipPolicies, prospects, prospectVisits } from '../db/schema';
@@ -12,6 +14,7 @@ import { chapterToday } from './chapter';
 import { LedgerError } from '../shared/errors';
 import { foldName } from '../shared/names';
 import { recordAudit } from './audit';
+import { auditAppender } from './audit-chain';
 import { addMember } from './members';
 import { getLeadershipPolicies } from './leadership-policies';
 import { currentSeatHolder, seatTakenMessage } from './seats';
@@ -62,38 +65,140 @@ const stageFromSlip: Record<string, ProspectStage> = {
   not_interested: 'not_now',
 };
 
+/** The connection under a drizzle handle or transaction (the same one: raw statements run inside the caller's transaction). */
+function clientOf(db: Db): Database.Database {
+  const handle = db as unknown as { $client?: Database.Database; session?: { client?: Database.Database } };
+  const client = handle.$client ?? handle.session?.client;
+  if (!client) throw new Error('The visitor pipeline needs the chapter file\'s own connection.');
+  return client;
+}
+
+interface KnownPeople {
+  /** count, newest rowid and newest change of the prospects when the map was made: a change anywhere else makes it anew. */
+  generation: string;
+  byName: Map<string, ProspectKey[]>;
+}
+/** The people already in the pipeline by folded name, kept per open file between looks (folding 50,000 names is not free). */
+const knownPeople = new WeakMap<Database.Database, KnownPeople>();
+const generationSql = "SELECT count(*) || '|' || coalesce(max(rowid), 0) || '|' || coalesce(max(updated_at), '') FROM prospects";
+
+function peopleByName(client: Database.Database): KnownPeople {
+  const generation = client.prepare(generationSql).pluck().get() as string;
+  const kept = knownPeople.get(client);
+  if (kept && kept.generation === generation) return kept;
+  const byName = new Map<string, ProspectKey[]>();
+  // Newest first, as the list was searched before: the newest person of a name wins.
+  const rows = client.prepare('SELECT id, name, phone, email, stage FROM prospects ORDER BY created_at DESC').all() as Array<Omit<ProspectKey, 'folded'> & { name: string }>;
+  for (const p of rows) {
+    const folded = foldName(p.name);
+    const list = byName.get(folded);
+    const key = { id: p.id, folded, phone: p.phone, email: p.email, stage: p.stage };
+    if (list) list.push(key);
+    else byName.set(folded, [key]);
+  }
+  const made = { generation, byName };
+  knownPeople.set(client, made);
+  return made;
+}
+
+/** While a backlog is linked a batch at a time: the newest slip change (or the time, if earlier) when its first batch began. */
+const backlogSince = new WeakMap<Database.Database, string>();
+const nowIso = () => new Date().toISOString();
+
+/** A screen links new visitor slips itself while it opens up to this many; beyond, they are linked behind the screens (a file from before the pipeline, a big import). */
+export const visitorSlipsLinkedWhileOpening = 500;
+
+/** Visitor slips not yet linked to a person (the pipeline's backlog). */
+export function visitorSlipsNotLinked(db: Db): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM visitors v WHERE v.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM prospect_visits pv WHERE pv.visitor_id = v.id)`)!.n;
+}
+
 /**
- * Links every visitor slip not yet in the pipeline to its person, creating the person on a first
- * visit. Slips reach the ledger on meeting night, by import or from the demo; whichever way, the
- * pipeline picks them up here, oldest visit first, in the caller's transaction.
+ * What a screen does before it reads the pipeline: new visitor slips since the last look are linked
+ * now when they are few (the usual case: a meeting's visitors); when there are many (an old file's
+ * whole history, a large import), none are linked here and the answer is how many wait, so the screen
+ * opens at once with what is linked so far and says the rest is on its way (server/visitor-linking.ts
+ * links them a batch at a time behind the screens).
  */
-export function syncVisitorPipeline(tx: Db): number {
-  // Only slips written or changed since the last look: the watermark keeps this a search, not a scan.
+export function lookAtVisitorSlips(tx: Db): number {
+  const { through, newest } = pipelineMarks(tx);
+  if (newest === null || newest < through) return 0;
+  const changed = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM visitors WHERE updated_at >= ${through} LIMIT ${visitorSlipsLinkedWhileOpening + 1})`)!.n;
+  if (changed <= visitorSlipsLinkedWhileOpening) {
+    syncVisitorPipeline(tx);
+    return 0;
+  }
+  return Math.max(1, visitorSlipsNotLinked(tx));
+}
+
+function pipelineMarks(tx: Db): { through: string; newest: string | null } {
   const through = tx.get<{ at: string | null }>(sql`SELECT pipeline_synced_through AS at FROM leadership_policies`)?.at ?? '';
   const newest = tx.get<{ at: string | null }>(sql`SELECT max(updated_at) AS at FROM visitors`)?.at ?? null;
+  return { through, newest };
+}
+
+const prospectColumns = `id, name, company, phone, email, classification_sought AS classificationSought, classification_id AS classificationId,
+  invited_by_id AS invitedById, stage, last_contact_on AS lastContactOn, note, member_id AS memberId, created_at AS createdAt, updated_at AS updatedAt`;
+
+/**
+ * Links visitor slips not yet in the pipeline to their person, creating the person on a first visit.
+ * Slips reach the ledger on meeting night, by import or from the demo; whichever way, the pipeline
+ * picks them up here, oldest visit first, in the caller's transaction. `limit`: at most that many
+ * slips this time (the oldest); the look is complete (and the watermark moves) only when none is
+ * left. Returns how many slips were linked or followed.
+ */
+export function syncVisitorPipeline(tx: Db, limit = Number.POSITIVE_INFINITY): number {
+  // Only slips written or changed since the last complete look: the watermark keeps this a search, not a scan.
+  const { through, newest } = pipelineMarks(tx);
   if (newest === null || newest < through) return 0;
-  // Slips corrected since the last look first: one that is no longer its person's is linked afresh below.
-  const amended = followAmendedSlips(tx, through);
-  const unlinked = tx.all<UnlinkedVisit>(sql`
+  // Slips corrected since they were linked first: one that is no longer its person's is linked afresh below.
+  const client = clientOf(tx);
+  const amended = followAmendedSlips(tx, backlogSince.get(client) ?? through);
+  const bounded = Number.isFinite(limit);
+  const found = tx.all<UnlinkedVisit>(sql`
     SELECT v.id, v.name, v.company, v.phone, v.email, v.classification_sought AS classificationSought,
       v.classification_id AS classificationId, v.invited_by_id AS invitedById, v.follow_up AS followUp, m.meeting_on AS meetingOn
     FROM visitors v JOIN meetings m ON m.id = v.meeting_id
     WHERE v.updated_at >= ${through} AND v.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM prospect_visits pv WHERE pv.visitor_id = v.id)
-    ORDER BY m.meeting_on, v.created_at, v.id`);
-  if (newest !== through) {
+    ORDER BY m.meeting_on, v.created_at, v.id ${bounded ? sql`LIMIT ${limit + 1}` : sql``}`);
+  const complete = !bounded || found.length <= limit;
+  const unlinked = complete ? found : found.slice(0, limit);
+  if (complete) backlogSince.delete(client);
+  // A backlog linked a batch at a time: from the second batch on, only slips changed since the
+  // first (never a slip's link is older than that) can have been corrected after their link.
+  else if (!backlogSince.has(client)) backlogSince.set(client, [newest, nowIso()].sort()[0]!);
+  if (complete && newest !== through) {
     const row = tx.select({ id: leadershipPolicies.id }).from(leadershipPolicies).get();
     if (row) tx.update(leadershipPolicies).set({ pipelineSyncedThrough: newest }).where(eq(leadershipPolicies.id, row.id)).run();
     else tx.insert(leadershipPolicies).values({ pipelineSyncedThrough: newest }).run();
   }
   if (unlinked.length === 0) return amended;
-  const known: ProspectKey[] = tx
-    .all<Omit<ProspectKey, 'folded'> & { name: string }>(sql`SELECT id, name, phone, email, stage FROM prospects ORDER BY created_at DESC`)
-    .map((p) => ({ id: p.id, folded: foldName(p.name), phone: p.phone, email: p.email, stage: p.stage }));
+  // Prepared once per file (the statement cache keeps them): a backlog of 50,000 slips is 50,000 of each.
+  const known = peopleByName(client);
+  const readProspect = client.prepare(`SELECT ${prospectColumns} FROM prospects WHERE id = ?`);
+  const insertProspect = client.prepare(
+    `INSERT INTO prospects (id, name, company, phone, email, classification_sought, classification_id, invited_by_id, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${prospectColumns}`,
+  );
+  const link = client.prepare('INSERT INTO prospect_visits (visitor_id, prospect_id) VALUES (?, ?)');
+  const fillIn = client.prepare("UPDATE prospects SET email = ?, phone = ?, company = ?, stage = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  // A file still at a schema from before the audit chain (only the tests of older migrations look there) is audited the usual way.
+  const chained = client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_chain'").get() !== undefined;
+  const appendAudit = chained ? auditAppender(client) : null;
+  const audit = (entry: { action: 'insert' | 'update'; entityId: string; before?: unknown; after: unknown; reason: string }) =>
+    appendAudit === null ? recordAudit(tx, { ...entry, entity: 'prospect' }) : appendAudit({
+      id: randomUUID(),
+      action: entry.action,
+      entity: 'prospect',
+      entityId: entry.entityId,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: JSON.stringify(entry.after),
+      reason: entry.reason,
+    });
   for (const visit of unlinked) {
     const folded = foldName(visit.name);
-    const match = known.find((p) => p.folded === folded && samePerson({ name: visit.name, email: visit.email, phone: visit.phone }, { name: visit.name, email: p.email, phone: p.phone }));
+    const match = known.byName.get(folded)?.find((p) => samePerson({ name: visit.name, email: visit.email, phone: visit.phone }, { name: visit.name, email: p.email, phone: p.phone }));
     if (match) {
-      const before = tx.select().from(prospects).where(eq(prospects.id, match.id)).get()!;
+      const before = readProspect.get(match.id) as typeof prospects.$inferSelect;
       const fill = {
         ...(before.email === '' && visit.email ? { email: visit.email } : {}),
         ...(before.phone === '' && visit.phone ? { phone: visit.phone } : {}),
@@ -101,33 +206,36 @@ export function syncVisitorPipeline(tx: Db): number {
         // Someone who said "not now" and came back is back in the pipeline.
         ...(before.stage === 'not_now' ? { stage: 'visited' as const } : {}),
       };
-      tx.insert(prospectVisits).values({ visitorId: visit.id, prospectId: match.id }).run();
+      link.run(visit.id, match.id);
       if (Object.keys(fill).length > 0) {
-        tx.update(prospects).set(fill).where(eq(prospects.id, match.id)).run();
+        const after = { ...before, ...fill };
+        fillIn.run(after.email, after.phone, after.company, after.stage, match.id);
         Object.assign(match, fill);
-        recordAudit(tx, { action: 'update', entity: 'prospect', entityId: match.id, before, after: { ...before, ...fill }, reason: `Visited again on ${visit.meetingOn}` });
+        audit({ action: 'update', entityId: match.id, before, after, reason: `Visited again on ${visit.meetingOn}` });
       }
       continue;
     }
-    const created = tx
-      .insert(prospects)
-      .values({
-        name: visit.name,
-        company: visit.company,
-        phone: visit.phone,
-        email: visit.email,
-        classificationSought: visit.classificationSought,
-        classificationId: visit.classificationId,
-        invitedById: visit.invitedById,
-        stage: stageFromSlip[visit.followUp] ?? 'visited',
-      })
-      .returning()
-      .get();
-    tx.insert(prospectVisits).values({ visitorId: visit.id, prospectId: created.id }).run();
-    recordAudit(tx, { action: 'insert', entity: 'prospect', entityId: created.id, after: created, reason: `First visit on ${visit.meetingOn}` });
-    known.unshift({ id: created.id, folded, phone: created.phone, email: created.email, stage: created.stage });
+    const created = insertProspect.get(
+      randomUUID(),
+      visit.name,
+      visit.company,
+      visit.phone,
+      visit.email,
+      visit.classificationSought,
+      visit.classificationId,
+      visit.invitedById,
+      stageFromSlip[visit.followUp] ?? 'visited',
+    ) as typeof prospects.$inferSelect;
+    link.run(visit.id, created.id);
+    audit({ action: 'insert', entityId: created.id, after: created, reason: `First visit on ${visit.meetingOn}` });
+    const key = { id: created.id, folded, phone: created.phone, email: created.email, stage: created.stage };
+    const list = known.byName.get(folded);
+    // Newest first: this person is now the newest of their name.
+    if (list) list.unshift(key);
+    else known.byName.set(folded, [key]);
   }
-  return unlinked.length;
+  known.generation = client.prepare(generationSql).pluck().get() as string;
+  return amended + unlinked.length;
 }
 
 /**
@@ -146,8 +254,11 @@ function followAmendedSlips(tx: Db, through: string): number {
       pv.prospect_id AS prospectId,
       (SELECT count(*) FROM prospect_visits o CROSS JOIN visitors ov ON ov.id = o.visitor_id WHERE o.prospect_id = pv.prospect_id AND ov.deleted_at IS NULL) AS slips
     FROM visitors v JOIN meetings m ON m.id = v.meeting_id CROSS JOIN prospect_visits pv ON pv.visitor_id = v.id
-    WHERE v.updated_at >= ${through} AND v.deleted_at IS NULL`);
+    WHERE v.updated_at >= ${through} AND v.deleted_at IS NULL AND v.updated_at > pv.updated_at`);
   let followed = 0;
+  // Each slip is followed once per change: its link remembers when it last looked.
+  const looked = clientOf(tx).prepare("UPDATE prospect_visits SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE visitor_id = ?");
+  for (const slip of changed) looked.run(slip.id);
   for (const slip of changed) {
     const before = tx.select().from(prospects).where(eq(prospects.id, slip.prospectId)).get();
     if (!before) continue;
@@ -198,7 +309,8 @@ export function readProspects(db: Db, today: string, where: 'all' | 'open' = 'al
       -- CROSS JOIN keeps SQLite from reading every visitor slip: the links lead, each slip is found by its id.
       SELECT pv.prospect_id, count(DISTINCT m.id) AS visitCount, min(m.meeting_on) AS firstVisitOn, max(m.meeting_on) AS lastVisitOn
       FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
-      WHERE v.deleted_at IS NULL GROUP BY pv.prospect_id
+      WHERE v.deleted_at IS NULL ${id ? sql`AND pv.prospect_id = ${id}` : only ? sql`AND pv.prospect_id IN (${sql.join(ids!.map((one) => sql`${one}`), sql`, `)})` : sql``}
+      GROUP BY pv.prospect_id
     ), p AS (
       SELECT p.*, coalesce(p.classification_id, (SELECT c.id FROM classifications c WHERE c.name = p.classification_sought COLLATE NOCASE)) AS cid
       FROM prospects p
@@ -273,7 +385,7 @@ export function listVisitors(
 ): VisitorsPipeline {
   const input = { search: '', page: 1, pageSize: visitorsPageSize, ...asked };
   return db.transaction((tx) => {
-    syncVisitorPipeline(tx);
+    const waiting = lookAtVisitorSlips(tx);
     const policies = getLeadershipPolicies(tx);
     const conversion = tx.get<VisitorsPipeline['conversion']>(sql`
       SELECT count(*) AS visitors,
@@ -303,12 +415,13 @@ export function listVisitors(
       page,
       pageSize: input.pageSize,
       conversion,
+      visitorSlipsWaiting: waiting,
     };
   });
 }
 
 function requireProspect(db: Db, id: string, today: string): Prospect {
-  syncVisitorPipeline(db);
+  lookAtVisitorSlips(db);
   const found = readProspects(db, today, 'all', id)[0];
   if (!found) throw new LedgerError('not_found', 'That visitor is not in the list any more (their visit slips may have been deleted).', 'id');
   return found;
@@ -420,9 +533,31 @@ export function setProspectStageFor(tx: Db, memberId: string, stage: ProspectSta
   recordAudit(tx, { action: 'update', entity: 'prospect', entityId: p.id, before: { stage: p.stage }, after: { stage }, reason });
 }
 
-/** Visitors to follow up this week: open stages, stale first, then the oldest contact. */
-export function visitorsToFollowUp(db: Db, today: string): Prospect[] {
-  return readProspects(db, today, 'open')
-    .filter((p) => p.stage === 'visited' || p.stale || p.lastVisitOn >= addDays(today, -7))
-    .sort((a, b) => Number(b.stale) - Number(a.stale) || b.daysSinceContact - a.daysSinceContact);
+/** How many of the visitors to follow up This week lists (its card shows the first dozen and links to the rest). */
+export const followUpsListed = 50;
+
+/**
+ * Visitors to follow up this week: open stages, never contacted, stale, or seen in the last week;
+ * stale first, then the oldest contact. The first `limit` in full, and how many there are: a chapter
+ * with a long history holds thousands of visitors never called, and This week reads only those it shows.
+ */
+export function visitorsToFollowUp(db: Db, today: string, limit = followUpsListed): { listed: Prospect[]; total: number } {
+  const policies = getLeadershipPolicies(db);
+  const chosen = db.all<{ id: string; total: number }>(sql`
+    WITH pv AS (
+      SELECT pv.prospect_id, max(m.meeting_on) AS lastVisitOn
+      FROM prospects p CROSS JOIN prospect_visits pv ON pv.prospect_id = p.id CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
+      WHERE p.stage IN ('visited', 'followed_up', 'invited_back') AND v.deleted_at IS NULL GROUP BY pv.prospect_id
+    ), t AS (
+      SELECT p.id, p.name, p.stage, pv.lastVisitOn,
+        CAST(julianday(${today}) - julianday(max(coalesce(p.last_contact_on, pv.lastVisitOn), pv.lastVisitOn)) AS INTEGER) AS days
+      FROM prospects p JOIN pv ON pv.prospect_id = p.id
+    )
+    SELECT id, count(*) OVER () AS total FROM t
+    WHERE stage = 'visited' OR days > ${policies.staleFollowUpDays} OR lastVisitOn >= ${addDays(today, -7)}
+    ORDER BY days > ${policies.staleFollowUpDays} DESC, days DESC, lastVisitOn DESC, name COLLATE NOCASE
+    LIMIT ${limit}`);
+  const order = new Map(chosen.map((c, i) => [c.id, i]));
+  const listed = readProspects(db, today, 'all', undefined, chosen.map((c) => c.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { listed, total: chosen[0]?.total ?? 0 };
 }

@@ -95,6 +95,8 @@ export const visitorsOut = z.object({
   pageSize: z.number().int(),
   /** Visitors who became members (joined) out of everyone who visited: the conversion count. */
   conversion: z.object({ visitors: z.number().int(), applied: z.number().int(), joined: z.number().int() }),
+  /** Visitor slips not linked to a person yet (a backlog being linked behind the screens); 0 when the list is complete. */
+  visitorSlipsWaiting: z.number().int(),
 });
 export type VisitorsPipeline = z.infer<typeof visitorsOut>;
 
@@ -321,7 +323,11 @@ export const decideAttendanceInput = z
 
 export const thisWeekOut = z.object({
   today: z.string(),
+  /** The first of them (stale first, then the oldest contact); `visitorsToFollowUpTotal` counts them all. */
   visitorsToFollowUp: z.array(prospectOut),
+  visitorsToFollowUpTotal: z.number().int(),
+  /** Visitor slips not linked to a person yet (a backlog being linked behind the screens); 0 when the lists are complete. */
+  visitorSlipsWaiting: z.number().int(),
   applicantsWaiting: z.array(applicationOut),
   renewalsDue: z.array(renewalRowOut),
   lettersToReview: z.array(absenceLetterOut),

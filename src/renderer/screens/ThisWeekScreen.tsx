@@ -4,6 +4,7 @@ import { prospectStageLabels } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
+import { VisitorLinkingNotice } from '../components/VisitorLinkingNotice';
 import { stageColors } from './VisitorsScreen';
 
 const bucketLabels = { overdue: 'overdue', due_30: 'in 30 days', due_60: 'in 60 days', due_90: 'in 90 days' } as const;
@@ -40,13 +41,14 @@ export function ThisWeekScreen() {
           What the leadership team acts on before the next meeting, as of {w.today}. New visitor slips join the pipeline and due absence letters are drafted when this opens.
         </Text>
       </div>
+      <VisitorLinkingNotice waiting={w.visitorSlipsWaiting} onLookAgain={() => void week.reload()} />
       {w.isEmptyChapter && (
         <Alert color="blue" title="No members yet">
           Add members on the Members screen (or import a roster), then record meetings: the lists below fill as visitors come, renewals approach and attendance is marked.
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <ListCard title="Visitors to follow up" count={w.visitorsToFollowUp.length} href="#/visitors" linkLabel="Visitors" empty="Nobody waiting for a call: every visitor has been followed up.">
+        <ListCard title="Visitors to follow up" count={w.visitorsToFollowUpTotal} href="#/visitors" linkLabel="Visitors" empty="Nobody waiting for a call: every visitor has been followed up.">
           <List size="sm" spacing={4}>
             {w.visitorsToFollowUp.slice(0, 12).map((p) => (
               <List.Item key={p.id}>
@@ -56,9 +58,9 @@ export function ThisWeekScreen() {
               </List.Item>
             ))}
           </List>
-          {w.visitorsToFollowUp.length > 12 && (
+          {w.visitorsToFollowUpTotal > 12 && (
             <Anchor href="#/visitors" size="sm" mt={4} display="block">
-              and {w.visitorsToFollowUp.length - 12} more on the Visitors screen (To follow up)
+              and {(w.visitorsToFollowUpTotal - 12).toLocaleString()} more on the Visitors screen (To follow up)
             </Anchor>
           )}
         </ListCard>

@@ -9,6 +9,7 @@ import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ApplyForm, FollowUpForm } from '../components/LeadershipForms';
 import { useQuery } from '../use-query';
+import { VisitorLinkingNotice } from '../components/VisitorLinkingNotice';
 
 export const stageColors: Record<ProspectStage, string> = {
   visited: 'blue',
@@ -80,6 +81,7 @@ export function VisitorsScreen() {
           ]}
         />
       </Group>
+      {data && <VisitorLinkingNotice waiting={data.visitorSlipsWaiting} onLookAgain={() => void list.reload()} />}
       {data && (
         <Group gap="xs">
           <Badge size="lg" variant="light">{data.conversion.visitors} visitors</Badge>
