@@ -25,7 +25,7 @@ import { countOpenReferrals, listOpenReferrals } from './referrals';
 import { memberScore, scorecard, scoreEndMonth } from './scorecard';
 import { seatMap } from './seats';
 import { listMeetingSlips } from './slips';
-import { chapterTotals, memberTallies, memberTrend, reciprocityFlags, referralMatrix } from './tallies';
+import { chapterTotals, memberTallies, memberTrend, oneWayPairsOf, referralMatrix } from './tallies';
 import { lookUpNames, lookUpParties, wordEntry } from './audit-wording';
 import { endOfDayInstant, membersOnDay, openSeatsOnDay, outcomesOnDay } from './state-on-day';
 import { tyfcbRows } from './tyfcb-counted';
@@ -319,7 +319,10 @@ export function quarterlyAuditData(db: Db, anyDayInQuarter: string, producedAt: 
   const tallied = memberTallies(db, figures);
   const matrix = referralMatrix(db, figures, tallied);
   const members = tallied.map((m) => (closed ? { ...m, status: statusThen.get(m.memberId) ?? (m.status === 'active' || m.status === 'on_leave' ? ('former' as const) : m.status) } : m));
-  const flags = reciprocityFlags(db, figures, { today: asOfDay }, { members: tallied, matrix });
+  // Only the one-way pairs are printed: the screen's other flags (every member's last referral ever,
+  // long-open referrals) read the whole history and are not computed here.
+  const oneWayMin = 3;
+  const flags = { oneWayPairs: oneWayPairsOf(tallied, matrix, oneWayMin), thresholds: { oneWayMin, onlyTakeMin: 3, noReferralWeeks: chapter.noReferralWeeks, openReferralDays: chapter.openReferralDays } };
   const base = {
     chapterName: chapter.name,
     region: chapter.region,

@@ -144,20 +144,28 @@ export interface FlagOptions {
  * `known`: the period's member tallies and matrix when the caller has them already (the quarterly
  * audit), so they are not computed again.
  */
+/**
+ * Pairs where one member gave the other at least `oneWayMin` referrals in the period and got none back,
+ * most referrals first: from the period's tallies and matrix alone (the quarterly audit prints only
+ * these, and does not pay for the screen's other flags, which read every member's whole history).
+ */
+export function oneWayPairsOf(members: MemberTally[], matrix: ReferralMatrix, oneWayMin = 3): ReciprocityFlags['oneWayPairs'] {
+  const byId = new Map(members.map((m) => [m.memberId, m]));
+  const { cells } = matrix;
+  const count = new Map(cells.map((c) => [`${c.giverId}>${c.receiverId}`, c.referrals]));
+  return cells
+    .filter((c) => c.referrals >= oneWayMin && !count.get(`${c.receiverId}>${c.giverId}`))
+    .map((c) => ({ giverId: c.giverId, giverName: byId.get(c.giverId)?.name ?? '', receiverId: c.receiverId, receiverName: byId.get(c.receiverId)?.name ?? '', referrals: c.referrals }))
+    .sort((a, b) => b.referrals - a.referrals);
+}
+
 export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}, known: { members?: MemberTally[]; matrix?: ReferralMatrix } = {}): ReciprocityFlags {
   const chapter = requireChapter(db);
   const oneWayMin = options.oneWayMin ?? 3;
   const onlyTakeMin = options.onlyTakeMin ?? 3;
   const today = options.today ?? chapterToday(db);
   const members = known.members ?? memberTallies(db, p);
-  const byId = new Map(members.map((m) => [m.memberId, m]));
-  const { cells } = known.matrix ?? referralMatrix(db, p, members);
-  const count = new Map(cells.map((c) => [`${c.giverId}>${c.receiverId}`, c.referrals]));
-
-  const oneWayPairs = cells
-    .filter((c) => c.referrals >= oneWayMin && !count.get(`${c.receiverId}>${c.giverId}`))
-    .map((c) => ({ giverId: c.giverId, giverName: byId.get(c.giverId)?.name ?? '', receiverId: c.receiverId, receiverName: byId.get(c.receiverId)?.name ?? '', referrals: c.referrals }))
-    .sort((a, b) => b.referrals - a.referrals);
+  const oneWayPairs = oneWayPairsOf(members, known.matrix ?? referralMatrix(db, p, members), oneWayMin);
   const current = members.filter((m) => m.status === 'active' || m.status === 'on_leave');
   const given = (m: MemberTally) => m.rgi + m.rgo;
   const received = (m: MemberTally) => m.rri + m.rro;
