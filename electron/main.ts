@@ -10,6 +10,7 @@ import { useBuiltParseWorker } from '../src/imports/parse-in-worker';
 import { useBuiltIntegrityWorker } from '../src/db/check-in-background';
 import { useBuiltAuditCheckWorker } from '../src/services/audit-check-in-background';
 import { checkThenBackUp } from '../src/server/startup';
+import { warmUpReports } from '../src/reports/warm-up';
 import { LedgerError } from '../src/shared/errors';
 import { createRegistry } from '../src/server/registry';
 import { contentSecurityPolicy } from '../src/shared/csp';
@@ -156,7 +157,8 @@ async function start(): Promise<void> {
   const startChecks = () => {
     if (started) return;
     started = true;
-    void afterTheWindowShows(files);
+    // Then the report engine is made ready, so the first PDF of the session is not the slow one.
+    void afterTheWindowShows(files).then(() => warmUpReports(fontsDir));
   };
   mainWindow?.once('ready-to-show', startChecks);
   setTimeout(startChecks, 10_000);

@@ -8,9 +8,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { openDatabase } from '../db/open';
 import { checkInBackground } from '../db/check-in-background';
-import { sourceMigrationsFolder } from '../db/paths';
+import { sourceFontsDir, sourceMigrationsFolder } from '../db/paths';
 import { saveChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
+import { fullAuditCheckInBackground } from '../services/audit-check-in-background';
+import { warmUpReports } from '../reports/warm-up';
 import { scorecard } from '../services/scorecard';
 import { chapterTotals, memberTallies, referralMatrix } from '../services/tallies';
 import { outcomes } from '../services/outcomes';
@@ -75,10 +77,14 @@ export async function runScaleBench(): Promise<void> {
   const worst = [...figures].sort((a, b) => b.ms.cpu / floor.cpu - a.ms.cpu / floor.cpu)[0]!;
   recordTarget('analytic-query', worst.ms.wall / floor.wall, `synthetic ${(slips / 1e6).toFixed(1)}M-slip file (SQL-generated, not through the services): worst is ${worst.name}`, worst.ms.cpu / floor.cpu);
 
-  // The reports of issue 16's table on this file: the weekly PDF of its last meeting, the quarterly audit.
+  // The reports of issue 16's table on this file: the weekly PDF of its last meeting, the quarterly audit,
+  // as the app prints them. Behind the window at start-up the app checks the whole audit log in a worker
+  // (recorded as the checkpoint a print starts from) and then warms the report engine; both are timed here
+  // too. The first print with a cold engine is given beside the figure; the figure is the median of 5.
   const api = createRegistry({ db, file, appVersion: 'bench' }, () => {});
   const producedAt = `${lastMeeting}T20:00:00.000Z`;
   const lastMeetingId = db.get<{ id: string }>(sql`SELECT id FROM meetings WHERE meeting_on = ${lastMeeting}`)!.id;
+  const auditEntries = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log`)!.n;
   const report = async (input: unknown) => {
     const t = performance.now();
     const c = process.cpuUsage();
@@ -87,12 +93,26 @@ export async function runScaleBench(): Promise<void> {
     if (!result.ok) throw new Error(`produceReport: ${result.error.message}`);
     return { wall: performance.now() - t, cpu: (used.user + used.system) / 1000 };
   };
-  const weekly = await report({ report: 'weekly_meeting', meetingId: lastMeetingId, producedAt });
-  const audit = await report({ report: 'quarterly_audit', from: quarter.from, producedAt });
-  console.log(`  weekly meeting PDF ${weekly.wall.toFixed(0)} ms (CPU ${weekly.cpu.toFixed(0)} ms; target ≤ 100 ms); quarterly audit PDF ${audit.wall.toFixed(0)} ms (CPU ${audit.cpu.toFixed(0)} ms; target ≤ 300 ms)`);
+  const weeklyInput = { report: 'weekly_meeting', meetingId: lastMeetingId, producedAt };
+  const auditInput = { report: 'quarterly_audit', from: quarter.from, producedAt };
+  const fullCheck = await timedAsync(() => fullAuditCheckInBackground(file, () => db));
+  const weeklyCold = await report(weeklyInput);
+  const warm = await timedAsync(() => warmUpReports(sourceFontsDir));
+  const auditFirst = await report(auditInput);
+  const medianOf5 = async (input: unknown) => {
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(await report(input));
+    const middle = (xs: number[]) => xs.sort((a, b) => a - b)[2]!;
+    return { wall: middle(runs.map((r) => r.wall)), cpu: middle(runs.map((r) => r.cpu)) };
+  };
+  const weekly = await medianOf5(weeklyInput);
+  const audit = await medianOf5(auditInput);
+  console.log(`  audit log: ${auditEntries.toLocaleString('en-US')} entries; the full check behind the window (worker) ${fullCheck.wall.toFixed(0)} ms; the report engine's warm-up ${warm.wall.toFixed(0)} ms (CPU ${warm.cpu.toFixed(0)} ms)`);
+  console.log(`  weekly meeting PDF ${weekly.wall.toFixed(0)} ms (CPU ${weekly.cpu.toFixed(0)} ms; median of 5; the first of the session with a cold engine ${weeklyCold.wall.toFixed(0)} ms, CPU ${weeklyCold.cpu.toFixed(0)} ms; target ≤ 100 ms)`);
+  console.log(`  quarterly audit PDF ${audit.wall.toFixed(0)} ms (CPU ${audit.cpu.toFixed(0)} ms; median of 5, the entries since the full check verified each time; the first ${auditFirst.wall.toFixed(0)} ms, CPU ${auditFirst.cpu.toFixed(0)} ms; target ≤ 300 ms)`);
   const synthetic = `synthetic ${(slips / 1e6).toFixed(1)}M-slip file`;
-  recordTarget('weekly-pdf', weekly.wall, synthetic, weekly.cpu);
-  recordTarget('quarterly-audit', audit.wall, synthetic, audit.cpu);
+  recordTarget('weekly-pdf', weekly.wall, `${synthetic}: median of 5 after the start-up warm-up (first print cold: ${weeklyCold.wall.toFixed(0)} ms, CPU ${weeklyCold.cpu.toFixed(0)} ms)`, weekly.cpu);
+  recordTarget('quarterly-audit', audit.wall, `${synthetic}, ${(auditEntries / 1e6).toFixed(1)}M audit entries: median of 5, chain verified since the start-up full check (${(fullCheck.wall / 1000).toFixed(1)} s in its worker)`, audit.cpu);
   opened.close();
 
   // Every screen in Chromium on this file, and the page load to the Meeting screen (the window's proxy).
@@ -106,6 +126,14 @@ export async function runScaleBench(): Promise<void> {
   }
   // A generated file not asked to be kept goes with its folder.
   if (!kept) rmSync(path.dirname(file), { recursive: true, force: true });
+}
+
+async function timedAsync(run: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(c);
+  return { wall: performance.now() - t, cpu: (used.user + used.system) / 1000 };
 }
 
 function addMonthsIso(day: string, months: number): string {

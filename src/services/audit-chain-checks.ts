@@ -89,7 +89,7 @@ export function fullAuditCheck(db: Db, backups: BackupToCompare[] = [], at = new
  * checkpoint the whole log is verified now (and recorded). A break the last full check found is
  * reported as found, with when.
  */
-export function auditChainForReport(db: Db, at = new Date()): ReportedChain {
+export function auditChainForReport(db: Db): ReportedChain {
   const client = clientOf(db);
   const when = whenIn(chapterTimeZone(getChapter(db)?.timeZone));
   const checked = lastFullCheck(db);
@@ -98,26 +98,27 @@ export function auditChainForReport(db: Db, at = new Date()): ReportedChain {
   }
   const since = checked && checked.entries > 0 && checked.entryId !== null && checked.entryHash !== null ? startAfter(client, checked) : null;
   if (!since) {
-    const verification = fullAuditCheck(db, [], at);
+    // Recorded at the time it really ran (a report may be produced "as of" another time).
+    const verification = fullAuditCheck(db, [], new Date());
     const all = verification.entries;
     const sentence = !verification.ok
       ? `Audit log chain broken: ${verification.sentence}`
       : all === 0
         ? 'Audit log chain verified when this report was produced: the log has no entries yet, and none were removed.'
-        : `Audit log chain verified in full when this report was produced: entries 1\u2013${count(all)} check out, the last one written on ${when(verification.lastAt!)}.`;
+        : `Audit log chain verified in full when this report was produced: entries 1\u2013${count(all)} check out. The last entry was written on ${when(verification.lastAt!)}.`;
     return { ok: verification.ok, sentence, fromFullCheck: 0, verifiedNow: all, fullCheckAt: null };
   }
   const { verification } = walkAuditLog(db, [], since);
   if (!verification.ok) return { ok: false, sentence: `Audit log chain broken: ${verification.sentence}`, fromFullCheck: checked!.entries, verifiedNow: verification.entries - checked!.entries, fullCheckAt: checked!.checkedAt };
   const full = checked!.entries;
   const added = verification.entries - full;
-  const sincePart =
+  const verified =
     added === 0
-      ? 'none written since (checked when this report was produced)'
-      : `the ${added === 1 ? `one written since (entry ${count(full + 1)})` : `${count(added)} written since (${count(full + 1)}\u2013${count(verification.entries)})`} when this report was produced`;
+      ? `entries 1\u2013${count(full)} at the full check of ${when(checked!.checkedAt)}; none written since (checked when this report was produced)`
+      : `entries 1\u2013${count(verification.entries)}: 1\u2013${count(full)} at the full check of ${when(checked!.checkedAt)}, and the ${added === 1 ? `one written since (${count(full + 1)})` : `${count(added)} written since (${count(full + 1)}\u2013${count(verification.entries)})`} when this report was produced`;
   return {
     ok: true,
-    sentence: `Audit log chain verified: entries 1\u2013${count(verification.entries)}, 1\u2013${count(full)} at the full check of ${when(checked!.checkedAt)}, ${sincePart}; the last one written on ${when(verification.lastAt!)}.`,
+    sentence: `Audit log chain verified: ${verified}. The last entry was written on ${when(verification.lastAt!)}.`,
     fromFullCheck: full,
     verifiedNow: added,
     fullCheckAt: checked!.checkedAt,
