@@ -1,5 +1,5 @@
 import { Combobox, Group, InputBase, Text, useCombobox } from '@mantine/core';
-import { forwardRef, useEffect, useMemo, useState } from 'react';
+import { forwardRef, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { foldName } from '../../shared/names';
 
 export interface PickableMember {
@@ -48,6 +48,8 @@ interface Props {
   onEnterPick?: (id: string) => void;
   /** The field's name in a refusal, so the slip bar can put the cursor back here (data-slip-field). */
   fieldName?: string;
+  /** Changed by the slip bar when it is emptied or refilled: what was typed here goes, the list closes. */
+  resetKey?: number;
 }
 
 /**
@@ -55,7 +57,7 @@ interface Props {
  * or Tab takes it (Tab also moves on), so "dan⇥" fills the field.
  */
 export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberPicker(
-  { label, members: roster, value, onChange, error, placeholder, autoFocus, onEnterPick, fieldName, outside },
+  { label, members: roster, value, onChange, error, placeholder, autoFocus, onEnterPick, fieldName, outside, resetKey },
   ref,
 ) {
   const members = useMemo(() => (outside ? [...roster, ...outsideChoices] : roster), [roster, outside]);
@@ -63,6 +65,17 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
   const selected = members.find((m) => m.id === value) ?? null;
   const [search, setSearch] = useState(selected?.name ?? '');
   useEffect(() => setSearch(selected?.name ?? ''), [selected?.name]);
+  // The bar emptied (a slip saved, Esc) or refilled (an edit): start afresh, in the same frame (no name
+  // typed for the last slip is ever seen in the next one).
+  const [resetSeen, setResetSeen] = useState(resetKey);
+  if (resetSeen !== resetKey) {
+    setResetSeen(resetKey);
+    setSearch(selected?.name ?? '');
+  }
+  const firstReset = useRef(resetKey);
+  useLayoutEffect(() => {
+    if (resetKey !== firstReset.current && combobox.dropdownOpened) combobox.closeDropdown();
+  }, [resetKey]);
   const typed = selected && search === selected.name ? '' : search;
   // Members first; the outside choices always follow, so a name that is no member's can become one.
   const matches = useMemo(() => [...matchMembers(roster, typed).slice(0, 12), ...(outside ? outsideChoices : [])], [roster, typed, outside]);

@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Badge, Button, Group, Kbd, Modal, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Classification, MeetingSheet, OpenReferral, Slip, SlipKind } from '../../shared/contract';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Classification, Meeting, MeetingSheet, OpenReferral, Slip, SlipKind } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
 import { minorToInput } from '../../shared/money';
 import { ledger } from '../client';
@@ -205,7 +205,39 @@ export function saveSlipDraft(kind: SlipKind, d: Draft, meetingId: string, extra
   }
 }
 
-export function SlipEntryBar({
+type BusyFlag = { get: () => boolean; set: (busy: boolean) => void; subscribe: (listener: () => void) => () => void };
+function createBusyFlag(): BusyFlag {
+  let busy = false;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => busy,
+    set: (next) => {
+      if (next === busy) return;
+      busy = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The Save button: it alone redraws when a save leaves and when the last one answers. */
+const SaveButton = memo(function SaveButton({ busy, label }: { busy: BusyFlag; label: string }) {
+  const saving = useSyncExternalStore(busy.subscribe, busy.get);
+  return (
+    <Button type="submit" loading={saving}>
+      {label}
+    </Button>
+  );
+});
+
+/** What the bar uses of the meeting sheet (not the totals or the slips, which change with every save). */
+export type SlipBarSheet = Pick<MeetingSheet, 'roster' | 'currency' | 'locale'> & { meeting: Pick<Meeting, 'id' | 'status' | 'meetingOn'> };
+
+/** Memoized: the screen redrawing after a save (new totals, the new row) does not redraw the bar. */
+export const SlipEntryBar = memo(function SlipEntryBar({
   sheet,
   classifications,
   editing,
@@ -214,7 +246,7 @@ export function SlipEntryBar({
   onDirtyChange,
   reason,
 }: {
-  sheet: MeetingSheet;
+  sheet: SlipBarSheet;
   classifications: Classification[];
   editing: Slip | null;
   onEditDone: () => void;
@@ -232,8 +264,12 @@ export function SlipEntryBar({
   const [duplicate, setDuplicate] = useState<{ message: string; kind: SlipKind; draft: Draft; before: Slip | null } | null>(null);
   /** A slip whose save failed while the secretary had already started the next one: kept, offered back. */
   const [held, setHeld] = useState<{ kind: SlipKind; draft: Draft; before: Slip | null; message: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  /** Bumped whenever the bar is emptied or refilled: the fields start afresh (no name left in a picker). */
+  /** A save on its way: only the Save button shows it (the bar itself is not redrawn for it). */
+  const saving = useMemo(createBusyFlag, []);
+  /**
+   * Bumped whenever the bar is emptied or refilled: the member pickers drop what was typed in them (no
+   * name left in a picker). The fields are not re-created: that cost most of the time after Enter.
+   */
   const [generation, setGeneration] = useState(0);
   const fresh = () => setGeneration((g) => g + 1);
   const [pairReferrals, setPairReferrals] = useState<OpenReferral[]>([]);
@@ -350,6 +386,7 @@ export function SlipEntryBar({
     outside: key in pairOf,
     fieldName: key,
     onEnterPick: () => focusNextField(true),
+    resetKey: generation,
   });
   /** The fields that say who the outsider is, right after the picker that holds them (Enter moves there). */
   const partyFields = (key: PickKey) => {
@@ -411,7 +448,7 @@ export function SlipEntryBar({
     // next slip may be typed and saved while this one is still on its way: the ledger takes them in turn.
     if (!d.id && !differs(d, emptyDraft())) return;
     inFlight.current += 1;
-    setSaving(true);
+    saving.set(true);
     const before = d.id ? editingRef.current : null;
     // The bar empties at once: whatever is typed next is the next slip, never part of this one.
     setDraft(emptyDraft());
@@ -446,7 +483,7 @@ export function SlipEntryBar({
       }
     } finally {
       inFlight.current -= 1;
-      setSaving(inFlight.current > 0);
+      saving.set(inFlight.current > 0);
     }
   };
 
@@ -490,7 +527,7 @@ export function SlipEntryBar({
         </Group>
 
         {mode === 'referral' && (
-          <SimpleGrid key={generation} cols={4} spacing="sm">
+          <SimpleGrid cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="From (giver)" members={members} {...pick('giverId')} autoFocus />
             {partyFields('giverId')}
             <MemberPicker label="To (receiver)" members={members} {...pick('receiverId')} />
@@ -505,7 +542,7 @@ export function SlipEntryBar({
         )}
 
         {mode === 'tyfcb' && (
-          <SimpleGrid key={generation} cols={4} spacing="sm">
+          <SimpleGrid cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="From (closed the business)" members={members} {...pick('closerId')} autoFocus />
             {partyFields('closerId')}
             <MemberPicker label="Thanking (referrer)" members={members} {...pick('referrerId')} />
@@ -534,7 +571,7 @@ export function SlipEntryBar({
         )}
 
         {mode === 'one_to_one' && (
-          <SimpleGrid key={generation} cols={4} spacing="sm">
+          <SimpleGrid cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="Member" members={members} {...pick('memberAId')} autoFocus />
             {partyFields('memberAId')}
             <MemberPicker label="Met with" members={members} {...pick('memberBId')} />
@@ -545,7 +582,7 @@ export function SlipEntryBar({
         )}
 
         {mode === 'visitor' && (
-          <SimpleGrid key={generation} cols={4} spacing="sm">
+          <SimpleGrid cols={4} spacing="sm">
             <TextInput ref={firstField} label="Visitor name" autoFocus {...text('name')} />
             <TextInput label="Company" {...text('company')} />
             <Autocomplete
@@ -566,7 +603,7 @@ export function SlipEntryBar({
         )}
 
         {mode === 'ceu' && (
-          <SimpleGrid key={generation} cols={4} spacing="sm">
+          <SimpleGrid cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="Member" members={members} {...pick('memberId')} autoFocus />
             <NumberInput label="Credits" description="Enter saves" min={1} max={100} allowDecimal={false} value={draft.credits} onChange={(v) => set('credits')(v)} error={errors.credits} data-slip-field="credits" />
             <TextInput label="Note" placeholder="Podcast, training, workshop…" {...text('note')} style={{ gridColumn: 'span 2' }} />
@@ -609,9 +646,7 @@ export function SlipEntryBar({
               Cancel edit
             </Button>
           )}
-          <Button type="submit" loading={saving}>
-            {draft.id ? 'Save changes' : `Save ${slipModes.find((m) => m.kind === mode)!.label}`}
-          </Button>
+          <SaveButton busy={saving} label={draft.id ? 'Save changes' : `Save ${slipModes.find((m) => m.kind === mode)!.label}`} />
         </Group>
       </form>
 
@@ -636,4 +671,4 @@ export function SlipEntryBar({
       </Modal>
     </Paper>
   );
-}
+});

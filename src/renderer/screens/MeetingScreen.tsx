@@ -3,7 +3,7 @@ import { chapterToday } from '../chapter-today';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, Meeting, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
 import { defaultMeeting } from '../../shared/default-meeting';
 import { isRealIsoDate } from '../../shared/fields';
@@ -19,6 +19,9 @@ import { UndoHistory, type UndoOutcome, type UndoStep } from '../undo-history';
 import { downloadBytes, downloadText } from '../download';
 import { meetingChoices, olderMeetingsValue, useRecentMeetings } from '../recent-meetings';
 import { useQuery } from '../use-query';
+import { keepUnchanged } from '../keep-unchanged';
+import { withSlipDeleted, withSlipSaved } from '../sheet-patch';
+import { useStableCallback, useStableHandlers } from '../use-stable-callback';
 import { GuidedStart } from '../components/GuidedStart';
 
 const statusColors = { draft: 'orange', completed: 'teal', cancelled: 'gray' } as const;
@@ -44,6 +47,7 @@ export function slipLabel(slip: Slip, money: (minor: number) => string): string 
   }
 }
 
+const noClassifications: never[] = [];
 const markWords = { P: 'present', A: 'absent', L: 'late', M: 'medical', S: 'substitute' } as const;
 
 export function MeetingScreen({ chapter }: { chapter: Chapter }) {
@@ -54,7 +58,8 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   const [sheet, setSheet] = useState<MeetingSheet | null>(null);
   const [tab, setTab] = useState<string | null>('slips');
   const [editing, setEditing] = useState<Slip | null>(null);
-  const [barDirty, setBarDirty] = useState(false);
+  /** Whether the slip bar holds something typed and not saved (a ref: the screen need not redraw for it). */
+  const barDirty = useRef(false);
   const [switchTo, setSwitchTo] = useState<Slip | null>(null);
   const [deleting, setDeleting] = useState<Slip | null>(null);
   const [reason, setReason] = useState('');
@@ -83,7 +88,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   }, []);
   const sheetRef = useRef(sheet);
   sheetRef.current = sheet;
-  const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
+  const money = useCallback((minor: number) => formatMoney(minor, chapter.currency, chapter.locale), [chapter.currency, chapter.locale]);
 
   // Tonight's meeting by default: today's, else the newest draft up to today; never a future one by accident.
   useEffect(() => {
@@ -99,7 +104,8 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     try {
       const next = await ledger.getMeetingSheet({ meetingId: id });
       if (seq !== loadSeq.current) return null;
-      setSheet(next);
+      // What did not change keeps its objects, so only the new or changed rows redraw (see keep-unchanged.ts).
+      setSheet((prev) => keepUnchanged(prev, next));
       setError(null);
       return next;
     } catch (e) {
@@ -209,6 +215,9 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         redo: (why) => ledger.restoreSlip({ ...slipStep(slip), reason: why }),
       });
     }
+    // The saved slip's row shows at once (the ledger's answer to the save), then the sheet is read again
+    // for the totals and tonight's count, which replace this patch (sheet-patch.ts).
+    setSheet((prev) => withSlipSaved(prev, slip));
     // An amendment's reason is for that amendment only: the next change asks again.
     if (sheetRef.current?.meeting.status === 'completed') setReason('');
     await refreshAfterSlip();
@@ -216,6 +225,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
   const removeSlip = async (slip: Slip, why: string) => {
     await ledger.deleteSlip({ ...slipStep(slip), reason: why });
+    setSheet((prev) => withSlipDeleted(prev, slip.id));
     if (editing?.id === slip.id) setEditing(null);
     const step: UndoStep = {
       label: `deleted ${slipLabel(slip, money)}`,
@@ -253,17 +263,28 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   };
 
   // A draft's slip is deleted at once (the toast and Ctrl+Z undo it); a closed meeting asks for the reason.
-  const requestDelete = (slip: Slip) => {
+  const requestDelete = useStableCallback((slip: Slip) => {
     if (sheet?.meeting.status === 'completed') return setDeleting(slip);
     removeSlip(slip, '').catch((e) => notifications.show({ color: 'red', message: (e as Error).message }));
-  };
+  });
 
   // The pencil never silently drops what is being typed in the bar: it asks first.
-  const requestEdit = (slip: Slip) => {
+  const requestEdit = useStableCallback((slip: Slip) => {
     if (editing?.id === slip.id) return;
-    if (barDirty) setSwitchTo(slip);
+    if (barDirty.current) setSwitchTo(slip);
     else setEditing(slip);
-  };
+  });
+  const onBarSaved = useStableCallback(recorded);
+  const onEditDone = useCallback(() => setEditing(null), []);
+  const onDirtyChange = useCallback((dirty: boolean) => {
+    barDirty.current = dirty;
+  }, []);
+  // The slip bar gets only what it uses from the sheet: a save changes tonight's count and totals, which
+  // the bar does not show, so it is not redrawn for them (the roster keeps its identity, keep-unchanged.ts).
+  const barSheet = useMemo(
+    () => (sheet ? { roster: sheet.roster, currency: sheet.currency, locale: sheet.locale, meeting: { id: sheet.meeting.id, status: sheet.meeting.status, meetingOn: sheet.meeting.meetingOn } } : null),
+    [sheet?.roster, sheet?.currency, sheet?.locale, sheet?.meeting.id, sheet?.meeting.status, sheet?.meeting.meetingOn],
+  );
 
   const marked = (row: RosterRow, after: { mark: RosterRow['mark']; substituteName: string }) => {
     const before = { mark: row.mark, substituteName: row.substituteName ?? '' };
@@ -327,6 +348,92 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     );
   }, [meetings.data, meetings.hasOlder, meetings.showOlder, meetingId, pickerOpen]);
 
+  // The header's buttons and the dialogs are memoized and get handlers that keep their identity: a save
+  // (new totals, the new row) does not redraw them.
+  const actionHandlers = useStableHandlers({
+    newMeeting: () => setCreating(true),
+    closeMeeting: () => void close(),
+    exportSlips: async () => {
+      const shown = sheetRef.current;
+      if (!shown) return;
+      const { fileName, csv } = await ledger.exportSlipsAudit({ meetingId: shown.meeting.id });
+      downloadText(fileName, csv, 'text/csv;charset=utf-8');
+    },
+    reopen: () => setReopening(true),
+    redate: () => setRedating(true),
+    cancel: () => setCancelling(true),
+    remove: () => setRemoving(true),
+  });
+  const dialogHandlers = useStableHandlers({
+    closeCreating: () => setCreating(false),
+    created: async (id: string) => {
+      setCreating(false);
+      await meetings.reload();
+      setMeetingId(id);
+    },
+    keepTyping: () => setSwitchTo(null),
+    discardAndEdit: () => {
+      const next = switchTo!;
+      setSwitchTo(null);
+      setEditing(null);
+      setTimeout(() => setEditing(next), 0);
+    },
+    closeDeleting: () => setDeleting(null),
+    submitDeleting: async (why: string) => {
+      await removeSlip(deleting!, why);
+      setDeleting(null);
+    },
+    closeUndoAsk: () => setUndoAsk(null),
+    submitUndoAsk: async (why: string) => {
+      const ask = undoAsk!;
+      setUndoAsk(null);
+      await (ask.word === 'Undo' ? undo(ask.step, why) : redo(why));
+    },
+    closeRedating: () => setRedating(false),
+    redated: async () => {
+      setRedating(false);
+      notifications.show({ message: 'The meeting has its new date; its marks and slips moved with it.' });
+      await refresh();
+      await meetings.reload();
+    },
+    closeCancelling: () => setCancelling(false),
+    submitCancelling: async (why: string) => {
+      await ledger.cancelMeeting({ meetingId: meetingId!, reason: why });
+      setCancelling(false);
+      notifications.show({ message: `The meeting of ${sheet?.meeting.meetingOn} is cancelled.` });
+      await refresh();
+    },
+    closeRemoving: () => setRemoving(false),
+    submitRemoving: async (why: string) => {
+      const gone = sheet!.meeting.meetingOn;
+      await ledger.deleteMeeting({ meetingId: meetingId!, reason: why });
+      setRemoving(false);
+      notifications.show({ message: `The meeting of ${gone} is removed.` });
+      setMeetingId(null);
+      setSheet(null);
+      await meetings.reload();
+    },
+    closeProblem: () => setCloseProblem(null),
+    closeAnyway: () => void close(true),
+    laterReport: () => setClosedReport(null),
+    saveReport: async () => {
+      const id = closedReport!;
+      setClosedReport(null);
+      try {
+        const { fileName, pdfBase64 } = await ledger.produceReport({ report: 'weekly_meeting', meetingId: id });
+        downloadBytes(fileName, Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0)) as BlobPart, 'application/pdf');
+      } catch (e) {
+        notifications.show({ color: 'red', message: (e as Error).message });
+      }
+    },
+    closeReopening: () => setReopening(false),
+    submitReopening: async (why: string) => {
+      await ledger.reopenMeeting({ meetingId: meetingId!, reason: why });
+      setReopening(false);
+      await refresh();
+    },
+  });
+
   if (meetings.error) return <ErrorNotice error={meetings.error} onRetry={meetings.reload} />;
   if (error) return <ErrorNotice error={error} onRetry={() => loadSheet()} />;
 
@@ -346,57 +453,13 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
             </Badge>
           )}
         </Group>
-        <Group>
-          <Tooltip label="Alt+N">
-            <Button variant="default" onClick={() => setCreating(true)}>
-              New meeting
-            </Button>
-          </Tooltip>
-          {draft && (
-            <Tooltip label="Alt+L (lock)">
-              <Button onClick={() => close()}>Close meeting</Button>
-            </Tooltip>
-          )}
-          {sheet && sheet.slips.length > 0 && (
-            <Tooltip label="This meeting's slips in BNI Connect's slips audit layout">
-              <Button
-                variant="default"
-                onClick={async () => {
-                  const { fileName, csv } = await ledger.exportSlipsAudit({ meetingId: sheet.meeting.id });
-                  downloadText(fileName, csv, 'text/csv;charset=utf-8');
-                }}
-              >
-                Export slips (CSV)
-              </Button>
-            </Tooltip>
-          )}
-          {closed && (
-            <Button variant="light" color="orange" onClick={() => setReopening(true)}>
-              Re-open
-            </Button>
-          )}
-          {draft && (
-            <Tooltip label="A mistyped date, or next week's meeting held tonight: move it with its marks and slips">
-              <Button variant="default" onClick={() => setRedating(true)}>
-                Change date…
-              </Button>
-            </Tooltip>
-          )}
-          {draft && sheet!.meeting.slipCount === 0 && (
-            <Tooltip label="No meeting this week (a holiday): it is kept, and counts nowhere">
-              <Button variant="default" color="gray" onClick={() => setCancelling(true)}>
-                Cancel meeting…
-              </Button>
-            </Tooltip>
-          )}
-          {removable && (
-            <Tooltip label="Created by mistake: remove it (kept in the audit log)">
-              <Button variant="subtle" color="red" onClick={() => setRemoving(true)}>
-                Remove meeting…
-              </Button>
-            </Tooltip>
-          )}
-        </Group>
+        <MeetingActions
+          status={sheet?.meeting.status ?? null}
+          hasSlips={!!sheet && sheet.slips.length > 0}
+          noSlipsCounted={sheet?.meeting.slipCount === 0}
+          removable={!!removable}
+          on={actionHandlers}
+        />
       </Group>
 
       {!meetings.loading && meetings.data?.length === 0 && <GuidedStart meetings={0} onNewMeeting={() => setCreating(true)} />}
@@ -442,13 +505,13 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
                 <Alert color="gray">This meeting was cancelled: it counts nowhere and takes no slips. New meeting (Alt+N) starts another.</Alert>
               ) : (
                 <SlipEntryBar
-                  sheet={sheet}
-                  classifications={classifications.data ?? []}
+                  sheet={barSheet!}
+                  classifications={classifications.data ?? noClassifications}
                   editing={editing}
                   reason={reason}
-                  onEditDone={() => setEditing(null)}
-                  onDirtyChange={setBarDirty}
-                  onSaved={recorded}
+                  onEditDone={onEditDone}
+                  onDirtyChange={onDirtyChange}
+                  onSaved={onBarSaved}
                 />
               )}
               <SlipList slips={sheet.slips} cancelled={sheet.meeting.status === 'cancelled'} money={money} editingId={editing?.id ?? null} onEdit={requestEdit} onDelete={requestDelete} />
@@ -460,32 +523,157 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         </>
       )}
 
-      <NewMeetingModal
-        opened={creating}
-        defaultDay={nextWeekday(chapterToday(), chapter.meetingWeekday)}
-        onClose={() => setCreating(false)}
-        onCreated={async (id) => {
-          setCreating(false);
-          await meetings.reload();
-          setMeetingId(id);
-        }}
+      <MeetingDialogs
+        chapter={chapter}
+        meetingOn={sheet?.meeting.meetingOn ?? ''}
+        meetingId={sheet?.meeting.id ?? null}
+        isDraft={!!draft}
+        reason={reason}
+        creating={creating}
+        switchTo={switchTo}
+        deleting={deleting}
+        undoAsk={undoAsk}
+        redating={redating}
+        cancelling={cancelling}
+        removing={removing}
+        reopening={reopening}
+        closeProblem={closeProblem}
+        closedReport={closedReport}
+        money={money}
+        on={dialogHandlers}
       />
+    </Stack>
+  );
+}
 
-      <Modal opened={switchTo !== null} onClose={() => setSwitchTo(null)} title="Leave the slip being typed?" size="lg">
+type ActionHandlers = Record<'newMeeting' | 'closeMeeting' | 'exportSlips' | 'reopen' | 'redate' | 'cancel' | 'remove', () => void>;
+
+/** The header's buttons: drawn again only when what they offer changes (not on every save). */
+const MeetingActions = memo(function MeetingActions({ status, hasSlips, noSlipsCounted, removable, on }: { status: Meeting['status'] | null; hasSlips: boolean; noSlipsCounted: boolean; removable: boolean; on: ActionHandlers }) {
+  const draft = status === 'draft';
+  const closed = status === 'completed';
+  return (
+    <Group>
+      <Tooltip label="Alt+N">
+        <Button variant="default" onClick={on.newMeeting}>
+          New meeting
+        </Button>
+      </Tooltip>
+      {draft && (
+        <Tooltip label="Alt+L (lock)">
+          <Button onClick={on.closeMeeting}>Close meeting</Button>
+        </Tooltip>
+      )}
+      {hasSlips && (
+        <Tooltip label="This meeting's slips in BNI Connect's slips audit layout">
+          <Button variant="default" onClick={on.exportSlips}>
+            Export slips (CSV)
+          </Button>
+        </Tooltip>
+      )}
+      {closed && (
+        <Button variant="light" color="orange" onClick={on.reopen}>
+          Re-open
+        </Button>
+      )}
+      {draft && (
+        <Tooltip label="A mistyped date, or next week's meeting held tonight: move it with its marks and slips">
+          <Button variant="default" onClick={on.redate}>
+            Change date…
+          </Button>
+        </Tooltip>
+      )}
+      {draft && noSlipsCounted && (
+        <Tooltip label="No meeting this week (a holiday): it is kept, and counts nowhere">
+          <Button variant="default" color="gray" onClick={on.cancel}>
+            Cancel meeting…
+          </Button>
+        </Tooltip>
+      )}
+      {removable && (
+        <Tooltip label="Created by mistake: remove it (kept in the audit log)">
+          <Button variant="subtle" color="red" onClick={on.remove}>
+            Remove meeting…
+          </Button>
+        </Tooltip>
+      )}
+    </Group>
+  );
+});
+
+type DialogHandlers = {
+  closeCreating: () => void;
+  created: (id: string) => Promise<void>;
+  keepTyping: () => void;
+  discardAndEdit: () => void;
+  closeDeleting: () => void;
+  submitDeleting: (why: string) => Promise<void>;
+  closeUndoAsk: () => void;
+  submitUndoAsk: (why: string) => Promise<void>;
+  closeRedating: () => void;
+  redated: () => Promise<void>;
+  closeCancelling: () => void;
+  submitCancelling: (why: string) => Promise<void>;
+  closeRemoving: () => void;
+  submitRemoving: (why: string) => Promise<void>;
+  closeProblem: () => void;
+  closeAnyway: () => void;
+  laterReport: () => void;
+  saveReport: () => Promise<void>;
+  closeReopening: () => void;
+  submitReopening: (why: string) => Promise<void>;
+};
+
+/** Every dialog of the Meeting screen, memoized: closed, none is drawn again when a slip is saved. */
+const MeetingDialogs = memo(function MeetingDialogs({
+  chapter,
+  meetingOn,
+  meetingId,
+  isDraft,
+  reason,
+  creating,
+  switchTo,
+  deleting,
+  undoAsk,
+  redating,
+  cancelling,
+  removing,
+  reopening,
+  closeProblem,
+  closedReport,
+  money,
+  on,
+}: {
+  chapter: Chapter;
+  meetingOn: string;
+  meetingId: string | null;
+  isDraft: boolean;
+  reason: string;
+  creating: boolean;
+  switchTo: Slip | null;
+  deleting: Slip | null;
+  undoAsk: { word: 'Undo' | 'Redo'; step: UndoStep } | null;
+  redating: boolean;
+  cancelling: boolean;
+  removing: boolean;
+  reopening: boolean;
+  closeProblem: { message: string; confirm: boolean } | null;
+  closedReport: string | null;
+  money: (minor: number) => string;
+  on: DialogHandlers;
+}) {
+  const moving = useMemo(() => (meetingId ? { meetingId } : undefined), [meetingId]);
+  return (
+    <>
+      <NewMeetingModal opened={creating} defaultDay={nextWeekday(chapterToday(), chapter.meetingWeekday)} onClose={on.closeCreating} onCreated={on.created} />
+
+      <Modal opened={switchTo !== null} onClose={on.keepTyping} title="Leave the slip being typed?" size="lg">
         <Text size="sm">The slip bar holds changes that are not saved. Editing another slip would discard them.</Text>
         <Group justify="flex-end" mt="md">
-          <Button data-autofocus variant="default" onClick={() => setSwitchTo(null)}>
+          <Button data-autofocus variant="default" onClick={on.keepTyping}>
             Keep typing
           </Button>
-          <Button
-            color="orange"
-            onClick={() => {
-              const next = switchTo!;
-              setSwitchTo(null);
-              setEditing(null);
-              setTimeout(() => setEditing(next), 0);
-            }}
-          >
+          <Button color="orange" onClick={on.discardAndEdit}>
             Discard and edit the other slip
           </Button>
         </Group>
@@ -497,11 +685,8 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         action="Delete the slip"
         description={deleting ? `Delete the ${slipLabel(deleting, money)}? Ctrl+Z brings it back.` : ''}
         initialReason={reason}
-        onClose={() => setDeleting(null)}
-        onSubmit={async (why) => {
-          await removeSlip(deleting!, why);
-          setDeleting(null);
-        }}
+        onClose={on.closeDeleting}
+        onSubmit={on.submitDeleting}
       />
 
       <ReasonModal
@@ -510,42 +695,20 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         action={undoAsk?.word === 'Redo' ? 'Redo it' : 'Undo it'}
         description={undoAsk ? `${undoAsk.word} “${undoAsk.step.label}”? The meeting is closed, so this is an amendment: its reason is kept in the audit log.` : ''}
         placeholder="e.g. Deleted the wrong slip"
-        onClose={() => setUndoAsk(null)}
-        onSubmit={async (why) => {
-          const ask = undoAsk!;
-          setUndoAsk(null);
-          await (ask.word === 'Undo' ? undo(ask.step, why) : redo(why));
-        }}
+        onClose={on.closeUndoAsk}
+        onSubmit={on.submitUndoAsk}
       />
 
-      {sheet && draft && (
-        <NewMeetingModal
-          opened={redating}
-          defaultDay={sheet.meeting.meetingOn}
-          moving={{ meetingId: sheet.meeting.id }}
-          onClose={() => setRedating(false)}
-          onCreated={async () => {
-            setRedating(false);
-            notifications.show({ message: 'The meeting has its new date; its marks and slips moved with it.' });
-            await refresh();
-            await meetings.reload();
-          }}
-        />
-      )}
+      {meetingId && isDraft && <NewMeetingModal opened={redating} defaultDay={meetingOn} moving={moving} onClose={on.closeRedating} onCreated={on.redated} />}
 
       <ReasonModal
         opened={cancelling}
         title="Cancel this meeting"
         action="Cancel the meeting"
-        description={`No meeting on ${sheet?.meeting.meetingOn ?? ''} (a holiday, say): it stays in the list as cancelled and counts nowhere — not in attendance, not in any report.`}
+        description={`No meeting on ${meetingOn} (a holiday, say): it stays in the list as cancelled and counts nowhere — not in attendance, not in any report.`}
         placeholder="e.g. Public holiday"
-        onClose={() => setCancelling(false)}
-        onSubmit={async (why) => {
-          await ledger.cancelMeeting({ meetingId: meetingId!, reason: why });
-          setCancelling(false);
-          notifications.show({ message: `The meeting of ${sheet?.meeting.meetingOn} is cancelled.` });
-          await refresh();
-        }}
+        onClose={on.closeCancelling}
+        onSubmit={on.submitCancelling}
       />
 
       <ReasonModal
@@ -553,72 +716,42 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         title="Remove this meeting"
         action="Remove the meeting"
         optional
-        description={`Remove the meeting of ${sheet?.meeting.meetingOn ?? ''}? It has no slips and no attendance, so nothing recorded is lost; the audit log keeps that it existed.`}
+        description={`Remove the meeting of ${meetingOn}? It has no slips and no attendance, so nothing recorded is lost; the audit log keeps that it existed.`}
         placeholder="e.g. Wrong date typed"
-        onClose={() => setRemoving(false)}
-        onSubmit={async (why) => {
-          const gone = sheet!.meeting.meetingOn;
-          await ledger.deleteMeeting({ meetingId: meetingId!, reason: why });
-          setRemoving(false);
-          notifications.show({ message: `The meeting of ${gone} is removed.` });
-          setMeetingId(null);
-          setSheet(null);
-          await meetings.reload();
-        }}
+        onClose={on.closeRemoving}
+        onSubmit={on.submitRemoving}
       />
 
-      <Modal opened={closeProblem !== null} onClose={() => setCloseProblem(null)} title={closeProblem?.confirm ? 'Close anyway?' : 'Not ready to close'}>
+      <Modal opened={closeProblem !== null} onClose={on.closeProblem} title={closeProblem?.confirm ? 'Close anyway?' : 'Not ready to close'}>
         <Text size="sm">{closeProblem?.message}</Text>
         <Group justify="flex-end" mt="md">
-          <Button variant="default" data-autofocus={closeProblem?.confirm ? undefined : true} onClick={() => setCloseProblem(null)}>
+          <Button variant="default" data-autofocus={closeProblem?.confirm ? undefined : true} onClick={on.closeProblem}>
             Go back
           </Button>
           {closeProblem?.confirm && (
-            <Button data-autofocus onClick={() => close(true)}>
+            <Button data-autofocus onClick={on.closeAnyway}>
               Close the meeting
             </Button>
           )}
         </Group>
       </Modal>
 
-      <Modal opened={closedReport !== null} onClose={() => setClosedReport(null)} title="Meeting closed">
+      <Modal opened={closedReport !== null} onClose={on.laterReport} title="Meeting closed">
         <Text size="sm">Save this meeting's weekly report as a PDF now? It is also on the Reports screen at any time.</Text>
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setClosedReport(null)}>
+          <Button variant="default" onClick={on.laterReport}>
             Later
           </Button>
-          <Button
-            data-autofocus
-            onClick={async () => {
-              const id = closedReport!;
-              setClosedReport(null);
-              try {
-                const { fileName, pdfBase64 } = await ledger.produceReport({ report: 'weekly_meeting', meetingId: id });
-                downloadBytes(fileName, Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0)) as BlobPart, 'application/pdf');
-              } catch (e) {
-                notifications.show({ color: 'red', message: (e as Error).message });
-              }
-            }}
-          >
+          <Button data-autofocus onClick={on.saveReport}>
             Save weekly report (PDF)
           </Button>
         </Group>
       </Modal>
 
-      <ReasonModal
-        opened={reopening}
-        title="Re-open this meeting"
-        action="Re-open"
-        onClose={() => setReopening(false)}
-        onSubmit={async (why) => {
-          await ledger.reopenMeeting({ meetingId: meetingId!, reason: why });
-          setReopening(false);
-          await refresh();
-        }}
-      />
-    </Stack>
+      <ReasonModal opened={reopening} title="Re-open this meeting" action="Re-open" onClose={on.closeReopening} onSubmit={on.submitReopening} />
+    </>
   );
-}
+});
 
 function Stat({ label, value, detail, title }: { label: string; value: string | number; detail?: string; title?: string }) {
   return (
@@ -667,7 +800,11 @@ function describe(slip: Slip, money: (minor: number) => string): { from: string;
   }
 }
 
-function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete }: { slips: Slip[]; cancelled: boolean; money: (m: number) => string; editingId: string | null; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void }) {
+/**
+ * Memoized, like each of its rows: after a save only the new slip's row is drawn; the others keep their
+ * objects (keep-unchanged.ts) and are skipped. A slip edited is a new object, so its row is drawn again.
+ */
+const SlipList = memo(function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete }: { slips: Slip[]; cancelled: boolean; money: (m: number) => string; editingId: string | null; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void }) {
   // A cancelled meeting has no slip bar: the empty list says so instead of inviting to type above.
   if (slips.length === 0) return cancelled ? null : <Text c="dimmed" mt="md">No slips yet. Type the first one above: it appears here, newest first.</Text>;
   return (
@@ -682,40 +819,44 @@ function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete }: { sl
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {slips.map((slip) => {
-          const d = describe(slip, money);
-          return (
-            <Table.Tr key={slip.id} aria-current={slip.id === editingId ? 'true' : undefined} bg={slip.id === editingId ? 'var(--mantine-color-orange-light)' : undefined}>
-              <Table.Td>
-                {/* The label keeps its width ("REFERRAL", "ONE-TO-ONE") however long the detail beside it. */}
-                <Badge color={kindColors[slip.kind === 'outside_party' ? 'outside_party' : typeOf(slip)]} variant="light" styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}>
-                  {kindLabels[typeOf(slip)]}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{d.from}</Table.Td>
-              <Table.Td>{d.to}</Table.Td>
-              <Table.Td>{d.detail}</Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap" justify="flex-end">
-                  <Tooltip label="Edit">
-                    <ActionIcon variant="subtle" aria-label={`Edit ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onEdit(slip)}>
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Delete">
-                    <ActionIcon variant="subtle" color="red" aria-label={`Delete ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onDelete(slip)}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
+        {slips.map((slip) => (
+          <SlipRow key={slip.id} slip={slip} money={money} editing={slip.id === editingId} onEdit={onEdit} onDelete={onDelete} />
+        ))}
       </Table.Tbody>
     </Table>
   );
-}
+});
+
+const SlipRow = memo(function SlipRow({ slip, money, editing, onEdit, onDelete }: { slip: Slip; money: (m: number) => string; editing: boolean; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void }) {
+  const d = describe(slip, money);
+  return (
+    <Table.Tr aria-current={editing ? 'true' : undefined} bg={editing ? 'var(--mantine-color-orange-light)' : undefined}>
+      <Table.Td>
+        {/* The label keeps its width ("REFERRAL", "ONE-TO-ONE") however long the detail beside it. */}
+        <Badge color={kindColors[slip.kind === 'outside_party' ? 'outside_party' : typeOf(slip)]} variant="light" styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}>
+          {kindLabels[typeOf(slip)]}
+        </Badge>
+      </Table.Td>
+      <Table.Td>{d.from}</Table.Td>
+      <Table.Td>{d.to}</Table.Td>
+      <Table.Td>{d.detail}</Table.Td>
+      <Table.Td>
+        <Group gap={4} wrap="nowrap" justify="flex-end">
+          <Tooltip label="Edit">
+            <ActionIcon variant="subtle" aria-label={`Edit ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onEdit(slip)}>
+              <IconPencil size={16} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label="Delete">
+            <ActionIcon variant="subtle" color="red" aria-label={`Delete ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onDelete(slip)}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+});
 
 /**
  * The meeting date dialog: a new meeting, or (with `moving`) a meeting not yet closed moved to its
