@@ -13,8 +13,8 @@
 // value as it is and makes it an expression the planner does not look into; the plans are the
 // same (the indexes are used as before; tests/unit/query-plans.test.ts checks them).
 import type Database from 'better-sqlite3';
-import type { SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { getTableColumns, getTableName, is, SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './open';
 
 const dialect = new SQLiteSyncDialect();
@@ -48,4 +48,67 @@ export function firstRow<T>(db: Db, text: string, ...values: unknown[]): T | und
 /** Runs a fixed statement that writes. */
 export function runStatement(db: Db, text: string, ...values: unknown[]): Database.RunResult {
   return connectionOf(db).prepare(text).run(...values);
+}
+
+interface InsertText {
+  text: string;
+  /** Per bound value: the field given (mapped for the driver), or a value computed at each call. */
+  binds: Array<{ field: string; column: SQLiteColumn } | { compute: () => unknown; field: string; column: SQLiteColumn }>;
+}
+
+const insertTexts = new WeakMap<SQLiteTable, Map<string, InsertText>>();
+
+/**
+ * Inserts one row exactly as drizzle's `insert(table).values(values)` does — every column listed in
+ * the table's order, a value not given takes the column's default (its SQL written in the text, a
+ * plain default bound, a JavaScript default computed per row) or null — from a text built once per
+ * table and set of fields given. Answers the new row's id (given, or the id column's default).
+ */
+export function insertRow(db: Db, table: SQLiteTable, values: Record<string, unknown>): string {
+  const { text, params, id } = insertStatement(table, values);
+  connectionOf(db).prepare(text).run(...params);
+  return id;
+}
+
+/** The text and values {@link insertRow} runs (drizzle's own for the same insert, tests/unit/fixed-statements.test.ts). */
+export function insertStatement(table: SQLiteTable, values: Record<string, unknown>): { text: string; params: unknown[]; id: string } {
+  const given = Object.keys(values).filter((field) => values[field] !== undefined);
+  const key = given.join(',');
+  let byFields = insertTexts.get(table);
+  if (!byFields) insertTexts.set(table, (byFields = new Map()));
+  let built = byFields.get(key);
+  if (!built) {
+    const names: string[] = [];
+    const slots: string[] = [];
+    const binds: InsertText['binds'] = [];
+    for (const [field, column] of Object.entries(getTableColumns(table)) as Array<[string, SQLiteColumn]>) {
+      if ((column as unknown as { shouldDisableInsert(): boolean }).shouldDisableInsert()) continue;
+      names.push(`"${column.name}"`);
+      if (given.includes(field)) {
+        slots.push('?');
+        binds.push({ field, column });
+      } else if (column.default !== null && column.default !== undefined) {
+        if (is(column.default, SQL)) slots.push(statementText(column.default));
+        else {
+          const fixed = column.default;
+          slots.push('?');
+          binds.push({ field, column, compute: () => fixed });
+        }
+      } else if (column.defaultFn !== undefined || column.onUpdateFn !== undefined) {
+        const fn = (column.defaultFn ?? column.onUpdateFn)!;
+        if (is(fn(), SQL)) throw new Error(`${getTableName(table)}.${column.name}: a default computed as SQL is not supported here.`);
+        slots.push('?');
+        binds.push({ field, column, compute: fn });
+      } else slots.push('null');
+    }
+    built = { text: `insert into "${getTableName(table)}" (${names.join(', ')}) values (${slots.join(', ')})`, binds };
+    byFields.set(key, built);
+  }
+  let id: unknown = values.id;
+  const params = built.binds.map((b) => {
+    const value = 'compute' in b ? b.compute() : values[b.field];
+    if (b.field === 'id') id = value;
+    return value === null ? null : b.column.mapToDriverValue(value);
+  });
+  return { text: built.text, params, id: id as string };
 }

@@ -3,7 +3,7 @@
 // asks before saving what looks like a slip already entered tonight.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { allRows, firstRow, statementText } from '../db/fixed-statements';
+import { allRows, firstRow, insertRow, statementText } from '../db/fixed-statements';
 import type { Db } from '../db/open';
 import { ceus, classifications, members, oneToOneEnteredOrder, oneToOnes, outsidePartySlips, referrals, tyfcbSlips, visitors } from '../db/schema';
 import type { MeetingTotals, ParsedInput, RosterRow, Slip, SlipKind } from '../shared/contract';
@@ -247,7 +247,8 @@ function saveSlip<T extends Record<string, unknown>>(
     if (id) {
       tx.update(table).set(values).where(eq(table.id, id)).run();
     } else {
-      id = (tx.insert(table).values({ ...values, meetingId: meeting.id }).returning({ id: table.id }).get() as { id: string }).id;
+      // As drizzle's insert writes it, from a text built once per slip type (src/db/fixed-statements.ts).
+      id = insertRow(tx, table, { ...values, meetingId: meeting.id });
     }
     afterWrite?.(id);
     const after = getSlip(tx, kind, id)!;
