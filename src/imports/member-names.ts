@@ -61,18 +61,25 @@ export function memberNames(client: Database.Database, mapped: Record<string, st
     if (alias && nameOf.has(alias)) ids.add(alias);
     return [...ids];
   };
+  // The same few dozen names on every row of a long file: each spelling is matched once.
+  const matched = new Map<string, NameMatch>();
+  const matchOnce = (name: string): NameMatch => {
+    const spelling = spellingOf(name);
+    const key = nameKey(name);
+    const ids = candidatesOf(key);
+    const chosen = mappedBySpelling.get(spelling) ?? (ids.length < 2 ? mappedByKey.get(key) : undefined);
+    if (chosen) return { kind: 'member', id: chosen };
+    if (ids.length === 1) return { kind: 'member', id: ids[0]! };
+    const remembered = aliases.get(spelling);
+    if (remembered && nameOf.has(remembered) && (ids.length === 0 || ids.includes(remembered))) return { kind: 'member', id: remembered };
+    if (ids.length >= 2) return { kind: 'ambiguous', candidates: ids.map((id) => ({ id, name: nameOf.get(id)!, seat: seatOf.get(id)! })) };
+    return { kind: 'none' };
+  };
   return {
     match(name) {
-      const spelling = spellingOf(name);
-      const key = nameKey(name);
-      const ids = candidatesOf(key);
-      const chosen = mappedBySpelling.get(spelling) ?? (ids.length < 2 ? mappedByKey.get(key) : undefined);
-      if (chosen) return { kind: 'member', id: chosen };
-      if (ids.length === 1) return { kind: 'member', id: ids[0]! };
-      const remembered = aliases.get(spelling);
-      if (remembered && nameOf.has(remembered) && (ids.length === 0 || ids.includes(remembered))) return { kind: 'member', id: remembered };
-      if (ids.length >= 2) return { kind: 'ambiguous', candidates: ids.map((id) => ({ id, name: nameOf.get(id)!, seat: seatOf.get(id)! })) };
-      return { kind: 'none' };
+      let found = matched.get(name);
+      if (!found) matched.set(name, (found = matchOnce(name)));
+      return found;
     },
     aliasKey(name) {
       return candidatesOf(nameKey(name)).length >= 2 ? spellingOf(name) : nameKey(name);

@@ -2,6 +2,7 @@
 // when many slips share the same two members and the file leaves a fact out (no New/Repeat column).
 import { describe, expect, it } from 'vitest';
 import { matchRows, type LedgerSlip, type SlipFacts } from '../../src/imports/slip-matching';
+import { foldName } from '../../src/shared/names';
 
 const tyfcb = (id: string, amountMinor: number): LedgerSlip => ({ id, type: 'tyfcb', parties: ['dana', 'wei'], kind: 'outside', kindRaw: 'outside', business: 'new', text: '', textRaw: '', amountMinor, credits: null });
 const row = (amountMinor: number): { facts: SlipFacts } => ({ facts: { type: 'tyfcb', parties: ['dana', 'wei'], kind: 'outside', business: '', text: '', amountMinor, credits: null } });
@@ -25,5 +26,28 @@ describe('a Slips Audit file imported again', () => {
     const matches = matchRows([row(900), row(650), row(500)], ledger);
     expect(matches.map((m) => m.kind)).toEqual(['same', 'differs', 'same']);
     expect(matches.map((m) => (m.kind === 'new' ? null : m.slip.id))).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('names and details folded for matching', () => {
+  // The full rule, as written before plain ASCII got its shortcut: both must fold every text alike.
+  const spellingMarks = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u064b-\u065f\u0670]/gu;
+  const fullRule = (t: string) => t.normalize('NFKD').replace(spellingMarks, '').replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/['’.]/g, '').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+
+  it("plain ASCII prospects and names fold exactly as the full rule folds them (O'Brien, St. John, spaces, symbols)", () => {
+    const samples = ["Tom O'Brien", '  St. John   Smith ', 'ACME Corp. & Sons', 'Prospect 12-7', 'a.b.c', "''", '', 'Mary-Jane  VAN der Berg', '~!@#$%^&*()_+{}|:"<>?`-=[]\\;,/'];
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      for (let k = 0; k < 1 + (i % 23); k++) text += String.fromCharCode(0x20 + ((seed = (seed * 1103515245 + 12345) >>> 0) % 95));
+      samples.push(text);
+    }
+    for (const text of samples) expect(foldName(text)).toBe(fullRule(text));
+  });
+
+  it('names with accents, tabs, full-width letters or scripts other than Latin still take the full rule', () => {
+    for (const text of ['José  Díaz', 'Łukasz Ørsted', 'ＡＮＡ ｌｉｍａ', 'Ana\tLima', '王 芳', 'राम शर्मा', 'محمد الحداد', 'Tom O’Brien']) expect(foldName(text)).toBe(fullRule(text));
+    expect(foldName('José  Díaz')).toBe('jose diaz');
+    expect(foldName('Ana\tLima')).toBe('ana lima');
   });
 });
