@@ -9,7 +9,9 @@
 // the first move of every such part, not just the first of the document, and the next pass the second:
 // the document is laid out (1 + the most moves in any one part) times, with exactly the breaks pdfmake
 // would have chosen (the same questions asked of the same page positions; the report tests compare bytes).
-// This replaces LayoutBuilder.layoutDocument with pdfmake 0.3's own code plus that one change.
+// Better still, a document made of parts (All statements) is laid out part by part, each part again only
+// when one of its own headings moves, and its pages put together after (see layoutDocument below).
+// This replaces LayoutBuilder.layoutDocument with pdfmake 0.3's own code plus these changes.
 import { createRequire } from 'node:module';
 
 interface LaidOutNode {
@@ -34,7 +36,7 @@ interface LayoutBuilderLike {
 
 const infoKeys = ['id', 'text', 'ul', 'ol', 'table', 'image', 'qr', 'canvas', 'svg', 'columns', 'headlineLevel', 'style', 'pageBreak', 'pageOrientation', 'width', 'height'];
 
-/** How many times the last document was laid out (for the tests and the bench). */
+/** How many times the last document was laid out, parts counted one by one (for the tests and the bench). */
 export const layoutPasses = { last: 0 };
 
 /**
@@ -86,6 +88,32 @@ export function addPageBreaks(all: LaidOutNode[], pageCount: number, pageBreakBe
 
 let installed = false;
 
+/**
+ * The document's outermost list cut where it starts new pages of its own (a statement's first line):
+ * null when it does not (one report), or when something drawn on every page as it is made (a page
+ * background) would need the document's page numbers while the parts are laid out.
+ */
+function partsOf(docStructure: unknown, background: unknown): unknown[][] | null {
+  if (!Array.isArray(docStructure) || (background !== undefined && background !== null)) return null;
+  // A page turned landscape (the quarterly audit's matrix) leaves the pages after it so: parts then depend on each other.
+  if (turnsPages(docStructure)) return null;
+  const parts: unknown[][] = [];
+  for (const node of docStructure) {
+    const starts = parts.length === 0 || (node !== null && typeof node === 'object' && (node as { pageBreak?: unknown }).pageBreak === 'before');
+    if (starts) parts.push([node]);
+    else parts.at(-1)!.push(node);
+  }
+  return parts.length > 1 ? parts : null;
+}
+
+/** Anything in the content asking for a page orientation of its own. */
+function turnsPages(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(turnsPages);
+  if (!node || typeof node !== 'object') return false;
+  if ((node as { pageOrientation?: unknown }).pageOrientation !== undefined) return true;
+  return Object.values(node).some((value) => typeof value === 'object' && value !== null && turnsPages(value));
+}
+
 /** Makes pdfmake decide page breaks part by part (see above). Idempotent. */
 export function decidePageBreaksPartByPart(): void {
   if (installed) return;
@@ -94,19 +122,52 @@ export function decidePageBreaksPartByPart(): void {
   const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder') as { default: { prototype: LayoutBuilderLike & { layoutDocument: (...args: unknown[]) => unknown } } };
   const { default: DocPreprocessor } = require('pdfmake/js/DocPreprocessor') as { default: new () => unknown };
   const { default: DocMeasure } = require('pdfmake/js/DocMeasure') as { default: new (...args: unknown[]) => unknown };
-  LayoutBuilder.prototype.layoutDocument = function (this: LayoutBuilderLike, docStructure: unknown, pdfDocument: unknown, styleDictionary: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBeforeFct: unknown) {
+  const { default: DocumentContext } = require('pdfmake/js/DocumentContext') as { default: new () => { pages: unknown[]; backgroundLength: number[] } };
+  const { default: PageElementWriter } = require('pdfmake/js/PageElementWriter') as { default: new (context: unknown) => unknown };
+  LayoutBuilder.prototype.layoutDocument = function (this: LayoutBuilderLike & { writer: unknown; addHeadersAndFooters(header: unknown, footer: unknown): void; addWatermark(watermark: unknown, pdfDocument: unknown, defaultStyle: unknown): void }, docStructure: unknown, pdfDocument: unknown, styleDictionary: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBeforeFct: unknown) {
     this.docPreprocessor = new DocPreprocessor();
     this.docMeasure = new DocMeasure(pdfDocument, styleDictionary, defaultStyle, this.svgMeasure, this.tableLayouts);
-    // The document's outermost list (pdfmake keeps these objects through its preprocessing).
-    const outermost = new Set<unknown>(Array.isArray(docStructure) ? docStructure : [docStructure]);
-    const layOut = () => this.tryLayoutDocument(docStructure, pdfDocument, styleDictionary, defaultStyle, background, header, footer, watermark);
-    let result = layOut();
-    layoutPasses.last = 1;
-    while (typeof pageBreakBeforeFct === 'function' && addPageBreaks(result.linearNodeList, result.pages.length, pageBreakBeforeFct as PageBreakBefore, (node) => outermost.has(node))) {
-      for (const node of result.linearNodeList) node.resetXY();
-      result = layOut();
+    // Laid out until no node moves; `frame` false leaves the page header, footer and watermark for later.
+    const layOut = (content: unknown, frame: boolean) => {
+      // The document's outermost list (pdfmake keeps these objects through its preprocessing).
+      const outermost = new Set<unknown>(Array.isArray(content) ? content : [content]);
+      const once = () => this.tryLayoutDocument(content, pdfDocument, styleDictionary, defaultStyle, background, frame ? header : undefined, frame ? footer : undefined, frame ? watermark : undefined);
+      let result = once();
       layoutPasses.last++;
+      while (typeof pageBreakBeforeFct === 'function' && addPageBreaks(result.linearNodeList, result.pages.length, pageBreakBeforeFct as PageBreakBefore, (node) => outermost.has(node))) {
+        for (const node of result.linearNodeList) node.resetXY();
+        result = once();
+        layoutPasses.last++;
+      }
+      return result;
+    };
+    layoutPasses.last = 0;
+    const parts = typeof pageBreakBeforeFct === 'function' ? partsOf(docStructure, background) : null;
+    if (!parts) return layOut(docStructure, true).pages;
+    // Each part laid out on its own from a fresh page (its first node then starts it without a page break),
+    // so a heading moved in one statement lays out that statement again, not the whole document. The
+    // pages are then put together and get their header, footer ("Page 7 of 240") and watermark at once.
+    const pages: unknown[] = [];
+    const backgroundLength: number[] = [];
+    let last: Record<string, unknown> = {};
+    for (const [i, part] of parts.entries()) {
+      const first = part[0] as { pageBreak?: unknown };
+      if (i > 0) delete first.pageBreak;
+      try {
+        const result = layOut(part, false);
+        pages.push(...result.pages);
+        last = (this.writer as { context(): Record<string, unknown> & { backgroundLength: number[] } }).context();
+        backgroundLength.push(...(last.backgroundLength as number[]));
+      } finally {
+        if (i > 0) first.pageBreak = 'before';
+      }
     }
-    return result.pages;
+    // Where the last part ended, as the whole document's layout would leave it for the page frame.
+    const context = Object.assign(new DocumentContext(), { pageMargins: last.pageMargins, x: last.x, y: last.y, availableWidth: last.availableWidth, availableHeight: last.availableHeight, pages, backgroundLength, page: pages.length - 1 });
+    const writer = new PageElementWriter(context);
+    this.writer = writer;
+    this.addHeadersAndFooters(header, footer);
+    this.addWatermark(watermark, pdfDocument, defaultStyle);
+    return pages;
   };
 }

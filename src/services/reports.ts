@@ -213,16 +213,19 @@ export const openReferralsListedAtLeast = 20;
 function openReferralsOnStatement(db: Db, memberId: string, period: Period, today: string): Pick<MemberStatementData, 'openReferrals' | 'openReferralsTotal' | 'openReferralsNotListed'> {
   const filter = { memberId, status: 'open' as const, olderThanDays: 0 };
   const total = countOpenReferrals(db, filter, today).total;
-  // Oldest first, every one (the list's own page size would cut at 200).
-  const all = total ? listOpenReferrals(db, { ...filter, limit: total }, today) : [];
-  const fromPeriod = all.findIndex((r) => r.meetingOn >= period.from);
-  const firstListed = Math.min(fromPeriod < 0 ? all.length : fromPeriod, Math.max(all.length - openReferralsListedAtLeast, 0));
-  const older = all.slice(0, firstListed);
-  return {
-    openReferrals: all.slice(firstListed),
-    openReferralsTotal: total,
-    openReferralsNotListed: older.length ? { count: older.length, from: older[0]!.meetingOn, to: older.at(-1)!.meetingOn } : null,
-  };
+  // Those given before the period: counted with their first and last day, the same filter as the count above.
+  const before = db.get<{ count: number; first: string | null; last: string | null }>(sql`SELECT count(*) AS count, min(m.meeting_on) AS first, max(m.meeting_on) AS last
+    FROM referrals r JOIN meetings m ON m.id = r.meeting_id
+    WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND r.status IN ('new', 'contacted', 'meeting_set')
+      AND (r.giver_id = ${memberId} OR r.receiver_id = ${memberId}) AND m.meeting_on < ${period.from}`)!;
+  // The most recent older ones make up at least the minimum; the list is oldest first, so they are skipped from its start.
+  const olderListed = Math.min(before.count, Math.max(openReferralsListedAtLeast - (total - before.count), 0));
+  const skipped = before.count - olderListed;
+  const listed = total > skipped ? listOpenReferrals(db, { ...filter, offset: skipped, limit: total - skipped }, today) : [];
+  if (!skipped) return { openReferrals: listed, openReferralsTotal: total, openReferralsNotListed: null };
+  // The newest of those not listed: the row just before the first listed when some older ones are listed.
+  const lastSkipped = olderListed ? listOpenReferrals(db, { ...filter, offset: skipped - 1, limit: 1 }, today)[0]!.meetingOn : before.last!;
+  return { openReferrals: listed, openReferralsTotal: total, openReferralsNotListed: { count: skipped, from: before.first!, to: lastSkipped } };
 }
 
 /** The referrals a member gave at the period's closed meetings, with their latest status and the TYFCB linked to each. */
