@@ -449,6 +449,9 @@ export const visitors = sqliteTable(
     index('visitors_invited_by').on(t.invitedById),
     // The visitor pipeline picks up slips written or changed since it last looked (issue 17).
     index('visitors_updated').on(t.updatedAt),
+    // A person's visits lead to their slips by id: whether a slip is live and its meeting come from
+    // the index alone (the Visitors list and This week count every visitor this way, issue 16).
+    index('visitors_live').on(t.id, t.deletedAt, t.meetingId),
     check('visitors_name', sql`length(trim(${t.name})) > 0`),
     check(
       'visitors_follow_up',
@@ -819,7 +822,7 @@ export const prospectVisits = sqliteTable(
       .references(() => prospects.id),
     ...timestamps,
   },
-  (t) => [index('prospect_visits_prospect').on(t.prospectId)],
+  (t) => [index('prospect_visits_prospect').on(t.prospectId, t.visitorId)],
 );
 
 /** An application for a seat: a new member's, or a current member's change of classification. */

@@ -172,19 +172,7 @@ export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}, k
   const onlyTake = current.filter((m) => given(m) === 0 && received(m) >= onlyTakeMin).map((m) => ({ memberId: m.memberId, name: m.name, received: received(m) }));
   const onlyGive = current.filter((m) => received(m) === 0 && given(m) >= onlyTakeMin).map((m) => ({ memberId: m.memberId, name: m.name, given: given(m) }));
 
-  // Nobody referred in the N weeks before the period's end, or before today if the period runs on
-  // (members who joined since are spared).
-  const end = p.to < today ? p.to : today;
-  const since = addDays(end, -7 * chapter.noReferralWeeks);
-  const noRecentReferral = db.all<ReciprocityFlags['noRecentReferral'][number]>(sql`
-    SELECT m.id AS memberId, m.display_name AS name,
-      (SELECT max(g.meeting_on) FROM referrals r JOIN meetings g ON g.id = r.meeting_id
-        WHERE r.giver_id = m.id AND r.deleted_at IS NULL AND g.status = 'completed' AND g.meeting_on <= ${end}) AS lastGivenOn
-    FROM members m
-    WHERE m.status = 'active' AND m.joined_on <= ${since}
-    GROUP BY m.id
-    HAVING lastGivenOn IS NULL OR lastGivenOn <= ${since}
-    ORDER BY lastGivenOn, m.sort_name`);
+  const noRecentReferral = membersWithoutRecentReferral(db, p, today, chapter.noReferralWeeks);
 
   const longOpenReferrals = db.all<ReciprocityFlags['longOpenReferrals'][number]>(sql`
     SELECT r.id, g.display_name AS giverName, v.display_name AS receiverName,
@@ -204,6 +192,27 @@ export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}, k
     longOpenReferrals,
     thresholds: { oneWayMin, onlyTakeMin, noReferralWeeks: chapter.noReferralWeeks, openReferralDays: chapter.openReferralDays },
   };
+}
+
+/**
+ * Nobody referred in the N weeks before the period's end, or before today if the period runs on
+ * (members who joined since are spared). Each member's last referral is found by walking the closed
+ * meetings back from the end (a member who refers weekly is found at the first), not by reading every
+ * referral they ever gave. This week asks for this list alone.
+ */
+export function membersWithoutRecentReferral(db: Db, p: Period, today: string, weeks: number): ReciprocityFlags['noRecentReferral'] {
+  const end = p.to < today ? p.to : today;
+  const since = addDays(end, -7 * weeks);
+  return db.all<ReciprocityFlags['noRecentReferral'][number]>(sql`
+    SELECT m.id AS memberId, m.display_name AS name,
+      (SELECT g.meeting_on FROM meetings g CROSS JOIN referrals r ON r.meeting_id = g.id
+        WHERE g.status = 'completed' AND g.meeting_on <= ${end} AND r.giver_id = m.id AND r.deleted_at IS NULL
+        ORDER BY g.meeting_on DESC LIMIT 1) AS lastGivenOn
+    FROM members m
+    WHERE m.status = 'active' AND m.joined_on <= ${since}
+    GROUP BY m.id
+    HAVING lastGivenOn IS NULL OR lastGivenOn <= ${since}
+    ORDER BY lastGivenOn, m.sort_name`);
 }
 
 /** One member's months and counterparties: the member detail chart and lists. */

@@ -15,7 +15,7 @@ import { readApplications } from './applications';
 import { requireChapter, chapterToday } from './chapter';
 import { renewalsRadar } from './renewals';
 import { seatMap } from './seats';
-import { chapterTotals, reciprocityFlags } from './tallies';
+import { chapterTotals, membersWithoutRecentReferral } from './tallies';
 import { lookAtVisitorSlips, visitorsToFollowUp } from './visitors';
 import { LedgerError } from '../shared/errors';
 
@@ -44,7 +44,7 @@ export function thisWeek(db: Db, today: string = chapterToday(db)): ThisWeek {
     }))
     .filter((s) => s.classifications.length > 0);
 
-  const flags = reciprocityFlags(db, { from: addDays(today, -7 * chapter.noReferralWeeks), to: today }, { today });
+  const noRecentReferral = membersWithoutRecentReferral(db, { from: addDays(today, -7 * chapter.noReferralWeeks), to: today }, today, chapter.noReferralWeeks);
   const memberCount = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM members WHERE status IN ('active', 'on_leave')`)!.n;
 
   return {
@@ -57,7 +57,7 @@ export function thisWeek(db: Db, today: string = chapterToday(db)): ThisWeek {
     lettersToReview: letters.toReview,
     committeeToDecide: letters.committee,
     openSeats,
-    noRecentReferral: flags.noRecentReferral,
+    noRecentReferral,
     noReferralWeeks: chapter.noReferralWeeks,
     summaryText: weeklySummary(db, today, radar.rows, openSeats),
     isEmptyChapter: memberCount === 0,

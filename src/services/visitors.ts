@@ -128,7 +128,14 @@ export function lookAtVisitorSlips(tx: Db): number {
     syncVisitorPipeline(tx);
     return 0;
   }
-  return Math.max(1, visitorSlipsNotLinked(tx));
+  // Many changed slips, but perhaps only a few not linked yet (a file whose slips were linked by a
+  // version that left its mark on their shared time): counted before deciding.
+  const waiting = visitorSlipsNotLinked(tx);
+  if (waiting <= visitorSlipsLinkedWhileOpening) {
+    syncVisitorPipeline(tx);
+    return 0;
+  }
+  return waiting;
 }
 
 function pipelineMarks(tx: Db): { through: string; newest: string | null } {
@@ -167,10 +174,14 @@ export function syncVisitorPipeline(tx: Db, limit = Number.POSITIVE_INFINITY): n
   // A backlog linked a batch at a time: from the second batch on, only slips changed since the
   // first (never a slip's link is older than that) can have been corrected after their link.
   else if (!backlogSince.has(client)) backlogSince.set(client, [newest, nowIso()].sort()[0]!);
-  if (complete && newest !== through) {
+  // Once the clock has moved past the newest change, no slip can be written with its time any more:
+  // the mark goes just past it (a "~" sorts after the time and before any later one), so the next
+  // look finds nothing to do at once even when thousands of slips share that time (one bulk write).
+  const mark = complete ? (newest < nowIso() ? `${newest}~` : newest) : through;
+  if (mark !== through) {
     const row = tx.select({ id: leadershipPolicies.id }).from(leadershipPolicies).get();
-    if (row) tx.update(leadershipPolicies).set({ pipelineSyncedThrough: newest }).where(eq(leadershipPolicies.id, row.id)).run();
-    else tx.insert(leadershipPolicies).values({ pipelineSyncedThrough: newest }).run();
+    if (row) tx.update(leadershipPolicies).set({ pipelineSyncedThrough: mark }).where(eq(leadershipPolicies.id, row.id)).run();
+    else tx.insert(leadershipPolicies).values({ pipelineSyncedThrough: mark }).run();
   }
   if (unlinked.length === 0) return amended;
   // Prepared once per file (the statement cache keeps them): a backlog of 50,000 slips is 50,000 of each.
@@ -392,32 +403,76 @@ export function listVisitors(
         coalesce(sum(p.member_id IS NOT NULL), 0) AS applied,
         coalesce(sum(p.stage = 'joined'), 0) AS joined
       FROM prospects p WHERE EXISTS (SELECT 1 FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id WHERE pv.prospect_id = p.id AND v.deleted_at IS NULL)`)!;
-    // The searchable fields of everyone in view, in the list's order; only the page asked for is read in full.
-    const listing = tx.all<ProspectListing>(sql`
-      WITH pv AS (
-        SELECT pv.prospect_id, max(m.meeting_on) AS lastVisitOn
-        FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
-        WHERE v.deleted_at IS NULL GROUP BY pv.prospect_id
-      )
-      SELECT p.id, p.name, p.company, p.email, p.phone, p.classification_sought AS classificationSought, i.display_name AS invitedByName
-      FROM prospects p JOIN pv ON pv.prospect_id = p.id LEFT JOIN members i ON i.id = p.invited_by_id
-      WHERE ${input.show === 'open' ? sql`p.stage IN ('visited', 'followed_up', 'invited_back')` : sql`1 = 1`}
-      ORDER BY pv.lastVisitOn DESC, p.name COLLATE NOCASE`);
-    const matching = input.search === '' ? listing : listing.filter((p) => visitorMatches(p, input.search));
-    const lastPage = Math.max(1, Math.ceil(matching.length / input.pageSize));
-    const page = Math.min(input.page, lastPage);
-    const ids = matching.slice((page - 1) * input.pageSize, page * input.pageSize).map((p) => p.id);
+    const open = input.show === 'open';
+    let total: number;
+    let page: number;
+    let ids: string[];
+    if (input.search === '') {
+      // No search: the page is found by walking the meetings from the newest, as far as the page
+      // reaches (the first pages read a few meetings, not every visitor ever), and the count is the
+      // conversion count's (or the open ones') — never the whole list read into memory.
+      total = open
+        ? tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM prospects p WHERE p.stage IN ('visited', 'followed_up', 'invited_back')
+            AND EXISTS (SELECT 1 FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id WHERE pv.prospect_id = p.id AND v.deleted_at IS NULL)`)!.n
+        : conversion.visitors;
+      page = Math.min(input.page, Math.max(1, Math.ceil(total / input.pageSize)));
+      ids = newestVisitorsPage(tx, open, (page - 1) * input.pageSize, input.pageSize);
+    } else {
+      // The searchable fields of everyone in view, in the list's order; only the page asked for is read in full.
+      const listing = tx.all<ProspectListing>(sql`
+        WITH pv AS (
+          SELECT pv.prospect_id, max(m.meeting_on) AS lastVisitOn
+          FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
+          WHERE v.deleted_at IS NULL GROUP BY pv.prospect_id
+        )
+        SELECT p.id, p.name, p.company, p.email, p.phone, p.classification_sought AS classificationSought, i.display_name AS invitedByName
+        FROM prospects p JOIN pv ON pv.prospect_id = p.id LEFT JOIN members i ON i.id = p.invited_by_id
+        WHERE ${open ? sql`p.stage IN ('visited', 'followed_up', 'invited_back')` : sql`1 = 1`}
+        ORDER BY pv.lastVisitOn DESC, p.name COLLATE NOCASE`);
+      const matching = listing.filter((p) => visitorMatches(p, input.search));
+      total = matching.length;
+      page = Math.min(input.page, Math.max(1, Math.ceil(total / input.pageSize)));
+      ids = matching.slice((page - 1) * input.pageSize, page * input.pageSize).map((p) => p.id);
+    }
     return {
       staleFollowUpDays: policies.staleFollowUpDays,
       visitLimit: policies.visitLimit,
       prospects: readProspects(tx, today, input.show, undefined, ids),
-      total: matching.length,
+      total,
       page,
       pageSize: input.pageSize,
       conversion,
       visitorSlipsWaiting: waiting,
     };
   });
+}
+
+/**
+ * One page of the visitors list (newest visit first, then by name) without reading the whole list:
+ * the live visits are walked from the newest meeting back, each person taken at their first (newest)
+ * visit, until the page is full and the meeting it ends in is complete (people of one meeting are in
+ * name order, so a page never cuts a meeting's names in the wrong place).
+ */
+function newestVisitorsPage(tx: Db, open: boolean, skip: number, take: number): string[] {
+  const walk = clientOf(tx).prepare(`
+    SELECT pv.prospect_id AS id, m.meeting_on AS meetingOn
+    FROM meetings m CROSS JOIN visitors v ON v.meeting_id = m.id CROSS JOIN prospect_visits pv ON pv.visitor_id = v.id
+      CROSS JOIN prospects p ON p.id = pv.prospect_id
+    WHERE v.deleted_at IS NULL ${open ? "AND p.stage IN ('visited', 'followed_up', 'invited_back')" : ''}
+    ORDER BY m.meeting_on DESC`);
+  const seen = new Map<string, string>();
+  let lastOn: string | null = null;
+  for (const row of walk.iterate() as IterableIterator<{ id: string; meetingOn: string }>) {
+    if (seen.has(row.id)) continue;
+    if (seen.size >= skip + take && row.meetingOn !== lastOn) break;
+    seen.set(row.id, row.meetingOn);
+    lastOn = row.meetingOn;
+  }
+  if (seen.size === 0) return [];
+  const ordered = tx.all<{ id: string }>(sql`
+    SELECT p.id FROM json_each(${JSON.stringify([...seen].map(([id, on]) => ({ id, on })))}) j JOIN prospects p ON p.id = j.value ->> 'id'
+    ORDER BY j.value ->> 'on' DESC, p.name COLLATE NOCASE`);
+  return ordered.slice(skip, skip + take).map((r) => r.id);
 }
 
 function requireProspect(db: Db, id: string, today: string): Prospect {

@@ -135,6 +135,7 @@ describe('query plans on a chapter file the app wrote', () => {
     // ---- leadership workflows between meetings (issue 17) ----
     ['This week: follow-ups, applicants, renewals, letters, open seats, silent members, summary', () => [['thisWeek', {}], ['thisWeek', {}]]],
     ['Visitors: the pipeline', () => [['listVisitors', {}]]],
+    ['Visitors: the second page, and the visitors to follow up', () => [['listVisitors', { page: 2, pageSize: 10 }], ['listVisitors', { show: 'open' }]]],
     ['Applications & renewals: applications, the renewals radar and the letters', () => [['listApplications', {}], ['renewalsRadar', {}], ['listAbsenceLetters', {}], ['draftAbsenceLetters', {}]]],
   ];
   for (const [screen, calls] of screens) {
