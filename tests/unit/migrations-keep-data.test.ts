@@ -200,3 +200,25 @@ describe('the audit chain checks migration', () => {
     upgraded.close();
   });
 });
+
+describe('the visitor links indexes migration', () => {
+  it('keeps every visitor slip, person and link; the Visitors list shows the same people with the same visits, now read through the new indexes', () => {
+    const tags = journalTags();
+    const tag = tags.find((t) => t.endsWith('_visitor_links_indexes'))!;
+    const previous = tags[tags.indexOf(tag) - 1]!;
+    const file = demoUnder(previous);
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
+    const listedBefore = listVisitors(old.db, { show: 'all' }, '2026-11-22');
+    const rows = (db: Sqlite) => ['visitors', 'prospects', 'prospect_visits'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+    const before = rows(old.sqlite);
+    old.close();
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
+    expect(rows(upgraded.sqlite)).toEqual(before);
+    expect(listedBefore.total).toBeGreaterThan(3);
+    expect(listVisitors(upgraded.db, { show: 'all' }, '2026-11-22')).toEqual(listedBefore);
+    const plan = (upgraded.sqlite.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM prospects p WHERE EXISTS (SELECT 1 FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id WHERE pv.prospect_id = p.id AND v.deleted_at IS NULL)").all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/COVERING INDEX prospect_visits_prospect/);
+    expect(plan).toMatch(/COVERING INDEX visitors_live/);
+    upgraded.close();
+  });
+});
