@@ -208,6 +208,10 @@ export async function importAttendanceReport(db: Db, input: Input): Promise<Atte
   const addMeeting = client.prepare("INSERT INTO meetings (id, meeting_on, status, closed_at, note) VALUES (?, ?, 'completed', ?, ?)");
   const addMark = client.prepare('INSERT INTO attendance (id, meeting_id, member_id, mark, substitute_name) VALUES (?, ?, ?, ?, ?)');
   const item = client.prepare("INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action) VALUES (?, ?, ?, ?, 'created')");
+  // Marks into a meeting this import creates (or one still open) are listed in the batch's one audit entry
+  // ([mark id, meeting day, member id, mark]); a mark added to a meeting already closed is an amendment and
+  // keeps its own entry with the reason, as the quarterly audit lists amendments one by one.
+  const listed: Array<[string, string, string, string]> = [];
   client.transaction(() => {
     client.prepare("INSERT INTO import_batches (id, kind, file_name, file_digest, created, matched, skipped) VALUES (?, 'attendance', ?, ?, ?, ?, ?)").run(batchId, input.fileName, digest, planned.length, preview.marksAlreadyThere, preview.problems.length + preview.differences.length);
     const ids = new Map([...meetingRows].map(([day, m]) => [day, m.id]));
@@ -226,8 +230,13 @@ export async function importAttendanceReport(db: Db, input: Input): Promise<Atte
       addMark.run(id, meetingId, p.memberId, p.mark, substitute);
       item.run(randomUUID(), batchId, 'attendance', id);
       // A mark added to a meeting that was already closed is an amendment, and says where it came from.
-      const why = meetingRows.get(p.meetingOn)?.status === 'completed' ? `Attendance history imported from ${input.fileName}` : '';
-      audit.run(randomUUID(), 'import', 'attendance', id, null, JSON.stringify({ id, meetingId, meetingOn: p.meetingOn, memberId: p.memberId, mark: p.mark, substituteName: substitute, importBatchId: batchId, fileName: input.fileName }), why);
+      if (meetingRows.get(p.meetingOn)?.status === 'completed') {
+        audit.run(randomUUID(), 'import', 'attendance', id, null, JSON.stringify({ id, meetingId, meetingOn: p.meetingOn, memberId: p.memberId, mark: p.mark, substituteName: substitute, importBatchId: batchId, fileName: input.fileName }), `Attendance history imported from ${input.fileName}`);
+      } else listed.push([id, p.meetingOn, p.memberId, p.mark]);
+    }
+    if (listed.length > 0) {
+      const meetingsCreated = [...ids.keys()].filter((day) => !meetingRows.has(day)).length;
+      audit.run(randomUUID(), 'import', 'import_batch', batchId, null, JSON.stringify({ id: batchId, kind: 'attendance', fileName: input.fileName, created: listed.length, meetingsCreated, counts: { attendance: listed.length }, substituteName: unnamedSubstitute, marks: listed }), '');
     }
   })();
   return { ...preview, batchId };

@@ -52,7 +52,10 @@ export function listAuditLog(db: Db, input: ParsedInput<'listAuditLog'>) {
  */
 function batchShown(after: string | null): string | null {
   if (!after || after.length < 20_000) return after;
-  const entry = JSON.parse(after) as { slips?: Record<string, unknown[]> };
-  const slips = Object.fromEntries(Object.entries(entry.slips ?? {}).map(([kind, list]) => [kind, list.length > 5 ? [...list.slice(0, 5), `… and ${(list.length - 5).toLocaleString('en-US')} more, all kept in the audit log`] : list]));
+  const entry = JSON.parse(after) as { slips?: Record<string, unknown[]>; marks?: unknown[] };
+  const few = (list: unknown[]) => (list.length > 5 ? [...list.slice(0, 5), `… and ${(list.length - 5).toLocaleString('en-US')} more, all kept in the audit log`] : list);
+  // A slips import lists its slips by kind; an attendance import lists its marks.
+  if (entry.marks) return JSON.stringify({ ...entry, marks: few(entry.marks) });
+  const slips = Object.fromEntries(Object.entries(entry.slips ?? {}).map(([kind, list]) => [kind, few(list)]));
   return JSON.stringify({ ...entry, slips });
 }

@@ -27,7 +27,7 @@ const asInput = (text: string, extra: object = {}) => ({ fileName: 'attendance.c
 
 describe("importing BNI Connect's attendance report", () => {
   it('26 weeks become 26 closed meetings with every mark; a name it cannot match is listed; a second import adds nothing', async () => {
-    const { api, count } = chapter();
+    const { opened, api, count } = chapter();
     const changes = () => count('SELECT total_changes()');
     const p = ok<any>(await api.callAsync('previewAttendanceImport', asInput(report())));
     const marcusWeeks = marcusMarks.filter(Boolean).length;
@@ -40,7 +40,17 @@ describe("importing BNI Connect's attendance report", () => {
     expect(count("SELECT count(*) FROM meetings WHERE status = 'completed'")).toBe(26);
     expect(count('SELECT count(*) FROM attendance')).toBe(26 + marcusWeeks);
     expect(count("SELECT count(*) FROM attendance WHERE mark = 'S' AND substitute_name = 'Not named in the BNI Connect report'")).toBe(danaMarks.filter((m) => m === 'S').length);
-    expect(count("SELECT count(*) FROM audit_log WHERE entity = 'attendance' AND action = 'import'")).toBe(26 + marcusWeeks);
+    // The marks went into meetings the import created: one audit entry for the batch lists every mark
+    // (no entry per mark), and each mark's own history finds it.
+    expect(count("SELECT count(*) FROM audit_log WHERE entity = 'attendance' AND action = 'import'")).toBe(0);
+    const [batchEntry, ...moreBatches] = ok<any[]>(api.call('listAuditLog', { entity: 'import_batch' }));
+    expect(moreBatches).toEqual([]);
+    expect(batchEntry).toMatchObject({ action: 'import', entityId: done.batchId, reason: '', summary: `Imported attendance.csv: ${26 + marcusWeeks} attendance marks, in 26 meetings it created` });
+    const listed = JSON.parse(batchEntry.after).marks as Array<[string, string, string, string]>;
+    const stored = opened.sqlite.prepare("SELECT a.id, g.meeting_on, a.member_id, a.mark FROM attendance a JOIN meetings g ON g.id = a.meeting_id ORDER BY a.id").raw().all() as string[][];
+    expect([...listed].sort((a, b) => (a[0] < b[0] ? -1 : 1))).toEqual(stored);
+    const oneMark = stored[0]![0]!;
+    expect(ok<any[]>(api.call('listAuditLog', { entityId: oneMark })).map((e) => [e.action, e.entity, e.entityId])).toEqual([['import', 'import_batch', done.batchId]]);
     const again = ok<any>(await api.callAsync('previewAttendanceImport', asInput(report())));
     expect(again).toMatchObject({ meetingsToCreate: 0, marksToAdd: 0, marksAlreadyThere: 26 + marcusWeeks });
     expect(ok<any[]>(api.call('listImports', {}))[0]).toMatchObject({ kind: 'attendance', created: 26 + marcusWeeks });
@@ -55,6 +65,28 @@ describe("importing BNI Connect's attendance report", () => {
     expect(count('SELECT count(*) FROM attendance')).toBe(0);
     expect(count('SELECT count(*) FROM meetings')).toBe(0);
     expect(count("SELECT count(*) FROM audit_log WHERE entity = 'meeting' AND action = 'delete' AND reason LIKE 'Undo of the import of attendance.csv%'")).toBe(26);
+  });
+
+  it('a mark added to a meeting already closed is an amendment with its own entry and reason; the rest are listed in the batch entry', async () => {
+    const { api, count, dana } = chapter();
+    // The meeting of 7 July was held and closed; Priya, a member since 2025, was entered in the ledger only
+    // afterwards, so the closed meeting has no mark for her. The report has her every week.
+    const closed = ok<any>(api.call('createMeeting', { meetingOn: '2026-07-07', confirmDate: true }));
+    ok(api.call('setAttendance', { meetingId: closed.id, memberId: dana.id, mark: 'P' }));
+    ok(api.call('closeMeeting', { meetingId: closed.id, confirmWarnings: true }));
+    const seat = ok<any>(api.call('saveClassification', { name: 'Wedding florist', sphereId: null }));
+    ok(api.call('addMember', memberInput(seat.id, 'Priya', 'Shah', { joinedOn: '2025-01-01', confirmJoinDate: true })));
+    const withPriya = report().replace(/^Zed,Nobody,/m, 'Priya,Shah,');
+    const marcusWeeks = marcusMarks.filter(Boolean).length;
+    const done = ok<any>(await api.callAsync('importAttendanceReport', asInput(withPriya)));
+    const amendments = ok<any[]>(api.call('listAuditLog', { entity: 'attendance' })).filter((e) => e.action === 'import');
+    expect(amendments).toHaveLength(1);
+    expect(amendments[0]).toMatchObject({ reason: 'Attendance history imported from attendance.csv' });
+    expect(JSON.parse(amendments[0].after)).toMatchObject({ meetingOn: '2026-07-07', mark: 'P', importBatchId: done.batchId });
+    const [batchEntry] = ok<any[]>(api.call('listAuditLog', { entity: 'import_batch' }));
+    expect(batchEntry.summary).toBe(`Imported attendance.csv: ${25 + 25 + marcusWeeks} attendance marks, in 25 meetings it created`);
+    expect(JSON.parse(batchEntry.after).marks).toHaveLength(25 + 25 + marcusWeeks);
+    expect(count('SELECT count(*) FROM attendance')).toBe(26 + 26 + marcusWeeks);
   });
 
   it('a mark before a member joined is a problem, not a silent mark', async () => {
