@@ -38,8 +38,11 @@ export function KeyChoice<T extends string>({
           }
         }}
       >
+        {/* No sliding indicator: a key sets the choice at once, and the bar emptied after each save would
+            otherwise animate every choice back to its default, frame after frame, while the next slip is typed. */}
         <SegmentedControl
           fullWidth
+          transitionDuration={0}
           aria-label={label}
           value={value}
           onChange={(v) => onChange(v as T)}

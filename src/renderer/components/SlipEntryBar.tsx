@@ -223,11 +223,20 @@ function createBusyFlag(): BusyFlag {
   };
 }
 
-/** The Save button: it alone redraws when a save leaves and when the last one answers. */
+/**
+ * The Save button: it alone redraws when a save leaves and when the last one answers. Its spinner shows
+ * only for a save still on its way after a moment: a save answered at once draws no animation at all.
+ */
 const SaveButton = memo(function SaveButton({ busy, label }: { busy: BusyFlag; label: string }) {
   const saving = useSyncExternalStore(busy.subscribe, busy.get);
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!saving) return setSlow(false);
+    const timer = setTimeout(() => setSlow(true), 300);
+    return () => clearTimeout(timer);
+  }, [saving]);
   return (
-    <Button type="submit" loading={saving}>
+    <Button type="submit" loading={saving && slow}>
       {label}
     </Button>
   );
