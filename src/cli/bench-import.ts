@@ -20,6 +20,7 @@ import { saveChapter } from '../services/chapter';
 import { saveClassification } from '../services/classifications';
 import { addMember } from '../services/members';
 import { importLimits } from '../imports/bounded-read';
+import { formatMoney } from '../shared/money';
 import { recordTarget } from './bench-targets';
 
 // As many slips as one import takes: the limit counts the file's rows, its four title and header rows too.
@@ -109,12 +110,14 @@ function readyJob(format: Format, folder: string, copiedFrom: string | null): Jo
       names.push(`Member${i} Bench${i}`);
     }
   }
+  // TYFCB amounts as the chapter's own BNI Connect export writes them ("$1,234.50", "1.234,50 €").
+  const { currency, locale } = opened.sqlite.prepare('SELECT currency, locale FROM chapter').get() as { currency: string; locale: string };
   opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   opened.close();
   const [y, m, d] = meetingOn.split('-');
   const title = [[`Slips Audit Report for ${d}/${m}/${y}`], [copiedFrom ? 'Ten Years Chapter' : 'Bench Chapter'], ['']];
   const header = ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'];
-  const rows = benchRows(names);
+  const rows = benchRows(names, (minor) => formatMoney(minor, currency, locale));
   const contentFile = path.join(folder, format === 'csv' ? 'slips-audit-100k.csv' : 'slips-audit-100k.xls');
   writeFileSync(contentFile, format === 'csv' ? Papa.unparse([...title, header, ...rows], { newline: '\r\n' }) : spreadsheetMl(title, header, rows));
   return { format, file, contentFile, into };
@@ -125,7 +128,7 @@ if (process.env.BENCH_IMPORT_CHILD && process.argv[1] === fileURLToPath(import.m
   console.log(resultMark + JSON.stringify(figure));
 }
 
-function benchRows(names: string[]): string[][] {
+function benchRows(names: string[], money: (minor: number) => string): string[][] {
   const n = names.length;
   const rows: string[][] = [];
   for (let i = 0; i < ROWS; i++) {
@@ -136,7 +139,7 @@ function benchRows(names: string[]): string[][] {
         rows.push([from, to, 'Referral', i % 3 ? 'Outside' : 'Inside', '', '', `Prospect ${i}`]);
         break;
       case 1:
-        rows.push([from, to, 'TYFCB', 'Outside', `$${(1 + (i % 9000)).toLocaleString('en-US')}.50`, '', 'New']);
+        rows.push([from, to, 'TYFCB', 'Outside', money((1 + (i % 9000)) * 100 + 50), '', 'New']);
         break;
       case 2:
         rows.push([from, to, 'One-to-One', '', '', '', `Coffee ${i}`]);
@@ -180,7 +183,7 @@ async function importOnce({ format, file, contentFile, into }: Job): Promise<{ s
   const again = process.env.BENCH_IMPORT_AGAIN === '0' ? null : await time('previewSlipsAuditImport');
   const both = { ms: preview.ms + imported.ms, cpuMs: preview.cpuMs + imported.cpuMs };
   console.log(`Slips Audit import of ${ROWS.toLocaleString('en-US')} rows, ${formats[format]}, ${mib(bytes)}, into ${into}:`);
-  console.log(`  preview ${secs(preview)} (${preview.value.counts.new} new) · import ${secs(imported)} (${imported.value.created} slips) → preview + import ${secs(both)}, target ≤ 3 s → ${(both.ms / 3000).toFixed(2)}× (CPU ${(both.cpuMs / 3000).toFixed(2)}×)`);
+  console.log(`  preview ${secs(preview)} (${preview.value.counts.new} new${preview.value.counts.problem ? `, ${preview.value.counts.problem} problem rows` : ''}) · import ${secs(imported)} (${imported.value.created} slips) → preview + import ${secs(both)}, target ≤ 3 s → ${(both.ms / 3000).toFixed(2)}× (CPU ${(both.cpuMs / 3000).toFixed(2)}×)`);
   if (again) console.log(`  the same file again: preview ${secs(again)}, ${again.value.counts.same} rows already in the ledger, ${again.value.counts.new} new`);
   console.log(`  memory: peak resident ${mib(peak)} during preview + import (this process alone; baseline before the preview ${mib(rssBefore)}: Node, the app, the open chapter and the ${mib(input.contentBase64.length)} base64 file; rise ${mib(peak - rssBefore)}); JS heap ${mib(heapBefore)} before, ${mib(heapAfter)} after; target ≤ 400 MB${peakBefore >= peak ? ` (setting up had already reached ${mib(peakBefore)}: the import's own peak is below that)` : ''}`);
   opened.close();
