@@ -94,7 +94,7 @@ describe('the backups size limit', () => {
     await api.callAsync('backupNow', {});
     await api.callAsync('backupNow', {});
     expect(api.call('listBackups', {})).toMatchObject({ ok: true });
-    expect(api.call('verifyAuditLog', {})).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await api.callAsync('verifyAuditLog', {})).toMatchObject({ ok: true, value: { ok: true } });
     expect(api.call('listBackups', {})).toMatchObject({ ok: true });
     const files = readdirSync(backupsFolder(file));
     expect(files).toHaveLength(2);
