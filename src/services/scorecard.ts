@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { chapter as chapterTable } from '../db/schema';
 import type { MemberScore, Period } from '../shared/contract';
-import { addDays } from '../shared/dates';
+import { lastCompletedMonth, scoreEndMonth } from '../shared/score-end-month';
 import { LedgerError } from '../shared/errors';
 import { formatMoney, minorDigits } from '../shared/money';
 import { defaultScorecardProfile, describeMeasure, describePeriodRule, sourceNouns, upgradeStoredProfile, type ScoreCategory, type ScorecardProfile } from '../shared/scorecard-profile';
@@ -15,6 +15,8 @@ import { recordAudit } from './audit';
 import { chapterToday, requireChapter } from './chapter';
 import { bandFor, categoryMax, cheapestPath, parseExact, printFraction, scoreMember, stepText, type Fraction, type MemberResult, type ScoringTally } from './scorecard-rules';
 import { membersOnDay } from './state-on-day';
+
+export { lastCompletedMonth, scoreEndMonth };
 import { memberTallies } from './tallies';
 
 export function getScorecardProfile(db: Db): ScorecardProfile {
@@ -58,21 +60,8 @@ export function scoringPeriod(profile: ScorecardProfile, endMonth: string): Peri
   }
 }
 
-/** The month before today's: the last completed month. */
-export const lastCompletedMonth = (today: string) => dayjs(today).startOf('month').subtract(1, 'month').format('YYYY-MM');
-
 const monthName = (day: string) => dayjs(day).format('MMMM YYYY');
 const longDay = (day: string) => dayjs(day).format('D MMMM YYYY');
-
-/**
- * The month a report's scorecard ends with — one definition for the Scorecard screen, the member
- * statements and the quarterly audit: the last month completed by the report's end, or by today while
- * the report's period is still running (the screen: by today).
- */
-export function scoreEndMonth(reportTo: string | null, today: string): string {
-  const after = reportTo === null ? today : addDays(reportTo, 1);
-  return lastCompletedMonth(after < today ? after : today);
-}
 
 /** "May 2026 to October 2026: the last 6 completed calendar months, ending with October 2026." */
 export function scorePeriodWords(profile: ScorecardProfile, period: Period, endMonth: string, chosenDates: boolean): string {
@@ -115,10 +104,13 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
     return new Map(memberTallies(db, p).map((m) => [m.memberId, { ...m, sponsored: sponsored.get(m.memberId) ?? 0 }]));
   };
   const inPeriod = scoringTallies(period);
-  const onDay = options.membersOn ? new Map(membersOnDay(db, options.membersOn, options.recordedAt ?? null).map((m) => [m.id, m.status])) : null;
-  const tallies = onDay
-    ? [...inPeriod.values()].filter((m) => onDay.has(m.memberId)).map((m) => ({ ...m, status: onDay.get(m.memberId)! as typeof m.status }))
-    : [...inPeriod.values()].filter((m) => m.status === 'active' || m.status === 'on_leave');
+  // The members scored are the members on the period's last day (today while it runs), as the region's
+  // Traffic Lights for that month list them: a member who left since is still scored for the months she
+  // was there, and one who joined since is not on a scorecard of months before her (the quarterly audit
+  // passes the quarter's end, with statuses as recorded then).
+  const membersOn = options.membersOn ?? (period.to < today ? period.to : today);
+  const onDay = new Map(membersOnDay(db, membersOn, options.recordedAt ?? null).map((m) => [m.id, m.status]));
+  const tallies = [...inPeriod.values()].filter((m) => onDay.has(m.memberId)).map((m) => ({ ...m, status: onDay.get(m.memberId)! as typeof m.status }));
   const scored = options.onlyMemberId ? tallies.filter((m) => m.memberId === options.onlyMemberId) : tallies;
 
   // The oldest month rolls off: the months that stay, scored as they stand. Fixed dates never roll.

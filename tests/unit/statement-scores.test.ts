@@ -26,6 +26,11 @@ beforeAll(() => {
 /** What the Scorecard screen shows when the secretary picks the month the statements' scores end with. */
 const screen = () => scorecard(opened.db, { endMonth: scoreEndMonth(quarter.to, today) }, today);
 
+function leave(memberId: string, leftOn: string) {
+  const m = ok<{ member: Record<string, unknown> }>(api.call('getMember', { id: memberId })).member;
+  ok(api.call('updateMember', { id: m.id, firstName: m.firstName, lastName: m.lastName, company: m.company, classificationId: m.classificationId, phone: m.phone, email: m.email, status: 'former', leftOn, joinedOn: m.joinedOn, renewalDue: m.renewalDue, sponsorId: m.sponsorId, leadershipRole: null }));
+}
+
 describe("a member's statement and the Scorecard screen", () => {
   it('shows every member the points, colour, categories and next colour the Scorecard screen shows them', () => {
     const card = screen();
@@ -39,11 +44,20 @@ describe("a member's statement and the Scorecard screen", () => {
     }
   });
 
-  it('says "not scored" on the statement of a member who has left, whom the Scorecard screen no longer scores', () => {
-    // A member with figures in the quarter leaves in October: their statement still has the quarter's figures.
+  it('still scores a member who left after the scorecard period, on the screen and on her statement, as the region lists that month', () => {
+    // A member with figures in the quarter leaves in October: September's scorecard is about months she was there.
     const leaving = screen().members.find((m) => m.scored && m.status === 'active' && !/president|secretary/i.test(m.name))!;
-    const m = ok<{ member: Record<string, unknown> }>(api.call('getMember', { id: leaving.memberId })).member;
-    ok(api.call('updateMember', { id: m.id, firstName: m.firstName, lastName: m.lastName, company: m.company, classificationId: m.classificationId, phone: m.phone, email: m.email, status: 'former', leftOn: '2026-10-15', joinedOn: m.joinedOn, renewalDue: m.renewalDue, sponsorId: m.sponsorId, leadershipRole: null }));
+    leave(leaving.memberId, '2026-10-15');
+    const row = screen().members.find((r) => r.memberId === leaving.memberId);
+    expect(row, 'the member who left in October').toBeDefined();
+    expect(row!.points).toBe(leaving.points);
+    expect(row!.band).toBe(leaving.band);
+    expect(memberStatementData(opened.db, leaving.memberId, quarter, producedAt).score).toEqual(row);
+  });
+
+  it('says "not scored" on the statement of a member who had left by the end of the scorecard period, whom the screen does not score', () => {
+    const leaving = screen().members.find((m) => m.scored && m.status === 'active' && !/president|secretary/i.test(m.name))!;
+    leave(leaving.memberId, '2026-09-15');
     const card = screen();
     expect(card.members.map((r) => r.memberId)).not.toContain(leaving.memberId);
     const scored = new Set(card.members.map((m) => m.memberId));

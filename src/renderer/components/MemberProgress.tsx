@@ -8,6 +8,8 @@ import { useEffect, useState } from 'react';
 import type { Chapter, MemberOutcomesByMonth, Period } from '../../shared/contract';
 import { formatDay } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
+import { scoreEndMonth } from '../../shared/score-end-month';
+import { chapterToday } from '../chapter-today';
 import { ledger } from '../client';
 import { downloadBytes } from '../download';
 import { BandBadge, ScoreExplanation } from '../screens/ScorecardScreen';
@@ -100,7 +102,9 @@ function ProgressFigures({ memberId, chapter, period, ownCard }: { memberId: str
   const key = `${memberId}:${period.from}:${period.to}`;
   const trend = useQuery(() => ledger.memberTrend({ memberId, ...period }), [key]);
   const outcomes = useQuery(() => ledger.outcomes(period), [key]);
-  const card = useQuery(() => (ownCard ? Promise.resolve(ownCard) : ledger.scorecard(period)), [key, ownCard === null]);
+  // The colour is the scorecard's (its profile's period ending with the last month completed by the
+  // page's end), as the member's statement for the same dates prints it — never a score of just these dates.
+  const card = useQuery(() => (ownCard ? Promise.resolve(ownCard) : ledger.scorecard({ endMonth: scoreEndMonth(period.to, chapterToday()) })), [key, ownCard === null]);
   const byMonth = useQuery(() => ledger.memberOutcomesByMonth({ memberId, ...period }), [key]);
   const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
   if (!trend.data || !outcomes.data || !card.data || !byMonth.data) return null;
@@ -241,11 +245,14 @@ function ProgressFigures({ memberId, chapter, period, ownCard }: { memberId: str
                 {formatDay(card.data.period.from, chapter.locale)} to {formatDay(card.data.period.to, chapter.locale)}
               </Text>
             </Group>
+            <Text size="xs" c="dimmed">
+              The scorecard&apos;s period for this page: {card.data.periodWords}
+            </Text>
             <ScoreExplanation score={score} />
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
-            No colour for this period: the member was not on the roster of any closed meeting in it.
+            No colour: not a member on {formatDay(card.data.period.to < chapterToday() ? card.data.period.to : chapterToday(), chapter.locale)}, the last day of the scorecard&apos;s period ({card.data.periodWords}).
           </Text>
         )}
       </section>
