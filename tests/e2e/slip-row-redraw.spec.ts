@@ -76,4 +76,17 @@ test('a slip edited shows its new amount at once, in its row and the total; dele
   await expect(page.getByLabel('TYFCB total')).toContainText('$1,250.00');
   expect(tonightsAmounts()).toEqual([125000]);
   await page.screenshot({ path: `${shots}/undone-edit.png` });
+
+  // The slip's own history, in the chapter's words, newest first: from the row's History button.
+  await tyfcbRow.getByRole('button', { name: 'History of TYFCB Marcus Chen', exact: true }).click();
+  const drawer = page.getByRole('dialog', { name: 'History of the TYFCB Marcus Chen thanks Dana Ruiz, $1,250.00' });
+  const history = drawer.getByLabel('History of this slip');
+  await expect(history.getByText('Recorded TYFCB Marcus Chen thanks Dana Ruiz, $1,250.00', { exact: true })).toBeVisible();
+  await expect(history.getByText('Changed TYFCB Marcus Chen thanks Dana Ruiz, $980.00: amount $1,250.00 → $980.00', { exact: true })).toBeVisible();
+  await expect(history.getByText('Deleted TYFCB Marcus Chen thanks Dana Ruiz, $980.00', { exact: true })).toBeVisible();
+  await expect(history.getByText('Brought back TYFCB Marcus Chen thanks Dana Ruiz, $980.00', { exact: true })).toBeVisible();
+  await expect(history.getByText('Changed TYFCB Marcus Chen thanks Dana Ruiz, $1,250.00: amount $980.00 → $1,250.00', { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${shots}/slip-history.png` });
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
 });

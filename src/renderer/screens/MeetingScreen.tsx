@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, Select, SimpleGri
 import { chapterToday } from '../chapter-today';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconHistory, IconPencil, IconTrash } from '@tabler/icons-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, Meeting, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
 import { defaultMeeting } from '../../shared/default-meeting';
@@ -23,6 +23,7 @@ import { keepUnchanged } from '../keep-unchanged';
 import { withSlipDeleted, withSlipSaved } from '../sheet-patch';
 import { useStableCallback, useStableHandlers } from '../use-stable-callback';
 import { GuidedStart } from '../components/GuidedStart';
+import { SlipHistoryDrawer } from '../components/SlipHistoryDrawer';
 
 const statusColors = { draft: 'orange', completed: 'teal', cancelled: 'gray' } as const;
 const statusLabels = { draft: 'Draft', completed: 'Closed', cancelled: 'Cancelled' } as const;
@@ -62,6 +63,10 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   const barDirty = useRef(false);
   const [switchTo, setSwitchTo] = useState<Slip | null>(null);
   const [deleting, setDeleting] = useState<Slip | null>(null);
+  /** The slip whose own history (from the audit log) is shown in the drawer. */
+  const [historyOf, setHistoryOf] = useState<Slip | null>(null);
+  const showHistory = useCallback((slip: Slip) => setHistoryOf(slip), []);
+  const closeHistory = useCallback(() => setHistoryOf(null), []);
   const [reason, setReason] = useState('');
   const [creating, setCreating] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -514,7 +519,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
                   onSaved={onBarSaved}
                 />
               )}
-              <SlipList slips={sheet.slips} cancelled={sheet.meeting.status === 'cancelled'} money={money} editingId={editing?.id ?? null} onEdit={requestEdit} onDelete={requestDelete} />
+              <SlipList slips={sheet.slips} cancelled={sheet.meeting.status === 'cancelled'} money={money} editingId={editing?.id ?? null} onEdit={requestEdit} onDelete={requestDelete} onHistory={showHistory} />
             </Tabs.Panel>
             <Tabs.Panel value="attendance" pt="md">
               <AttendanceGrid sheet={sheet} windowMonths={chapter.absenceWindowMonths} reason={reason} onMarked={marked} onMarkedAll={markedAll} onChanged={refresh} />
@@ -522,6 +527,8 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
           </Tabs>
         </>
       )}
+
+      <SlipHistoryDrawer slipId={historyOf?.id ?? null} title={historyOf ? `History of the ${slipLabel(historyOf, money)}` : ''} onClose={closeHistory} />
 
       <MeetingDialogs
         chapter={chapter}
@@ -804,7 +811,7 @@ function describe(slip: Slip, money: (minor: number) => string): { from: string;
  * Memoized, like each of its rows: after a save only the new slip's row is drawn; the others keep their
  * objects (keep-unchanged.ts) and are skipped. A slip edited is a new object, so its row is drawn again.
  */
-const SlipList = memo(function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete }: { slips: Slip[]; cancelled: boolean; money: (m: number) => string; editingId: string | null; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void }) {
+const SlipList = memo(function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete, onHistory }: { slips: Slip[]; cancelled: boolean; money: (m: number) => string; editingId: string | null; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void; onHistory: (s: Slip) => void }) {
   // A cancelled meeting has no slip bar: the empty list says so instead of inviting to type above.
   if (slips.length === 0) return cancelled ? null : <Text c="dimmed" mt="md">No slips yet. Type the first one above: it appears here, newest first.</Text>;
   return (
@@ -820,14 +827,14 @@ const SlipList = memo(function SlipList({ slips, cancelled, money, editingId, on
       </Table.Thead>
       <Table.Tbody>
         {slips.map((slip) => (
-          <SlipRow key={slip.id} slip={slip} money={money} editing={slip.id === editingId} onEdit={onEdit} onDelete={onDelete} />
+          <SlipRow key={slip.id} slip={slip} money={money} editing={slip.id === editingId} onEdit={onEdit} onDelete={onDelete} onHistory={onHistory} />
         ))}
       </Table.Tbody>
     </Table>
   );
 });
 
-const SlipRow = memo(function SlipRow({ slip, money, editing, onEdit, onDelete }: { slip: Slip; money: (m: number) => string; editing: boolean; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void }) {
+const SlipRow = memo(function SlipRow({ slip, money, editing, onEdit, onDelete, onHistory }: { slip: Slip; money: (m: number) => string; editing: boolean; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void; onHistory: (s: Slip) => void }) {
   const d = describe(slip, money);
   return (
     <Table.Tr aria-current={editing ? 'true' : undefined} bg={editing ? 'var(--mantine-color-orange-light)' : undefined}>
@@ -842,6 +849,11 @@ const SlipRow = memo(function SlipRow({ slip, money, editing, onEdit, onDelete }
       <Table.Td>{d.detail}</Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap" justify="flex-end">
+          <Tooltip label="History">
+            <ActionIcon variant="subtle" color="gray" aria-label={`History of ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onHistory(slip)}>
+              <IconHistory size={16} />
+            </ActionIcon>
+          </Tooltip>
           <Tooltip label="Edit">
             <ActionIcon variant="subtle" aria-label={`Edit ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onEdit(slip)}>
               <IconPencil size={16} />
