@@ -48,7 +48,7 @@ export function ThisWeekScreen() {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <ListCard title="Visitors to follow up" count={w.visitorsToFollowUpTotal} href="#/visitors" linkLabel="Visitors" empty="Nobody waiting for a call: every visitor has been followed up.">
+        <ListCard title="Visitors to follow up" count={w.visitorsToFollowUpTotal} href="#/visitors" linkLabel="Visitors" empty={w.visitorSlipsWaiting > 0 ? 'None matched to a person yet: the earlier visitor slips are still being matched (above).' : 'Nobody waiting for a call: every visitor has been followed up.'}>
           <List size="sm" spacing={4}>
             {w.visitorsToFollowUp.slice(0, 12).map((p) => (
               <List.Item key={p.id}>
