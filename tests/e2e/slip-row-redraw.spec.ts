@@ -86,6 +86,9 @@ test('a slip edited shows its new amount at once, in its row and the total; dele
   await expect(history.getByText('Deleted TYFCB Marcus Chen thanks Dana Ruiz, $980.00', { exact: true })).toBeVisible();
   await expect(history.getByText('Brought back TYFCB Marcus Chen thanks Dana Ruiz, $980.00', { exact: true })).toBeVisible();
   await expect(history.getByText('Changed TYFCB Marcus Chen thanks Dana Ruiz, $1,250.00: amount $980.00 → $1,250.00', { exact: true })).toBeVisible();
+  // Only this slip's entries: not the referral typed the same night, not the meeting's.
+  await expect(history.getByText('Alvarez family', { exact: false })).toHaveCount(0);
+  await expect(history.getByText('meeting', { exact: false })).toHaveCount(0);
   await page.screenshot({ path: `${shots}/slip-history.png` });
   await page.keyboard.press('Escape');
   await expect(drawer).toHaveCount(0);
