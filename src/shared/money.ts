@@ -22,14 +22,16 @@ export function minorDigits(currency: string): number {
 
 // A locale's marks and a currency's signs never change while the app runs: worked out once each
 // (building the formatters cost about 1.5 ms a TYFCB slip, most of what saving one took).
-const separatorsByLocale = new Map<string, { decimal: string; group: string }>();
-function separators(locale: string): { decimal: string; group: string } {
+const separatorsByLocale = new Map<string, { decimal: string; group: string; lakh: boolean }>();
+function separators(locale: string): { decimal: string; group: string; lakh: boolean } {
   let found = separatorsByLocale.get(locale);
   if (!found) {
     const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
     found = {
       decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
       group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      // Indian grouping (12,34,567): groups of two before the last three.
+      lakh: /^12\D34\D567$/.test(new Intl.NumberFormat(locale).format(1234567)),
     };
     separatorsByLocale.set(locale, found);
   }
@@ -90,15 +92,24 @@ export type MoneyParse = { ok: true; minor: number } | { ok: false; message: str
  */
 export function parseMoney(text: string, currency: string, locale: string, label = 'Amount'): MoneyParse {
   const digits = minorDigits(currency);
-  const { decimal, group } = separators(locale);
+  const { decimal, group, lakh } = separators(locale);
   let cleaned = stripCurrency(normalizeDigits(text), currency, locale);
   cleaned = cleaned.replace(/^(rs\.?|inr|usd|eur|gbp|[$€£₹¥])\s*/i, '').replace(/\s*(rs\.?|[$€£₹¥]|[a-z]{3})$/i, '');
   if (cleaned === '') return { ok: false, message: `Enter ${label.toLowerCase()}, e.g. ${example(digits, decimal)}.` };
   if (cleaned.startsWith('-')) return { ok: false, message: `${label} cannot be negative.` };
   // Grouping marks: the locale's own, plus spaces and apostrophes; "," too when the decimal mark is ".".
   const groupMarks = new Set([group, ' ', '\u00a0', '\u202f', "'", ...(decimal === '.' ? [','] : [])]);
-  cleaned = [...cleaned].filter((ch) => !groupMarks.has(ch)).join('');
-  if (decimal !== '.') cleaned = cleaned.replace(decimal, '.');
+  const grouping = checkGrouping(cleaned, decimal, groupMarks, digits, lakh);
+  if (grouping === 'not-grouping') return { ok: false, message: `${label} "${text.trim()}" is not an amount as this chapter writes one: write it like ${example(digits, decimal)}${digits === 0 ? ` (${currency} has no decimals)` : ` (${decimal === ',' ? 'a comma' : 'a point'} before the cents)`}.` };
+  if (grouping === 'decimal-written-the-other-way') {
+    // "1250.00" in a German chapter, "1250,00" in an American one: one mark followed by no more digits
+    // than the currency's decimals cannot be a thousands mark, so it is the decimal point typed the other way
+    // (read as it was meant instead of 100 times the amount; the row shows the amount as saved).
+    cleaned = cleaned.replace(/[.,]/, '.');
+  } else {
+    cleaned = [...cleaned].filter((ch) => !groupMarks.has(ch)).join('');
+    if (decimal !== '.') cleaned = cleaned.replace(decimal, '.');
+  }
   const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
   if (!match) return { ok: false, message: `${label} must be a number, e.g. ${example(digits, decimal)}.` };
   const whole = match[1]!;
@@ -112,6 +123,36 @@ export function parseMoney(text: string, currency: string, locale: string, label
   const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
   if (!Number.isSafeInteger(minor) || minor > 1e13) return { ok: false, message: `${label} is too large.` };
   return { ok: true, minor };
+}
+
+/**
+ * Whether the marks in the whole part of an amount group its thousands: after the first group every
+ * group has three digits (two before the last three in a chapter that writes the Indian lakh grouping, "2,60,000").
+ */
+function checkGrouping(text: string, decimal: string, groupMarks: Set<string>, digits: number, lakh: boolean): 'ok' | 'decimal-written-the-other-way' | 'not-grouping' {
+  const decimalAt = text.indexOf(decimal);
+  const whole = decimalAt === -1 || groupMarks.has(decimal) ? text : text.slice(0, decimalAt);
+  const groups: string[] = [''];
+  const marks: string[] = [];
+  for (const ch of whole) {
+    if (groupMarks.has(ch)) {
+      groups.push('');
+      marks.push(ch);
+    } else groups[groups.length - 1] += ch;
+  }
+  // Nothing to group, or not digits at all ("ten dollars"): the number check that follows says what is wrong.
+  if (groups.length === 1 || !groups.every((g) => /^\d+$/.test(g))) return 'ok';
+  const last = groups[groups.length - 1]!;
+  const grouped = groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1, -1).every((g) => g.length === 3 || (lakh && g.length === 2)) && last.length === 3;
+  if (grouped) return 'ok';
+  const lonePoint = marks.length === 1 && (marks[0] === '.' || marks[0] === ',') && decimalAt === -1;
+  if (lonePoint && digits > 0 && last.length >= 1 && last.length <= digits) return 'decimal-written-the-other-way';
+  return 'not-grouping';
+}
+
+/** How this chapter writes an amount, for a field's placeholder: "1250.50" in dollars, "1250,50" in a German chapter, "1250" in yen. */
+export function amountExample(currency: string, locale: string): string {
+  return example(minorDigits(currency), separators(locale).decimal);
 }
 
 function example(digits: number, decimal: string): string {

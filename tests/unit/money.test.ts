@@ -26,6 +26,32 @@ describe('typing an amount', () => {
     expect(parseMoney(text, currency, locale)).toEqual({ ok: false, message });
   });
 
+  // A German secretary typing the placeholder's way, an American one the European way: a lone mark before the cents
+  // cannot be a thousands mark, so the amount is read as meant, never as a hundred times it.
+  it.each([
+    ['1250.00', 'EUR', 'de-DE', 125000],
+    ['499.99', 'EUR', 'de-DE', 49999],
+    ['1.25', 'EUR', 'de-DE', 125],
+    ['1.250', 'EUR', 'de-DE', 125000],
+    ['1.000.000', 'EUR', 'de-DE', 100000000],
+    ['1250,00', 'USD', 'en-US', 125000],
+    ['12,5', 'USD', 'en-US', 1250],
+    ['1,250', 'USD', 'en-US', 125000],
+    ['2,60,000', 'INR', 'en-IN', 26000000],
+    ["1'250.50", 'CHF', 'de-CH', 125050],
+    ['1 250,50', 'EUR', 'fr-FR', 125050],
+  ])('%s in %s (%s) is %i minor units, whichever way the decimal point was typed', (text, currency, locale, minor) => {
+    expect(parseMoney(text, currency, locale)).toEqual({ ok: true, minor });
+  });
+
+  it.each([
+    ['12.50.000', 'EUR', 'de-DE', 'Amount "12.50.000" is not an amount as this chapter writes one: write it like 1250,50 (a comma before the cents).'],
+    ['1,2,3', 'USD', 'en-US', 'Amount "1,2,3" is not an amount as this chapter writes one: write it like 1250.50 (a point before the cents).'],
+    ['1,25', 'JPY', 'ja-JP', 'Amount "1,25" is not an amount as this chapter writes one: write it like 1250 (JPY has no decimals).'],
+  ])('%s in %s (%s), whose marks group nothing, is refused with the way to write it', (text, currency, locale, message) => {
+    expect(parseMoney(text, currency, locale)).toEqual({ ok: false, message });
+  });
+
   it('formats minor units in the chapter currency and locale', () => {
     expect(formatMoney(125050, 'USD', 'en-US')).toBe('$1,250.50');
     expect(formatMoney(125050, 'EUR', 'de-DE')).toBe('1.250,50\u00a0€');

@@ -6,7 +6,7 @@ import { isRealIsoDate } from '../../shared/fields';
 import { chapterToday } from '../chapter-today';
 import { lostReasonLabels, lostReasons, referralStatuses, type LostReason } from '../../shared/domain';
 import { LedgerError } from '../../shared/errors';
-import { formatMoney } from '../../shared/money';
+import { amountExample, formatMoney } from '../../shared/money';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
 
@@ -223,7 +223,7 @@ function WonFeedback({ chapter, history, onLinked, onDone }: { chapter: Chapter;
         Record a new TYFCB
       </Text>
       <Group grow align="flex-start">
-        <TextInput label={`Amount (${chapter.currency})`} placeholder="e.g. 1250.00" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.amount} />
+        <TextInput label={`Amount (${chapter.currency})`} placeholder={`e.g. ${amountExample(chapter.currency, chapter.locale)}`} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.amount} />
         <Select label="At the meeting of" allowDeselect={false} data={choices.map((m) => ({ value: m.id, label: `${m.meetingOn}${m.status === 'completed' ? ' (closed)' : ''}` }))} value={meetingId} onChange={setMeetingId} error={errors.meetingId} />
         <Select label="New or repeat" allowDeselect={false} data={[{ value: 'new', label: 'New business' }, { value: 'repeat', label: 'Repeat business' }]} value={business} onChange={(v) => setBusiness((v ?? 'new') as 'new' | 'repeat')} />
       </Group>

@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Classification, Meeting, MeetingSheet, OpenReferral, Slip, SlipKind } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
-import { minorToInput } from '../../shared/money';
+import { amountExample, minorToInput } from '../../shared/money';
 import { ledger } from '../client';
 import { KeyChoice } from './KeyChoice';
 import { MemberPicker, isOutsideChoice, type PickableMember } from './MemberPicker';
@@ -556,7 +556,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
             {partyFields('closerId')}
             <MemberPicker label="Thanking (referrer)" members={members} {...pick('referrerId')} />
             {partyFields('referrerId')}
-            <TextInput label={`Amount (${sheet.currency})`} placeholder="1250.00" inputMode="decimal" {...text('amount')} />
+            <TextInput label={`Amount (${sheet.currency})`} placeholder={amountExample(sheet.currency, sheet.locale)} inputMode="decimal" {...text('amount')} />
             <KeyChoice label="New / repeat (N/R)" fieldName="business" value={draft.business} onChange={set('business')} options={[{ value: 'new', label: 'New', key: 'n' }, { value: 'repeat', label: 'Repeat', key: 'r' }]} />
             <KeyChoice label="Inside / outside / tier 3 (I/O/T)" fieldName="tyfcbKind" value={draft.tyfcbKind} onChange={set('tyfcbKind')} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }, { value: 'tier3', label: 'Tier 3', key: 't' }]} />
             {/* Enter here follows the bar's one rule: in the open list it takes the referral and moves on;
