@@ -3,17 +3,30 @@ import { loadDemoChapter } from '../../src/services/demo';
 import { chapterTotals } from '../../src/services/tallies';
 import { formatMoney } from '../../src/shared/money';
 import { quarterOf } from '../../src/shared/periods';
-import { todayIso } from '../../src/shared/dates';
+import { addDays, todayIso } from '../../src/shared/dates';
 import { pdfText } from '../support/pdf-text';
 import { expect, test } from './fixtures';
 
 test('leadership saves the quarterly audit as a PDF whose total matches the chapter', async ({ page, harness }) => {
   loadDemoChapter(harness.database.db);
-  const quarter = quarterOf(todayIso());
+  // The audit leadership signs is of the last full quarter: the one still running is not the default.
+  const quarter = quarterOf(addDays(quarterOf(todayIso()).from, -1));
   const tyfcb = formatMoney(chapterTotals(harness.database.db, quarter).tyfcbMinor, 'USD', 'en-US');
 
   await page.goto(`${harness.openUrl}#/reports`);
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
+  const picker = page.getByRole('combobox', { name: 'Quarter', exact: true });
+  await expect(picker).toHaveValue(new RegExp(`^Q\\d \\d{4} \\(${quarter.from} to ${quarter.to}\\)$`));
+  // A ten-year chapter can audit any quarter: eight are listed, and "Older quarters…" adds eight more.
+  await picker.click();
+  const options = page.getByRole('listbox').getByRole('option');
+  await expect(options).toHaveCount(9);
+  await expect(options.first()).toContainText('still running');
+  await page.getByRole('option', { name: /^Older quarters…/ }).click();
+  await picker.click();
+  await expect(options).toHaveCount(17);
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveValue(new RegExp(`^Q\\d \\d{4} \\(${quarter.from} to ${quarter.to}\\)$`));
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByLabel('Report preview')).toContainText(/audit-Q\d-\d{4}\.pdf/);
   await page.screenshot({ path: 'test-results/reports.png' });

@@ -21,17 +21,18 @@ const kinds: Array<{ value: Kind; label: string; about: string }> = [
   { value: 'quarterly_audit', label: 'Quarterly audit', about: 'The report leadership signs: summary beside the previous quarter, per-member table, matrix, flags, amendments.' },
 ];
 
-/** The last eight calendar quarters, newest first. */
-function recentQuarters(today: string) {
+/** The last `count` calendar quarters, newest first; the quarter still running says so. */
+function recentQuarters(today: string, count: number) {
   const list: Array<{ value: string; label: string }> = [];
   let day = today;
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < count; i++) {
     const q = quarterOf(day);
-    list.push({ value: q.from, label: `${quarterLabel(q)} (${q.from} to ${q.to})` });
+    list.push({ value: q.from, label: `${quarterLabel(q)} (${q.from} to ${q.to})${i === 0 ? ' · still running' : ''}` });
     day = addDays(q.from, -1);
   }
   return list;
 }
+const olderQuartersValue = '__older_quarters__';
 
 export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?: { meetingId: string } }) {
   const [kind, setKind] = useState<Kind>(initial ? 'weekly_meeting' : 'quarterly_audit');
@@ -39,10 +40,14 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   const meetings = useRecentMeetings(initial?.meetingId ?? null);
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
   const period = usePeriod('this_quarter');
-  const quarters = useMemo(() => recentQuarters(chapterToday()), []);
+  // Eight quarters, then eight more each time "Older quarters…" is picked: a ten-year chapter can audit any of them.
+  const [quarterCount, setQuarterCount] = useState(8);
+  const quarters = useMemo(() => recentQuarters(chapterToday(), quarterCount), [quarterCount]);
+  const quarterOptions = useMemo(() => [...quarters, { value: olderQuartersValue, label: `Older quarters… (before ${quarters[quarters.length - 1]!.value})` }], [quarters]);
   const [meetingId, setMeetingId] = useState<string | null>(initial?.meetingId ?? null);
   const [memberId, setMemberId] = useState<string | null>(null);
-  const [quarter, setQuarter] = useState<string>(quarters[0]!.value);
+  // The audit leadership signs is of the last full quarter, not the one still running.
+  const [quarter, setQuarter] = useState<string>(quarters[1]!.value);
   const [preview, setPreview] = useState<{ url: string; fileName: string; bytes: Uint8Array } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -159,9 +164,10 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
             <Select
               label="Quarter"
               w={320}
-              data={quarters}
+              data={quarterOptions}
               value={quarter}
               onChange={(v) => {
+                if (v === olderQuartersValue) return void setQuarterCount((n) => n + 8);
                 if (v) setQuarter(v);
                 setPreview(null);
               }}
