@@ -10,6 +10,9 @@ import { syncVisitorPipeline } from '../services/visitors';
 /** Slips per batch: about 50–100 ms of work, so a request arriving meanwhile waits no longer than that. */
 export const visitorLinkingBatch = 200;
 
+/** The pause between two batches, for the app's own requests. */
+export const visitorLinkingPauseMs = 25;
+
 const running = new WeakSet<object>();
 
 /**
@@ -26,7 +29,9 @@ export function linkVisitorSlipsBehind(host: object, currentDb: () => Db, log: (
         const db = currentDb();
         const done = db.transaction((tx) => syncVisitorPipeline(tx, visitorLinkingBatch)) < visitorLinkingBatch;
         if (!done) {
-          setImmediate(step);
+          // A pause between batches, not only a turn of the event loop: a screen's requests arrive in
+          // several steps (connection, body, answer), each needing the loop while no batch runs.
+          setTimeout(step, visitorLinkingPauseMs);
           return;
         }
       } catch (error) {

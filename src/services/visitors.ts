@@ -173,7 +173,8 @@ export function syncVisitorPipeline(tx: Db, limit = Number.POSITIVE_INFINITY): n
   if (complete) backlogSince.delete(client);
   // A backlog linked a batch at a time: from the second batch on, only slips changed since the
   // first (never a slip's link is older than that) can have been corrected after their link.
-  else if (!backlogSince.has(client)) backlogSince.set(client, [newest, nowIso()].sort()[0]!);
+  // ("~" puts the mark just past that time: a correction comes after a link, so strictly later.)
+  else if (!backlogSince.has(client)) backlogSince.set(client, `${[newest, nowIso()].sort()[0]!}~`);
   // Once the clock has moved past the newest change, no slip can be written with its time any more:
   // the mark goes just past it (a "~" sorts after the time and before any later one), so the next
   // look finds nothing to do at once even when thousands of slips share that time (one bulk write).
