@@ -34,7 +34,7 @@ export interface ReportedChain {
   fullCheckAt: string | null;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+
 
 function clientOf(db: Db): Database.Database {
   const client = (db as unknown as { $client?: Database.Database }).$client;
@@ -91,7 +91,10 @@ export function fullAuditCheck(db: Db, backups: BackupToCompare[] = [], at = new
  */
 export function auditChainForReport(db: Db): ReportedChain {
   const client = clientOf(db);
-  const when = whenIn(chapterTimeZone(getChapter(db)?.timeZone));
+  const chapter = getChapter(db);
+  const when = whenIn(chapterTimeZone(chapter?.timeZone));
+  // Counts written as the chapter writes numbers (64.886 in a German chapter, as its money is).
+  const count = (n: number) => n.toLocaleString(chapter?.locale ?? 'en-US');
   const checked = lastFullCheck(db);
   if (checked && !checked.ok) {
     return { ok: false, sentence: `Audit log chain broken, found by the full check of ${when(checked.checkedAt)}: ${checked.sentence}`, fromFullCheck: 0, verifiedNow: 0, fullCheckAt: checked.checkedAt };
@@ -114,8 +117,8 @@ export function auditChainForReport(db: Db): ReportedChain {
   const added = verification.entries - full;
   const verified =
     added === 0
-      ? `entries 1\u2013${count(full)} at the full check of ${when(checked!.checkedAt)}; none written since (checked when this report was produced)`
-      : `entries 1\u2013${count(verification.entries)}: 1\u2013${count(full)} at the full check of ${when(checked!.checkedAt)}, and the ${added === 1 ? `one written since (${count(full + 1)})` : `${count(added)} written since (${count(full + 1)}\u2013${count(verification.entries)})`} when this report was produced`;
+      ? `entries 1\u2013${count(full)} by the full check of ${when(checked!.checkedAt)}; none written since (checked when this report was produced)`
+      : `entries 1\u2013${count(verification.entries)}: 1\u2013${count(full)} by the full check of ${when(checked!.checkedAt)}, and the ${added === 1 ? `one written since (${count(full + 1)})` : `${count(added)} written since (${count(full + 1)}\u2013${count(verification.entries)})`} when this report was produced`;
   return {
     ok: true,
     sentence: `Audit log chain verified: ${verified}. The last entry was written on ${when(verification.lastAt!)}.`,

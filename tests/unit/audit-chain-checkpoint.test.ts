@@ -78,13 +78,13 @@ describe('a print verifies the entries since the last full check, and says which
     const checkedAt = lastFullCheck(chapter.db)!.checkedAt;
     const reported = auditChainForReport(chapter.db);
     expect(reported).toMatchObject({ ok: true, fromFullCheck: full.entries, verifiedNow: 3, fullCheckAt: checkedAt });
-    expect(print().sentence).toMatch(new RegExp(`^Audit log chain verified: entries 1–${n(count())}: 1–${n(full.entries)} at the full check of \\d{4}-\\d\\d-\\d\\d at \\d\\d:\\d\\d [A-Z]+, and the 3 written since \\(${n(full.entries + 1)}–${n(count())}\\) when this report was produced\\. The last entry was written on `));
+    expect(print().sentence).toMatch(new RegExp(`^Audit log chain verified: entries 1–${n(count())}: 1–${n(full.entries)} by the full check of \\d{4}-\\d\\d-\\d\\d at \\d\\d:\\d\\d [A-Z]+, and the 3 written since \\(${n(full.entries + 1)}–${n(count())}\\) when this report was produced\\. The last entry was written on `));
   });
 
   it('with nothing written since the full check, the print says none were', async () => {
     const { verifyWholeLog, print, count } = demoFile();
     await verifyWholeLog();
-    expect(print().sentence).toMatch(new RegExp(`^Audit log chain verified: entries 1–${n(count())} at the full check of .+; none written since \\(checked when this report was produced\\)\\. The last entry was written on `));
+    expect(print().sentence).toMatch(new RegExp(`^Audit log chain verified: entries 1–${n(count())} by the full check of .+; none written since \\(checked when this report was produced\\)\\. The last entry was written on `));
   });
 
   it('an entry written after the full check and then changed is found by the print itself', async () => {
@@ -111,7 +111,7 @@ describe('an old entry changed after the full check', () => {
     await verifyWholeLog();
     tamper(`UPDATE audit_log SET reason = 'Nothing to see here' WHERE rowid = ${rowidAt(5)}`);
     // Until a full check runs, the print relies on the last one and says when it was: entry 5 is not re-read.
-    expect(print()).toMatchObject({ ok: true, sentence: expect.stringMatching(/^Audit log chain verified: entries 1–[\d,]+ at the full check of /) });
+    expect(print()).toMatchObject({ ok: true, sentence: expect.stringMatching(/^Audit log chain verified: entries 1–[\d,]+ by the full check of /) });
     const found = await verifyWholeLog();
     expect(found.ok).toBe(false);
     expect(lastFullCheck(chapter.db)).toMatchObject({ ok: false });
@@ -136,7 +136,7 @@ describe('an old entry changed after the full check', () => {
     const after = await checkThenBackUp(chapter);
     expect(after).toMatchObject({ outcome: 'sound', auditLog: { ok: true, entries: count() } });
     expect(lastFullCheck(chapter.db)).toMatchObject({ ok: true, entries: count() });
-    expect(print().sentence).toMatch(/at the full check of .+; none written since/);
+    expect(print().sentence).toMatch(/by the full check of .+; none written since/);
   }, 30_000);
 });
 
