@@ -121,8 +121,21 @@ const auditCount = () => chapter.sqlite.prepare('SELECT count(*) FROM audit_log'
 const lastAuditAction = () => chapter.sqlite.prepare('SELECT action FROM audit_log ORDER BY rowid DESC LIMIT 1').pluck().get() as string;
 const digest = () => createHash('sha256').update(chapter.sqlite.serialize()).digest('hex');
 
-interface Before { handle: unknown; changes: number; audit: number; bytes: string }
-const snapshot = (deep: boolean): Before => ({ handle: chapter.sqlite, changes: changes(), audit: auditCount(), bytes: deep ? digest() : '' });
+/**
+ * What a method may keep beside the chapter's records without an audit entry, because it is not the
+ * chapter's data: "Verify audit log" records how far it checked the chain (the next quarterly audit
+ * verifies only what was written since). Every other table must be exactly as it was.
+ */
+const bookkeeping: Record<string, string[]> = { verifyAuditLog: ['audit_chain_checks'] };
+const recordsDigest = (skip: string[]) => {
+  const hash = createHash('sha256');
+  const tables = chapter.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  for (const table of tables.filter((t) => !skip.includes(t))) hash.update(table).update(JSON.stringify(chapter.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all()));
+  return hash.digest('hex');
+};
+
+interface Before { handle: unknown; changes: number; audit: number; bytes: string; records: string }
+const snapshot = (deep: boolean, method = ''): Before => ({ handle: chapter.sqlite, changes: changes(), audit: auditCount(), bytes: deep ? digest() : '', records: bookkeeping[method] ? recordsDigest(bookkeeping[method]) : '' });
 
 /** What is wrong with one call, or null. Kept apart so the test of the test can run it on planted bugs. */
 function violation(method: string, input: unknown, result: Result<unknown>, before: Before): string | null {
@@ -138,7 +151,8 @@ function violation(method: string, input: unknown, result: Result<unknown>, befo
     return null;
   }
   if (swapped) return lastAuditAction() === 'restore' ? null : `${method} swapped the file without a restore entry in its log`;
-  if (wrote && auditCount() <= before.audit) return `${method} wrote without an audit entry from ${shown}`;
+  const onlyBookkeeping = before.records !== '' && recordsDigest(bookkeeping[method]!) === before.records;
+  if (wrote && auditCount() <= before.audit && !onlyBookkeeping) return `${method} wrote without an audit entry from ${shown}`;
   return null;
 }
 
@@ -150,7 +164,7 @@ async function fuzz(method: string, registry: Registry, runs: number, seed: numb
   for (let i = 0; i < runs; i++) {
     const input = payloadFor(schema, pools, r, method);
     keepTuned();
-    const before = snapshot(i % 25 === 0);
+    const before = snapshot(i % 25 === 0, method);
     const result = await registry.callAsync(method, input);
     row.payloads++;
     if (accepts(schema, input)) row.reached++;
