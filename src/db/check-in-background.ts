@@ -4,27 +4,16 @@
 // source (tests, tools) its TypeScript is bundled once per process with esbuild.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { IntegrityFinding } from './integrity-worker';
+import { workerScript } from './worker-script';
 
 export type { IntegrityFinding };
 
-let builtWorker: string | null = null;
-let compiledSource: Promise<string> | null = null;
+const integrityWorker = workerScript(() => path.join(path.dirname(fileURLToPath(import.meta.url)), 'integrity-worker.ts'), ['better-sqlite3']);
 
 /** The Electron main process runs the worker as it is built beside main.js. */
 export function useBuiltIntegrityWorker(file: string | null): void {
-  builtWorker = file;
-}
-
-function compileSource(): Promise<string> {
-  compiledSource ??= (async () => {
-    const esbuild = await import('esbuild');
-    const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'integrity-worker.ts');
-    const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent', external: ['better-sqlite3', 'esbuild'] });
-    return result.outputFiles[0]!.text;
-  })();
-  return compiledSource;
+  integrityWorker.useBuilt(file);
 }
 
 /**
@@ -34,7 +23,7 @@ function compileSource(): Promise<string> {
 export async function checkInBackground(file: string): Promise<IntegrityFinding> {
   try {
     const workerData = { file: path.resolve(file) };
-    const worker = builtWorker ? new Worker(builtWorker, { workerData }) : new Worker(await compileSource(), { eval: true, workerData });
+    const worker = await integrityWorker.start({ workerData });
     return await new Promise<IntegrityFinding>((resolve) => {
       let settled = false;
       const settle = (finding: IntegrityFinding) => {

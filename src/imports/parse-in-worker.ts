@@ -5,7 +5,8 @@
 // inside the worker.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
+import { workerScript } from '../db/worker-script';
 import { LedgerError, type LedgerErrorShape } from '../shared/errors';
 import type { TextEncodingName } from './bounded-read';
 
@@ -16,35 +17,17 @@ export type ParsedInWorker =
   | { ok: true; rows: string[][]; numberCells: Array<[number, number[]]>; encoding: TextEncodingName | null }
   | { ok: false; error: LedgerErrorShape };
 
-type WorkerScript = { file: string } | { code: string };
-let builtWorker: string | null = null;
-let compiledSource: Promise<string> | null = null;
+const parseWorker = workerScript(() => path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.ts'), []);
 
 /** The Electron main process (and the harness, when a build exists) run the worker as it is built beside main.js. */
 export function useBuiltParseWorker(file: string | null): void {
-  builtWorker = file;
-}
-
-/** Without a build (tests, tools run from source), the worker's TypeScript is bundled once per process with esbuild. */
-function compileSource(): Promise<string> {
-  compiledSource ??= (async () => {
-    const esbuild = await import('esbuild');
-    const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.ts');
-    const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent', external: ['esbuild'] });
-    return result.outputFiles[0]!.text;
-  })();
-  return compiledSource;
-}
-
-async function workerScript(): Promise<WorkerScript> {
-  return builtWorker ? { file: builtWorker } : { code: await compileSource() };
+  parseWorker.useBuilt(file);
 }
 
 export async function parseInWorker(fileName: string, bytes: Buffer, limits = parseWorkerLimits): Promise<ParsedInWorker> {
-  const script = await workerScript();
   const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: limits.memoryMb };
   const options = { workerData: { fileName, bytes: new Uint8Array(bytes) }, resourceLimits };
-  const worker = 'file' in script ? new Worker(script.file, options) : new Worker(script.code, { ...options, eval: true });
+  const worker = await parseWorker.start(options);
   return new Promise<ParsedInWorker>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {

@@ -4,28 +4,17 @@
 // start-up integrity check's worker is.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open';
+import { workerScript } from '../db/worker-script';
 import type { AuditVerification } from '../shared/contract';
 import { fullAuditCheck, recordFullCheck } from './audit-chain-checks';
 import type { BackupToCompare, WalkEnd } from './verify-audit-log';
 
-let builtWorker: string | null = null;
-let compiledSource: Promise<string> | null = null;
+const auditCheckWorker = workerScript(() => path.join(path.dirname(fileURLToPath(import.meta.url)), 'audit-check-worker.ts'), ['better-sqlite3']);
 
 /** The Electron main process runs the worker as it is built beside main.js. */
 export function useBuiltAuditCheckWorker(file: string | null): void {
-  builtWorker = file;
-}
-
-function compileSource(): Promise<string> {
-  compiledSource ??= (async () => {
-    const esbuild = await import('esbuild');
-    const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'audit-check-worker.ts');
-    const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent', external: ['better-sqlite3', 'esbuild'] });
-    return result.outputFiles[0]!.text;
-  })();
-  return compiledSource;
+  auditCheckWorker.useBuilt(file);
 }
 
 type WorkerAnswer = { ok: true; verification: AuditVerification; end: WalkEnd } | { ok: false; reason: string };
@@ -33,7 +22,7 @@ type WorkerAnswer = { ok: true; verification: AuditVerification; end: WalkEnd } 
 function walkInWorker(file: string, backups: BackupToCompare[]): Promise<WorkerAnswer> {
   return (async () => {
     const workerData = { file: path.resolve(file), backups };
-    const worker = builtWorker ? new Worker(builtWorker, { workerData }) : new Worker(await compileSource(), { eval: true, workerData });
+    const worker = await auditCheckWorker.start({ workerData });
     return new Promise<WorkerAnswer>((resolve) => {
       let settled = false;
       const settle = (answer: WorkerAnswer) => {
