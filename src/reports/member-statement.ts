@@ -38,8 +38,13 @@ const statusNames: Record<string, string> = { new: 'new', contacted: 'contacted'
 
 
 
-function notListedWords(older: { count: number; from: string; to: string }): string {
-  return older.count === 1 ? `1 older one, given ${older.from}` : `${older.count} older ones, given ${older.from} to ${older.to}`;
+/**
+ * The line above a list of open referrals that is not all of them (a statement, a renewal pack): how many
+ * are listed from which day, how many older ones are not, their days, and where every one is listed.
+ */
+export function openReferralsNotListedLine(listed: { count: number; from: string }, older: { count: number; from: string; to: string }, memberName: string, day: (iso: string) => string = (iso) => iso): string {
+  const olderWords = older.count === 1 ? `1 older one, given ${day(older.from)}` : `${older.count} older ones, given ${day(older.from)} to ${day(older.to)}`;
+  return `Listed: the ${listed.count} most recent, given ${day(listed.from)} or later. Not listed: ${olderWords}, still open \u2014 the Open referrals screen in Chapter Ledger lists every one (choose ${memberName} as the member).`;
 }
 
 export function memberStatementReport(data: MemberStatementData, producedAt: Date): TDocumentDefinitions {
@@ -109,7 +114,7 @@ export function memberStatementContent(data: MemberStatementData): Content[] {
     // Not the period's: every referral still open that the member gave or received, whenever it was given.
     { text: `Open referrals given or received, any date (${data.openReferralsTotal})`, style: 'h2' },
     ...(data.openReferralsNotListed
-      ? [{ text: `Listed: the ${data.openReferrals.length} most recent, given ${data.openReferrals[0]!.meetingOn} or later. Not listed: ${notListedWords(data.openReferralsNotListed)}, still open \u2014 the Open referrals screen in Chapter Ledger lists every one (choose ${data.member.name} as the member).`, style: 'small', headlineLevel: 2, margin: [0, 0, 0, 4] as [number, number, number, number] }]
+      ? [{ text: openReferralsNotListedLine({ count: data.openReferrals.length, from: data.openReferrals[0]!.meetingOn }, data.openReferralsNotListed, data.member.name), style: 'small', headlineLevel: 2, margin: [0, 0, 0, 4] as [number, number, number, number] }]
       : []),
     data.openReferrals.length
       ? dataTable(['Given on', 'From', 'To', 'Prospect', 'Status', 'Days open'], data.openReferrals.map((r) => [r.meetingOn, r.giverName, r.receiverName, r.prospectName, r.status.replace('_', ' '), r.daysOpen]), { widths: [60, '*', '*', '*', 60, 45], numeric: [5] })

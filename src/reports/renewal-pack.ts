@@ -6,6 +6,7 @@ import { decisionOutcomeLabels, type DecisionOutcome } from '../shared/domain';
 import { formatDay } from '../shared/dates';
 import type { RenewalPackData } from '../services/renewal-pack';
 import { dataTable, documentFrame, emptyNote, moneyIn, usableWidth } from './layout';
+import { openReferralsNotListedLine } from './member-statement';
 
 const bandFill: Record<string, { fill: string; text: string }> = {
   green: { fill: '#d3f9d8', text: '#2b8a3e' },
@@ -142,7 +143,11 @@ export function renewalPackReport(data: RenewalPackData, producedAt: Date): TDoc
           { orientation: 'landscape', widths: [80, 70, 0, 60, 80, 70, '*'], numeric: [2] },
         )
       : emptyNote(data.period.to < data.producedOn ? `No attendance letter from ${day(data.period.from)} to ${day(data.producedOn)}.` : 'No attendance letter in these 12 months.'),
-    { text: `Open referrals (${data.openReferrals.length})`, style: 'h2' },
+    // Not the 12 months': every referral still open that the member gave or received, whenever it was given.
+    { text: `Open referrals given or received, any date (${data.openReferralsTotal})`, style: 'h2' },
+    ...(data.openReferralsNotListed
+      ? [{ text: openReferralsNotListedLine({ count: data.openReferrals.length, from: data.openReferrals[0]!.meetingOn }, data.openReferralsNotListed, m.name, day), style: 'small', headlineLevel: 2, margin: [0, 0, 0, 4] as [number, number, number, number] }]
+      : []),
     data.openReferrals.length
       ? dataTable(
           ['Given on', 'From', 'To', 'Prospect', 'Status', 'Days open'],

@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { referralStatusHistory, referrals, tyfcbSlips } from '../db/schema';
-import type { OpenReferral, ParsedInput, ReferralHistory } from '../shared/contract';
+import type { OpenReferral, ParsedInput, Period, ReferralHistory } from '../shared/contract';
 import type { LostReason, referralStatuses } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import { recordAudit } from './audit';
@@ -236,4 +236,40 @@ export function linkTyfcbToReferral(db: Db, input: ParsedInput<'linkTyfcbToRefer
     recordAudit(tx, { action: 'update', entity: 'tyfcb', entityId: slip.id, before: { referralId: null }, after: { referralId: referral.id }, reason: input.reason || 'Linked to the referral it came from' });
   });
   return referralHistory(db, input.referralId);
+}
+
+/** The open referrals a printed page lists for a member, with how many there are in all and the older ones not listed. */
+export interface OpenReferralsListed {
+  /** The period's and later, at least the most recent `openReferralsListedAtLeast`, oldest first. */
+  openReferrals: OpenReferral[];
+  /** Every referral still open that the member gave or received, any date. */
+  openReferralsTotal: number;
+  /** The older open referrals not listed: how many and the first and last day they were given. */
+  openReferralsNotListed: { count: number; from: string; to: string } | null;
+}
+
+/** A statement or a renewal pack lists at least this many open referrals (the most recent) when the period has fewer. */
+export const openReferralsListedAtLeast = 20;
+
+/**
+ * The open referrals a member's statement and renewal pack list: every one given at a meeting of the period or later, and the most
+ * recent before it up to `openReferralsListedAtLeast` rows; the older rest is counted with its dates (ten
+ * years of never-closed referrals were 200 rows, five pages, on every statement, and cut there unsaid).
+ */
+export function openReferralsListed(db: Db, memberId: string, period: Period, today: string): OpenReferralsListed {
+  const filter = { memberId, status: 'open' as const, olderThanDays: 0 };
+  const total = countOpenReferrals(db, filter, today).total;
+  // Those given before the period: counted with their first and last day, the same filter as the count above.
+  const before = db.get<{ count: number; first: string | null; last: string | null }>(sql`SELECT count(*) AS count, min(m.meeting_on) AS first, max(m.meeting_on) AS last
+    FROM referrals r JOIN meetings m ON m.id = r.meeting_id
+    WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND r.status IN ('new', 'contacted', 'meeting_set')
+      AND (r.giver_id = ${memberId} OR r.receiver_id = ${memberId}) AND m.meeting_on < ${period.from}`)!;
+  // The most recent older ones make up at least the minimum; the list is oldest first, so they are skipped from its start.
+  const olderListed = Math.min(before.count, Math.max(openReferralsListedAtLeast - (total - before.count), 0));
+  const skipped = before.count - olderListed;
+  const listed = total > skipped ? listOpenReferrals(db, { ...filter, offset: skipped, limit: total - skipped }, today) : [];
+  if (!skipped) return { openReferrals: listed, openReferralsTotal: total, openReferralsNotListed: null };
+  // The newest of those not listed: the row just before the first listed when some older ones are listed.
+  const lastSkipped = olderListed ? listOpenReferrals(db, { ...filter, offset: skipped - 1, limit: 1 }, today)[0]!.meetingOn : before.last!;
+  return { openReferrals: listed, openReferralsTotal: total, openReferralsNotListed: { count: skipped, from: before.first!, to: lastSkipped } };
 }

@@ -7,7 +7,7 @@
 import dayjs from 'dayjs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import type { AbsenceLetter, Decision, MemberScore, OpenReferral, Period } from '../shared/contract';
+import type { AbsenceLetter, Decision, MemberScore, Period } from '../shared/contract';
 import { addMonths } from '../shared/dates';
 import { chapterTimeZone, dayIn } from '../shared/time-zone';
 import { renewalPackReport } from '../reports/renewal-pack';
@@ -17,7 +17,7 @@ import { readDecisions } from './applications';
 import { requireChapter } from './chapter';
 import { getLeadershipPolicies } from './leadership-policies';
 import { requireMember } from './members';
-import { listOpenReferrals } from './referrals';
+import { openReferralsListed, type OpenReferralsListed } from './referrals';
 import { scorecard } from './scorecard';
 
 export interface RenewalPackMonth {
@@ -44,7 +44,7 @@ export interface RenewalPackMonth {
   partial: boolean;
 }
 
-export interface RenewalPackData {
+export interface RenewalPackData extends OpenReferralsListed {
   chapterName: string;
   currency: string;
   locale: string;
@@ -59,7 +59,6 @@ export interface RenewalPackData {
   totals: Omit<RenewalPackMonth, 'month' | 'marks' | 'score' | 'partial'>;
   scoreProfileName: string;
   letters: AbsenceLetter[];
-  openReferrals: OpenReferral[];
   decisions: Decision[];
 }
 
@@ -162,7 +161,8 @@ export function renewalPackData(db: Db, memberId: string, producedAt: Date): Ren
     // Letters drafted or sent from the start of the 12 months up to the day the pack is produced, newest
     // first: a final letter sent after an overdue renewal's due date is exactly what the committee must see.
     letters: readLetters(db, sql`l.member_id = ${member.id} AND (l.reached_on BETWEEN ${period.from} AND ${today} OR l.sent_on BETWEEN ${period.from} AND ${today})`),
-    openReferrals: listOpenReferrals(db, { memberId: member.id, status: 'open', olderThanDays: 0 }, today),
+    // As on the member's statement: every open one counted, the 12 months' (and later) listed, at least the 20 most recent.
+    ...openReferralsListed(db, member.id, period, today),
     decisions: readDecisions(db, sql`d.member_id = ${member.id}`, 20),
   };
 }

@@ -21,7 +21,7 @@ import { weeklyMeetingReport } from '../reports/weekly-meeting';
 import { getChapter, requireChapter } from './chapter';
 import { getMeetingSheet } from './meetings';
 import { requireMember } from './members';
-import { countOpenReferrals, listOpenReferrals } from './referrals';
+import { openReferralsListed } from './referrals';
 import { memberScore, scorecard, scoreEndMonth } from './scorecard';
 import { seatMap } from './seats';
 import { listMeetingSlips } from './slips';
@@ -193,7 +193,7 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
     member: { name: member.fullName, company: member.company, classificationName: member.classificationName },
     tally: tallies.find((m) => m.memberId === member.id) ?? null,
     trend: memberTrend(db, member.id, figures),
-    ...openReferralsOnStatement(db, member.id, period, today),
+    ...openReferralsListed(db, member.id, period, today),
     score: card.score,
     scorePeriod: card.period,
     scorePeriodWords: card.periodWords,
@@ -202,31 +202,8 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
   };
 }
 
-/** A statement lists at least this many open referrals (the most recent) when the period has fewer. */
-export const openReferralsListedAtLeast = 20;
-
-/**
- * The open referrals a statement lists: every one given at a meeting of the period or later, and the most
- * recent before it up to `openReferralsListedAtLeast` rows; the older rest is counted with its dates (ten
- * years of never-closed referrals were 200 rows, five pages, on every statement, and cut there unsaid).
- */
-function openReferralsOnStatement(db: Db, memberId: string, period: Period, today: string): Pick<MemberStatementData, 'openReferrals' | 'openReferralsTotal' | 'openReferralsNotListed'> {
-  const filter = { memberId, status: 'open' as const, olderThanDays: 0 };
-  const total = countOpenReferrals(db, filter, today).total;
-  // Those given before the period: counted with their first and last day, the same filter as the count above.
-  const before = db.get<{ count: number; first: string | null; last: string | null }>(sql`SELECT count(*) AS count, min(m.meeting_on) AS first, max(m.meeting_on) AS last
-    FROM referrals r JOIN meetings m ON m.id = r.meeting_id
-    WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND r.status IN ('new', 'contacted', 'meeting_set')
-      AND (r.giver_id = ${memberId} OR r.receiver_id = ${memberId}) AND m.meeting_on < ${period.from}`)!;
-  // The most recent older ones make up at least the minimum; the list is oldest first, so they are skipped from its start.
-  const olderListed = Math.min(before.count, Math.max(openReferralsListedAtLeast - (total - before.count), 0));
-  const skipped = before.count - olderListed;
-  const listed = total > skipped ? listOpenReferrals(db, { ...filter, offset: skipped, limit: total - skipped }, today) : [];
-  if (!skipped) return { openReferrals: listed, openReferralsTotal: total, openReferralsNotListed: null };
-  // The newest of those not listed: the row just before the first listed when some older ones are listed.
-  const lastSkipped = olderListed ? listOpenReferrals(db, { ...filter, offset: skipped - 1, limit: 1 }, today)[0]!.meetingOn : before.last!;
-  return { openReferrals: listed, openReferralsTotal: total, openReferralsNotListed: { count: skipped, from: before.first!, to: lastSkipped } };
-}
+/** A statement (and a renewal pack) lists at least this many open referrals: see `openReferralsListed`. */
+export { openReferralsListedAtLeast } from './referrals';
 
 /** The referrals a member gave at the period's closed meetings, with their latest status and the TYFCB linked to each. */
 function referralsGivenBy(db: Db, memberId: string, period: Period) {

@@ -8,6 +8,7 @@ import type { AbsenceLetter, Renewals } from '../../src/shared/contract';
 import { getChapter, saveChapter } from '../../src/services/chapter';
 import { loadDemoChapter } from '../../src/services/demo';
 import { renewalPackData, type RenewalPackData } from '../../src/services/renewal-pack';
+import { listOpenReferrals } from '../../src/services/referrals';
 import { memberStatementData } from '../../src/services/reports';
 import { scorecard } from '../../src/services/scorecard';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
@@ -182,6 +183,42 @@ describe('a renewal review pack for one member', () => {
     const statementText = pdfText(Buffer.from((statement.value as { pdfBase64: string }).pdfBase64, 'base64'));
     expect(statementText).toMatch(/Closed business \(TYFCB\) \$1,250\.50 \$300\.00/);
     expect(statementText).toMatch(/Present Absent Late Medical Substitute One-to-ones Visitors CEUs\s+2 2 1 1 1 1 1 2/);
+  });
+
+  it('a member with 230 referrals still open from before the 12 months: all counted, the 20 most recent listed, the older ones said with their days (no silent cut at 200)', async () => {
+    // Two closed meetings before the 12 months, 115 referrals each still open (half given by 李小龍, half to him).
+    for (const on of ['2025-09-03', '2025-10-01']) {
+      const id = meeting(api, on);
+      for (let i = 0; i < 115; i++) {
+        const [giverId, receiverId] = i % 2 ? [lee, dana] : [dana, lee];
+        ok(api.call('saveReferral', { meetingId: id, giverId, receiverId, prospectName: `Old prospect ${on} #${String(i + 1).padStart(3, '0')}` }));
+      }
+      closeWith(api, id);
+    }
+    const pack = renewalPackData(opened.db, dana, producedAt);
+    expect(pack.period).toEqual({ from: '2025-12-01', to: '2026-11-20' });
+    // 230 old ones + Harbour Bakery, Pier Florists (September) + Not yet closed (November's draft meeting).
+    expect(pack.openReferralsTotal).toBe(233);
+    expect(pack.openReferrals).toHaveLength(20);
+    expect(pack.openReferrals.slice(-3).map((r) => r.prospectName)).toEqual(['Harbour Bakery', 'Pier Florists', 'Not yet closed']);
+    // Topped up with the 17 most recent older ones (October 1st's), as the Open referrals screen orders every one.
+    const every = listOpenReferrals(opened.db, { memberId: dana, status: 'open', olderThanDays: 0, limit: 500 }, '2026-11-20');
+    expect(every).toHaveLength(233);
+    expect(pack.openReferrals.map((r) => r.id)).toEqual(every.slice(-20).map((r) => r.id));
+    expect(pack.openReferrals.slice(0, 17).every((r) => r.meetingOn === '2025-10-01')).toBe(true);
+    const firstListed = pack.openReferrals[0]!.prospectName;
+    const lastNotListed = every.at(-21)!.prospectName;
+    expect(pack.openReferralsNotListed).toEqual({ count: 213, from: '2025-09-03', to: '2025-10-01' });
+    expectReconciled(pack, 'last month');
+
+    const bytes = await packPdf(dana);
+    if (process.env.PACK_PDF_MANY) writeFileSync(process.env.PACK_PDF_MANY, bytes);
+    const text = pdfText(bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('Open referrals given or received, any date (233)');
+    expect(text).toContain('Listed: the 20 most recent, given Oct 1, 2025 or later. Not listed: 213 older ones, given Sep 3, 2025 to Oct 1, 2025, still open — the Open referrals screen in Chapter Ledger lists every one (choose Dana Ruiz as the member).');
+    expect(text).toContain(firstListed);
+    expect(text).not.toContain(lastNotListed);
+    expect(text).toContain('Not yet closed');
   });
 
   it('a member who does not exist is refused naming the member, and nothing is printed', async () => {
