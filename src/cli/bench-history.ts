@@ -103,7 +103,7 @@ export async function runHistoryBench(): Promise<void> {
       };
       const writer = createRegistry({ db: writing.db, file, appVersion: 'bench' }, () => {});
       const shape = { members: MEMBERS, weeks, slipsPerMeeting, firstMeetingOn, onWeek: progress };
-      if (byImport) await writeChapterHistoryByImport(writer, shape);
+      if (byImport) await writeChapterHistoryByImport(writer, shape, writing.sqlite);
       else writeChapterHistory(writer, shape);
       const cpu = process.cpuUsage(cpuStarted);
       written = `written through the registry${byImport ? " (each week's slips by Slips Audit import)" : ''} in ${((performance.now() - started) / 1000).toFixed(0)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s)`;

@@ -7,6 +7,7 @@
 // but its slips arrive as that week's Slips Audit Report, previewed and imported through the registry
 // (one import batch and one audit entry per meeting listing every slip it created). A million slips
 // then take minutes instead of hours (a typed slip costs ~3.5 ms of CPU, an imported one ~0.1 ms).
+import type Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import type { Registry } from '../server/registry';
 import { addDays } from '../shared/dates';
@@ -194,7 +195,7 @@ export interface ImportedWeek {
  * open meeting, through the registry's preview and import (as the Import screen does: preview, then import
  * with the same answers). Attendance, churn, closing, follow-ups and amendments as in writeChapterHistory.
  */
-export async function writeChapterHistoryByImport(api: Registry, shape: HistoryShape & { onImported?: (week: ImportedWeek) => void }): Promise<WrittenHistory> {
+export async function writeChapterHistoryByImport(api: Registry, shape: HistoryShape & { onImported?: (week: ImportedWeek) => void }, chapterFile: Database.Database): Promise<WrittenHistory> {
   const rand = seeded(shape.seed ?? 16);
   const call = <T = { id: string }>(method: string, input: unknown): T => {
     const result = api.call(method, input);
@@ -208,9 +209,9 @@ export async function writeChapterHistoryByImport(api: Registry, shape: HistoryS
   };
   const recentReferrals: string[] = [];
   let slips = 0;
-  // Referrals still "new" (imported, not yet followed up): this week's are the last of them, oldest first.
-  let referralRows = 0;
-  let pushed = 0;
+  // The referrals an import created, in the file's order: the batch's audit entry lists every slip it made
+  // (the page's copy of the entry is shortened for a large batch, so the writer reads the entry in the file).
+  const batchEntry = chapterFile.prepare("SELECT after FROM audit_log WHERE entity = 'import_batch' AND entity_id = ? AND action = 'import'").pluck();
   const header = ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'New/Repeat', 'CEU Credits', 'Detail'];
   const weeks = chapterWeeks(call, shape, rand, recentReferrals);
   for (let next = weeks.next(); ; next = weeks.next()) {
@@ -231,16 +232,14 @@ export async function writeChapterHistoryByImport(api: Registry, shape: HistoryS
     const input = { fileName: `slips-audit-${day}.csv`, contentBase64: Buffer.from(csv).toString('base64'), dateOrder: 'dmy' };
     const preview = await callAsync<{ meetingOn: string; counts: { new: number; problem: number } }>('previewSlipsAuditImport', input);
     if (preview.meetingOn !== day || preview.counts.problem > 0) throw new Error(`The Slips Audit file of ${day} previewed as ${preview.meetingOn} with ${preview.counts.problem} problem rows.`);
-    const imported = await callAsync<{ created: number; problems: unknown[] }>('importSlipsAudit', input);
+    const imported = await callAsync<{ created: number; problems: unknown[]; batchId: string | null }>('importSlipsAudit', input);
     slips += imported.created;
     shape.onImported?.({ created: imported.created, problems: imported.problems.length });
-    // Six of this week's referrals are followed up after the meeting (as writeChapterHistory does).
-    referralRows += rows.filter((r) => r[2] === 'Referral').length;
-    const stillNew = referralRows - (pushed - recentReferrals.length);
-    for (const r of call<Array<{ id: string }>>('listOpenReferrals', { status: 'new', offset: Math.max(0, stillNew - 6), limit: 6 })) {
-      recentReferrals.push(r.id);
-      pushed++;
-    }
+    // Six of this week's referrals (the file's last six) are followed up after the meeting, as writeChapterHistory
+    // does: taken from this week's import batch, not by paging through every open referral of the chapter.
+    const entry = imported.batchId ? (batchEntry.get(imported.batchId) as string | undefined) : undefined;
+    const made = entry ? ((JSON.parse(entry) as { slips?: { referral?: Array<[string, number]> } }).slips?.referral ?? []) : [];
+    for (const [id] of made.slice(-6)) recentReferrals.push(id);
   }
 }
 

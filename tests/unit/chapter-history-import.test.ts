@@ -23,7 +23,7 @@ beforeAll(async () => {
   const file = path.join(folder, 'chapter.sqlite');
   opened = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
   const api = createRegistry({ db: opened.db, file, appVersion: 'test' }, () => {});
-  history = await writeChapterHistoryByImport(api, { members: 24, weeks: WEEKS, slipsPerMeeting: 30, firstMeetingOn: addDays(todayIso(), -7 * WEEKS), onImported: (w) => imported.push(w.created) });
+  history = await writeChapterHistoryByImport(api, { members: 24, weeks: WEEKS, slipsPerMeeting: 30, firstMeetingOn: addDays(todayIso(), -7 * WEEKS), onImported: (w) => imported.push(w.created) }, opened.sqlite);
 }, 120_000);
 
 afterAll(() => {
