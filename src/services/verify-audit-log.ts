@@ -167,11 +167,15 @@ export function walkAuditLog(db: Db, backups: BackupToCompare[] = [], start?: Wa
   // Every backup taken since the last restore must hold a beginning of this very log. Backups of the
   // file a restore replaced (taken before it) went another way, and are not held against it.
   let backupsCompared = 0;
+  // The newest backup the log continues, named in the sentence so the president knows which file
+  // it was checked against (heads are walked newest first).
+  let newestCompared: BackupHead | null = null;
   if (!problem) {
     for (const b of heads.sort((x, y) => (x.takenAt < y.takenAt ? 1 : -1))) {
       const same = b.entries <= position && hashAt.get(b.entries) === b.headHash;
       if (same) {
         backupsCompared += 1;
+        newestCompared ??= b;
         continue;
       }
       if (b.takenAt < lastRestoreAt) continue;
@@ -196,7 +200,13 @@ export function walkAuditLog(db: Db, backups: BackupToCompare[] = [], start?: Wa
     };
     return { verification, end };
   }
-  const backupsPart = backupsCompared === 0 ? '' : `; the log also continues ${backupsCompared === 1 ? 'the backup' : `all ${backupsCompared} backups`} holding a chained log`;
+  const newestNamed = newestCompared ? `the backup of ${when(newestCompared.takenAt)} (${newestCompared.name})` : '';
+  const backupsPart =
+    backupsCompared === 0
+      ? ''
+      : backupsCompared === 1
+        ? `; the log also continues ${newestNamed}, the one backup holding a chained log`
+        : `; the log also continues all ${count(backupsCompared)} backups holding a chained log, the newest ${newestNamed}`;
   const sentence =
     position === 0
       ? `The audit log has no entries yet, and none were removed${backupsPart}.`

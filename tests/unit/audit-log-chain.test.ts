@@ -64,8 +64,12 @@ describe('Verify audit log on an untouched chapter', () => {
     const { api, verify } = demoFile();
     const older = ok<{ name: string }>(await api.callAsync('backupNow', {}));
     ok(await api.callAsync('saveContactSphere', { name: 'Events', description: 'Weddings and parties' }));
-    await api.callAsync('backupNow', {});
-    expect((await verify()).backupsCompared).toBe(2);
+    const newer = ok<{ name: string }>(await api.callAsync('backupNow', {}));
+    const both = await verify();
+    expect(both.backupsCompared).toBe(2);
+    // The president is told which backup the log was held against, by its file name.
+    expect(both.sentence).toContain(`continues all 2 backups holding a chained log, the newest the backup of `);
+    expect(both.sentence).toContain(`(${newer.name})`);
     ok(await api.callAsync('restoreBackup', { name: older.name }));
     // The backup of the file the restore replaced went another way; it is not held against the log.
     const afterRestore = await verify();
