@@ -45,16 +45,26 @@ export const optionalEmail = (label: string) =>
     .string({ error: typeError(label, 'text') })
     .trim()
     .max(254, { error: `${label} is too long.` })
-    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+    .refine((v) => v === '' || looksLikeEmail(v), {
       error: `${label} does not look like an email address (name@example.com).`,
     })
     .default('');
 
-export const optionalPhone = (label: string) =>
+/** An email address as the ledger takes one: name@example.com, no spaces. */
+export function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+}
+
+export const optionalPhone = (label: string, emailLabel = label.replace(/phone$/i, (w) => (w[0] === 'P' ? 'Email' : 'email'))) =>
   z
     .string({ error: typeError(label, 'text') })
     .trim()
     .max(40, { error: `${label} is too long (at most 40 characters).` })
+    // An email typed in the phone field (the fields sit side by side): said as such, with the fix.
+    .refine((v) => !v.includes('@'), {
+      error: `${label} holds an email address: move it to ${emailLabel}, and type the phone number here (digits, spaces and + ( ) - . / only).`,
+      abort: true,
+    })
     .refine((v) => v === '' || /^[+()\d\s./-]+$/.test(v), {
       error: `${label} may hold digits, spaces and + ( ) - . / only.`,
     })

@@ -234,9 +234,9 @@ test('delete then Ctrl+Z brings back that slip and nothing else; undo walks back
   await page.getByRole('textbox', { name: 'Prospect', exact: true }).fill('Second prospect, renamed');
   // Clicking another pencil with the edit unsaved asks first, instead of swapping slips silently.
   await list.getByRole('button', { name: 'Edit Referral Dana Ruiz' }).click();
-  await expect(page.getByRole('dialog', { name: 'Leave the slip being typed?' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Leave the slip being edited?' })).toBeVisible();
   await page.screenshot({ path: `${shots}/pencil-asks.png` });
-  await page.keyboard.press('Enter'); // "Keep typing" has the focus
+  await page.keyboard.press('Enter'); // "Keep editing" has the focus
   await expect(page.getByRole('textbox', { name: 'Prospect', exact: true })).toHaveValue('Second prospect, renamed');
   await page.getByRole('textbox', { name: 'Prospect', exact: true }).press('Enter');
   await expect(giver).toBeFocused();

@@ -8,6 +8,29 @@ import { ledger } from '../client';
 import { KeyChoice } from './KeyChoice';
 import { MemberPicker, isOutsideChoice, type PickableMember } from './MemberPicker';
 import type { OutsidePartyKind } from '../../shared/domain';
+import { setLeaveGuard } from '../leave-guard';
+import { emailInPhone, keptKinds, keptSentence, refusalSentence, slipFieldLabels, slipTypeWords, switchSlipType, unsavedSentence, type EntryKind, type KeptDrafts } from '../slip-drafts';
+import { looksLikeEmail } from '../../shared/fields';
+
+/**
+ * What the bar holds, kept by the Meeting screen while the bar is not drawn (the Attendance tab, another
+ * meeting opened): nothing typed is dropped by a tab or a meeting switch.
+ */
+export interface BarMemory {
+  meetingId: string;
+  meetingOn: string;
+  mode: EntryKind;
+  draft: Draft;
+  kept: KeptDrafts<Draft>;
+  held: HeldSlip[];
+}
+/** A slip set aside with the reason it is not saved, offered back by a button. */
+export interface HeldSlip {
+  kind: SlipKind;
+  draft: Draft;
+  before: Slip | null;
+  message: string;
+}
 
 /** The platform's modifier for undo: Cmd on macOS, Ctrl elsewhere. */
 export const modKey = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
@@ -20,7 +43,7 @@ export const slipModes: Array<{ kind: SlipKind; label: string; hotkey: string; k
   { kind: 'ceu', label: 'CEU', hotkey: 'alt+c', key: 'C' },
 ];
 
-interface Draft {
+export interface Draft {
   id?: string;
   giverId: string | null;
   receiverId: string | null;
@@ -254,6 +277,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
   onSaved,
   onDirtyChange,
   reason,
+  memory,
 }: {
   sheet: SlipBarSheet;
   classifications: Classification[];
@@ -261,18 +285,45 @@ export const SlipEntryBar = memo(function SlipEntryBar({
   onEditDone: () => void;
   /** A slip was recorded (before = null) or amended (before = the slip as it was). */
   onSaved: (slip: Slip, before: Slip | null) => Promise<void>;
-  /** Whether the bar holds something typed and not saved (the screen asks before discarding it). */
+  /** Whether the bar holds changes to a slip being edited, not saved (the screen asks before discarding them). */
   onDirtyChange?: (dirty: boolean) => void;
   /** The amendment reason, required by the ledger once the meeting is closed. */
   reason: string;
+  /** Where the bar leaves what it holds when it is not drawn (another tab, another meeting). */
+  memory?: { current: BarMemory | null };
 }) {
-  const [mode, setMode] = useState<SlipKind>('referral');
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  // What the bar held when it was last drawn: the same meeting (back from Attendance) takes it all back;
+  // another meeting takes the slips being typed (not an edit of the other meeting's slip) and says so.
+  const [start] = useState(() => {
+    const m = memory?.current;
+    if (!m) return null;
+    const same = m.meetingId === sheet.meeting.id;
+    const edit = !!m.draft.id;
+    const keepEdit = edit && same && editing?.id === m.draft.id;
+    const kept = { ...m.kept };
+    let draft = m.draft;
+    if (edit && !keepEdit) {
+      draft = kept[m.mode] ?? emptyDraft();
+      delete kept[m.mode];
+    }
+    const held = same ? m.held : m.held.filter((h) => !h.draft.id);
+    const typed = differs(draft, emptyDraft()) || keptKinds(kept).length > 0 || held.length > 0;
+    return { mode: m.mode, draft, kept, held, broughtFrom: !same && typed ? m.meetingOn : null };
+  });
+  const [mode, setMode] = useState<SlipKind>(start?.mode ?? 'referral');
+  const [draft, setDraft] = useState<Draft>(start?.draft ?? emptyDraft);
+  /** The half-typed slip of each other type, kept while the bar shows this one (slip-drafts.ts). */
+  const [kept, setKept] = useState<KeptDrafts<Draft>>(start?.kept ?? {});
+  /** The slips typed in another meeting's bar, now in this one: said above the bar until the next save. */
+  const [broughtFrom, setBroughtFrom] = useState<string | null>(start?.broughtFrom ?? null);
+  /** A type switch refused while a slip is being edited: said beside the switch. */
+  const [finishEdit, setFinishEdit] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<{ message: string; kind: SlipKind; draft: Draft; before: Slip | null } | null>(null);
-  /** A slip whose save failed while the secretary had already started the next one: kept, offered back. */
-  const [held, setHeld] = useState<{ kind: SlipKind; draft: Draft; before: Slip | null; message: string } | null>(null);
+  /** Slips whose save failed while the secretary had already started the next one (or set aside for one
+   * brought back): kept, each offered back. */
+  const [held, setHeld] = useState<HeldSlip[]>(start?.held ?? []);
   /** A save on its way: only the Save button shows it (the bar itself is not redrawn for it). */
   const saving = useMemo(createBusyFlag, []);
   /**
@@ -292,11 +343,28 @@ export const SlipEntryBar = memo(function SlipEntryBar({
   modeRef.current = mode;
   const editingRef = useRef(editing);
   editingRef.current = editing;
+  const keptRef = useRef(kept);
+  keptRef.current = kept;
+  if (memory) memory.current = { meetingId: sheet.meeting.id, meetingOn: sheet.meeting.meetingOn, mode: mode as EntryKind, draft, kept, held };
+  /** Takes the kept slip of a type back out of the keep (it goes into the bar), or null. */
+  const takeKept = (kind: SlipKind): Draft | null => {
+    const back = keptRef.current[kind as EntryKind];
+    if (!back) return null;
+    const next = { ...keptRef.current };
+    delete next[kind as EntryKind];
+    keptRef.current = next;
+    setKept(next);
+    return back;
+  };
   const inFlight = useRef(0);
 
   const baseline = useMemo(() => (editing ? draftFromSlip(editing, sheet.currency, sheet.locale) : emptyDraft()), [editing, sheet.currency, sheet.locale]);
   const dirty = differs(draft, baseline);
-  useEffect(() => onDirtyChange?.(dirty), [dirty]);
+  const editDirty = dirty && !!draft.id;
+  useEffect(() => onDirtyChange?.(editDirty), [editDirty]);
+  // Leaving the Meeting screen with slips typed and not saved asks first (App's leave guard).
+  const unsaved = [unsavedSentence({ kind: mode as EntryKind, typed: draft.id ? dirty : differs(draft, emptyDraft()), editing: !!draft.id }, kept), held.length ? `${held.length} slip${held.length === 1 ? ' was' : 's were'} not saved (in red under the slip bar).` : null].filter(Boolean).join(' ') || null;
+  useEffect(() => setLeaveGuard('meeting-slip-bar', unsaved), [unsaved]);
 
   const members: PickableMember[] = useMemo(
     () => sheet.roster.map((r) => ({ id: r.memberId, name: r.name, company: r.company, classificationName: r.classificationName })),
@@ -310,10 +378,31 @@ export const SlipEntryBar = memo(function SlipEntryBar({
       const active = document.activeElement;
       if (force || !active || active === document.body || formRef.current?.contains(active)) firstField.current?.focus();
     }, 0);
+  /**
+   * Another slip type: what is typed in this one is kept for it (slip-drafts.ts) and the other type's
+   * own half-typed slip comes back. Reads the refs: the hotkeys hold the first render's function.
+   */
   const switchMode = (kind: SlipKind) => {
+    const from = modeRef.current as EntryKind;
+    const current = draftRef.current;
+    if (kind === from) return void setTimeout(() => firstField.current?.focus(), 0);
+    // A slip being edited stays what it is: finish the edit (Enter) or cancel it (Esc) first.
+    if (current.id) return setFinishEdit(true);
+    const { draft: back, kept: next } = switchSlipType(from, current, kind as EntryKind, keptRef.current, (d) => differs(d, emptyDraft()));
+    const shown = back ?? emptyDraft();
+    keptRef.current = next;
+    modeRef.current = kind;
+    draftRef.current = shown;
+    setKept(next);
     setMode(kind);
+    setDraft(shown);
+    fresh();
     setErrors({});
     setFormError(null);
+    setFinishEdit(false);
+    setOffer(null);
+    setMoved(null);
+    setNotSaved(null);
     setTimeout(() => firstField.current?.focus(), 0);
   };
   useHotkeys(
@@ -328,6 +417,17 @@ export const SlipEntryBar = memo(function SlipEntryBar({
 
   useEffect(() => {
     if (!editing) return;
+    // Already in the bar (back from the Attendance tab with the edit under way): nothing to load.
+    if (draftRef.current.id === editing.id) return;
+    const current = draftRef.current;
+    const from = modeRef.current as EntryKind;
+    // A new slip being typed is kept for its type while the other slip is edited, and comes back after.
+    if (!current.id && differs(current, emptyDraft())) {
+      const next = { ...keptRef.current, [from]: current };
+      keptRef.current = next;
+      setKept(next);
+    }
+    setFinishEdit(false);
     setMode(editing.kind === 'outside_party' ? editing.slipType : editing.kind);
     setDraft(draftFromSlip(editing, sheet.currency, sheet.locale));
     fresh();
@@ -354,7 +454,10 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     'data-slip-field': key,
     value: String(draft[key] ?? ''),
     error: errors[key as string] || undefined,
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(key)(e.currentTarget.value as never),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      set(key)(e.currentTarget.value as never);
+      if (offer && offer.phone === key) setOffer(null);
+    },
   });
 
   /** The next field in the bar after the one with the cursor, as Tab would go (one radio per group). */
@@ -429,7 +532,12 @@ export const SlipEntryBar = memo(function SlipEntryBar({
   }
 
   const clear = () => {
-    setDraft(emptyDraft());
+    // Esc clears the slip in the bar; after an edit, the slip of that type kept meanwhile comes back.
+    setDraft((draftRef.current.id ? takeKept(modeRef.current) : null) ?? emptyDraft());
+    setFinishEdit(false);
+    setOffer(null);
+    setMoved(null);
+    setNotSaved(null);
     fresh();
     setErrors({});
     setFormError(null);
@@ -445,26 +553,86 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     return () => clearTimeout(timer);
   }, [errorFocus]);
 
-  const showError = (error: unknown) => {
-    if (error instanceof LedgerError && error.field && error.field !== 'id') {
-      setErrors({ [error.field]: error.message });
-      setErrorFocus((f) => ({ field: error.field!, n: (f?.n ?? 0) + 1 }));
-    } else setFormError((error as Error).message);
+  /**
+   * A refusal of the slip in the bar: its sentence under the field it names, the cursor there, and a line
+   * under the bar saying the slip is not saved (a refusal never looks like nothing happened). A field the
+   * bar does not draw under that name (the member beside someone outside the chapter) is the picker that
+   * holds it; a refusal naming no field drawn is said in full under the bar.
+   */
+  const showError = (error: unknown, kind: SlipKind = modeRef.current, d: Draft = draftRef.current) => {
+    let field = error instanceof LedgerError && error.field && error.field !== 'id' ? error.field : null;
+    if (field === 'memberId' && d.partySide && kind !== 'ceu') field = pairOf[d.partySide] ?? field;
+    const type = slipTypeWords[kind as EntryKind] ?? 'slip';
+    if (field && slipFieldLabels[field]) {
+      setErrors({ [field]: (error as Error).message });
+      setErrorFocus((f) => ({ field: field === 'party.name' ? 'partyName' : field === 'party.chapterName' ? 'partyChapter' : field!, n: (f?.n ?? 0) + 1 }));
+      setNotSaved(`Not saved yet: the ${type} slip is still in the bar. Change ${slipFieldLabels[field]} (the red line under it says how), then press Enter.`);
+    } else {
+      setFormError(refusalSentence(kind, (error as Error).message));
+      setNotSaved(null);
+    }
   };
+  /** The line under the bar after a refusal: the slip is still there, not saved. */
+  const [notSaved, setNotSaved] = useState<string | null>(null);
+  /** An email typed in a phone field: what the bar offers (one key moves it), before anything is sent. */
+  const [offer, setOffer] = useState<ReturnType<typeof emailInPhone>>(null);
+  /** An address just moved from the phone field: said under the email field until the slip is saved. */
+  const [moved, setMoved] = useState<{ field: string; from: string } | null>(null);
+  const offerButton = useRef<HTMLButtonElement>(null);
+  const moveEmail = () => {
+    const o = offer;
+    if (!o) return;
+    setDraft((x) => ({ ...x, [o.email]: o.value, [o.phone]: '' }));
+    setOffer(null);
+    setErrors({});
+    setNotSaved(null);
+    setMoved({ field: o.email, from: slipFieldLabels[o.phone]! });
+    setTimeout(() => focusSlipField(formRef.current, o.email), 0);
+  };
+  /** Under a phone field: the refusal, and the button that moves the address to the email field. */
+  const phoneProblem = (field: 'phone' | 'prospectPhone') =>
+    offer && offer.phone === field ? (
+      <>
+        {offer.sentence}
+        {offer.canMove && (
+          <Button ref={offerButton} size="compact-xs" ml={6} variant="filled" color="red" onClick={moveEmail}>
+            Move it to {slipFieldLabels[offer.email]} (Enter)
+          </Button>
+        )}
+      </>
+    ) : (errors[field] || undefined);
+  const emailNote = (field: 'email' | 'prospectEmail') => (moved?.field === field ? `Moved here from ${moved.from}: check it, then Enter saves the slip.` : undefined);
 
   const submit = async (d: Draft, kind: SlipKind, confirmDuplicate = false) => {
     // Enter on an empty bar records nothing (so a second Enter on a slip just saved does nothing). The
     // next slip may be typed and saved while this one is still on its way: the ledger takes them in turn.
     if (!d.id && !differs(d, emptyDraft())) return;
+    // An email in a phone field is caught here, before the bar empties: said under the field, with the
+    // move offered on the cursor (Enter takes it); nothing is changed until it is asked for.
+    const misplaced = emailInPhone(kind, d, looksLikeEmail);
+    if (misplaced) {
+      setOffer(misplaced);
+      setErrors({ [misplaced.phone]: misplaced.sentence });
+      setNotSaved(`Not saved yet: the ${slipTypeWords[kind as EntryKind]} slip is still in the bar. ${misplaced.canMove ? `Enter moves the address to ${slipFieldLabels[misplaced.email]}; then Enter saves.` : `Change ${slipFieldLabels[misplaced.phone]}, then press Enter.`}`);
+      setTimeout(() => (misplaced.canMove ? offerButton.current?.focus() : focusSlipField(formRef.current, misplaced.phone)), 0);
+      return;
+    }
+    setOffer(null);
+    setMoved(null);
+    setNotSaved(null);
+    // This slip is on its way: a notice still offering it back (a duplicate saved anyway) goes.
+    setHeld((h) => (h.some((x) => x.draft === d) ? h.filter((x) => x.draft !== d) : h));
     inFlight.current += 1;
     saving.set(true);
     const before = d.id ? editingRef.current : null;
-    // The bar empties at once: whatever is typed next is the next slip, never part of this one.
-    setDraft(emptyDraft());
+    // The bar empties at once: whatever is typed next is the next slip, never part of this one. After an
+    // edit, the slip of that type kept while it was edited comes back.
+    setDraft((d.id ? takeKept(kind) : null) ?? emptyDraft());
     fresh();
     setErrors({});
     setFormError(null);
-    setHeld(null);
+    setFinishEdit(false);
+    setBroughtFrom(null);
     focusFirst(true);
     try {
       const slip = await saveSlipDraft(kind, d, sheet.meeting.id, { reason, confirmDuplicate }, before);
@@ -473,27 +641,66 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     } catch (error) {
       // Nothing typed is lost: the slip comes back with the problem beside its field. If the next
       // slip is already being typed, the failed one waits in a notice until asked for.
-      const pristine = !differs(draftRef.current, emptyDraft());
-      if (error instanceof LedgerError && error.code === 'duplicate') {
-        if (pristine) {
-          setMode(kind);
-          setDraft(d);
-          fresh();
-        }
-        else setHeld({ kind, draft: d, before, message: 'Not saved yet: it looks like a slip already entered.' });
-        setDuplicate({ message: error.message, kind, draft: d, before });
-      } else if (pristine) {
+      // (A slip of that type kept meanwhile counts as typed: it must not be overwritten either.)
+      const pristine = !differs(draftRef.current, emptyDraft()) && (kind === modeRef.current || !keptRef.current[kind as EntryKind]);
+      const backInBar = () => {
+        modeRef.current = kind;
+        draftRef.current = d;
         setMode(kind);
         setDraft(d);
-          fresh();
-        showError(error);
+        fresh();
+      };
+      if (error instanceof LedgerError && error.code === 'duplicate') {
+        if (pristine) backInBar();
+        else setHeld((h) => [...h, { kind, draft: d, before, message: 'Not saved yet: it looks like a slip already entered.' }]);
+        setDuplicate({ message: error.message, kind, draft: d, before });
+      } else if (pristine) {
+        backInBar();
+        showError(error, kind, d);
       } else {
-        setHeld({ kind, draft: d, before, message: (error as Error).message });
+        setHeld((h) => [...h, { kind, draft: d, before, message: refusalSentence(kind, (error as Error).message, error instanceof LedgerError ? error.field : undefined) }]);
       }
     } finally {
       inFlight.current -= 1;
       saving.set(inFlight.current > 0);
     }
+  };
+
+  /**
+   * A held slip back into the bar. What the bar holds is not lost: a new slip of another type is kept for
+   * its type; one of the same type, or an edit, takes the held slip's place in the red notices.
+   */
+  const bringBack = (index: number) => {
+    const h = held[index]!;
+    const from = modeRef.current as EntryKind;
+    const kind = h.kind as EntryKind;
+    const current = draftRef.current;
+    let nextHeld = held.filter((_, i) => i !== index);
+    const nextKept = { ...keptRef.current };
+    const typed = current.id ? differs(current, baseline) : differs(current, emptyDraft());
+    const setAside = 'Set aside while the slip before it was brought back: not saved yet.';
+    if (typed) {
+      if (current.id || from === kind) nextHeld = [...nextHeld, { kind: from, draft: current, before: current.id ? editingRef.current : null, message: setAside }];
+      else nextKept[from] = current;
+    }
+    if (!h.draft.id && nextKept[kind]) {
+      nextHeld = [...nextHeld, { kind, draft: nextKept[kind]!, before: null, message: setAside }];
+      delete nextKept[kind];
+    }
+    if (current.id) onEditDone();
+    keptRef.current = nextKept;
+    modeRef.current = kind;
+    draftRef.current = h.draft;
+    setKept(nextKept);
+    setHeld(nextHeld);
+    setMode(kind);
+    setDraft(h.draft);
+    fresh();
+    setErrors({});
+    setFormError(null);
+    setOffer(null);
+    setNotSaved(null);
+    focusFirst(true);
   };
 
   const sought = classifications.find((c) => c.name.toLocaleLowerCase() === draft.classificationSought.trim().toLocaleLowerCase());
@@ -522,7 +729,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
             aria-label="Slip type"
             value={mode}
             onChange={(v) => switchMode(v as SlipKind)}
-            data={slipModes.map((m) => ({ value: m.kind, label: `${m.label}` }))}
+            data={slipModes.map((m) => ({ value: m.kind, label: kept[m.kind as EntryKind] ? `${m.label} · kept` : m.label }))}
           />
           {draft.id ? (
             <Badge color="orange" variant="light" size="lg" aria-label="Editing">
@@ -535,6 +742,26 @@ export const SlipEntryBar = memo(function SlipEntryBar({
           )}
         </Group>
 
+        {broughtFrom && (
+          <Alert color="blue" mb="sm" withCloseButton onClose={() => setBroughtFrom(null)} closeButtonLabel="Hide this note">
+            Brought over from the meeting of {broughtFrom}: what was being typed there is still here. Saved now, it goes into this meeting ({sheet.meeting.meetingOn}); Esc clears the slip in the bar.
+          </Alert>
+        )}
+        {(keptSentence(kept) || finishEdit) && (
+          <Group gap="xs" mb="xs" aria-live="polite">
+            {keptSentence(kept) && (
+              <Text size="sm" c="blue.8" fw={500}>
+                {keptSentence(kept)}
+              </Text>
+            )}
+            {finishEdit && (
+              <Text size="sm" c="orange.8" fw={500} role="alert">
+                Finish this edit first: Enter saves the changes, Esc cancels them. Then switch the slip type.
+              </Text>
+            )}
+          </Group>
+        )}
+
         {mode === 'referral' && (
           <SimpleGrid cols={4} spacing="sm">
             <MemberPicker ref={firstField} label="From (giver)" members={members} {...pick('giverId')} autoFocus />
@@ -544,8 +771,8 @@ export const SlipEntryBar = memo(function SlipEntryBar({
             <KeyChoice label="Inside / outside (I/O)" fieldName="referralKind" value={draft.referralKind} onChange={set('referralKind')} error={errors.referralKind} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }]} />
             <KeyChoice label="Temperature (1–5)" fieldName="temperature" value={draft.temperature} onChange={set('temperature')} error={errors.temperature} options={(['1', '2', '3', '4', '5'] as const).map((t) => ({ value: t, label: t, key: t }))} />
             <TextInput label="Prospect" placeholder="Who needs the business" {...text('prospectName')} />
-            <TextInput label="Prospect phone" {...text('prospectPhone')} />
-            <TextInput label="Prospect email" {...text('prospectEmail')} />
+            <TextInput label="Prospect phone" {...text('prospectPhone')} error={phoneProblem('prospectPhone')} />
+            <TextInput label="Prospect email" {...text('prospectEmail')} description={emailNote('prospectEmail')} />
             <TextInput label="Note" {...text('note')} />
           </SimpleGrid>
         )}
@@ -606,8 +833,8 @@ export const SlipEntryBar = memo(function SlipEntryBar({
               styles={{ description: { color: sought?.holder ? 'var(--mantine-color-orange-7)' : undefined } }}
             />
             <MemberPicker label="Invited by" members={members} {...pick('invitedById')} />
-            <TextInput label="Phone" {...text('phone')} />
-            <TextInput label="Email" {...text('email')} />
+            <TextInput label="Phone" {...text('phone')} error={phoneProblem('phone')} />
+            <TextInput label="Email" {...text('email')} description={emailNote('email')} />
           </SimpleGrid>
         )}
 
@@ -629,26 +856,21 @@ export const SlipEntryBar = memo(function SlipEntryBar({
             {formError}
           </Alert>
         )}
-        {held && (
-          <Alert color="red" mt="sm" role="alert" title="The slip before this one was not saved">
-            <Group justify="space-between">
-              <Text size="sm">{held.message}</Text>
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() => {
-                  setMode(held.kind);
-                  setDraft(held.draft);
-                  fresh();
-                  setHeld(null);
-                  focusFirst(true);
-                }}
-              >
-                Bring it back (replaces what is in the bar)
+        {notSaved && (
+          <Text size="sm" c="red.8" fw={600} mt="xs" role="status">
+            {notSaved}
+          </Text>
+        )}
+        {held.map((h, index) => (
+          <Alert key={index} color="red" mt="sm" role="alert" title={`A ${slipTypeWords[h.kind as EntryKind] ?? ''} slip was not saved`} withCloseButton closeButtonLabel="Discard this slip" onClose={() => setHeld((all) => all.filter((x) => x !== h))}>
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">{h.message}</Text>
+              <Button size="xs" variant="light" style={{ flexShrink: 0 }} onClick={() => bringBack(index)}>
+                Bring it back (what is in the bar is kept)
               </Button>
             </Group>
           </Alert>
-        )}
+        ))}
         <Group justify="flex-end" mt="sm">
           {(draft.id || editing) && (
             <Button variant="default" onClick={clear}>

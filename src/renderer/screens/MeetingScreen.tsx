@@ -14,7 +14,8 @@ import { formatMoney } from '../../shared/money';
 import { ledger } from '../client';
 import { AttendanceGrid } from '../components/AttendanceGrid';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { SlipEntryBar, draftFromSlip, saveSlipDraft, slipModes } from '../components/SlipEntryBar';
+import { SlipEntryBar, draftFromSlip, saveSlipDraft, slipModes, type BarMemory } from '../components/SlipEntryBar';
+import { setLeaveGuard } from '../leave-guard';
 import { UndoHistory, type UndoOutcome, type UndoStep } from '../undo-history';
 import { downloadBytes, downloadText } from '../download';
 import { meetingChoices, olderMeetingsValue, useRecentMeetings } from '../recent-meetings';
@@ -59,9 +60,18 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   const [sheet, setSheet] = useState<MeetingSheet | null>(null);
   const [tab, setTab] = useState<string | null>('slips');
   const [editing, setEditing] = useState<Slip | null>(null);
-  /** Whether the slip bar holds something typed and not saved (a ref: the screen need not redraw for it). */
+  /** Whether the slip bar holds changes to a slip being edited, not saved (a ref: the screen need not redraw for it). */
   const barDirty = useRef(false);
+  /** What the slip bar holds while it is not drawn (the Attendance tab, another meeting being opened). */
+  const barMemory = useRef<BarMemory | null>(null);
+  useEffect(() => () => setLeaveGuard('meeting-slip-bar', null), []);
   const [switchTo, setSwitchTo] = useState<Slip | null>(null);
+  /** Another meeting asked for while an edit's changes are not saved: asked first. */
+  const [openTo, setOpenTo] = useState<string | null>(null);
+  const openMeeting = (id: string | null) => {
+    if (id && id !== meetingId && barDirty.current) return setOpenTo(id);
+    setMeetingId(id);
+  };
   const [deleting, setDeleting] = useState<Slip | null>(null);
   /** The slip whose own history (from the audit log) is shown in the drawer. */
   const [historyOf, setHistoryOf] = useState<Slip | null>(null);
@@ -345,7 +355,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         placeholder={meetings.data?.length ? 'Choose a meeting' : 'No meetings yet'}
         data={data}
         value={meetingId}
-        onChange={(v) => (v === olderMeetingsValue ? void meetings.showOlder() : setMeetingId(v))}
+        onChange={(v) => (v === olderMeetingsValue ? void meetings.showOlder() : openMeeting(v))}
         onDropdownOpen={() => setPickerOpen(true)}
         onDropdownClose={() => setPickerOpen(false)}
         allowDeselect={false}
@@ -374,9 +384,18 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     created: async (id: string) => {
       setCreating(false);
       await meetings.reload();
+      openMeeting(id);
+    },
+    keepTyping: () => {
+      setSwitchTo(null);
+      setOpenTo(null);
+    },
+    discardAndOpen: () => {
+      const id = openTo!;
+      setOpenTo(null);
+      barDirty.current = false;
       setMeetingId(id);
     },
-    keepTyping: () => setSwitchTo(null),
     discardAndEdit: () => {
       const next = switchTo!;
       setSwitchTo(null);
@@ -505,7 +524,8 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
               <Tabs.Tab value="slips">Slips ({sheet.slips.length})</Tabs.Tab>
               <Tabs.Tab value="attendance">Attendance — PALMS {sheet.totals.unmarked > 0 ? `(${sheet.totals.unmarked} to mark)` : ''} · Alt+P</Tabs.Tab>
             </Tabs.List>
-            <Tabs.Panel value="slips" pt="md">
+            {/* Kept drawn behind the Attendance tab: a name half-typed in a picker is still there on the way back. */}
+            <Tabs.Panel value="slips" pt="md" keepMounted>
               {sheet.meeting.status === 'cancelled' ? (
                 <Alert color="gray">This meeting was cancelled: it counts nowhere and takes no slips. New meeting (Alt+N) starts another.</Alert>
               ) : (
@@ -517,6 +537,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
                   onEditDone={onEditDone}
                   onDirtyChange={onDirtyChange}
                   onSaved={onBarSaved}
+                  memory={barMemory}
                 />
               )}
               <SlipList slips={sheet.slips} cancelled={sheet.meeting.status === 'cancelled'} money={money} editingId={editing?.id ?? null} onEdit={requestEdit} onDelete={requestDelete} onHistory={showHistory} />
@@ -538,6 +559,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         reason={reason}
         creating={creating}
         switchTo={switchTo}
+        openTo={openTo ? (meetings.data?.find((m) => m.id === openTo)?.meetingOn ?? 'the other meeting') : null}
         deleting={deleting}
         undoAsk={undoAsk}
         redating={redating}
@@ -613,6 +635,7 @@ type DialogHandlers = {
   created: (id: string) => Promise<void>;
   keepTyping: () => void;
   discardAndEdit: () => void;
+  discardAndOpen: () => void;
   closeDeleting: () => void;
   submitDeleting: (why: string) => Promise<void>;
   closeUndoAsk: () => void;
@@ -640,6 +663,7 @@ const MeetingDialogs = memo(function MeetingDialogs({
   reason,
   creating,
   switchTo,
+  openTo,
   deleting,
   undoAsk,
   redating,
@@ -658,6 +682,8 @@ const MeetingDialogs = memo(function MeetingDialogs({
   reason: string;
   creating: boolean;
   switchTo: Slip | null;
+  /** The day of the meeting asked for while an edit is not saved. */
+  openTo: string | null;
   deleting: Slip | null;
   undoAsk: { word: 'Undo' | 'Redo'; step: UndoStep } | null;
   redating: boolean;
@@ -674,14 +700,16 @@ const MeetingDialogs = memo(function MeetingDialogs({
     <>
       <NewMeetingModal opened={creating} defaultDay={nextWeekday(chapterToday(), chapter.meetingWeekday)} onClose={on.closeCreating} onCreated={on.created} />
 
-      <Modal opened={switchTo !== null} onClose={on.keepTyping} title="Leave the slip being typed?" size="lg">
-        <Text size="sm">The slip bar holds changes that are not saved. Editing another slip would discard them.</Text>
+      <Modal opened={switchTo !== null || openTo !== null} onClose={on.keepTyping} title="Leave the slip being edited?" size="lg">
+        <Text size="sm">
+          The slip being edited has changes that are not saved. {switchTo ? 'Editing another slip' : `Opening the meeting of ${openTo}`} would discard them. (A new slip being typed is never discarded: it is kept for its type.)
+        </Text>
         <Group justify="flex-end" mt="md">
           <Button data-autofocus variant="default" onClick={on.keepTyping}>
-            Keep typing
+            Keep editing
           </Button>
-          <Button color="orange" onClick={on.discardAndEdit}>
-            Discard and edit the other slip
+          <Button color="orange" onClick={switchTo ? on.discardAndEdit : on.discardAndOpen}>
+            {switchTo ? 'Discard and edit the other slip' : `Discard and open ${openTo}`}
           </Button>
         </Group>
       </Modal>

@@ -1,0 +1,154 @@
+// Meeting night, the traps a fresh-eyes secretary fell into: nothing she types is lost without a word.
+// A referral half-typed survives a switch to a one-to-one, the Attendance tab, an undo and another
+// meeting; an email typed in Phone is said and moved on one key; the substitute box follows "Mark
+// everyone else present"; the meeting list is searched by date; one matching member is taken by Enter.
+import type { Page } from '@playwright/test';
+import { loadDemoChapter } from '../../src/services/demo';
+import { meetings as meetingsTable } from '../../src/db/schema';
+import { addDays } from '../../src/shared/dates';
+import { expect, test } from './fixtures';
+
+const shots = '/tmp/shots/s6-a';
+
+async function tonight(page: Page) {
+  await expect(page.getByRole('tab', { name: /^Slips/ })).toBeVisible();
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByRole('textbox', { name: 'Meeting date' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Draft', { exact: true })).toBeVisible();
+}
+
+test('a referral half-typed is kept through a one-to-one, the Attendance tab, an undo and another meeting', async ({ page, harness }) => {
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  await page.goto(harness.openUrl);
+  await tonight(page);
+  const box = (name: string) => page.getByRole('textbox', { name, exact: true });
+  const slipsTab = page.getByRole('tab', { name: /^Slips/ });
+  const bar = page.getByRole('form', { name: 'Slip entry' });
+
+  await expect(box('From (giver)')).toBeFocused();
+  await page.keyboard.type('dana');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('marcus');
+  await page.keyboard.press('Enter');
+  await box('Prospect').fill('Alvarez family');
+  await box('Note').fill('call after 6');
+
+  // Alt+O for a quick one-to-one: the referral is kept, and the bar says so on its type.
+  await page.keyboard.press('Alt+o');
+  await expect(box('Member')).toBeFocused();
+  await expect(bar.getByText('Referral being typed — kept (Alt+R brings it back).', { exact: true })).toBeVisible();
+  await expect(bar.getByText('Referral · kept', { exact: true })).toBeVisible();
+  // The referral's note is the referral's: the one-to-one's Note is empty.
+  await expect(box('Note')).toHaveValue('');
+  await page.screenshot({ path: `${shots}/referral-kept.png` });
+  await page.keyboard.type('priya');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('greg');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (1)');
+  // Alt+O twice (or back and forth) changes nothing.
+  await page.keyboard.press('Alt+o');
+  await page.keyboard.press('Alt+r');
+  await expect(box('From (giver)')).toHaveValue('Dana Ruiz');
+  await expect(box('To (receiver)')).toHaveValue('Marcus Chen');
+  await expect(box('Prospect')).toHaveValue('Alvarez family');
+  await expect(box('Note')).toHaveValue('call after 6');
+  await expect(bar.getByText('Referral being typed — kept (Alt+R brings it back).', { exact: true })).toHaveCount(0);
+
+  // The Attendance tab and back: still there.
+  await page.keyboard.press('Alt+p');
+  await expect(page.getByRole('table', { name: 'Attendance' })).toBeVisible();
+  await page.keyboard.press('Alt+r');
+  await expect(box('Prospect')).toHaveValue('Alvarez family');
+
+  // Ctrl+Z undoes the one-to-one, not the referral being typed.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Undone: saved one-to-one Priya Raman & Greg Holloway.')).toBeVisible();
+  await expect(slipsTab).toHaveText('Slips (0)');
+  await expect(box('Prospect')).toHaveValue('Alvarez family');
+  await expect(box('From (giver)')).toHaveValue('Dana Ruiz');
+
+  // Another meeting opened: the referral comes along, and the bar says where it will be saved.
+  const picker = page.getByRole('textbox', { name: 'Meeting' }).or(page.getByRole('combobox', { name: 'Meeting' }));
+  const last = sqlite.prepare("SELECT meeting_on FROM meetings WHERE status = 'completed' ORDER BY meeting_on DESC LIMIT 1").pluck().get() as string;
+  await picker.first().click();
+  await page.getByRole('listbox').getByRole('option', { name: new RegExp(`^${last}`) }).click();
+  await expect(bar.getByText(new RegExp(`^Brought over from the meeting of ${tonightDay(sqlite)}`))).toBeVisible();
+  await expect(box('Prospect')).toHaveValue('Alvarez family');
+  await page.screenshot({ path: `${shots}/brought-over.png` });
+  // Back to tonight's and saved there with Enter.
+  await picker.first().click();
+  await page.getByRole('listbox').getByRole('option', { name: new RegExp(`^${tonightDay(sqlite)}`) }).click();
+  await expect(box('Prospect')).toHaveValue('Alvarez family');
+  await box('Note').press('Enter');
+  await expect(slipsTab).toHaveText('Slips (1)');
+  expect(sqlite.prepare("SELECT r.prospect_name || ' / ' || r.note FROM referrals r JOIN meetings m ON m.id = r.meeting_id WHERE m.status = 'draft' AND r.deleted_at IS NULL").pluck().all()).toEqual(['Alvarez family / call after 6']);
+});
+
+function tonightDay(sqlite: import('better-sqlite3').Database): string {
+  return sqlite.prepare("SELECT meeting_on FROM meetings WHERE status = 'draft' ORDER BY meeting_on DESC LIMIT 1").pluck().get() as string;
+}
+
+test('an email typed in Phone is said under it and moved to Email on one key; nothing is saved until then', async ({ page, harness }) => {
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  await page.goto(harness.openUrl);
+  await tonight(page);
+  const box = (name: string) => page.getByRole('textbox', { name, exact: true });
+  const slipsTab = page.getByRole('tab', { name: /^Slips/ });
+  const bar = page.getByRole('form', { name: 'Slip entry' });
+  const visitors = () => sqlite.prepare("SELECT v.name || ' / ' || v.phone || ' / ' || v.email FROM visitors v JOIN meetings m ON m.id = v.meeting_id WHERE m.status = 'draft' AND v.deleted_at IS NULL").pluck().all();
+
+  await page.keyboard.press('Alt+v');
+  await expect(box('Visitor name')).toBeFocused();
+  await page.keyboard.type('张伟 Wei Zhang');
+  await box('Company').fill('Zhang Logistics');
+  await box('Phone').fill('wei.zhang@zhanglogistics.example');
+  await box('Phone').press('Enter');
+  await expect(bar.getByText('Not saved yet: “wei.zhang@zhanglogistics.example” looks like an email address, not a phone number. Move it to Email?')).toBeVisible();
+  const move = bar.getByRole('button', { name: 'Move it to Email (Enter)' });
+  await expect(move).toBeFocused();
+  await page.screenshot({ path: `${shots}/email-in-phone.png` });
+  expect(visitors()).toEqual([]);
+  // Enter (twice, as a hurried secretary does): the first moves it, the second saves the visitor.
+  await page.keyboard.press('Enter');
+  await expect(box('Email')).toBeFocused();
+  await expect(box('Email')).toHaveValue('wei.zhang@zhanglogistics.example');
+  await expect(box('Phone')).toHaveValue('');
+  await expect(bar.getByText('Moved here from Phone: check it, then Enter saves the slip.', { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${shots}/email-moved.png` });
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (1)');
+  expect(visitors()).toEqual(['张伟 Wei Zhang /  / wei.zhang@zhanglogistics.example']);
+
+  // Email already typed: nothing is moved over it; the cursor goes to Phone with the fix.
+  await box('Visitor name').fill('Amira Haddad أميرة');
+  await box('Phone').fill('amira@example.com');
+  await box('Email').fill('office@haddad.example');
+  await box('Email').press('Enter');
+  await expect(bar.getByText('Not saved yet: Phone holds an email address, and Email already holds “office@haddad.example”. Type the phone number here, or clear it.')).toBeVisible();
+  await expect(box('Phone')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('+971 4 555 0101');
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (2)');
+
+  // The same class of trap in another type: a one-to-one's mistyped date is refused beside its field,
+  // with the cursor there and a line under the bar saying the slip is not saved.
+  await page.keyboard.press('Alt+o');
+  await page.keyboard.type('priya');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('greg');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2026-13-45');
+  await page.keyboard.press('Enter');
+  await expect(bar.getByText('Not saved yet: the One-to-one slip is still in the bar. Change Met on (the red line under it says how), then press Enter.', { exact: true })).toBeVisible();
+  await expect(box('Met on')).toBeFocused();
+  await expect(box('Member')).toHaveValue('Priya Raman');
+  await page.screenshot({ path: `${shots}/one-to-one-refused.png` });
+  await expect(slipsTab).toHaveText('Slips (2)');
+});
