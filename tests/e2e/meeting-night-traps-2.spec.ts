@@ -4,8 +4,6 @@
 // everyone else present"; the meeting list is searched by date; one matching member is taken by Enter.
 import type { Page } from '@playwright/test';
 import { loadDemoChapter } from '../../src/services/demo';
-import { meetings as meetingsTable } from '../../src/db/schema';
-import { addDays } from '../../src/shared/dates';
 import { expect, test } from './fixtures';
 
 const shots = '/tmp/shots/s6-a';

@@ -30,7 +30,7 @@ describe('switching the slip type keeps what was typed', () => {
     let kind: 'referral' | 'one_to_one' = 'referral';
     const oneToOne = { giver: 'Priya Raman', note: 'met for coffee' };
     for (let i = 0; i < 7; i++) {
-      const to = kind === 'referral' ? 'one_to_one' : 'referral';
+      const to: 'referral' | 'one_to_one' = kind === 'referral' ? 'one_to_one' : 'referral';
       const r = switchSlipType(kind, current, to, kept, typed);
       kept = r.kept;
       current = r.draft ?? (to === 'one_to_one' && i === 0 ? oneToOne : empty);
