@@ -78,7 +78,8 @@ export async function runScreenBench(file: string, memberNames: string[], label 
     console.log(`Keystroke-to-screen: skipped. ${(error as Error).message}`);
     return false;
   }
-  const harness = await startHarness({ dbFile: file });
+  // BENCH_RENDERER_DIR: another built renderer (e.g. an older commit's, for a before/after on the same server).
+  const harness = await startHarness({ dbFile: file, ...(process.env.BENCH_RENDERER_DIR ? { rendererDir: process.env.BENCH_RENDERER_DIR } : {}) });
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -97,6 +98,9 @@ export async function runScreenBench(file: string, memberNames: string[], label 
     await page.keyboard.press('Alt+r');
     await page.getByRole('textbox', { name: 'From (giver)' }).waitFor();
     const names = memberNames.map(plain);
+    // BENCH_SCREEN_TRACE=/path/trace.json: a Chromium performance trace of the typing and the saves.
+    const tracePath = process.env.BENCH_SCREEN_TRACE;
+    if (tracePath) await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler', 'loading', 'latencyInfo'] });
     const started = performance.now();
     for (let i = 0; i < SLIPS; i++) {
       const giver = names[i % names.length]!;
@@ -131,6 +135,7 @@ export async function runScreenBench(file: string, memberNames: string[], label 
       if (sheetDrawn) busyWholeSave.push((await busySeconds()) - busyBefore);
     }
     const seconds = (performance.now() - started) / 1000;
+    if (tracePath) await browser.stopTracing();
     await page.waitForTimeout(100);
     const samples = await page.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples);
     // The requests' share of Enter → row: the save and the sheet read again, as the page saw them (loopback HTTP + registry).

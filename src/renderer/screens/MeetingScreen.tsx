@@ -22,6 +22,7 @@ import { meetingChoices, olderMeetingsValue, useRecentMeetings } from '../recent
 import { useQuery } from '../use-query';
 import { keepUnchanged } from '../keep-unchanged';
 import { withSlipDeleted, withSlipSaved } from '../sheet-patch';
+import { afterNextPaint } from '../after-paint';
 import { useStableCallback, useStableHandlers } from '../use-stable-callback';
 import { GuidedStart } from '../components/GuidedStart';
 import { SlipHistoryDrawer } from '../components/SlipHistoryDrawer';
@@ -235,6 +236,9 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     setSheet((prev) => withSlipSaved(prev, slip));
     // An amendment's reason is for that amendment only: the next change asks again.
     if (sheetRef.current?.meeting.status === 'completed') setReason('');
+    // The sheet is asked for once that row is on screen: its request and its answer's drawing do not
+    // hold the row back (on a busy machine they competed with it for the same cores).
+    await afterNextPaint();
     await refreshAfterSlip();
   };
 
@@ -242,6 +246,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     await ledger.deleteSlip({ ...slipStep(slip), reason: why });
     setSheet((prev) => withSlipDeleted(prev, slip.id));
     if (editing?.id === slip.id) setEditing(null);
+    const drawn = afterNextPaint();
     const step: UndoStep = {
       label: `deleted ${slipLabel(slip, money)}`,
       undo: (r) => ledger.restoreSlip({ ...slipStep(slip), reason: r }),
@@ -274,6 +279,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
         </Group>
       ),
     });
+    await drawn;
     await refreshAfterSlip();
   };
 
@@ -505,19 +511,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
       {sheet && (
         <>
-          <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" aria-label="Totals">
-            <Stat label="Attendance" value={`${sheet.totals.present + sheet.totals.late + sheet.totals.substitute} / ${sheet.roster.length}`} detail={`P ${sheet.totals.present} · A ${sheet.totals.absent} · L ${sheet.totals.late} · M ${sheet.totals.medical} · S ${sheet.totals.substitute}${sheet.totals.unmarked ? ` · ${sheet.totals.unmarked} unmarked` : ''}`} />
-            <Stat label="Referrals" value={sheet.totals.referrals} detail={`${sheet.totals.referralsInside} inside · ${sheet.totals.referralsOutside} outside${sheet.totals.outsideReferralsGiven + sheet.totals.outsideReferralsReceived ? ` · + ${sheet.totals.outsideReferralsGiven + sheet.totals.outsideReferralsReceived} with people outside the chapter` : ''}`} />
-            <Stat
-              label="TYFCB"
-              value={money(sheet.totals.tyfcbAmountMinor)}
-              detail={`${sheet.totals.tyfcb} slip${sheet.totals.tyfcb === 1 ? '' : 's'}${sheet.totals.outsideTyfcbAmountMinor ? ` · + ${money(sheet.totals.outsideTyfcbAmountMinor)} with people outside the chapter` : ''}${sheet.totals.tyfcbDisputedSlips ? ` · ${disputedNote(sheet.totals.tyfcbDisputedAmountMinor, sheet.totals.tyfcbDisputedSlips, money)}, not in the total` : ''}`}
-              title={sheet.totals.tyfcbDisputedSlips ? disputedExplanation : undefined}
-            />
-            <Stat label="One-to-ones" value={sheet.totals.oneToOnes} detail={sheet.totals.outsideOneToOnes ? `+ ${sheet.totals.outsideOneToOnes} with people outside the chapter` : undefined} />
-            <Stat label="Visitors" value={sheet.totals.visitors} />
-            <Stat label="CEUs" value={sheet.totals.ceus} />
-          </SimpleGrid>
+          <MeetingTotals totals={sheet.totals} rosterSize={sheet.roster.length} money={money} />
 
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List>
@@ -788,6 +782,28 @@ const MeetingDialogs = memo(function MeetingDialogs({
   );
 });
 
+/**
+ * The six totals. Memoized: the row patched in after a save keeps the sheet's totals object, so the
+ * cards are drawn again only when the sheet read after the save brings new totals.
+ */
+const MeetingTotals = memo(function MeetingTotals({ totals, rosterSize, money }: { totals: MeetingSheet['totals']; rosterSize: number; money: (minor: number) => string }) {
+  return (
+    <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" aria-label="Totals">
+      <Stat label="Attendance" value={`${totals.present + totals.late + totals.substitute} / ${rosterSize}`} detail={`P ${totals.present} · A ${totals.absent} · L ${totals.late} · M ${totals.medical} · S ${totals.substitute}${totals.unmarked ? ` · ${totals.unmarked} unmarked` : ''}`} />
+      <Stat label="Referrals" value={totals.referrals} detail={`${totals.referralsInside} inside · ${totals.referralsOutside} outside${totals.outsideReferralsGiven + totals.outsideReferralsReceived ? ` · + ${totals.outsideReferralsGiven + totals.outsideReferralsReceived} with people outside the chapter` : ''}`} />
+      <Stat
+        label="TYFCB"
+        value={money(totals.tyfcbAmountMinor)}
+        detail={`${totals.tyfcb} slip${totals.tyfcb === 1 ? '' : 's'}${totals.outsideTyfcbAmountMinor ? ` · + ${money(totals.outsideTyfcbAmountMinor)} with people outside the chapter` : ''}${totals.tyfcbDisputedSlips ? ` · ${disputedNote(totals.tyfcbDisputedAmountMinor, totals.tyfcbDisputedSlips, money)}, not in the total` : ''}`}
+        title={totals.tyfcbDisputedSlips ? disputedExplanation : undefined}
+      />
+      <Stat label="One-to-ones" value={totals.oneToOnes} detail={totals.outsideOneToOnes ? `+ ${totals.outsideOneToOnes} with people outside the chapter` : undefined} />
+      <Stat label="Visitors" value={totals.visitors} />
+      <Stat label="CEUs" value={totals.ceus} />
+    </SimpleGrid>
+  );
+});
+
 function Stat({ label, value, detail, title }: { label: string; value: string | number; detail?: string; title?: string }) {
   return (
     <Card withBorder padding="sm" aria-label={`${label} total`} title={title}>
@@ -843,14 +859,16 @@ const SlipList = memo(function SlipList({ slips, cancelled, money, editingId, on
   // A cancelled meeting has no slip bar: the empty list says so instead of inviting to type above.
   if (slips.length === 0) return cancelled ? null : <Text c="dimmed" mt="md">No slips yet. Type the first one above: it appears here, newest first.</Text>;
   return (
-    <Table aria-label="Slips of this meeting" mt="md" verticalSpacing={4} striped>
+    // Fixed column widths: a row added at the top (every save) lays out that row, not every cell of the
+    // sheet again to find the widest one; long names and details wrap inside their column.
+    <Table aria-label="Slips of this meeting" mt="md" verticalSpacing={4} striped layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Type</Table.Th>
-          <Table.Th>From</Table.Th>
-          <Table.Th>To</Table.Th>
+          <Table.Th w={124}>Type</Table.Th>
+          <Table.Th w="19%">From</Table.Th>
+          <Table.Th w="19%">To</Table.Th>
           <Table.Th>Detail</Table.Th>
-          <Table.Th />
+          <Table.Th w={116} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
