@@ -192,7 +192,8 @@ export function refuseForeignOrTampered(sqlite: Database.Database, file: string,
     const found = byName.get(objectName);
     if (expected.type === 'trigger') {
       if (!found || found.type !== 'trigger' || fold(found.sql ?? '') !== expected.sql) {
-        throw new LedgerError('damaged', `${name} has been tampered with: the audit log's protection "${objectName}" is ${found ? 'changed' : 'missing'}. It was not opened, and it has not been changed.`);
+        const what = objectName.startsWith('audit_log') ? `the audit log's protection "${objectName}"` : `the rule "${objectName}" that keeps its figures right`;
+        throw new LedgerError('damaged', `${name} has been tampered with: ${what} is ${found ? 'changed' : 'missing'}. It was not opened, and it has not been changed.`);
       }
     } else if (!found || found.type !== expected.type) {
       throw new LedgerError('damaged', `${name} is incomplete: the ${expected.type} "${objectName}" is missing. It was not opened, and it has not been changed.`);

@@ -799,11 +799,19 @@ export const prospects = sqliteTable(
     note: text('note').notNull().default(''),
     /** The applicant (later member) this visitor became: the visitor → member conversion link. */
     memberId: text('member_id').references(() => members.id),
+    /**
+     * The day of this person's newest live visit (null: none left, every slip deleted). Kept by the
+     * file itself (triggers of migration 0018 on prospect_visits, visitors and meetings), in the
+     * transaction of whatever changes a visit: linking, a slip deleted or brought back, a meeting's
+     * day changed. This week and the Visitors counts read it instead of every visit of every person.
+     */
+    lastVisitOn: text('last_visit_on'),
     ...timestamps,
   },
   (t) => [
     index('prospects_stage').on(t.stage),
     index('prospects_member').on(t.memberId),
+    index('prospects_last_visit').on(t.lastVisitOn, t.stage, t.memberId),
     check('prospects_name', sql`length(trim(${t.name})) > 0`),
     check('prospects_stage', inList('stage', prospectStages)),
     check('prospects_last_contact_on', sql`${t.lastContactOn} IS NULL OR ${isoDate('last_contact_on')}`),

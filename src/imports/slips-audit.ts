@@ -17,6 +17,7 @@ import { titleDateOf } from './title-date';
 import { chapterWarningOf } from './chapter-of-file';
 import { findColumns, type ColumnSpec } from './column-mapping';
 import { auditAppender } from '../services/audit-chain';
+import { linkSavedVisitorSlips, visitorSlipsLinkedWhileOpening } from '../services/visitors';
 import { checkParty, partyFromText, partyLabel, partyMatchKey, type OutsideParty } from '../services/outside-parties';
 import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
 import { ledgerSlipsOf, matchRows, type Difference, type LedgerSlip, type Match, type SlipFacts, type SlipType } from './slip-matching';
@@ -763,6 +764,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     else (listed[entity] ??= []).push([id, row]);
     created++;
   };
+  const visitorSlips: string[] = [];
   // All or nothing: the meeting, every slip, the aliases, the batch and its items in one transaction.
   client.transaction(() => {
     // The secretary's answers are kept: by the exact spelling when two members share its fold, else folded.
@@ -832,6 +834,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
             entity = 'visitor';
             after = { name: r.to, company: r.detail, classificationSought: r.classification, invitedById: r.fromId };
             insert.visitor.run(id, meetingId, r.to, r.detail, r.classification, r.fromId);
+            visitorSlips.push(id);
             break;
           case 'ceu':
             entity = 'ceu';
@@ -871,6 +874,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
           case 'visitor':
             after = { company: r.detail || s.textRaw };
             update.visitor.run(after.company, t, s.id);
+            visitorSlips.push(s.id);
             break;
           case 'ceu':
             // The activity as the file spells it when it is the same one (a typo fixed); never another activity's.
@@ -891,6 +895,9 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
       audit('import', 'import_batch', batchId, undefined, { id: batchId, fileName: input.fileName, meetingId, meetingOn: preview.meetingOn, created, counts, slips: listed }, '');
     }
     client.prepare('UPDATE import_batches SET created = ?, updated = ?, matched = ?, skipped = ? WHERE id = ?').run(created, updated, preview.counts.same, preview.counts.problem + preview.counts.skipped, batchId);
+    // A week's visitors are in the Visitors list as soon as it is imported; a whole history's
+    // (thousands) are linked behind the screens, oldest first, like an older file's.
+    if (visitorSlips.length <= visitorSlipsLinkedWhileOpening) linkSavedVisitorSlips(db, visitorSlips);
   })();
   refreshPlannerStatistics(db); // an import is a large change: the planner's statistics follow it
   return { ...preview, meetingStatus: found ? preview.meetingStatus : 'completed', batchId, created, updated };

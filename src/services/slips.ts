@@ -16,6 +16,7 @@ import { requireMemberOnDate } from './membership-on-date';
 import { markWonByTyfcb, unwinIfUnthanked } from './referrals';
 import { tyfcbRows } from './tyfcb-counted';
 import { checkParty, partyId, partyLabel, partyLabelSql } from './outside-parties';
+import { linkSavedVisitorSlips } from './visitors';
 import { foldName } from '../shared/names';
 
 const fullName = (alias: string) => sql.raw(`${alias}.display_name`);
@@ -253,6 +254,8 @@ function saveSlip<T extends Record<string, unknown>>(
     afterWrite?.(id);
     const after = getSlip(tx, kind, id)!;
     recordAudit(tx, { action: before ? 'update' : 'insert', entity: kind, entityId: id, before, after, reason });
+    // A visitor is in the Visitors list and This week as soon as their slip is saved (or corrected).
+    if (kind === 'visitor') linkSavedVisitorSlips(tx, [id]);
     return after;
   });
 }
@@ -493,6 +496,8 @@ export function restoreSlip(db: Db, input: ParsedInput<'restoreSlip'>): Slip {
     tx.update(table).set({ deletedAt: null }).where(eq(table.id, input.id)).run();
     const after = getSlip(tx, input.kind, input.id)!;
     recordAudit(tx, { action: 'restore', entity: input.kind, entityId: input.id, after, reason });
+    // A visit brought back is the person's again at once (a slip deleted before it was ever linked is linked now).
+    if (input.kind === 'visitor') linkSavedVisitorSlips(tx, [input.id]);
     // The slip thanks its referral again: business closed from it means it was won.
     if (after.kind === 'tyfcb' && after.referralId && after.meetingId) markWonByTyfcb(tx, after.referralId, requireMeeting(tx, after.meetingId).meetingOn, after.closerId, 'id');
     return after;

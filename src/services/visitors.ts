@@ -184,7 +184,57 @@ export function syncVisitorPipeline(tx: Db, limit = Number.POSITIVE_INFINITY): n
     if (row) tx.update(leadershipPolicies).set({ pipelineSyncedThrough: mark }).where(eq(leadershipPolicies.id, row.id)).run();
     else tx.insert(leadershipPolicies).values({ pipelineSyncedThrough: mark }).run();
   }
-  if (unlinked.length === 0) return amended;
+  return amended + linkVisits(tx, unlinked);
+}
+
+/**
+ * A visitor slip just written (typed on meeting night, corrected, brought back by undo, imported) is
+ * linked to its person in the same transaction, so the Visitors list and This week never miss it,
+ * whatever is still waiting from earlier.
+ * - Nothing waiting (the usual case): the same look a screen takes — every slip since the last look,
+ *   oldest visit first, corrections followed — now, in the save.
+ * - A backlog waiting (an older file's history, a large import, linked behind the screens oldest
+ *   first): the backlog's rule is that a person is made from their FIRST visit and later visits join
+ *   them; that order matters only among slips of one name (people are matched by name, then contact
+ *   details). So the waiting slips of the saved slip's name are linked first, oldest first, then the
+ *   saved slip; a corrected slip already linked is followed on its own. Every other name waits for its
+ *   turn in the backlog, in its own order.
+ */
+export function linkSavedVisitorSlips(tx: Db, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const { through } = pipelineMarks(tx);
+  const changed = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM visitors WHERE updated_at >= ${through} LIMIT ${visitorSlipsLinkedWhileOpening + 1})`)!.n;
+  if (changed <= visitorSlipsLinkedWhileOpening) {
+    syncVisitorPipeline(tx);
+    return;
+  }
+  const client = clientOf(tx);
+  const saved = client.prepare('SELECT name FROM visitors WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').pluck().all(JSON.stringify(ids)) as string[];
+  if (saved.length === 0) return;
+  // A saved slip linked before and corrected now: followed at once (the person takes the corrected details, or the visit moves).
+  followAmendedSlips(tx, through, ids);
+  const names = new Set(saved.map(foldName));
+  const sameName: string[] = [];
+  const waiting = client.prepare('SELECT v.id, v.name FROM visitors v WHERE v.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM prospect_visits pv WHERE pv.visitor_id = v.id)');
+  for (const row of waiting.iterate() as IterableIterator<{ id: string; name: string }>) if (names.has(foldName(row.name))) sameName.push(row.id);
+  linkVisits(tx, unlinkedVisits(tx, sameName));
+}
+
+/** These slips as the pipeline links them, oldest visit first (the order a person's first visit relies on). */
+function unlinkedVisits(tx: Db, ids: readonly string[]): UnlinkedVisit[] {
+  if (ids.length === 0) return [];
+  return tx.all<UnlinkedVisit>(sql`
+    SELECT v.id, v.name, v.company, v.phone, v.email, v.classification_sought AS classificationSought,
+      v.classification_id AS classificationId, v.invited_by_id AS invitedById, v.follow_up AS followUp, m.meeting_on AS meetingOn
+    FROM visitors v JOIN meetings m ON m.id = v.meeting_id
+    WHERE v.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND v.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM prospect_visits pv WHERE pv.visitor_id = v.id)
+    ORDER BY m.meeting_on, v.created_at, v.id`);
+}
+
+/** Links these slips (oldest visit first) to their person, making the person on a first visit; audited. */
+function linkVisits(tx: Db, unlinked: readonly UnlinkedVisit[]): number {
+  if (unlinked.length === 0) return 0;
+  const client = clientOf(tx);
   // Prepared once per file (the statement cache keeps them): a backlog of 50,000 slips is 50,000 of each.
   const known = peopleByName(client);
   const readProspect = client.prepare(`SELECT ${prospectColumns} FROM prospects WHERE id = ?`);
@@ -247,7 +297,7 @@ export function syncVisitorPipeline(tx: Db, limit = Number.POSITIVE_INFINITY): n
     else known.byName.set(folded, [key]);
   }
   known.generation = client.prepare(generationSql).pluck().get() as string;
-  return amended + unlinked.length;
+  return unlinked.length;
 }
 
 /**
@@ -259,14 +309,14 @@ export function syncVisitorPipeline(tx: Db, limit = Number.POSITIVE_INFINITY): n
  * A person whose follow-up has started keeps it. A person with several visits keeps their name;
  * a visit corrected to someone else leaves them and is linked like a new slip. Audited.
  */
-function followAmendedSlips(tx: Db, through: string): number {
+function followAmendedSlips(tx: Db, through: string, only?: readonly string[]): number {
   const changed = tx.all<UnlinkedVisit & { prospectId: string; slips: number }>(sql`
     SELECT v.id, v.name, v.company, v.phone, v.email, v.classification_sought AS classificationSought,
       v.classification_id AS classificationId, v.invited_by_id AS invitedById, v.follow_up AS followUp, m.meeting_on AS meetingOn,
       pv.prospect_id AS prospectId,
       (SELECT count(*) FROM prospect_visits o CROSS JOIN visitors ov ON ov.id = o.visitor_id WHERE o.prospect_id = pv.prospect_id AND ov.deleted_at IS NULL) AS slips
     FROM visitors v JOIN meetings m ON m.id = v.meeting_id CROSS JOIN prospect_visits pv ON pv.visitor_id = v.id
-    WHERE v.updated_at >= ${through} AND v.deleted_at IS NULL AND v.updated_at > pv.updated_at`);
+    WHERE ${only ? sql`v.id IN (SELECT value FROM json_each(${JSON.stringify(only)}))` : sql`v.updated_at >= ${through}`} AND v.deleted_at IS NULL AND v.updated_at > pv.updated_at`);
   let followed = 0;
   // Each slip is followed once per change: its link remembers when it last looked.
   const looked = clientOf(tx).prepare("UPDATE prospect_visits SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE visitor_id = ?");
@@ -390,6 +440,26 @@ export function visitorMatches(p: Omit<ProspectListing, 'id'>, search: string): 
   return words.every((word) => text.includes(word) || (digits(word).length >= 3 && phone.includes(digits(word))));
 }
 
+/** Whether the file keeps each person's last-visit day (every file the app opens does; only the tests of older migrations read files from before it). */
+const lastVisitKept = new WeakMap<Database.Database, boolean>();
+function keepsLastVisit(tx: Db): boolean {
+  const client = clientOf(tx);
+  let kept = lastVisitKept.get(client);
+  if (kept === undefined) {
+    kept = client.prepare("SELECT 1 FROM pragma_table_info('prospects') WHERE name = 'last_visit_on'").get() !== undefined;
+    lastVisitKept.set(client, kept);
+  }
+  return kept;
+}
+
+/** The counts of a file from before the stored last-visit day, from the visits themselves. */
+function countsFromVisits(tx: Db): VisitorsPipeline['conversion'] & { open: number } {
+  return tx.get<VisitorsPipeline['conversion'] & { open: number }>(sql`
+    SELECT count(*) AS visitors, coalesce(sum(p.member_id IS NOT NULL), 0) AS applied, coalesce(sum(p.stage = 'joined'), 0) AS joined,
+      coalesce(sum(p.stage IN ('visited', 'followed_up', 'invited_back')), 0) AS open
+    FROM prospects p WHERE EXISTS (SELECT 1 FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id WHERE pv.prospect_id = p.id AND v.deleted_at IS NULL)`)!;
+}
+
 export function listVisitors(
   db: Db,
   asked: Pick<ParsedInput<'listVisitors'>, 'show'> & Partial<ParsedInput<'listVisitors'>>,
@@ -399,25 +469,28 @@ export function listVisitors(
   return db.transaction((tx) => {
     const waiting = lookAtVisitorSlips(tx);
     const policies = getLeadershipPolicies(tx);
-    const conversion = tx.get<VisitorsPipeline['conversion']>(sql`
-      SELECT count(*) AS visitors,
-        coalesce(sum(p.member_id IS NOT NULL), 0) AS applied,
-        coalesce(sum(p.stage = 'joined'), 0) AS joined
-      FROM prospects p WHERE EXISTS (SELECT 1 FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id WHERE pv.prospect_id = p.id AND v.deleted_at IS NULL)`)!;
+    // The counts: one pass over the people's stored last-visit days (an index), not over every visit of every person.
+    const counts = keepsLastVisit(tx)
+      ? tx.get<VisitorsPipeline['conversion'] & { open: number }>(sql`
+          SELECT count(*) AS visitors, coalesce(sum(member_id IS NOT NULL), 0) AS applied, coalesce(sum(stage = 'joined'), 0) AS joined,
+            coalesce(sum(stage IN ('visited', 'followed_up', 'invited_back')), 0) AS open
+          FROM prospects WHERE last_visit_on IS NOT NULL`)!
+      : countsFromVisits(tx);
+    const conversion = { visitors: counts.visitors, applied: counts.applied, joined: counts.joined };
     const open = input.show === 'open';
     let total: number;
     let page: number;
     let ids: string[];
     if (input.search === '') {
-      // No search: the page is found by walking the meetings from the newest, as far as the page
-      // reaches (the first pages read a few meetings, not every visitor ever), and the count is the
-      // conversion count's (or the open ones') — never the whole list read into memory.
-      total = open
-        ? tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM prospects p WHERE p.stage IN ('visited', 'followed_up', 'invited_back')
-            AND EXISTS (SELECT 1 FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id WHERE pv.prospect_id = p.id AND v.deleted_at IS NULL)`)!.n
-        : conversion.visitors;
+      // No search: the page is read in the list's order from the people's last-visit days (the first
+      // pages read a page, not every visitor ever), and the count is the one above.
+      total = open ? counts.open : conversion.visitors;
       page = Math.min(input.page, Math.max(1, Math.ceil(total / input.pageSize)));
-      ids = newestVisitorsPage(tx, open, (page - 1) * input.pageSize, input.pageSize);
+      ids = keepsLastVisit(tx)
+        ? tx.all<{ id: string }>(sql`
+            SELECT id FROM prospects WHERE last_visit_on IS NOT NULL ${open ? sql`AND stage IN ('visited', 'followed_up', 'invited_back')` : sql``}
+            ORDER BY last_visit_on DESC, name COLLATE NOCASE LIMIT ${input.pageSize} OFFSET ${(page - 1) * input.pageSize}`).map((r) => r.id)
+        : newestVisitorsPage(tx, open, (page - 1) * input.pageSize, input.pageSize);
     } else {
       // The searchable fields of everyone in view, in the list's order; only the page asked for is read in full.
       const listing = tx.all<ProspectListing>(sql`
@@ -599,11 +672,15 @@ export const followUpsListed = 50;
  */
 export function visitorsToFollowUp(db: Db, today: string, limit = followUpsListed): { listed: Prospect[]; total: number } {
   const policies = getLeadershipPolicies(db);
+  // Each open person's last visit is the day stored with them (kept by the file on every change of a
+  // visit); a file from before it (only the older migrations' tests) aggregates the visits instead.
   const chosen = db.all<{ id: string; total: number }>(sql`
-    WITH pv AS (
-      SELECT pv.prospect_id, max(m.meeting_on) AS lastVisitOn
+    WITH pv AS (${
+      keepsLastVisit(db)
+        ? sql`SELECT p.id AS prospect_id, p.last_visit_on AS lastVisitOn FROM prospects p WHERE p.stage IN ('visited', 'followed_up', 'invited_back') AND p.last_visit_on IS NOT NULL`
+        : sql`SELECT pv.prospect_id, max(m.meeting_on) AS lastVisitOn
       FROM prospects p CROSS JOIN prospect_visits pv ON pv.prospect_id = p.id CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
-      WHERE p.stage IN ('visited', 'followed_up', 'invited_back') AND v.deleted_at IS NULL GROUP BY pv.prospect_id
+      WHERE p.stage IN ('visited', 'followed_up', 'invited_back') AND v.deleted_at IS NULL GROUP BY pv.prospect_id`}
     ), t AS (
       SELECT p.id, p.name, p.stage, pv.lastVisitOn,
         CAST(julianday(${today}) - julianday(max(coalesce(p.last_contact_on, pv.lastVisitOn), pv.lastVisitOn)) AS INTEGER) AS days

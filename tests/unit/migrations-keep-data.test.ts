@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open';
-import { listVisitors } from '../../src/services/visitors';
+import { listVisitors, visitorsToFollowUp } from '../../src/services/visitors';
 import { memberTallies } from '../../src/services/tallies';
 import { auditChainForReport, lastFullCheck } from '../../src/services/audit-chain-checks';
 import { openTestDb } from '../support/db';
@@ -219,6 +219,39 @@ describe('the visitor links indexes migration', () => {
     const plan = (upgraded.sqlite.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM prospects p WHERE EXISTS (SELECT 1 FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id WHERE pv.prospect_id = p.id AND v.deleted_at IS NULL)").all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/COVERING INDEX prospect_visits_prospect/);
     expect(plan).toMatch(/COVERING INDEX visitors_live/);
+    upgraded.close();
+  });
+});
+
+describe('the stored last-visit day migration', () => {
+  it("keeps every visitor slip, person and link; each person's last visit is their newest live visit, and Visitors and This week list the same people in the same order", () => {
+    const tags = journalTags();
+    const tag = tags.find((t) => t.endsWith('_prospects_last_visit'))!;
+    const previous = tags[tags.indexOf(tag) - 1]!;
+    const file = demoUnder(previous);
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
+    // A visit deleted (its person keeps their other visits) before the upgrade.
+    const deleted = old.sqlite.prepare("UPDATE visitors SET deleted_at = '2026-11-20T10:00:00.000Z' WHERE id = (SELECT pv.visitor_id FROM prospect_visits pv JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id WHERE pv.prospect_id IN (SELECT prospect_id FROM prospect_visits GROUP BY prospect_id HAVING count(*) > 1) ORDER BY m.meeting_on DESC LIMIT 1)").run().changes;
+    expect(deleted).toBe(1);
+    const listed = (db: OpenedDatabase['db']) => ({
+      all: listVisitors(db, { show: 'all' }, '2026-11-22'),
+      open: listVisitors(db, { show: 'open' }, '2026-11-22'),
+      followUps: visitorsToFollowUp(db, '2026-11-22'),
+    });
+    const before = listed(old.db);
+    const rows = (db: Sqlite) => ['visitors', 'prospects', 'prospect_visits'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+    const kept = rows(old.sqlite);
+    old.close();
+
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
+    const [visitorRows, prospectRows, links] = rows(upgraded.sqlite) as [unknown[], Array<Record<string, unknown>>, unknown[]];
+    expect([visitorRows, prospectRows.map(({ last_visit_on: _day, ...rest }) => rest), links]).toEqual(kept);
+    const wrong = upgraded.sqlite.prepare(`SELECT p.id FROM prospects p WHERE p.last_visit_on IS NOT (SELECT max(m.meeting_on) FROM prospect_visits pv JOIN visitors v ON v.id = pv.visitor_id
+      JOIN meetings m ON m.id = v.meeting_id WHERE pv.prospect_id = p.id AND v.deleted_at IS NULL)`).all();
+    expect(wrong).toEqual([]);
+    expect(before.all.total).toBeGreaterThan(3);
+    expect(before.followUps.total).toBeGreaterThan(0);
+    expect(listed(upgraded.db)).toEqual(before);
     upgraded.close();
   });
 });
