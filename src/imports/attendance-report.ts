@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { AttendancePreview } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
+import type { LegacyEncoding } from '../shared/text-encodings';
 import { couldBe, memberNames } from './member-names';
 import { requireChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
@@ -22,6 +23,8 @@ const unnamedSubstitute = 'Not named in the BNI Connect report';
 interface Input {
   fileName: string;
   contentBase64: string;
+  /** A file that is not Unicode, read in the code page the secretary chose in the preview. */
+  readAs?: LegacyEncoding | undefined;
   dateOrder?: DateOrder | undefined;
   /** Columns the secretary pointed at in the preview, by field: the column's index in the header row, -1 for none. */
   columns?: Partial<Record<'firstName' | 'lastName', number>> | undefined;
@@ -84,7 +87,7 @@ async function analyse(db: Db, input: Input) {
   const chapter = requireChapter(db);
   const client = clientOf(db);
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  const table = await readTable(input.fileName, bytes);
+  const table = await readTable(input.fileName, bytes, { readAs: input.readAs, locale: chapter.locale });
   // First Name and Last Name by their header (in the languages BNI Connect exports in), else as the secretary pointed.
   const { headerAt, columns: named, question: columnQuestion } = findColumns(input.fileName, table, attendanceColumns, input.columns);
   // The report's title block names its chapter: another chapter's report is warned about, never refused.

@@ -5,14 +5,26 @@
 //     that claims or hides 300 MB stops at 50 MB, in a fraction of a second);
 //   - rows: 100,000 (ten years of weekly slips audits of a 60-member chapter is about 30,000 slips);
 //   - one cell: 10,000 characters (a note is a few lines).
-// Text is UTF-8, UTF-16 with a byte-order mark (Excel's "Unicode text") or Windows-1252 (Excel's
-// "CSV" on Windows): decoded as what it is, never into U+FFFD replacement characters.
+// Text is UTF-8, UTF-16 with a byte-order mark (Excel's "Unicode text") or a Windows code page (Excel's
+// "CSV" on Windows: Windows-1252 in Western Europe and the Americas, Windows-1250 in Poland, Shift_JIS in
+// Japan…, legacy-encoding.ts): decoded as what it is, never into U+FFFD replacement characters.
 import { inflateRawSync } from 'node:zlib';
 import { LedgerError } from '../shared/errors';
+import type { LegacyEncoding, TextEncodingName } from '../shared/text-encodings';
+import { decodeLegacy, guessLegacyEncoding } from './legacy-encoding';
+
+export type { TextEncodingName } from '../shared/text-encodings';
 
 export const importLimits = { unpackedBytes: 50 * 1024 * 1024, rows: 100_000, cellCharacters: 10_000 } as const;
 
-export type TextEncodingName = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252';
+/**
+ * How to read a text file that is not Unicode: as the code page the secretary chose in the preview, else
+ * as the one guessed from the chapter's locale and the bytes.
+ */
+export interface ReadChoice {
+  readAs?: LegacyEncoding | undefined;
+  locale?: string | undefined;
+}
 
 const refuse = (fileName: string, what: string) =>
   new LedgerError('invalid_input', `${fileName} ${what} Nothing was imported.`, 'file');
@@ -78,7 +90,7 @@ export function checkTableWithinLimits(fileName: string, rows: string[][]): void
 }
 
 /** The text of a text file, in the encoding it was written in. */
-export function decodeText(bytes: Buffer): { text: string; encoding: TextEncodingName } {
+export function decodeText(bytes: Buffer, read: ReadChoice = {}): { text: string; encoding: TextEncodingName } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
@@ -89,8 +101,9 @@ export function decodeText(bytes: Buffer): { text: string; encoding: TextEncodin
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
-    // Not UTF-8: Excel on Windows writes CSV in Windows-1252 ("Zoë Müller" as 5A 6F EB …).
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
+    // Not UTF-8: Excel on Windows writes CSV in its code page ("Zoë Müller" as 5A 6F EB … in Windows-1252).
+    const encoding = read.readAs ?? guessLegacyEncoding(bytes, read.locale);
+    return { text: decodeLegacy(bytes, encoding), encoding };
   }
 }
 

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { PalmsReconciliation } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
+import type { LegacyEncoding } from '../shared/text-encodings';
 import { minorToPlainAmount } from '../shared/money';
 import { foldName } from '../shared/names';
 import { requireChapter } from '../services/chapter';
@@ -44,9 +45,9 @@ function periodOf(fileName: string, fromText: string | null, toText: string | nu
   return null;
 }
 
-export async function reconcilePalms(db: Db, input: { fileName: string; contentBase64: string; dateOrder?: DateOrder | undefined }): Promise<PalmsReconciliation> {
+export async function reconcilePalms(db: Db, input: { fileName: string; contentBase64: string; dateOrder?: DateOrder | undefined; readAs?: LegacyEncoding | undefined }): Promise<PalmsReconciliation> {
   const chapter = requireChapter(db);
-  const table = await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'));
+  const table = await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'), { readAs: input.readAs, locale: chapter.locale });
   const headerAt = table.findIndex((row) => {
     const cells = row.map((c) => c.trim().toUpperCase());
     return cells.includes('FIRST NAME') && cells.includes('RGI') && cells.includes('TYFCB');

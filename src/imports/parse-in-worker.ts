@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { workerScript } from '../db/worker-script';
 import { LedgerError, type LedgerErrorShape } from '../shared/errors';
-import type { TextEncodingName } from './bounded-read';
+import type { ReadChoice, TextEncodingName } from './bounded-read';
 
 /** A meeting's or a quarter's export reads in a second or two, 100,000 rows in about 1.5 s on a loaded machine. */
 export const parseWorkerLimits = { timeMs: 30_000, memoryMb: 512 };
@@ -24,9 +24,9 @@ export function useBuiltParseWorker(file: string | null): void {
   parseWorker.useBuilt(file);
 }
 
-export async function parseInWorker(fileName: string, bytes: Buffer, limits = parseWorkerLimits): Promise<ParsedInWorker> {
+export async function parseInWorker(fileName: string, bytes: Buffer, read: ReadChoice = {}, limits = parseWorkerLimits): Promise<ParsedInWorker> {
   const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: limits.memoryMb };
-  const options = { workerData: { fileName, bytes: new Uint8Array(bytes) }, resourceLimits };
+  const options = { workerData: { fileName, bytes: new Uint8Array(bytes), read: { readAs: read.readAs, locale: read.locale } }, resourceLimits };
   const worker = await parseWorker.start(options);
   return new Promise<ParsedInWorker>((resolve, reject) => {
     let settled = false;

@@ -3,10 +3,11 @@
 // parse-in-worker.ts. Built as its own entry (out/main/parse-worker.js) beside the Electron main.
 import { parentPort, workerData } from 'node:worker_threads';
 import { LedgerError } from '../shared/errors';
+import type { ReadChoice } from './bounded-read';
 import { encodingOf, numberCellsOf, readTableHere } from './spreadsheet';
 
-const { fileName, bytes } = workerData as { fileName: string; bytes: Uint8Array };
-readTableHere(fileName, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then(
+const { fileName, bytes, read } = workerData as { fileName: string; bytes: Uint8Array; read: ReadChoice };
+readTableHere(fileName, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), read).then(
   (table) => parentPort!.postMessage({ ok: true, rows: table, numberCells: numberCellsOf(table), encoding: encodingOf(table) }),
   (error: unknown) =>
     parentPort!.postMessage({

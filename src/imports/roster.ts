@@ -10,7 +10,9 @@ import type { Db } from '../db/open';
 import { classifications, members } from '../db/schema';
 import { addMemberInput, updateMemberInput, type RosterPreview } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
+import type { LegacyEncoding } from '../shared/text-encodings';
 import { foldName } from '../shared/names';
+import { getChapter } from '../services/chapter';
 import { saveClassification } from '../services/classifications';
 import { addMember, findMember, updateMember } from '../services/members';
 import { currentSeatHolder, seatTakenMessage } from '../services/seats';
@@ -65,6 +67,8 @@ const fieldWords: Record<(typeof updatable)[number], string> = { company: 'compa
 interface RosterInput {
   fileName: string;
   contentBase64: string;
+  /** A file that is not Unicode, read in the code page the secretary chose in the preview. */
+  readAs?: LegacyEncoding | undefined;
   dateOrder?: DateOrder | undefined;
   /** Rows (as the file numbers them) the secretary chose to leave out. */
   skipRows?: number[] | undefined;
@@ -79,8 +83,8 @@ export const fixableFields = ['firstName', 'lastName', 'company', 'classificatio
 type FixableField = (typeof fixableFields)[number];
 const fixableField = (key: unknown): Column | null => ((fixableFields as readonly unknown[]).includes(key) ? (key as Column) : null);
 
-async function analyse(db: Db, { fileName, contentBase64, dateOrder, skipRows, columns, fixes }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
-  const table = await readTable(fileName, Buffer.from(contentBase64, 'base64'));
+async function analyse(db: Db, { fileName, contentBase64, readAs, dateOrder, skipRows, columns, fixes }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
+  const table = await readTable(fileName, Buffer.from(contentBase64, 'base64'), { readAs, locale: getChapter(db)?.locale });
   // Columns by their header (in the languages BNI Connect exports in), else as the secretary pointed in the preview.
   const { headerAt, columns: at, question: columnQuestion } = findColumns(fileName, table, rosterColumns, columns);
   if (columnQuestion?.blocking) {

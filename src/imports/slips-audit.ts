@@ -9,6 +9,7 @@ import type { Db } from '../db/open';
 import { refreshPlannerStatistics } from '../db/statistics';
 import type { ImportPreview, ImportRow } from '../shared/contract';
 import { LedgerError } from '../shared/errors';
+import type { LegacyEncoding } from '../shared/text-encodings';
 import { formatMoney } from '../shared/money';
 import { foldName } from '../shared/names';
 import { couldBe, memberNames, nameKey, spellingOf, withSeats } from './member-names';
@@ -102,6 +103,8 @@ interface ReadyRow extends Row {
 export interface ImportInput {
   fileName: string;
   contentBase64: string;
+  /** A file that is not Unicode, read in the code page the secretary chose in the preview. */
+  readAs?: LegacyEncoding | undefined;
   meetingOn?: string | undefined;
   /** Names the secretary mapped to members in the preview: remembered for the next import. */
   aliases?: Record<string, string>;
@@ -158,7 +161,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const digest = createHash('sha256').update(bytes).digest('hex');
   // The table is let go once its rows are read: a 100,000-row file is not held twice (cells and rows).
-  let table: Table | null = await readTable(input.fileName, bytes);
+  let table: Table | null = await readTable(input.fileName, bytes, { readAs: input.readAs, locale: chapter.locale });
   // Everything below reads the ledger synchronously, in the state this key names.
   const key = analysisKey(db, input);
   const { headerAt, columns, columnQuestion } = findHeader(input.fileName, table, input.columns);

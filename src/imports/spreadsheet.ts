@@ -6,8 +6,9 @@ import { readSheet } from 'read-excel-file/node';
 import { importFileMaxMb } from '../shared/domain';
 import { LedgerError } from '../shared/errors';
 import type { FileReadAs } from '../shared/tally-schemas';
-import { checkTableWithinLimits, checkZipWithinLimits, decodeText, hasUtf16Bom, importLimits, type TextEncodingName } from './bounded-read';
+import { checkTableWithinLimits, checkZipWithinLimits, decodeText, hasUtf16Bom, importLimits, type ReadChoice, type TextEncodingName } from './bounded-read';
 import { parseInWorker, type parseWorkerLimits } from './parse-in-worker';
+import { legacyEncodings } from '../shared/text-encodings';
 
 export const MAX_IMPORT_BYTES = importFileMaxMb * 1024 * 1024;
 
@@ -27,9 +28,9 @@ function markNumber(row: string[], column: number): void {
  * Reads an import file into rows in a worker thread (parse-in-worker.ts): the thread answering the
  * window only waits. The size checks run here first, so a too-large file is not even copied over.
  */
-export async function readTable(fileName: string, bytes: Buffer, limits?: typeof parseWorkerLimits): Promise<Table> {
+export async function readTable(fileName: string, bytes: Buffer, read: ReadChoice = {}, limits?: typeof parseWorkerLimits): Promise<Table> {
   refuseBySize(fileName, bytes);
-  const parsed = await parseInWorker(fileName, bytes, limits);
+  const parsed = await parseInWorker(fileName, bytes, read, limits);
   if (!parsed.ok) throw new LedgerError(parsed.error.code, parsed.error.message, parsed.error.field);
   // What travels back is plain rows; the number cells and the encoding are marked again on this side.
   for (const [row, columns] of parsed.numberCells) for (const column of columns) markNumber(parsed.rows[row]!, column);
@@ -55,7 +56,7 @@ function refuseBySize(fileName: string, bytes: Buffer): void {
 }
 
 /** The parse itself, on the calling thread: what the worker runs. */
-export async function readTableHere(fileName: string, bytes: Buffer): Promise<Table> {
+export async function readTableHere(fileName: string, bytes: Buffer, read: ReadChoice = {}): Promise<Table> {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB, more than the ${importFileMaxMb} MB an import file may be (an export of 100,000 slips is about 40 MB). Nothing was imported.`, 'file');
   }
@@ -70,7 +71,7 @@ export async function readTableHere(fileName: string, bytes: Buffer): Promise<Ta
   if (!hasUtf16Bom(bytes) && bytes.subarray(0, 4096).includes(0)) {
     throw new LedgerError('invalid_input', `${fileName} is not a spreadsheet (it is a binary file). Export the report from BNI Connect again and import that file.`, 'file');
   }
-  const { text: decoded, encoding } = decodeText(bytes);
+  const { text: decoded, encoding } = decodeText(bytes, read);
   const text = decoded.replace(/^\ufeff/, '');
   const table = bounded(fileName, text.trimStart().startsWith('<') ? readSpreadsheetMl(fileName, text) : readCsv(text));
   encodings.set(table, encoding);
@@ -121,9 +122,9 @@ export const encodingOf = (table: Table): TextEncodingName | null => encodings.g
 /**
  * What every import preview says about how the file was read, before anything is imported: the
  * encoding, and up to three of the file's names with accents or other scripts exactly as they were
- * read, so "Zoë Müller" read wrongly is seen before it reaches the ledger. Windows-1252 is what a
- * file that is not UTF-8 is taken to be (Excel's "CSV" on Windows): the sentence says so and how to
- * get a UTF-8 file instead.
+ * read, so "Zoë Müller" read wrongly is seen before it reaches the ledger. A file that is not UTF-8 is
+ * read in a Windows code page (Excel's "CSV" on Windows, legacy-encoding.ts): the sentence names it, and
+ * says how to read it another way or get a UTF-8 file instead.
  */
 export function readAsOf(table: Table, names?: { headerAt: number; columns: number[] }): FileReadAs {
   const encoding = encodingOf(table);
@@ -149,11 +150,13 @@ export function readAsOf(table: Table, names?: { headerAt: number; columns: numb
     case 'UTF-16LE':
     case 'UTF-16BE':
       return { encoding, sentence: `Read as UTF-16 text (Excel's "Unicode text").${seen}` };
-    case 'Windows-1252':
+    default: {
+      // A Windows code page: which one, and why, and how to read it otherwise.
       return {
         encoding,
-        sentence: `Read as Windows-1252 text (Excel's "CSV" on a Western European Windows), because the file is not UTF-8.${seen} If a name looks wrong, save the file from Excel as "CSV UTF-8" and choose it again.`,
+        sentence: `Read as ${encoding} text (Excel's "CSV" on ${legacyEncodings[encoding].windows} Windows), because the file is not UTF-8.${seen} If a name looks wrong, choose how to read the file under "Read as", or save it from Excel as "CSV UTF-8" and choose it again.`,
       };
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { entityId, isoDate, optionalText } from './fields';
 import { auditEntities, importFileMaxBase64, importFileMaxMb, memberStatuses } from './domain';
 import { outsidePartyInput } from './meeting-schemas';
+import { legacyEncodingNames, textEncodingNames } from './text-encodings';
 
 /** A period is an inclusive range of meeting dates; only completed meetings inside it count. */
 export const periodInput = z
@@ -297,7 +298,9 @@ export type ImportRow = z.infer<typeof importRowOut>;
  * (null for an .xlsx workbook, whose text is always Unicode) and the sentence that says it, with a few
  * of the file's accented or non-Latin names as they were read.
  */
-export const fileReadAsOut = z.object({ encoding: z.enum(['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Windows-1252']).nullable(), sentence: z.string() });
+export const fileReadAsOut = z.object({ encoding: z.enum(textEncodingNames).nullable(), sentence: z.string() });
+/** A file that is not Unicode, read in the Windows code page the secretary chose in the preview ("Read as"). */
+const readAsInput = z.enum(legacyEncodingNames, { error: 'Choose how to read the file from the list.' }).optional();
 export type FileReadAs = z.infer<typeof fileReadAsOut>;
 /** The fields of a Slips Audit row a column can hold. */
 export const slipColumnFields = ['from', 'to', 'type', 'io', 'tyfcb', 'credits', 'detail', 'date', 'business', 'classification'] as const;
@@ -375,6 +378,7 @@ export const importFileInput = z
       .string({ error: 'Choose a file.' })
       .max(importFileMaxBase64, { error: `The file is too large to be a BNI Connect export (more than ${importFileMaxMb} MB). Nothing was imported.` }),
     meetingOn: isoDate('Meeting date').optional(),
+    readAs: readAsInput,
     aliases: z.record(z.string().max(200), entityId('Member')).default({}),
     /** Names the secretary said are someone outside the chapter (another chapter's member, a visitor, "BNI"): remembered like aliases. */
     outsiders: z.record(z.string().max(200), outsidePartyInput).default({}),
@@ -427,6 +431,7 @@ export const fileInput = z
     contentBase64: z
       .string({ error: 'Choose a file.' })
       .max(28_000_000, { error: 'The file is too large (more than 20 MB). Nothing was imported.' }),
+    readAs: readAsInput,
   })
   .strict();
 export const rosterPreviewOut = z.object({

@@ -40,7 +40,7 @@ describe('import files are read off the thread that answers the window', () => {
 
   it('a file that takes longer than the time limit is stopped with a sentence naming the limit, and the next file reads normally', async () => {
     const bytes = largestCsv();
-    await expect(readTable('slow.csv', bytes, { ...parseWorkerLimits, timeMs: 40 })).rejects.toMatchObject({
+    await expect(readTable('slow.csv', bytes, {}, { ...parseWorkerLimits, timeMs: 40 })).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'file',
       message: expect.stringMatching(/^slow\.csv took longer than 0\.04 seconds to read, so reading it was stopped \(the limit for an import file.*Nothing was imported\.$/),
@@ -50,7 +50,7 @@ describe('import files are read off the thread that answers the window', () => {
 
   it('a file that needs more memory than the ceiling is stopped with a sentence, not a crash of the app', async () => {
     const bytes = largestCsv();
-    await expect(readTable('greedy.csv', bytes, { ...parseWorkerLimits, memoryMb: 8 })).rejects.toMatchObject({
+    await expect(readTable('greedy.csv', bytes, {}, { ...parseWorkerLimits, memoryMb: 8 })).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/^greedy\.csv needs more than 8 MB of memory to read \(the limit for an import file\)/),
     });

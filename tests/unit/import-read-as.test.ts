@@ -49,7 +49,7 @@ describe('every import preview says how the file was read', () => {
     expect(p.readAs).toEqual({
       encoding: 'Windows-1252',
       sentence:
-        'Read as Windows-1252 text (Excel\'s "CSV" on a Western European Windows), because the file is not UTF-8. Names with accents or other scripts, as read: "Lucía Fernández", "Zoë Müller". If a name looks wrong, save the file from Excel as "CSV UTF-8" and choose it again.',
+        'Read as Windows-1252 text (Excel\'s "CSV" on a Western European Windows), because the file is not UTF-8. Names with accents or other scripts, as read: "Lucía Fernández", "Zoë Müller". If a name looks wrong, choose how to read the file under "Read as", or save it from Excel as "CSV UTF-8" and choose it again.',
     });
     // Read rightly, the names match the members: nobody is left unmatched.
     expect(p.unmatchedNames).toEqual([]);
