@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Meeting } from '../shared/contract';
 import { ledger } from './client';
-import { meetingsPerPage, mergeMeetingPages } from './meeting-pages';
+import { meetingsPerPage, mergeMeetingPages, oldestShown } from './meeting-pages';
 
 export { meetingChoices, meetingsPerPage, mergeMeetingPages, olderMeetingsValue } from './meeting-pages';
 
@@ -21,7 +21,7 @@ export function useRecentMeetings(include: string | null = null) {
   const [loading, setLoading] = useState(true);
   /** How many of the newest meetings are shown: a reload keeps the older pages the user fetched. */
   const shown = useRef(meetingsPerPage);
-  const reload = useCallback(async () => {
+  const reload = useCallback(async (): Promise<{ meetings: Meeting[]; hasOlder: boolean } | null> => {
     setLoading(true);
     try {
       const limit = Math.min(1000, shown.current + 1);
@@ -33,8 +33,10 @@ export function useRecentMeetings(include: string | null = null) {
       setData(merged.meetings);
       setHasOlder(merged.hasOlder);
       setError(null);
+      return merged;
     } catch (e) {
       setError(e as Error);
+      return null;
     } finally {
       setLoading(false);
     }
@@ -46,5 +48,22 @@ export function useRecentMeetings(include: string | null = null) {
     shown.current += meetingsPerPage;
     await reload();
   }, [reload]);
-  return { data, error, loading, reload, patch: setData, hasOlder, showOlder };
+  /** Older pages until the list reaches back to a day (a date typed in the meeting choice: "2019-05"). */
+  const showBackTo = useCallback(
+    async (day: string) => {
+      let list = data ?? [];
+      for (let i = 0; i < 40 && shown.current < 1000; i++) {
+        const oldest = oldestShown(list);
+        if (oldest !== null && oldest <= day) break;
+        // About as many weekly meetings as lie between the oldest shown and that day, in whole pages.
+        const weeks = oldest ? Math.ceil((Date.parse(oldest) - Date.parse(day)) / (7 * 86_400_000)) + 1 : meetingsPerPage;
+        shown.current += Math.max(1, Math.ceil(weeks / meetingsPerPage)) * meetingsPerPage;
+        const merged = await reload();
+        if (!merged || !merged.hasOlder) break;
+        list = merged.meetings;
+      }
+    },
+    [reload, data],
+  );
+  return { data, error, loading, reload, patch: setData, hasOlder, showOlder, showBackTo };
 }

@@ -150,3 +150,105 @@ test('an email typed in Phone is said under it and moved to Email on one key; no
   await page.screenshot({ path: `${shots}/one-to-one-refused.png` });
   await expect(slipsTab).toHaveText('Slips (2)');
 });
+
+test('the substitute box follows "Mark everyone else present"; the meeting list is searched by date; one matching member is taken by Enter', async ({ page, harness }) => {
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  // Three more years of closed meetings before the demo's quarter: the list shows the last year first.
+  const first = sqlite.prepare('SELECT min(meeting_on) FROM meetings').pluck().get() as string;
+  const insert = sqlite.prepare("INSERT INTO meetings (id, meeting_on, status, closed_at) VALUES (?, ?, 'completed', ?)");
+  for (let w = 1; w <= 160; w++) {
+    const day = new Date(Date.parse(`${first}T00:00:00Z`) - w * 7 * 86_400_000).toISOString().slice(0, 10);
+    insert.run(`old-${w}`, day, `${day}T09:30:00.000Z`);
+  }
+  const oldest = sqlite.prepare('SELECT min(meeting_on) FROM meetings').pluck().get() as string;
+  await page.goto(harness.openUrl);
+  await tonight(page);
+  const tonightOn = tonightDay(sqlite);
+
+  // Attendance: S opens the substitute box; "Mark everyone else present" with the box empty closes it and
+  // counts that member present; with a name typed, the substitute is recorded first.
+  await page.keyboard.press('Alt+p');
+  const grid = page.getByRole('table', { name: 'Attendance' });
+  // The cursor starts on the first member still to mark.
+  const focused = grid.locator('tbody tr:focus');
+  await expect(focused).toHaveAttribute('aria-label', /: not marked$/);
+  const firstName = ((await focused.getAttribute('aria-label')) ?? '').replace(/: not marked$/, '');
+  const firstRow = grid.locator('tbody tr').filter({ has: page.getByText(firstName, { exact: true }) });
+  await page.keyboard.press('s');
+  await expect(page.getByRole('textbox', { name: `Substitute for ${firstName}` })).toBeFocused();
+  await page.getByRole('button', { name: /^Mark everyone else present/ }).click();
+  await expect(page.getByRole('textbox', { name: `Substitute for ${firstName}` })).toHaveCount(0);
+  await expect(firstRow).toHaveAttribute('aria-label', `${firstName}: Present`);
+  await page.screenshot({ path: `${shots}/substitute-closed.png` });
+  // Another member: S, a name typed, then "Mark everyone else present" (after Ctrl+Z took the marks away).
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(firstRow).toHaveAttribute('aria-label', `${firstName}: not marked`);
+  await firstRow.focus();
+  await page.keyboard.press('s');
+  await page.keyboard.type('Lee Park');
+  await page.getByRole('button', { name: /^Mark everyone else present/ }).click();
+  await expect(page.getByRole('textbox', { name: `Substitute for ${firstName}` })).toHaveCount(0);
+  await expect(firstRow).toHaveAttribute('aria-label', `${firstName}: Substitute`);
+  expect(sqlite.prepare("SELECT a.mark || ' ' || a.substitute_name FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.meeting_on = ? AND a.substitute_name <> ''").pluck().all(tonightOn)).toEqual(['S Lee Park']);
+
+  // The meeting list: the last year, and a line saying how far back it reaches.
+  await page.keyboard.press('Alt+r');
+  const picker = page.getByRole('combobox', { name: 'Meeting', exact: true });
+  const list = page.getByRole('listbox', { name: 'Meetings' });
+  await picker.click();
+  const reach = page.getByRole('status').filter({ hasText: /^Showing \d+ meetings back to / });
+  await expect(reach).toBeVisible();
+  const before = (await reach.textContent())!;
+  // "Older meetings…" loads the year before and the list stays open, saying how far back it now goes.
+  await list.getByRole('option', { name: /^Older meetings… \(before / }).click();
+  await expect(list).toBeVisible();
+  await expect(reach).not.toHaveText(before);
+  await expect(reach).toHaveText(/^Showing 1\d\d meetings back to \d{4}-\d{2}-\d{2}\.$/);
+  await page.screenshot({ path: `${shots}/older-loaded.png` });
+  // A month typed narrows the list to it; one older than the list offers to load back to it (Enter).
+  const oldMonth = oldest.slice(0, 7);
+  await picker.fill(oldMonth);
+  await expect(list.getByRole('option', { name: `Load meetings back to ${oldMonth}…`, exact: true })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(reach).toHaveText(`Showing ${sqlite.prepare('SELECT count(*) FROM meetings').pluck().get()} meetings back to ${oldest} (the first one recorded).`);
+  const monthCount = sqlite.prepare('SELECT count(*) FROM meetings WHERE meeting_on LIKE ?').pluck().get(`${oldMonth}%`) as number;
+  await expect(list.getByRole('option')).toHaveCount(monthCount);
+  await page.screenshot({ path: `${shots}/month-typed.png` });
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveValue(new RegExp(`^${oldest.slice(0, 7)}-\\d\\d · Closed · 0 slips$`));
+  // The weekday shown beside each meeting is found too: "tuesday draft" finds tonight's.
+  await picker.click();
+  await picker.fill('tuesday draft');
+  await expect(list.getByRole('option', { name: `${tonightOn} · Draft · 0 slips`, exact: true })).toHaveAttribute('data-combobox-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveValue(`${tonightOn} · Draft · 0 slips`);
+
+  // The member picker: when typing leaves one member, that line is highlighted and Enter takes it.
+  const giver = page.getByRole('textbox', { name: 'From (giver)', exact: true });
+  await giver.click();
+  await page.keyboard.type('watan');
+  const members = page.getByRole('listbox').filter({ has: page.getByRole('option', { name: /Ken Watanabe/ }) });
+  await expect(members.getByRole('option', { name: /^Ken Watanabe/ })).toHaveAttribute('data-combobox-selected', 'true');
+  await page.screenshot({ path: `${shots}/one-member-highlighted.png` });
+  await page.keyboard.press('Enter');
+  await expect(giver).toHaveValue('Ken Watanabe');
+  await expect(page.getByRole('textbox', { name: 'To (receiver)', exact: true })).toBeFocused();
+
+  // Leaving the screen with that slip half-typed asks first, naming it.
+  await page.getByRole('link', { name: /^Reports/ }).first().click();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(leave.getByText("The Meeting screen's slip bar holds a Referral slip being typed, not saved.", { exact: true })).toBeVisible();
+  await leave.getByRole('button', { name: 'Leave without saving' }).click();
+  // The Reports screen's member choice: one match left is highlighted, and Enter takes it.
+  await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
+  await page.getByText('Member statement', { exact: true }).click();
+  const member = page.getByRole('combobox', { name: 'Member', exact: true });
+  await member.click();
+  await page.keyboard.type('watan');
+  await expect(page.getByRole('listbox').getByRole('option', { name: 'Ken Watanabe', exact: true })).toHaveAttribute('data-combobox-selected', 'true');
+  await page.screenshot({ path: `${shots}/statement-member-highlighted.png` });
+  await page.keyboard.press('Enter');
+  await expect(member).toHaveValue('Ken Watanabe');
+});

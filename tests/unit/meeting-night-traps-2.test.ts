@@ -5,6 +5,8 @@ import type { OpenedDatabase } from '../../src/db/open';
 import type { Registry } from '../../src/server/registry';
 import { looksLikeEmail } from '../../src/shared/fields';
 import { emailInPhone, keptSentence, refusalSentence, switchSlipType, unsavedSentence, type KeptDrafts } from '../../src/renderer/slip-drafts';
+import { dayTypedFor, filterMeetings, loadBackTo, shownSentence, weekdayOf } from '../../src/renderer/meeting-pages';
+import type { Meeting } from '../../src/shared/contract';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
 
 type D = { giver: string; note: string };
@@ -109,5 +111,39 @@ describe('the ledger refuses an email in Phone with the fix, and saves nothing',
   it("a referral's prospect phone names Prospect email as the place for it", () => {
     const saved = api.call('saveReferral', { meetingId, giverId: dana, receiverId: dana, referralKind: 'outside', temperature: 3, prospectName: 'Alvarez family', prospectPhone: 'ana@alvarez.example' });
     expect(saved).toMatchObject({ ok: false, error: { field: 'prospectPhone', message: 'Prospect phone holds an email address: move it to Prospect email, and type the phone number here (digits, spaces and + ( ) - . / only).' } });
+  });
+});
+
+describe('the meeting list is searched by what it shows', () => {
+  // Two years of Tuesday meetings (the newest a draft), as the screen's list holds them.
+  const day = (week: number) => new Date(Date.UTC(2024, 10, 26) - week * 7 * 86_400_000).toISOString().slice(0, 10);
+  const list: Meeting[] = Array.from({ length: 104 }, (_, w) => ({ id: `m${w}`, meetingOn: day(w), status: w === 0 ? 'draft' : 'completed', slipCount: w % 5 } as unknown as Meeting));
+  const label = (m: Meeting) => `${m.meetingOn} · ${m.status === 'draft' ? 'Draft' : 'Closed'} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`;
+
+  it('"2023-05" finds the meetings of May 2023, "may 2023" too, and "tuesday draft" tonight\'s', () => {
+    const may = filterMeetings(list, '2023-05', label).map((m) => m.meetingOn);
+    expect(may).toEqual(['2023-05-30', '2023-05-23', '2023-05-16', '2023-05-09', '2023-05-02']);
+    expect(filterMeetings(list, 'May 2023', label).map((m) => m.meetingOn)).toEqual(may);
+    expect(filterMeetings(list, 'tuesday draft', label).map((m) => m.id)).toEqual(['m0']);
+    expect(filterMeetings(list, '  ', label)).toHaveLength(104);
+    expect(filterMeetings(list, 'wednesday', label)).toEqual([]);
+    expect(weekdayOf('2024-11-26')).toBe('Tuesday');
+  });
+
+  it('a date typed older than the list offers to load back to it; a mistyped one or one already shown does not', () => {
+    expect(dayTypedFor('2019-05')).toBe('2019-05-01');
+    expect(dayTypedFor('2019')).toBe('2019-01-01');
+    expect(dayTypedFor('2019-05-14')).toBe('2019-05-14');
+    expect(dayTypedFor('2019-13')).toBeNull();
+    expect(dayTypedFor('May 2019')).toBeNull();
+    expect(loadBackTo(list, true, '2019-05')).toBe('2019-05-01');
+    expect(loadBackTo(list, false, '2019-05')).toBeNull(); // nothing older exists
+    expect(loadBackTo(list, true, '2023-05')).toBeNull(); // already in the list
+  });
+
+  it('the line under the list says how far back it reaches', () => {
+    expect(shownSentence(list, true)).toBe('Showing 104 meetings back to 2022-12-06.');
+    expect(shownSentence(list, false)).toBe('Showing 104 meetings back to 2022-12-06 (the first one recorded).');
+    expect(shownSentence([], false)).toBe('No meetings yet.');
   });
 });

@@ -83,8 +83,16 @@ export function AttendanceGrid({
   };
 
   const markAll = async () => {
+    // The substitute box still open: a name typed in it is recorded first (that member sat out with a
+    // substitute, not present); an empty box closes, and its member is counted present with the rest.
+    const openIndex = substituteFor ? sheet.roster.findIndex((r) => r.memberId === substituteFor) : -1;
+    const open = openIndex >= 0 ? sheet.roster[openIndex]! : null;
+    const typedName = substitute.trim();
+    if (open && typedName) await mark(open, openIndex, 'S', typedName);
+    else setSubstituteFor(null);
     const { marked, memberIds } = await ledger.markAllPresent({ meetingId: sheet.meeting.id });
-    notifications.show({ message: `${marked} member${marked === 1 ? '' : 's'} marked present. Ctrl+Z takes these marks away again.` });
+    const counted = open && !typedName && memberIds.includes(open.memberId) ? ` ${open.name} is among them (the substitute box was empty): S on that row records a substitute instead.` : '';
+    notifications.show({ message: `${marked} member${marked === 1 ? '' : 's'} marked present.${counted} Ctrl+Z takes these marks away again.` });
     if (memberIds.length > 0) onMarkedAll?.(memberIds);
     await onChanged();
   };

@@ -51,6 +51,8 @@ export function SearchSelect(props: Omit<SelectProps, 'searchable' | 'filter'>) 
       value={value ?? null}
       onChange={onChange}
       searchable
+      // The first match is highlighted as a name is typed (the only one, when one is left): Enter takes it.
+      selectFirstOptionOnChange
       searchValue={search}
       onSearchChange={setSearch}
       filter={filter}

@@ -199,7 +199,7 @@ function ClassificationChangeForm({ members, classifications, onDone, onCancel }
       )}
     >
       <Stack gap="sm">
-        <Select label="Member" required searchable data-autofocus data={members.map((m) => ({ value: m.id, label: `${m.fullName} — ${m.classificationName}` }))} {...form.getInputProps('memberId')} />
+        <Select label="Member" required searchable selectFirstOptionOnChange data-autofocus data={members.map((m) => ({ value: m.id, label: `${m.fullName} — ${m.classificationName}` }))} {...form.getInputProps('memberId')} />
         <Select label="New classification" required searchable data={seatOptions(classifications)} {...form.getInputProps('classificationId')} />
         <IsoDateField label="Request date" required {...form.getInputProps('appliedOn')} />
         <Textarea label="Reason" autosize minRows={2} {...form.getInputProps('reason')} />

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { chapterToday } from '../chapter-today';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -18,7 +18,8 @@ import { SlipEntryBar, draftFromSlip, saveSlipDraft, slipModes, type BarMemory }
 import { setLeaveGuard } from '../leave-guard';
 import { UndoHistory, type UndoOutcome, type UndoStep } from '../undo-history';
 import { downloadBytes, downloadText } from '../download';
-import { meetingChoices, olderMeetingsValue, useRecentMeetings } from '../recent-meetings';
+import { useRecentMeetings } from '../recent-meetings';
+import { MeetingPicker } from '../components/MeetingPicker';
 import { useQuery } from '../use-query';
 import { keepUnchanged } from '../keep-unchanged';
 import { withSlipDeleted, withSlipSaved } from '../sheet-patch';
@@ -51,6 +52,7 @@ export function slipLabel(slip: Slip, money: (minor: number) => string): string 
 }
 
 const noClassifications: never[] = [];
+const meetingLabel = (m: Meeting) => `${m.meetingOn} · ${statusLabels[m.status]} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`;
 const markWords = { P: 'present', A: 'absent', L: 'late', M: 'medical', S: 'substitute' } as const;
 
 export function MeetingScreen({ chapter }: { chapter: Chapter }) {
@@ -346,28 +348,26 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     }
   };
 
-  // Mantine draws every option even while the list is closed, again after every save (tonight's count
-  // changes). Closed, the picker holds only the meeting shown; the list is given to it when it opens.
-  const [pickerOpen, setPickerOpen] = useState(false);
-  const meetingPicker = useMemo(() => {
-    const label = (m: Meeting) => `${m.meetingOn} · ${statusLabels[m.status]} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`;
-    // Open: the last year of meetings, every draft, and "Older meetings…" (see recent-meetings.ts).
-    const all = meetings.data ?? [];
-    const data = pickerOpen ? meetingChoices(all, meetings.hasOlder, label) : all.filter((m) => m.id === meetingId).map((m) => ({ value: m.id, label: label(m) }));
-    return (
-      <Select
-        aria-label="Meeting"
-        w={260}
-        placeholder={meetings.data?.length ? 'Choose a meeting' : 'No meetings yet'}
-        data={data}
+  // Searchable ("2019-05", "tue", "draft"); the options are drawn only while the list is open, so a save
+  // (tonight's count changes) redraws one line. "Older meetings…" keeps the list open (MeetingPicker.tsx).
+  const openMeetingStable = useStableCallback((id: string) => openMeeting(id));
+  const showOlderMeetings = useCallback(async () => void (await meetings.showOlder()), [meetings.showOlder]);
+  const showMeetingsBackTo = useCallback(async (day: string) => void (await meetings.showBackTo(day)), [meetings.showBackTo]);
+  const meetingPicker = useMemo(
+    () => (
+      <MeetingPicker
+        meetings={meetings.data ?? []}
+        hasOlder={meetings.hasOlder}
         value={meetingId}
-        onChange={(v) => (v === olderMeetingsValue ? void meetings.showOlder() : openMeeting(v))}
-        onDropdownOpen={() => setPickerOpen(true)}
-        onDropdownClose={() => setPickerOpen(false)}
-        allowDeselect={false}
+        onChange={openMeetingStable}
+        onShowOlder={showOlderMeetings}
+        onShowBackTo={showMeetingsBackTo}
+        label={meetingLabel}
+        placeholder={meetings.data?.length ? 'Choose a meeting' : 'No meetings yet'}
       />
-    );
-  }, [meetings.data, meetings.hasOlder, meetings.showOlder, meetingId, pickerOpen]);
+    ),
+    [meetings.data, meetings.hasOlder, showOlderMeetings, showMeetingsBackTo, meetingId],
+  );
 
   // The header's buttons and the dialogs are memoized and get handlers that keep their identity: a save
   // (new totals, the new row) does not redraw them.

@@ -277,6 +277,7 @@ function PairsSection({ data, money }: { data: Outcomes; money: (minor: number) 
           placeholder="All members"
           clearable
           searchable
+          selectFirstOptionOnChange
           w={260}
           data={data.members.map((m) => ({ value: m.memberId, label: m.name }))}
           value={memberId}
@@ -511,7 +512,7 @@ function ResolveDisputeModal({ chapter, dispute, money, onClose, onDone }: { cha
         {resolution === 'corrected' && (
           <Group grow align="flex-start">
             <TextInput label={`Corrected amount (${chapter.currency})`} placeholder="blank keeps it" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.amount} />
-            <Select label="Corrected referrer" placeholder="keep the referrer" clearable searchable data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))} value={referrerId} onChange={setReferrerId} error={errors.referrerId} />
+            <Select label="Corrected referrer" placeholder="keep the referrer" clearable searchable selectFirstOptionOnChange data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))} value={referrerId} onChange={setReferrerId} error={errors.referrerId} />
             {dispute.referralId && <Switch mt="xl" label="Not from the linked referral" checked={unlink} onChange={(e) => setUnlink(e.currentTarget.checked)} />}
           </Group>
         )}

@@ -179,6 +179,8 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
               label="Member"
               w={260}
               searchable
+              // Typing a name highlights the first match (the only one, when one is left), so Enter takes it.
+              selectFirstOptionOnChange
               data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
               value={memberId}
               onChange={(v) => {
