@@ -88,7 +88,8 @@ test('the preview shows rows already in the ledger, new, differing and with a pr
   await page.getByLabel('Slips audit export').click();
   // Saved by Excel on Windows as "CSV": Windows-1252, not UTF-8. The preview says so and shows the names as read.
   await (await chooser).setFiles({ name: 'night.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
-  await expect(page.getByLabel('Import preview').getByLabel('How the file was read')).toContainText('Read as Windows-1252 text (Excel\'s "CSV" on a Western European Windows), because the file is not UTF-8. Names with accents or other scripts, as read: "Lucía Fernández".');
+  await expect(page.getByLabel('Import preview').getByLabel('How the file was read')).toContainText('Read as Windows-1252 text (Excel\'s "CSV" on a Western European Windows), because the file is not UTF-8. Names with accents or other scripts, as read: "Lucía Fernández". If a name looks wrong, choose how to read the file under "Read as", or save it from Excel as "CSV UTF-8" and choose it again.');
+  await expect(page.getByLabel('Import preview').getByRole('combobox', { name: 'Read as' })).toHaveValue('Windows-1252');
   const rows = page.getByRole('table', { name: 'File rows' });
   await expect(rows.getByRole('row', { name: 'Row 3' })).toContainText('In the ledger');
   await expect(rows.getByRole('row', { name: 'Row 4' })).toContainText('Differs: the amount is $1,250.50 in the file and $1,200.00 in the ledger');

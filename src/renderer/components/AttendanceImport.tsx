@@ -8,21 +8,22 @@ import { ColumnQuestion } from './ColumnQuestion';
 
 type AttendanceColumn = (typeof attendanceColumnFields)[number];
 import { ledger } from '../client';
-import { fileToBase64 } from '../files';
+import { fileToBase64, type ChosenFile } from '../files';
 import { DateOrderQuestion } from './DateOrderQuestion';
 import { ReadAs } from './ReadAs';
+import type { LegacyEncoding } from '../../shared/text-encodings';
 
 /** BNI Connect's Chapter PALMS Attendance Report → attendance history, previewed, then one undoable import. */
 export function AttendanceImport({ onImported }: { onImported: () => void }) {
-  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
   const [preview, setPreview] = useState<AttendancePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   // Which column is First Name and Last Name when the headers are not recognised (the Slips Audit's question).
   const [columns, setColumns] = useState<Partial<Record<AttendanceColumn, number>>>({});
-  const input = (next: { fileName: string; contentBase64: string }, order: 'dmy' | 'mdy' | undefined, chosen = columns) => ({ ...next, ...(order ? { dateOrder: order } : {}), ...(Object.keys(chosen).length ? { columns: chosen } : {}) });
-  const run = async (next: { fileName: string; contentBase64: string }, order: 'dmy' | 'mdy' | undefined, chosen = columns) => {
+  const input = (next: ChosenFile, order: 'dmy' | 'mdy' | undefined, chosen = columns) => ({ ...next, ...(order ? { dateOrder: order } : {}), ...(Object.keys(chosen).length ? { columns: chosen } : {}) });
+  const run = async (next: ChosenFile, order: 'dmy' | 'mdy' | undefined, chosen = columns) => {
     setError(null);
     try {
       setPreview(await ledger.previewAttendanceImport(input(next, order, chosen)));
@@ -39,6 +40,12 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
     await run(next, undefined, {});
+  };
+  const readAs = (encoding: LegacyEncoding) => {
+    if (!file) return;
+    const next = { ...file, readAs: encoding };
+    setFile(next);
+    void run(next, dateOrder);
   };
   const pointColumn = (field: AttendanceColumn, index: number) => {
     const next = { ...columns, [field]: index };
@@ -80,7 +87,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
           <Title order={4}>
             {preview.period.from} to {preview.period.to}: {preview.meetings} {preview.meetings === 1 ? 'meeting' : 'meetings'}, {preview.members} {preview.members === 1 ? 'member' : 'members'}
           </Title>
-          <ReadAs readAs={preview.readAs} />
+          <ReadAs readAs={preview.readAs} onReadAs={readAs} />
           {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={dateOrder} onChange={(order) => {
                 setDateOrder(order);
                 if (file) void run(file, order);

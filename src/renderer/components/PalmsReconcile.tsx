@@ -4,19 +4,22 @@ import { useState } from 'react';
 import { ImportFileInput } from './ImportFileInput';
 import type { PalmsReconciliation } from '../../shared/contract';
 import { ledger } from '../client';
-import { fileToBase64 } from '../files';
+import { fileToBase64, type ChosenFile } from '../files';
 import { ReadAs } from './ReadAs';
 
 /** BNI Connect's PALMS report beside the ledger's own figures for the same period. Reads only. */
 export function PalmsReconcile() {
   const [result, setResult] = useState<PalmsReconciliation | null>(null);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
-  const check = async (next: { fileName: string; contentBase64: string }, dateOrder?: 'dmy' | 'mdy') => {
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  // The date order given when the report's period could be read both ways: kept when the file is read another way.
+  const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
+  const check = async (next: ChosenFile, order?: 'dmy' | 'mdy') => {
+    setDateOrder(order);
     setResult(null);
     setError(null);
     try {
-      setResult(await ledger.reconcilePalms({ ...next, ...(dateOrder ? { dateOrder } : {}) }));
+      setResult(await ledger.reconcilePalms({ ...next, ...(order ? { dateOrder: order } : {}) }));
     } catch (e) {
       setError({ message: (e as Error).message, field: (e as { field?: string }).field });
     }
@@ -59,7 +62,15 @@ export function PalmsReconcile() {
           <Title order={4} c={result.compared === 0 ? 'orange.8' : undefined}>
             {result.headline}
           </Title>
-          <ReadAs readAs={result.readAs} />
+          <ReadAs
+            readAs={result.readAs}
+            onReadAs={(encoding) => {
+              if (!file) return;
+              const next = { ...file, readAs: encoding };
+              setFile(next);
+              void check(next, dateOrder);
+            }}
+          />
           {result.differences.length > 0 && (
             <Table mt="sm" aria-label="Differences" striped>
               <Table.Thead>

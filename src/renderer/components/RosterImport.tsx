@@ -7,10 +7,11 @@ import type { RosterPreview, rosterColumnFields } from '../../shared/contract';
 
 type RosterColumn = (typeof rosterColumnFields)[number];
 import { ledger } from '../client';
-import { fileToBase64 } from '../files';
+import { fileToBase64, type ChosenFile } from '../files';
 import { DateOrderQuestion } from './DateOrderQuestion';
 import { ColumnQuestion } from './ColumnQuestion';
 import { ReadAs } from './ReadAs';
+import type { LegacyEncoding } from '../../shared/text-encodings';
 
 const fieldLabels: Record<string, string> = { firstName: 'first name', lastName: 'last name', company: 'company', classification: 'classification', email: 'email', phone: 'phone', joinedOn: 'joined on', renewalDue: 'renewal due', status: 'status' };
 
@@ -19,7 +20,8 @@ const fieldLabels: Record<string, string> = { firstName: 'first name', lastName:
  * never a reason to hold back the others; any row can be skipped (and put back), and a bad value corrected in place.
  */
 export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
-  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  // The file, and how to read it when it is not Unicode (the secretary's "Read as" choice travels with it).
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
   // Which of the file's columns holds a field the ledger did not recognise by its header (the Slips Audit's question).
   const [columns, setColumns] = useState<Partial<Record<RosterColumn, number>>>({});
   const [fixes, setFixes] = useState<Record<string, Record<string, string>>>({});
-  const withOrder = (next: { fileName: string; contentBase64: string }, order = dateOrder, skip = skipRows, chosen = columns, fixed = fixes) => ({
+  const withOrder = (next: ChosenFile, order = dateOrder, skip = skipRows, chosen = columns, fixed = fixes) => ({
     ...next,
     ...(order ? { dateOrder: order } : {}),
     ...(skip.length ? { skipRows: skip } : {}),
@@ -52,6 +54,16 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
     if (!file) return;
     try {
       setPreview(await ledger.previewRosterImport(withOrder(file, dateOrder, skipRows, next)));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const readAs = async (encoding: LegacyEncoding) => {
+    if (!file) return;
+    const next = { ...file, readAs: encoding };
+    setFile(next);
+    try {
+      setPreview(await ledger.previewRosterImport(withOrder(next)));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -136,7 +148,7 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
       {preview && !preview.columnQuestion?.blocking && (
         <Card withBorder padding="lg" aria-label="Roster preview">
           <Title order={4}>{wording!.heading}</Title>
-          <ReadAs readAs={preview.readAs} />
+          <ReadAs readAs={preview.readAs} onReadAs={(encoding) => void readAs(encoding)} />
           <Text size="sm">
             {wording!.already}{' '}
             {preview.classificationsToCreate.length > 0 ? `New classifications: ${preview.classificationsToCreate.join(', ')}.` : 'Every classification already exists.'}

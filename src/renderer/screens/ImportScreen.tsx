@@ -7,7 +7,7 @@ import type { ImportBatch, ImportPreview, ImportRow, slipColumnFields } from '..
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
 import { useQuery } from '../use-query';
-import { fileToBase64 } from '../files';
+import { fileToBase64, type ChosenFile } from '../files';
 import { PalmsReconcile } from '../components/PalmsReconcile';
 import { RosterImport } from '../components/RosterImport';
 import { AttendanceImport } from '../components/AttendanceImport';
@@ -15,6 +15,7 @@ import { DateOrderQuestion } from '../components/DateOrderQuestion';
 import { MeetingDateQuestion } from '../components/MeetingDateQuestion';
 import { ColumnQuestion } from '../components/ColumnQuestion';
 import { ReadAs } from '../components/ReadAs';
+import type { LegacyEncoding } from '../../shared/text-encodings';
 import { foldName } from '../../shared/names';
 
 const kindBadges: Record<ImportRow['kind'], { label: string; color: string }> = {
@@ -112,7 +113,7 @@ function FixRow({ line, onFix }: { line: ImportRow; onFix: (value: string) => vo
 /** Choose a BNI Connect slips audit export → every row matched against the ledger → fix or skip problems → import as one undoable batch. */
 function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
-  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [choices, setChoices] = useState<Choices>(noChoices);
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -122,7 +123,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
 
   // A meeting date the ledger refuses (after today) is said under the date field; the preview stays as it was.
   const [meetingProblem, setMeetingProblem] = useState<string | null>(null);
-  const run = async (next: { fileName: string; contentBase64: string }, chosen: Choices) => {
+  const run = async (next: ChosenFile, chosen: Choices) => {
     setBusy(true);
     setError(null);
     setMeetingProblem(null);
@@ -176,6 +177,13 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   const sayOutsider = (name: string, o: Outsider) => {
     setAsking(({ [name]: _, ...rest }) => rest);
     return change({ ...choices, outsiders: { ...choices.outsiders, [name]: o } });
+  };
+  /** The file read in another code page ("Read as"): the preview is read again, and the import reads it the same way. */
+  const readAs = (encoding: LegacyEncoding) => {
+    if (!file) return;
+    const next = { ...file, readAs: encoding };
+    setFile(next);
+    void run(next, choices);
   };
   const pointColumn = (field: ColumnField, index: number) => change({ ...choices, columns: { ...choices.columns, [field]: index } });
   const skip = (row: number, skipped: boolean) => change({ ...choices, skipRows: skipped ? [...choices.skipRows, row] : choices.skipRows.filter((r) => r !== row) });
@@ -252,7 +260,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
               ({preview.meetingStatus === 'new' ? 'a new meeting, recorded as closed' : `already in the ledger, ${preview.meetingStatus === 'completed' ? 'closed' : preview.meetingStatus}`})
             </Text>
           </Title>
-          <ReadAs readAs={preview.readAs} />
+          <ReadAs readAs={preview.readAs} onReadAs={readAs} disabled={busy} />
           {preview.chapterWarning && (
             <Alert mt="sm" color="yellow" title="Another chapter's file?">
               {preview.chapterWarning}
