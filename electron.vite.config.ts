@@ -8,8 +8,9 @@ export default defineConfig({
       outDir: 'out/main',
       // The import parser runs in a worker thread: its entry is built beside main.js (out/main/parse-worker.js).
       // esbuild (a dev tool) compiles the worker only when run from source (tests): never bundled into the app.
-      // The start-up integrity check's worker likewise (out/main/integrity-worker.js), and the audit log's full check's (out/main/audit-check-worker.js).
-      rolldownOptions: { input: { main: resolve('electron/main.ts'), 'parse-worker': resolve('src/imports/parse-worker.ts'), 'integrity-worker': resolve('src/db/integrity-worker.ts'), 'audit-check-worker': resolve('src/services/audit-check-worker.ts') }, external: ['esbuild'] },
+      // The start-up integrity check's worker likewise (out/main/integrity-worker.js), the audit log's full check's (out/main/audit-check-worker.js),
+      // and the one making all member statements (out/main/statements-worker.js).
+      rolldownOptions: { input: { main: resolve('electron/main.ts'), 'parse-worker': resolve('src/imports/parse-worker.ts'), 'integrity-worker': resolve('src/db/integrity-worker.ts'), 'audit-check-worker': resolve('src/services/audit-check-worker.ts'), 'statements-worker': resolve('src/reports/statements-worker.ts') }, external: ['esbuild'] },
     },
   },
   preload: {

@@ -9,6 +9,7 @@ import { recoverFromNewestGoodBackup } from '../src/services/backups';
 import { useBuiltParseWorker } from '../src/imports/parse-in-worker';
 import { useBuiltIntegrityWorker } from '../src/db/check-in-background';
 import { useBuiltAuditCheckWorker } from '../src/services/audit-check-in-background';
+import { useBuiltStatementsWorker } from '../src/server/statement-jobs';
 import { checkThenBackUp } from '../src/server/startup';
 import { warmUpReports } from '../src/reports/warm-up';
 import { LedgerError } from '../src/shared/errors';
@@ -26,6 +27,7 @@ useBuiltParseWorker(path.join(here, 'parse-worker.js'));
 // The start-up integrity check runs in a worker thread too, built beside this file.
 useBuiltIntegrityWorker(path.join(here, 'integrity-worker.js'));
 useBuiltAuditCheckWorker(path.join(here, 'audit-check-worker.js'));
+useBuiltStatementsWorker(path.join(here, 'statements-worker.js'));
 const appEntry = rendererEntry({
   isPackaged: app.isPackaged,
   devServerUrl: process.env.ELECTRON_RENDERER_URL,

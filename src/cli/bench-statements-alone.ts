@@ -43,7 +43,8 @@ if (out) mkdirSync(out, { recursive: true });
 // Warm: the first PDF of a process opens the fonts (the app does this behind the window).
 await renderPdf(reportDefinition(db, { report: 'member_statement', memberId: members[0]!.id, ...year }, producedAt).definition, fonts);
 
-console.log(`${members.length} statements, ${year.from} to ${year.to}, load ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
+if (process.argv.includes('--plain-styles')) (await import('../reports/style-lookup')).fastStyleLookups(false);
+console.log(`${process.argv.includes('--plain-styles') ? '[pdfmake style lookups] ' : ''}${members.length} statements, ${year.from} to ${year.to}, load ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
 if (!only || only === 'one') {
   let dataCpu = 0;
   let pages = 0;

@@ -12,7 +12,7 @@
 // Better still, a document made of parts (All statements) is laid out part by part, each part again only
 // when one of its own headings moves, and its pages put together after (see layoutDocument below).
 // This replaces LayoutBuilder.layoutDocument with pdfmake 0.3's own code plus these changes.
-import { createRequire } from 'node:module';
+import { requirePdfmake } from './pdfmake-internals';
 
 interface LaidOutNode {
   positions: Array<{ pageNumber: number }>;
@@ -38,6 +38,12 @@ const infoKeys = ['id', 'text', 'ul', 'ol', 'table', 'image', 'qr', 'canvas', 's
 
 /** How many times the last document was laid out, parts counted one by one (for the tests and the bench). */
 export const layoutPasses = { last: 0 };
+
+/** Told after each part of a document laid out part by part (a statement of "All statements"): parts done, parts in all. */
+let onPartLaidOut: ((done: number, total: number) => void) | null = null;
+export function whenPartLaidOut(listener: ((done: number, total: number) => void) | null): void {
+  onPartLaidOut = listener;
+}
 
 /**
  * Asks `pageBreakBefore` about the nodes of each part of the document (parts begin at an outermost node
@@ -118,12 +124,11 @@ function turnsPages(node: unknown): boolean {
 export function decidePageBreaksPartByPart(): void {
   if (installed) return;
   installed = true;
-  const require = createRequire(import.meta.url);
-  const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder') as { default: { prototype: LayoutBuilderLike & { layoutDocument: (...args: unknown[]) => unknown } } };
-  const { default: DocPreprocessor } = require('pdfmake/js/DocPreprocessor') as { default: new () => unknown };
-  const { default: DocMeasure } = require('pdfmake/js/DocMeasure') as { default: new (...args: unknown[]) => unknown };
-  const { default: DocumentContext } = require('pdfmake/js/DocumentContext') as { default: new () => { pages: unknown[]; backgroundLength: number[] } };
-  const { default: PageElementWriter } = require('pdfmake/js/PageElementWriter') as { default: new (context: unknown) => unknown };
+  const { default: LayoutBuilder } = requirePdfmake<{ default: { prototype: LayoutBuilderLike & { layoutDocument: (...args: unknown[]) => unknown } } }>('pdfmake/js/LayoutBuilder');
+  const { default: DocPreprocessor } = requirePdfmake<{ default: new () => unknown }>('pdfmake/js/DocPreprocessor');
+  const { default: DocMeasure } = requirePdfmake<{ default: new (...args: unknown[]) => unknown }>('pdfmake/js/DocMeasure');
+  const { default: DocumentContext } = requirePdfmake<{ default: new () => { pages: unknown[]; backgroundLength: number[] } }>('pdfmake/js/DocumentContext');
+  const { default: PageElementWriter } = requirePdfmake<{ default: new (context: unknown) => unknown }>('pdfmake/js/PageElementWriter');
   LayoutBuilder.prototype.layoutDocument = function (this: LayoutBuilderLike & { writer: unknown; addHeadersAndFooters(header: unknown, footer: unknown): void; addWatermark(watermark: unknown, pdfDocument: unknown, defaultStyle: unknown): void }, docStructure: unknown, pdfDocument: unknown, styleDictionary: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBeforeFct: unknown) {
     this.docPreprocessor = new DocPreprocessor();
     this.docMeasure = new DocMeasure(pdfDocument, styleDictionary, defaultStyle, this.svgMeasure, this.tableLayouts);
@@ -161,6 +166,7 @@ export function decidePageBreaksPartByPart(): void {
       } finally {
         if (i > 0) first.pageBreak = 'before';
       }
+      onPartLaidOut?.(i + 1, parts.length);
     }
     // Where the last part ended, as the whole document's layout would leave it for the page frame.
     const context = Object.assign(new DocumentContext(), { pageMargins: last.pageMargins, x: last.x, y: last.y, availableWidth: last.availableWidth, availableHeight: last.availableHeight, pages, backgroundLength, page: pages.length - 1 });

@@ -7,6 +7,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FontChooser, pdfmakeFonts } from './fonts';
 import { decidePageBreaksPartByPart } from './page-breaks';
 import { shareFontsAcrossDocuments } from './shared-fonts';
+import { fastStyleLookups } from './style-lookup';
 import { localizeDocument } from './text-runs';
 
 export interface RenderOptions {
@@ -24,6 +25,7 @@ function configure(fontsDir: string): FontChooser {
   pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(dir + path.sep));
   shareFontsAcrossDocuments();
   decidePageBreaksPartByPart();
+  fastStyleLookups();
   configured = { dir, chooser: new FontChooser(dir) };
   return configured.chooser;
 }

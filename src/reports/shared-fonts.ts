@@ -6,7 +6,7 @@
 // the document's own, so the bytes are the same as before (the report tests compare them).
 // It touches pdfmake's PDFDocument.provideFont and the font table pdfkit embeds from (_fontFamilies),
 // exactly as pdfkit's own font() fills it; tests/unit/reports.test.ts checks identical bytes.
-import { createRequire } from 'node:module';
+import { requirePdfmake } from './pdfmake-internals';
 import { openSync, type Font } from 'fontkit';
 
 interface PdfkitFont {
@@ -44,8 +44,7 @@ let installed = false;
 export function shareFontsAcrossDocuments(): void {
   if (installed) return;
   installed = true;
-  const require = createRequire(import.meta.url);
-  const { default: PDFDocument } = require('pdfmake/js/PDFDocument') as { default: { prototype: PdfmakeDocument & { provideFont(family: string, bold: boolean, italics: boolean): PdfkitFont } } };
+  const { default: PDFDocument } = requirePdfmake<{ default: { prototype: PdfmakeDocument & { provideFont(family: string, bold: boolean, italics: boolean): PdfkitFont } } }>('pdfmake/js/PDFDocument');
   const original = PDFDocument.prototype.provideFont;
   type EmbeddedFontClass = new (document: PdfmakeDocument, font: Font, id: string) => PdfkitFont;
   let EmbeddedFont: EmbeddedFontClass | null = null;

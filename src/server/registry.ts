@@ -34,6 +34,7 @@ import { renderPdf } from '../reports/render';
 import { requireChapter } from '../services/chapter';
 import { palmsCsv } from '../services/palms-export';
 import { produceReport, saveAllStatements } from '../services/reports';
+import { cancelStatementsJob, startStatementsJob, statementsJob } from './statement-jobs';
 import { listAuditLog } from '../services/audit-log';
 import { fullAuditCheck } from '../services/audit-chain-checks';
 import { fullAuditCheckInBackground } from '../services/audit-check-in-background';
@@ -239,6 +240,17 @@ const handlers: Handlers = {
     if (!folder) throw nothingChosen();
     return saveAllStatements(ctx.db, { from: input.from, to: input.to }, folder, { fontsDir: ctx.fontsDir ?? sourceFontsDir, ...(input.producedAt ? { producedAt: new Date(input.producedAt) } : {}) });
   },
+  startAllStatements: async (ctx, input) => {
+    const producedAt = input.producedAt ? new Date(input.producedAt) : new Date();
+    const options = { period: { from: input.from, to: input.to }, producedAt, fontsDir: ctx.fontsDir ?? sourceFontsDir };
+    if (input.output === 'pdf') return startStatementsJob(ctx.db, { ...options, folder: null });
+    // Without a folder dialog (the harness), statements go beside the chapter file on disk.
+    const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(requireChapterFile(ctx).file)), 'exports');
+    if (!folder) throw nothingChosen();
+    return startStatementsJob(ctx.db, { ...options, folder });
+  },
+  allStatementsJob: (_ctx, input) => statementsJob(input.jobId),
+  cancelAllStatements: (_ctx, input) => cancelStatementsJob(input.jobId),
   exportAllTables: async (ctx) => {
     // Without a folder dialog (the harness), exports go beside the chapter file on disk.
     const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(requireChapterFile(ctx).file)), 'exports');

@@ -4,14 +4,14 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../db/open';
 import type { MemberScore, MemberTally, Period, ProduceReportInput } from '../shared/contract';
 import { chapterTimeZone, dayIn } from '../shared/time-zone';
 import { addDays, addMonths } from '../shared/dates';
 import { quarterLabel, quarterOf } from '../shared/periods';
-import { memberStatementContent, memberStatementReport, type MemberStatementData } from '../reports/member-statement';
-import { documentFrame, inProgress } from '../reports/layout';
+import { allStatementsReport, memberStatementReport, type MemberStatementData } from '../reports/member-statement';
+import { inProgress, type ReportFrame } from '../reports/layout';
 import { LedgerError } from '../shared/errors';
 import { palmsSummaryReport } from '../reports/palms-summary';
 import { quarterlyAuditReport, type QuarterlyAuditData } from '../reports/quarterly-audit';
@@ -72,7 +72,7 @@ export function reportDefinition(db: Db, input: ProduceReportInput, producedAt: 
     }
     case 'all_statements': {
       const period = { from: input.from, to: input.to };
-      return { definition: allStatementsDefinition(db, period, producedAt), fileName: `${slug}-statements-${periodName(period).replace(/\s+/g, '-')}.pdf` };
+      return { definition: allStatementsDefinition(db, period, producedAt), fileName: allStatementsFileName(db, period) };
     }
     case 'quarterly_audit': {
       const data = quarterlyAuditData(db, input.from, producedAt);
@@ -133,12 +133,13 @@ export function allStatementsData(db: Db, period: Period, producedAt: Date, acti
 
 /** Every member's statement in one document, each starting on a new page (one print job for the secretary). */
 export function allStatementsDefinition(db: Db, period: Period, producedAt: Date, statements = allStatementsData(db, period, producedAt, 'print')): TDocumentDefinitions {
+  return allStatementsReport(allStatementsFrame(db, period, producedAt), statements.map((s) => s.data));
+}
+
+/** The page frame of "All statements" for a period (what allStatementsReport needs besides the statements). */
+export function allStatementsFrame(db: Db, period: Period, producedAt: Date): ReportFrame {
   const { chapter, timeZone, today } = statementContext(db, period, producedAt);
-  const content: Content[] = statements.flatMap(({ data }, i) => {
-    const [first, ...rest] = memberStatementContent(data);
-    return [{ ...(first as object), ...(i > 0 ? { pageBreak: 'before' as const } : {}) } as Content, ...rest];
-  });
-  return documentFrame({ chapterName: chapter.name, title: `Member statements · ${periodName(period)}`, producedAt, locale: chapter.locale, timeZone, inProgress: inProgress(period, today, 'period') }, content);
+  return { chapterName: chapter.name, title: `Member statements · ${periodName(period)}`, producedAt, locale: chapter.locale, timeZone, inProgress: inProgress(period, today, 'period') };
 }
 
 /**
@@ -148,30 +149,50 @@ export function allStatementsDefinition(db: Db, period: Period, producedAt: Date
  */
 export async function saveAllStatements(db: Db, period: Period, parent: string, options: ProduceOptions): Promise<{ folder: string; files: Array<{ name: string; bytes: number }> }> {
   const producedAt = options.producedAt ?? new Date();
+  const plan = statementsFolderPlan(db, period, parent, producedAt);
+  const files: Array<{ name: string; bytes: number }> = [];
+  for (const [i, s] of plan.statements.entries()) {
+    const bytes = await renderPdf(memberStatementReport(s.data, producedAt), { fontsDir: options.fontsDir });
+    writeFileSync(path.join(plan.folder, plan.names[i]!), bytes);
+    files.push({ name: plan.names[i]!, bytes: bytes.length });
+  }
+  const bytes = await renderPdf(allStatementsReport(plan.frame, plan.statements.map((s) => s.data)), { fontsDir: options.fontsDir });
+  writeFileSync(path.join(plan.folder, plan.combinedName), bytes);
+  files.push({ name: plan.combinedName, bytes: bytes.length });
+  return { folder: plan.folder, files };
+}
+
+/**
+ * What "Save each member's PDF to a folder" writes: the statements' data (read now), the new folder inside
+ * `parent` (made now), each statement's file name in order and the combined PDF's.
+ */
+export function statementsFolderPlan(db: Db, period: Period, parent: string, producedAt: Date) {
   const chapter = requireChapter(db);
   const label = periodName(period);
   const statements = allStatementsData(db, period, producedAt, 'write');
   const safe = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
-  const singles = statements.map((s) => ({ name: `${safe(`${s.lastName} ${s.firstName}`)} – statement – ${safe(label)}.pdf`, definition: memberStatementReport(s.data, producedAt) }));
-  const combined = { name: `All statements – ${safe(label)}.pdf`, definition: allStatementsDefinition(db, period, producedAt, statements) };
   const folder = path.join(parent, safe(`${chapter.name} statements ${label}`));
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
     throw new LedgerError('conflict', `The folder ${parent} cannot be written to (${(error as Error).message}). No statement was written.`, 'folder');
   }
-  const files: Array<{ name: string; bytes: number }> = [];
+  // Two members with the same name get "(2)" rather than one overwriting the other.
   const seen = new Set<string>();
-  for (const file of [...singles, combined]) {
-    // Two members with the same name get "(2)" rather than one overwriting the other.
-    let name = file.name;
-    for (let n = 2; seen.has(name); n++) name = file.name.replace(/\.pdf$/, ` (${n}).pdf`);
+  const unique = (wanted: string) => {
+    let name = wanted;
+    for (let n = 2; seen.has(name); n++) name = wanted.replace(/\.pdf$/, ` (${n}).pdf`);
     seen.add(name);
-    const bytes = await renderPdf(file.definition, { fontsDir: options.fontsDir });
-    writeFileSync(path.join(folder, name), bytes);
-    files.push({ name, bytes: bytes.length });
-  }
-  return { folder, files };
+    return name;
+  };
+  const names = statements.map((s) => unique(`${safe(`${s.lastName} ${s.firstName}`)} – statement – ${safe(label)}.pdf`));
+  return { folder, statements, names, combinedName: unique(`All statements – ${safe(label)}.pdf`), frame: allStatementsFrame(db, period, producedAt) };
+}
+
+/** The file name "All statements" as one PDF is offered under. */
+export function allStatementsFileName(db: Db, period: Period): string {
+  const slug = requireChapter(db).name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return `${slug}-statements-${periodName(period).replace(/\s+/g, '-')}.pdf`;
 }
 
 /**

@@ -45,7 +45,7 @@ import {
 export * from './meeting-schemas';
 export * from './tally-schemas';
 import { palmsReconciliationOut, palmsFileInput, attendanceFileInput, rosterFileInput, attendancePreviewOut, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, setBackupLimitInput, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
-import { bands as scoreBands, saveAllStatementsInput, savedStatementsOut } from './tally-schemas';
+import { bands as scoreBands, saveAllStatementsInput, savedStatementsOut, startAllStatementsInput, statementsJobInput, statementsJobOut } from './tally-schemas';
 export * from './outcome-schemas';
 import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, memberOutcomesByMonthInput, memberOutcomesByMonthOut, pairOutcomesInput, pairOutcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, staleReferralsInput, staleReferralsOut, tyfcbWithDisputeOut } from './outcome-schemas';
 import { scorecardProfileInputSchema, scorecardProfileSchema } from './scorecard-profile';
@@ -482,6 +482,9 @@ export const contract = {
   thisWeek: method(none, leadership.thisWeekOut, "The leadership's lists: follow-ups, applicants, renewals, letters, open seats, silent members, and the weekly summary text."),
   // ---- issue 12: reports a president signs (every member's statement at once) ----
   saveAllStatements: method(saveAllStatementsInput, savedStatementsOut, "Every member's statement as its own PDF, plus one combined PDF, into a folder the user chooses."),
+  startAllStatements: method(startAllStatementsInput, statementsJobOut, "Start making every member's statement (one PDF, or each member's PDF into a folder the user chooses) behind the window; answers with the job to follow."),
+  allStatementsJob: method(statementsJobInput, statementsJobOut, 'How far an all-statements job is (statement 12 of 60…); when done, its PDF or the files written.'),
+  cancelAllStatements: method(statementsJobInput, statementsJobOut, 'Stop an all-statements job at once; files already written stay and are listed.'),
   // ---- issue 13: the audit log's hash chain ----
   verifyAuditLog: method(none, auditVerificationOut, 'Walk the audit log\'s hash chain and compare it with the backups: all entries check out, or the first one changed, removed or inserted.'),
 } satisfies Record<MethodName, MethodSpec>;

@@ -111,6 +111,9 @@ export const methodNames = [
   'thisWeek',
   // issue 12: reports a president signs
   'saveAllStatements',
+  'startAllStatements',
+  'allStatementsJob',
+  'cancelAllStatements',
   // issue 13: the audit log's hash chain
   'verifyAuditLog',
 ] as const;

@@ -423,6 +423,30 @@ export const undoImportOut = z.object({ batch: importBatchOut, tombstoned: z.num
 export const saveAllStatementsInput = z.object({ ...range, producedAt }).strict().refine(ordered, orderError);
 export const savedStatementsOut = z.object({ folder: z.string(), files: z.array(z.object({ name: z.string(), bytes: z.number().int() })) });
 
+/** "All statements" as a job the screen follows: one PDF to preview, or every member's PDF written to a chosen folder. */
+export const startAllStatementsInput = z
+  .object({ ...range, producedAt, output: z.enum(['pdf', 'folder'], { error: 'Output must be pdf or folder.' }) })
+  .strict()
+  .refine(ordered, orderError);
+export const statementsJobInput = z.object({ jobId: z.string({ error: 'Give the job to look at.' }).min(1, { error: 'Give the job to look at.' }).max(100) }).strict();
+export const statementsJobOut = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  output: z.enum(['pdf', 'folder']),
+  /** single: writing each member's own PDF; combined: laying out the combined PDF, statement by statement; writing: its pages written out. */
+  stage: z.enum(['single', 'combined', 'writing']),
+  /** Statements done in the current stage, of `total`. */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Files written so far into `folder` (also when cancelled: they stay). */
+  written: z.array(z.object({ name: z.string(), bytes: z.number().int() })),
+  folder: z.string().nullable(),
+  message: z.string().optional(),
+  /** The combined PDF, when the output is a PDF and the job is done. */
+  pdf: producedReportOut.optional(),
+});
+export type StatementsJob = z.infer<typeof statementsJobOut>;
+
 export const exportTablesOut = z.object({ folder: z.string(), files: z.array(z.object({ name: z.string(), rows: z.number().int() })) });
 
 export const fileInput = z

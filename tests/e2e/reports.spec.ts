@@ -53,9 +53,18 @@ test("every member's statement at once: one PDF to print, or each member's PDF i
   await page.goto(`${harness.openUrl}#/reports`);
   await page.getByText('All statements', { exact: true }).click();
   await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByLabel('Report preview')).toContainText(/statements-\d{4}-Q\d\.pdf/);
+  // Not a bare spinner: how far it is, statement by statement, with a way to stop.
+  const making = page.getByLabel('Statements being made');
+  await expect(making.getByRole('status')).toHaveText(/^Making the PDF: \d+ of \d+ statements laid out…$/);
+  await page.screenshot({ path: 'test-results/all-statements-progress.png' });
+  await expect(page.getByLabel('Report preview')).toContainText(/statements-\d{4}-Q\d\.pdf/, { timeout: 60_000 });
+  await expect(making).toHaveCount(0);
+  // Stopped while writing each member's PDF: it says what was left.
   await page.getByRole('button', { name: "Save each member's PDF to a folder…" }).click();
-  await expect(page.getByRole('status')).toContainText(/Wrote \d+ statements and the combined PDF to /, { timeout: 60_000 });
+  await making.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Stopped/ })).toHaveText(/^Stopped(: no statement was written| after \d+ of \d+ members' statements)/);
+  await page.getByRole('button', { name: "Save each member's PDF to a folder…" }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Wrote/ })).toHaveText(/^Wrote \d+ statements and the combined PDF to /, { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/all-statements.png' });
 });
 

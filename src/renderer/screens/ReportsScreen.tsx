@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Progress, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { chapterToday } from '../chapter-today';
-import { IconDownload, IconEye, IconFolder, IconPrinter } from '@tabler/icons-react';
+import { IconDownload, IconEye, IconFolder, IconPlayerStop, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Chapter, ProduceReportInput } from '../../shared/contract';
+import type { Chapter, ProduceReportInput, StatementsJob } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
 import { quarterLabel, quarterOf } from '../../shared/periods';
 import { ledger } from '../client';
@@ -34,6 +34,27 @@ function recentQuarters(today: string, count: number) {
 }
 const olderQuartersValue = '__older_quarters__';
 
+/** How often the screen asks how far an all-statements job is. */
+const followEvery = 300;
+
+/** Where an all-statements job is, in words ("Laying out statement 12 of 60…"). */
+export function statementsJobWords(job: StatementsJob): string {
+  const of = `${Math.min(job.done, job.total)} of ${job.total}`;
+  if (job.stage === 'single') return `Writing each member's PDF: ${of} written…`;
+  if (job.stage === 'combined') return `${job.output === 'folder' ? 'Making the combined PDF' : 'Making the PDF'}: ${of} statements laid out…`;
+  return `Writing the pages of the ${job.output === 'folder' ? 'combined ' : ''}PDF…`;
+}
+
+/** What a stopped job leaves, in words. */
+function stoppedWords(job: StatementsJob): string {
+  if (job.output === 'pdf') return 'Stopped: no PDF was made.';
+  // The members' own files come first; the combined PDF is the last file written.
+  const singles = Math.min(job.written.length, job.total);
+  if (singles === 0) return `Stopped: no statement was written (the folder ${job.folder} was made and is empty).`;
+  if (job.written.length > job.total) return `Stopped as it finished: all ${job.total} members' statements and the combined PDF are in ${job.folder}.`;
+  return `Stopped after ${singles} of ${job.total} members' statements: ${singles === 1 ? 'that file is' : 'those files are'} in ${job.folder}; the others and the combined PDF were not written.`;
+}
+
 export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?: { meetingId: string } }) {
   const [kind, setKind] = useState<Kind>(initial ? 'weekly_meeting' : 'quarterly_audit');
   // The last year of meetings and every draft (and the one Print was pressed on); older ones on demand.
@@ -53,6 +74,20 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   const [error, setError] = useState<string | null>(null);
   const [written, setWritten] = useState<{ folder: string; files: Array<{ name: string }> } | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
+  // An all-statements job being followed (statement 12 of 60…), and whether the screen is still shown.
+  const [job, setJob] = useState<StatementsJob | null>(null);
+  const [stopped, setStopped] = useState<string | null>(null);
+  const shown = useRef(true);
+  const following = useRef<StatementsJob | null>(null);
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+      // Leaving the screen stops a PDF nobody will see; a folder being written goes on to the end.
+      const left = following.current;
+      if (left?.output === 'pdf' && left.state === 'running') void ledger.cancelAllStatements({ jobId: left.id }).catch(() => undefined);
+    };
+  }, []);
 
   useEffect(() => {
     if (!meetingId && meetings.data?.length) setMeetingId(meetings.data[0]!.id);
@@ -88,8 +123,11 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     }
     setBusy(true);
     setError(null);
+    setStopped(null);
     try {
-      const { fileName, pdfBase64 } = await ledger.produceReport(request);
+      const made = request.report === 'all_statements' ? (await followStatements('pdf'))?.pdf : await ledger.produceReport(request);
+      if (!made) return null;
+      const { fileName, pdfBase64 } = made;
       const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
       const produced = { url: pdfBlobUrl(bytes), fileName, bytes };
       setPreview(produced);
@@ -102,14 +140,46 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     }
   };
 
+  /** Starts an all-statements job and follows it to its end: the finished job, or null when it was stopped. */
+  const followStatements = async (output: 'pdf' | 'folder'): Promise<StatementsJob | null> => {
+    let current = await ledger.startAllStatements({ ...period.period, output });
+    following.current = current;
+    setJob(current);
+    try {
+      while (current.state === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, followEvery));
+        if (!shown.current) return null;
+        current = await ledger.allStatementsJob({ jobId: current.id });
+        following.current = current;
+        setJob(current);
+      }
+    } finally {
+      following.current = null;
+      if (shown.current) setJob(null);
+    }
+    if (current.state === 'failed') throw new Error(current.message ?? 'The statements could not be made.');
+    if (current.state === 'cancelled') {
+      if (shown.current) setStopped(stoppedWords(current));
+      return null;
+    }
+    return current;
+  };
+
+  const stop = async () => {
+    const running = following.current;
+    if (running) await ledger.cancelAllStatements({ jobId: running.id });
+  };
+
   const writeEach = async () => {
     setBusy(true);
     setError(null);
     setWritten(null);
+    setStopped(null);
     try {
       const wrongDates = periodProblem(period);
       if (wrongDates) throw new Error(wrongDates);
-      setWritten(await ledger.saveAllStatements(period.period));
+      const done = await followStatements('folder');
+      if (done) setWritten({ folder: done.folder!, files: done.written });
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -138,6 +208,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
           setKind(v as Kind);
           setPreview(null);
           setError(null);
+          setStopped(null);
         }}
         data={kinds.map((k) => ({ value: k.value, label: k.label }))}
       />
@@ -218,7 +289,26 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
           </Alert>
         )}
       </Card>
-      {busy && <Loader aria-label="Producing the report" />}
+      {job ? (
+        <Card withBorder padding="md" aria-label="Statements being made">
+          <Group justify="space-between" align="center">
+            <Text size="sm" role="status">
+              {statementsJobWords(job)}
+            </Text>
+            <Button variant="default" size="xs" leftSection={<IconPlayerStop size={14} />} onClick={stop}>
+              Stop
+            </Button>
+          </Group>
+          <Progress mt="xs" value={job.total ? (100 * Math.min(job.done, job.total)) / job.total : 0} aria-label="Statements done" animated={job.stage === 'writing'} />
+        </Card>
+      ) : (
+        busy && <Loader aria-label="Producing the report" />
+      )}
+      {stopped && (
+        <Alert color="gray" role="status">
+          {stopped}
+        </Alert>
+      )}
       {preview && (
         <Card withBorder padding={0} aria-label="Report preview">
           <Text size="sm" p="xs" c="dimmed">

@@ -1,0 +1,87 @@
+// "All statements" made behind the window: the president sees "statement 12 of 60" instead of a spinner,
+// gets exactly the PDF the one-go print makes, and can stop it (files already written stay, and are named).
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '../../src/db/open';
+import { sourceFontsDir } from '../../src/db/paths';
+import type { Registry } from '../../src/server/registry';
+import { cancelStatementsJob, liveStatementsWorkers, startStatementsJob, statementsJob } from '../../src/server/statement-jobs';
+import { loadDemoChapter } from '../../src/services/demo';
+import type { StatementsJob } from '../../src/shared/contract';
+import { okValue as ok } from '../support/first-quarter';
+import { openTestDb, testRegistry } from '../support/db';
+import { pdfText } from '../support/pdf-text';
+
+let opened: OpenedDatabase;
+let api: Registry;
+const producedAt = '2026-11-23T18:00:00.000Z';
+const period = { from: '2026-10-01', to: '2026-10-31' };
+
+beforeAll(() => {
+  opened = openTestDb();
+  api = testRegistry(opened);
+  loadDemoChapter(opened.db);
+});
+
+/** Asks for the job's state until it is no longer running (as the screen does), keeping every answer seen. */
+async function follow(id: string, until: (job: StatementsJob) => boolean = (job) => job.state !== 'running'): Promise<StatementsJob[]> {
+  const seen: StatementsJob[] = [];
+  for (;;) {
+    const job = ok<StatementsJob>(api.call('allStatementsJob', { jobId: id }));
+    seen.push(job);
+    if (until(job)) return seen;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('all statements as a job the screen follows', () => {
+  it('says how far it is, statement by statement, and ends with the same PDF as printing them in one go', async () => {
+    const started = ok<StatementsJob>(await api.callAsync('startAllStatements', { ...period, producedAt, output: 'pdf' }));
+    expect(started).toMatchObject({ state: 'running', output: 'pdf', stage: 'combined', done: 0, folder: null });
+    const members = started.total;
+    expect(members).toBeGreaterThan(10);
+    const seen = await follow(started.id);
+    const last = seen.at(-1)!;
+    expect(last.state).toBe('done');
+    expect(last).toMatchObject({ done: members, total: members });
+    // Never more done than there are, never going back within a stage.
+    for (const [i, job] of seen.entries()) {
+      expect(job.done).toBeLessThanOrEqual(members);
+      if (i > 0 && job.stage === seen[i - 1]!.stage) expect(job.done).toBeGreaterThanOrEqual(seen[i - 1]!.done);
+    }
+    const once = ok<{ fileName: string; pdfBase64: string }>(await api.callAsync('produceReport', { report: 'all_statements', ...period, producedAt }));
+    expect(last.pdf!.fileName).toBe(once.fileName);
+    expect(last.pdf!.pdfBase64 === once.pdfBase64).toBe(true);
+    expect(pdfText(Buffer.from(last.pdf!.pdfBase64, 'base64'))).toContain('Priya Raman');
+  }, 120_000);
+
+  it("stopped while writing each member's PDF to a folder: it stops, says which files were written, and they are there; the combined one is not", async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'ledger-statements-job-'));
+    const started = await startStatementsJob(opened.db, { period, producedAt: new Date(producedAt), fontsDir: sourceFontsDir, folder: parent });
+    expect(started).toMatchObject({ state: 'running', output: 'folder', stage: 'single', written: [] });
+    await follow(started.id, (job) => job.written.length >= 2 || job.state !== 'running');
+    const stopped = await cancelStatementsJob(started.id);
+    expect(stopped.state).toBe('cancelled');
+    // The worker is gone: nothing more is written after the answer.
+    expect(liveStatementsWorkers()).toBe(0);
+    expect(stopped.written.length).toBeGreaterThanOrEqual(2);
+    expect(stopped.written.length).toBeLessThan(started.total);
+    // Exactly the files it says, each of them a whole PDF; not the combined one.
+    const files = readdirSync(stopped.folder!);
+    expect([...files].sort()).toEqual(stopped.written.map((f) => f.name).sort());
+    for (const file of stopped.written) expect(readFileSync(path.join(stopped.folder!, file.name)).subarray(-6).toString('latin1')).toMatch(/%%EOF/);
+    expect(files.some((f) => f.startsWith('All statements'))).toBe(false);
+    expect(statementsJob(started.id)).toMatchObject({ state: 'cancelled', written: stopped.written });
+  }, 120_000);
+
+  it('a job not known (the app restarted) is refused naming it, and a period nobody was a member in is refused before anything starts', async () => {
+    const unknown = api.call('allStatementsJob', { jobId: 'no-such-job' });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.error).toMatchObject({ field: 'jobId', message: expect.stringMatching(/not known/) });
+    const empty = await api.callAsync('startAllStatements', { from: '2001-01-01', to: '2001-03-31', output: 'pdf' });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.error).toMatchObject({ field: 'from', message: expect.stringMatching(/Nobody was a member between 2001-01-01 and 2001-03-31/) });
+  });
+});
