@@ -12,11 +12,10 @@ import { addMemberInput, updateMemberInput, type RosterPreview } from '../shared
 import { LedgerError } from '../shared/errors';
 import type { LegacyEncoding } from '../shared/text-encodings';
 import { foldName } from '../shared/names';
-import { getChapter } from '../services/chapter';
+import { chapterToday, getChapter } from '../services/chapter';
 import { saveClassification } from '../services/classifications';
 import { addMember, findMember, updateMember } from '../services/members';
 import { currentSeatHolder, seatTakenMessage } from '../services/seats';
-import { todayIso } from '../shared/dates';
 import { dateIn, describeBothReadings, fileDateOrder, sentence, type DateOrder } from './file-values';
 import { couldBe, nameKey } from './member-names';
 import { readAsOf, readTable } from './spreadsheet';
@@ -110,6 +109,8 @@ async function analyse(db: Db, { fileName, contentBase64, readAs, dateOrder, ski
   const question = !order && detected.example ? `${sentence(`The file's dates do not say which comes first: ${describeBothReadings(detected.example)}`)} Choose how this file writes dates.` : null;
   // Until the secretary answers, the preview reads day first; the import waits for the answer.
   const toIsoDate = (text: string) => dateIn(text, order ?? 'dmy');
+  // A member with no "Joined on" joins today: the chapter's day, not the computer's (a Taipei chapter's Tuesday morning is Monday in UTC).
+  const today = chapterToday(db);
   const updates: PlannedUpdate[] = [];
   const updateLines: RosterPreview['updates'] = [];
   const existingSeats = new Map(db.select({ id: classifications.id, name: classifications.name }).from(classifications).all().map((c) => [foldName(c.name), c]));
@@ -186,7 +187,7 @@ async function analyse(db: Db, { fileName, contentBase64, readAs, dateOrder, ski
     if (name) newNames.set(nameKey(name), { row: rowNumber, name });
     const classification = cell('classification');
     const status = statuses[cell('status').toLowerCase()] ?? (cell('status') ? null : 'active');
-    const joinedOn = cell('joinedOn') ? toIsoDate(cell('joinedOn')) : todayIso();
+    const joinedOn = cell('joinedOn') ? toIsoDate(cell('joinedOn')) : today;
     const renewalDue = cell('renewalDue') ? toIsoDate(cell('renewalDue')) : null;
     const rowProblems: Array<{ text: string; field: Column | null }> = [];
     if (!status) rowProblems.push({ text: `status "${cell('status')}" is not one of active, applicant, on leave, former`, field: 'status' });

@@ -133,4 +133,14 @@ describe('a chapter in Taipei, its secretary on a laptop whose clock reads UTC',
     expect(next.meetingOn > '2026-11-23').toBe(true);
     expect(next.meetingOn <= '2026-11-30').toBe(true);
   });
+
+  it("a roster row with no 'Joined on' joins on Taipei's Tuesday, not the laptop's Monday", async () => {
+    laptop('UTC', '2026-11-23T17:50:00Z');
+    const roster = Buffer.from('First Name,Last Name,Classification,Joined On\r\nMei-Ling,Lin,Florist,\r\n');
+    const file = { fileName: 'roster.csv', contentBase64: roster.toString('base64') };
+    const preview = ok<{ adds: Array<{ name: string; joinedOn: string }> }>(await api.callAsync('previewRosterImport', file));
+    expect(preview.adds).toEqual([expect.objectContaining({ name: 'Mei-Ling Lin', joinedOn: '2026-11-24' })]);
+    ok(await api.callAsync('importRoster', file));
+    expect(opened.sqlite.prepare("SELECT joined_on FROM members WHERE last_name = 'Lin'").pluck().get()).toBe('2026-11-24');
+  });
 });
