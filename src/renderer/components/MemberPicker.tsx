@@ -148,8 +148,10 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
       </Combobox.Target>
       <Combobox.Dropdown hidden={typed === ''}>
         <Combobox.Options>
-          {memberMatches === 0 && <Combobox.Empty>No member matches "{typed}"{outside ? ': someone outside the chapter? Choose below (↓).' : ''}</Combobox.Empty>}
-          {matches.map((m) => (
+          {/* Mantine keeps a closed list in the page (hidden); its options are drawn only while it is open:
+              emptying the bar after each Enter used to redraw 15 hidden options in each picker. */}
+          {combobox.dropdownOpened && memberMatches === 0 && <Combobox.Empty>No member matches "{typed}"{outside ? ': someone outside the chapter? Choose below (↓).' : ''}</Combobox.Empty>}
+          {combobox.dropdownOpened && matches.map((m) => (
             <Combobox.Option value={m.id} key={m.id}>
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <Text size="sm" fs={isOutsideChoice(m.id) ? 'italic' : undefined}>

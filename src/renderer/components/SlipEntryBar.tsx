@@ -265,6 +265,23 @@ const SaveButton = memo(function SaveButton({ busy, label }: { busy: BusyFlag; l
   );
 });
 
+// The bar's fields, memoized (see `stableFor` in the bar): drawn again only when their own props change.
+const BarTextInput = memo(TextInput) as unknown as typeof TextInput;
+const BarMemberPicker = memo(MemberPicker);
+const BarKeyChoice = memo(KeyChoice) as unknown as typeof KeyChoice;
+const BarSegmentedControl = memo(SegmentedControl) as unknown as typeof SegmentedControl;
+const insideOutside = [{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }] as Array<{ value: 'inside' | 'outside'; label: string; key: string }>;
+const temperatures = (['1', '2', '3', '4', '5'] as const).map((t) => ({ value: t, label: t, key: t }));
+const newRepeat = [{ value: 'new', label: 'New', key: 'n' }, { value: 'repeat', label: 'Repeat', key: 'r' }] as Array<{ value: 'new' | 'repeat'; label: string; key: string }>;
+const tyfcbKinds = [{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }, { value: 'tier3', label: 'Tier 3', key: 't' }] as Array<{ value: 'inside' | 'outside' | 'tier3'; label: string; key: string }>;
+const spanTwo = { gridColumn: 'span 2' };
+/** The keys of the bar, said beside the slip type (one element: never drawn again). */
+const barKeys = (
+  <Text size="xs" c="dimmed">
+    <Kbd>Alt</Kbd>+<Kbd>R</Kbd>/<Kbd>T</Kbd>/<Kbd>O</Kbd>/<Kbd>V</Kbd>/<Kbd>C</Kbd> type · <Kbd>Enter</Kbd> save · <Kbd>Esc</Kbd> clear · <Kbd>{modKey}</Kbd>+<Kbd>Z</Kbd> undo
+  </Text>
+);
+
 /** What the bar uses of the meeting sheet (not the totals or the slips, which change with every save). */
 export type SlipBarSheet = Pick<MeetingSheet, 'roster' | 'currency' | 'locale'> & { meeting: Pick<Meeting, 'id' | 'status' | 'meetingOn'> };
 
@@ -405,6 +422,9 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     setNotSaved(null);
     setTimeout(() => firstField.current?.focus(), 0);
   };
+  const switchModeRef = useRef(switchMode);
+  switchModeRef.current = switchMode;
+  const typeChoices = useMemo(() => slipModes.map((m) => ({ value: m.kind, label: kept[m.kind as EntryKind] ? `${m.label} · kept` : m.label })), [kept]);
   useHotkeys(
     slipModes.map((m) => [m.hotkey, () => switchMode(m.kind), { usePhysicalKeys: true }]),
     [],
@@ -446,18 +466,35 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     );
   }, [mode, draft.closerId, draft.referrerId]);
 
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => {
+  const setValue = (key: keyof Draft, value: unknown) => {
     setDraft((d) => ({ ...d, [key]: value }));
     if (errors[key as string]) setErrors((e) => ({ ...e, [key as string]: '' }));
   };
+  const typedIn = (key: keyof Draft, value: string) => {
+    setValue(key, value);
+    if (offer && offer.phone === key) setOffer(null);
+  };
+  const picked = (key: PickKey, id: string | null, typed?: string) => {
+    setDraft((d) => withPick(d, key, id, typed));
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }));
+  };
+  // Each field's handler keeps its identity from render to render (it runs the newest logic above), so a
+  // field whose value, error and label did not change is not drawn again (the fields are memoized): Enter
+  // empties the bar redrawing only the fields that held something, and a key typed redraws its field alone.
+  const newest = useRef({ setValue, typedIn, picked });
+  newest.current = { setValue, typedIn, picked };
+  const handlers = useMemo(() => new Map<string, (...args: never[]) => void>(), []);
+  const stableFor = <H extends (...args: never[]) => void>(id: string, make: () => H): H => {
+    let h = handlers.get(id) as H | undefined;
+    if (!h) handlers.set(id, (h = make()));
+    return h;
+  };
+  const set = <K extends keyof Draft>(key: K) => stableFor(`set:${key}`, () => (value: Draft[K]) => newest.current.setValue(key, value));
   const text = (key: keyof Draft) => ({
     'data-slip-field': key,
     value: String(draft[key] ?? ''),
     error: errors[key as string] || undefined,
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      set(key)(e.currentTarget.value as never);
-      if (offer && offer.phone === key) setOffer(null);
-    },
+    onChange: stableFor(`text:${key}`, () => (e: React.ChangeEvent<HTMLInputElement>) => newest.current.typedIn(key, e.currentTarget.value)),
   });
 
   /** The next field in the bar after the one with the cursor, as Tab would go (one radio per group). */
@@ -490,14 +527,11 @@ export const SlipEntryBar = memo(function SlipEntryBar({
    */
   const pick = (key: PickKey) => ({
     value: draft[key],
-    onChange: (id: string | null, typed?: string) => {
-      setDraft((d) => withPick(d, key, id, typed));
-      if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }));
-    },
+    onChange: stableFor(`pick:${key}`, () => (id: string | null, typed?: string) => newest.current.picked(key, id, typed)),
     error: errors[key],
     outside: key in pairOf,
     fieldName: key,
-    onEnterPick: () => focusNextField(true),
+    onEnterPick: stableFor('enterPick', () => () => focusNextField(true)),
     resetKey: generation,
   });
   /** The fields that say who the outsider is, right after the picker that holds them (Enter moves there). */
@@ -507,8 +541,8 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     if (!kind || kind === 'bni') return null;
     return (
       <>
-        <TextInput label={kind === 'visitor' ? "Visitor's name" : "Their name (other chapter)"} {...text('partyName')} error={errors['party.name'] || undefined} />
-        {kind === 'other_chapter' && <TextInput label="Their chapter" placeholder="e.g. BNI Harbour" {...text('partyChapter')} error={errors['party.chapterName'] || undefined} />}
+        <BarTextInput label={kind === 'visitor' ? "Visitor's name" : "Their name (other chapter)"} {...text('partyName')} error={errors['party.name'] || undefined} />
+        {kind === 'other_chapter' && <BarTextInput label="Their chapter" placeholder="e.g. BNI Harbour" {...text('partyChapter')} error={errors['party.chapterName'] || undefined} />}
       </>
     );
   };
@@ -725,20 +759,13 @@ export const SlipEntryBar = memo(function SlipEntryBar({
         }}
       >
         <Group justify="space-between" mb="sm">
-          <SegmentedControl
-            aria-label="Slip type"
-            value={mode}
-            onChange={(v) => switchMode(v as SlipKind)}
-            data={slipModes.map((m) => ({ value: m.kind, label: kept[m.kind as EntryKind] ? `${m.label} · kept` : m.label }))}
-          />
+          <BarSegmentedControl aria-label="Slip type" value={mode} onChange={stableFor('switchMode', () => (v: string) => switchModeRef.current(v as SlipKind))} data={typeChoices} />
           {draft.id ? (
             <Badge color="orange" variant="light" size="lg" aria-label="Editing">
               Editing a {slipModes.find((m) => m.kind === mode)!.label} slip · Enter saves · Esc cancels
             </Badge>
           ) : (
-            <Text size="xs" c="dimmed">
-              <Kbd>Alt</Kbd>+<Kbd>R</Kbd>/<Kbd>T</Kbd>/<Kbd>O</Kbd>/<Kbd>V</Kbd>/<Kbd>C</Kbd> type · <Kbd>Enter</Kbd> save · <Kbd>Esc</Kbd> clear · <Kbd>{modKey}</Kbd>+<Kbd>Z</Kbd> undo
-            </Text>
+            barKeys
           )}
         </Group>
 
@@ -764,28 +791,28 @@ export const SlipEntryBar = memo(function SlipEntryBar({
 
         {mode === 'referral' && (
           <SimpleGrid cols={4} spacing="sm">
-            <MemberPicker ref={firstField} label="From (giver)" members={members} {...pick('giverId')} autoFocus />
+            <BarMemberPicker ref={firstField} label="From (giver)" members={members} {...pick('giverId')} autoFocus />
             {partyFields('giverId')}
-            <MemberPicker label="To (receiver)" members={members} {...pick('receiverId')} />
+            <BarMemberPicker label="To (receiver)" members={members} {...pick('receiverId')} />
             {partyFields('receiverId')}
-            <KeyChoice label="Inside / outside (I/O)" fieldName="referralKind" value={draft.referralKind} onChange={set('referralKind')} error={errors.referralKind} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }]} />
-            <KeyChoice label="Temperature (1–5)" fieldName="temperature" value={draft.temperature} onChange={set('temperature')} error={errors.temperature} options={(['1', '2', '3', '4', '5'] as const).map((t) => ({ value: t, label: t, key: t }))} />
-            <TextInput label="Prospect" placeholder="Who needs the business" {...text('prospectName')} />
-            <TextInput label="Prospect phone" {...text('prospectPhone')} error={phoneProblem('prospectPhone')} />
-            <TextInput label="Prospect email" {...text('prospectEmail')} description={emailNote('prospectEmail')} />
-            <TextInput label="Note" {...text('note')} />
+            <BarKeyChoice label="Inside / outside (I/O)" fieldName="referralKind" value={draft.referralKind} onChange={set('referralKind')} error={errors.referralKind} options={insideOutside} />
+            <BarKeyChoice label="Temperature (1–5)" fieldName="temperature" value={draft.temperature} onChange={set('temperature')} error={errors.temperature} options={temperatures} />
+            <BarTextInput label="Prospect" placeholder="Who needs the business" {...text('prospectName')} />
+            <BarTextInput label="Prospect phone" {...text('prospectPhone')} error={phoneProblem('prospectPhone')} />
+            <BarTextInput label="Prospect email" {...text('prospectEmail')} description={emailNote('prospectEmail')} />
+            <BarTextInput label="Note" {...text('note')} />
           </SimpleGrid>
         )}
 
         {mode === 'tyfcb' && (
           <SimpleGrid cols={4} spacing="sm">
-            <MemberPicker ref={firstField} label="From (closed the business)" members={members} {...pick('closerId')} autoFocus />
+            <BarMemberPicker ref={firstField} label="From (closed the business)" members={members} {...pick('closerId')} autoFocus />
             {partyFields('closerId')}
-            <MemberPicker label="Thanking (referrer)" members={members} {...pick('referrerId')} />
+            <BarMemberPicker label="Thanking (referrer)" members={members} {...pick('referrerId')} />
             {partyFields('referrerId')}
-            <TextInput label={`Amount (${sheet.currency})`} placeholder={amountExample(sheet.currency, sheet.locale)} inputMode="decimal" {...text('amount')} />
-            <KeyChoice label="New / repeat (N/R)" fieldName="business" value={draft.business} onChange={set('business')} options={[{ value: 'new', label: 'New', key: 'n' }, { value: 'repeat', label: 'Repeat', key: 'r' }]} />
-            <KeyChoice label="Inside / outside / tier 3 (I/O/T)" fieldName="tyfcbKind" value={draft.tyfcbKind} onChange={set('tyfcbKind')} options={[{ value: 'inside', label: 'Inside', key: 'i' }, { value: 'outside', label: 'Outside', key: 'o' }, { value: 'tier3', label: 'Tier 3', key: 't' }]} />
+            <BarTextInput label={`Amount (${sheet.currency})`} placeholder={amountExample(sheet.currency, sheet.locale)} inputMode="decimal" {...text('amount')} />
+            <BarKeyChoice label="New / repeat (N/R)" fieldName="business" value={draft.business} onChange={set('business')} options={newRepeat} />
+            <BarKeyChoice label="Inside / outside / tier 3 (I/O/T)" fieldName="tyfcbKind" value={draft.tyfcbKind} onChange={set('tyfcbKind')} options={tyfcbKinds} />
             {/* Enter here follows the bar's one rule: in the open list it takes the referral and moves on;
                 with the list closed it saves (Mantine's Select would only open its list). */}
             <div onKeyDownCapture={enterInClosedListSaves}>
@@ -802,25 +829,25 @@ export const SlipEntryBar = memo(function SlipEntryBar({
                 data-slip-field="referralId"
               />
             </div>
-            <TextInput label="Note" {...text('note')} style={{ gridColumn: 'span 2' }} />
+            <BarTextInput label="Note" {...text('note')} style={spanTwo} />
           </SimpleGrid>
         )}
 
         {mode === 'one_to_one' && (
           <SimpleGrid cols={4} spacing="sm">
-            <MemberPicker ref={firstField} label="Member" members={members} {...pick('memberAId')} autoFocus />
+            <BarMemberPicker ref={firstField} label="Member" members={members} {...pick('memberAId')} autoFocus />
             {partyFields('memberAId')}
-            <MemberPicker label="Met with" members={members} {...pick('memberBId')} />
+            <BarMemberPicker label="Met with" members={members} {...pick('memberBId')} />
             {partyFields('memberBId')}
-            <TextInput label="Met on" placeholder={sheet.meeting.meetingOn} description="Blank = meeting day · Enter saves" autoComplete="off" {...text('metOn')} />
-            <TextInput label="Note" {...text('note')} />
+            <BarTextInput label="Met on" placeholder={sheet.meeting.meetingOn} description="Blank = meeting day · Enter saves" autoComplete="off" {...text('metOn')} />
+            <BarTextInput label="Note" {...text('note')} />
           </SimpleGrid>
         )}
 
         {mode === 'visitor' && (
           <SimpleGrid cols={4} spacing="sm">
-            <TextInput ref={firstField} label="Visitor name" autoFocus {...text('name')} />
-            <TextInput label="Company" {...text('company')} />
+            <BarTextInput ref={firstField} label="Visitor name" autoFocus {...text('name')} />
+            <BarTextInput label="Company" {...text('company')} />
             <Autocomplete
               label="Classification sought"
               data={classifications.map((c) => c.name)}
@@ -832,17 +859,17 @@ export const SlipEntryBar = memo(function SlipEntryBar({
               description={sought?.holder ? `Seat held by ${sought.holder.name}` : sought ? 'Open seat' : ' '}
               styles={{ description: { color: sought?.holder ? 'var(--mantine-color-orange-7)' : undefined } }}
             />
-            <MemberPicker label="Invited by" members={members} {...pick('invitedById')} />
-            <TextInput label="Phone" {...text('phone')} error={phoneProblem('phone')} />
-            <TextInput label="Email" {...text('email')} description={emailNote('email')} />
+            <BarMemberPicker label="Invited by" members={members} {...pick('invitedById')} />
+            <BarTextInput label="Phone" {...text('phone')} error={phoneProblem('phone')} />
+            <BarTextInput label="Email" {...text('email')} description={emailNote('email')} />
           </SimpleGrid>
         )}
 
         {mode === 'ceu' && (
           <SimpleGrid cols={4} spacing="sm">
-            <MemberPicker ref={firstField} label="Member" members={members} {...pick('memberId')} autoFocus />
+            <BarMemberPicker ref={firstField} label="Member" members={members} {...pick('memberId')} autoFocus />
             <NumberInput label="Credits" description="Enter saves" min={1} max={100} allowDecimal={false} value={draft.credits} onChange={(v) => set('credits')(v)} error={errors.credits} data-slip-field="credits" />
-            <TextInput label="Note" placeholder="Podcast, training, workshop…" {...text('note')} style={{ gridColumn: 'span 2' }} />
+            <BarTextInput label="Note" placeholder="Podcast, training, workshop…" {...text('note')} style={spanTwo} />
           </SimpleGrid>
         )}
 
