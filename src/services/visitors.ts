@@ -483,12 +483,14 @@ export function listVisitors(
     let ids: string[];
     if (input.search === '') {
       // No search: the page is read in the list's order from the people's last-visit days (the first
-      // pages read a page, not every visitor ever), and the count is the one above.
+      // pages read a page, not every visitor ever), and the count is the one above. (`+stage`: the
+      // stage is filtered inside the last-visit index, which gives the order; through the stage index
+      // SQLite would sort every open visitor for one page.)
       total = open ? counts.open : conversion.visitors;
       page = Math.min(input.page, Math.max(1, Math.ceil(total / input.pageSize)));
       ids = keepsLastVisit(tx)
         ? tx.all<{ id: string }>(sql`
-            SELECT id FROM prospects WHERE last_visit_on IS NOT NULL ${open ? sql`AND stage IN ('visited', 'followed_up', 'invited_back')` : sql``}
+            SELECT id FROM prospects WHERE last_visit_on IS NOT NULL ${open ? sql`AND +stage IN ('visited', 'followed_up', 'invited_back')` : sql``}
             ORDER BY last_visit_on DESC, name COLLATE NOCASE LIMIT ${input.pageSize} OFFSET ${(page - 1) * input.pageSize}`).map((r) => r.id)
         : newestVisitorsPage(tx, open, (page - 1) * input.pageSize, input.pageSize);
     } else {
@@ -672,25 +674,42 @@ export const followUpsListed = 50;
  */
 export function visitorsToFollowUp(db: Db, today: string, limit = followUpsListed): { listed: Prospect[]; total: number } {
   const policies = getLeadershipPolicies(db);
-  // Each open person's last visit is the day stored with them (kept by the file on every change of a
-  // visit); a file from before it (only the older migrations' tests) aggregates the visits instead.
-  const chosen = db.all<{ id: string; total: number }>(sql`
-    WITH pv AS (${
-      keepsLastVisit(db)
-        ? sql`SELECT p.id AS prospect_id, p.last_visit_on AS lastVisitOn FROM prospects p WHERE p.stage IN ('visited', 'followed_up', 'invited_back') AND p.last_visit_on IS NOT NULL`
-        : sql`SELECT pv.prospect_id, max(m.meeting_on) AS lastVisitOn
-      FROM prospects p CROSS JOIN prospect_visits pv ON pv.prospect_id = p.id CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
-      WHERE p.stage IN ('visited', 'followed_up', 'invited_back') AND v.deleted_at IS NULL GROUP BY pv.prospect_id`}
-    ), t AS (
-      SELECT p.id, p.name, p.stage, pv.lastVisitOn,
-        CAST(julianday(${today}) - julianday(max(coalesce(p.last_contact_on, pv.lastVisitOn), pv.lastVisitOn)) AS INTEGER) AS days
-      FROM prospects p JOIN pv ON pv.prospect_id = p.id
-    )
-    SELECT id, count(*) OVER () AS total FROM t
-    WHERE stage = 'visited' OR days > ${policies.staleFollowUpDays} OR lastVisitOn >= ${addDays(today, -7)}
-    ORDER BY days > ${policies.staleFollowUpDays} DESC, days DESC, lastVisitOn DESC, name COLLATE NOCASE
-    LIMIT ${limit}`);
+  let chosen: Array<{ id: string }>;
+  let total: number;
+  if (keepsLastVisit(db)) {
+    // Each open person's last visit is the day stored with them (kept by the file on every change of a
+    // visit), and "days since contact" is compared as days, not computed for each of them: more than
+    // N days ⇔ the contact day is before today − N, and most days first ⇔ the earliest contact day
+    // first. One pass over the open people, the first 50 kept while sorting, no visit read.
+    const contactDay = sql`max(coalesce(p.last_contact_on, p.last_visit_on), p.last_visit_on)`;
+    const staleBefore = addDays(today, -policies.staleFollowUpDays);
+    const toCall = sql`p.stage IN ('visited', 'followed_up', 'invited_back') AND p.last_visit_on IS NOT NULL
+      AND (p.stage = 'visited' OR ${contactDay} < ${staleBefore} OR p.last_visit_on >= ${addDays(today, -7)})`;
+    total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM prospects p WHERE ${toCall}`)!.n;
+    chosen = total === 0 ? [] : db.all<{ id: string }>(sql`
+      SELECT p.id FROM prospects p WHERE ${toCall}
+      ORDER BY ${contactDay} < ${staleBefore} DESC, ${contactDay}, p.last_visit_on DESC, p.name COLLATE NOCASE
+      LIMIT ${limit}`);
+  } else {
+    // A file from before the stored day (only the older migrations' tests read one): from the visits.
+    const rows = db.all<{ id: string; total: number }>(sql`
+      WITH pv AS (
+        SELECT pv.prospect_id, max(m.meeting_on) AS lastVisitOn
+        FROM prospects p CROSS JOIN prospect_visits pv ON pv.prospect_id = p.id CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
+        WHERE p.stage IN ('visited', 'followed_up', 'invited_back') AND v.deleted_at IS NULL GROUP BY pv.prospect_id
+      ), t AS (
+        SELECT p.id, p.name, p.stage, pv.lastVisitOn,
+          CAST(julianday(${today}) - julianday(max(coalesce(p.last_contact_on, pv.lastVisitOn), pv.lastVisitOn)) AS INTEGER) AS days
+        FROM prospects p JOIN pv ON pv.prospect_id = p.id
+      )
+      SELECT id, count(*) OVER () AS total FROM t
+      WHERE stage = 'visited' OR days > ${policies.staleFollowUpDays} OR lastVisitOn >= ${addDays(today, -7)}
+      ORDER BY days > ${policies.staleFollowUpDays} DESC, days DESC, lastVisitOn DESC, name COLLATE NOCASE
+      LIMIT ${limit}`);
+    chosen = rows;
+    total = rows[0]?.total ?? 0;
+  }
   const order = new Map(chosen.map((c, i) => [c.id, i]));
   const listed = readProspects(db, today, 'all', undefined, chosen.map((c) => c.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { listed, total: chosen[0]?.total ?? 0 };
+  return { listed, total };
 }

@@ -4,19 +4,19 @@ import { prospectStageLabels } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
-import { VisitorLinkingNotice } from '../components/VisitorLinkingNotice';
+import { VisitorLinkingNotice, visitorCount } from '../components/VisitorLinkingNotice';
 import { stageColors } from './VisitorsScreen';
 
 const bucketLabels = { overdue: 'overdue', due_30: 'in 30 days', due_60: 'in 60 days', due_90: 'in 90 days' } as const;
 const bucketColors = { overdue: 'red', due_30: 'orange', due_60: 'yellow', due_90: 'gray' } as const;
 
-function ListCard({ title, count, href, linkLabel, empty, children }: { title: string; count: number; href: string; linkLabel: string; empty: string; children: ReactNode }) {
+function ListCard({ title, count, countLabel, href, linkLabel, empty, children }: { title: string; count: number; countLabel?: string; href: string; linkLabel: string; empty: string; children: ReactNode }) {
   return (
     <Card withBorder padding="md" component="section" aria-label={title}>
       <Group justify="space-between" mb="xs">
         <Group gap="xs">
           <Title order={4}>{title}</Title>
-          <Badge variant="light" color={count > 0 ? 'blue' : 'gray'}>{count}</Badge>
+          <Badge variant="light" color={count > 0 ? 'blue' : 'gray'}>{countLabel ?? count}</Badge>
         </Group>
         <Anchor href={href} size="sm">{linkLabel}</Anchor>
       </Group>
@@ -48,11 +48,18 @@ export function ThisWeekScreen() {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <ListCard title="Visitors to follow up" count={w.visitorsToFollowUpTotal} href="#/visitors" linkLabel="Visitors" empty={w.visitorSlipsWaiting > 0 ? 'None matched to a person yet: the earlier visitor slips are still being matched (above).' : 'Nobody waiting for a call: every visitor has been followed up.'}>
+        <ListCard
+          title="Visitors to follow up"
+          count={w.visitorsToFollowUpTotal}
+          countLabel={w.visitorSlipsWaiting > 0 ? `${w.visitorsToFollowUpTotal.toLocaleString()} so far` : undefined}
+          href="#/visitors"
+          linkLabel="Visitors"
+          empty={w.visitorSlipsWaiting > 0 ? 'Not known yet: the visitors of the earlier slips still being matched (above) appear here as they are matched.' : 'Nobody waiting for a call: every visitor has been followed up.'}
+        >
           <List size="sm" spacing={4}>
             {w.visitorsToFollowUp.slice(0, 12).map((p) => (
               <List.Item key={p.id}>
-                <Text span fw={600}>{p.name}</Text> <Text span c="dimmed">{p.classificationSought ? `· ${p.classificationSought}` : ''} · {p.visits.length} visit{p.visits.length === 1 ? '' : 's'}</Text>{' '}
+                <Text span fw={600} dir="auto">{p.name}</Text> <Text span c="dimmed">{p.classificationSought ? `· ${p.classificationSought}` : ''} · {p.visits.length} visit{p.visits.length === 1 ? '' : 's'}</Text>{' '}
                 <Badge size="xs" variant="light" color={stageColors[p.stage]}>{prospectStageLabels[p.stage]}</Badge>{' '}
                 {p.stale && <Badge size="xs" color="red" variant="light">stale · {p.daysSinceContact} days</Badge>}
               </List.Item>
@@ -60,7 +67,7 @@ export function ThisWeekScreen() {
           </List>
           {w.visitorsToFollowUpTotal > 12 && (
             <Anchor href="#/visitors" size="sm" mt={4} display="block">
-              and {(w.visitorsToFollowUpTotal - 12).toLocaleString()} more on the Visitors screen (To follow up)
+              and {visitorCount(w.visitorsToFollowUpTotal - 12, w.visitorSlipsWaiting, ['more', 'more'])} on the Visitors screen (To follow up)
             </Anchor>
           )}
         </ListCard>

@@ -9,7 +9,7 @@ import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ApplyForm, FollowUpForm } from '../components/LeadershipForms';
 import { useQuery } from '../use-query';
-import { VisitorLinkingNotice } from '../components/VisitorLinkingNotice';
+import { VisitorLinkingNotice, visitorCount } from '../components/VisitorLinkingNotice';
 
 export const stageColors: Record<ProspectStage, string> = {
   visited: 'blue',
@@ -84,7 +84,7 @@ export function VisitorsScreen() {
       {data && <VisitorLinkingNotice waiting={data.visitorSlipsWaiting} onLookAgain={() => void list.reload()} />}
       {data && (
         <Group gap="xs">
-          <Badge size="lg" variant="light">{data.conversion.visitors} visitors</Badge>
+          <Badge size="lg" variant="light">{visitorCount(data.conversion.visitors, data.visitorSlipsWaiting)}</Badge>
           <Badge size="lg" variant="light" color="grape">{data.conversion.applied} applied</Badge>
           <Badge size="lg" variant="light" color="green">{data.conversion.joined} joined</Badge>
         </Group>
@@ -105,6 +105,10 @@ export function VisitorsScreen() {
       {data && data.total === 0 && searched !== '' ? (
         <Alert color="gray" title={`No visitor matches “${searched}”`}>
           {show === 'open' ? 'The search looks among the visitors to follow up only: choose Everyone to look through all of them.' : 'Check the spelling, or search by company, e-mail or a few digits of the phone.'}
+        </Alert>
+      ) : data && data.prospects.length === 0 && data.visitorSlipsWaiting > 0 ? (
+        <Alert color="orange" title={show === 'open' ? 'Nobody to follow up matched yet' : 'No visitor matched yet'}>
+          {`The visitors of ${data.visitorSlipsWaiting.toLocaleString()} earlier visitor ${data.visitorSlipsWaiting === 1 ? 'slip are' : 'slips are'} not known yet: they appear here, with their visits, as the slips are matched (see above).`}
         </Alert>
       ) : data && data.prospects.length === 0 ? (
         <Alert color="gray" title={show === 'open' ? 'Nobody to follow up' : 'No visitors yet'}>
@@ -175,8 +179,8 @@ export function VisitorsScreen() {
         <Group justify="space-between">
           <Text size="sm" c="dimmed" aria-live="polite">
             {data.total <= data.pageSize
-              ? `${data.total} ${data.total === 1 ? 'visitor' : 'visitors'}${searched ? ` matching “${searched}”` : ''}`
-              : `Showing ${(data.page - 1) * data.pageSize + 1}–${(data.page - 1) * data.pageSize + data.prospects.length} of ${data.total} visitors${searched ? ` matching “${searched}”` : ''}, newest visit first`}
+              ? `${visitorCount(data.total, data.visitorSlipsWaiting)}${searched ? ` matching “${searched}”` : ''}`
+              : `Showing ${(data.page - 1) * data.pageSize + 1}–${(data.page - 1) * data.pageSize + data.prospects.length} of ${visitorCount(data.total, data.visitorSlipsWaiting)}${searched ? ` matching “${searched}”` : ''}, newest visit first`}
           </Text>
           {data.total > data.pageSize && (
             <Pagination
