@@ -389,7 +389,7 @@ export function readProspects(db: Db, today: string, where: 'all' | 'open' = 'al
     LEFT JOIN members i ON i.id = p.invited_by_id
     LEFT JOIN members mm ON mm.id = p.member_id
     WHERE ${id ? sql`p.id = ${id}` : only ?? (where === 'open' ? sql`p.stage IN ('visited', 'followed_up', 'invited_back')` : sql`1 = 1`)}
-    ORDER BY pv.lastVisitOn DESC, p.name COLLATE NOCASE`);
+    ORDER BY pv.lastVisitOn DESC, p.name COLLATE NOCASE, p.id`);
   const visits = db.all<{ prospectId: string; visitorId: string; meetingOn: string; invitedByName: string | null }>(sql`
     SELECT pv.prospect_id AS prospectId, v.id AS visitorId, m.meeting_on AS meetingOn, i.display_name AS invitedByName
     FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
@@ -483,15 +483,15 @@ export function listVisitors(
     let ids: string[];
     if (input.search === '') {
       // No search: the page is read in the list's order from the people's last-visit days (the first
-      // pages read a page, not every visitor ever), and the count is the one above. (`+stage`: the
-      // stage is filtered inside the last-visit index, which gives the order; through the stage index
-      // SQLite would sort every open visitor for one page.)
+      // pages read a page, not every visitor ever), and the count is the one above. (INDEXED BY: the
+      // last-visit index gives the order and holds the stage; SQLite otherwise sorts every visitor
+      // — or every open one, through the stage index — for one page: 30–60 ms at 50,000.)
       total = open ? counts.open : conversion.visitors;
       page = Math.min(input.page, Math.max(1, Math.ceil(total / input.pageSize)));
       ids = keepsLastVisit(tx)
         ? tx.all<{ id: string }>(sql`
-            SELECT id FROM prospects WHERE last_visit_on IS NOT NULL ${open ? sql`AND +stage IN ('visited', 'followed_up', 'invited_back')` : sql``}
-            ORDER BY last_visit_on DESC, name COLLATE NOCASE LIMIT ${input.pageSize} OFFSET ${(page - 1) * input.pageSize}`).map((r) => r.id)
+            SELECT id FROM prospects INDEXED BY prospects_last_visit WHERE last_visit_on IS NOT NULL ${open ? sql`AND stage IN ('visited', 'followed_up', 'invited_back')` : sql``}
+            ORDER BY last_visit_on DESC, name COLLATE NOCASE, id LIMIT ${input.pageSize} OFFSET ${(page - 1) * input.pageSize}`).map((r) => r.id)
         : newestVisitorsPage(tx, open, (page - 1) * input.pageSize, input.pageSize);
     } else {
       // The searchable fields of everyone in view, in the list's order; only the page asked for is read in full.
@@ -504,7 +504,7 @@ export function listVisitors(
         SELECT p.id, p.name, p.company, p.email, p.phone, p.classification_sought AS classificationSought, i.display_name AS invitedByName
         FROM prospects p JOIN pv ON pv.prospect_id = p.id LEFT JOIN members i ON i.id = p.invited_by_id
         WHERE ${open ? sql`p.stage IN ('visited', 'followed_up', 'invited_back')` : sql`1 = 1`}
-        ORDER BY pv.lastVisitOn DESC, p.name COLLATE NOCASE`);
+        ORDER BY pv.lastVisitOn DESC, p.name COLLATE NOCASE, p.id`);
       const matching = listing.filter((p) => visitorMatches(p, input.search));
       total = matching.length;
       page = Math.min(input.page, Math.max(1, Math.ceil(total / input.pageSize)));
@@ -547,7 +547,7 @@ function newestVisitorsPage(tx: Db, open: boolean, skip: number, take: number): 
   if (seen.size === 0) return [];
   const ordered = tx.all<{ id: string }>(sql`
     SELECT p.id FROM json_each(${JSON.stringify([...seen].map(([id, on]) => ({ id, on })))}) j JOIN prospects p ON p.id = j.value ->> 'id'
-    ORDER BY j.value ->> 'on' DESC, p.name COLLATE NOCASE`);
+    ORDER BY j.value ->> 'on' DESC, p.name COLLATE NOCASE, p.id`);
   return ordered.slice(skip, skip + take).map((r) => r.id);
 }
 
@@ -688,7 +688,7 @@ export function visitorsToFollowUp(db: Db, today: string, limit = followUpsListe
     total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM prospects p WHERE ${toCall}`)!.n;
     chosen = total === 0 ? [] : db.all<{ id: string }>(sql`
       SELECT p.id FROM prospects p WHERE ${toCall}
-      ORDER BY ${contactDay} < ${staleBefore} DESC, ${contactDay}, p.last_visit_on DESC, p.name COLLATE NOCASE
+      ORDER BY ${contactDay} < ${staleBefore} DESC, ${contactDay}, p.last_visit_on DESC, p.name COLLATE NOCASE, p.id
       LIMIT ${limit}`);
   } else {
     // A file from before the stored day (only the older migrations' tests read one): from the visits.
@@ -704,7 +704,7 @@ export function visitorsToFollowUp(db: Db, today: string, limit = followUpsListe
       )
       SELECT id, count(*) OVER () AS total FROM t
       WHERE stage = 'visited' OR days > ${policies.staleFollowUpDays} OR lastVisitOn >= ${addDays(today, -7)}
-      ORDER BY days > ${policies.staleFollowUpDays} DESC, days DESC, lastVisitOn DESC, name COLLATE NOCASE
+      ORDER BY days > ${policies.staleFollowUpDays} DESC, days DESC, lastVisitOn DESC, name COLLATE NOCASE, id
       LIMIT ${limit}`);
     chosen = rows;
     total = rows[0]?.total ?? 0;

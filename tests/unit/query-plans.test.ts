@@ -18,7 +18,7 @@ import { quarterOf } from '../../src/shared/periods';
 import { reportDefinition } from '../../src/services/reports';
 
 /** Tables that grow with every meeting: a full scan of one of them is what makes a big file slow. */
-const growingTables = ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus', 'attendance', 'audit_log'];
+const growingTables = ['referrals', 'tyfcb_slips', 'one_to_ones', 'visitors', 'ceus', 'attendance', 'audit_log', 'prospect_visits'];
 const WEEKS = 20;
 
 let folder: string;
