@@ -182,7 +182,7 @@ export function App() {
           {screen === 'members' && <MembersScreen chapter={chapter.data} onChanged={status.reload} />}
           {screen === 'seats' && <SeatMapScreen />}
           {screen === 'audit' && <AuditLogScreen />}
-          {screen === 'import' && <ImportScreen />}
+          {screen === 'import' && <ImportScreen onChanged={() => void status.reload()} />}
           {/* ---- leadership workflows between meetings (issue 17) ---- */}
           {screen === 'this-week' && <ThisWeekScreen />}
           {screen === 'visitors' && <VisitorsScreen />}

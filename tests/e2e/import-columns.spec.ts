@@ -27,6 +27,8 @@ test('a Polish roster: the secretary points at First Name, Last Name and Classif
   await page.screenshot({ path: '/tmp/shots/s4-19b/roster-columns-answered.png', fullPage: true });
   await page.getByRole('button', { name: 'Add 2 members' }).click();
   await expect(page.getByText('Added 2 members and 2 classifications')).toBeVisible();
+  // The header counts them at once, without leaving the Import screen.
+  await expect(page.getByLabel('Member count')).toHaveText('2 members');
   // The same people again, under English headers: nothing to add or change, so no "Add 0 members" button.
   const again = page.waitForEvent('filechooser');
   await page.getByLabel('Roster file').click();

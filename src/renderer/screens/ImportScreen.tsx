@@ -445,7 +445,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
 }
 
 /** Every import, newest first, each one undoable as a unit. */
-function ImportHistory({ version }: { version: number }) {
+function ImportHistory({ version, onUndone }: { version: number; onUndone?: (() => void) | undefined }) {
   const batches = useQuery(() => ledger.listImports({}), [version]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // An import into a closed meeting is undone only with a reason, asked here first.
@@ -456,6 +456,7 @@ function ImportHistory({ version }: { version: number }) {
     try {
       setMessage({ ok: true, text: (await ledger.undoImport({ batchId: id, reason: why })).message });
       setAsking(null);
+      onUndone?.();
     } catch (e) {
       if (e instanceof LedgerError && e.field === 'reason') {
         setReasonError(e.message);
@@ -556,9 +557,14 @@ function ImportHistory({ version }: { version: number }) {
 
 type Mode = 'slips' | 'attendance' | 'roster' | 'palms';
 
-export function ImportScreen() {
+/** `onChanged`: an import or its undo changed the ledger (the header's member count follows a roster import at once). */
+export function ImportScreen({ onChanged }: { onChanged?: () => void } = {}) {
   const [mode, setMode] = useState<Mode>('slips');
   const [version, setVersion] = useState(0);
+  const imported = () => {
+    setVersion((v) => v + 1);
+    onChanged?.();
+  };
   return (
     <Stack gap="md" maw={1000}>
       <Title order={2}>Import</Title>
@@ -574,11 +580,11 @@ export function ImportScreen() {
         ]}
         w={780}
       />
-      {mode === 'slips' && <SlipsAuditImport onImported={() => setVersion((v) => v + 1)} />}
-      {mode === 'attendance' && <AttendanceImport onImported={() => setVersion((v) => v + 1)} />}
-      {mode === 'roster' && <RosterImport onImported={() => setVersion((v) => v + 1)} />}
+      {mode === 'slips' && <SlipsAuditImport onImported={imported} />}
+      {mode === 'attendance' && <AttendanceImport onImported={imported} />}
+      {mode === 'roster' && <RosterImport onImported={imported} />}
       {mode === 'palms' && <PalmsReconcile />}
-      <ImportHistory version={version} />
+      <ImportHistory version={version} onUndone={onChanged} />
     </Stack>
   );
 }
