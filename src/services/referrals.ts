@@ -14,14 +14,14 @@ type ReferralStatus = (typeof referralStatuses)[number];
 /** The day of a referral's latest follow-up entry, or its meeting's day when none was recorded. */
 const lastUpdateSql = sql`coalesce((SELECT max(h.changed_on) FROM referral_status_history h WHERE h.referral_id = r.id), m.meeting_on)`;
 
-const openReferralSelect = (today: string, byStatus = false) => sql`SELECT 'referral' AS kind, r.id, r.meeting_id AS meetingId, r.created_at AS createdAt,
+const openReferralSelect = (today: string) => sql`SELECT 'referral' AS kind, r.id, r.meeting_id AS meetingId, r.created_at AS createdAt,
   r.giver_id AS giverId, g.display_name AS giverName, r.receiver_id AS receiverId,
   v.display_name AS receiverName, r.kind AS referralKind, r.temperature, r.prospect_name AS prospectName,
   r.prospect_phone AS prospectPhone, r.prospect_email AS prospectEmail, r.note, r.status, m.meeting_on AS meetingOn,
   max(0, CAST(julianday(${today}) - julianday(m.meeting_on) AS INTEGER)) AS daysOpen,
   ${lastUpdateSql} AS lastUpdateOn,
   max(0, CAST(julianday(${today}) - julianday(${lastUpdateSql}) AS INTEGER)) AS daysSinceUpdate
-  FROM referrals r ${byStatus ? sql.raw('INDEXED BY referrals_status') : sql``} JOIN meetings m ON m.id = r.meeting_id
+  FROM referrals r JOIN meetings m ON m.id = r.meeting_id
   JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
   WHERE r.deleted_at IS NULL AND m.status <> 'cancelled'`;
 
@@ -33,8 +33,13 @@ export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'
   // referral ever at worst. (One member's list goes through the giver and receiver indexes.)
   // No age asked for: every referral, even one recorded at a meeting dated after today (its age is 0).
   const age = input.olderThanDays > 0 ? sql`AND julianday(${today}) - julianday(m.meeting_on) >= ${input.olderThanDays}` : sql``;
-  return db.all<OpenReferral>(sql`${openReferralSelect(today, !input.memberId)} AND ${status} ${member} ${age}
-    ORDER BY m.meeting_on, r.created_at, r.id LIMIT ${input.limit ?? 200} OFFSET ${input.offset ?? 0}`);
+  // The page's referrals are chosen first from the referrals and their meetings alone; only those rows then get
+  // their names and follow-up days (a correlated look-up each): a member's statement skipping 400 older ones
+  // computed all 400 before the offset dropped them.
+  const page = sql`SELECT r.id FROM referrals r ${input.memberId ? sql`` : sql.raw('INDEXED BY referrals_status')} JOIN meetings m ON m.id = r.meeting_id
+    WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND ${status} ${member} ${age}
+    ORDER BY m.meeting_on, r.created_at, r.id LIMIT ${input.limit ?? 200} OFFSET ${input.offset ?? 0}`;
+  return db.all<OpenReferral>(sql`${openReferralSelect(today)} AND r.id IN (${page}) ORDER BY m.meeting_on, r.created_at, r.id`);
 }
 
 /**
