@@ -727,6 +727,12 @@ export const importBatchItems = sqliteTable(
       .references(() => importBatches.id),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
+    /**
+     * Slips an import created in one run of consecutive ids (one id prefix of the batch per kind, a counter after it):
+     * the last of them; the item then stands for every row of the kind's table with an id from entity_id to this one.
+     * Null: the item is the one row entity_id names.
+     */
+    lastEntityId: text('last_entity_id'),
     action: text('action').notNull(),
     before: text('before'),
     ...timestamps,

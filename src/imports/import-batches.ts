@@ -10,6 +10,7 @@ import { LedgerError } from '../shared/errors';
 import { recordAudit } from '../services/audit';
 import { findMember } from '../services/members';
 import { rosterFieldWords, type RosterChange } from './roster';
+import { idsOfItem, itemCovers } from './created-runs';
 
 type Batch = z.infer<typeof importBatchOut>;
 
@@ -69,7 +70,10 @@ export function undoImport(db: Db, batchId: string, givenReason = ''): z.infer<t
       'reason',
     );
   }
-  const items = client.prepare('SELECT entity, entity_id AS entityId, action, before FROM import_batch_items WHERE batch_id = ? ORDER BY rowid DESC').all(batchId) as Array<{ entity: string; entityId: string; action: string; before: string | null }>;
+  // Newest first; a run of slips the import created (one item per kind) is each of its slips, newest first too.
+  const items = (client.prepare('SELECT entity, entity_id AS entityId, last_entity_id AS lastEntityId, action, before FROM import_batch_items WHERE batch_id = ? ORDER BY rowid DESC').all(batchId) as Array<{ entity: string; entityId: string; lastEntityId: string | null; action: string; before: string | null }>).flatMap((item) =>
+    item.lastEntityId ? idsOfItem(client, slipTables[item.entity] ?? 'no_such_table', item).reverse().map((entityId) => ({ ...item, entityId })) : [item],
+  );
   const reason = `Undo of the import of ${batch.fileName} (${batch.importedAt.slice(0, 10)})${why ? `: ${why}` : ''}`;
   let tombstoned = 0;
   let restored = 0;
@@ -221,7 +225,8 @@ function removeCreatedMeeting(tx: Db, client: Database.Database, batchId: string
     out.keptBefore.push(meeting.meeting_on);
     return;
   }
-  const ours = new Set(client.prepare("SELECT entity_id FROM import_batch_items WHERE batch_id = ? AND action = 'created'").pluck().all(batchId) as string[]);
+  const created = client.prepare("SELECT entity, entity_id AS entityId, last_entity_id AS lastEntityId FROM import_batch_items WHERE batch_id = ? AND action = 'created'").all(batchId) as Array<{ entity: string; entityId: string; lastEntityId: string | null }>;
+  const ours = new Set(created.flatMap((item) => (item.lastEntityId ? idsOfItem(client, slipTables[item.entity] ?? 'no_such_table', item) : [item.entityId])));
   let others = (client.prepare('SELECT count(*) FROM attendance WHERE meeting_id = ?').pluck().get(meetingId) as number) + (client.prepare('SELECT count(*) FROM import_batches WHERE meeting_id = ? AND id <> ?').pluck().get(meetingId, batchId) as number);
   const slips: Array<{ table: string; id: string }> = [];
   for (const table of meetingTables) {
@@ -264,7 +269,8 @@ const memberColumns: Array<[table: string, columns: string[], entity: string]> =
   ['ceus', ['member_id'], 'ceu'],
   ['outside_party_slips', ['member_id'], 'outside_party'],
 ];
-const undoneImportSlips = "SELECT i.entity_id FROM import_batch_items i JOIN import_batches b ON b.id = i.batch_id WHERE b.undone_at IS NOT NULL AND i.action = 'created'";
+/** SQL: the row of `table` is a slip an import created and an undo of that import deleted. */
+const undoneImportSlip = (table: string) => `EXISTS (SELECT 1 FROM import_batch_items i JOIN import_batches b ON b.id = i.batch_id WHERE b.undone_at IS NOT NULL AND i.action = 'created' AND ${itemCovers(`${table}.id`)})`;
 
 /**
  * Takes out a member a roster import added: their seat tenure, the answers remembered for their
@@ -276,7 +282,7 @@ function removeAddedMember(tx: Db, client: Database.Database, memberId: string, 
   try {
     client.transaction(() => {
       for (const [table, columns, entity] of memberColumns) {
-        const rows = client.prepare(`SELECT * FROM ${table} WHERE (${columns.map((c) => `${c} = @m`).join(' OR ')}) AND deleted_at IS NOT NULL AND id IN (${undoneImportSlips})`).all({ m: memberId }) as Array<Record<string, unknown> & { id: string }>;
+        const rows = client.prepare(`SELECT * FROM ${table} WHERE (${columns.map((c) => `${c} = @m`).join(' OR ')}) AND deleted_at IS NOT NULL AND ${undoneImportSlip(table)}`).all({ m: memberId }) as Array<Record<string, unknown> & { id: string }>;
         for (const row of rows) {
           if (table === 'one_to_ones') client.prepare('DELETE FROM one_to_one_entered_order WHERE one_to_one_id = ?').run(row.id);
           client.prepare(`DELETE FROM ${table} WHERE id = ?`).run(row.id);
@@ -300,7 +306,7 @@ function removeAddedMember(tx: Db, client: Database.Database, memberId: string, 
   for (const [table, columns] of memberColumns) {
     const who = columns.map((c) => `${c} = @m`).join(' OR ');
     live += count(`SELECT count(*) FROM ${table} WHERE (${who}) AND deleted_at IS NULL`);
-    deleted += count(`SELECT count(*) FROM ${table} WHERE (${who}) AND deleted_at IS NOT NULL AND id NOT IN (${undoneImportSlips})`);
+    deleted += count(`SELECT count(*) FROM ${table} WHERE (${who}) AND deleted_at IS NOT NULL AND NOT ${undoneImportSlip(table)}`);
   }
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const parts = [marks ? n(marks, 'attendance mark', 'attendance marks') : '', live ? n(live, 'slip', 'slips') : '', deleted ? n(deleted, 'deleted slip kept as history', 'deleted slips kept as history') : ''].filter(Boolean);

@@ -19,6 +19,7 @@ import { chapterWarningOf } from './chapter-of-file';
 import { findColumns, type ColumnSpec } from './column-mapping';
 import { auditAppender } from '../services/audit-chain';
 import { linkSavedVisitorSlips, visitorSlipsLinkedWhileOpening } from '../services/visitors';
+import { idRun, type IdRun } from './created-runs';
 import { checkParty, partyFromText, partyLabel, partyMatchKey, type OutsideParty } from '../services/outside-parties';
 import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
 import { ledgerSlipsOf, matchRows, type Difference, type LedgerSlip, type Match, type SlipFacts, type SlipType } from './slip-matching';
@@ -729,6 +730,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     audit: auditAppender(client),
     batch: client.prepare("INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped) VALUES (?, 'slips_audit', ?, ?, ?, ?, ?, ?, ?, ?)"),
     item: client.prepare('INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)'),
+    createdRun: client.prepare("INSERT INTO import_batch_items (id, batch_id, entity, entity_id, last_entity_id, action) VALUES (?, ?, ?, ?, ?, 'created')"),
     outsiderAlias: client.prepare('INSERT INTO outside_party_aliases (id, alias, kind, name, chapter_name) VALUES (?, ?, ?, ?, ?) ON CONFLICT (alias) DO UPDATE SET kind = excluded.kind, name = excluded.name, chapter_name = excluded.chapter_name, updated_at = excluded.updated_at'),
     alias: client.prepare('INSERT INTO member_aliases (id, alias, member_id) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET member_id = excluded.member_id, updated_at = excluded.updated_at'),
   };
@@ -761,8 +763,15 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
   // created (by kind: [id, file row]); a slip's own history finds it through import_batch_items.
   const entryPerSlip = found?.status === 'completed';
   const listed: Record<string, Array<[string, number]>> = {};
+  // The slips of each kind get consecutive ids (a prefix of their own, a counter in the file's order), so the
+  // batch records them as one item per kind, first to last id, instead of one item per slip.
+  const runs = new Map<string, IdRun>();
+  const newId = (entity: string) => {
+    let run = runs.get(entity);
+    if (!run) runs.set(entity, (run = idRun()));
+    return run.next();
+  };
   const createdSlip = (entity: string, id: string, after: Record<string, unknown>, row: number) => {
-    insert.item.run(randomUUID(), batchId, entity, id, 'created', null);
     if (entryPerSlip) audit('import', entity, id, undefined, { id, ...after, importBatchId: batchId, fileName: input.fileName, row }, auditReason);
     else (listed[entity] ??= []).push([id, row]);
     created++;
@@ -791,7 +800,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
       const r = m.row;
       if (m.kind === 'new' && (r.fromParty || r.toParty)) {
         // A slip with someone outside the chapter: stored as that party, beside (never among) the members' slips.
-        const id = randomUUID();
+        const id = newId('outside_party');
         const party = (r.fromParty ?? r.toParty)!;
         const memberId = (r.fromParty ? r.toId : r.fromId)!;
         const slipType = r.type as 'referral' | 'tyfcb' | 'one_to_one';
@@ -810,7 +819,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
         };
         createdSlip('outside_party', id, { meetingId, ...after }, r.row);
       } else if (m.kind === 'new') {
-        const id = randomUUID();
+        const id = newId(r.type);
         let entity: string;
         let after: Record<string, unknown>;
         switch (r.type) {
@@ -893,6 +902,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
         updated++;
       }
     }
+    for (const [entity, run] of runs) if (run.first && run.last) insert.createdRun.run(randomUUID(), batchId, entity, run.first, run.last);
     if (!entryPerSlip && created > 0) {
       const counts = Object.fromEntries(Object.entries(listed).map(([entity, list]) => [entity, list.length]));
       audit('import', 'import_batch', batchId, undefined, { id: batchId, fileName: input.fileName, meetingId, meetingOn: preview.meetingOn, created, counts, slips: listed }, '');

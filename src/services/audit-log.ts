@@ -19,9 +19,10 @@ export function listAuditLog(db: Db, input: ParsedInput<'listAuditLog'>) {
   if (input.to) where.push(sql`at < date(${input.to}, '+1 day')`);
   // Written as in the partial index audit_log_amendments, so SQLite reads only the amendments.
   if (input.withReasonOnly) where.push(sql`reason <> ''`);
-  // A slip imported in bulk has no entry of its own: the batch's entry lists it, found through the batch's items.
+  // A slip imported in bulk has no entry of its own: the batch's entry lists it, found through the batch's items
+  // (the slip's own item, or the run of consecutive ids its batch created of its kind).
   if (input.entityId) {
-    where.push(sql`(entity_id = ${input.entityId} OR (entity = 'import_batch' AND entity_id IN (SELECT batch_id FROM import_batch_items WHERE entity_id = ${input.entityId} AND action = 'created')))`);
+    where.push(sql`(entity_id = ${input.entityId} OR (entity = 'import_batch' AND entity_id IN (SELECT batch_id FROM import_batch_items WHERE ${input.entityId} BETWEEN entity_id AND coalesce(last_entity_id, entity_id) AND action = 'created')))`);
   }
   const rows = db.all<{ id: string; seq: number; at: string; action: string; entity: string; entityId: string; before: string | null; after: string | null; reason: string }>(sql`
     SELECT id, rowid AS seq, at, action, entity, entity_id AS entityId, before, after, reason FROM audit_log

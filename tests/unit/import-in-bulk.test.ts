@@ -1,6 +1,7 @@
 // A Slips Audit file written as one batch: one audit entry for the batch that lists every slip it
 // created (each slip's history still finds it), the file read once between preview and import unless
 // something changed in between, and files the size of a large export accepted.
+import type Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Registry } from '../../src/server/registry';
@@ -37,6 +38,14 @@ function chapter() {
   const count = (sql: string) => opened.sqlite.prepare(sql).pluck().get() as number;
   return { opened, api, ids, count };
 }
+/** The slips the batch's items stand for (a run of ids is every row of its kind's table from its first id to its last). */
+function createdBy(sqlite: Database.Database, batchId: string): Array<{ entity: string; id: string }> {
+  const tables = { referral: 'referrals', tyfcb: 'tyfcb_slips', one_to_one: 'one_to_ones', visitor: 'visitors', ceu: 'ceus', outside_party: 'outside_party_slips' };
+  const union = Object.entries(tables)
+    .map(([entity, table]) => `SELECT i.entity, t.id FROM import_batch_items i JOIN ${table} t ON t.id BETWEEN i.entity_id AND coalesce(i.last_entity_id, i.entity_id) WHERE i.batch_id = @batchId AND i.action = 'created' AND i.entity = '${entity}'`)
+    .join(' UNION ALL ');
+  return sqlite.prepare(`SELECT entity, id FROM (${union}) ORDER BY entity, id`).all({ batchId }) as Array<{ entity: string; id: string }>;
+}
 const preview = async (api: Registry, input: object) => ok<any>(await api.callAsync('previewSlipsAuditImport', input));
 const importFile = async (api: Registry, input: object) => ok<any>(await api.callAsync('importSlipsAudit', input));
 
@@ -52,7 +61,9 @@ describe('a history import is one audit entry that lists every slip it created',
     expect(batchEntry.summary).toBe('Imported night.csv into the meeting of Nov 17, 2026: 7 slips (2 referrals, 1 TYFCB, 1 one-to-one, 1 visitor, 1 CEU, 1 slip with someone outside the chapter)');
     // Every slip the batch wrote is listed in the entry, with the file's row.
     const listed = JSON.parse(batchEntry.after).slips as Record<string, Array<[string, number]>>;
-    const items = opened.sqlite.prepare("SELECT entity, entity_id AS id FROM import_batch_items WHERE batch_id = ? AND action = 'created' ORDER BY entity, entity_id").all(done.batchId) as Array<{ entity: string; id: string }>;
+    // …and in the batch's items: one item per kind (its run of ids), covering exactly those slips.
+    expect(count(`SELECT count(*) FROM import_batch_items WHERE batch_id = '${done.batchId}' AND action = 'created'`)).toBe(6);
+    const items = createdBy(opened.sqlite, done.batchId);
     expect(Object.entries(listed).flatMap(([entity, list]) => list.map(([id]) => ({ entity, id }))).sort((a, b) => a.entity.localeCompare(b.entity) || a.id.localeCompare(b.id))).toEqual(items);
     expect(Object.values(listed).flat().map(([, row]) => row).sort((a, b) => a - b)).toEqual([5, 6, 7, 8, 9, 10, 11]);
     // The chain holds: the batch entry is written like every other.
@@ -84,6 +95,56 @@ describe('a history import is one audit entry that lists every slip it created',
     expect(late.created).toBe(5);
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'import' AND reason = 'Handed in a week late' AND entity <> 'import_batch'")).toBe(5);
     expect(count("SELECT count(*) FROM audit_log WHERE entity = 'import_batch' AND entity_id = '" + late.batchId + "'")).toBe(0);
+  });
+});
+
+describe('a big import keeps one record per kind of slip, and still knows each of its slips', () => {
+  // 40 referrals and 20 CEUs a night: enough that a run of ids passes 0f → 10 and 1f → 20 in its counter.
+  const bigNight = (detail: string) => [
+    ...Array.from({ length: 40 }, (_, i) => [i % 2 ? 'Dana Ruiz' : 'Marcus Chen', i % 2 ? 'Marcus Chen' : 'Dana Ruiz', 'Referral', 'Outside', '', '', `${detail} prospect ${i + 1}`]),
+    ...Array.from({ length: 20 }, (_, i) => ['Priya Raman', '', 'CEU', '', '', '1', `${detail} course ${i + 1}`]),
+  ];
+  const fileFor = (day: string, detail: string) => Papa.unparse([[`Slips Audit Report for ${day}`], ['Harbour Connectors'], [''], header, ...bigNight(detail)], { newline: '\r\n' });
+
+  it('two nights imported one after the other: undoing the first takes back its 60 slips and not one of the second; each slip\'s history names its own import', async () => {
+    const { opened, api, count } = chapter();
+    const first = await importFile(api, asInput('first.csv', fileFor('10/11/2026', 'First'), { dateOrder: 'dmy' }));
+    const second = await importFile(api, asInput('second.csv', fileFor('17/11/2026', 'Second')));
+    expect([first.created, second.created]).toEqual([60, 60]);
+    // One item per kind and import, not one per slip.
+    expect(count(`SELECT count(*) FROM import_batch_items WHERE batch_id = '${first.batchId}'`)).toBe(2);
+    expect(createdBy(opened.sqlite, first.batchId)).toHaveLength(60);
+    expect(createdBy(opened.sqlite, second.batchId)).toHaveLength(60);
+    // The 17th referral of each night (past the first sixteen ids of its run) finds its own import only.
+    const referral = (night: string, n: number) => opened.sqlite.prepare('SELECT id FROM referrals WHERE prospect_name = ?').pluck().get(`${night} prospect ${n}`) as string;
+    for (const [night, batch] of [['First', first.batchId], ['Second', second.batchId]] as const) {
+      for (const n of [1, 17, 40]) expect(ok<any[]>(api.call('listAuditLog', { entityId: referral(night, n) })).map((e) => e.entityId)).toEqual([batch]);
+    }
+    const undone = ok<any>(api.call('undoImport', { batchId: first.batchId, reason: 'Imported into the wrong chapter' }));
+    expect(undone.tombstoned).toBe(60);
+    // The meeting the first import created held nothing else: it went with the undo, and its slips with it.
+    expect(undone.message).toContain('The meeting it created (2026-11-10) is removed too');
+    expect(count("SELECT count(*) FROM referrals WHERE prospect_name LIKE 'First %'")).toBe(0);
+    expect(count("SELECT count(*) FROM ceus WHERE note LIKE 'First %'")).toBe(0);
+    expect(count("SELECT count(*) FROM referrals WHERE deleted_at IS NULL AND prospect_name LIKE 'Second %'")).toBe(40);
+    expect(count("SELECT count(*) FROM ceus WHERE deleted_at IS NULL AND note LIKE 'Second %'")).toBe(20);
+    // Each slip the undo took back has its own audited deletion.
+    expect(count("SELECT count(*) FROM audit_log WHERE action = 'delete' AND entity IN ('referral', 'ceu') AND reason LIKE 'Undo of the import of first.csv%'")).toBe(60);
+    expect(verifyAuditLog(opened.db)).toMatchObject({ ok: true });
+  });
+
+  it('the same big file again after an undo creates its slips again, as a new run of its own that the undone one does not cover', async () => {
+    const { opened, api, count } = chapter();
+    const input = asInput('night.csv', fileFor('17/11/2026', 'Night'));
+    const once = await importFile(api, input);
+    ok(api.call('undoImport', { batchId: once.batchId, reason: 'Wrong file' }));
+    const again = await importFile(api, { ...input, reason: 'The right file after all' });
+    expect(again.created).toBe(60);
+    expect(createdBy(opened.sqlite, once.batchId).filter((s) => createdBy(opened.sqlite, again.batchId).some((t) => t.id === s.id))).toEqual([]);
+    // The undo removed the meeting the first import had created, with its slips: only the second import's are left.
+    expect(count('SELECT count(*) FROM referrals WHERE deleted_at IS NULL')).toBe(40);
+    expect(count('SELECT count(*) FROM referrals')).toBe(40);
+    expect(createdBy(opened.sqlite, once.batchId)).toEqual([]);
   });
 });
 

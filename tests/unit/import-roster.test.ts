@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
 import { okValue as ok } from '../support/first-quarter';
@@ -146,6 +147,26 @@ describe('importing a roster', () => {
     expect(count('SELECT count(*) FROM members')).toBe(members);
     expect(count('SELECT count(*) FROM seat_history')).toBeGreaterThanOrEqual(members);
     expect(ok<any[]>(api.call('listImports', {}))[0].undoneAt).toBeNull();
+  });
+
+  it('a member the roster added whose only slips came from a slips import undone since still goes with the roster undo (20 referrals, one run of ids)', async () => {
+    const { api, count } = chapter();
+    const fixed = Buffer.from(roster.toString('utf8').split('\n').filter((line) => !/^(Di|Ed|Fay|Gus),/.test(line)).join('\n'));
+    ok(await api.callAsync('importRoster', { ...file(fixed), dateOrder: 'dmy' }));
+    const [rosterBatch] = ok<any[]>(api.call('listImports', {}));
+    ok(api.call('createMeeting', { meetingOn: '2026-11-17', confirmDate: true }));
+    const rows = Array.from({ length: 20 }, (_, i) => ['Ana Lima', 'Dana Ruiz', 'Referral', 'Outside', '', '', `Lima prospect ${i + 1}`]);
+    const csv = Papa.unparse([['Slips Audit Report for 17/11/2026'], ['Chapter'], [''], ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'], ...rows], { newline: '\r\n' });
+    const slips = ok<any>(await api.callAsync('importSlipsAudit', { fileName: 'night.csv', contentBase64: Buffer.from(csv).toString('base64') }));
+    expect(slips.created).toBe(20);
+    ok(api.call('undoImport', { batchId: slips.batchId }));
+    expect(count("SELECT count(*) FROM referrals WHERE deleted_at IS NOT NULL AND prospect_name LIKE 'Lima prospect %'")).toBe(20);
+    const undone = ok<any>(api.call('undoImport', { batchId: rosterBatch.id }));
+    expect(undone.message).toBe('The import of roster.csv is undone: 3 members it added are removed, 1 member it changed has the old details back, 3 classifications it created are removed.');
+    expect(count("SELECT count(*) FROM members WHERE first_name = 'Ana'")).toBe(0);
+    // The slips nobody typed went with her, each removal in the audit log.
+    expect(count("SELECT count(*) FROM referrals WHERE prospect_name LIKE 'Lima prospect %'")).toBe(0);
+    expect(count("SELECT count(*) FROM audit_log WHERE action = 'delete' AND entity = 'referral' AND reason LIKE '%a slip of an import undone earlier, removed with the member it names'")).toBe(20);
   });
 });
 

@@ -6,6 +6,7 @@ import { openDatabase, type OpenedDatabase } from '../../src/db/open';
 import { listVisitors, visitorsToFollowUp } from '../../src/services/visitors';
 import { memberTallies } from '../../src/services/tallies';
 import { auditChainForReport, lastFullCheck } from '../../src/services/audit-chain-checks';
+import { undoImport } from '../../src/imports/import-batches';
 import { openTestDb } from '../support/db';
 import { demoChapterUnder, journalTags, migrationsUpTo } from '../support/migrations';
 
@@ -252,6 +253,37 @@ describe('the stored last-visit day migration', () => {
     expect(before.all.total).toBeGreaterThan(3);
     expect(before.followUps.total).toBeGreaterThan(0);
     expect(listed(upgraded.db)).toEqual(before);
+    upgraded.close();
+  });
+});
+
+describe('the import item runs migration', () => {
+  it("keeps every import item of a file written before it, one per slip: undoing that old import still takes back exactly its slips, and each slip's history still finds it", () => {
+    const tags = journalTags();
+    const tag = tags.find((t) => t.endsWith('_import_item_id_runs'))!;
+    const previous = tags[tags.indexOf(tag) - 1]!;
+    const file = demoUnder(previous);
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
+    // An import as the app wrote it before: one item per slip it created (here: the first closed meeting's referrals).
+    const meeting = old.sqlite.prepare("SELECT id, meeting_on FROM meetings WHERE status = 'completed' ORDER BY meeting_on LIMIT 1").get() as { id: string; meeting_on: string };
+    const slips = old.sqlite.prepare('SELECT id FROM referrals WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY rowid').pluck().all(meeting.id) as string[];
+    expect(slips.length).toBeGreaterThan(1);
+    old.sqlite.prepare("INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped) VALUES ('batch-1', 'slips_audit', 'old.csv', 'digest', ?, '', ?, 0, 0, 0)").run(meeting.id, slips.length);
+    const item = old.sqlite.prepare("INSERT INTO import_batch_items (id, batch_id, entity, entity_id, action) VALUES (?, 'batch-1', 'referral', ?, 'created')");
+    slips.forEach((id, i) => item.run(`item-${i}`, id));
+    const items = old.sqlite.prepare('SELECT * FROM import_batch_items ORDER BY rowid').all();
+    const otherLive = old.sqlite.prepare('SELECT count(*) FROM referrals WHERE deleted_at IS NULL').pluck().get() as number;
+    old.close();
+
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
+    expect(upgraded.sqlite.prepare('SELECT * FROM import_batch_items ORDER BY rowid').all()).toEqual(items.map((row) => ({ ...(row as object), last_entity_id: null })));
+    // The history drawer's lookup: each old slip is found through its own item.
+    const batchOf = upgraded.sqlite.prepare("SELECT batch_id FROM import_batch_items WHERE ? BETWEEN entity_id AND coalesce(last_entity_id, entity_id) AND action = 'created'").pluck();
+    for (const id of slips) expect(batchOf.all(id)).toEqual(['batch-1']);
+    const undone = undoImport(upgraded.db, 'batch-1', 'Imported twice');
+    expect(undone.tombstoned).toBe(slips.length);
+    expect(upgraded.sqlite.prepare(`SELECT count(*) FROM referrals WHERE deleted_at IS NOT NULL AND id IN (${slips.map(() => '?').join(', ')})`).pluck().get(...slips)).toBe(slips.length);
+    expect(upgraded.sqlite.prepare('SELECT count(*) FROM referrals WHERE deleted_at IS NULL').pluck().get()).toBe(otherLive - slips.length);
     upgraded.close();
   });
 });
