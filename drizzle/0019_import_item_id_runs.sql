@@ -1,0 +1,1 @@
+ALTER TABLE `import_batch_items` ADD `last_entity_id` text;
