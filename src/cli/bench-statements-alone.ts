@@ -65,6 +65,20 @@ if (!only || only === 'all') {
   if (out) writeFileSync(path.join(out, 'all.pdf'), r.value);
   console.log(`All statements as one PDF: data ${s(d)}; PDF ${s(r)}; ${r.value.length} bytes`);
 }
+if (only === 'job') {
+  // As the Reports screen makes it: a job in a worker thread, followed every 300 ms (CPU: the whole process, worker included).
+  const { startStatementsJob, statementsJob } = await import('../server/statement-jobs');
+  const j = await clocked(async () => {
+    const started = await startStatementsJob(db, { period: year, producedAt, fontsDir: sourceFontsDir, folder: null });
+    for (;;) {
+      const job = statementsJob(started.id);
+      if (job.state !== 'running') return job;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  });
+  if (out && j.value.pdf) writeFileSync(path.join(out, 'all-job.pdf'), Buffer.from(j.value.pdf.pdfBase64, 'base64'));
+  console.log(`All statements from the Reports screen (worker job): ${s(j)}, ${j.value.state}`);
+}
 if (!only || only === 'folder') {
   const f = await clocked(() => saveAllStatements(db, year, out ?? path.join(folder, 'statements'), { ...fonts, producedAt }));
   console.log(`to a folder (${f.value.files.length} PDFs): ${s(f)}`);
