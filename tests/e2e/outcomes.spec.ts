@@ -116,10 +116,12 @@ test('the receiver moves a referral to won, the TYFCB is recorded, disputed and 
   await expect(from).toHaveValue('2026-02-30');
   await expect(to).toHaveValue('2026-12-25');
   await page.screenshot({ path: '/tmp/shots/s4-18/period-bad-date.png' });
-  // The cards still hold the last right period's figures: they say so while the From date is wrong.
-  await page.getByRole('tab', { name: 'Conversion & revenue' }).click();
+  // Every tab still holds the last right period's figures: each says so while the From date is wrong.
   const lastRight = page.getByText(/^Figures below are for \d{4}-\d{2}-\d{2} to 2026-12-25, the last dates that were right/);
-  await expect(lastRight).toBeVisible();
+  for (const tab of ['Flags', 'TYFCB disputes', 'Recognition', 'Conversion & revenue']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(lastRight, tab).toBeVisible();
+  }
   await page.screenshot({ path: '/tmp/shots/s4-18/period-bad-date-figures.png' });
   await from.fill('2026-10-01');
   await expect(page.getByText('From must be a real date')).toBeHidden();

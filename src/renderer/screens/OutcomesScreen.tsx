@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Group, List, Modal, NumberInput, Pagination
 import { useFullscreenElement } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconDownload, IconMaximize } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Chapter, Dispute, MemberOutcome, OutcomeRules, Outcomes } from '../../shared/contract';
 import { disputeGroundLabels, disputeGrounds, disputeResolutions, lostReasonLabels, type DisputeGround, type DisputeResolution } from '../../shared/domain';
 import { LedgerError } from '../../shared/errors';
@@ -48,26 +48,45 @@ export function OutcomesScreen({ chapter }: { chapter: Chapter }) {
           <Tabs.Tab value="rules">Rules</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="outcomes" pt="md">
-          {/* Dates typed wrong: the figures are still the last right period's, and say so, dimmed. */}
-          {periodProblem(period) && data.data ? <Alert color="orange" mb="sm">{`Figures below are for ${p.from} to ${p.to}, the last dates that were right: fix the dates above to see the period you typed.`}</Alert> : null}
-          <div style={periodProblem(period) ? { opacity: 0.4 } : undefined} aria-hidden={periodProblem(period) ? true : undefined}>
-            {data.error ? <ErrorNotice error={data.error} onRetry={data.reload} /> : data.data && <OutcomesPanel data={data.data} money={money} />}
-          </div>
+          <LastRightPeriod period={period}>{data.error ? <ErrorNotice error={data.error} onRetry={data.reload} /> : data.data && <OutcomesPanel data={data.data} money={money} />}</LastRightPeriod>
         </Tabs.Panel>
         <Tabs.Panel value="disputes" pt="md">
-          <DisputesPanel chapter={chapter} period={p} money={money} onChanged={data.reload} />
+          <LastRightPeriod period={period}>
+            <DisputesPanel chapter={chapter} period={p} money={money} onChanged={data.reload} />
+          </LastRightPeriod>
         </Tabs.Panel>
         <Tabs.Panel value="flags" pt="md">
-          <FlagsPanel period={p} />
+          <LastRightPeriod period={period}>
+            <FlagsPanel period={p} />
+          </LastRightPeriod>
         </Tabs.Panel>
         <Tabs.Panel value="recognition" pt="md">
-          <RecognitionPanel period={p} />
+          <LastRightPeriod period={period}>
+            <RecognitionPanel period={p} />
+          </LastRightPeriod>
         </Tabs.Panel>
         <Tabs.Panel value="rules" pt="md">
           <RulesPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
+  );
+}
+
+/**
+ * Dates typed wrong in the period picker: every tab's figures are still the last right period's, and say
+ * so above them, dimmed (a wrong date never leaves other figures looking like the period typed).
+ */
+function LastRightPeriod({ period, children }: { period: ReturnType<typeof usePeriod>; children: ReactNode }) {
+  const problem = periodProblem(period);
+  return (
+    <>
+      {problem ? <Alert color="orange" mb="sm" aria-label="Dates not applied">{`Figures below are for ${period.period.from} to ${period.period.to}, the last dates that were right: fix the dates above to see the period you typed.`}</Alert> : null}
+      {/* inert: the stale figures can be read but not acted on (no dispute raised against a period not meant). */}
+      <div style={problem ? { opacity: 0.4 } : undefined} inert={problem ? true : undefined}>
+        {children}
+      </div>
+    </>
   );
 }
 
