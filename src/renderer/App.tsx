@@ -1,7 +1,7 @@
 import { AppShell, Badge, Button, Center, Group, Loader, Modal, NavLink, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { setChapterTimeZone } from './chapter-today';
 import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconTrophy, IconUsers } from '@tabler/icons-react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
 import { memberCountLabel } from '../shared/member-count';
 import { leadershipScreenKeys, screenForKey, screenKeys, screenShortcutLabel } from '../shared/screens';
@@ -10,26 +10,28 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { clearLeaveGuards, leaveGuardMessage } from './leave-guard';
 import { FileMenu } from './components/ChapterFiles';
 import { useQuery } from './use-query';
+import { earlyKeys, takeEarly } from './early';
 import { IconChecklist, IconGavel, IconUserPlus } from '@tabler/icons-react';
 
 // Every screen is its own chunk, loaded when first shown: the window opens on the Meeting screen
-// without parsing the code of the others. A new screen follows the same pattern.
-const AuditLogScreen = lazy(() => import('./screens/AuditLogScreen').then((m) => ({ default: m.AuditLogScreen })));
-const ImportScreen = lazy(() => import('./screens/ImportScreen').then((m) => ({ default: m.ImportScreen })));
-const MeetingScreen = lazy(() => import('./screens/MeetingScreen').then((m) => ({ default: m.MeetingScreen })));
-const MembersScreen = lazy(() => import('./screens/MembersScreen').then((m) => ({ default: m.MembersScreen })));
-const OpenReferralsScreen = lazy(() => import('./screens/OpenReferralsScreen').then((m) => ({ default: m.OpenReferralsScreen })));
-const OutcomesScreen = lazy(() => import('./screens/OutcomesScreen').then((m) => ({ default: m.OutcomesScreen })));
-const ReciprocityScreen = lazy(() => import('./screens/ReciprocityScreen').then((m) => ({ default: m.ReciprocityScreen })));
-const ReportsScreen = lazy(() => import('./screens/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
-const ScorecardScreen = lazy(() => import('./screens/ScorecardScreen').then((m) => ({ default: m.ScorecardScreen })));
-const SeatMapScreen = lazy(() => import('./screens/SeatMapScreen').then((m) => ({ default: m.SeatMapScreen })));
-const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
-const WelcomeScreen = lazy(() => import('./screens/WelcomeScreen').then((m) => ({ default: m.WelcomeScreen })));
+// without parsing the code of the others. A new screen follows the same pattern. Memoized: the shell
+// drawn again (the header's status is read again on each screen change) does not redraw the screen.
+const AuditLogScreen = memo(lazy(() => import('./screens/AuditLogScreen').then((m) => ({ default: m.AuditLogScreen }))));
+const ImportScreen = memo(lazy(() => import('./screens/ImportScreen').then((m) => ({ default: m.ImportScreen }))));
+const MeetingScreen = memo(lazy(() => import('./screens/MeetingScreen').then((m) => ({ default: m.MeetingScreen }))));
+const MembersScreen = memo(lazy(() => import('./screens/MembersScreen').then((m) => ({ default: m.MembersScreen }))));
+const OpenReferralsScreen = memo(lazy(() => import('./screens/OpenReferralsScreen').then((m) => ({ default: m.OpenReferralsScreen }))));
+const OutcomesScreen = memo(lazy(() => import('./screens/OutcomesScreen').then((m) => ({ default: m.OutcomesScreen }))));
+const ReciprocityScreen = memo(lazy(() => import('./screens/ReciprocityScreen').then((m) => ({ default: m.ReciprocityScreen }))));
+const ReportsScreen = memo(lazy(() => import('./screens/ReportsScreen').then((m) => ({ default: m.ReportsScreen }))));
+const ScorecardScreen = memo(lazy(() => import('./screens/ScorecardScreen').then((m) => ({ default: m.ScorecardScreen }))));
+const SeatMapScreen = memo(lazy(() => import('./screens/SeatMapScreen').then((m) => ({ default: m.SeatMapScreen }))));
+const SettingsScreen = memo(lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))));
+const WelcomeScreen = memo(lazy(() => import('./screens/WelcomeScreen').then((m) => ({ default: m.WelcomeScreen }))));
 // ---- leadership workflows between meetings (issue 17) ----
-const ThisWeekScreen = lazy(() => import('./screens/ThisWeekScreen').then((m) => ({ default: m.ThisWeekScreen })));
-const VisitorsScreen = lazy(() => import('./screens/VisitorsScreen').then((m) => ({ default: m.VisitorsScreen })));
-const ApplicationsScreen = lazy(() => import('./screens/ApplicationsScreen').then((m) => ({ default: m.ApplicationsScreen })));
+const ThisWeekScreen = memo(lazy(() => import('./screens/ThisWeekScreen').then((m) => ({ default: m.ThisWeekScreen }))));
+const VisitorsScreen = memo(lazy(() => import('./screens/VisitorsScreen').then((m) => ({ default: m.VisitorsScreen }))));
+const ApplicationsScreen = memo(lazy(() => import('./screens/ApplicationsScreen').then((m) => ({ default: m.ApplicationsScreen }))));
 
 const icons = {
   meeting: IconCalendarEvent,
@@ -52,8 +54,8 @@ const leadershipScreens = leadershipScreenKeys.map((s) => ({ ...s, icon: leaders
 type ScreenId = (typeof screens)[number]['id'] | (typeof leadershipScreens)[number]['id'];
 
 export function App() {
-  const status = useQuery(() => ledger.appStatus(), []);
-  const chapter = useQuery(() => ledger.getChapter(), []);
+  const status = useQuery(() => takeEarly(earlyKeys.appStatus, () => ledger.appStatus()), []);
+  const chapter = useQuery(() => takeEarly(earlyKeys.chapter, () => ledger.getChapter()), []);
   setChapterTimeZone(chapter.data?.timeZone);
   const { screen, leaving, stay, leaveAnyway } = useHashScreen();
   // Screens by the physical digit key (event.code): Ctrl/Cmd+digit as in the application menu, and
@@ -74,8 +76,12 @@ export function App() {
     const demo = status.data?.isDemo ? ' (demo chapter — not your data)' : '';
     document.title = chapterName ? `${chapterName}${demo} — Chapter Ledger` : 'Chapter Ledger';
   }, [chapterName, status.data?.isDemo]);
-  // The header's member count follows every change (a roster import, a new member) on the next screen.
+  // The header's member count follows every change (a roster import, a new member) on the next screen
+  // (not on the first: the status was just read).
+  const shownScreen = useRef(screen);
   useEffect(() => {
+    if (shownScreen.current === screen) return;
+    shownScreen.current = screen;
     void status.reload();
   }, [screen]);
 

@@ -7,8 +7,13 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ledger } from './client';
+import { askEarly } from './early';
 import { notificationSettings } from './notification-rules';
 import { theme } from './theme';
+
+// The first screen's code and data are asked before React draws anything (see early.ts).
+askEarly(ledger, window.location.hash, () => import('./screens/MeetingScreen'));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

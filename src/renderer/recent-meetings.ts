@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Meeting } from '../shared/contract';
 import { ledger } from './client';
+import { earlyKeys, firstMeetingsPage, takeEarly } from './early';
 import { meetingsPerPage, mergeMeetingPages, oldestShown } from './meeting-pages';
 
 export { meetingChoices, meetingsPerPage, mergeMeetingPages, olderMeetingsValue } from './meeting-pages';
@@ -25,7 +26,10 @@ export function useRecentMeetings(include: string | null = null) {
     setLoading(true);
     try {
       const limit = Math.min(1000, shown.current + 1);
-      const merged = mergeMeetingPages(await ledger.listMeetings({ limit, includeDrafts: true }), Math.min(shown.current, limit));
+      // The first page may have been asked as the window opened (early.ts): the same question.
+      const ask = () => ledger.listMeetings({ limit, includeDrafts: true });
+      const answer = limit === firstMeetingsPage.limit ? await takeEarly(earlyKeys.meetings, ask) : await ask();
+      const merged = mergeMeetingPages(answer, Math.min(shown.current, limit));
       if (include && !merged.meetings.some((m) => m.id === include)) {
         const opened = (await ledger.getMeetingSheet({ meetingId: include })).meeting;
         merged.meetings = mergeMeetingPages([...merged.meetings, opened], merged.meetings.length + 1).meetings;

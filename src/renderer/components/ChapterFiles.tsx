@@ -19,7 +19,10 @@ export const recentLabel = (r: RecentChapterOut) => `${r.chapterName ?? 'No chap
 
 /** The header's File menu. */
 export function FileMenu({ isDemo }: { isDemo: boolean }) {
-  const recent = useQuery(() => ledger.listRecentChapters(), []);
+  // The recent list is read when the menu opens (and each time it opens), not as the window opens: at
+  // start-up it was one more request in the queue before the Meeting screen's data.
+  const [wanted, setWanted] = useState(false);
+  const recent = useQuery(() => (wanted ? ledger.listRecentChapters() : Promise.resolve(undefined)), [wanted]);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (action: () => Promise<unknown>) => {
@@ -42,7 +45,7 @@ export function FileMenu({ isDemo }: { isDemo: boolean }) {
             </Badge>
           </Tooltip>
         )}
-        <Menu position="bottom-end" onOpen={() => void recent.reload()}>
+        <Menu position="bottom-end" onOpen={() => (wanted ? void recent.reload() : setWanted(true))}>
           <Menu.Target>
             <Button variant="default" size="xs" rightSection={<IconChevronDown size={14} />}>
               File
@@ -53,7 +56,8 @@ export function FileMenu({ isDemo }: { isDemo: boolean }) {
               New chapter…
             </Menu.Item>
             <Menu.Label>Open recent</Menu.Label>
-            {others.length === 0 && <Menu.Item disabled>No other recent chapters</Menu.Item>}
+            {!recent.data && <Menu.Item disabled>Reading the list…</Menu.Item>}
+            {recent.data && others.length === 0 && <Menu.Item disabled>No other recent chapters</Menu.Item>}
             {others.map((r) => (
               <Menu.Item key={r.file} leftSection={<IconFolderOpen size={16} />} disabled={r.missing} onClick={() => void run(() => ledger.openRecentChapter({ file: r.file }))}>
                 {recentLabel(r)}

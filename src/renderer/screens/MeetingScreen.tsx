@@ -3,7 +3,8 @@ import { chapterToday } from '../chapter-today';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconHistory, IconPencil, IconTrash } from '@tabler/icons-react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { Chapter, Meeting, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
 import { defaultMeeting } from '../../shared/default-meeting';
 import { isRealIsoDate } from '../../shared/fields';
@@ -21,6 +22,7 @@ import { downloadBytes, downloadText } from '../download';
 import { useRecentMeetings } from '../recent-meetings';
 import { MeetingPicker } from '../components/MeetingPicker';
 import { useQuery } from '../use-query';
+import { earlyKeys, takeEarly } from '../early';
 import { keepUnchanged } from '../keep-unchanged';
 import { withSlipDeleted, withSlipSaved } from '../sheet-patch';
 import { afterNextPaint } from '../after-paint';
@@ -58,7 +60,7 @@ const markWords = { P: 'present', A: 'absent', L: 'late', M: 'medical', S: 'subs
 export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   // The last year of meetings and every draft; older ones a year at a time from the list's last entry.
   const meetings = useRecentMeetings();
-  const classifications = useQuery(() => ledger.listClassifications(), []);
+  const classifications = useQuery(() => takeEarly(earlyKeys.classifications, () => ledger.listClassifications()), []);
   const [meetingId, setMeetingId] = useState<string | null>(null);
   const [sheet, setSheet] = useState<MeetingSheet | null>(null);
   const [tab, setTab] = useState<string | null>('slips');
@@ -120,7 +122,8 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     if (!id) return null;
     const seq = ++loadSeq.current;
     try {
-      const next = await ledger.getMeetingSheet({ meetingId: id });
+      // The sheet the window opens on may have been asked with the meeting list (early.ts).
+      const next = await takeEarly(earlyKeys.sheet(id), () => ledger.getMeetingSheet({ meetingId: id }));
       if (seq !== loadSeq.current) return null;
       // What did not change keeps its objects, so only the new or changed rows redraw (see keep-unchanged.ts).
       setSheet((prev) => keepUnchanged(prev, next));
@@ -822,6 +825,9 @@ function Stat({ label, value, detail, title }: { label: string; value: string | 
   );
 }
 
+/** Slips drawn all at once up to this many (a normal night; Ctrl+F finds any); beyond, only those in view. */
+const drawAllSlipsUpTo = 60;
+const slipRowEstimate = 41;
 const kindLabels = Object.fromEntries(slipModes.map((m) => [m.kind, m.label])) as Record<Slip['kind'], string>;
 const kindColors: Record<Slip['kind'], string> = { referral: 'blue', tyfcb: 'teal', one_to_one: 'grape', visitor: 'orange', ceu: 'gray', outside_party: 'cyan' };
 /** A slip with someone outside the chapter wears its own type's label and colour. */
@@ -856,12 +862,26 @@ function describe(slip: Slip, money: (minor: number) => string): { from: string;
  * objects (keep-unchanged.ts) and are skipped. A slip edited is a new object, so its row is drawn again.
  */
 const SlipList = memo(function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete, onHistory }: { slips: Slip[]; cancelled: boolean; money: (m: number) => string; editingId: string | null; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void; onHistory: (s: Slip) => void }) {
+  // Above this many slips only the rows in view (and a few either side) are drawn, with
+  // @tanstack/react-virtual (as the Members list): a big chapter's 200-slip night drew 200 rows of
+  // three buttons with their tooltips each time the screen opened. Up to it every row is in the page.
+  const windowed = slips.length > drawAllSlipsUpTo;
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  const [listTop, setListTop] = useState(0);
+  useLayoutEffect(() => {
+    if (windowed && tbody.current) setListTop(tbody.current.getBoundingClientRect().top + window.scrollY);
+  }, [windowed, slips.length === 0]);
+  const virtualizer = useWindowVirtualizer({ count: slips.length, estimateSize: () => slipRowEstimate, overscan: 10, scrollMargin: listTop, enabled: windowed, getItemKey: (i) => slips[i]?.id ?? i });
+  const items = windowed ? virtualizer.getVirtualItems() : [];
+  const spaceAbove = windowed && items.length ? items[0]!.start - listTop : 0;
+  const spaceBelow = windowed && items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - listTop) : 0;
   // A cancelled meeting has no slip bar: the empty list says so instead of inviting to type above.
   if (slips.length === 0) return cancelled ? null : <Text c="dimmed" mt="md">No slips yet. Type the first one above: it appears here, newest first.</Text>;
+  const drawn = windowed ? items.map((v) => v.index) : slips.map((_, i) => i);
   return (
     // Fixed column widths: a row added at the top (every save) lays out that row, not every cell of the
     // sheet again to find the widest one; long names and details wrap inside their column.
-    <Table aria-label="Slips of this meeting" mt="md" verticalSpacing={4} striped layout="fixed">
+    <Table aria-label="Slips of this meeting" aria-rowcount={slips.length + 1} mt="md" verticalSpacing={4} striped layout="fixed">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={124}>Type</Table.Th>
@@ -871,19 +891,24 @@ const SlipList = memo(function SlipList({ slips, cancelled, money, editingId, on
           <Table.Th w={116} />
         </Table.Tr>
       </Table.Thead>
-      <Table.Tbody>
-        {slips.map((slip) => (
-          <SlipRow key={slip.id} slip={slip} money={money} editing={slip.id === editingId} onEdit={onEdit} onDelete={onDelete} onHistory={onHistory} />
-        ))}
+      <Table.Tbody ref={tbody}>
+        {spaceAbove > 0 && <tr aria-hidden style={{ height: spaceAbove }} />}
+        {/* Keeps the stripes on the same rows while scrolling: the spacers count as rows for the striping. */}
+        {spaceAbove > 0 && drawn[0]! % 2 === 0 && <tr aria-hidden style={{ height: 0 }} />}
+        {drawn.map((index) => {
+          const slip = slips[index]!;
+          return <SlipRow key={slip.id} index={index} measure={windowed ? virtualizer.measureElement : undefined} slip={slip} money={money} editing={slip.id === editingId} onEdit={onEdit} onDelete={onDelete} onHistory={onHistory} />;
+        })}
+        {spaceBelow > 0 && <tr aria-hidden style={{ height: spaceBelow }} />}
       </Table.Tbody>
     </Table>
   );
 });
 
-const SlipRow = memo(function SlipRow({ slip, money, editing, onEdit, onDelete, onHistory }: { slip: Slip; money: (m: number) => string; editing: boolean; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void; onHistory: (s: Slip) => void }) {
+const SlipRow = memo(function SlipRow({ slip, index, measure, money, editing, onEdit, onDelete, onHistory }: { slip: Slip; index: number; measure?: (el: Element | null) => void; money: (m: number) => string; editing: boolean; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void; onHistory: (s: Slip) => void }) {
   const d = describe(slip, money);
   return (
-    <Table.Tr aria-current={editing ? 'true' : undefined} bg={editing ? 'var(--mantine-color-orange-light)' : undefined}>
+    <Table.Tr ref={measure} data-index={index} aria-rowindex={index + 2} aria-current={editing ? 'true' : undefined} bg={editing ? 'var(--mantine-color-orange-light)' : undefined}>
       <Table.Td>
         {/* The label keeps its width ("REFERRAL", "ONE-TO-ONE") however long the detail beside it. */}
         <Badge color={kindColors[slip.kind === 'outside_party' ? 'outside_party' : typeOf(slip)]} variant="light" styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}>
