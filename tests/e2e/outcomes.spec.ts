@@ -16,8 +16,7 @@ test('the receiver moves a referral to won, the TYFCB is recorded, disputed and 
   await page.getByRole('combobox', { name: 'Member (given or received)' }).fill(receiver!.fullName);
   await page.getByRole('option', { name: receiver!.fullName }).click();
   const move = async (status: string) => {
-    await page.getByRole('combobox', { name: 'Status of Zephyr Lighting' }).click();
-    await page.getByRole('option', { name: status, exact: true }).click();
+    await page.getByRole('combobox', { name: 'Status of Zephyr Lighting' }).selectOption({ label: status });
     await expect(page.getByRole('dialog')).toContainText(`Follow up: Zephyr Lighting · ${giver!.fullName} → ${receiver!.fullName}`);
   };
 
