@@ -1,5 +1,6 @@
 import { Box, ScrollArea, Text } from '@mantine/core';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Deferred } from './Deferred';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ReferralMatrix } from '../../shared/contract';
 
 const initials = (name: string) =>
@@ -27,7 +28,10 @@ export function ReferralHeatmap({ matrix, formatMoney }: { matrix: ReferralMatri
   return (
     <Box>
       <Readout register={register} />
-      <Grid matrix={matrix} formatMoney={formatMoney} say={speak} />
+      {/* The grid (3,600 cells for 60 members) is drawn after the screen above it has been painted. */}
+      <Deferred h={120} label="Drawing who refers whom">
+        <Grid matrix={matrix} formatMoney={formatMoney} say={speak} />
+      </Deferred>
     </Box>
   );
 }
@@ -102,7 +106,13 @@ const Grid = memo(function Grid({ matrix, formatMoney, say }: { matrix: Referral
   return (
     <ScrollArea type="auto">
       {/* The cell pointed at or focused is outlined (one rule for the grid, no handler per cell). */}
-      <style>{'.ledger-heatmap td[data-cell]:hover, .ledger-heatmap td[data-cell]:focus { outline: 2px solid var(--mantine-color-blue-6); outline-offset: -2px; }'}</style>
+      {/* What every cell shares is one rule, not 3,600 inline styles (each cell keeps only its colour). */}
+      <style>
+        {'.ledger-heatmap td[data-cell] { width: var(--cell); min-width: var(--cell); height: var(--cell); text-align: center; border: 1px solid var(--mantine-color-gray-2); color: var(--mantine-color-black); background: white; }' +
+          '.ledger-heatmap td[data-cell][data-self] { background: var(--mantine-color-gray-1); }' +
+          '.ledger-heatmap td[data-cell][data-dark] { color: white; }' +
+          '.ledger-heatmap td[data-cell]:hover, .ledger-heatmap td[data-cell]:focus { outline: 2px solid var(--mantine-color-blue-6); outline-offset: -2px; }'}
+      </style>
       <Box
         component="table"
         className="ledger-heatmap"
@@ -111,7 +121,7 @@ const Grid = memo(function Grid({ matrix, formatMoney, say }: { matrix: Referral
         aria-label="Referral matrix"
         aria-rowcount={n + 1}
         aria-colcount={n + 1}
-        style={{ borderCollapse: 'collapse', fontSize: 11 }}
+        style={{ borderCollapse: 'collapse', fontSize: 11, '--cell': `${size}px` } as CSSProperties}
         onKeyDown={move}
         onFocus={(e) => {
           focused.current = textOf((e.target as HTMLElement).closest('td[data-cell]'));
@@ -157,15 +167,9 @@ const Grid = memo(function Grid({ matrix, formatMoney, say }: { matrix: Referral
                     data-cell={`${row}-${col}`}
                     tabIndex={row === 0 && col === 0 ? 0 : -1}
                     aria-label={text}
-                    style={{
-                      width: size,
-                      minWidth: size,
-                      height: size,
-                      textAlign: 'center',
-                      border: '1px solid var(--mantine-color-gray-2)',
-                      background: self ? 'var(--mantine-color-gray-1)' : count === 0 ? 'white' : `rgba(12, 166, 120, ${0.15 + 0.85 * (count / max)})`,
-                      color: count / max > 0.55 ? 'white' : 'var(--mantine-color-black)',
-                    }}
+                    data-self={self || undefined}
+                    data-dark={count / max > 0.55 || undefined}
+                    style={!self && count > 0 ? { background: `rgba(12, 166, 120, ${0.15 + 0.85 * (count / max)})` } : undefined}
                   >
                     {count > 0 ? count : ''}
                   </td>

@@ -16,7 +16,10 @@ import { IsoDateField } from '../components/IsoDateField';
 import { chapterToday } from '../chapter-today';
 import { datedFieldProblem } from '../../shared/fields';
 import { useQuery } from '../use-query';
+import { Deferred } from '../components/Deferred';
 
+/** One formatter for every tick of the revenue chart's axis (one per tick was a visible part of the chart's drawing). */
+const compactNumber = new Intl.NumberFormat(undefined, { notation: 'compact' });
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 const days = (d: number | null) => (d === null ? '—' : `${Number.isInteger(d) ? d : d.toFixed(1)} d`);
 
@@ -161,6 +164,7 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Text fw={600} mb="xs">Funnel</Text>
+          <Deferred h={220} label="Drawing the funnel">
           <FunnelChart
             h={220}
             size={200}
@@ -174,6 +178,7 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
               { name: 'Won', value: c.funnel.won, color: 'teal.6' },
             ]}
           />
+          </Deferred>
           <Text size="xs" c="dimmed">
             Given {c.funnel.given} → contacted {c.funnel.contacted} → meeting set {c.funnel.meetingSet} → won {c.funnel.won}
             {lost.length > 0 && ` · lost: ${lost.map(([k, n]) => `${k === 'not_recorded' ? 'reason not recorded' : lostReasonLabels[k as keyof typeof lostReasonLabels].toLowerCase()} ${n}`).join(', ')}`}
@@ -181,6 +186,7 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
         </Card>
         <Card withBorder>
           <Text fw={600} mb="xs">Revenue by month</Text>
+          <Deferred h={220} label="Drawing revenue by month">
           <BarChart
             h={220}
             data={data.months.map((m) => ({ month: m.month, Linked: minorToMajor(m.linkedMinor, data.currency), Unlinked: minorToMajor(m.unlinkedMinor, data.currency), Disputed: minorToMajor(m.disputedMinor, data.currency) }))}
@@ -190,13 +196,14 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
             // The legend in the series' order (linked, unlinked, under dispute), not alphabetical.
             legendProps={{ itemSorter: null }}
             valueFormatter={(v) => money(Math.round(v * 10 ** minorDigits(data.currency)))}
-            yAxisProps={{ width: 70, tickFormatter: (v: number) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(v) }}
+            yAxisProps={{ width: 70, tickFormatter: (v: number) => compactNumber.format(v) }}
             series={[
               { name: 'Linked', color: 'teal.6', label: 'Linked to a referral' },
               { name: 'Unlinked', color: 'blue.4', label: 'Unlinked' },
               { name: 'Disputed', color: 'orange.5', label: 'Under dispute' },
             ]}
           />
+          </Deferred>
           <Text size="xs" c="dimmed">
             Linked {money(c.linkedMinor)} · unlinked {money(c.unlinkedMinor)} · under dispute {money(c.disputedMinor)} (shown apart until leadership resolves it)
           </Text>
