@@ -108,7 +108,8 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
   const file = path.join(folder, 'chapter.sqlite');
   for (const suffix of ['', '-wal']) if (existsSync(sourceFile + suffix)) copyFileSync(sourceFile + suffix, file + suffix);
   const harnessStarted = performance.now();
-  const harness = await startHarness({ dbFile: file });
+  // BENCH_UI_RENDERER_DIR: another built renderer (an A/B of two builds on the same file, back to back).
+  const harness = await startHarness({ dbFile: file, rendererDir: process.env.BENCH_UI_RENDERER_DIR || undefined });
   const harnessMs = performance.now() - harnessStarted;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   const cpuStarted = process.cpuUsage();
