@@ -119,6 +119,18 @@ describe('tonight\'s visitors are listed as soon as they are saved', () => {
     lastVisitsAreRight();
   });
 
+  it('a visitor\'s name corrected while the backlog is being matched shows corrected at once, not after the backlog', () => {
+    smallChapter(opened);
+    olderHistory();
+    opened.db.transaction((tx) => syncVisitorPipeline(tx, 100));
+    const slip = opened.sqlite.prepare("SELECT id, meeting_id AS meetingId FROM visitors WHERE name = 'Visitor 12-0'").get() as { id: string; meetingId: string };
+    ok(api.call('saveVisitor', { id: slip.id, meetingId: slip.meetingId, name: 'Valentina Twelve', company: 'Firm 12-0', confirmDuplicate: true, reason: 'Name misread' }));
+    const found = pipeline({ search: 'valentina' });
+    expect(found.visitorSlipsWaiting).toBeGreaterThan(500);
+    expect(found.prospects.map((p) => p.name)).toEqual(['Valentina Twelve']);
+    expect(pipeline({ search: 'Visitor 12-0' }).total).toBe(0);
+  });
+
   it('names in Chinese, Arabic and Hindi are listed as saved; "राम" and "रमा" are two people', () => {
     smallChapter(opened);
     const tonight = meeting(api, daysAgo(0));
