@@ -9,7 +9,8 @@ import { expect, test } from './fixtures';
 const shots = '/tmp/shots/s6-a';
 
 async function tonight(page: Page) {
-  await expect(page.getByRole('tab', { name: /^Slips/ })).toBeVisible();
+  // The first sheet of a fresh harness, on a shared machine: it may take a while to come.
+  await expect(page.getByRole('tab', { name: /^Slips/ })).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Alt+n');
   await expect(page.getByRole('textbox', { name: 'Meeting date' })).toBeFocused();
   await page.keyboard.press('Enter');
