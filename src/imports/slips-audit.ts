@@ -680,6 +680,10 @@ function markedNote(r: ReadyRow, note: string, meetingOn: string): string {
   return note ? `${note} — ${mark}` : mark;
 }
 
+/** Rows above which an import writes with a larger page cache, and that cache (negative: KiB). */
+const largeImportRows = 2_000;
+const largeImportCacheKib = -32_768;
+
 export interface ImportResult extends ImportPreview {
   batchId: string | null;
   created: number;
@@ -777,141 +781,150 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
     created++;
   };
   const visitorSlips: string[] = [];
-  // All or nothing: the meeting, every slip, the aliases, the batch and its items in one transaction.
-  client.transaction(() => {
-    // The secretary's answers are kept: by the exact spelling when two members share its fold, else folded.
-    const names = memberNames(client);
-    for (const [name, memberId] of Object.entries(input.aliases ?? {})) insert.alias.run(randomUUID(), names.aliasKey(name), memberId);
-    for (const [name, party] of Object.entries(input.outsiders ?? {})) {
-      const p = checkParty(party, `outsiders.${name}`);
-      insert.outsiderAlias.run(randomUUID(), nameKey(name), p.kind, p.name, p.chapterName);
-    }
-    let meetingId = found?.id;
-    if (!meetingId) {
-      // History from BNI Connect is a meeting that already took place: it arrives closed.
-      meetingId = randomUUID();
-      const note = `Imported from ${input.fileName}`;
-      insert.meeting.run(meetingId, preview.meetingOn, now(), note);
-      audit('import', 'meeting', meetingId, undefined, { id: meetingId, meetingOn: preview.meetingOn, status: 'completed', note, importBatchId: batchId }, '');
-    }
-    insert.batch.run(batchId, input.fileName, digest, meetingId, reason, 0, 0, 0, 0);
-    const trail = { importBatchId: batchId, fileName: input.fileName };
-    for (const m of toWrite) {
-      const r = m.row;
-      if (m.kind === 'new' && (r.fromParty || r.toParty)) {
-        // A slip with someone outside the chapter: stored as that party, beside (never among) the members' slips.
-        const id = newId('outside_party');
-        const party = (r.fromParty ?? r.toParty)!;
-        const memberId = (r.fromParty ? r.toId : r.fromId)!;
-        const slipType = r.type as 'referral' | 'tyfcb' | 'one_to_one';
-        // Referral From gives to To; a TYFCB's From closed the business and thanks To, who referred it.
-        const direction = slipType === 'one_to_one' ? 'with' : slipType === 'referral' ? (r.fromParty ? 'received' : 'given') : r.fromParty ? 'given' : 'received';
-        const kind = slipType === 'referral' ? kindOf(r.io) : slipType === 'tyfcb' ? tyfcbKindOf(r.io) : '';
-        const business = slipType === 'tyfcb' ? ((r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new')) : null;
-        const prospectName = slipType === 'referral' ? r.prospectText || 'From BNI Connect' : '';
-        const note = markedNote(r, slipType === 'referral' ? '' : r.prospectText, preview.meetingOn);
-        const pid = partyIdOf(party);
-        insert.outside.run(id, meetingId, slipType, memberId, pid, direction, kind, slipType === 'referral' ? 3 : null, prospectName, slipType === 'tyfcb' ? r.amountMinor : null, slipType === 'tyfcb' ? chapter.currency : null, business, slipType === 'one_to_one' ? (r.metOn ?? preview.meetingOn) : null, note);
-        const after = {
-          slipType, memberId, partyId: pid, partyKind: party.kind, partyName: party.name, partyChapter: party.chapterName, direction, fromName: r.fromIs, toName: r.toIs, kind,
-          ...(slipType === 'referral' ? { prospectName, temperature: 3 } : slipType === 'tyfcb' ? { amountMinor: r.amountMinor, currency: chapter.currency, business } : { metOn: r.metOn ?? preview.meetingOn }),
-          note,
-        };
-        createdSlip('outside_party', id, { meetingId, ...after }, r.row);
-      } else if (m.kind === 'new') {
-        const id = newId(r.type);
-        let entity: string;
-        let after: Record<string, unknown>;
-        switch (r.type) {
-          case 'referral': {
-            entity = 'referral';
-            after = { giverId: r.fromId, receiverId: r.toId, kind: kindOf(r.io), temperature: 3, prospectName: r.detail || 'From BNI Connect', note: markedNote(r, '', preview.meetingOn) };
-            insert.referral.run(id, meetingId, r.fromId, r.toId, after.kind, after.prospectName, after.note);
-            break;
-          }
-          case 'tyfcb':
-            entity = 'tyfcb';
-            after = { closerId: r.fromId, referrerId: r.toId, amountMinor: r.amountMinor, currency: chapter.currency, business: (r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new'), kind: tyfcbKindOf(r.io), note: markedNote(r, r.detail, preview.meetingOn) };
-            insert.tyfcb.run(id, meetingId, r.fromId, r.toId, r.amountMinor, chapter.currency, after.business, after.kind, after.note);
-            break;
-          case 'one_to_one': {
-            const [a, b] = [r.fromId!, r.toId!].sort() as [string, string];
-            entity = 'one_to_one';
-            after = { memberAId: a, memberBId: b, metOn: r.metOn ?? preview.meetingOn, note: markedNote(r, r.detail, preview.meetingOn) };
-            insert.one_to_one.run(id, meetingId, a, b, after.metOn, after.note);
-            insert.oneToOneOrder.run(id, r.fromId!);
-            break;
-          }
-          case 'visitor':
-            entity = 'visitor';
-            after = { name: r.to, company: r.detail, classificationSought: r.classification, invitedById: r.fromId };
-            insert.visitor.run(id, meetingId, r.to, r.detail, r.classification, r.fromId);
-            visitorSlips.push(id);
-            break;
-          case 'ceu':
-            entity = 'ceu';
-            after = { memberId: r.fromId, credits: r.creditCount, note: r.detail };
-            insert.ceu.run(id, meetingId, r.fromId, r.creditCount, r.detail);
-            break;
-        }
-        createdSlip(entity, id, { meetingId, ...after }, r.row);
-      } else if (m.kind === 'differs') {
-        const s = m.slip;
-        const before = snapshot(s);
-        const t = now();
-        let after: Record<string, unknown>;
-        if (s.outside) {
-          // The same fields as a members' slip may differ in; the parties themselves matched.
-          if (s.type === 'referral') {
-            after = { kind: r.io ? kindOf(r.io) : s.kindRaw, prospectName: r.prospectText || s.textRaw };
-            update.outsideReferral.run(after.kind, after.prospectName, t, s.id);
-          } else if (s.type === 'tyfcb') {
-            after = { kind: r.io ? tyfcbKindOf(r.io) : s.kindRaw, business: r.business ? businessOf(r.business) : s.business, amountMinor: r.amountMinor };
-            update.outsideTyfcb.run(after.kind, after.business, after.amountMinor, t, s.id);
-          } else continue;
-          insert.item.run(randomUUID(), batchId, 'outside_party', s.id, 'updated', JSON.stringify(before));
-          audit('update', 'outside_party', s.id, { ...before, slipType: s.type, fromName: r.fromIs, toName: r.toIs }, { ...after, slipType: s.type, fromName: r.fromIs, toName: r.toIs, ...trail, row: r.row }, auditReason);
-          updated++;
-          continue;
-        }
-        switch (s.type) {
-          case 'referral':
-            after = { kind: r.io ? kindOf(r.io) : s.kindRaw, prospectName: r.detail || s.textRaw };
-            update.referral.run(after.kind, after.prospectName, t, s.id);
-            break;
-          case 'tyfcb':
-            after = { kind: r.io ? tyfcbKindOf(r.io) : s.kindRaw, business: r.business ? businessOf(r.business) : s.business, amountMinor: r.amountMinor };
-            update.tyfcb.run(after.kind, after.business, after.amountMinor, t, s.id);
-            break;
-          case 'visitor':
-            after = { company: r.detail || s.textRaw };
-            update.visitor.run(after.company, t, s.id);
-            visitorSlips.push(s.id);
-            break;
-          case 'ceu':
-            // The activity as the file spells it when it is the same one (a typo fixed); never another activity's.
-            after = { credits: r.creditCount, note: r.detail || s.textRaw };
-            update.ceu.run(r.creditCount, after.note, t, s.id);
-            break;
-          case 'one_to_one':
-            // A one-to-one has nothing the file can differ in once its two members match.
-            continue;
-        }
-        insert.item.run(randomUUID(), batchId, s.type, s.id, 'updated', JSON.stringify(before));
-        audit('update', s.type, s.id, before, { ...after, ...trail, row: r.row }, auditReason);
-        updated++;
+  // A large file touches more of the chapter's index pages than the page cache it was opened with (better-sqlite3's
+  // 16 MB) holds, and reads them again and again: 32 MiB while it writes (100,000 rows into the ten-year chapter: import CPU
+  // 4.7–5.7 → 3.7–4.3 s, peak memory unchanged), the chapter's own size again afterwards.
+  const cacheBefore = client.pragma('cache_size', { simple: true }) as number;
+  if (toWrite.length > largeImportRows) client.pragma(`cache_size = ${largeImportCacheKib}`);
+  try {
+    // All or nothing: the meeting, every slip, the aliases, the batch and its items in one transaction.
+    client.transaction(() => {
+      // The secretary's answers are kept: by the exact spelling when two members share its fold, else folded.
+      const names = memberNames(client);
+      for (const [name, memberId] of Object.entries(input.aliases ?? {})) insert.alias.run(randomUUID(), names.aliasKey(name), memberId);
+      for (const [name, party] of Object.entries(input.outsiders ?? {})) {
+        const p = checkParty(party, `outsiders.${name}`);
+        insert.outsiderAlias.run(randomUUID(), nameKey(name), p.kind, p.name, p.chapterName);
       }
-    }
-    for (const [entity, run] of runs) if (run.first && run.last) insert.createdRun.run(randomUUID(), batchId, entity, run.first, run.last);
-    if (!entryPerSlip && created > 0) {
-      const counts = Object.fromEntries(Object.entries(listed).map(([entity, list]) => [entity, list.length]));
-      audit('import', 'import_batch', batchId, undefined, { id: batchId, fileName: input.fileName, meetingId, meetingOn: preview.meetingOn, created, counts, slips: listed }, '');
-    }
-    client.prepare('UPDATE import_batches SET created = ?, updated = ?, matched = ?, skipped = ? WHERE id = ?').run(created, updated, preview.counts.same, preview.counts.problem + preview.counts.skipped, batchId);
-    // A week's visitors are in the Visitors list as soon as it is imported; a whole history's
-    // (thousands) are linked behind the screens, oldest first, like an older file's.
-    if (visitorSlips.length <= visitorSlipsLinkedWhileOpening) linkSavedVisitorSlips(db, visitorSlips);
-  })();
+      let meetingId = found?.id;
+      if (!meetingId) {
+        // History from BNI Connect is a meeting that already took place: it arrives closed.
+        meetingId = randomUUID();
+        const note = `Imported from ${input.fileName}`;
+        insert.meeting.run(meetingId, preview.meetingOn, now(), note);
+        audit('import', 'meeting', meetingId, undefined, { id: meetingId, meetingOn: preview.meetingOn, status: 'completed', note, importBatchId: batchId }, '');
+      }
+      insert.batch.run(batchId, input.fileName, digest, meetingId, reason, 0, 0, 0, 0);
+      const trail = { importBatchId: batchId, fileName: input.fileName };
+      for (const m of toWrite) {
+        const r = m.row;
+        if (m.kind === 'new' && (r.fromParty || r.toParty)) {
+          // A slip with someone outside the chapter: stored as that party, beside (never among) the members' slips.
+          const id = newId('outside_party');
+          const party = (r.fromParty ?? r.toParty)!;
+          const memberId = (r.fromParty ? r.toId : r.fromId)!;
+          const slipType = r.type as 'referral' | 'tyfcb' | 'one_to_one';
+          // Referral From gives to To; a TYFCB's From closed the business and thanks To, who referred it.
+          const direction = slipType === 'one_to_one' ? 'with' : slipType === 'referral' ? (r.fromParty ? 'received' : 'given') : r.fromParty ? 'given' : 'received';
+          const kind = slipType === 'referral' ? kindOf(r.io) : slipType === 'tyfcb' ? tyfcbKindOf(r.io) : '';
+          const business = slipType === 'tyfcb' ? ((r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new')) : null;
+          const prospectName = slipType === 'referral' ? r.prospectText || 'From BNI Connect' : '';
+          const note = markedNote(r, slipType === 'referral' ? '' : r.prospectText, preview.meetingOn);
+          const pid = partyIdOf(party);
+          insert.outside.run(id, meetingId, slipType, memberId, pid, direction, kind, slipType === 'referral' ? 3 : null, prospectName, slipType === 'tyfcb' ? r.amountMinor : null, slipType === 'tyfcb' ? chapter.currency : null, business, slipType === 'one_to_one' ? (r.metOn ?? preview.meetingOn) : null, note);
+          const after = {
+            slipType, memberId, partyId: pid, partyKind: party.kind, partyName: party.name, partyChapter: party.chapterName, direction, fromName: r.fromIs, toName: r.toIs, kind,
+            ...(slipType === 'referral' ? { prospectName, temperature: 3 } : slipType === 'tyfcb' ? { amountMinor: r.amountMinor, currency: chapter.currency, business } : { metOn: r.metOn ?? preview.meetingOn }),
+            note,
+          };
+          createdSlip('outside_party', id, { meetingId, ...after }, r.row);
+        } else if (m.kind === 'new') {
+          const id = newId(r.type);
+          let entity: string;
+          let after: Record<string, unknown>;
+          switch (r.type) {
+            case 'referral': {
+              entity = 'referral';
+              after = { giverId: r.fromId, receiverId: r.toId, kind: kindOf(r.io), temperature: 3, prospectName: r.detail || 'From BNI Connect', note: markedNote(r, '', preview.meetingOn) };
+              insert.referral.run(id, meetingId, r.fromId, r.toId, after.kind, after.prospectName, after.note);
+              break;
+            }
+            case 'tyfcb':
+              entity = 'tyfcb';
+              after = { closerId: r.fromId, referrerId: r.toId, amountMinor: r.amountMinor, currency: chapter.currency, business: (r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new'), kind: tyfcbKindOf(r.io), note: markedNote(r, r.detail, preview.meetingOn) };
+              insert.tyfcb.run(id, meetingId, r.fromId, r.toId, r.amountMinor, chapter.currency, after.business, after.kind, after.note);
+              break;
+            case 'one_to_one': {
+              const [a, b] = [r.fromId!, r.toId!].sort() as [string, string];
+              entity = 'one_to_one';
+              after = { memberAId: a, memberBId: b, metOn: r.metOn ?? preview.meetingOn, note: markedNote(r, r.detail, preview.meetingOn) };
+              insert.one_to_one.run(id, meetingId, a, b, after.metOn, after.note);
+              insert.oneToOneOrder.run(id, r.fromId!);
+              break;
+            }
+            case 'visitor':
+              entity = 'visitor';
+              after = { name: r.to, company: r.detail, classificationSought: r.classification, invitedById: r.fromId };
+              insert.visitor.run(id, meetingId, r.to, r.detail, r.classification, r.fromId);
+              visitorSlips.push(id);
+              break;
+            case 'ceu':
+              entity = 'ceu';
+              after = { memberId: r.fromId, credits: r.creditCount, note: r.detail };
+              insert.ceu.run(id, meetingId, r.fromId, r.creditCount, r.detail);
+              break;
+          }
+          createdSlip(entity, id, { meetingId, ...after }, r.row);
+        } else if (m.kind === 'differs') {
+          const s = m.slip;
+          const before = snapshot(s);
+          const t = now();
+          let after: Record<string, unknown>;
+          if (s.outside) {
+            // The same fields as a members' slip may differ in; the parties themselves matched.
+            if (s.type === 'referral') {
+              after = { kind: r.io ? kindOf(r.io) : s.kindRaw, prospectName: r.prospectText || s.textRaw };
+              update.outsideReferral.run(after.kind, after.prospectName, t, s.id);
+            } else if (s.type === 'tyfcb') {
+              after = { kind: r.io ? tyfcbKindOf(r.io) : s.kindRaw, business: r.business ? businessOf(r.business) : s.business, amountMinor: r.amountMinor };
+              update.outsideTyfcb.run(after.kind, after.business, after.amountMinor, t, s.id);
+            } else continue;
+            insert.item.run(randomUUID(), batchId, 'outside_party', s.id, 'updated', JSON.stringify(before));
+            audit('update', 'outside_party', s.id, { ...before, slipType: s.type, fromName: r.fromIs, toName: r.toIs }, { ...after, slipType: s.type, fromName: r.fromIs, toName: r.toIs, ...trail, row: r.row }, auditReason);
+            updated++;
+            continue;
+          }
+          switch (s.type) {
+            case 'referral':
+              after = { kind: r.io ? kindOf(r.io) : s.kindRaw, prospectName: r.detail || s.textRaw };
+              update.referral.run(after.kind, after.prospectName, t, s.id);
+              break;
+            case 'tyfcb':
+              after = { kind: r.io ? tyfcbKindOf(r.io) : s.kindRaw, business: r.business ? businessOf(r.business) : s.business, amountMinor: r.amountMinor };
+              update.tyfcb.run(after.kind, after.business, after.amountMinor, t, s.id);
+              break;
+            case 'visitor':
+              after = { company: r.detail || s.textRaw };
+              update.visitor.run(after.company, t, s.id);
+              visitorSlips.push(s.id);
+              break;
+            case 'ceu':
+              // The activity as the file spells it when it is the same one (a typo fixed); never another activity's.
+              after = { credits: r.creditCount, note: r.detail || s.textRaw };
+              update.ceu.run(r.creditCount, after.note, t, s.id);
+              break;
+            case 'one_to_one':
+              // A one-to-one has nothing the file can differ in once its two members match.
+              continue;
+          }
+          insert.item.run(randomUUID(), batchId, s.type, s.id, 'updated', JSON.stringify(before));
+          audit('update', s.type, s.id, before, { ...after, ...trail, row: r.row }, auditReason);
+          updated++;
+        }
+      }
+      for (const [entity, run] of runs) if (run.first && run.last) insert.createdRun.run(randomUUID(), batchId, entity, run.first, run.last);
+      if (!entryPerSlip && created > 0) {
+        const counts = Object.fromEntries(Object.entries(listed).map(([entity, list]) => [entity, list.length]));
+        audit('import', 'import_batch', batchId, undefined, { id: batchId, fileName: input.fileName, meetingId, meetingOn: preview.meetingOn, created, counts, slips: listed }, '');
+      }
+      client.prepare('UPDATE import_batches SET created = ?, updated = ?, matched = ?, skipped = ? WHERE id = ?').run(created, updated, preview.counts.same, preview.counts.problem + preview.counts.skipped, batchId);
+      // A week's visitors are in the Visitors list as soon as it is imported; a whole history's
+      // (thousands) are linked behind the screens, oldest first, like an older file's.
+      if (visitorSlips.length <= visitorSlipsLinkedWhileOpening) linkSavedVisitorSlips(db, visitorSlips);
+    })();
+  } finally {
+    client.pragma(`cache_size = ${cacheBefore}`);
+  }
   refreshPlannerStatistics(db); // an import is a large change: the planner's statistics follow it
   return { ...preview, meetingStatus: found ? preview.meetingStatus : 'completed', batchId, created, updated };
 }

@@ -133,6 +133,16 @@ describe('a big import keeps one record per kind of slip, and still knows each o
     expect(verifyAuditLog(opened.db)).toMatchObject({ ok: true });
   });
 
+  it('a file of 2,100 rows is written with a larger page cache, and the chapter has its own cache size back afterwards', async () => {
+    const { opened, api, count } = chapter();
+    const before = opened.sqlite.pragma('cache_size', { simple: true });
+    const rows = Array.from({ length: 2_100 }, (_, i) => ['Priya Raman', '', 'CEU', '', '', '1', `Course ${i + 1}`]);
+    const done = await importFile(api, asInput('year.csv', Papa.unparse([['Slips Audit Report for 17/11/2026'], ['Harbour Connectors'], [''], header, ...rows], { newline: '\r\n' })));
+    expect(done.created).toBe(2_100);
+    expect(count('SELECT count(*) FROM ceus WHERE deleted_at IS NULL')).toBe(2_100);
+    expect(opened.sqlite.pragma('cache_size', { simple: true })).toBe(before);
+  });
+
   it('the same big file again after an undo creates its slips again, as a new run of its own that the undone one does not cover', async () => {
     const { opened, api, count } = chapter();
     const input = asInput('night.csv', fileFor('17/11/2026', 'Night'));
