@@ -818,6 +818,8 @@ export const prospects = sqliteTable(
     index('prospects_stage').on(t.stage),
     index('prospects_member').on(t.memberId),
     index('prospects_last_visit').on(t.lastVisitOn, t.stage, t.memberId),
+    // The visitor pipeline checks at every visitor saved whether anyone changed the people it keeps by name (newest change).
+    index('prospects_updated').on(t.updatedAt),
     check('prospects_name', sql`length(trim(${t.name})) > 0`),
     check('prospects_stage', inList('stage', prospectStages)),
     check('prospects_last_contact_on', sql`${t.lastContactOn} IS NULL OR ${isoDate('last_contact_on')}`),

@@ -287,3 +287,24 @@ describe('the import item runs migration', () => {
     upgraded.close();
   });
 });
+
+describe("the people's newest change index migration", () => {
+  it('keeps every person and their visits; saving a visitor finds the newest change to the people from the index, not by reading every person', () => {
+    const tags = journalTags();
+    const tag = tags.find((t) => t.endsWith('_prospects_updated_index'))!;
+    const previous = tags[tags.indexOf(tag) - 1]!;
+    const file = demoUnder(previous);
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(previous) });
+    const rows = (db: Sqlite) => ['prospects', 'prospect_visits'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+    const before = rows(old.sqlite);
+    const listedBefore = listVisitors(old.db, { show: 'all' }, '2026-11-22');
+    old.close();
+    const upgraded = openDatabase(file, { migrationsFolder: migrationsUpTo(tag) });
+    expect(rows(upgraded.sqlite)).toEqual(before);
+    expect((before[0] as unknown[]).length).toBeGreaterThan(3);
+    expect(listVisitors(upgraded.db, { show: 'all' }, '2026-11-22')).toEqual(listedBefore);
+    const plan = (upgraded.sqlite.prepare('EXPLAIN QUERY PLAN SELECT max(updated_at) FROM prospects').all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/COVERING INDEX prospects_updated/);
+    upgraded.close();
+  });
+});

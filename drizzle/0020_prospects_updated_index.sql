@@ -1,0 +1,1 @@
+CREATE INDEX `prospects_updated` ON `prospects` (`updated_at`);
