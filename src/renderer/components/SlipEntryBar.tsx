@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Badge, Button, Group, Kbd, Modal, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Badge, Button, Group, Kbd, Modal, Paper, SegmentedControl, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Classification, Meeting, MeetingSheet, OpenReferral, Slip, SlipKind } from '../../shared/contract';
@@ -651,6 +651,12 @@ export const SlipEntryBar = memo(function SlipEntryBar({
       setTimeout(() => (misplaced.canMove ? offerButton.current?.focus() : focusSlipField(formRef.current, misplaced.phone)), 0);
       return;
     }
+    // Credits are whole: "0,5" or "1.5" is said under the field, never read as 5 or 15.
+    const credits = String(d.credits).trim();
+    if (kind === 'ceu' && !/^\d{1,3}$/.test(credits)) {
+      showError(new LedgerError('invalid_input', credits === '' ? 'Type the credits: a whole number from 1 to 100 (1 for one session).' : `Credits are whole numbers from 1 to 100 (you typed "${credits}"): a part of a credit cannot be recorded; type 1 for one session.`, 'credits'), kind, d);
+      return;
+    }
     setOffer(null);
     setMoved(null);
     setNotSaved(null);
@@ -868,7 +874,8 @@ export const SlipEntryBar = memo(function SlipEntryBar({
         {mode === 'ceu' && (
           <SimpleGrid cols={4} spacing="sm">
             <BarMemberPicker ref={firstField} label="Member" members={members} {...pick('memberId')} autoFocus />
-            <NumberInput label="Credits" description="Enter saves" min={1} max={100} allowDecimal={false} value={draft.credits} onChange={(v) => set('credits')(v)} error={errors.credits} data-slip-field="credits" />
+            {/* Text, not a number field: a number field drops what it does not allow without a word ("0,5" became 5 credits). */}
+            <BarTextInput label="Credits" description="Enter saves" inputMode="numeric" w={110} {...text('credits')} />
             <BarTextInput label="Note" placeholder="Podcast, training, workshop…" {...text('note')} style={spanTwo} />
           </SimpleGrid>
         )}
