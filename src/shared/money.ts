@@ -115,6 +115,13 @@ export function parseMoney(text: string, currency: string, locale: string, label
   const whole = match[1]!;
   const fraction = match[2] ?? '';
   if (fraction.length > digits) {
+    // "1,250.50" or "1,250" in a German chapter: the marks typed the other way round. Said with how this
+    // chapter writes the amount, not as a rule about decimals the secretary did not mean to type.
+    const typed = text.trim();
+    const otherWay = digits > 0 && decimal === ',' && /\d,\d{3}(?!\d)/.test(typed);
+    if (otherWay) {
+      return { ok: false, message: `${label} "${typed}" has its marks the other way round for this chapter: write it like ${grouped(digits, locale)} (a point between thousands, a comma before the cents) or without a point, ${example(digits, decimal)}.` };
+    }
     return {
       ok: false,
       message: digits === 0 ? `${label} in ${currency} has no decimals.` : `${label} can have at most ${digits} decimals in ${currency}.`,
@@ -153,6 +160,11 @@ function checkGrouping(text: string, decimal: string, groupMarks: Set<string>, d
 /** How this chapter writes an amount, for a field's placeholder: "1250.50" in dollars, "1250,50" in a German chapter, "1250" in yen. */
 export function amountExample(currency: string, locale: string): string {
   return example(minorDigits(currency), separators(locale).decimal);
+}
+
+/** 1250.5 as this chapter writes it with its thousands mark: "1.250,50" in a German chapter. */
+function grouped(digits: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true }).format(1250.5);
 }
 
 function example(digits: number, decimal: string): string {

@@ -52,6 +52,14 @@ describe('typing an amount', () => {
     expect(parseMoney(text, currency, locale)).toEqual({ ok: false, message });
   });
 
+  // An American habit in a German chapter: refused (never read as 1,25050 €), and told how this chapter writes it.
+  it.each([
+    ['1,250.50', 'Amount "1,250.50" has its marks the other way round for this chapter: write it like 1.250,50 (a point between thousands, a comma before the cents) or without a point, 1250,50.'],
+    ['1,250', 'Amount "1,250" has its marks the other way round for this chapter: write it like 1.250,50 (a point between thousands, a comma before the cents) or without a point, 1250,50.'],
+  ])('%s in a German chapter is refused with how this chapter writes an amount', (text, message) => {
+    expect(parseMoney(text, 'EUR', 'de-DE')).toEqual({ ok: false, message });
+  });
+
   it('formats minor units in the chapter currency and locale', () => {
     expect(formatMoney(125050, 'USD', 'en-US')).toBe('$1,250.50');
     expect(formatMoney(125050, 'EUR', 'de-DE')).toBe('1.250,50\u00a0€');
