@@ -80,7 +80,10 @@ interface KnownPeople {
 }
 /** The people already in the pipeline by folded name, kept per open file between looks (folding 50,000 names is not free). */
 const knownPeople = new WeakMap<Database.Database, KnownPeople>();
-const generationSql = "SELECT count(*) || '|' || coalesce(max(rowid), 0) || '|' || coalesce(max(updated_at), '') FROM prospects";
+// Three separate reads, so each is answered by SQLite's shortcuts (the table's count, the last rowid, the
+// end of the updated_at index); as one aggregate it read every person's index entry (5 ms at 50,000, twice a save).
+const generationSql =
+  "SELECT (SELECT count(*) FROM prospects) || '|' || coalesce((SELECT max(rowid) FROM prospects), 0) || '|' || coalesce((SELECT max(updated_at) FROM prospects), '')";
 
 function peopleByName(client: Database.Database): KnownPeople {
   const generation = client.prepare(generationSql).pluck().get() as string;
