@@ -23,6 +23,7 @@ import { ledger } from '../client';
 import { datedFieldProblem } from '../../shared/fields';
 import { IsoDateField } from './IsoDateField';
 import { useLedgerSubmit } from '../form-errors';
+import { foldedFilter } from './SearchSelect';
 
 
 function FormFooter({ formError, saving, onCancel, label }: { formError: string | null; saving: boolean; onCancel: () => void; label: string }) {
@@ -163,10 +164,10 @@ export function ApplyForm({
       </Text>
       <SimpleGrid cols={2} spacing="sm">
         <TextInput label="Company" {...form.getInputProps('company')} />
-        <Select label="Classification" required searchable maxDropdownHeight={320} data={seatOptions(classifications)} {...form.getInputProps('classificationId')} />
+        <Select label="Classification" required searchable filter={foldedFilter} maxDropdownHeight={320} data={seatOptions(classifications)} {...form.getInputProps('classificationId')} />
         <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
         <TextInput label="Email" type="email" {...form.getInputProps('email')} />
-        <Select label="Sponsor" searchable selectFirstOptionOnChange clearable placeholder="Nobody" data={members.filter((m) => m.status !== 'applicant').map((m) => ({ value: m.id, label: m.fullName }))} {...form.getInputProps('sponsorId')} />
+        <Select label="Sponsor" searchable filter={foldedFilter} selectFirstOptionOnChange clearable placeholder="Nobody" data={members.filter((m) => m.status !== 'applicant').map((m) => ({ value: m.id, label: m.fullName }))} {...form.getInputProps('sponsorId')} />
         <IsoDateField label="Application date" required {...form.getInputProps('appliedOn')} />
       </SimpleGrid>
       <FormFooter formError={formError} saving={saving} onCancel={onCancel} label="Make applicant" />
@@ -199,7 +200,7 @@ export function ApplicationFileForm({ application, members, onSaved, onCancel }:
       )}
     >
       <SimpleGrid cols={2} spacing="sm">
-        <Select label="Sponsor" searchable selectFirstOptionOnChange clearable placeholder="Nobody" data={members.filter((m) => m.id !== application.memberId && m.status !== 'applicant').map((m) => ({ value: m.id, label: m.fullName }))} {...form.getInputProps('sponsorId')} />
+        <Select label="Sponsor" searchable filter={foldedFilter} selectFirstOptionOnChange clearable placeholder="Nobody" data={members.filter((m) => m.id !== application.memberId && m.status !== 'applicant').map((m) => ({ value: m.id, label: m.fullName }))} {...form.getInputProps('sponsorId')} />
         <IsoDateField label="Interview date" data-autofocus {...form.getInputProps('interviewOn')} />
         <TextInput label="Interviewers" placeholder="Who interviewed" {...form.getInputProps('interviewers')} />
         <Checkbox mt="xl" label="References checked" {...form.getInputProps('referencesChecked', { type: 'checkbox' })} />

@@ -9,6 +9,7 @@ import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
 import { sameData, setLeaveGuard } from '../leave-guard';
 import { useQuery } from '../use-query';
+import { foldedFilter } from './SearchSelect';
 
 type Category = ScoreCategory;
 
@@ -169,7 +170,7 @@ export function ScorecardProfileCard() {
               <Table.Td w={430}>
                 <Group gap={4} wrap="nowrap">
                   <TextInput aria-label={`Category ${index + 1} name`} size="xs" value={c.label} w={140} onChange={(e) => setCategory(index, { label: e.currentTarget.value })} />
-                  <Select aria-label={`${c.label} measure`} size="xs" data={measureOptions} value={measureValue(c.measure)} w={210} allowDeselect={false} searchable onChange={(v) => v && setCategory(index, { measure: measureFrom(v), direction: v === 'equivalent_absences' ? 'at_most' : c.direction })} />
+                  <Select aria-label={`${c.label} measure`} size="xs" data={measureOptions} value={measureValue(c.measure)} w={210} allowDeselect={false} searchable filter={foldedFilter} onChange={(v) => v && setCategory(index, { measure: measureFrom(v), direction: v === 'equivalent_absences' ? 'at_most' : c.direction })} />
                   <Select aria-label={`${c.label} direction`} size="xs" w={90} allowDeselect={false} data={[{ value: 'at_least', label: 'at least' }, { value: 'at_most', label: 'at most' }]} value={c.direction} onChange={(v) => setCategory(index, { direction: v as Category['direction'] })} />
                 </Group>
                 {c.measure.kind === 'attendance_rate' && (

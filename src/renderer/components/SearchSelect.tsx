@@ -11,7 +11,8 @@ export function optionMatches(label: string, search: string): boolean {
 
 const flat = (items: ComboboxParsedItem[]): ComboboxItem[] => items.flatMap((i) => ('group' in i ? i.items : [i]));
 
-const filter: OptionsFilter = ({ options, search }) =>
+/** Mantine's option filter, but folding accents and case: "lucia" finds "Lucía Patel" in every searchable list. */
+export const foldedFilter: OptionsFilter = ({ options, search }) =>
   options
     .map((o) => ('group' in o ? { ...o, items: o.items.filter((i) => optionMatches(i.label, search)) } : o))
     .filter((o) => ('group' in o ? o.items.length > 0 : optionMatches(o.label, search)));
@@ -55,7 +56,7 @@ export function SearchSelect(props: Omit<SelectProps, 'searchable' | 'filter'>) 
       selectFirstOptionOnChange
       searchValue={search}
       onSearchChange={setSearch}
-      filter={filter}
+      filter={foldedFilter}
       onKeyDown={keyDown}
       dropdownOpened={opened}
       onDropdownOpen={() => setOpened(true)}

@@ -13,6 +13,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ApplicationFileForm, DecisionForm, seatOptions } from '../components/LeadershipForms';
 import { useLedgerSubmit } from '../form-errors';
 import { useQuery } from '../use-query';
+import { foldedFilter } from '../components/SearchSelect';
 
 const statusColors = { pending: 'blue', deferred: 'yellow', approved: 'green', declined: 'gray' } as const;
 const bucketLabels = { overdue: 'Overdue', due_30: 'Due in 30 days', due_60: 'Due in 60 days', due_90: 'Due in 90 days' } as const;
@@ -199,8 +200,8 @@ function ClassificationChangeForm({ members, classifications, onDone, onCancel }
       )}
     >
       <Stack gap="sm">
-        <Select label="Member" required searchable selectFirstOptionOnChange data-autofocus data={members.map((m) => ({ value: m.id, label: `${m.fullName} — ${m.classificationName}` }))} {...form.getInputProps('memberId')} />
-        <Select label="New classification" required searchable data={seatOptions(classifications)} {...form.getInputProps('classificationId')} />
+        <Select label="Member" required searchable filter={foldedFilter} selectFirstOptionOnChange data-autofocus data={members.map((m) => ({ value: m.id, label: `${m.fullName} — ${m.classificationName}` }))} {...form.getInputProps('memberId')} />
+        <Select label="New classification" required searchable filter={foldedFilter} data={seatOptions(classifications)} {...form.getInputProps('classificationId')} />
         <IsoDateField label="Request date" required {...form.getInputProps('appliedOn')} />
         <Textarea label="Reason" autosize minRows={2} {...form.getInputProps('reason')} />
       </Stack>

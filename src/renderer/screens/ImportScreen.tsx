@@ -17,6 +17,7 @@ import { ColumnQuestion } from '../components/ColumnQuestion';
 import { ReadAs } from '../components/ReadAs';
 import type { LegacyEncoding } from '../../shared/text-encodings';
 import { foldName } from '../../shared/names';
+import { foldedFilter } from '../components/SearchSelect';
 
 const kindBadges: Record<ImportRow['kind'], { label: string; color: string }> = {
   same: { label: 'Already in the ledger', color: 'gray' },
@@ -330,7 +331,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
                       <Select
                         aria-label={`Map ${name} to member`}
                         placeholder="Map to member…"
-                        searchable
+                        searchable filter={foldedFilter}
                         clearable
                         w={320}
                         data={pickerChoicesFor(name)}

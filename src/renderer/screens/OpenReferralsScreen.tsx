@@ -8,6 +8,7 @@ import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
 import { ageLabel, emptyMessage, flagLegend, referralFlags, totalLine } from '../open-referrals-wording';
+import { foldedFilter } from '../components/SearchSelect';
 
 const PAGE = 50;
 const statusOptions = referralStatuses.map((s) => ({ value: s, label: statusLabels[s] }));
@@ -57,7 +58,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
           label="Member (given or received)"
           placeholder="Everyone"
           clearable
-          searchable
+          searchable filter={foldedFilter}
           // Typing a name highlights the first match, so Enter takes it (the only one, or the first).
           selectFirstOptionOnChange
           w={280}

@@ -17,6 +17,7 @@ import { chapterToday } from '../chapter-today';
 import { datedFieldProblem } from '../../shared/fields';
 import { useQuery } from '../use-query';
 import { Deferred } from '../components/Deferred';
+import { foldedFilter } from '../components/SearchSelect';
 
 /** One formatter for every tick of the revenue chart's axis (one per tick was a visible part of the chart's drawing). */
 const compactNumber = new Intl.NumberFormat(undefined, { notation: 'compact' });
@@ -302,7 +303,7 @@ function PairsSection({ data, money }: { data: Outcomes; money: (minor: number) 
           label="Pairs of"
           placeholder="All members"
           clearable
-          searchable
+          searchable filter={foldedFilter}
           selectFirstOptionOnChange
           w={260}
           data={data.members.map((m) => ({ value: m.memberId, label: m.name }))}
@@ -538,7 +539,7 @@ function ResolveDisputeModal({ chapter, dispute, money, onClose, onDone }: { cha
         {resolution === 'corrected' && (
           <Group grow align="flex-start">
             <TextInput label={`Corrected amount (${chapter.currency})`} placeholder="blank keeps it" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.amount} />
-            <Select label="Corrected referrer" placeholder="keep the referrer" clearable searchable selectFirstOptionOnChange data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))} value={referrerId} onChange={setReferrerId} error={errors.referrerId} />
+            <Select label="Corrected referrer" placeholder="keep the referrer" clearable searchable filter={foldedFilter} selectFirstOptionOnChange data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))} value={referrerId} onChange={setReferrerId} error={errors.referrerId} />
             {dispute.referralId && <Switch mt="xl" label="Not from the linked referral" checked={unlink} onChange={(e) => setUnlink(e.currentTarget.checked)} />}
           </Group>
         )}

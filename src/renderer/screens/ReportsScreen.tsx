@@ -10,6 +10,7 @@ import { downloadBytes, pdfBlobUrl } from '../download';
 import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
 import { meetingChoices, olderMeetingsValue, useRecentMeetings } from '../recent-meetings';
 import { useQuery } from '../use-query';
+import { foldedFilter } from '../components/SearchSelect';
 
 type Kind = ProduceReportInput['report'];
 const kinds: Array<{ value: Kind; label: string; about: string }> = [
@@ -249,7 +250,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
             <Select
               label="Member"
               w={260}
-              searchable
+              searchable filter={foldedFilter}
               // Typing a name highlights the first match (the only one, when one is left), so Enter takes it.
               selectFirstOptionOnChange
               data={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
