@@ -22,7 +22,9 @@ export default defineConfig({
   retries: 0,
   // Generous: speed is measured in `npm run bench`; a loaded 2-core box must not fail a test on time.
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  // A first page load on a 2-core box shared with other work can take over 10 s (seen in runs at load 25):
+  // an expectation waits up to 25 s before it fails; a passing one returns as soon as it holds.
+  expect: { timeout: 25_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     browserName: 'chromium',
