@@ -250,8 +250,8 @@ const reads: MethodName[] = [
   'openDemoChapter', 'listRecentChapters', 'newChapterFile', 'openRecentChapter', 'forgetRecentChapter',
   // ---- leadership workflows between meetings (issue 17) ----
   'getLeadershipPolicies', 'listApplications', 'renewalsRadar', 'listAbsenceLetters', 'absenceLetterPdf', 'renewalPackPdf',
-  // ---- issue 12: writes PDF files outside the chapter ----
-  'saveAllStatements',
+  // ---- issue 12: writes PDF files outside the chapter (also as a job followed from the Reports screen) ----
+  'saveAllStatements', 'startAllStatements', 'allStatementsJob', 'cancelAllStatements',
   // ---- issue 13: reads the chain and the backups ----
   'verifyAuditLog',
 ];

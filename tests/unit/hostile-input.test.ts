@@ -30,7 +30,7 @@ const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 // renders a PDF, copies the file or parses a spreadsheet. The whole file runs in well under a minute.
 const heavy: Record<string, number> = {
   produceReport: 3, produceRecognitionPdf: 3, restoreBackup: 4, backupNow: 2, exportAllTables: 2, exportChapterFile: 2, saveAllStatements: 1, startAllStatements: 2, importSlipsAudit: 8,
-  previewSlipsAuditImport: 6, importAttendanceReport: 6, previewAttendanceImport: 6, importRoster: 6, previewRosterImport: 6, reconcilePalms: 6, openDemoChapter: 2, newChapterFile: 4, openRecentChapter: 4, undoImport: 6, closeMeeting: 15,
+  previewSlipsAuditImport: 12, importAttendanceReport: 6, previewAttendanceImport: 6, importRoster: 6, previewRosterImport: 6, reconcilePalms: 6, openDemoChapter: 2, newChapterFile: 4, openRecentChapter: 4, undoImport: 6, closeMeeting: 15,
   outcomes: 20, pairOutcomes: 20, memberOutcomesByMonth: 20, recognition: 20, integrityFlags: 20, staleReferrals: 20, scorecard: 20, reciprocityFlags: 20, getMeetingSheet: 25,
 };
 const runsFor = (method: string) => Math.max(1, Math.round((heavy[method] ?? 32) * SCALE));
