@@ -86,6 +86,14 @@ test('every slip type saves with one Enter, never before its later fields, and t
   await page.keyboard.press('Enter');
   await savedOne('From (closed the business)');
   expect(sqlite.prepare(draft('tyfcb_slips', 'AND s.referral_id IS NOT NULL')).all()).toHaveLength(1);
+  // Editing that TYFCB shows the referral it is linked to — won now, so no longer among the open ones
+  // (the field once looked empty while the link was kept).
+  const slipList = page.getByRole('table', { name: 'Slips of this meeting' });
+  await slipList.getByRole('row').filter({ hasText: '$300.00' }).getByRole('button', { name: /^Edit / }).click();
+  await expect(fromReferral).toHaveValue(/\(\d{4}-\d{2}-\d{2}\) · won$/);
+  await page.getByRole('button', { name: 'Cancel edit' }).click();
+  await expect(page.getByLabel('Editing')).toHaveCount(0);
+  await first('From (closed the business)').focus();
 
   // One-to-one: Enter in "Met with" takes the name and moves on to "Met on" — it never saves with the
   // defaults there. Enter in "Met on" saves; blank is the meeting day.

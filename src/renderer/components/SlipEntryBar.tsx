@@ -465,6 +465,21 @@ export const SlipEntryBar = memo(function SlipEntryBar({
       setPairReferrals(list.filter((r) => r.giverId === referrerId && r.receiverId === closerId)),
     );
   }, [mode, draft.closerId, draft.referrerId]);
+  // A saved TYFCB being edited keeps showing the referral it is linked to, though that referral is won
+  // now and so no longer among the open ones (the field looked empty while the link was kept).
+  const [linkedReferral, setLinkedReferral] = useState<{ value: string; label: string } | null>(null);
+  useEffect(() => {
+    const id = mode === 'tyfcb' && draft.id ? draft.referralId : null;
+    if (!id || linkedReferral?.value === id) return;
+    void ledger.referralHistory({ id }).then(
+      (h) => setLinkedReferral({ value: id, label: `${h.prospectName} (${h.givenOn}) · ${h.status.replace('_', ' ')}` }),
+      () => setLinkedReferral(null),
+    );
+  }, [mode, draft.id, draft.referralId]);
+  const referralChoices = [
+    ...pairReferrals.map((r) => ({ value: r.id, label: `${r.prospectName} (${r.meetingOn})` })),
+    ...(linkedReferral && linkedReferral.value === draft.referralId && !pairReferrals.some((r) => r.id === linkedReferral.value) ? [linkedReferral] : []),
+  ];
 
   const setValue = (key: keyof Draft, value: unknown) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -824,10 +839,10 @@ export const SlipEntryBar = memo(function SlipEntryBar({
             <div onKeyDownCapture={enterInClosedListSaves}>
               <Select
                 label="From referral"
-                placeholder={pairReferrals.length ? 'Choose the referral' : 'No open referral for this pair'}
+                placeholder={referralChoices.length ? 'Choose the referral' : 'No open referral for this pair'}
                 clearable
-                disabled={pairReferrals.length === 0}
-                data={pairReferrals.map((r) => ({ value: r.id, label: `${r.prospectName} (${r.meetingOn})` }))}
+                disabled={referralChoices.length === 0}
+                data={referralChoices}
                 value={draft.referralId}
                 onChange={set('referralId')}
                 onOptionSubmit={() => focusNextField()}
