@@ -77,5 +77,7 @@ test('a visitor who came twice applies, is interviewed, approved, and appears in
   await page.screenshot({ path: `${shots}/renewals.png`, fullPage: true });
   await page.getByRole('tab', { name: 'Attendance letters' }).click();
   await expect(page.getByRole('article', { name: 'Letter to Brian Kowalski' })).toBeVisible();
+  // A draft meeting's absences are not counted yet, and the screen says so (a secretary expected tonight's to count).
+  await expect(page.getByLabel('How letters are drafted')).toContainText("Only closed meetings count: tonight's absences count once the meeting is closed.");
   await page.screenshot({ path: `${shots}/letters.png`, fullPage: true });
 });

@@ -337,7 +337,9 @@ function LettersTab() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">Letters are drafted from the chapter's templates when a member reaches a threshold (also whenever This week opens). Review, then mark sent.</Text>
+        <Text size="sm" c="dimmed" aria-label="How letters are drafted">
+          Letters are drafted from the chapter's templates when a member reaches a threshold (also whenever This week opens). Only closed meetings count: tonight's absences count once the meeting is closed. Review, then mark sent.
+        </Text>
         <Button variant="light" loading={checking} onClick={check}>
           Check attendance now
         </Button>
