@@ -38,8 +38,9 @@ export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'
   // computed all 400 before the offset dropped them.
   const page = sql`SELECT r.id FROM referrals r ${input.memberId ? sql`` : sql.raw('INDEXED BY referrals_status')} JOIN meetings m ON m.id = r.meeting_id
     WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND ${status} ${member} ${age}
-    ORDER BY m.meeting_on, r.created_at, r.id LIMIT ${input.limit ?? 200} OFFSET ${input.offset ?? 0}`;
-  return db.all<OpenReferral>(sql`${openReferralSelect(today)} AND r.id IN (${page}) ORDER BY m.meeting_on, r.created_at, r.id`);
+    ORDER BY m.meeting_on, r.created_at, r.rowid LIMIT ${input.limit ?? 200} OFFSET ${input.offset ?? 0}`;
+  // Ties (two slips saved in the same millisecond) in the order they were entered (rowid), never by the random id.
+  return db.all<OpenReferral>(sql`${openReferralSelect(today)} AND r.id IN (${page}) ORDER BY m.meeting_on, r.created_at, r.rowid`);
 }
 
 /**
