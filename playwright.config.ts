@@ -33,6 +33,8 @@ export default defineConfig({
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
-    trace: 'retain-on-failure',
+    // A trace records DOM snapshots and screenshots of every step of every test, most of it thrown away when the
+    // test passes: locally it is kept for a failing test; in CI (read as a log only) it would cost minutes.
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
   },
 });

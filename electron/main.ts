@@ -11,6 +11,7 @@ import { useBuiltIntegrityWorker } from '../src/db/check-in-background';
 import { useBuiltAuditCheckWorker } from '../src/services/audit-check-in-background';
 import { useBuiltStatementsWorker } from '../src/server/statement-jobs';
 import { checkThenBackUp } from '../src/server/startup';
+import { startupGate, type StartupGate } from '../src/server/startup-gate';
 import { warmUpReports } from '../src/reports/warm-up';
 import { LedgerError } from '../src/shared/errors';
 import { createRegistry } from '../src/server/registry';
@@ -66,7 +67,9 @@ async function start(): Promise<void> {
   const files = new ChapterWorkspace({ userDataFolder: userData, migrationsFolder, chaptersFolder: app.getPath('documents') }, first);
   workspace = files;
   const fontsDir = app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'resources', 'fonts');
+  let gate: StartupGate | null = null;
   const registry = createRegistry({
+    firstScreenShown: () => gate?.firstScreenShown() ?? false,
     get db() {
       return files.chapterFile.db;
     },
@@ -151,19 +154,13 @@ async function start(): Promise<void> {
   // A switch made from the window's own File menu reaches the native menu's Open recent on the next focus.
   app.on('browser-window-focus', () => installMenu());
   createWindow();
-  // The window shows the Meeting screen first; the file's check (in a worker thread) and then the
-  // start-up backup run behind it, and speak up only if something is wrong (src/server/startup.ts).
-  // They start once the window has painted (so the first paint does not share the disk with a read of
-  // every page), or after 10 s whatever happens to the window.
-  let started = false;
-  const startChecks = () => {
-    if (started) return;
-    started = true;
-    // Then the report engine is made ready, so the first PDF of the session is not the slow one.
-    void afterTheWindowShows(files).then(() => warmUpReports(fontsDir));
-  };
-  mainWindow?.once('ready-to-show', startChecks);
-  setTimeout(startChecks, 10_000);
+  // The window shows the Meeting screen first; the file's check (in a worker thread), then the start-up
+  // backup and the audit log's full check run behind it, and speak up only if something is wrong
+  // (src/server/startup.ts). They begin once the page says its first screen's data is drawn (so the
+  // first sheet does not share the disk with a read of every page), or after a fallback whatever
+  // happens to the window (src/server/startup-gate.ts). Then the report engine is made ready, so the
+  // first PDF of the session is not the slow one.
+  gate = startupGate({ begin: () => void afterTheWindowShows(files).then(() => warmUpReports(fontsDir)) });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -21,10 +21,12 @@ import { checkInBackground } from '../db/check-in-background';
 import { sourceFontsDir, sourceMigrationsFolder } from '../db/paths';
 import { createRegistry, type Registry } from '../server/registry';
 import { saveAllStatements } from '../services/reports';
+import { fullAuditCheckInBackground } from '../services/audit-check-in-background';
+import { warmUpReports } from '../reports/warm-up';
 import { addDays, todayIso } from '../shared/dates';
 import { quarterOf } from '../shared/periods';
 import { writeChapterHistory, writeChapterHistoryByImport } from './chapter-history';
-import { recordTarget, targetNotMeasured } from './bench-targets';
+import { medianOfRuns, recordTarget, targetNotMeasured } from './bench-targets';
 import { runScreenBench } from './bench-screen';
 import { medianOf, runUiBench, worstScreen } from './bench-ui';
 
@@ -240,8 +242,18 @@ export async function runHistoryBench(): Promise<void> {
         if (!result.ok) throw new Error(`produceReport: ${result.error.message}`);
       });
     const producedAt = `${todayIso()}T12:00:00.000Z`;
-    const weekly = await report({ report: 'weekly_meeting', meetingId: history.lastMeetingId, producedAt });
-    const audit = await report({ report: 'quarterly_audit', from: quarter.from, producedAt });
+    // As the app does after start-up (and as the 1M run measures): the audit log's full check behind the
+    // window, the report engine warmed; then the median of 5, the first (cold) print said beside it.
+    const weeklyInput = { report: 'weekly_meeting', meetingId: history.lastMeetingId, producedAt };
+    const auditInput = { report: 'quarterly_audit', from: quarter.from, producedAt };
+    const fullCheck = await clocked(() => fullAuditCheckInBackground(file, () => again.db));
+    const weeklyCold = await report(weeklyInput);
+    const warm = await clocked(() => warmUpReports(sourceFontsDir));
+    const auditFirst = await report(auditInput);
+    const medianOf5 = (input: unknown) => medianOfRuns(5, () => report(input));
+    const weekly = await medianOf5(weeklyInput);
+    const audit = await medianOf5(auditInput);
+    console.log(`  the audit log's full check behind the window ${both(fullCheck)}; the report engine's warm-up ${both(warm)}; first prints (cold): weekly ${both(weeklyCold)}, audit ${both(auditFirst)}`);
     const year = { from: addDays(history.lastMeetingOn, -364), to: history.lastMeetingOn };
     const members = (reports.call('listMembers', { scope: 'current' }) as { ok: true; value: Array<{ id: string }> }).value;
     const oneByOne = await clocked(async () => {
@@ -265,13 +277,13 @@ export async function runHistoryBench(): Promise<void> {
     });
     // What "Write each to a folder" does, into this run's temporary folder.
     const folderOfStatements = await clocked(() => saveAllStatements(again.db, year, path.join(folder, 'statements'), { fontsDir: sourceFontsDir, producedAt: new Date(producedAt) }));
-    console.log(`  weekly meeting PDF ${both(weekly)} (target ≤ 100 ms at 1M → ${(weekly.wall / 100).toFixed(2)}×); quarterly audit PDF ${both(audit)} (target ≤ 300 ms → ${(audit.wall / 300).toFixed(2)}×)`);
+    console.log(`  weekly meeting PDF ${both(weekly)}, median of 5 (target ≤ 100 ms at 1M → ${(weekly.wall / 100).toFixed(2)}×); quarterly audit PDF ${both(audit)}, median of 5 (target ≤ 300 ms → ${(audit.wall / 300).toFixed(2)}×)`);
     console.log(`  member statements for a year, target ≤ 2 s for all ${members.length}: one by one ${both(oneByOne)} → ${(oneByOne.wall / 2000).toFixed(2)}×;`);
     console.log(`    "All statements" as one PDF ${both(combined)} → ${(combined.wall / 2000).toFixed(2)}×; the same from the Reports screen (a job in a worker, followed) ${both(viaJob)}; written to a folder (${members.length} PDFs + the combined one) ${both(folderOfStatements)}`);
     const seconds = (c: { wall: number; cpu: number }) => `${(c.wall / 1000).toFixed(2)} s (CPU ${(c.cpu / 1000).toFixed(2)} s)`;
     recordTarget('member-statements', oneByOne.wall / 1000, `${history.years.toFixed(1)}-year file, ${members.length} statements for a year, one by one (CPU ${(oneByOne.cpu / 1000).toFixed(2)} s); "All statements" as one PDF ${seconds(combined)}, from the Reports screen (worker job, progress shown) ${seconds(viaJob)}; to a folder (${members.length} PDFs + the combined one) ${seconds(folderOfStatements)}`);
-    recordTarget('weekly-pdf', weekly.wall, `${history.years.toFixed(1)}-year file (not the 1M file), CPU ${ms(weekly.cpu)}`);
-    recordTarget('quarterly-audit', audit.wall, `${history.years.toFixed(1)}-year file (not the 1M file), CPU ${ms(audit.cpu)}`);
+    recordTarget('weekly-pdf', weekly.wall, `${history.years.toFixed(1)}-year file (not the 1M file): median of 5 after the warm-up, CPU ${ms(weekly.cpu)} (first print cold: ${both(weeklyCold)})`, weekly.cpu);
+    recordTarget('quarterly-audit', audit.wall, `${history.years.toFixed(1)}-year file (not the 1M file): median of 5 after the full check, CPU ${ms(audit.cpu)} (the first: ${both(auditFirst)})`, audit.cpu);
     again.close();
 
     // The UI on this file, in Chromium: a copy with tonight's meeting as a draft (the Meeting screen opens today's).

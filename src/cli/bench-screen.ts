@@ -148,12 +148,21 @@ export async function runScreenBench(file: string, memberNames: string[], label 
     // Each Enter until its save request leaves, and until the sheet's answer is in (the rest is drawing).
     const sentAfter: number[] = [];
     const sheetInAfter: number[] = [];
-    for (const at of enters) {
+    // Each Enter's wall time split in two: until the save's answer is in (request: server, disk, waiting for a core),
+    // and from that answer until the row is on screen (the page drawing it, one frame).
+    const answeredAfter: number[] = [];
+    const rowAfterAnswer: number[] = [];
+    const saveSamples = samples.filter((x) => x.kind === 'save').map((x) => x.ms);
+    enters.forEach((at, i) => {
       const save = requests.find((r) => r.method === 'saveReferral' && r.start >= at);
       const sheetRead = save && requests.find((r) => r.method === 'getMeetingSheet' && r.start >= save.end - 1);
       if (save) sentAfter.push(save.start - at);
       if (sheetRead) sheetInAfter.push(sheetRead.end - at);
-    }
+      if (save && saveSamples.length === enters.length) {
+        answeredAfter.push(save.end - at);
+        rowAfterAnswer.push(saveSamples[i]! - (save.end - at));
+      }
+    });
     const figure = (kind: Sample['kind'], unit: string) => {
       const ms = samples.filter((s) => s.kind === kind).map((s) => s.ms).sort((a, b) => a - b);
       if (ms.length === 0) return 'no samples';
@@ -172,6 +181,8 @@ export async function runScreenBench(file: string, memberNames: string[], label 
     };
     const mid = (xs: number[]) => (xs.length ? `${[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1)} ms` : 'not seen');
     console.log(`    of which the requests (median, as the page saw them): saveReferral ${requestMedian('saveReferral')}, getMeetingSheet ${requestMedian('getMeetingSheet')}; Enter → save sent ${mid(sentAfter)}, Enter → the sheet's answer in ${mid(sheetInAfter)}`);
+    const p95 = (xs: number[]) => (xs.length ? `${[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))]!.toFixed(1)} ms` : 'not seen');
+    console.log(`    split: Enter → the save's answer in median ${mid(answeredAfter)}, p95 ${p95(answeredAfter)}; the save's answer → the row on screen median ${mid(rowAfterAnswer)}, p95 ${p95(rowAfterAnswer)}`);
     const saves = samples.filter((s) => s.kind === 'save').map((s) => s.ms).sort((a, b) => a - b);
     const busy = busyPerSave.map((b) => b * 1000).sort((a, b) => a - b);
     const busyP95 = busy[Math.min(busy.length - 1, Math.floor(0.95 * busy.length))]!;

@@ -64,11 +64,18 @@ export interface UiFigures {
    * (Chromium's ThreadTime: the main thread's own CPU for script, layout, paint). On a shared machine the wall time includes
    * waiting for a core; the two CPU figures do not.
    */
-  screens: Array<{ name: string; ms: number[]; serverCpu: number[]; pageCpu: number[] }>;
+  screens: Array<{ name: string; ms: number[]; serverCpu: number[]; pageCpu: number[]; requests: Array<Record<string, number>> }>;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+
+/** "listOpenReferrals 412 ms, countOpenReferrals 96 ms, …": each method's CPU while answering (median over the visits), largest first. */
+function requestsLine(visits: Array<Record<string, number>>): string {
+  const methods = [...new Set(visits.flatMap((v) => Object.keys(v)))];
+  const figures = methods.map((m) => ({ m, ms: median(visits.map((v) => v[m] ?? 0)) })).sort((a, b) => b.ms - a.ms);
+  return figures.length === 0 ? 'none asked' : figures.map((f) => `${f.m} ${f.ms.toFixed(0)} ms`).join(', ');
+}
 
 /** `wanted`: the hash the screen lives at, or '' for a fresh load, ready when the Meeting screen's meeting picker is there. */
 /** A screen that never settles is timed as a minute (and named), so the run goes on to the other screens. */
@@ -109,7 +116,9 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
   for (const suffix of ['', '-wal']) if (existsSync(sourceFile + suffix)) copyFileSync(sourceFile + suffix, file + suffix);
   const harnessStarted = performance.now();
   // BENCH_UI_RENDERER_DIR: another built renderer (an A/B of two builds on the same file, back to back).
-  const harness = await startHarness({ dbFile: file, rendererDir: process.env.BENCH_UI_RENDERER_DIR || undefined });
+  // Each request's server CPU, so a screen's server time is split by method (which query to look at).
+  let answered: Array<{ method: string; cpuMs: number }> = [];
+  const harness = await startHarness({ dbFile: file, rendererDir: process.env.BENCH_UI_RENDERER_DIR || undefined, onAnswered: (method, cpuMs) => answered.push({ method, cpuMs }) });
   const harnessMs = performance.now() - harnessStarted;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   const cpuStarted = process.cpuUsage();
@@ -146,7 +155,7 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
       ...screenKeys.filter((s) => s.digit === null).map((s) => ({ id: s.id, name: `${s.label} (link)`, digit: null })),
       ...leadershipScreenKeys.map((s) => ({ id: s.id, name: `${s.label} (link)`, digit: null })),
     ];
-    for (const s of all) screens.push({ name: s.name, ms: [], serverCpu: [], pageCpu: [] });
+    for (const s of all) screens.push({ name: s.name, ms: [], serverCpu: [], pageCpu: [], requests: [] });
     for (let visit = 0; visit < VISITS; visit++) {
       for (const [i, s] of all.entries()) {
         // Each visit comes from another screen (the Meeting screen, or Members for the Meeting screen).
@@ -159,6 +168,7 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
         const before = await page.evaluate(() => (window as unknown as { __requests: number }).__requests);
         const pageBefore = await pageTaskMs();
         const serverBefore = process.cpuUsage();
+        answered = [];
         let ms: number;
         if (s.digit) {
           await page.keyboard.press(`Control+${s.digit}`);
@@ -175,6 +185,9 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
         screens[i]!.ms.push(ms);
         screens[i]!.serverCpu.push((server.user + server.system) / 1000);
         screens[i]!.pageCpu.push((await pageTaskMs()) - pageBefore);
+        const byMethod: Record<string, number> = {};
+        for (const a of answered) byMethod[a.method] = (byMethod[a.method] ?? 0) + a.cpuMs;
+        screens[i]!.requests.push(byMethod);
       }
     }
     const cpu = process.cpuUsage(cpuStarted);
@@ -187,6 +200,7 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
         `    ${s.name.padEnd(40)} first ${s.ms[0]!.toFixed(0).padStart(5)} ms · median ${median(s.ms).toFixed(0).padStart(5)} ms · max ${Math.max(...s.ms).toFixed(0).padStart(5)} ms` +
           ` · CPU median: server ${median(s.serverCpu).toFixed(0).padStart(4)} ms, page ${median(s.pageCpu).toFixed(0).padStart(4)} ms`,
       );
+      console.log(`      server CPU by request (median of its visits): ${requestsLine(s.requests)}`);
     }
     return { load, loadCpu, screens };
   } catch (error) {

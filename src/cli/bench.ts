@@ -127,6 +127,6 @@ else await runScreenBench(file, members.map((m) => m.fullName));
 await runImportBench();
 await runHistoryBench();
 if (!process.argv.includes('--quick')) await runScaleBench();
-else for (const id of ['analytic-query', 'screen-to-data', 'window-warm'] as const) targetNotMeasured(id, 'the 1M-slip run is skipped with --quick');
+else for (const id of ['analytic-query', 'analytic-vs-raw', 'screen-to-data', 'window-warm'] as const) targetNotMeasured(id, 'the 1M-slip run is skipped with --quick');
 // Every target of issue 16 in one table, measured or not (and why not).
 printTargetTable();

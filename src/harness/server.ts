@@ -24,6 +24,8 @@ export interface HarnessOptions {
   token?: string;
   /** The harness's user-data folder (recent chapter files, the demo's own file); default: "user-data" beside dbFile. */
   userDataDir?: string;
+  /** Told of each registry request answered: its method, the process CPU and the wall time it took (the bench's per-screen split). */
+  onAnswered?: (method: string, cpuMs: number, wallMs: number) => void;
 }
 
 export interface Harness {
@@ -119,7 +121,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request is not valid JSON.' } });
     }
-    sendJson(res, 200, await registry.callAsync(method, input));
+    if (!options.onAnswered) return sendJson(res, 200, await registry.callAsync(method, input));
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
+    const answer = await registry.callAsync(method, input);
+    sendJson(res, 200, answer);
+    const used = process.cpuUsage(cpu);
+    options.onAnswered(method, (used.user + used.system) / 1000, performance.now() - wall);
   }
 
   function serveStatic(res: ServerResponse, pathname: string): void {

@@ -76,14 +76,15 @@ export function checkZipWithinLimits(fileName: string, bytes: Buffer): void {
 }
 
 /** Rows and cells within the limits; said with the row number. */
-export function checkTableWithinLimits(fileName: string, rows: string[][]): void {
-  if (rows.length > importLimits.rows) {
+/** `before`: rows of the same table already checked (a table read in parts): the count and row numbers go on from there. */
+export function checkTableWithinLimits(fileName: string, rows: string[][], before = 0): void {
+  if (before + rows.length > importLimits.rows) {
     throw refuse(fileName, `has more than ${importLimits.rows.toLocaleString('en-US')} rows (the limit for one import); import it in parts, a year at a time.`);
   }
   for (const [r, row] of rows.entries()) {
     for (const cell of row) {
       if (cell.length > importLimits.cellCharacters) {
-        throw refuse(fileName, `has a cell of ${cell.length.toLocaleString('en-US')} characters in row ${r + 1}; a cell may hold at most ${importLimits.cellCharacters.toLocaleString('en-US')}.`);
+        throw refuse(fileName, `has a cell of ${cell.length.toLocaleString('en-US')} characters in row ${before + r + 1}; a cell may hold at most ${importLimits.cellCharacters.toLocaleString('en-US')}.`);
       }
     }
   }

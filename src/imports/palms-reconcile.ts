@@ -47,7 +47,7 @@ function periodOf(fileName: string, fromText: string | null, toText: string | nu
 
 export async function reconcilePalms(db: Db, input: { fileName: string; contentBase64: string; dateOrder?: DateOrder | undefined; readAs?: LegacyEncoding | undefined }): Promise<PalmsReconciliation> {
   const chapter = requireChapter(db);
-  const table = await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'), { readAs: input.readAs, locale: chapter.locale });
+  const table = await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'), { readAs: input.readAs, locale: chapter.locale }, undefined, { handOver: true });
   const headerAt = table.findIndex((row) => {
     const cells = row.map((c) => c.trim().toUpperCase());
     return cells.includes('FIRST NAME') && cells.includes('RGI') && cells.includes('TYFCB');

@@ -16,6 +16,8 @@ export const parseWorkerLimits = { timeMs: 30_000, memoryMb: 512 };
 export type ParsedInWorker =
   | { ok: true; rows: string[][]; numberCells: Array<[number, number[]]>; encoding: TextEncodingName | null }
   | { ok: false; error: LedgerErrorShape };
+/** Rows the worker has read so far (a large text file comes in parts, in order, before its last message). */
+type PartRead = { part: true; rows: string[][]; numberCells: Array<[number, number[]]> };
 
 const parseWorker = workerScript(() => path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.ts'), []);
 
@@ -24,9 +26,20 @@ export function useBuiltParseWorker(file: string | null): void {
   parseWorker.useBuilt(file);
 }
 
-export async function parseInWorker(fileName: string, bytes: Buffer, read: ReadChoice = {}, limits = parseWorkerLimits): Promise<ParsedInWorker> {
+/**
+ * The file's bytes travel to the worker moved, not cloned: a buffer of their own (a copy, or with
+ * `handOver` the caller's own buffer when it is theirs alone — never a slice of Node's shared pool) is
+ * transferred, so a 31 MiB file is not held two or three times over while the worker starts.
+ */
+export function bytesToMove(bytes: Buffer, handOver: boolean): Uint8Array {
+  const whole = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return handOver && whole ? new Uint8Array(bytes.buffer, 0, bytes.byteLength) : new Uint8Array(bytes);
+}
+
+export async function parseInWorker(fileName: string, bytes: Buffer, read: ReadChoice = {}, limits = parseWorkerLimits, handOver = false): Promise<ParsedInWorker> {
   const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: limits.memoryMb };
-  const options = { workerData: { fileName, bytes: new Uint8Array(bytes), read: { readAs: read.readAs, locale: read.locale } }, resourceLimits };
+  const moved = bytesToMove(bytes, handOver);
+  const options = { workerData: { fileName, bytes: moved, read: { readAs: read.readAs, locale: read.locale } }, transferList: [moved.buffer as ArrayBuffer], resourceLimits };
   const worker = await parseWorker.start(options);
   return new Promise<ParsedInWorker>((resolve, reject) => {
     let settled = false;
@@ -44,7 +57,20 @@ export async function parseInWorker(fileName: string, bytes: Buffer, read: ReadC
         ),
       limits.timeMs,
     );
-    worker.once('message', (message: ParsedInWorker) => settle(() => resolve(message)));
+    // The parts are put together here, in order; number cells keep their place in the whole table.
+    const rows: string[][] = [];
+    const numberCells: Array<[number, number[]]> = [];
+    worker.on('message', (message: ParsedInWorker | PartRead) => {
+      if ('part' in message) {
+        for (const [row, columns] of message.numberCells) numberCells.push([rows.length + row, columns]);
+        for (const row of message.rows) rows.push(row);
+        return;
+      }
+      if (!message.ok || rows.length === 0) return settle(() => resolve(message));
+      for (const [row, columns] of message.numberCells) numberCells.push([rows.length + row, columns]);
+      for (const row of message.rows) rows.push(row);
+      settle(() => resolve({ ok: true, rows, numberCells, encoding: message.encoding }));
+    });
     worker.once('error', (error: Error & { code?: string }) =>
       settle(() =>
         reject(

@@ -4,14 +4,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LedgerError } from '../shared/errors';
 import type { ReadChoice } from './bounded-read';
-import { encodingOf, numberCellsOf, readTableHere } from './spreadsheet';
+import { encodingOf, numberCellsOf, parseRead, readBytes, RowStream, type Table } from './spreadsheet';
 
-const { fileName, bytes, read } = workerData as { fileName: string; bytes: Uint8Array; read: ReadChoice };
-readTableHere(fileName, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), read).then(
-  (table) => parentPort!.postMessage({ ok: true, rows: table, numberCells: numberCellsOf(table), encoding: encodingOf(table) }),
-  (error: unknown) =>
-    parentPort!.postMessage({
-      ok: false,
-      error: error instanceof LedgerError ? error.toShape() : { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-    }),
+const data = workerData as { fileName: string; bytes: Uint8Array | null; read: ReadChoice };
+const { fileName, read } = data;
+const posted = (table: Table) => parentPort!.postMessage({ ok: true, rows: table, numberCells: numberCellsOf(table), encoding: encodingOf(table) });
+// The bytes are let go once decoded: a text file's rows are parsed from its text alone, so a large file is not held twice.
+const decoded = readBytes(fileName, Buffer.from(data.bytes!.buffer, data.bytes!.byteOffset, data.bytes!.byteLength), read);
+data.bytes = null;
+// A text file's rows go back in parts as they are read: this thread never holds the whole table beside the text.
+const stream = new RowStream(fileName, (rows) => parentPort!.postMessage({ part: true, rows, numberCells: numberCellsOf(rows) }));
+decoded.then((file) => posted(parseRead(fileName, file, stream))).catch((error: unknown) =>
+  parentPort!.postMessage({
+    ok: false,
+    error: error instanceof LedgerError ? error.toShape() : { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+  }),
 );

@@ -83,7 +83,7 @@ type FixableField = (typeof fixableFields)[number];
 const fixableField = (key: unknown): Column | null => ((fixableFields as readonly unknown[]).includes(key) ? (key as Column) : null);
 
 async function analyse(db: Db, { fileName, contentBase64, readAs, dateOrder, skipRows, columns, fixes }: RosterInput): Promise<{ preview: RosterPreview; planned: Planned[]; updates: PlannedUpdate[] }> {
-  const table = await readTable(fileName, Buffer.from(contentBase64, 'base64'), { readAs, locale: getChapter(db)?.locale });
+  const table = await readTable(fileName, Buffer.from(contentBase64, 'base64'), { readAs, locale: getChapter(db)?.locale }, undefined, { handOver: true });
   // Columns by their header (in the languages BNI Connect exports in), else as the secretary pointed in the preview.
   const { headerAt, columns: at, question: columnQuestion } = findColumns(fileName, table, rosterColumns, columns);
   if (columnQuestion?.blocking) {

@@ -161,8 +161,9 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const client = clientOf(db);
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const digest = createHash('sha256').update(bytes).digest('hex');
-  // The table is let go once its rows are read: a 100,000-row file is not held twice (cells and rows).
-  let table: Table | null = await readTable(input.fileName, bytes, { readAs: input.readAs, locale: chapter.locale });
+  // The bytes move to the parse worker (digest taken first), and the table is let go once its rows are read:
+  // a 100,000-row file is not held twice (bytes and their copy; cells and rows).
+  let table: Table | null = await readTable(input.fileName, bytes, { readAs: input.readAs, locale: chapter.locale }, undefined, { handOver: true });
   // Everything below reads the ledger synchronously, in the state this key names.
   const key = analysisKey(db, input);
   const { headerAt, columns, columnQuestion } = findHeader(input.fileName, table, input.columns);
@@ -641,8 +642,9 @@ function dayInDetail(detail: string, order: DateOrder | null): string | null {
   return day ?? null;
 }
 
-function filledIn(r: ReadyRow, meetingOn: string): Array<{ key: string; type: SlipType; words: string }> {
-  const out: Array<{ key: string; type: SlipType; words: string }> = [];
+type Filled = { key: string; type: SlipType; words: string };
+function filledIn(r: ReadyRow, meetingOn: string): Filled[] {
+  const out: Filled[] = [];
   const add = (key: string, words: string) => out.push({ key: `${r.type}.${key}`, type: r.type, words });
   if (r.type === 'referral') {
     add('temperature', 'temperature not in the file, recorded as 3');
@@ -658,13 +660,39 @@ function filledIn(r: ReadyRow, meetingOn: string): Array<{ key: string; type: Sl
   }
   return out;
 }
+
+/**
+ * filledIn and the note's mark for a row, worked out once per kind of row: what filledIn reads of a row is its type,
+ * whether Inside/Outside, the prospect, New/Repeat and the day met are given, a "repeat" in the Detail, and the meeting's
+ * date — a 100,000-row file has a handful of such kinds (it was a list, its objects and its sentence built twice a row).
+ */
+const filledByKind = new Map<string, { filled: readonly Filled[]; mark: string }>();
+function filledOf(r: ReadyRow, meetingOn: string): { filled: readonly Filled[]; mark: string } {
+  const kind =
+    r.type === 'referral'
+      ? `${!r.io}|${!r.prospectText}`
+      : r.type === 'tyfcb'
+        ? `${!r.io}|${!r.business}|${!r.business && /repeat|wiederhol/i.test(r.detail)}`
+        : r.type === 'one_to_one'
+          ? `${!!r.metOnAfterMeeting}|${!r.metOn}`
+          : '';
+  const key = `${meetingOn}|${r.type}|${kind}`;
+  let found = filledByKind.get(key);
+  if (!found) {
+    if (filledByKind.size >= 256) filledByKind.clear(); // a chapter's history imported week by week: each meeting has its own
+    const filled = filledIn(r, meetingOn);
+    found = { filled, mark: filled.length ? `Imported from BNI Connect: ${filled.map((f) => f.words).join('; ')}.` : '' };
+    filledByKind.set(key, found);
+  }
+  return found;
+}
 const slipNouns: Record<SlipType, [string, string]> = { referral: ['referral', 'referrals'], tyfcb: ['TYFCB', 'TYFCBs'], one_to_one: ['one-to-one', 'one-to-ones'], visitor: ['visitor', 'visitors'], ceu: ['CEU', 'CEUs'] };
 
 /** "12 referrals: temperature not in the file, recorded as 3 — change them on the Meeting screen." */
 function defaultsSaid(rows: ReadyRow[], meetingOn: string): string[] {
   const counts = new Map<string, { type: SlipType; words: string; n: number }>();
   for (const r of rows)
-    for (const f of filledIn(r, meetingOn)) {
+    for (const f of filledOf(r, meetingOn).filled) {
       const key = `${f.key}|${f.words}`;
       const c = counts.get(key) ?? { type: f.type, words: f.words, n: 0 };
       c.n++;
@@ -674,9 +702,8 @@ function defaultsSaid(rows: ReadyRow[], meetingOn: string): string[] {
 }
 /** What the slip itself says about the values it was given: its note, with the file's Detail kept first. */
 function markedNote(r: ReadyRow, note: string, meetingOn: string): string {
-  const filled = filledIn(r, meetingOn);
-  if (filled.length === 0) return note;
-  const mark = `Imported from BNI Connect: ${filled.map((f) => f.words).join('; ')}.`;
+  const { mark } = filledOf(r, meetingOn);
+  if (!mark) return note;
   return note ? `${note} — ${mark}` : mark;
 }
 

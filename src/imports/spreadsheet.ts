@@ -1,5 +1,6 @@
 // Reads what BNI Connect and spreadsheets export into rows of text: SpreadsheetML 2003 (the ".xls"
 // that is really XML), .xlsx, and CSV. The format is read from the bytes, not trusted from the name.
+import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
 import { Parser as SaxParser } from 'saxen';
 import { readSheet } from 'read-excel-file/node';
@@ -27,10 +28,12 @@ function markNumber(row: string[], column: number): void {
 /**
  * Reads an import file into rows in a worker thread (parse-in-worker.ts): the thread answering the
  * window only waits. The size checks run here first, so a too-large file is not even copied over.
+ * `handOver`: the caller is done with `bytes` — they move to the worker instead of being copied
+ * (afterwards `bytes` is empty), so a large file is not held twice while it is read.
  */
-export async function readTable(fileName: string, bytes: Buffer, read: ReadChoice = {}, limits?: typeof parseWorkerLimits): Promise<Table> {
+export async function readTable(fileName: string, bytes: Buffer, read: ReadChoice = {}, limits?: typeof parseWorkerLimits, { handOver = false }: { handOver?: boolean } = {}): Promise<Table> {
   refuseBySize(fileName, bytes);
-  const parsed = await parseInWorker(fileName, bytes, read, limits);
+  const parsed = await parseInWorker(fileName, bytes, read, limits, handOver);
   if (!parsed.ok) throw new LedgerError(parsed.error.code, parsed.error.message, parsed.error.field);
   // What travels back is plain rows; the number cells and the encoding are marked again on this side.
   for (const [row, columns] of parsed.numberCells) for (const column of columns) markNumber(parsed.rows[row]!, column);
@@ -57,13 +60,23 @@ function refuseBySize(fileName: string, bytes: Buffer): void {
 
 /** The parse itself, on the calling thread: what the worker runs. */
 export async function readTableHere(fileName: string, bytes: Buffer, read: ReadChoice = {}): Promise<Table> {
+  return parseRead(fileName, await readBytes(fileName, bytes, read));
+}
+
+/**
+ * A file's bytes checked and, for a text file, decoded: after this the bytes are no longer needed (the
+ * worker lets go of its copy before the rows are parsed, so a 31 MiB file is not held beside its text).
+ */
+export type FileRead = { table: Table } | { text: string; encoding: TextEncodingName; packed?: boolean };
+
+export async function readBytes(fileName: string, bytes: Buffer, read: ReadChoice = {}): Promise<FileRead> {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new LedgerError('invalid_input', `${fileName} is ${(bytes.length / 2 ** 20).toFixed(0)} MB, more than the ${importFileMaxMb} MB an import file may be (an export of 100,000 slips is about 40 MB). Nothing was imported.`, 'file');
   }
   if (bytes.length === 0) throw new LedgerError('invalid_input', `${fileName} is empty. Nothing was imported.`, 'file');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     checkZipWithinLimits(fileName, bytes);
-    return bounded(fileName, await readXlsx(fileName, bytes));
+    return { table: bounded(fileName, await readXlsx(fileName, bytes)) };
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
     throw new LedgerError('invalid_input', `${fileName} is an old binary Excel file. Open it in a spreadsheet program and save it as .xlsx or .csv, then import that.`, 'file');
@@ -71,9 +84,47 @@ export async function readTableHere(fileName: string, bytes: Buffer, read: ReadC
   if (!hasUtf16Bom(bytes) && bytes.subarray(0, 4096).includes(0)) {
     throw new LedgerError('invalid_input', `${fileName} is not a spreadsheet (it is a binary file). Export the report from BNI Connect again and import that file.`, 'file');
   }
-  const { text: decoded, encoding } = decodeText(bytes, read);
-  const text = decoded.replace(/^\ufeff/, '');
-  const table = bounded(fileName, text.trimStart().startsWith('<') ? readSpreadsheetMl(fileName, text) : readCsv(text));
+  // UTF-8 (what BNI Connect and Excel's "CSV UTF-8" write) is read one byte per character, each cell decoded on its
+  // own: a 31 MiB export with one "€" in it is then 31 MiB of text, not a 62 MiB UTF-16 string. The markup and the
+  // separators are ASCII, which never occurs inside a UTF-8 character, so no character is cut in two.
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (isUtf8(body)) return { text: body.toString('latin1'), encoding: 'UTF-8', packed: true };
+  const { text, encoding } = decodeText(bytes, read);
+  return { text: text.replace(/^\ufeff/, ''), encoding };
+}
+
+/**
+ * Rows handed on while a text file is still being read, a part at a time, each part checked against the limits first:
+ * the parse worker posts them as they come, so it never holds a 100,000-row table beside the file's text (the
+ * rows arrive in order; a file refused later is refused whole, and nothing read from it is kept).
+ */
+export class RowStream {
+  /** Rows already handed on. */
+  sent = 0;
+  constructor(
+    private readonly fileName: string,
+    private readonly emit: (rows: Table) => void,
+    readonly partRows = 2_000,
+  ) {}
+  /** Hands on the rows (checked, counted after the ones sent before); `rows` is emptied in place. */
+  send(rows: Table): void {
+    checkTableWithinLimits(this.fileName, rows, this.sent);
+    const part = rows.splice(0);
+    this.sent += part.length;
+    this.emit(part);
+  }
+}
+
+/**
+ * The rows of a file read by readBytes. With a stream, a text file's rows may be handed on to it in parts as they
+ * are read; what is returned is then the rows not yet handed on (else all of them).
+ */
+export function parseRead(fileName: string, file: FileRead, stream?: RowStream): Table {
+  if ('table' in file) return file.table;
+  const { text, encoding } = file;
+  const unpack = file.packed ? unpackUtf8 : (cell: string) => cell;
+  const rest = text.trimStart().startsWith('<') ? readSpreadsheetMl(fileName, text, unpack, stream) : readCsv(text, unpack, stream);
+  const table = bounded(fileName, rest, stream?.sent ?? 0);
   encodings.set(table, encoding);
   return table;
 }
@@ -91,27 +142,36 @@ async function readXlsx(fileName: string, bytes: Buffer): Promise<Table> {
   }
 }
 
-/** CSV read row by row, stopping at the row limit instead of after reading everything. */
-function readCsv(text: string): Table {
+const highByte = /[\x80-\xff]/;
+/** Text of a UTF-8 file read one byte per character (readBytes), as the characters it encodes. */
+const unpackUtf8 = (text: string) => (highByte.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text);
+
+/**
+ * CSV read row by row, stopping at the row limit instead of after reading everything; handed on in parts to a stream.
+ * `unpack`: each cell as the characters it encodes (before anything trims it: a UTF-8 "à" ends in the byte A0, which
+ * read one byte per character is a no-break space).
+ */
+function readCsv(text: string, unpack: (cell: string) => string, stream?: RowStream): Table {
   const rows: Table = [];
   let over = false;
   Papa.parse<string[]>(text, {
     skipEmptyLines: false,
     step: (result, parser) => {
-      if (rows.length >= importLimits.rows) {
+      if ((stream?.sent ?? 0) + rows.length >= importLimits.rows) {
         over = true;
         parser.abort();
         return;
       }
-      rows.push(result.data.map((cell) => String(cell ?? '')));
+      rows.push(result.data.map((cell) => unpack(String(cell ?? ''))));
+      if (stream && rows.length >= stream.partRows) stream.send(rows);
     },
   });
   if (over) rows.push([]); // one row past the limit: refused by the table check with the limit named
   return rows;
 }
 
-function bounded(fileName: string, table: Table): Table {
-  checkTableWithinLimits(fileName, table);
+function bounded(fileName: string, table: Table, before = 0): Table {
+  checkTableWithinLimits(fileName, table, before);
   return table;
 }
 
@@ -166,8 +226,10 @@ export function readAsOf(table: Table, names?: { headerAt: number; columns: numb
  * tags (saxen, the XML reader read-excel-file already brings), never as a document tree: an export of
  * 100,000 rows is 40 MB of XML, which as a tree needed over 700 MB and 13 s; as a stream it is the rows.
  * The "Report" worksheet, else the first; its first Table. Reading stops one row past the row limit.
+ * With a stream, the first "Report" worksheet's rows are handed on in parts as they are read (that sheet is the
+ * answer whatever follows); another first sheet is held until the end, as a later "Report" would replace it.
  */
-function readSpreadsheetMl(fileName: string, xml: string): Table {
+function readSpreadsheetMl(fileName: string, xml: string, unpack: (text: string) => string, stream?: RowStream): Table {
   const incomplete = () => new LedgerError('invalid_input', `${fileName} is not a complete spreadsheet file: it ends before the report does, or it was damaged on the way. Download it again from BNI Connect. Nothing was imported.`, 'file');
   const local = (name: string) => name.slice(name.indexOf(':') + 1);
   const attribute = (attrs: Record<string, string>, name: string) => {
@@ -181,6 +243,8 @@ function readSpreadsheetMl(fileName: string, xml: string): Table {
   let report: Table | null = null;
   // The worksheet being read (null: one not wanted), and whether its first Table is done.
   let rows: Table | null = null;
+  /** The sheet being read when it is the one handed on to the stream. */
+  let streamed: Table | null = null;
   let tableSeen = false;
   let inTable = false;
   let cells: string[] | null = null;
@@ -197,10 +261,15 @@ function readSpreadsheetMl(fileName: string, xml: string): Table {
         break;
       case 'Worksheet': {
         sheets++;
-        const sheetName = attribute(attrs(), 'Name');
-        const wanted = sheets === 1 || (sheetName !== undefined && decode(sheetName) === 'Report' && report === null);
+        const named = attribute(attrs(), 'Name');
+        const sheetName = named === undefined ? undefined : decode(unpack(named));
+        const wanted = sheets === 1 || (sheetName === 'Report' && report === null);
         rows = wanted ? [] : null;
-        if (rows && sheetName !== undefined && decode(sheetName) === 'Report') report = rows;
+        streamed = null;
+        if (rows && sheetName === 'Report') {
+          report = rows;
+          if (stream) streamed = rows;
+        }
         if (rows && sheets === 1) first = rows;
         tableSeen = false;
         break;
@@ -242,18 +311,20 @@ function readSpreadsheetMl(fileName: string, xml: string): Table {
   };
   const endRow = () => {
     if (!cells || !rows) return;
-    if (rows.length >= importLimits.rows) {
+    const sent = rows === streamed ? stream!.sent : 0;
+    if (sent + rows.length >= importLimits.rows) {
       over = true;
       parser.stop();
     }
     rows.push(cells);
     cells = null;
+    if (rows === streamed && !over && rows.length >= stream!.partRows) stream!.send(rows);
   };
   parser.on('text', (text, decode) => {
-    if (cell?.inData) cell.text += decode(text);
+    if (cell?.inData) cell.text += decode(unpack(text));
   });
   parser.on('cdata', (text) => {
-    if (cell?.inData) cell.text += text;
+    if (cell?.inData) cell.text += unpack(text);
   });
   parser.on('closeTag', (name, _decode, selfClosing) => {
     if (!selfClosing) depth--;
@@ -272,6 +343,7 @@ function readSpreadsheetMl(fileName: string, xml: string): Table {
         break;
       case 'Worksheet':
         rows = null;
+        streamed = null;
         break;
       case 'Workbook':
         workbookClosed = true;

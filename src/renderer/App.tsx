@@ -11,6 +11,7 @@ import { clearLeaveGuards, leaveGuardMessage } from './leave-guard';
 import { FileMenu } from './components/ChapterFiles';
 import { useQuery } from './use-query';
 import { earlyKeys, takeEarly } from './early';
+import { sayFirstScreenShown } from './first-screen';
 import { IconChecklist, IconGavel, IconUserPlus } from '@tabler/icons-react';
 
 // Every screen is its own chunk, loaded when first shown: the window opens on the Meeting screen
@@ -84,6 +85,14 @@ export function App() {
     shownScreen.current = screen;
     void status.reload();
   }, [screen]);
+
+  // The app starts on the Meeting screen, which says itself when its sheet is drawn (first-screen.ts).
+  // Else — a page on another screen (a reload keeps its screen), the welcome screen of an empty file,
+  // an error, the secretary moving on — the start-up checks may begin once the shell is drawn.
+  const settledElsewhere = !!status.error || !!chapter.error || (!!status.data && chapter.data === null) || (!!status.data && !!chapter.data && screen !== 'meeting');
+  useEffect(() => {
+    if (settledElsewhere) sayFirstScreenShown(() => ledger.firstScreenShown());
+  }, [settledElsewhere]);
 
   const reloadAll = async () => {
     await Promise.all([status.reload(), chapter.reload()]);

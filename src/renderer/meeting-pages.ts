@@ -18,11 +18,6 @@ export function mergeMeetingPages(answer: Meeting[], shown: number): { meetings:
   return { meetings: [...sorted.slice(0, shown), ...sorted.slice(shown).filter((m) => m.status === 'draft')], hasOlder: sorted.length > shown };
 }
 
-/** The Select's options: one per meeting, and "Older meetings…" last while there are any. */
-export function meetingChoices(meetings: Meeting[], hasOlder: boolean, label: (m: Meeting) => string): Array<{ value: string; label: string }> {
-  return [...meetings.map((m) => ({ value: m.id, label: label(m) })), ...(hasOlder ? [{ value: olderMeetingsValue, label: `Older meetings… (before ${meetings.filter((m) => m.status !== 'draft').at(-1)?.meetingOn ?? meetings.at(-1)?.meetingOn ?? ''})` }] : [])];
-}
-
 const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -9,7 +9,7 @@ import { ledger } from './client';
 import { earlyKeys, firstMeetingsPage, takeEarly } from './early';
 import { meetingsPerPage, mergeMeetingPages, oldestShown } from './meeting-pages';
 
-export { meetingChoices, meetingsPerPage, mergeMeetingPages, olderMeetingsValue } from './meeting-pages';
+export { meetingsPerPage, mergeMeetingPages, olderMeetingsValue } from './meeting-pages';
 
 /**
  * useQuery's shape (data, error, loading, reload, patch) plus the older pages on demand. `include`: a

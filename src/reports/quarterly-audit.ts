@@ -1,6 +1,6 @@
 // Quarterly audit report: what a president and a secretary/treasurer sign. Every figure comes from
 // the tallies service; the cover carries a fingerprint of exactly the data the report was made from.
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ChapterTotals, MemberTally, Period, ReciprocityFlags, ReferralMatrix } from '../shared/contract';
 import { dayIn } from '../shared/time-zone';
 import { disputeGroundLabels, type DisputeGround } from '../shared/domain';
@@ -183,9 +183,17 @@ export function quarterlyAuditReport(data: QuarterlyAuditData, producedAt: Date)
   ]);
 }
 
+/** One formatter per zone (a busy quarter lists thousands of amendments; making a formatter is the cost). */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026-11-23 08:32" in the chapter's zone, from an audit-log instant. */
-function localTime(at: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(at));
+export function localTime(at: string, timeZone: string): string {
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
@@ -288,7 +296,8 @@ function matrixPage(matrix: ReferralMatrix): Content[] {
       lineHeight,
       alignment: 'center',
       color: '#000000',
-      table: { headerRows: 1, widths: [nameWidth, ...matrix.members.map(() => countWidth), givenWidth], body },
+      // Its 3,900 cell-high vertical rules drawn as 63 whole lines (table-lines.ts): half this page's time otherwise.
+      table: { headerRows: 1, widths: [nameWidth, ...matrix.members.map(() => countWidth), givenWidth], body, wholeRules: true } as Table,
       layout: { hLineWidth: () => rule, vLineWidth: () => rule, hLineColor: () => '#ced4da', vLineColor: () => '#ced4da', paddingTop: () => 0.4, paddingBottom: () => 0.2, paddingLeft: () => pad, paddingRight: () => pad },
     },
     ...key,

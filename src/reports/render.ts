@@ -6,9 +6,13 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FontChooser, pdfmakeFonts } from './fonts';
 import { decidePageBreaksPartByPart } from './page-breaks';
+import { fastPdfWriting } from './pdf-writing';
 import { shareFontsAcrossDocuments } from './shared-fonts';
 import { fastStyleLookups } from './style-lookup';
+import { wholeTableRules } from './table-lines';
 import { localizeDocument } from './text-runs';
+import { writeWholeLines } from './whole-line-text';
+import { askStylesOncePerPiece } from './word-styles';
 
 export interface RenderOptions {
   /** Absolute path of the fonts folder (resources/fonts in the tree, <resources>/fonts when packaged). */
@@ -26,6 +30,10 @@ function configure(fontsDir: string): FontChooser {
   shareFontsAcrossDocuments();
   decidePageBreaksPartByPart();
   fastStyleLookups();
+  writeWholeLines();
+  fastPdfWriting();
+  wholeTableRules();
+  askStylesOncePerPiece();
   configured = { dir, chooser: new FontChooser(dir) };
   return configured.chooser;
 }

@@ -60,6 +60,7 @@ import { decideAttendance, draftAbsenceLetters, editAbsenceLetter, listAbsenceLe
 import { absenceLetterPdf, thisWeek } from '../services/this-week';
 import { linkVisitorSlipsBehind } from './visitor-linking';
 import { renewalPackPdf } from '../services/renewal-pack';
+import { fileNameWords } from '../shared/file-name-words';
 
 export interface RegistryContext {
   db: Db;
@@ -80,6 +81,12 @@ export interface RegistryContext {
   workspace?: ChapterWorkspace;
   /** Asks where a new chapter file goes (Electron: a save dialog). Without it, it goes in the workspace's chapters folder. */
   chooseNewChapterFile?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * The page says its first screen's data is drawn (Electron: the start-up checks' gate,
+   * src/server/startup-gate.ts). Answers whether this call began the checks. Hosts without start-up
+   * checks (the harness, tests) leave it out.
+   */
+  firstScreenShown?: () => boolean;
 }
 
 function requireWorkspace(ctx: RegistryContext): ChapterWorkspace {
@@ -104,6 +111,7 @@ function requireChapterFile(ctx: RegistryContext): ChapterFile {
 type Handlers = { [M in MethodName]: (ctx: RegistryContext, input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
 const handlers: Handlers = {
+  firstScreenShown: (ctx) => ({ began: ctx.firstScreenShown?.() ?? false }),
   appStatus: (ctx) => appStatus(ctx.db, { file: ctx.file, appVersion: ctx.appVersion, isDemo: ctx.workspace?.isDemo ?? false }),
   getChapter: (ctx) => getChapter(ctx.db),
   saveChapter: (ctx, input) => saveChapter(ctx.db, input),
@@ -192,7 +200,7 @@ const handlers: Handlers = {
     const producedAt = input.producedAt ? new Date(input.producedAt) : new Date();
     const chapter = requireChapter(ctx.db);
     const bytes = await renderPdf(recognitionReport(data, producedAt, chapterTimeZone(chapter.timeZone)), { fontsDir: ctx.fontsDir ?? sourceFontsDir });
-    const slug = chapter.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+    const slug = fileNameWords(chapter.name);
     return { fileName: `${slug}-recognition-${input.from}-to-${input.to}.pdf`, pdfBase64: bytes.toString('base64') };
   },
   getOutcomeRules: (ctx) => getOutcomeRules(ctx.db),

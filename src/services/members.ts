@@ -115,7 +115,32 @@ function askBeforeBackdating(db: Db, joinedOn: string, until: string, confirmed:
   const span = held.count === 1 ? `the meeting of ${formatDay(held.first)}` : `${held.count} meetings already held (${formatDay(held.first)} to ${formatDay(held.last)})`;
   throw new LedgerError(
     'needs_confirmation',
-    `Joined on ${formatDay(joinedOn)}${before} counts this member in ${span}: their attendance counts and scorecards change, and a meeting still open lists them as unmarked. Save with this join date?`,
+    // A closed meeting's roster is the marks it was closed with (attendance.ts): said, so nobody expects the
+    // member to appear there (a president looked for them in a closed meeting the old sentence said counted them).
+    `Joined on ${formatDay(joinedOn)}${before} makes this member a member at ${span}: a meeting still open lists them as unmarked; a closed meeting keeps the roster it was closed with — re-open it to mark them or record their slips there. Save with this join date?`,
+    'joinedOn',
+  );
+}
+
+/**
+ * A join date moved later than meetings at which the member already has marks or slips asks first too:
+ * those records stay, but the seat reads open until the new date and a meeting still open drops them
+ * (a tester moved a year-long member's date forward and only "Saved" was said).
+ */
+function askBeforeLaterJoin(db: Db, memberId: string, name: string, from: string, joinedOn: string, confirmed: boolean | undefined): void {
+  if (confirmed || joinedOn <= from) return;
+  const on = (table: string, ...columns: string[]) =>
+    columns.map((c) => sql`SELECT meeting_id FROM ${sql.raw(table)} WHERE ${sql.raw(c)} = ${memberId}${sql.raw(table === 'attendance' ? '' : ' AND deleted_at IS NULL')}`);
+  const parts = [on('attendance', 'member_id'), on('referrals', 'giver_id', 'receiver_id'), on('tyfcb_slips', 'closer_id', 'referrer_id'), on('one_to_ones', 'member_a_id', 'member_b_id'), on('ceus', 'member_id'), on('visitors', 'invited_by_id'), on('outside_party_slips', 'member_id')].flat();
+  const held = db.get<{ count: number; first: string | null; last: string | null }>(sql`
+    SELECT count(*) AS count, min(m.meeting_on) AS first, max(m.meeting_on) AS last FROM meetings m
+    WHERE m.status <> 'cancelled' AND m.meeting_on >= ${from} AND m.meeting_on < ${joinedOn}
+      AND m.id IN (${sql.join(parts, sql` UNION `)})`)!;
+  if (held.count === 0) return;
+  const span = held.count === 1 ? `the meeting of ${formatDay(held.first)}` : `${held.count} meetings (${formatDay(held.first)} to ${formatDay(held.last)})`;
+  throw new LedgerError(
+    'needs_confirmation',
+    `Joined on ${formatDay(joinedOn)} is after ${span} at which ${name} already has attendance marks or slips: those stay recorded, but the seat's history shows it open until ${formatDay(joinedOn)} and a meeting still open no longer lists them. Save with this join date?`,
     'joinedOn',
   );
 }
@@ -185,6 +210,7 @@ export function updateMember(db: Db, input: ParsedInput<'updateMember'>, reason 
     checkDates({ ...input, leftOn });
     // An applicant is on no roster: their join date reaches back over nothing until they are seated.
     if (input.status !== 'applicant') askBeforeBackdating(tx, input.joinedOn, before.status !== 'applicant' && before.joinedOn < today ? before.joinedOn : today, input.confirmJoinDate);
+    if (input.status !== 'applicant' && before.status !== 'applicant') askBeforeLaterJoin(tx, input.id, before.fullName, before.joinedOn, input.joinedOn, input.confirmJoinDate);
 
     if (willHold && (moves || !wasHolding)) {
       refuseIfSeatTaken(tx, input.classificationId, input.id, moves && wasHolding ? 'Cannot move: ' : '');

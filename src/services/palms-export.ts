@@ -13,6 +13,7 @@ import type { MemberTally, Period } from '../shared/contract';
 import { minorToPlainAmount } from '../shared/money';
 import { requireChapter } from './chapter';
 import { memberTallies } from './tallies';
+import { fileNameWords } from '../shared/file-name-words';
 
 export const palmsColumns = ['First Name', 'Last Name', 'P', 'A', 'L', 'M', 'S', 'RGI', 'RGO', 'RRI', 'RRO', 'V', '1-2-1', 'TYFCB', 'CEU'] as const;
 export const palmsFigureColumns = ['P', 'A', 'L', 'M', 'S', 'RGI', 'RGO', 'RRI', 'RRO', 'V', '1-2-1', 'TYFCB', 'CEU'] as const;
@@ -64,6 +65,6 @@ export function palmsCsv(db: Db, p: Period): { fileName: string; csv: string } {
   // A leading = + - @ would make a spreadsheet run the cell as a formula: quote-escape it.
   const safe = rows.map((row) => row.map((cell) => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
   const csv = Papa.unparse({ fields: [...palmsColumns], data: safe }, { newline: '\r\n' });
-  const slug = chapter.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const slug = fileNameWords(chapter.name);
   return { fileName: `${slug}-PALMS-${p.from}-to-${p.to}.csv`, csv };
 }

@@ -25,6 +25,19 @@ const openReferralSelect = (today: string) => sql`SELECT 'referral' AS kind, r.i
   JOIN members g ON g.id = r.giver_id JOIN members v ON v.id = r.receiver_id
   WHERE r.deleted_at IS NULL AND m.status <> 'cancelled'`;
 
+/**
+ * The referrals with their meetings, for the list and its count. One member's go through the giver and
+ * receiver indexes. The chapter's are read meeting by meeting in date order, each meeting's through the
+ * (status, meeting) index: the page is then the first meetings' referrals (SQLite stops at the page's
+ * end) and the count reads the index alone — left to itself SQLite read every open referral's row and
+ * sorted them all for a page of 50 (1M-slip file, 437,000 open: 380 ms for the page, 230 ms for the count).
+ */
+function referralsWithMeetings(memberId: string | null | undefined) {
+  return memberId
+    ? sql`referrals r JOIN meetings m ON m.id = r.meeting_id`
+    : sql`meetings m CROSS JOIN referrals r INDEXED BY referrals_status ON r.meeting_id = m.id`;
+}
+
 export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'>, today = chapterToday(db)): OpenReferral[] {
   const status = input.status === 'open' ? sql`r.status IN ('new', 'contacted', 'meeting_set')` : sql`r.status = ${input.status}`;
   const member = input.memberId ? sql`AND (r.giver_id = ${input.memberId} OR r.receiver_id = ${input.memberId})` : sql``;
@@ -36,7 +49,7 @@ export function listOpenReferrals(db: Db, input: ParsedInput<'listOpenReferrals'
   // The page's referrals are chosen first from the referrals and their meetings alone; only those rows then get
   // their names and follow-up days (a correlated look-up each): a member's statement skipping 400 older ones
   // computed all 400 before the offset dropped them.
-  const page = sql`SELECT r.id FROM referrals r ${input.memberId ? sql`` : sql.raw('INDEXED BY referrals_status')} JOIN meetings m ON m.id = r.meeting_id
+  const page = sql`SELECT r.id FROM ${referralsWithMeetings(input.memberId)}
     WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND ${status} ${member} ${age}
     ORDER BY m.meeting_on, r.created_at, r.rowid LIMIT ${input.limit ?? 200} OFFSET ${input.offset ?? 0}`;
   // Ties (two slips saved in the same millisecond) in the order they were entered (rowid), never by the random id.
@@ -52,7 +65,7 @@ export function countOpenReferrals(db: Db, input: ParsedInput<'countOpenReferral
   const member = input.memberId ? sql`AND (r.giver_id = ${input.memberId} OR r.receiver_id = ${input.memberId})` : sql``;
   const age = input.olderThanDays > 0 ? sql`AND julianday(${today}) - julianday(m.meeting_on) >= ${input.olderThanDays}` : sql``;
   const row = db.get<{ total: number; future: number | null }>(sql`SELECT count(*) AS total, sum(m.meeting_on > ${today}) AS future
-    FROM referrals r ${input.memberId ? sql`` : sql.raw('INDEXED BY referrals_status')} JOIN meetings m ON m.id = r.meeting_id
+    FROM ${referralsWithMeetings(input.memberId)}
     WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND ${status} ${member} ${age}`);
   return { total: row?.total ?? 0, future: row?.future ?? 0 };
 }

@@ -19,6 +19,7 @@ import { getLeadershipPolicies } from './leadership-policies';
 import { requireMember } from './members';
 import { openReferralsListed, type OpenReferralsListed } from './referrals';
 import { scorecard } from './scorecard';
+import { fileNameWords } from '../shared/file-name-words';
 
 export interface RenewalPackMonth {
   /** YYYY-MM */
@@ -172,6 +173,6 @@ export async function renewalPackPdf(db: Db, input: { memberId: string; produced
   const producedAt = input.producedAt ? new Date(input.producedAt) : (options.producedAt ?? new Date());
   const data = renewalPackData(db, input.memberId, producedAt);
   const bytes = await renderPdf(renewalPackReport(data, producedAt), { fontsDir: options.fontsDir });
-  const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const slug = fileNameWords;
   return { fileName: `${slug(data.chapterName)}-renewal-pack-${slug(data.member.name)}-${data.period.to}.pdf`, pdfBase64: bytes.toString('base64') };
 }

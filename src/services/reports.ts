@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../db/open';
+import { clientOf, ledgerState } from '../db/ledger-state';
 import type { MemberScore, MemberTally, Period, ProduceReportInput } from '../shared/contract';
 import { chapterTimeZone, dayIn } from '../shared/time-zone';
 import { addDays, addMonths } from '../shared/dates';
@@ -30,6 +31,7 @@ import { lookUpNames, lookUpParties, wordEntry } from './audit-wording';
 import { endOfDayInstant, membersOnDay, openSeatsOnDay, outcomesOnDay } from './state-on-day';
 import { tyfcbRows } from './tyfcb-counted';
 import { auditChainForReport } from './audit-chain-checks';
+import { fileNameWords } from '../shared/file-name-words';
 
 export interface ProduceOptions {
   fontsDir: string;
@@ -48,7 +50,7 @@ export async function produceReport(db: Db, input: ProduceReportInput, options: 
 export function reportDefinition(db: Db, input: ProduceReportInput, producedAt: Date): { definition: TDocumentDefinitions; fileName: string } {
   const chapter = requireChapter(db);
   const timeZone = chapterTimeZone(chapter.timeZone);
-  const slug = chapter.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const slug = fileNameWords(chapter.name);
   switch (input.report) {
     case 'weekly_meeting': {
       const sheet = getMeetingSheet(db, input.meetingId);
@@ -67,8 +69,9 @@ export function reportDefinition(db: Db, input: ProduceReportInput, producedAt: 
     }
     case 'member_statement': {
       const member = requireMember(db, input.memberId, 'memberId');
-      const data = memberStatementData(db, member.id, { from: input.from, to: input.to }, producedAt);
-      return { definition: memberStatementReport(data, producedAt), fileName: `${slug}-statement-${member.fullName.replace(/[^\p{L}\p{N}]+/gu, '-')}-${input.from}-to-${input.to}.pdf` };
+      const period = { from: input.from, to: input.to };
+      const data = memberStatementData(db, member.id, period, producedAt, statementsSharedWhileUnchanged(db, period, producedAt));
+      return { definition: memberStatementReport(data, producedAt), fileName: `${slug}-statement-${fileNameWords(member.fullName)}-${input.from}-to-${input.to}.pdf` };
     }
     case 'all_statements': {
       const period = { from: input.from, to: input.to };
@@ -118,6 +121,28 @@ export function statementsShared(db: Db, period: Period, producedAt: Date): Stat
   const card = scorecard(db, { endMonth }, today);
   const scores = new Map(card.members.map((m) => [m.memberId, m]));
   return { tallies: memberTallies(db, figures), scoreOf: (id) => ({ profileName: card.profileName, period: card.period, periodWords: card.periodWords, score: scores.get(id) ?? null }) };
+}
+
+/**
+ * Statements asked one by one (the secretary previewing or saving each member's statement in turn, a
+ * request each): the second one for the same period computes the period's tallies and the chapter's
+ * scorecard for everyone, and the next ones use them while the chapter file is unchanged (ledgerState:
+ * any write through this file's connection or another's commit makes them be read again). The first
+ * one reads only its own member's score, as a single statement always did. Per open file, one period kept.
+ */
+const keptShared = new WeakMap<object, { key: string; shared: StatementShared | null }>();
+export function statementsSharedWhileUnchanged(db: Db, period: Period, producedAt: Date): StatementShared | undefined {
+  const client = clientOf(db);
+  const state = ledgerState(db);
+  if (!client || state === null) return undefined;
+  const { today } = statementContext(db, period, producedAt);
+  const key = `${state}|${period.from}|${period.to}|${today}`;
+  const kept = keptShared.get(client);
+  if (kept?.key !== key) {
+    keptShared.set(client, { key, shared: null });
+    return undefined;
+  }
+  return (kept.shared ??= statementsShared(db, period, producedAt));
 }
 
 /**
@@ -191,7 +216,7 @@ export function statementsFolderPlan(db: Db, period: Period, parent: string, pro
 
 /** The file name "All statements" as one PDF is offered under. */
 export function allStatementsFileName(db: Db, period: Period): string {
-  const slug = requireChapter(db).name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const slug = fileNameWords(requireChapter(db).name);
   return `${slug}-statements-${periodName(period).replace(/\s+/g, '-')}.pdf`;
 }
 

@@ -30,11 +30,23 @@ export interface Fraction {
 }
 
 /** "0.75" → 75/100, "6/26" → 6/26, "4.5/26" → 45/260. The text is already checked by the schema. */
+/**
+ * A profile's thresholds and weights are a handful of texts read for every member and category on every
+ * scorecard: each is parsed once (the fractions are never changed by their users; frozen to be sure).
+ */
+const parsed = new Map<string, Readonly<Fraction>>();
+const MOST_PARSED = 1000;
+
 export function parseExact(text: string): Fraction {
+  const known = parsed.get(text);
+  if (known) return known;
   const [top, bottom] = text.trim().split('/');
   const a = decimal(top!);
   const b = bottom === undefined ? { num: 1n, den: 1n } : decimal(bottom);
-  return { num: a.num * b.den, den: a.den * b.num };
+  const fraction = Object.freeze({ num: a.num * b.den, den: a.den * b.num });
+  if (parsed.size >= MOST_PARSED) parsed.clear();
+  parsed.set(text, fraction);
+  return fraction;
 }
 
 function decimal(text: string): Fraction {

@@ -124,11 +124,15 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
     remainingTallies = new Map([...inPeriod].map(([id, t]) => [id, minus(t, oldest.get(id))]));
   }
   const rollsOffOn = fmt(dayjs(period.to).add(1, 'month').endOf('month').add(1, 'day'));
+  // The roll-off sentence's month and day, worded once for every member.
+  const rollOffWords = { month: monthName(period.from), on: longDay(rollsOffOn) };
 
   const maxPoints = profile.categories.reduce((sum, c) => sum + categoryMax(c), 0);
+  // Each threshold's words ("≥ 1/4 (0.25) per week", "$5,000.00") are the same on every member's row: worded once.
+  const thresholdWords = new Map<ScoreCategory, Map<string, string>>();
   const members: MemberScore[] = scored.map((tally) => {
     const result = scoreMember(profile, tally, digits);
-    const categories = profile.categories.map((category, i) => describeCategory(category, result.categories[i]!, tally, result.weeks, profile, money, digits));
+    const categories = profile.categories.map((category, i) => describeCategory(category, result.categories[i]!, tally, result.weeks, profile, money, digits, thresholdWords));
     const band = result.scored ? bandFor(profile, result.points) : null;
     const above = band ? profile.bands[profile.bands.indexOf(band) - 1] : undefined;
     let nextColour: MemberScore['nextColour'] = null;
@@ -145,7 +149,7 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
       };
     }
     const later = remainingTallies?.get(tally.memberId);
-    const rollOff = later && band ? rollOffText(profile, result, scoreMember(profile, later, digits), period, rollsOffOn) : null;
+    const rollOff = later && band ? rollOffText(profile, result, scoreMember(profile, later, digits), rollOffWords) : null;
     return {
       memberId: tally.memberId,
       name: tally.name,
@@ -214,6 +218,7 @@ function describeCategory(
   profile: ScorecardProfile,
   money: (minor: number) => string,
   digits: number,
+  worded: Map<ScoreCategory, Map<string, string>> = new Map(),
 ): MemberScore['categories'][number] {
   const { value, points, met } = scored;
   const m = category.measure;
@@ -221,6 +226,15 @@ function describeCategory(
   const minor = m.kind === 'money' ? (m.direction === 'generated' ? tally.tyfcbGeneratedMinor : tally.tyfcbReceivedMinor) : 0;
   const display = value === null ? '—' : m.kind === 'money' ? money(minor) : `${printFraction(value, category.decimals)}${m.kind === 'attendance_rate' ? '%' : ''}`;
   const thresholdText = (at: string) => {
+    let mine = worded.get(category);
+    if (!mine) worded.set(category, (mine = new Map()));
+    const known = mine.get(at);
+    if (known !== undefined) return known;
+    const text = wordThreshold(at);
+    mine.set(at, text);
+    return text;
+  };
+  const wordThreshold = (at: string) => {
     const f = parseExact(at);
     if (m.kind === 'money') return money(Number((f.num * 10n ** BigInt(digits)) / f.den));
     const unit = m.kind === 'attendance_rate' ? '%' : m.kind === 'per_week' ? ' per week' : '';
@@ -294,15 +308,15 @@ function explain(profile: ScorecardProfile, result: MemberResult, band: Scorecar
   return `${basis}: ${band.label.toLowerCase()}; ${above.from - result.points} more for ${above.label.toLowerCase()} (from ${above.from}).${few}`;
 }
 
-function rollOffText(profile: ScorecardProfile, now: MemberResult, later: MemberResult, period: Period, on: string): string {
-  const month = monthName(period.from);
-  if (!later.scored) return `When ${month} rolls off on ${longDay(on)}, the months that stay hold too few weeks to score unless new weeks are marked.`;
+function rollOffText(profile: ScorecardProfile, now: MemberResult, later: MemberResult, words: { month: string; on: string }): string {
+  const { month, on } = words;
+  if (!later.scored) return `When ${month} rolls off on ${on}, the months that stay hold too few weeks to score unless new weeks are marked.`;
   const rank = (colour: string) => profile.bands.findIndex((b) => b.colour === colour);
   const laterBand = bandFor(profile, later.points);
   const diff = rank(laterBand.colour) - rank(now.band);
-  if (diff > 0) return `If nothing more is recorded, you drop to ${laterBand.label.toLowerCase()} on ${longDay(on)}, when ${month} rolls off (the months that stay score ${later.points}).`;
-  if (diff < 0) return `When ${month} rolls off on ${longDay(on)}, the months that stay score ${later.points}: ${laterBand.label.toLowerCase()}.`;
-  return `When ${month} rolls off on ${longDay(on)}, the months that stay still score ${laterBand.label.toLowerCase()} (${later.points} points).`;
+  if (diff > 0) return `If nothing more is recorded, you drop to ${laterBand.label.toLowerCase()} on ${on}, when ${month} rolls off (the months that stay score ${later.points}).`;
+  if (diff < 0) return `When ${month} rolls off on ${on}, the months that stay score ${later.points}: ${laterBand.label.toLowerCase()}.`;
+  return `When ${month} rolls off on ${on}, the months that stay still score ${laterBand.label.toLowerCase()} (${later.points} points).`;
 }
 
 function seatAlert(profile: ScorecardProfile, tally: ScoringTally): MemberScore['alert'] {

@@ -18,6 +18,7 @@ import { seatMap } from './seats';
 import { chapterTotals, membersWithoutRecentReferral } from './tallies';
 import { lookAtVisitorSlips, visitorsToFollowUp } from './visitors';
 import { LedgerError } from '../shared/errors';
+import { fileNameWords } from '../shared/file-name-words';
 
 export function thisWeek(db: Db, today: string = chapterToday(db)): ThisWeek {
   const waiting = db.transaction((tx) => lookAtVisitorSlips(tx));
@@ -99,6 +100,6 @@ export async function absenceLetterPdf(db: Db, id: string, options: { fontsDir: 
   if (!letter) throw new LedgerError('not_found', 'That letter does not exist.', 'id');
   const definition: TDocumentDefinitions = absenceLetterReport({ chapterName: chapter.name, locale: chapter.locale, timeZone: chapterTimeZone(chapter.timeZone), letter }, options.producedAt ?? new Date());
   const bytes = await renderPdf(definition, { fontsDir: options.fontsDir });
-  const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const slug = fileNameWords;
   return { fileName: `${slug(chapter.name)}-attendance-letter-${slug(letter.memberName)}-${letter.reachedOn}.pdf`, pdfBase64: bytes.toString('base64') };
 }

@@ -344,6 +344,7 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, s
 
 export const contract = {
   appStatus: method(none, appStatusOut, 'Which file is open and whether it holds a chapter yet.'),
+  firstScreenShown: method(none, z.object({ began: z.boolean() }), "The window's first screen has its data on screen: the start-up checks may begin (began: whether this call began them)."),
   getChapter: method(none, chapterOut.nullable(), 'The chapter, or null on a new file.'),
   saveChapter: method(chapterInput, chapterOut, 'Create or update the chapter details and policies.'),
   openDemoChapter: method(none, openedChapterFileOut, 'Open the demo chapter in its own file (never the open chapter file).'),

@@ -19,9 +19,16 @@ export function nextWeekday(from: string, weekday: number): string {
   return start.add((weekday - start.day() + 7) % 7, 'day').format('YYYY-MM-DD');
 }
 
+// One formatter per locale: making an Intl.DateTimeFormat costs far more than formatting with it, and a
+// report formats a day for every amendment it lists (the quarterly audit of a busy quarter: thousands).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDay(day: string | null | undefined, locale = 'en-US'): string {
   if (!day) return '';
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(`${day}T00:00:00Z`));
 }

@@ -2,6 +2,7 @@
 // these without bundling zod. contract.ts `satisfies Record<MethodName, …>` keeps both in step.
 export const methodNames = [
   'appStatus',
+  'firstScreenShown',
   'getChapter',
   'saveChapter',
   'openDemoChapter',

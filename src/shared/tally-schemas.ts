@@ -107,6 +107,8 @@ export const flagsOut = z.object({
   onlyGive: z.array(z.object({ memberId: z.string(), name: z.string(), given: z.number().int() })),
   noRecentReferral: z.array(z.object({ memberId: z.string(), name: z.string(), lastGivenOn: z.string().nullable() })),
   longOpenReferrals: z.array(z.object({ id: z.string(), giverName: z.string(), receiverName: z.string(), prospectName: z.string(), meetingOn: z.string(), daysOpen: z.number().int() })),
+  /** All referrals open that long, of which `longOpenReferrals` lists the oldest. */
+  longOpenReferralsTotal: z.number().int().nonnegative(),
   thresholds: z.object({ oneWayMin: z.number().int(), onlyTakeMin: z.number().int(), noReferralWeeks: z.number().int(), openReferralDays: z.number().int() }),
 });
 export type ReciprocityFlags = z.infer<typeof flagsOut>;

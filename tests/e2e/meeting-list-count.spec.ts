@@ -2,7 +2,9 @@
 // file, which on a ten-year chapter was most of the time from Enter to the new row) — and the
 // meeting list still says how many slips tonight's meeting holds, other meetings untouched.
 import { mkdirSync } from 'node:fs';
+import { chapterToday } from '../../src/services/chapter';
 import { loadDemoChapter } from '../../src/services/demo';
+import { createMeeting } from '../../src/services/meetings';
 import { expect, test } from './fixtures';
 
 test('the meeting list counts the slip just saved, and the one just deleted, without reloading every meeting', async ({ page, harness }) => {
@@ -55,4 +57,41 @@ test('the meeting list counts the slip just saved, and the one just deleted, wit
   mkdirSync('test-results', { recursive: true });
   await picker.click();
   await page.screenshot({ path: 'test-results/meeting-list-count.png' });
+});
+
+test('two slips typed faster than the screen refreshes still do not reload every meeting', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  createMeeting(harness.database.db, { meetingOn: chapterToday(harness.database.db), confirmDate: true });
+  const listCalls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/listMeetings')) listCalls.push(r.url());
+  });
+  await page.goto(harness.openUrl);
+  const slipsTab = page.getByRole('tab', { name: /^Slips/ });
+  await expect(slipsTab).toHaveText('Slips (0)');
+  const picker = page.getByRole('combobox', { name: 'Meeting', exact: true });
+  await expect(picker).toHaveValue(/ · Draft · 0 slips$/);
+  const callsBefore = listCalls.length;
+  // A busy laptop: each meeting refresh after a save comes back 800 ms late, so the second slip's
+  // refresh overtakes the first one's.
+  await page.route('**/api/getMeetingSheet', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  const giver = page.getByRole('textbox', { name: 'From (giver)' });
+  for (const [from, to, prospect] of [['dana', 'marcus', 'First prospect'], ['priya', 'greg', 'Second prospect']]) {
+    await page.keyboard.type(from!);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(to!);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(prospect!);
+    await page.keyboard.press('Enter');
+    await expect(giver).toBeFocused();
+    await expect(giver).toHaveValue('');
+  }
+  await expect(slipsTab).toHaveText('Slips (2)');
+  await expect(picker).toHaveValue(/ · Draft · 2 slips$/);
+  expect(listCalls.length - callsBefore).toBe(0);
 });

@@ -77,6 +77,8 @@ test('every slip type saves with one Enter, never before its later fields, and t
   await keys(page, ['marcus', 'Tab', 'dana', 'Tab', '300', 'Tab', 'Tab', 'Tab']);
   const fromReferral = page.getByRole('combobox', { name: 'From referral' });
   await expect(fromReferral).toBeFocused();
+  // The pair's open referrals are asked for once both members are in: the field says when they are there.
+  await expect(fromReferral).toHaveAttribute('placeholder', 'Choose the referral');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(fromReferral).toHaveValue(/\(\d{4}-\d{2}-\d{2}\)$/);
@@ -144,6 +146,8 @@ test('every slip type saves with one Enter, never before its later fields, and t
   await savedOne('Member');
   const ceus = sqlite.prepare(`SELECT p.first_name AS who, s.credits FROM ceus s JOIN meetings m ON m.id = s.meeting_id JOIN members p ON p.id = s.member_id WHERE m.meeting_on = ? AND s.deleted_at IS NULL ORDER BY p.first_name`).all(meetingDay);
   expect(ceus).toEqual([{ who: 'Aisha', credits: 2 }, { who: 'Jordan', credits: 1 }]);
+  // The card counts credits, and says from how many slips (2 + 1 credits read "3" with no word before).
+  await expect(page.getByLabel('CEUs total')).toContainText('3credits · 2 slips');
   await page.screenshot({ path: `${shots}/every-type-saved.png` });
 
   // Attendance: "/" jumps to a name typed (60 rows are no place to arrow through), A marks absent,
@@ -351,6 +355,8 @@ test('a closed meeting asks the reason for each change, in the dialog for a dele
   await expect(page.getByText('This meeting is in the future')).toBeVisible();
   await page.screenshot({ path: `${shots}/future-meeting.png` });
   await page.getByRole('button', { name: 'Remove meeting…' }).click();
+  // The dialog is drawn on the next frame and puts the cursor in its reason box: typed from there.
+  await expect(page.getByRole('dialog').getByRole('textbox')).toBeFocused();
   await page.keyboard.type('Wrong date typed');
   await page.keyboard.press('Enter');
   await expect(page.getByText(`The meeting of ${far} is removed.`)).toBeVisible();
@@ -366,6 +372,8 @@ test('a closed meeting asks the reason for each change, in the dialog for a dele
   await page.keyboard.press('Enter');
   await expect(page.getByText('This meeting is in the future')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel meeting…' }).click();
+  // The dialog is drawn on the next frame and puts the cursor in its reason box: typed from there.
+  await expect(page.getByRole('dialog').getByRole('textbox')).toBeFocused();
   await page.keyboard.type('Public holiday');
   await page.keyboard.press('Enter');
   await expect(page.getByText('This meeting was cancelled: it counts nowhere and takes no slips.', { exact: false })).toBeVisible();

@@ -252,4 +252,21 @@ test('the substitute box follows "Mark everyone else present"; the meeting list 
   await page.screenshot({ path: `${shots}/statement-member-highlighted.png` });
   await page.keyboard.press('Enter');
   await expect(member).toHaveValue('Ken Watanabe');
+
+  // The weekly report's meeting is searched like the Meeting screen's: a month from years ago loads back to it.
+  await page.getByText('Weekly meeting', { exact: true }).click();
+  const reportMeeting = page.getByRole('textbox', { name: 'Meeting', exact: true }).or(page.getByRole('combobox', { name: 'Meeting', exact: true }));
+  await reportMeeting.click();
+  await reportMeeting.fill(oldMonth);
+  const reportList = page.getByRole('listbox', { name: 'Meetings' });
+  await expect(reportList.getByRole('option', { name: `Load meetings back to ${oldMonth}…`, exact: true })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(reportList.getByRole('option')).toHaveCount(monthCount);
+  await page.keyboard.press('Enter');
+  const chosenDay = (await reportMeeting.inputValue()).slice(0, 10);
+  expect(chosenDay.slice(0, 7)).toBe(oldMonth);
+  await expect(reportMeeting).toHaveValue(`${chosenDay} · closed · 0 slips`);
+  await page.screenshot({ path: `${shots}/report-meeting-searched.png` });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByLabel('Report preview')).toContainText(`meeting-${chosenDay}.pdf`);
 });

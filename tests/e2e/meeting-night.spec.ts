@@ -211,7 +211,7 @@ test('a secretary records a whole meeting with the keyboard only, and a closed m
   await expect(page.getByLabel('TYFCB total')).toContainText(`${dollars}${tyfcbs.length} slips`);
   await expect(page.getByLabel('One-to-ones total')).toContainText(String(oneToOnes.length));
   await expect(page.getByLabel('Visitors total')).toContainText(String(visitors.length));
-  await expect(page.getByLabel('CEUs total')).toContainText(String(ceus.length));
+  await expect(page.getByLabel('CEUs total')).toContainText(`${ceus.length}credits · ${ceus.length} slips`);
   await expect(page.getByRole('table', { name: 'Slips of this meeting' }).getByRole('row')).toHaveCount(41);
   const stored = harness.database.sqlite.prepare("SELECT sum(amount_minor) FROM tyfcb_slips t JOIN meetings m ON m.id = t.meeting_id WHERE m.status = 'draft'").pluck().get();
   expect(stored).toBe(tyfcbTotal);

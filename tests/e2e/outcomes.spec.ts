@@ -48,6 +48,8 @@ test('the receiver moves a referral to won, the TYFCB is recorded, disputed and 
   // Outcomes: the giver's slip is disputed by the receiver, then leadership corrects it.
   await page.goto(`${harness.openUrl}#/outcomes`);
   await expect(page.getByRole('table', { name: 'Outcomes by member' })).toBeVisible();
+  // A president checking the signed audit against this screen is told why won/lost/open may differ.
+  await expect(page.getByText(/each with its status today \(the quarterly audit prints the status each had at the quarter's end/)).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/i18/outcomes.png', fullPage: true });
   // Every pair: the giver's pairs, this referral won and its TYFCB among them.
   await page.getByRole('combobox', { name: 'Pairs of' }).fill(giver!.fullName);

@@ -40,6 +40,35 @@ test('leadership saves the quarterly audit as a PDF whose total matches the chap
   expect(text).toMatch(new RegExp(`TYFCB\\s+${tyfcb.replace('$', '\\$')}`));
 });
 
+test('a statement previewed for one period and saved after the period was changed is saved for the new period', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(`${harness.openUrl}#/reports`);
+  await page.getByText('Member statement', { exact: true }).click();
+  const member = page.getByRole('combobox', { name: 'Member', exact: true });
+  await member.click();
+  await page.keyboard.type('dana');
+  await page.keyboard.press('Enter');
+  await page.getByText('Last quarter', { exact: true }).click();
+  const from = page.getByRole('textbox', { name: 'From', exact: true });
+  const to = page.getByRole('textbox', { name: 'To', exact: true });
+  const lastQuarter = `${await from.inputValue()}-to-${await to.inputValue()}`;
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByLabel('Report preview');
+  await expect(preview).toContainText(`${lastQuarter}.pdf`);
+  // The president changes the period: last quarter's PDF is no longer what the form asks for.
+  await page.getByText('Last 12 months', { exact: true }).click();
+  const lastYear = `${await from.inputValue()}-to-${await to.inputValue()}`;
+  expect(lastYear).not.toBe(lastQuarter);
+  await expect(preview).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(new RegExp(`-statement-Dana-Ruiz-${lastYear}\\.pdf$`));
+  const text = pdfText(readFileSync(await saved.path()));
+  expect(text).toContain(lastYear.replace('-to-', ' to '));
+  await page.screenshot({ path: 'test-results/reports-period-changed.png' });
+});
+
 test('a member statement needs a member, and says so', async ({ page, harness }) => {
   loadDemoChapter(harness.database.db);
   await page.goto(`${harness.openUrl}#/reports`);

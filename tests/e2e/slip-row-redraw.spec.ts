@@ -34,6 +34,14 @@ test('a slip edited shows its new amount at once, in its row and the total; dele
   const list = page.getByRole('table', { name: 'Slips of this meeting' });
   const referralRow = list.getByRole('row').filter({ hasText: 'Alvarez family' });
   await expect(referralRow).toHaveCount(1);
+  // Each button of a row says what it does under the pointer (one tooltip serves the whole list).
+  await referralRow.getByRole('button', { name: 'Edit Referral Dana Ruiz', exact: true }).hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Edit', { useInnerText: true });
+  await referralRow.getByRole('button', { name: 'History of Referral Dana Ruiz', exact: true }).hover();
+  await expect(page.getByRole('tooltip')).toHaveText('History', { useInnerText: true });
+  await page.screenshot({ path: '/tmp/shots/s7-a/row-tooltip.png' });
+  await page.mouse.move(5, 5);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
 
   // A TYFCB of 1,250.00: its row and the total.
   await page.keyboard.press('Alt+t');

@@ -68,4 +68,47 @@ describe('values the file does not give are said, never filled in silently', () 
     expect(preview.counts).toMatchObject({ same: 1, new: 3 });
     expect(preview.defaults[0]).toBe('1 referral: temperature not in the file, recorded as 3 — change it on the Meeting screen.');
   });
+
+  it('in a long file every slip gets the note of its own row, whatever the rows around it lack (rows of every kind, interleaved, twice over)', async () => {
+    const { api, one } = chapter();
+    const kinds: string[][] = [
+      ['Dana Ruiz', 'Marcus Chen', 'Referral', 'Outside', '', '', 'Alvarez family'],
+      ['Marcus Chen', 'Dana Ruiz', 'Referral', '', '', '', 'Keystone staff'],
+      ['Priya Raman', 'Dana Ruiz', 'Referral', 'Inside', '', '', ''],
+      ['Marcus Chen', 'Priya Raman', 'TYFCB', 'Outside', '$1,250.50', '', ''],
+      ['Marcus Chen', 'Dana Ruiz', 'TYFCB', '', '$80.00', '', 'Repeat order'],
+      ['Dana Ruiz', 'Priya Raman', 'TYFCB', 'Inside', '$99.00', '', 'Repeat order'],
+      ['Priya Raman', 'Marcus Chen', 'One-to-One', '', '', '', 'Coffee at the harbour'],
+      ['Dana Ruiz', 'Marcus Chen', 'One-to-One', '', '', '', 'Met 16/11/2026'],
+      ['Marcus Chen', 'Priya Raman', 'One-to-One', '', '', '', 'Met 20/11/2026'],
+    ];
+    const rows = [...kinds, ...kinds].map((r, i) => [...r.slice(0, 6), r[6] && !r[6].startsWith('Met') ? `${r[6]} ${i}` : r[6]!]);
+    const file = Papa.unparse([['Slips Audit Report for 17/11/2026'], ['Harbour Connectors'], [''], ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'], ...rows], { newline: '\r\n' });
+    const done = ok<any>(await api.callAsync('importSlipsAudit', { fileName: 'long.csv', contentBase64: Buffer.from(file).toString('base64') }));
+    expect(done.created).toBe(18);
+    const mark = (words: string[]) => `Imported from BNI Connect: ${words.join('; ')}.`;
+    const temp = 'temperature not in the file, recorded as 3';
+    const io = 'inside or outside not in the file, recorded as outside';
+    for (const i of [0, 9]) {
+      expect(one(`SELECT note FROM referrals WHERE prospect_name = 'Alvarez family ${i}'`)).toBe(mark([temp]));
+      expect(one(`SELECT note FROM referrals WHERE prospect_name = 'Keystone staff ${i + 1}'`)).toBe(mark([temp, io]));
+      expect(one(`SELECT note FROM tyfcb_slips WHERE amount_minor = 8000 AND note LIKE 'Repeat order ${i + 4} %'`)).toBe(`Repeat order ${i + 4} — ${mark(['new or repeat not in the file, recorded as repeat business (the Detail says repeat)', io])}`);
+      expect(one(`SELECT note FROM tyfcb_slips WHERE amount_minor = 9900 AND note LIKE 'Repeat order ${i + 5} %'`)).toBe(`Repeat order ${i + 5} — ${mark(['new or repeat not in the file, recorded as repeat business (the Detail says repeat)'])}`);
+      expect(one(`SELECT note FROM one_to_ones WHERE note LIKE 'Coffee at the harbour ${i + 6} %'`)).toBe(`Coffee at the harbour ${i + 6} — ${mark(["the day they met is not in the file, recorded as the meeting's date (2026-11-17)"])}`);
+    }
+    expect(one("SELECT count(*) FROM referrals WHERE prospect_name = 'From BNI Connect' AND note = 'Imported from BNI Connect: temperature not in the file, recorded as 3; no prospect in the file, recorded as \"From BNI Connect\".'")).toBe(2);
+    expect(one("SELECT count(*) FROM tyfcb_slips WHERE amount_minor = 125050 AND note = 'Imported from BNI Connect: new or repeat not in the file, recorded as new business.'")).toBe(2);
+    expect(one("SELECT count(*) FROM one_to_ones WHERE met_on = '2026-11-16' AND note = 'Met 16/11/2026'")).toBe(2);
+    expect(one("SELECT count(*) FROM one_to_ones WHERE met_on = '2026-11-17' AND note = 'Met 20/11/2026 — Imported from BNI Connect: the day they met in the file is after the meeting, recorded as the meeting''s date (2026-11-17).'")).toBe(2);
+    expect(done.defaults).toEqual([
+      '6 referrals: temperature not in the file, recorded as 3 — change them on the Meeting screen.',
+      '2 referrals: inside or outside not in the file, recorded as outside — change them on the Meeting screen.',
+      '2 referrals: no prospect in the file, recorded as "From BNI Connect" — change them on the Meeting screen.',
+      '2 TYFCBs: new or repeat not in the file, recorded as new business — change them on the Meeting screen.',
+      '4 TYFCBs: new or repeat not in the file, recorded as repeat business (the Detail says repeat) — change them on the Meeting screen.',
+      '2 TYFCBs: inside or outside not in the file, recorded as outside — change them on the Meeting screen.',
+      "2 one-to-ones: the day they met is not in the file, recorded as the meeting's date (2026-11-17) — change them on the Meeting screen.",
+      "2 one-to-ones: the day they met in the file is after the meeting, recorded as the meeting's date (2026-11-17) — change them on the Meeting screen.",
+    ]);
+  });
 });

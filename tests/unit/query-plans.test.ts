@@ -110,7 +110,23 @@ describe('query plans on a chapter file the app wrote', () => {
     // The page's own statement (the chapter's day is read first, from the one-row chapter table).
     const read = lastReads.find((s) => /FROM referrals/.test(s))!;
     const plan = (traced.prepare(`EXPLAIN QUERY PLAN ${read}`).all() as Array<{ detail: string }>).map((p) => p.detail).join('\n');
-    expect(plan).toMatch(/SEARCH r USING INDEX referrals_status \(status=\?\)/);
+    // Meeting by meeting in date order, each one's open referrals through the (status, meeting) index:
+    // the page stops at its end instead of sorting every open referral.
+    expect(plan).toMatch(/SCAN m USING INDEX meetings_meeting_on_unique\n[^]*SEARCH r USING INDEX referrals_status \(status=\? AND meeting_id=\?\)/);
+    // The count reads the same index, meeting by meeting.
+    expect(scansOf([['countOpenReferrals', {}]])).toEqual([]);
+    const counted = lastReads.find((s) => /FROM meetings m CROSS JOIN referrals/.test(s))!;
+    expect((traced.prepare(`EXPLAIN QUERY PLAN ${counted}`).all() as Array<{ detail: string }>).map((p) => p.detail).join('\n')).toMatch(/SEARCH r USING INDEX referrals_status \(status=\? AND meeting_id=\?\)/);
+  });
+
+  it("Reciprocity's long-open referrals are read meeting by meeting, oldest first, never all of them sorted", () => {
+    expect(scansOf([['reciprocityFlags', quarter()]])).toEqual([]);
+    const listed = lastReads.find((s) => /AS daysOpen/.test(s))!;
+    const plan = (traced.prepare(`EXPLAIN QUERY PLAN ${listed}`).all() as Array<{ detail: string }>).map((p) => p.detail).join('\n');
+    // The oldest meetings first through the (status, day) index, each one's open referrals through (status, meeting):
+    // only the order within a meeting is sorted ("RIGHT PART"), so the list stops after its few.
+    expect(plan).toMatch(/SEARCH mt USING COVERING INDEX meetings_status_day[^]*SEARCH r USING INDEX referrals_status \(status=\? AND meeting_id=\?\)/);
+    expect(plan).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
   });
 
   it('the weekly report and the quarterly audit (after the full check of the audit log) read no growing table from end to end', () => {

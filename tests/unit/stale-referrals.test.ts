@@ -8,7 +8,7 @@ import { integrityFlags, staleReferrals } from '../../src/services/integrity-fla
 import type { Db } from '../../src/db/open';
 import type { StaleReferrals } from '../../src/shared/contract';
 import { addDays } from '../../src/shared/dates';
-import { openTestDb, testRegistry } from '../support/db';
+import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
 
 /** Every stale referral the plain way: each open referral's last update worked out, no shortcut. */
 function everyStale(db: Db, today: string, staleDays = 14) {
@@ -42,6 +42,11 @@ describe('stale referrals for leadership: the total, a page at a time, the most 
     expect(all.map((r) => r.referralId)).toEqual(expected.map((r) => r.referralId));
     // Past the end: nothing more, the total still said.
     expect(page('recent', first.total + 10)).toMatchObject({ total: first.total, rows: [] });
+    // The other order walks the same referrals backwards (ties still by receiver, then referral), pages of 37.
+    const oldestFirst = [...expected].sort((a, b) => (a.lastUpdateOn !== b.lastUpdateOn ? (a.lastUpdateOn < b.lastUpdateOn ? -1 : 1) : byRecent(a, b)));
+    const walked: StaleReferrals['rows'] = [];
+    for (let offset = 0; offset < first.total; offset += 37) walked.push(...page('oldest', offset, 37).rows);
+    expect(walked.map((r) => r.referralId)).toEqual(oldestFirst.map((r) => r.referralId));
   });
 
   it('“quiet longest first” starts with the referrals the leadership flags list starts with', () => {
@@ -49,6 +54,33 @@ describe('stale referrals for leadership: the total, a page at a time, the most 
     const flags = integrityFlags(opened.db, { from: '2026-10-01', to: '2026-12-31' }, today).stale;
     expect(oldest.rows.map((r) => r.referralId)).toEqual(flags.map((r) => r.referralId));
     expect(oldest.rows[0]!.daysSinceUpdate).toBeGreaterThan(page('recent', 0, 1).rows[0]!.daysSinceUpdate);
+  });
+
+  it('a chapter with one referral a week pages them exactly, a week per line, in both orders', () => {
+    const small = openTestDb();
+    const api = testRegistry(small);
+    const seats = smallChapter(small);
+    const id = (r: ReturnType<typeof api.call>) => ((r as { value: { id: string } }).value).id;
+    const ann = id(api.call('addMember', memberInput(seats.realEstate, 'Ann', 'Lee', { joinedOn: '2024-01-03' })));
+    const bo = id(api.call('addMember', memberInput(seats.mortgage, 'Bo', 'Ek', { joinedOn: '2024-01-03' })));
+    const days: string[] = [];
+    for (let week = 0; week < 7; week++) {
+      const meetingOn = addDays('2025-01-01', 7 * week);
+      const meetingId = id(api.call('createMeeting', { meetingOn, confirmDate: true }));
+      api.call('saveReferral', { meetingId, giverId: ann, receiverId: bo, prospectName: `Week ${week}` });
+      days.push(meetingOn);
+    }
+    const walk = (order: 'recent' | 'oldest', limit: number) => {
+      const lines: string[] = [];
+      for (let offset = 0; offset < 7; offset += limit) lines.push(...staleReferrals(small.db, { order, offset, limit }, '2026-11-17').rows.map((r) => r.lastUpdateOn));
+      return lines;
+    };
+    for (const limit of [1, 2, 3]) {
+      expect(walk('recent', limit)).toEqual([...days].reverse());
+      expect(walk('oldest', limit)).toEqual(days);
+    }
+    expect(staleReferrals(small.db, { order: 'recent', offset: 0, limit: 3 }, '2026-11-17').total).toBe(7);
+    small.close();
   });
 
   it('a chapter with nothing stale says 0; a page of 0 rows or a negative start is refused with the field named', () => {

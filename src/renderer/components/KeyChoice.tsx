@@ -1,4 +1,5 @@
 import { Input, SegmentedControl } from '@mantine/core';
+import { useId, type CSSProperties } from 'react';
 
 interface Option<T extends string> {
   value: T;
@@ -6,6 +7,20 @@ interface Option<T extends string> {
   /** The one key that picks this option while the control has focus. */
   key: string;
 }
+
+// Mantine's SegmentedControl, drawn as the plain radio group it is before it measures itself: the same
+// classes and elements (tests/unit/key-choice-markup.test.ts compares the HTML), the chosen option marked by
+// Mantine's own CSS (a white box behind the chosen label) instead of a floating indicator placed by
+// measuring the page. Mantine measured each time the choice changed — after every Enter, when the bar
+// empties and the choices go back to their defaults — forcing the browser to lay the page out there and then.
+const cls = {
+  root: `${SegmentedControl.classes.root} mantine-SegmentedControl-root`,
+  control: `${SegmentedControl.classes.control} mantine-SegmentedControl-control`,
+  input: `${SegmentedControl.classes.input} mantine-SegmentedControl-input`,
+  label: `${SegmentedControl.classes.label} mantine-SegmentedControl-label`,
+  innerLabel: `${SegmentedControl.classes.innerLabel} mantine-SegmentedControl-innerLabel`,
+};
+const rootStyle = { '--sc-shadow': 'var(--mantine-shadow-xs)', '--sc-transition-duration': '0ms' } as CSSProperties;
 
 /** A segmented choice you set with one key ("i" inside, "o" outside, "1"–"5" temperature). */
 export function KeyChoice<T extends string>({
@@ -24,6 +39,7 @@ export function KeyChoice<T extends string>({
   onChange: (value: T) => void;
   error?: string | undefined;
 }) {
+  const name = `mantine-${useId().replace(/:/g, '')}`;
   return (
     <Input.Wrapper label={label} error={error}>
       <div
@@ -38,16 +54,19 @@ export function KeyChoice<T extends string>({
           }
         }}
       >
-        {/* No sliding indicator: a key sets the choice at once, and the bar emptied after each save would
-            otherwise animate every choice back to its default, frame after frame, while the next slip is typed. */}
-        <SegmentedControl
-          fullWidth
-          transitionDuration={0}
-          aria-label={label}
-          value={value}
-          onChange={(v) => onChange(v as T)}
-          data={options.map((o) => ({ value: o.value, label: o.label }))}
-        />
+        <div style={rootStyle} className={cls.root} data-full-width="true" data-with-items-borders="true" aria-label={label} role="radiogroup">
+          {options.map((o) => {
+            const active = o.value === value;
+            return (
+              <div key={o.value} className={cls.control} data-active={active || undefined}>
+                <input className={cls.input} type="radio" id={`${name}-${o.value}`} data-focus-ring="auto" name={name} checked={active} value={o.value} onChange={() => onChange(o.value)} />
+                <label className={cls.label} data-active={active || undefined} htmlFor={`${name}-${o.value}`}>
+                  <span className={cls.innerLabel}>{o.label}</span>
+                </label>
+              </div>
+            );
+          })}
+        </div>
       </div>
     </Input.Wrapper>
   );

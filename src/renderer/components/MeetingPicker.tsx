@@ -20,6 +20,7 @@ export function MeetingPicker({
   onShowBackTo,
   label,
   placeholder,
+  fieldLabel,
 }: {
   meetings: Meeting[];
   hasOlder: boolean;
@@ -29,6 +30,8 @@ export function MeetingPicker({
   onShowBackTo: (day: string) => Promise<void>;
   label: (m: Meeting) => string;
   placeholder: string;
+  /** A visible label above the field (the Reports screen's form); the Meeting screen's header has none. */
+  fieldLabel?: string;
 }) {
   const combobox = useCombobox({
     onDropdownClose: () => {
@@ -87,6 +90,7 @@ export function MeetingPicker({
       <Combobox.Target withExpandedAttribute>
         <InputBase
           aria-label="Meeting"
+          label={fieldLabel}
           w={300}
           value={search ?? (chosen ? label(chosen) : '')}
           placeholder={placeholder}

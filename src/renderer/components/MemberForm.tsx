@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LedgerError } from '../../shared/errors';
 import type { Classification, Member } from '../../shared/contract';
 import { datedFieldProblem } from '../../shared/fields';
@@ -49,12 +49,15 @@ export function MemberForm({
   members,
   onSaved,
   onCancel,
+  onDirtyChange,
 }: {
   member?: Member;
   classifications: Classification[];
   members: Member[];
   onSaved: (m: Member) => void;
   onCancel: () => void;
+  /** Something typed or chosen differs from what the form opened with (its dialog asks before closing). */
+  onDirtyChange?: (dirty: boolean) => void;
 }) {
   const form = useForm<Values>({
     initialValues: {
@@ -74,6 +77,8 @@ export function MemberForm({
       nameOrder: member?.nameOrder ?? 'chapter',
     },
   });
+  const dirty = form.isDirty();
+  useEffect(() => onDirtyChange?.(dirty), [dirty]);
   const options = useMemo(() => classificationOptions(classifications, member), [classifications, member]);
   const sponsors = useMemo(
     () => members.filter((m) => m.id !== member?.id).map((m) => ({ value: m.id, label: `${m.fullName} — ${m.company || m.classificationName}` })),

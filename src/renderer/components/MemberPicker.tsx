@@ -23,14 +23,39 @@ export const isOutsideChoice = (id: string | null | undefined): boolean => !!id 
 /** Lower case without accents or apostrophes, so "jose muller" finds José Müller-Łukasz and "obrien" Tom O'Brien. */
 const fold = foldName;
 
-/** Every word typed must appear in the name, company or classification: "dan real" finds Dana Ruiz, realtor. */
+/**
+ * Every word typed must appear in the name, company or classification: "dan real" finds Dana Ruiz, realtor.
+ * The closest come first, so Enter takes the member meant: the name exactly as typed, then names whose
+ * words are the words typed ("olumide 9" → Olumide Murphy 9 before Olumide Murphy 89), then words that
+ * begin with them, then any containing them; the roster's order within each.
+ */
 export function matchMembers(members: PickableMember[], search: string): PickableMember[] {
   const words = fold(search).split(/\s+/).filter(Boolean);
   if (words.length === 0) return members;
-  return members.filter((m) => {
-    const haystack = fold(`${m.name} ${m.company} ${m.classificationName}`);
-    return words.every((w) => haystack.includes(w));
+  const whole = words.join(' ');
+  const ranked: Array<{ member: PickableMember; rank: number; at: number }> = [];
+  members.forEach((m, at) => {
+    const name = fold(m.name);
+    const haystack = `${name} ${fold(m.company)} ${fold(m.classificationName)}`;
+    if (!words.every((w) => haystack.includes(w))) return;
+    if (name === whole) return void ranked.push({ member: m, rank: 0, at });
+    const nameWords = name.split(' ');
+    const allWords = haystack.split(' ');
+    // Per word typed: 0 a whole word of the name, 1 the start of any word, 2 inside a word.
+    const rank = words.reduce((sum, w) => sum + (nameWords.includes(w) ? 0 : allWords.some((h) => h.startsWith(w)) ? 1 : 2), 1);
+    ranked.push({ member: m, rank, at });
   });
+  return ranked.sort((a, b) => a.rank - b.rank || a.at - b.at).map((r) => r.member);
+}
+
+/**
+ * The outside choice whose name begins with what was typed ("visi" → Visitor…, "other" → Other chapter…,
+ * "bni"), when no member matches: typing the choice's own word is choosing it. Two letters at least.
+ */
+export function outsideChoiceTyped(search: string): PickableMember | null {
+  const typed = fold(search);
+  if (typed.length < 2) return null;
+  return outsideChoices.find((c) => fold(c.name).startsWith(typed)) ?? null;
 }
 
 interface Props {
@@ -43,7 +68,6 @@ interface Props {
   outside?: boolean;
   error?: string | undefined;
   placeholder?: string;
-  autoFocus?: boolean;
   /** Enter took the highlighted match: the slip bar moves on to the next field (like Tab). */
   onEnterPick?: (id: string) => void;
   /** The field's name in a refusal, so the slip bar can put the cursor back here (data-slip-field). */
@@ -57,7 +81,7 @@ interface Props {
  * or Tab takes it (Tab also moves on), so "dan⇥" fills the field.
  */
 export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberPicker(
-  { label, members: roster, value, onChange, error, placeholder, autoFocus, onEnterPick, fieldName, outside, resetKey },
+  { label, members: roster, value, onChange, error, placeholder, onEnterPick, fieldName, outside, resetKey },
   ref,
 ) {
   const members = useMemo(() => (outside ? [...roster, ...outsideChoices] : roster), [roster, outside]);
@@ -82,14 +106,18 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
   const memberMatches = matches.filter((m) => !isOutsideChoice(m.id)).length;
   // The first member is highlighted; when no member matches nothing is, so a mistyped name never
   // becomes someone outside the chapter by Enter: the secretary arrows down to "Other chapter…".
+  // The one exception: the choice's own word typed ("Visitor", "BNI") highlights that choice.
+  const choiceTyped = outside && memberMatches === 0 ? outsideChoiceTyped(typed) : null;
   useEffect(() => {
     if (!combobox.dropdownOpened) return;
     if (memberMatches > 0) combobox.selectFirstOption();
+    else if (choiceTyped) combobox.selectOption(matches.indexOf(choiceTyped));
     else combobox.resetSelectedOption();
-  }, [typed, combobox.dropdownOpened, memberMatches]);
+  }, [typed, combobox.dropdownOpened, memberMatches, choiceTyped]);
 
   const take = (id: string) => {
-    onChange(id, isOutsideChoice(id) ? typed : undefined);
+    // The choice's own word ("visi") is no one's name: the name field starts empty.
+    onChange(id, isOutsideChoice(id) && outsideChoiceTyped(typed)?.id !== id ? typed : undefined);
     setSearch(members.find((m) => m.id === id)?.name ?? '');
     combobox.closeDropdown();
   };
@@ -104,7 +132,6 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
           value={search}
           error={error}
           placeholder={placeholder ?? 'Name, company or classification'}
-          autoFocus={autoFocus}
           autoComplete="off"
           rightSection={<Combobox.Chevron />}
           rightSectionPointerEvents="none"

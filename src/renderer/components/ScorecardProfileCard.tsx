@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -9,7 +9,6 @@ import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
 import { sameData, setLeaveGuard } from '../leave-guard';
 import { useQuery } from '../use-query';
-import { foldedFilter } from './SearchSelect';
 
 type Category = ScoreCategory;
 
@@ -34,6 +33,14 @@ function measureFrom(value: string): Measure {
 
 /** An emptied number box stays empty (sent as null, so the ledger says the field is required) instead of becoming 0 or 1. */
 const wholeOrEmpty = (v: string | number): number => (v === '' ? (null as unknown as number) : Number(v));
+
+// The browser's own pickers for the profile's many small choices (colours, measures, directions, the
+// period): each of Mantine's Select built its hidden option list and its popover as Settings opened —
+// about twenty of them and 260 options on a six-category profile.
+const directionOptions = [
+  { value: 'at_least', label: 'at least' },
+  { value: 'at_most', label: 'at most' },
+];
 
 const periodKinds = [
   { value: 'completed_months', label: 'Last completed months' },
@@ -111,18 +118,18 @@ export function ScorecardProfileCard() {
         <TextInput label="Profile name" value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.currentTarget.value })} w={300} />
       </Group>
       <Group mb="md" align="flex-end">
-        <Select
+        <NativeSelect
           label="Period"
           data={periodKinds}
           value={period.kind}
-          allowDeselect={false}
           w={230}
-          onChange={(kind) =>
+          onChange={(e) => {
+            const kind = e.currentTarget.value;
             setProfile({
               ...profile,
               period: kind === 'rolling_weeks' ? { kind, weeks: 26 } : kind === 'dates' ? { kind, from: '2026-01-01', to: '2026-06-30' } : { kind: 'completed_months', months: 6 },
-            })
-          }
+            });
+          }}
         />
         {period.kind === 'completed_months' && <NumberInput label="Months" error={flagged('period.months')} value={period.months ?? ''} min={1} max={24} clampBehavior="none" allowDecimal={false} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'completed_months', months: wholeOrEmpty(v) } })} />}
         {period.kind === 'rolling_weeks' && <NumberInput label="Weeks" error={flagged('period.weeks')} value={period.weeks ?? ''} min={1} max={104} clampBehavior="none" allowDecimal={false} w={90} onChange={(v) => setProfile({ ...profile, period: { kind: 'rolling_weeks', weeks: wholeOrEmpty(v) } })} />}
@@ -149,7 +156,7 @@ export function ScorecardProfileCard() {
       <Group mb="md" gap="xs">
         {profile.bands.map((band, i) => (
           <Group key={i} gap={4} wrap="nowrap">
-            <Select aria-label={`Band ${i + 1} colour`} data={[...bandColours]} value={band.colour} w={95} size="xs" allowDeselect={false} onChange={(v) => setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, colour: v as typeof b.colour } : b)) })} />
+            <NativeSelect aria-label={`Band ${i + 1} colour`} data={[...bandColours]} value={band.colour} w={95} size="xs" onChange={(e) => { const v = e.currentTarget.value; setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, colour: v as typeof b.colour } : b)) }); }} />
             <TextInput aria-label={`Band ${i + 1} name`} value={band.label} w={80} size="xs" onChange={(e) => { const label = e.currentTarget.value; setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, label } : b)) }); }} />
             <NumberInput aria-label={`Band ${i + 1} from points`} value={band.from} w={70} size="xs" min={0} allowDecimal={false} onChange={(v) => setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, from: Number(v) } : b)) })} />
           </Group>
@@ -170,8 +177,8 @@ export function ScorecardProfileCard() {
               <Table.Td w={430}>
                 <Group gap={4} wrap="nowrap">
                   <TextInput aria-label={`Category ${index + 1} name`} size="xs" value={c.label} w={140} onChange={(e) => setCategory(index, { label: e.currentTarget.value })} />
-                  <Select aria-label={`${c.label} measure`} size="xs" data={measureOptions} value={measureValue(c.measure)} w={210} allowDeselect={false} searchable filter={foldedFilter} onChange={(v) => v && setCategory(index, { measure: measureFrom(v), direction: v === 'equivalent_absences' ? 'at_most' : c.direction })} />
-                  <Select aria-label={`${c.label} direction`} size="xs" w={90} allowDeselect={false} data={[{ value: 'at_least', label: 'at least' }, { value: 'at_most', label: 'at most' }]} value={c.direction} onChange={(v) => setCategory(index, { direction: v as Category['direction'] })} />
+                  <NativeSelect aria-label={`${c.label} measure`} size="xs" data={measureOptions} value={measureValue(c.measure)} w={210} onChange={(e) => { const v = e.currentTarget.value; setCategory(index, { measure: measureFrom(v), direction: v === 'equivalent_absences' ? 'at_most' : c.direction }); }} />
+                  <NativeSelect aria-label={`${c.label} direction`} size="xs" w={90} data={directionOptions} value={c.direction} onChange={(e) => setCategory(index, { direction: e.currentTarget.value as Category['direction'] })} />
                 </Group>
                 {c.measure.kind === 'attendance_rate' && (
                   <Group gap={4} mt={4}>

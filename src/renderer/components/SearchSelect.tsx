@@ -18,8 +18,9 @@ export const foldedFilter: OptionsFilter = ({ options, search }) =>
     .filter((o) => ('group' in o ? o.items.length > 0 : optionMatches(o.label, search)));
 
 /**
- * A searchable Select that behaves like the slip bar's pickers: Enter takes the only match; with several
- * matches (or none) Enter stays in the field instead of submitting the form, so nothing is sent half-chosen.
+ * A searchable Select that behaves like the slip bar's pickers: Enter takes the first match (highlighted
+ * as the name is typed), or the line reached with the arrows; with no match Enter stays in the field
+ * instead of submitting the form, so nothing is sent half-chosen.
  */
 export function SearchSelect(props: Omit<SelectProps, 'searchable' | 'filter'>) {
   const { data = [], value, onChange, onKeyDown, ...rest } = props;
@@ -38,9 +39,13 @@ export function SearchSelect(props: Omit<SelectProps, 'searchable' | 'filter'>) 
     const typed = search.trim();
     if (typed === '' || (chosen && chosen.label === search)) return; // nothing typed, or the choice stands: the form may submit
     event.preventDefault();
-    const matches = items.filter((i) => !i.disabled && optionMatches(i.label, typed));
-    if (matches.length === 1) {
-      onChange?.(matches[0]!.value, matches[0]!);
+    // The first match is the one highlighted as the name is typed: Enter takes it, as the slip bar's pickers
+    // do. Mantine takes the highlighted line too when it has drawn the highlight (a line reached with the
+    // arrows wins, its choice coming after this one); taken here, the answer never depends on whether the
+    // highlight was drawn before the key (it was not on a busy machine: "e" + Enter left "e" one time in three).
+    const first = items.find((i) => !i.disabled && optionMatches(i.label, typed));
+    if (first) {
+      onChange?.(first.value, first);
       setOpened(false);
     }
   };
@@ -52,7 +57,7 @@ export function SearchSelect(props: Omit<SelectProps, 'searchable' | 'filter'>) 
       value={value ?? null}
       onChange={onChange}
       searchable
-      // The first match is highlighted as a name is typed (the only one, when one is left): Enter takes it.
+      // The first match is highlighted as a name is typed: Enter takes it.
       selectFirstOptionOnChange
       searchValue={search}
       onSearchChange={setSearch}

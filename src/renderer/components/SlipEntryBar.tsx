@@ -1,6 +1,7 @@
-import { Alert, Autocomplete, Badge, Button, Group, Kbd, Modal, Paper, SegmentedControl, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Badge, Button, Group, Kbd, Loader, Modal, Paper, SegmentedControl, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import type { Classification, Meeting, MeetingSheet, OpenReferral, Slip, SlipKind } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
 import { amountExample, minorToInput } from '../../shared/money';
@@ -11,6 +12,7 @@ import type { OutsidePartyKind } from '../../shared/domain';
 import { setLeaveGuard } from '../leave-guard';
 import { emailInPhone, keptKinds, keptSentence, refusalSentence, slipFieldLabels, slipTypeWords, switchSlipType, unsavedSentence, type EntryKind, type KeptDrafts } from '../slip-drafts';
 import { looksLikeEmail } from '../../shared/fields';
+import { slipModes } from '../slip-modes';
 
 /**
  * What the bar holds, kept by the Meeting screen while the bar is not drawn (the Attendance tab, another
@@ -35,13 +37,7 @@ export interface HeldSlip {
 /** The platform's modifier for undo: Cmd on macOS, Ctrl elsewhere. */
 export const modKey = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
-export const slipModes: Array<{ kind: SlipKind; label: string; hotkey: string; key: string }> = [
-  { kind: 'referral', label: 'Referral', hotkey: 'alt+r', key: 'R' },
-  { kind: 'tyfcb', label: 'TYFCB', hotkey: 'alt+t', key: 'T' },
-  { kind: 'one_to_one', label: 'One-to-one', hotkey: 'alt+o', key: 'O' },
-  { kind: 'visitor', label: 'Visitor', hotkey: 'alt+v', key: 'V' },
-  { kind: 'ceu', label: 'CEU', hotkey: 'alt+c', key: 'C' },
-];
+export { slipModes };
 
 export interface Draft {
   id?: string;
@@ -174,6 +170,14 @@ function enterInClosedListSaves(event: React.KeyboardEvent<HTMLElement>) {
   target.form?.requestSubmit();
 }
 
+/** The cursor may be taken to the slip bar: it is nowhere, in the bar, or on a button or a tab — never in a dialog or a field elsewhere. */
+function cursorIsFree(form: HTMLFormElement | null): boolean {
+  const active = document.activeElement as HTMLElement | null;
+  if (!active || active === document.body || form?.contains(active)) return true;
+  if (active.closest('[role="dialog"]')) return false;
+  return !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement || active.isContentEditable);
+}
+
 /** Has the secretary typed anything since the bar was emptied (or since the edit began)? */
 function differs(d: Draft, baseline: Draft): boolean {
   return JSON.stringify(d) !== JSON.stringify(baseline);
@@ -258,8 +262,10 @@ const SaveButton = memo(function SaveButton({ busy, label }: { busy: BusyFlag; l
     const timer = setTimeout(() => setSlow(true), 300);
     return () => clearTimeout(timer);
   }, [saving]);
+  // Never Mantine's `loading`: it disables the button, and a form whose submit button is disabled ignores
+  // Enter — the next slip, typed while a slow save was still on its way, was not saved by its Enter.
   return (
-    <Button type="submit" loading={saving && slow}>
+    <Button type="submit" aria-busy={saving && slow} leftSection={saving && slow ? <Loader size="xs" color="white" /> : undefined}>
       {label}
     </Button>
   );
@@ -388,13 +394,25 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     [sheet.roster],
   );
 
-  // Without force, never steal the cursor from elsewhere (a dialog, the attendance grid): only from
-  // nowhere or from this bar. With force (after a save, or on starting/finishing an edit) it goes home.
-  const focusFirst = (force = false) =>
+  /**
+   * The cursor to the bar's first field. Without force it never takes the cursor from elsewhere (a dialog,
+   * the attendance grid): only from nowhere or from this bar. With force (a save, Esc, an edit started or
+   * finished, a type switch) it goes home. `now` moves it inside the key's own handler, so the next slip's
+   * first key is already in the next slip. The later try (after React has drawn another type's fields)
+   * acts only if the cursor has not moved since it was asked for: Chromium runs keys already typed before a
+   * timer, and a cursor the secretary had moved on (a member taken by Enter, then Credits) was pulled back
+   * to the first field, the credits typed into the member picker.
+   */
+  const focusFirst = (force = false, now = false) => {
+    if (now) firstField.current?.focus();
+    const asked = document.activeElement;
     setTimeout(() => {
       const active = document.activeElement;
-      if (force || !active || active === document.body || formRef.current?.contains(active)) firstField.current?.focus();
+      const nowhere = !active || active === document.body;
+      if (!nowhere && active !== asked) return;
+      if (force || nowhere || formRef.current?.contains(active)) firstField.current?.focus();
     }, 0);
+  };
   /**
    * Another slip type: what is typed in this one is kept for it (slip-drafts.ts) and the other type's
    * own half-typed slip comes back. Reads the refs: the hotkeys hold the first render's function.
@@ -402,7 +420,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
   const switchMode = (kind: SlipKind) => {
     const from = modeRef.current as EntryKind;
     const current = draftRef.current;
-    if (kind === from) return void setTimeout(() => firstField.current?.focus(), 0);
+    if (kind === from) return void focusFirst(true, true);
     // A slip being edited stays what it is: finish the edit (Enter) or cancel it (Esc) first.
     if (current.id) return setFinishEdit(true);
     const { draft: back, kept: next } = switchSlipType(from, current, kind as EntryKind, keptRef.current, (d) => differs(d, emptyDraft()));
@@ -410,17 +428,21 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     keptRef.current = next;
     modeRef.current = kind;
     draftRef.current = shown;
-    setKept(next);
-    setMode(kind);
-    setDraft(shown);
-    fresh();
-    setErrors({});
-    setFormError(null);
-    setFinishEdit(false);
-    setOffer(null);
-    setMoved(null);
-    setNotSaved(null);
-    setTimeout(() => firstField.current?.focus(), 0);
+    // Drawn now, inside the key's own handler, and the cursor put in the new type's first field: the first
+    // letters of a name typed straight after Alt+O were lost while the cursor was nowhere.
+    flushSync(() => {
+      setKept(next);
+      setMode(kind);
+      setDraft(shown);
+      fresh();
+      setErrors({});
+      setFormError(null);
+      setFinishEdit(false);
+      setOffer(null);
+      setMoved(null);
+      setNotSaved(null);
+    });
+    focusFirst(true, true);
   };
   const switchModeRef = useRef(switchMode);
   switchModeRef.current = switchMode;
@@ -430,8 +452,12 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     [],
   );
 
-  // A new meeting on screen: the secretary types straight away.
-  useEffect(() => {
+  // A new meeting on screen (or the bar drawn again): the secretary types straight away — the cursor is put
+  // in the first field as the bar is drawn, unless it is in a dialog or in another field being typed in.
+  // (React's autoFocus took it from anywhere: the bar drawn late after a meeting was removed took it from the
+  // new-meeting dialog Alt+N had just opened.) The type switch, an edit and a save put it there themselves.
+  useLayoutEffect(() => {
+    if (cursorIsFree(formRef.current)) firstField.current?.focus();
     focusFirst();
   }, [sheet.meeting.id]);
 
@@ -461,9 +487,15 @@ export const SlipEntryBar = memo(function SlipEntryBar({
   useEffect(() => {
     if (mode !== 'tyfcb' || !draft.closerId || !draft.referrerId) return setPairReferrals([]);
     const { closerId, referrerId } = draft;
-    void ledger.listOpenReferrals({ memberId: closerId, status: 'open', olderThanDays: 0 }).then((list) =>
-      setPairReferrals(list.filter((r) => r.giverId === referrerId && r.receiverId === closerId)),
-    );
+    // An answer for a pair no longer in the bar (the secretary picked again meanwhile) is dropped: it
+    // would offer the last pair's referrals for this one.
+    let current = true;
+    void ledger.listOpenReferrals({ memberId: closerId, status: 'open', olderThanDays: 0 }).then((list) => {
+      if (current) setPairReferrals(list.filter((r) => r.giverId === referrerId && r.receiverId === closerId));
+    });
+    return () => {
+      current = false;
+    };
   }, [mode, draft.closerId, draft.referrerId]);
   // A saved TYFCB being edited keeps showing the referral it is linked to, though that referral is won
   // now and so no longer among the open ones (the field looked empty while the link was kept).
@@ -480,6 +512,9 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     ...pairReferrals.map((r) => ({ value: r.id, label: `${r.prospectName} (${r.meetingOn})` })),
     ...(linkedReferral && linkedReferral.value === draft.referralId && !pairReferrals.some((r) => r.id === linkedReferral.value) ? [linkedReferral] : []),
   ];
+
+  const referralChoicesRef = useRef(referralChoices);
+  referralChoicesRef.current = referralChoices;
 
   const setValue = (key: keyof Draft, value: unknown) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -529,8 +564,36 @@ export const SlipEntryBar = memo(function SlipEntryBar({
       // As Tab does: what is in the field is selected, so "2" typed over a CEU's 1 credit gives 2, not 12.
       if (next instanceof HTMLInputElement && next.type !== 'radio') next.select();
     };
-    if (now) move();
-    else setTimeout(move, 0);
+    if (now) return move();
+    // Later (after the list has closed), and only from where the cursor was: a Tab pressed in between
+    // already moved it, and a second move would skip a field.
+    const asked = document.activeElement;
+    setTimeout(() => {
+      if (document.activeElement === asked) move();
+    }, 0);
+  };
+
+  /**
+   * Enter in "From referral". List closed: the slip is saved. List open: the highlighted referral is taken
+   * and the cursor moves on — also when the list has not drawn its highlight yet (ArrowDown, Enter typed
+   * at once: Mantine's Enter found no highlighted line and did nothing, the referral silently not linked):
+   * then the one already chosen, else the first.
+   */
+  const referralEnter = (event: React.KeyboardEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || !(target instanceof HTMLInputElement) || target.getAttribute('aria-expanded') !== 'true') return enterInClosedListSaves(event);
+    event.preventDefault();
+    event.stopPropagation();
+    const list = document.getElementById(target.getAttribute('aria-controls') ?? '');
+    const highlighted = list?.querySelector<HTMLElement>('[data-combobox-option][data-combobox-selected]');
+    if (highlighted) return highlighted.click();
+    const choices = referralChoicesRef.current;
+    const choice = choices.find((c) => c.value === draftRef.current.referralId) ?? choices[0];
+    // Nothing to choose (yet): Enter saves, as with the list closed — it used to do nothing, twice, and the
+    // TYFCB was overwritten by the next one typed.
+    if (!choice) return void target.form?.requestSubmit();
+    newest.current.setValue('referralId', choice.value);
+    focusNextField(true);
   };
 
   /**
@@ -546,7 +609,13 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     error: errors[key],
     outside: key in pairOf,
     fieldName: key,
-    onEnterPick: stableFor('enterPick', () => () => focusNextField(true)),
+    onEnterPick: stableFor('enterPick', () => (id: string) => {
+      // "Visitor…" or "Other chapter…" brings the name field right after the picker: drawn first, so the
+      // cursor lands in it, not in the field after it (a name typed there went back into the picker).
+      const kind = partyKindOf(id);
+      if (kind && kind !== 'bni') flushSync(() => {});
+      focusNextField(true);
+    }),
     resetKey: generation,
   });
   /** The fields that say who the outsider is, right after the picker that holds them (Enter moves there). */
@@ -591,7 +660,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     setErrors({});
     setFormError(null);
     if (editing) onEditDone();
-    focusFirst(true);
+    focusFirst(true, true);
   };
 
   /** After a refused save the cursor goes to the field the refusal names (not back to the first field). */
@@ -682,13 +751,16 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     const before = d.id ? editingRef.current : null;
     // The bar empties at once: whatever is typed next is the next slip, never part of this one. After an
     // edit, the slip of that type kept while it was edited comes back.
-    setDraft((d.id ? takeKept(kind) : null) ?? emptyDraft());
+    const next = (d.id ? takeKept(kind) : null) ?? emptyDraft();
+    // The ref too, at once: a type switch pressed before the next render kept the slip just sent as "kept".
+    draftRef.current = next;
+    setDraft(next);
     fresh();
     setErrors({});
     setFormError(null);
     setFinishEdit(false);
     setBroughtFrom(null);
-    focusFirst(true);
+    focusFirst(true, true);
     try {
       const slip = await saveSlipDraft(kind, d, sheet.meeting.id, { reason, confirmDuplicate }, before);
       if (d.id) onEditDone();
@@ -697,7 +769,10 @@ export const SlipEntryBar = memo(function SlipEntryBar({
       // Nothing typed is lost: the slip comes back with the problem beside its field. If the next
       // slip is already being typed, the failed one waits in a notice until asked for.
       // (A slip of that type kept meanwhile counts as typed: it must not be overwritten either.)
-      const pristine = !differs(draftRef.current, emptyDraft()) && (kind === modeRef.current || !keptRef.current[kind as EntryKind]);
+      // Back into the bar only if the secretary has not moved on: the same slip type on screen and nothing typed
+      // in it. A refusal arriving after a switch to another type used to switch the bar back and take the
+      // cursor mid-word (the next referral's giver typed into the one-to-one's "Met on"): now it waits in red.
+      const pristine = !differs(draftRef.current, emptyDraft()) && kind === modeRef.current;
       const backInBar = () => {
         modeRef.current = kind;
         draftRef.current = d;
@@ -706,9 +781,13 @@ export const SlipEntryBar = memo(function SlipEntryBar({
         fresh();
       };
       if (error instanceof LedgerError && error.code === 'duplicate') {
-        if (pristine) backInBar();
-        else setHeld((h) => [...h, { kind, draft: d, before, message: 'Not saved yet: it looks like a slip already entered.' }]);
-        setDuplicate({ message: error.message, kind, draft: d, before });
+        // The question only over a bar still waiting for this slip: one popping up over the next slip being
+        // typed caught its keys (an Enter meant for that slip answered it). Otherwise it waits in red, and
+        // "Bring it back", then Enter, asks it.
+        if (pristine) {
+          backInBar();
+          setDuplicate({ message: error.message, kind, draft: d, before });
+        } else setHeld((h) => [...h, { kind, draft: d, before, message: 'Not saved yet: it looks like a slip already entered.' }]);
       } else if (pristine) {
         backInBar();
         showError(error, kind, d);
@@ -812,7 +891,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
 
         {mode === 'referral' && (
           <SimpleGrid cols={4} spacing="sm">
-            <BarMemberPicker ref={firstField} label="From (giver)" members={members} {...pick('giverId')} autoFocus />
+            <BarMemberPicker ref={firstField} label="From (giver)" members={members} {...pick('giverId')} />
             {partyFields('giverId')}
             <BarMemberPicker label="To (receiver)" members={members} {...pick('receiverId')} />
             {partyFields('receiverId')}
@@ -827,7 +906,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
 
         {mode === 'tyfcb' && (
           <SimpleGrid cols={4} spacing="sm">
-            <BarMemberPicker ref={firstField} label="From (closed the business)" members={members} {...pick('closerId')} autoFocus />
+            <BarMemberPicker ref={firstField} label="From (closed the business)" members={members} {...pick('closerId')} />
             {partyFields('closerId')}
             <BarMemberPicker label="Thanking (referrer)" members={members} {...pick('referrerId')} />
             {partyFields('referrerId')}
@@ -836,16 +915,18 @@ export const SlipEntryBar = memo(function SlipEntryBar({
             <BarKeyChoice label="Inside / outside / tier 3 (I/O/T)" fieldName="tyfcbKind" value={draft.tyfcbKind} onChange={set('tyfcbKind')} options={tyfcbKinds} />
             {/* Enter here follows the bar's one rule: in the open list it takes the referral and moves on;
                 with the list closed it saves (Mantine's Select would only open its list). */}
-            <div onKeyDownCapture={enterInClosedListSaves}>
+            <div onKeyDownCapture={referralEnter}>
               <Select
                 label="From referral"
-                placeholder={referralChoices.length ? 'Choose the referral' : 'No open referral for this pair'}
+                placeholder={referralChoices.length ? 'Choose the referral' : draft.closerId && draft.referrerId ? 'No open referral for this pair' : 'Both members first'}
                 clearable
-                disabled={referralChoices.length === 0}
+                // Never disabled: a field that turns on when the pair's referrals arrive made Tab land in
+                // it or skip it depending on how fast the answer came, so keys typed next went elsewhere.
                 data={referralChoices}
                 value={draft.referralId}
                 onChange={set('referralId')}
                 onOptionSubmit={() => focusNextField()}
+                selectFirstOptionOnDropdownOpen
                 error={errors.referralId}
                 data-slip-field="referralId"
               />
@@ -856,7 +937,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
 
         {mode === 'one_to_one' && (
           <SimpleGrid cols={4} spacing="sm">
-            <BarMemberPicker ref={firstField} label="Member" members={members} {...pick('memberAId')} autoFocus />
+            <BarMemberPicker ref={firstField} label="Member" members={members} {...pick('memberAId')} />
             {partyFields('memberAId')}
             <BarMemberPicker label="Met with" members={members} {...pick('memberBId')} />
             {partyFields('memberBId')}
@@ -867,7 +948,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
 
         {mode === 'visitor' && (
           <SimpleGrid cols={4} spacing="sm">
-            <BarTextInput ref={firstField} label="Visitor name" autoFocus {...text('name')} />
+            <BarTextInput ref={firstField} label="Visitor name" {...text('name')} />
             <BarTextInput label="Company" {...text('company')} />
             <Autocomplete
               label="Classification sought"
@@ -888,7 +969,7 @@ export const SlipEntryBar = memo(function SlipEntryBar({
 
         {mode === 'ceu' && (
           <SimpleGrid cols={4} spacing="sm">
-            <BarMemberPicker ref={firstField} label="Member" members={members} {...pick('memberId')} autoFocus />
+            <BarMemberPicker ref={firstField} label="Member" members={members} {...pick('memberId')} />
             {/* Text, not a number field: a number field drops what it does not allow without a word ("0,5" became 5 credits). */}
             <BarTextInput label="Credits" description="Enter saves" inputMode="numeric" w={110} {...text('credits')} />
             <BarTextInput label="Note" placeholder="Podcast, training, workshop…" {...text('note')} style={spanTwo} />
@@ -933,12 +1014,12 @@ export const SlipEntryBar = memo(function SlipEntryBar({
       <Modal opened={duplicate !== null} onClose={() => setDuplicate(null)} title="Already entered?">
         <Text size="sm">{duplicate?.message}</Text>
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setDuplicate(null)}>
+          {/* The cursor starts on "No, go back": an Enter pressed twice, or meant for the next slip, never saves a
+              duplicate; saving anyway is a deliberate Tab, then Enter (or a click), as in the meeting date question. */}
+          <Button variant="default" data-autofocus onClick={() => setDuplicate(null)}>
             No, go back
           </Button>
-          {/* data-autofocus: the dialog's focus trap starts here, so Enter confirms (not the close ✕). */}
           <Button
-            data-autofocus
             onClick={() => {
               const dup = duplicate!;
               setDuplicate(null);

@@ -1,10 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { chapterToday } from '../chapter-today';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconHistory, IconPencil, IconTrash } from '@tabler/icons-react';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, Meeting, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
 import { defaultMeeting } from '../../shared/default-meeting';
 import { isRealIsoDate } from '../../shared/fields';
@@ -23,12 +21,14 @@ import { useRecentMeetings } from '../recent-meetings';
 import { MeetingPicker } from '../components/MeetingPicker';
 import { useQuery } from '../use-query';
 import { earlyKeys, takeEarly } from '../early';
+import { sayFirstScreenShown } from '../first-screen';
 import { keepUnchanged } from '../keep-unchanged';
 import { withSlipDeleted, withSlipSaved } from '../sheet-patch';
 import { afterNextPaint } from '../after-paint';
 import { useStableCallback, useStableHandlers } from '../use-stable-callback';
 import { GuidedStart } from '../components/GuidedStart';
 import { SlipHistoryDrawer } from '../components/SlipHistoryDrawer';
+import { SlipList } from '../components/SlipList';
 
 const statusColors = { draft: 'orange', completed: 'teal', cancelled: 'gray' } as const;
 const statusLabels = { draft: 'Draft', completed: 'Closed', cancelled: 'Cancelled' } as const;
@@ -118,13 +118,14 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
   // Saves can overlap (fast typing); only the newest answer may update the screen.
   const loadSeq = useRef(0);
-  const loadSheet = async (id = meetingId) => {
+  /** The sheet read, null when there is none (or it could not be read), or 'newer-load' when a later read took over. */
+  const loadSheet = async (id = meetingId): Promise<MeetingSheet | null | 'newer-load'> => {
     if (!id) return null;
     const seq = ++loadSeq.current;
     try {
       // The sheet the window opens on may have been asked with the meeting list (early.ts).
       const next = await takeEarly(earlyKeys.sheet(id), () => ledger.getMeetingSheet({ meetingId: id }));
-      if (seq !== loadSeq.current) return null;
+      if (seq !== loadSeq.current) return 'newer-load';
       // What did not change keeps its objects, so only the new or changed rows redraw (see keep-unchanged.ts).
       setSheet((prev) => keepUnchanged(prev, next));
       setError(null);
@@ -142,6 +143,13 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     syncUndoToast();
     void loadSheet();
   }, [meetingId]);
+
+  // The window's first screen: once its data (tonight's sheet, or the word that there is none) is on
+  // screen, the app may begin its start-up checks behind it (first-screen.ts).
+  const shownSomething = !!sheet || !!error || !!meetings.error || (meetings.data !== undefined && !defaultMeeting(meetings.data, chapterToday()));
+  useEffect(() => {
+    if (shownSomething) sayFirstScreenShown(() => ledger.firstScreenShown());
+  }, [shownSomething]);
 
   // Empty ignore-list: these chords work while typing in a field, which is where the secretary is.
   useHotkeys(
@@ -163,6 +171,9 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
   // ten-year chapter that recount was most of the time between Enter and the new row).
   const refreshAfterSlip = async () => {
     const next = await loadSheet();
+    // Slips typed fast overlap their refreshes: a read overtaken by a later one leaves the list to that
+    // one (reloading every meeting there was the slow path this avoids, taken one save in two on a quick night).
+    if (next === 'newer-load') return;
     if (next) meetings.patch((list) => list?.map((m) => (m.id === next.meeting.id ? next.meeting : m)));
     else await meetings.reload();
   };
@@ -514,7 +525,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
       {sheet && (
         <>
-          <MeetingTotals totals={sheet.totals} rosterSize={sheet.roster.length} money={money} />
+          <MeetingTotals totals={sheet.totals} rosterSize={sheet.roster.length} money={money} ceuSlips={ceuSlipCount(sheet)} />
 
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List>
@@ -789,7 +800,10 @@ const MeetingDialogs = memo(function MeetingDialogs({
  * The six totals. Memoized: the row patched in after a save keeps the sheet's totals object, so the
  * cards are drawn again only when the sheet read after the save brings new totals.
  */
-const MeetingTotals = memo(function MeetingTotals({ totals, rosterSize, money }: { totals: MeetingSheet['totals']; rosterSize: number; money: (minor: number) => string }) {
+/** CEU slips of the night: the card counts credits (a slip may carry 2), and says from how many slips. */
+const ceuSlipCount = (sheet: MeetingSheet) => sheet.slips.reduce((n, slip) => (slip.kind === 'ceu' ? n + 1 : n), 0);
+
+const MeetingTotals = memo(function MeetingTotals({ totals, rosterSize, money, ceuSlips }: { totals: MeetingSheet['totals']; rosterSize: number; money: (minor: number) => string; ceuSlips: number }) {
   return (
     <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="sm" aria-label="Totals">
       <Stat label="Attendance" value={`${totals.present + totals.late + totals.substitute} / ${rosterSize}`} detail={`P ${totals.present} · A ${totals.absent} · L ${totals.late} · M ${totals.medical} · S ${totals.substitute}${totals.unmarked ? ` · ${totals.unmarked} unmarked` : ''}`} />
@@ -802,7 +816,7 @@ const MeetingTotals = memo(function MeetingTotals({ totals, rosterSize, money }:
       />
       <Stat label="One-to-ones" value={totals.oneToOnes} detail={totals.outsideOneToOnes ? `+ ${totals.outsideOneToOnes} with people outside the chapter` : undefined} />
       <Stat label="Visitors" value={totals.visitors} />
-      <Stat label="CEUs" value={totals.ceus} />
+      <Stat label="CEUs" value={totals.ceus} detail={`${totals.ceus === 1 ? 'credit' : 'credits'} · ${ceuSlips} slip${ceuSlips === 1 ? '' : 's'}`} />
     </SimpleGrid>
   );
 });
@@ -824,122 +838,6 @@ function Stat({ label, value, detail, title }: { label: string; value: string | 
     </Card>
   );
 }
-
-/** Slips drawn all at once up to this many (a normal night; Ctrl+F finds any); beyond, only those in view. */
-const drawAllSlipsUpTo = 60;
-const slipRowEstimate = 41;
-const kindLabels = Object.fromEntries(slipModes.map((m) => [m.kind, m.label])) as Record<Slip['kind'], string>;
-const kindColors: Record<Slip['kind'], string> = { referral: 'blue', tyfcb: 'teal', one_to_one: 'grape', visitor: 'orange', ceu: 'gray', outside_party: 'cyan' };
-/** A slip with someone outside the chapter wears its own type's label and colour. */
-const typeOf = (slip: Slip): Exclude<Slip['kind'], 'outside_party'> => (slip.kind === 'outside_party' ? slip.slipType : slip.kind);
-
-function describe(slip: Slip, money: (minor: number) => string): { from: string; to: string; detail: string } {
-  switch (slip.kind) {
-    case 'referral':
-      return { from: slip.giverName, to: slip.receiverName, detail: `${slip.referralKind === 'inside' ? 'Inside' : 'Outside'} · ${'●'.repeat(slip.temperature)}${'○'.repeat(5 - slip.temperature)} · ${slip.prospectName}${slip.note ? ` · ${slip.note}` : ''}` };
-    case 'tyfcb':
-      return { from: slip.closerName, to: slip.referrerName, detail: `${money(slip.amountMinor)} · ${slip.business} · ${slip.tyfcbKind === 'tier3' ? 'tier 3' : slip.tyfcbKind}${slip.note ? ` · ${slip.note}` : ''}` };
-    case 'one_to_one':
-      return { from: slip.memberAName, to: slip.memberBName, detail: `Met ${slip.metOn}${slip.note ? ` · ${slip.note}` : ''}` };
-    case 'visitor':
-      return { from: slip.invitedByName ?? '—', to: slip.name, detail: `${slip.company}${slip.classificationSought ? ` · wants ${slip.classificationSought}` : ''}${slip.seatHeldBy ? ` (held by ${slip.seatHeldBy})` : ''}` };
-    case 'ceu':
-      return { from: slip.memberName, to: '', detail: `${slip.credits} credit${slip.credits > 1 ? 's' : ''}${slip.note ? ` · ${slip.note}` : ''}` };
-    case 'outside_party': {
-      const outside = slip.partyKind === 'bni' ? 'with BNI' : slip.partyKind === 'visitor' ? 'with a visitor' : 'with another chapter';
-      if (slip.slipType === 'referral') {
-        const t = slip.temperature ?? 3;
-        return { from: slip.fromName, to: slip.toName, detail: `${slip.slipKind === 'inside' ? 'Inside' : 'Outside'} · ${'●'.repeat(t)}${'○'.repeat(5 - t)} · ${slip.prospectName}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
-      }
-      if (slip.slipType === 'tyfcb') return { from: slip.fromName, to: slip.toName, detail: `${money(slip.amountMinor ?? 0)} · ${slip.business ?? 'new'} · ${slip.slipKind === 'tier3' ? 'tier 3' : slip.slipKind}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
-      return { from: slip.fromName, to: slip.toName, detail: `Met ${slip.metOn ?? ''}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
-    }
-  }
-}
-
-/**
- * Memoized, like each of its rows: after a save only the new slip's row is drawn; the others keep their
- * objects (keep-unchanged.ts) and are skipped. A slip edited is a new object, so its row is drawn again.
- */
-const SlipList = memo(function SlipList({ slips, cancelled, money, editingId, onEdit, onDelete, onHistory }: { slips: Slip[]; cancelled: boolean; money: (m: number) => string; editingId: string | null; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void; onHistory: (s: Slip) => void }) {
-  // Above this many slips only the rows in view (and a few either side) are drawn, with
-  // @tanstack/react-virtual (as the Members list): a big chapter's 200-slip night drew 200 rows of
-  // three buttons with their tooltips each time the screen opened. Up to it every row is in the page.
-  const windowed = slips.length > drawAllSlipsUpTo;
-  const tbody = useRef<HTMLTableSectionElement>(null);
-  const [listTop, setListTop] = useState(0);
-  useLayoutEffect(() => {
-    if (windowed && tbody.current) setListTop(tbody.current.getBoundingClientRect().top + window.scrollY);
-  }, [windowed, slips.length === 0]);
-  const virtualizer = useWindowVirtualizer({ count: slips.length, estimateSize: () => slipRowEstimate, overscan: 10, scrollMargin: listTop, enabled: windowed, getItemKey: (i) => slips[i]?.id ?? i });
-  const items = windowed ? virtualizer.getVirtualItems() : [];
-  const spaceAbove = windowed && items.length ? items[0]!.start - listTop : 0;
-  const spaceBelow = windowed && items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - listTop) : 0;
-  // A cancelled meeting has no slip bar: the empty list says so instead of inviting to type above.
-  if (slips.length === 0) return cancelled ? null : <Text c="dimmed" mt="md">No slips yet. Type the first one above: it appears here, newest first.</Text>;
-  const drawn = windowed ? items.map((v) => v.index) : slips.map((_, i) => i);
-  return (
-    // Fixed column widths: a row added at the top (every save) lays out that row, not every cell of the
-    // sheet again to find the widest one; long names and details wrap inside their column.
-    <Table aria-label="Slips of this meeting" aria-rowcount={slips.length + 1} mt="md" verticalSpacing={4} striped layout="fixed">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={124}>Type</Table.Th>
-          <Table.Th w="19%">From</Table.Th>
-          <Table.Th w="19%">To</Table.Th>
-          <Table.Th>Detail</Table.Th>
-          <Table.Th w={116} />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody ref={tbody}>
-        {spaceAbove > 0 && <tr aria-hidden style={{ height: spaceAbove }} />}
-        {/* Keeps the stripes on the same rows while scrolling: the spacers count as rows for the striping. */}
-        {spaceAbove > 0 && drawn[0]! % 2 === 0 && <tr aria-hidden style={{ height: 0 }} />}
-        {drawn.map((index) => {
-          const slip = slips[index]!;
-          return <SlipRow key={slip.id} index={index} measure={windowed ? virtualizer.measureElement : undefined} slip={slip} money={money} editing={slip.id === editingId} onEdit={onEdit} onDelete={onDelete} onHistory={onHistory} />;
-        })}
-        {spaceBelow > 0 && <tr aria-hidden style={{ height: spaceBelow }} />}
-      </Table.Tbody>
-    </Table>
-  );
-});
-
-const SlipRow = memo(function SlipRow({ slip, index, measure, money, editing, onEdit, onDelete, onHistory }: { slip: Slip; index: number; measure?: (el: Element | null) => void; money: (m: number) => string; editing: boolean; onEdit: (s: Slip) => void; onDelete: (s: Slip) => void; onHistory: (s: Slip) => void }) {
-  const d = describe(slip, money);
-  return (
-    <Table.Tr ref={measure} data-index={index} aria-rowindex={index + 2} aria-current={editing ? 'true' : undefined} bg={editing ? 'var(--mantine-color-orange-light)' : undefined}>
-      <Table.Td>
-        {/* The label keeps its width ("REFERRAL", "ONE-TO-ONE") however long the detail beside it. */}
-        <Badge color={kindColors[slip.kind === 'outside_party' ? 'outside_party' : typeOf(slip)]} variant="light" styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}>
-          {kindLabels[typeOf(slip)]}
-        </Badge>
-      </Table.Td>
-      <Table.Td>{d.from}</Table.Td>
-      <Table.Td>{d.to}</Table.Td>
-      <Table.Td>{d.detail}</Table.Td>
-      <Table.Td>
-        <Group gap={4} wrap="nowrap" justify="flex-end">
-          <Tooltip label="History">
-            <ActionIcon variant="subtle" color="gray" aria-label={`History of ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onHistory(slip)}>
-              <IconHistory size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label="Edit">
-            <ActionIcon variant="subtle" aria-label={`Edit ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onEdit(slip)}>
-              <IconPencil size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label="Delete">
-            <ActionIcon variant="subtle" color="red" aria-label={`Delete ${kindLabels[typeOf(slip)]} ${d.from}`} onClick={() => onDelete(slip)}>
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      </Table.Td>
-    </Table.Tr>
-  );
-});
 
 /**
  * The meeting date dialog: a new meeting, or (with `moving`) a meeting not yet closed moved to its

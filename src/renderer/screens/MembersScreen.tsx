@@ -30,6 +30,15 @@ export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChan
   const [scope, setScope] = useState<Scope>('current');
   const [search, setSearch] = useState('');
   const [adding, setAdding] = useState(false);
+  // A half-filled Add member form is never closed by Esc, the ✕ or a click beside it without asking:
+  // the secretary's typing was lost in one key (found by a fresh-eyes trial).
+  const [addDirty, setAddDirty] = useState(false);
+  const [askDiscard, setAskDiscard] = useState(false);
+  const closeAdding = () => {
+    setAdding(false);
+    setAddDirty(false);
+    setAskDiscard(false);
+  };
   const [selected, setSelected] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const members = useQuery(() => ledger.listMembers({ scope }), [scope]);
@@ -204,13 +213,29 @@ export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChan
         </Table>
       )}
 
-      <Modal opened={adding} onClose={() => setAdding(false)} title="Add member" size="lg">
+      <Modal opened={adding} onClose={() => (addDirty ? setAskDiscard(true) : closeAdding())} title="Add member" size="lg">
+        {askDiscard && (
+          <Alert color="orange" mb="md" role="alert" title="Close and lose what you typed?">
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">The new member is not saved yet. Keep editing to finish it, or discard it.</Text>
+              <Group gap="xs" wrap="nowrap">
+                <Button size="xs" data-autofocus onClick={() => setAskDiscard(false)}>
+                  Keep editing
+                </Button>
+                <Button size="xs" variant="default" color="red" onClick={closeAdding}>
+                  Discard
+                </Button>
+              </Group>
+            </Group>
+          </Alert>
+        )}
         <MemberForm
           classifications={classifications.data ?? []}
           members={everyone.data ?? []}
-          onCancel={() => setAdding(false)}
+          onDirtyChange={setAddDirty}
+          onCancel={closeAdding}
           onSaved={async (m) => {
-            setAdding(false);
+            closeAdding();
             notifications.show({ color: 'teal', message: `${m.fullName} now holds ${m.classificationName}.` });
             await refresh();
           }}

@@ -1,13 +1,14 @@
-import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { chapterToday } from '../chapter-today';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Chapter, OpenReferral } from '../../shared/contract';
 import { FollowUpModal, statusLabels } from '../components/FollowUpModal';
 import { referralStatuses } from '../../shared/domain';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
-import { ageLabel, emptyMessage, flagLegend, referralFlags, totalLine } from '../open-referrals-wording';
+import { emptyMessage, flagLegend, totalLine } from '../open-referrals-wording';
+import { OpenReferralRow } from '../components/OpenReferralRow';
 import { foldedFilter } from '../components/SearchSelect';
 
 const PAGE = 50;
@@ -98,7 +99,7 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
-              <ReferralRow key={r.id} r={r} flagRules={flagRules} today={today} openReferralDays={chapter.openReferralDays} staleDays={staleDays} onFollow={follow} />
+              <OpenReferralRow key={r.id} r={r} flagRules={flagRules} today={today} statusOptions={statusOptions} onFollow={follow} />
             ))}
           </Table.Tbody>
         </Table>
@@ -121,55 +122,3 @@ export function OpenReferralsScreen({ chapter }: { chapter: Chapter }) {
 }
 
 type Status = (typeof referralStatuses)[number];
-
-/** One referral's row: redrawn only when the referral, today or the rules change (not when a dialog opens or closes). */
-const ReferralRow = memo(function ReferralRow({
-  r,
-  flagRules,
-  today,
-  openReferralDays,
-  staleDays,
-  onFollow,
-}: {
-  r: OpenReferral;
-  flagRules: { openReferralDays: number; staleDays: number | null };
-  today: string;
-  openReferralDays: number;
-  staleDays: number | null;
-  onFollow: (referral: OpenReferral, status: Status) => void;
-}) {
-  const flags = referralFlags(r, flagRules, today);
-  return (
-    <Table.Tr>
-      <Table.Td>{r.meetingOn}</Table.Td>
-      <Table.Td>
-        <Badge variant="light" color={flags.overdue ? 'red' : r.status === 'won' ? 'teal' : r.meetingOn > today ? 'blue' : 'gray'} title={flags.overdue ? `Open more than ${openReferralDays} days` : undefined}>
-          {ageLabel(r, today)}
-        </Badge>
-        {flags.stale && (
-          <Badge variant="outline" color="orange" ml={4} title={`No follow-up recorded since ${r.lastUpdateOn} (stale after ${staleDays} days)`}>
-            stale · {r.daysSinceUpdate} d
-          </Badge>
-        )}
-      </Table.Td>
-      <Table.Td>{r.giverName}</Table.Td>
-      <Table.Td>{r.receiverName}</Table.Td>
-      <Table.Td>
-        {r.prospectName}
-        {r.prospectPhone && (
-          <Text size="xs" c="dimmed">
-            {r.prospectPhone}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>{r.temperature}</Table.Td>
-      <Table.Td>
-        {/* The browser's own picker: fifty of Mantine's Select (each a popover placed on the page) were most of this screen's drawing time. */}
-        <NativeSelect size="xs" w={150} aria-label={`Status of ${r.prospectName}`} data={statusOptions} value={r.status} onChange={(e) => onFollow(r, e.currentTarget.value as Status)} />
-        <Button size="compact-xs" variant="subtle" mt={2} onClick={() => onFollow(r, r.status)} aria-label={`Follow-up history of ${r.prospectName}`}>
-          History · note
-        </Button>
-      </Table.Td>
-    </Table.Tr>
-  );
-});

@@ -38,7 +38,7 @@ export function OutcomesScreen({ chapter }: { chapter: Chapter }) {
         <div>
           <Title order={2}>Outcomes</Title>
           <Text c="dimmed" size="sm">
-            Did the referrals turn into business? Referrals count in the period they were given; TYFCB in the period it was recorded.
+            Did the referrals turn into business? Referrals count in the period they were given, each with its status today (the quarterly audit prints the status each had at the quarter's end, so its won/lost/open can differ); TYFCB in the period it was recorded.
           </Text>
         </div>
         <PeriodPicker state={period} />

@@ -1,22 +1,18 @@
-import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconDownload } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
-import type { Chapter, MemberTally } from '../../shared/contract';
+import type { Chapter } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { disputedExplanation, disputedNote } from '../../shared/disputed-tyfcb';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PeriodPicker, usePeriod } from '../components/PeriodPicker';
 import { ReferralHeatmap } from '../components/ReferralHeatmap';
+import { ReciprocityRow, type ReciprocityRowData } from '../components/ReciprocityRow';
 import { downloadText } from '../download';
 import { useQuery } from '../use-query';
 
-interface Row extends MemberTally {
-  given: number;
-  received: number;
-  balance: number;
-  moneyBalance: number;
-}
+type Row = ReciprocityRowData;
 
 const columns: Array<{ key: keyof Row; label: string; money?: boolean; title?: string }> = [
   { key: 'name', label: 'Member' },
@@ -29,14 +25,6 @@ const columns: Array<{ key: keyof Row; label: string; money?: boolean; title?: s
   { key: 'visitors', label: 'Visitors' },
 ];
 
-/** The disputed money next to a member's TYFCB figure (left out of it until leadership resolves the dispute). */
-function DisputedLine({ minor, slips, money }: { minor: number; slips: number; money: (minor: number) => string }) {
-  return (
-    <Text size="xs" c="orange.8" title={disputedExplanation}>
-      {disputedNote(minor, slips, money)}
-    </Text>
-  );
-}
 
 /** Is the giving two-way? Per member, per pair, and what a leadership team should act on. */
 export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
@@ -160,8 +148,10 @@ export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
             />
             <FlagList
               title={`Open more than ${flags.thresholds.openReferralDays} days`}
-              items={flags.longOpenReferrals.slice(0, 8).map((f) => `${f.giverName} → ${f.receiverName}: ${f.prospectName}, ${f.daysOpen} days`)}
-              more={Math.max(0, flags.longOpenReferrals.length - 8)}
+              items={flags.longOpenReferrals.map((f) => `${f.giverName} → ${f.receiverName}: ${f.prospectName}, ${f.daysOpen} days`)}
+              more={Math.max(0, flags.longOpenReferralsTotal - flags.longOpenReferrals.length)}
+              moreWhere={`on Open referrals, open at least ${flags.thresholds.openReferralDays + 1} days`}
+              locale={chapter.locale}
             />
           </SimpleGrid>
         </Card>
@@ -192,39 +182,7 @@ export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
-              <Table.Tr key={r.memberId}>
-                <Table.Td>
-                  <Text size="sm" fw={500} span>
-                    {r.name}
-                  </Text>
-                  {r.leftDuringPeriod && (
-                    <Badge ml={6} size="xs" color="gray" variant="light">
-                      left · partial
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {r.given} <Text span size="xs" c="dimmed">({r.rgi} in · {r.rgo} out)</Text>
-                </Table.Td>
-                <Table.Td>
-                  {r.received} <Text span size="xs" c="dimmed">({r.rri} in · {r.rro} out)</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={600} c={r.balance > 0 ? 'teal' : r.balance < 0 ? 'red' : undefined}>
-                    {r.balance > 0 ? `+${r.balance}` : r.balance}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  {money(r.tyfcbGeneratedMinor)}
-                  {r.tyfcbGeneratedDisputedSlips > 0 && <DisputedLine minor={r.tyfcbGeneratedDisputedMinor} slips={r.tyfcbGeneratedDisputedSlips} money={money} />}
-                </Table.Td>
-                <Table.Td ta="right">
-                  {money(r.tyfcbReceivedMinor)}
-                  {r.tyfcbReceivedDisputedSlips > 0 && <DisputedLine minor={r.tyfcbReceivedDisputedMinor} slips={r.tyfcbReceivedDisputedSlips} money={money} />}
-                </Table.Td>
-                <Table.Td ta="right">{r.oneToOnes}</Table.Td>
-                <Table.Td ta="right">{r.visitors}</Table.Td>
-              </Table.Tr>
+              <ReciprocityRow key={r.memberId} r={r} money={money} />
             ))}
           </Table.Tbody>
         </Table>
@@ -242,7 +200,7 @@ export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
   );
 }
 
-function FlagList({ title, items, more = 0 }: { title: string; items: string[]; more?: number }) {
+function FlagList({ title, items, more = 0, moreWhere, locale }: { title: string; items: string[]; more?: number; moreWhere?: string; locale?: string }) {
   return (
     <div>
       <Text fw={600} size="sm">
@@ -257,7 +215,11 @@ function FlagList({ title, items, more = 0 }: { title: string; items: string[]; 
           {items.map((item) => (
             <List.Item key={item}>{item}</List.Item>
           ))}
-          {more > 0 && <List.Item c="dimmed">…and {more} more</List.Item>}
+          {more > 0 && (
+            <List.Item c="dimmed">
+              …and {more.toLocaleString(locale)} more{moreWhere ? ` ${moreWhere}` : ''}
+            </List.Item>
+          )}
         </List>
       )}
     </div>

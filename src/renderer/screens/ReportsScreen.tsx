@@ -1,14 +1,15 @@
 import { Alert, Button, Card, Group, Loader, Progress, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { chapterToday } from '../chapter-today';
 import { IconDownload, IconEye, IconFolder, IconPlayerStop, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Chapter, ProduceReportInput, StatementsJob } from '../../shared/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Chapter, Meeting, ProduceReportInput, StatementsJob } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
 import { quarterLabel, quarterOf } from '../../shared/periods';
 import { ledger } from '../client';
 import { downloadBytes, pdfBlobUrl } from '../download';
 import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
-import { meetingChoices, olderMeetingsValue, useRecentMeetings } from '../recent-meetings';
+import { useRecentMeetings } from '../recent-meetings';
+import { MeetingPicker } from '../components/MeetingPicker';
 import { useQuery } from '../use-query';
 import { foldedFilter } from '../components/SearchSelect';
 
@@ -56,11 +57,15 @@ function stoppedWords(job: StatementsJob): string {
   return `Stopped after ${singles} of ${job.total} members' statements: ${singles === 1 ? 'that file is' : 'those files are'} in ${job.folder}; the others and the combined PDF were not written.`;
 }
 
+const reportMeetingLabel = (m: Meeting) => `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`;
+
 export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?: { meetingId: string } }) {
   const [kind, setKind] = useState<Kind>(initial ? 'weekly_meeting' : 'quarterly_audit');
   // The last year of meetings and every draft (and the one Print was pressed on); older ones on demand.
   const meetings = useRecentMeetings(initial?.meetingId ?? null);
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
+  const showOlderMeetings = useCallback(async () => void (await meetings.showOlder()), [meetings.showOlder]);
+  const showMeetingsBackTo = useCallback(async (day: string) => void (await meetings.showBackTo(day)), [meetings.showBackTo]);
   const period = usePeriod('this_quarter');
   // Eight quarters, then eight more each time "Older quarters…" is picked: a ten-year chapter can audit any of them.
   const [quarterCount, setQuarterCount] = useState(8);
@@ -70,7 +75,10 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   const [memberId, setMemberId] = useState<string | null>(null);
   // The audit leadership signs is of the last full quarter, not the one still running.
   const [quarter, setQuarter] = useState<string>(quarters[1]!.value);
-  const [preview, setPreview] = useState<{ url: string; fileName: string; bytes: Uint8Array } | null>(null);
+  // The PDF last made, with the request it was made from: Save and Print use it only while the form still
+  // asks for exactly that (a president who changed the period after Preview got last quarter's statements).
+  const [preview, setPreview] = useState<{ url: string; fileName: string; bytes: Uint8Array; request: string } | null>(null);
+  const [making, setMaking] = useState<'preview' | 'save' | 'print' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [written, setWritten] = useState<{ folder: string; files: Array<{ name: string }> } | null>(null);
@@ -116,13 +124,21 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     }
   };
 
-  const produce = async () => {
+  const requestKey = (request: ProduceReportInput | string) => (typeof request === 'string' ? null : JSON.stringify(request));
+  // A preview of other dates, another member or meeting is no longer what the form shows: it goes.
+  const asked = requestKey(input());
+  useEffect(() => {
+    if (preview && preview.request !== asked) setPreview(null);
+  }, [asked, preview]);
+
+  const produce = async (by: 'preview' | 'save' | 'print' = 'preview') => {
     const request = input();
     if (typeof request === 'string') {
       setError(request);
       return null;
     }
     setBusy(true);
+    setMaking(by);
     setError(null);
     setStopped(null);
     try {
@@ -130,7 +146,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
       if (!made) return null;
       const { fileName, pdfBase64 } = made;
       const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
-      const produced = { url: pdfBlobUrl(bytes), fileName, bytes };
+      const produced = { url: pdfBlobUrl(bytes), fileName, bytes, request: JSON.stringify(request) };
       setPreview(produced);
       return produced;
     } catch (e) {
@@ -138,8 +154,11 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
       return null;
     } finally {
       setBusy(false);
+      setMaking(null);
     }
   };
+  /** The preview when it is of what the form asks now, else a new PDF made for it. */
+  const current = async (by: 'save' | 'print') => (preview && preview.request === requestKey(input()) ? preview : await produce(by));
 
   /** Starts an all-statements job and follows it to its end: the finished job, or null when it was stopped. */
   const followStatements = async (output: 'pdf' | 'folder'): Promise<StatementsJob | null> => {
@@ -189,11 +208,11 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   };
 
   const save = async () => {
-    const produced = preview ?? (await produce());
+    const produced = await current('save');
     if (produced) downloadBytes(produced.fileName, produced.bytes as BlobPart, 'application/pdf');
   };
   const print = async () => {
-    const produced = preview ?? (await produce());
+    const produced = await current('print');
     if (!produced) return;
     // Printing is the PDF viewer's: wait for the frame to hold this report, then ask it to print.
     setTimeout(() => frame.current?.contentWindow?.print(), 400);
@@ -219,17 +238,20 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
       <Card withBorder padding="md">
         <Group align="flex-end">
           {kind === 'weekly_meeting' && (
-            <Select
-              label="Meeting"
-              w={320}
-              data={meetingChoices(meetings.data ?? [], meetings.hasOlder, (m) => `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`)}
+            // The Meeting screen's picker: searched by date ("2019-05"), weekday or status, older years on demand.
+            <MeetingPicker
+              fieldLabel="Meeting"
+              meetings={meetings.data ?? []}
+              hasOlder={meetings.hasOlder}
               value={meetingId}
               onChange={(v) => {
-                if (v === olderMeetingsValue) return void meetings.showOlder();
                 setMeetingId(v);
                 setPreview(null);
               }}
-              allowDeselect={false}
+              onShowOlder={showOlderMeetings}
+              onShowBackTo={showMeetingsBackTo}
+              label={reportMeetingLabel}
+              placeholder={meetings.data?.length ? 'Choose a meeting' : 'No meetings yet'}
             />
           )}
           {kind === 'quarterly_audit' && (
@@ -264,13 +286,13 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
           {(kind === 'slips_audit' || kind === 'palms_summary' || kind === 'member_statement' || kind === 'all_statements') && <PeriodPicker state={period} />}
         </Group>
         <Group mt="md">
-          <Button leftSection={<IconEye size={16} />} onClick={produce} loading={busy}>
+          <Button leftSection={<IconEye size={16} />} onClick={() => void produce('preview')} loading={making === 'preview'} disabled={busy}>
             Preview
           </Button>
-          <Button variant="light" leftSection={<IconDownload size={16} />} onClick={save} disabled={busy}>
+          <Button variant="light" leftSection={<IconDownload size={16} />} onClick={save} loading={making === 'save'} disabled={busy}>
             Save as PDF
           </Button>
-          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={print} disabled={busy}>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={print} loading={making === 'print'} disabled={busy}>
             Print
           </Button>
           {kind === 'all_statements' && (
