@@ -55,7 +55,10 @@ interface Job {
  */
 export async function runImportBench(): Promise<void> {
   const only = process.env.BENCH_IMPORT_FORMAT;
-  const chapterFile = process.env.BENCH_IMPORT_CHAPTER || null;
+  const named = process.env.BENCH_IMPORT_CHAPTER || null;
+  // A chapter file named but not there would be opened as a new, empty file (no chapter to import into).
+  if (named && !existsSync(named)) console.log(`Import: BENCH_IMPORT_CHAPTER names no file (${named}); importing into the bench's own chapter instead.`);
+  const chapterFile = named && existsSync(named) ? named : null;
   const folder = mkdtempSync(path.join(tmpdir(), 'ledger-bench-import-'));
   try {
     for (const format of Object.keys(formats) as Format[]) {
