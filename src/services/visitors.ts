@@ -398,7 +398,8 @@ export function readProspects(db: Db, today: string, where: 'all' | 'open' = 'al
     FROM prospect_visits pv CROSS JOIN visitors v ON v.id = pv.visitor_id JOIN meetings m ON m.id = v.meeting_id
     LEFT JOIN members i ON i.id = v.invited_by_id
     WHERE v.deleted_at IS NULL ${id ? sql`AND pv.prospect_id = ${id}` : ids ? sql`AND pv.prospect_id IN (${sql.join(ids.map((one) => sql`${one}`), sql`, `)})` : sql``}
-    ORDER BY m.meeting_on`);
+    -- Two slips for one person at one meeting show as the one entered first (not whichever the plan met first).
+    ORDER BY m.meeting_on, v.created_at, v.rowid`);
   const byProspect = new Map<string, Prospect['visits']>();
   for (const v of visits) {
     const list = byProspect.get(v.prospectId) ?? [];

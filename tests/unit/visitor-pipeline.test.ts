@@ -25,6 +25,22 @@ const person = (name: string) => pipeline().prospects.find((p) => p.name === nam
 const memberCount = () => (opened.sqlite.prepare('SELECT count(*) n FROM members').get() as { n: number }).n;
 
 describe('visitors are people with visits', () => {
+  it('a person entered twice at one meeting (two members wrote a slip) is one visit, credited to the member whose slip was entered first', () => {
+    const oliver = ok<{ id: string }>(api.call('addMember', memberInput(seats.mortgage, 'Oliver', 'Grant')));
+    const tonight = meeting(api, daysAgo(7));
+    // Eight people, each written up first by Dana and then by Oliver: whatever order their random ids
+    // fall in, the visit is Dana's (it was the chapter's order of the night, not the file's).
+    const names = ['Kara Lind', 'Wei Zhang', 'أمل حداد', 'प्रिया शर्मा', 'Jon Berg', 'Ana Silva', 'Tom Reed', 'Eva Novak'];
+    for (const name of names) {
+      visit(api, tonight, name, { invitedById: dana.id });
+      visit(api, tonight, name, { invitedById: oliver.id });
+    }
+    for (const name of names) {
+      expect(person(name).visits).toHaveLength(1);
+      expect(person(name).visits[0]).toMatchObject({ meetingOn: daysAgo(7), invitedByName: 'Dana Ruiz' });
+    }
+  });
+
   it('a visitor who comes back is one person with two visits, matched by name and e-mail', () => {
     const first = meeting(api, daysAgo(14));
     const second = meeting(api, daysAgo(7));
