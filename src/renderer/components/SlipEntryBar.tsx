@@ -850,8 +850,10 @@ export const SlipEntryBar = memo(function SlipEntryBar({
         }}
         onKeyDown={(e) => {
           const target = e.target as HTMLElement;
-          // Escape in an open list only closes the list; otherwise it clears the slip.
-          if (e.key === 'Escape' && !e.defaultPrevented && target.getAttribute('aria-expanded') !== 'true') clear();
+          // Escape in an open list only closes the list; otherwise it clears the slip. A list drawn only as it
+          // opens (theme.ts) says aria-expanded a moment after it opens; data-expanded says it at once.
+          const listOpen = target.getAttribute('aria-expanded') === 'true' || target.hasAttribute('data-expanded');
+          if (e.key === 'Escape' && !e.defaultPrevented && !listOpen) clear();
           if (e.key === 'Enter' && target instanceof HTMLInputElement && target.type === 'radio') {
             e.preventDefault();
             formRef.current?.requestSubmit();
@@ -927,6 +929,10 @@ export const SlipEntryBar = memo(function SlipEntryBar({
                 onChange={set('referralId')}
                 onOptionSubmit={() => focusNextField()}
                 selectFirstOptionOnDropdownOpen
+                // Its list stays in the page while closed (Mantine's own default, switched off app-wide in
+                // theme.ts): Enter above reads the open list's highlighted line and aria-expanded, which a
+                // list drawn only on opening has not set yet when ArrowDown, Enter come at once.
+                comboboxProps={{ keepMounted: true }}
                 error={errors.referralId}
                 data-slip-field="referralId"
               />

@@ -12,8 +12,8 @@ export function MemberStatusBadge({ status }: { status: MemberStatus }) {
   );
 }
 
-const seatLabels: Record<SeatState, string> = { held: 'Held', applicant: 'Applicant', open: 'Open' };
-const seatColors: Record<SeatState, string> = { held: 'teal', applicant: 'yellow', open: 'gray' };
+export const seatLabels: Record<SeatState, string> = { held: 'Held', applicant: 'Applicant', open: 'Open' };
+export const seatColors: Record<SeatState, string> = { held: 'teal', applicant: 'yellow', open: 'gray' };
 
 export function SeatBadge({ seat }: { seat: SeatState }) {
   return (

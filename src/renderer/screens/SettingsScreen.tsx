@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Code, Group, NativeSelect, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Code, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Chapter, Classification, ContactSphere } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
@@ -9,8 +9,9 @@ import { ChapterForm } from '../components/ChapterForm';
 import { ScorecardProfileCard } from '../components/ScorecardProfileCard';
 import { BackupsCard } from '../components/BackupsCard';
 import { ExportCard } from '../components/ExportCard';
-import { SeatBadge } from '../components/StatusBadge';
+import { ClassificationRow } from '../components/ClassificationRow';
 import { useQuery } from '../use-query';
+import { useStableCallback } from '../use-stable-callback';
 
 export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: Chapter; databaseFile: string; onChanged: () => Promise<void> }) {
   return (
@@ -113,7 +114,13 @@ function ClassificationsCard() {
     await ledger.deleteContactSphere({ id: s.id });
     await reload();
   };
-  const sphereOptions = (spheres.data ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const sphereOptions = useMemo(() => (spheres.data ?? []).map((s) => ({ value: s.id, label: s.name })), [spheres.data]);
+  // What every row needs, kept the same between draws so a tick or a typed letter redraws no other row.
+  const rowSphereOptions = useMemo(() => [{ value: '', label: 'None' }, ...sphereOptions], [sphereOptions]);
+  const tickedSet = useMemo(() => new Set(ticked), [ticked]);
+  const tickOne = useCallback((c: Classification, on: boolean) => setTicked((t) => (on ? [...t, c.id] : t.filter((id) => id !== c.id))), []);
+  const moveStable = useStableCallback(move);
+  const removeStable = useStableCallback(remove);
 
   return (
     <Card withBorder padding="lg">
@@ -186,41 +193,7 @@ function ClassificationsCard() {
           </Table.Thead>
           <Table.Tbody>
             {(classifications.data ?? []).map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <Checkbox
-                    aria-label={`Tick ${c.name}`}
-                    checked={ticked.includes(c.id)}
-                    onChange={(e) => {
-                      const on = e.currentTarget.checked;
-                      setTicked((t) => (on ? [...t, c.id] : t.filter((id) => id !== c.id)));
-                    }}
-                  />
-                </Table.Td>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>
-                  {/* The browser's own picker: sixty of Mantine's Select took about a second to draw on a chapter with sixty seats. */}
-                  <NativeSelect
-                    size="xs"
-                    data={[{ value: '', label: 'None' }, ...sphereOptions]}
-                    value={c.sphereId ?? ''}
-                    onChange={(e) => void move(c, e.currentTarget.value || null)}
-                    aria-label={`Contact sphere of ${c.name}`}
-                    w={220}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    <SeatBadge seat={c.seat} />
-                    {c.holder && <Text size="sm">{c.holder.name}</Text>}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon variant="subtle" color="red" aria-label={`Remove ${c.name}`} onClick={() => remove(c)}>
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
+              <ClassificationRow key={c.id} c={c} ticked={tickedSet.has(c.id)} sphereOptions={rowSphereOptions} onTick={tickOne} onMove={moveStable} onRemove={removeStable} />
             ))}
           </Table.Tbody>
         </Table>

@@ -1,0 +1,56 @@
+// The chapter president sets up seats in Settings on a sixty-seat chapter: ticks two classifications one by
+// one and moves them into a contact sphere, moves another with its own picker, removes an empty seat, and
+// is told why a held seat cannot be removed — the rows (plain elements since Settings opened too slowly)
+// do what Mantine's did.
+import { mkdirSync } from 'node:fs';
+import { loadDemoChapter } from '../../src/services/demo';
+import { expect, test } from './fixtures';
+
+test('classifications are ticked, moved into a sphere one by one or together, and removed; a held seat stays with the reason', async ({ page, harness }) => {
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  await page.goto(`${harness.openUrl}#/settings`);
+  const table = page.getByRole('table', { name: 'Classifications' });
+  await expect(table.getByRole('row')).not.toHaveCount(0);
+  const addSeat = page.getByRole('form', { name: 'Add classification' });
+  for (const name of ['室内设计 Interior (Chinese)', 'محاسبة Accounting (Arabic)', 'बीमा Insurance (Hindi)']) {
+    await addSeat.getByLabel('New classification').fill(name);
+    await addSeat.getByLabel('New classification').press('Enter');
+    await expect(table.getByRole('row', { name: new RegExp(name.split(' ')[0]!) })).toBeVisible();
+  }
+  const sphereOf = (name: string) => sqlite.prepare('SELECT s.name FROM classifications c LEFT JOIN contact_spheres s ON s.id = c.sphere_id WHERE c.name = ?').pluck().get(name) as string | null;
+  const spheres = sqlite.prepare('SELECT name FROM contact_spheres ORDER BY name').pluck().all() as string[];
+  const [first, second] = spheres as [string, string];
+
+  // One row's own picker: the Hindi seat into the first sphere.
+  await page.getByRole('combobox', { name: 'Contact sphere of बीमा Insurance (Hindi)' }).selectOption({ label: first });
+  await expect.poll(() => sphereOf('बीमा Insurance (Hindi)')).toBe(first);
+  await expect(page.getByRole('combobox', { name: 'Contact sphere of बीमा Insurance (Hindi)' })).toHaveValue(/.+/);
+
+  // Two ticked one by one, moved together into the second sphere.
+  await expect(page.getByText('Tick classifications to put several in one contact sphere at once.')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Tick 室内设计 Interior (Chinese)' }).check();
+  await page.getByRole('checkbox', { name: 'Tick محاسبة Accounting (Arabic)' }).check();
+  await expect(page.getByText('2 ticked: put them in')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Tick every classification' })).toHaveAttribute('data-indeterminate', 'true');
+  await page.getByRole('combobox', { name: 'Contact sphere for the ticked classifications' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: second }).click();
+  await page.getByRole('button', { name: 'Move 2' }).click();
+  await expect(page.getByText(`2 classifications now in ${second}.`)).toBeVisible();
+  expect([sphereOf('室内设计 Interior (Chinese)'), sphereOf('محاسبة Accounting (Arabic)')]).toEqual([second, second]);
+  await expect(page.getByRole('checkbox', { name: 'Tick 室内设计 Interior (Chinese)' })).not.toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'Contact sphere of محاسبة Accounting (Arabic)' })).toHaveValue(/.+/);
+
+  // An empty seat removed; a held one refused with the reason, and still listed.
+  await page.getByRole('button', { name: 'Remove محاسبة Accounting (Arabic)' }).click();
+  await expect(table.getByRole('row', { name: /محاسبة/ })).toHaveCount(0);
+  const held = sqlite.prepare(`SELECT c.name FROM classifications c JOIN members m ON m.classification_id = c.id AND m.status = 'active' ORDER BY c.name LIMIT 1`).pluck().get() as string;
+  await page.getByRole('button', { name: `Remove ${held}`, exact: true }).click();
+  await expect(page.locator('.mantine-Notification-root').filter({ hasText: /./ }).last()).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(held.replace(/[()]/g, '.')) })).toBeVisible();
+  expect(sqlite.prepare('SELECT count(*) FROM classifications WHERE name = ?').pluck().get(held)).toBe(1);
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/settings-classifications.png', fullPage: true });
+  await page.getByRole('group', { name: 'Move ticked classifications' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/settings-classifications-rows.png' });
+});
