@@ -26,6 +26,9 @@ const columns: Array<{ key: keyof Row; label: string; money?: boolean; title?: s
 ];
 
 
+/** About how tall the heatmap's card is (its cells are 18 px on a big chapter, 24 px on a small one), so the page does not jump when it is drawn. */
+const heatmapHeight = (members: number) => 140 + (members + 1) * (members > 40 ? 19 : 25);
+
 /** Is the giving two-way? Per member, per pair, and what a leadership team should act on. */
 export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
   const period = usePeriod('this_quarter');
@@ -189,7 +192,9 @@ export function ReciprocityScreen({ chapter }: { chapter: Chapter }) {
       </Card>
 
       {matrix && (
-        <Card withBorder padding="md">
+        // Below the fold on opening (3,600 cells on a sixty-member chapter, three quarters of the screen's
+        // elements): the browser lays it out and paints it when it scrolls into view, not before the screen shows.
+        <Card withBorder padding="md" style={{ contentVisibility: 'auto', containIntrinsicSize: `auto ${heatmapHeight(matrix.members.length)}px` }}>
           <Title order={4} mb="xs">
             Who refers whom
           </Title>
