@@ -2,6 +2,7 @@ import { Box, ScrollArea, Text } from '@mantine/core';
 import { Deferred } from './Deferred';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ReferralMatrix } from '../../shared/contract';
+import { heatmapBodyHtml } from '../heatmap-body';
 
 const initials = (name: string) =>
   name
@@ -73,6 +74,7 @@ const Grid = memo(function Grid({ matrix, formatMoney, say }: { matrix: Referral
     );
   }, [matrix, formatMoney]);
   const max = Math.max(1, ...matrix.cells.map((c) => c.referrals));
+  const body = useMemo(() => ({ __html: heatmapBodyHtml(matrix.members, labels, max) }), [matrix.members, labels, max]);
   const size = n > 40 ? 18 : 24;
 
   const cellAt = (row: number, col: number) => table.current?.querySelector<HTMLElement>(`td[data-cell="${row}-${col}"]`) ?? null;
@@ -151,33 +153,7 @@ const Grid = memo(function Grid({ matrix, formatMoney, say }: { matrix: Referral
             ))}
           </tr>
         </thead>
-        <tbody>
-          {matrix.members.map((giver, row) => (
-            <tr key={giver.memberId}>
-              {/* Stays in view when the grid scrolls sideways; a long name is cut with … and shown whole on hover. */}
-              <th scope="row" title={giver.name} style={{ textAlign: 'right', paddingRight: 6, fontWeight: 500, whiteSpace: 'nowrap', maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis', position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' }}>
-                {giver.name}
-              </th>
-              {matrix.members.map((receiver, col) => {
-                const { text, count, self } = labels[row]![col]!;
-                return (
-                  <td
-                    key={receiver.memberId}
-                    role="gridcell"
-                    data-cell={`${row}-${col}`}
-                    tabIndex={row === 0 && col === 0 ? 0 : -1}
-                    aria-label={text}
-                    data-self={self || undefined}
-                    data-dark={count / max > 0.55 || undefined}
-                    style={!self && count > 0 ? { background: `rgba(12, 166, 120, ${0.15 + 0.85 * (count / max)})` } : undefined}
-                  >
-                    {count > 0 ? count : ''}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+        <tbody dangerouslySetInnerHTML={body} />
       </Box>
     </ScrollArea>
   );
