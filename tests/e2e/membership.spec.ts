@@ -35,8 +35,7 @@ test('a secretary sets up a chapter, seats members, and cannot seat a second rea
   const addSeat = page.getByRole('form', { name: 'Add classification' });
   for (const name of ['Real Estate — Residential', 'Mortgage Broker']) {
     await addSeat.getByLabel('New classification').fill(name);
-    await addSeat.getByRole('combobox', { name: 'In contact sphere' }).click();
-    await page.getByRole('listbox', { name: 'In contact sphere' }).getByRole('option', { name: 'Home & Property' }).click();
+    await addSeat.getByRole('combobox', { name: 'In contact sphere' }).selectOption({ label: 'Home & Property' });
     await addSeat.getByRole('button', { name: 'Add classification' }).click();
     await expect(page.getByRole('table', { name: 'Classifications' }).getByText(name)).toBeVisible();
   }

@@ -8,8 +8,7 @@ test('a chair picks the US Traffic Lights preset in Settings and reads each memb
 
   await page.goto(`${harness.openUrl}#/settings`);
   const card = page.getByLabel('Scorecard profile');
-  await card.getByRole('combobox', { name: 'Start from a preset' }).click();
-  await page.getByRole('option', { name: 'US regional Traffic Lights (2025)' }).click();
+  await card.getByRole('combobox', { name: 'Start from a preset' }).selectOption({ label: 'US regional Traffic Lights (2025)' });
   await card.getByRole('button', { name: 'Use this preset' }).click();
   await expect(card.getByText('Attendance %: (P + 1/2·L + 1/2·S) divided by weeks marked, minus M weeks.')).toBeVisible();
   await card.screenshot({ path: '/tmp/shots/i15/profile-card.png' });
@@ -49,8 +48,8 @@ test('a preset applied in Settings but not saved is not lost without a word when
 
   await page.goto(`${harness.openUrl}#/settings`);
   const card = page.getByLabel('Scorecard profile');
-  await card.getByRole('combobox', { name: 'Start from a preset' }).click();
-  await page.getByRole('option', { name: /^Taiwan six categories/ }).click();
+  const presets = card.getByRole('combobox', { name: 'Start from a preset' });
+  await presets.selectOption((await presets.locator('option', { hasText: /^Taiwan six categories/ }).getAttribute('value'))!);
   await card.getByRole('button', { name: 'Use this preset' }).click();
   // The card says at once that the preset is only in the form.
   await expect(card.getByRole('alert', { name: 'Not saved yet' })).toContainText(`still use "${before}" until you press Save profile`);

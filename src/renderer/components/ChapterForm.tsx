@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, NativeSelect, NumberInput, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Chapter, ChapterInput } from '../../shared/contract';
 import { nameOrderLabels, nameOrders, weekdayNames, type NameOrder } from '../../shared/domain';
@@ -9,6 +9,10 @@ import { useLedgerSubmit } from '../form-errors';
 const currencies = ['USD', 'EUR', 'GBP', 'INR', 'CAD', 'AUD', 'NZD', 'ZAR', 'SGD', 'AED', 'CHF', 'MXN', 'BRL'];
 const locales = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'hi-IN', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'en-ZA', 'en-SG', 'zh-TW', 'zh-HK', 'ja-JP', 'ko-KR', 'hu-HU'];
 /** Where names are written family name first: the default follows the chapter's locale. */
+// Suggestions drawn when their list opens, not kept hidden in the page: Mantine keeps every closed list and
+// places it beside its field as the screen draws (a forced style pass each; Settings was the slowest
+// screen). A suggestion list has no chosen line to show on opening, so nothing else changes.
+const suggestionsWhenOpen = { keepMounted: false };
 const familyFirstLocale = /^(zh|ja|ko|hu|vi)\b/;
 
 type Values = Required<Pick<ChapterInput, 'name' | 'region' | 'meetingTime' | 'currency' | 'locale' | 'timeZone'>> & {
@@ -54,23 +58,19 @@ export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapte
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <TextInput label="Chapter name" placeholder="Riverside Business Builders" required data-autofocus autoFocus {...form.getInputProps('name')} />
         <TextInput label="Region" placeholder="Riverside County" {...form.getInputProps('region')} />
-        <Select
-          label="Meeting day"
-          data={weekdayNames.map((day, i) => ({ value: String(i), label: day }))}
-          allowDeselect={false}
-          {...form.getInputProps('meetingWeekday')}
-        />
+        {/* The browser's own pickers for the two fixed lists: each of Mantine's Select kept its hidden list in
+            the page and placed it beside its field as Settings was drawn (issue 16). */}
+        <NativeSelect label="Meeting day" data={weekdayNames.map((day, i) => ({ value: String(i), label: day }))} {...form.getInputProps('meetingWeekday')} />
         <TextInput label="Meeting time" placeholder="07:00" description="24-hour clock" {...form.getInputProps('meetingTime')} />
-        <Autocomplete label="Currency" description="Three-letter code: USD, EUR, GBP, INR…" data={currencies} {...form.getInputProps('currency')} />
-        <Autocomplete label="Locale" description="How dates and money are written, e.g. en-US" data={locales} {...form.getInputProps('locale')} />
-        <Select
+        <Autocomplete label="Currency" description="Three-letter code: USD, EUR, GBP, INR…" data={currencies} comboboxProps={suggestionsWhenOpen} {...form.getInputProps('currency')} />
+        <Autocomplete label="Locale" description="How dates and money are written, e.g. en-US" data={locales} comboboxProps={suggestionsWhenOpen} {...form.getInputProps('locale')} />
+        <NativeSelect
           label="Name order"
           description="How names are shown and printed; lists sort by family name either way. A member can differ."
           data={nameOrders.map((o) => ({ value: o, label: nameOrderLabels[o] }))}
-          allowDeselect={false}
           {...form.getInputProps('nameOrder')}
         />
-        <Autocomplete label="Time zone" description="Every printed time is in it, e.g. America/Los_Angeles" data={timeZoneChoices()} limit={30} {...form.getInputProps('timeZone')} />
+        <Autocomplete label="Time zone" description="Every printed time is in it, e.g. America/Los_Angeles" data={timeZoneChoices()} limit={30} comboboxProps={suggestionsWhenOpen} {...form.getInputProps('timeZone')} />
       </SimpleGrid>
       <Title order={5} mt="lg" mb="xs">
         Policies

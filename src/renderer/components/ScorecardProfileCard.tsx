@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -104,7 +104,13 @@ export function ScorecardProfileCard() {
         Start from the scheme your region uses, then adjust. Thresholds are exact: write 0.75, or 6/26 for "6 per 26 weeks"; a value is never rounded before it is compared.
       </Text>
       <Group mb="md" align="flex-end">
-        <Select label="Start from a preset" placeholder="Choose a scheme" data={scorecardPresets.map((p) => ({ value: p.id, label: p.label + presetMoneyLabel(p.id, currency) }))} value={preset} onChange={setPreset} w={300} />
+        <NativeSelect
+          label="Start from a preset"
+          data={[{ value: '', label: 'Choose a scheme' }, ...scorecardPresets.map((p) => ({ value: p.id, label: p.label + presetMoneyLabel(p.id, currency) }))]}
+          value={preset ?? ''}
+          onChange={(e) => setPreset(e.currentTarget.value || null)}
+          w={300}
+        />
         <Button
           variant="light"
           disabled={!preset}
@@ -145,6 +151,8 @@ export function ScorecardProfileCard() {
           data={[...palmsLetters]}
           value={profile.weeksExclude}
           onChange={(v) => setProfile({ ...profile, weeksExclude: v as PalmsLetter[] })}
+          // Its list drawn when it opens, not kept hidden and placed beside the field as Settings draws (issue 16).
+          comboboxProps={{ keepMounted: false }}
           w={230}
         />
         <NumberInput label="Weeks needed" description="Fewer: not scored" error={flagged('minimumWeeks')} value={profile.minimumWeeks ?? ''} min={1} max={26} clampBehavior="none" allowDecimal={false} w={130} onChange={(v) => setProfile({ ...profile, minimumWeeks: wholeOrEmpty(v) })} />

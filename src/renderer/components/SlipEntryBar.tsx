@@ -929,10 +929,6 @@ export const SlipEntryBar = memo(function SlipEntryBar({
                 onChange={set('referralId')}
                 onOptionSubmit={() => focusNextField()}
                 selectFirstOptionOnDropdownOpen
-                // Its list stays in the page while closed (Mantine's own default, switched off app-wide in
-                // theme.ts): Enter above reads the open list's highlighted line and aria-expanded, which a
-                // list drawn only on opening has not set yet when ArrowDown, Enter come at once.
-                comboboxProps={{ keepMounted: true }}
                 error={errors.referralId}
                 data-slip-field="referralId"
               />

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Code, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Code, Group, NativeSelect, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
@@ -140,7 +140,7 @@ function ClassificationsCard() {
         <form onSubmit={addClassification} aria-label="Add classification" style={{ flex: 2 }}>
           <Group align="flex-end" gap="xs">
             <TextInput id="new-classification-name" label="New classification" placeholder="Real Estate — Residential" value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} style={{ flex: 1 }} />
-            <Select label="In contact sphere" placeholder="None" clearable data={sphereOptions} value={sphereId} onChange={setSphereId} w={200} />
+            <NativeSelect label="In contact sphere" data={rowSphereOptions} value={sphereId ?? ''} onChange={(e) => setSphereId(e.currentTarget.value || null)} w={200} />
             <Button type="submit">Add classification</Button>
           </Group>
         </form>
@@ -169,7 +169,7 @@ function ClassificationsCard() {
           <Text size="sm" c={ticked.length ? undefined : 'dimmed'}>
             {ticked.length === 0 ? 'Tick classifications to put several in one contact sphere at once.' : `${ticked.length} ticked: put them in`}
           </Text>
-          <Select size="xs" placeholder="No contact sphere" clearable data={sphereOptions} value={moveTo} onChange={setMoveTo} aria-label="Contact sphere for the ticked classifications" w={220} disabled={ticked.length === 0} />
+          <NativeSelect size="xs" data={[{ value: '', label: 'No contact sphere' }, ...sphereOptions]} value={moveTo ?? ''} onChange={(e) => setMoveTo(e.currentTarget.value || null)} aria-label="Contact sphere for the ticked classifications" w={220} disabled={ticked.length === 0} />
           <Button size="xs" onClick={moveTicked} disabled={ticked.length === 0}>
             Move {ticked.length || ''}
           </Button>
