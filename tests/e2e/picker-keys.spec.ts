@@ -1,7 +1,9 @@
 // A president picking from a list with the keyboard only: ArrowDown on a closed picker opens it on the
 // current choice, the next ArrowDown moves to the line after it, Enter takes it. (With Mantine's lists
 // drawn only as they open, the list opened with nothing highlighted and Enter did nothing.)
+import { chapterToday } from '../../src/services/chapter';
 import { loadDemoChapter } from '../../src/services/demo';
+import { createMeeting } from '../../src/services/meetings';
 import { expect, test } from './fixtures';
 
 test('the Quarter picker on Reports: ArrowDown opens on the current quarter, ArrowDown again and Enter take the one before it', async ({ page, harness }) => {
@@ -45,4 +47,36 @@ test('Settings with the keyboard: a time zone typed in part and taken from its s
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(pills).toHaveCount(before + 1);
+});
+
+test('meeting night: ArrowDown in an empty member field shows the roster, and Enter takes only the member shown highlighted', async ({ page, harness }) => {
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  createMeeting(db, { meetingOn: chapterToday(db), confirmDate: true });
+  await page.goto(harness.openUrl);
+  const giver = page.getByRole('textbox', { name: 'From (giver)' });
+  await expect(giver).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const shown = page.getByRole('option').filter({ visible: true });
+  await expect(shown.first()).toBeVisible();
+  // The whole roster (the demo's 29 members who can give a slip), not the twelve best matches of a typed name.
+  expect(await shown.count()).toBeGreaterThan(20);
+  await page.keyboard.press('ArrowDown');
+  const highlighted = page.locator('[data-combobox-option][data-combobox-selected]');
+  await expect(highlighted).toBeVisible();
+  const name = (await highlighted.locator('p').first().textContent())!;
+  await page.keyboard.press('Enter');
+  await expect(giver).toHaveValue(name);
+  await expect(page.getByRole('textbox', { name: 'To (receiver)' })).toBeFocused();
+  // Esc closes a list; Enter in the empty field then picks no one unseen: the slip is refused, nothing saved.
+  const referrals = () => sqlite.prepare('SELECT count(*) FROM referrals').pluck().get() as number;
+  const before = referrals();
+  await page.keyboard.press('ArrowDown');
+  await expect(shown.first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(shown).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'To (receiver)' })).toHaveValue('');
+  await expect(page.getByText('Choose to (receiver)')).toBeVisible();
+  expect(referrals()).toBe(before);
 });

@@ -33,6 +33,24 @@ describe('which member Enter takes in the slip bar', () => {
     expect(names('olu')).toEqual(['Olumide Murphy 89', 'Olumide Murphy 9']);
   });
 
+  it('a name beginning with what was typed comes before a company or classification beginning with it (a fresh-eyes secretary typed "gre" and credited Oliver Grant of Greenline)', () => {
+    const chapter = [
+      member('Aisha Bello', 'Bello Spine', 'Chiropractic'),
+      member('Marcus Chen', 'Chen Legal', 'Business Attorney'),
+      member('Chloé Dubois', 'Dubois Events', 'Catering'),
+      member('Oliver Grant', 'Greenline Landscaping', 'Landscaping'),
+      member('Greg Holloway', 'Holloway Roofing', 'Roofing'),
+      member('Peter Novak', 'Novak Print', 'Commercial Printing'),
+      member('Priya Raman', 'Raman Wealth', 'Financial Advisor'),
+    ];
+    const first = (search: string) => matchMembers(chapter, search).map((m) => m.name);
+    expect(first('gre')).toEqual(['Greg Holloway', 'Oliver Grant']);
+    expect(first('pri')).toEqual(['Priya Raman', 'Peter Novak']);
+    expect(first('ch')).toEqual(['Marcus Chen', 'Chloé Dubois', 'Aisha Bello']);
+    // The company still finds the member when no name begins so.
+    expect(first('greenl')).toEqual(['Oliver Grant']);
+  });
+
   it('still finds by company or classification, without accents, and in any script', () => {
     expect(names('dan real')).toEqual(['Dana Ruiz']);
     expect(names('jose diaz')).toEqual(['José Díaz']);

@@ -26,8 +26,9 @@ const fold = foldName;
 /**
  * Every word typed must appear in the name, company or classification: "dan real" finds Dana Ruiz, realtor.
  * The closest come first, so Enter takes the member meant: the name exactly as typed, then names whose
- * words are the words typed ("olumide 9" → Olumide Murphy 9 before Olumide Murphy 89), then words that
- * begin with them, then any containing them; the roster's order within each.
+ * words are the words typed ("olumide 9" → Olumide Murphy 9 before Olumide Murphy 89), then names with words
+ * that begin with them, then companies or classifications that do, then any containing them; the roster's
+ * order within each.
  */
 export function matchMembers(members: PickableMember[], search: string): PickableMember[] {
   const words = fold(search).split(/\s+/).filter(Boolean);
@@ -41,8 +42,10 @@ export function matchMembers(members: PickableMember[], search: string): Pickabl
     if (name === whole) return void ranked.push({ member: m, rank: 0, at });
     const nameWords = name.split(' ');
     const allWords = haystack.split(' ');
-    // Per word typed: 0 a whole word of the name, 1 the start of any word, 2 inside a word.
-    const rank = words.reduce((sum, w) => sum + (nameWords.includes(w) ? 0 : allWords.some((h) => h.startsWith(w)) ? 1 : 2), 1);
+    // Per word typed: 0 a whole word of the name, 1 the start of a word of the name, 2 the start of a word of
+    // the company or classification, 3 inside a word. "gre" is Greg before Oliver Grant of Greenline, "pri"
+    // Priya before Novak Print: the secretary types the person's name, the company only to tell two apart.
+    const rank = words.reduce((sum, w) => sum + (nameWords.includes(w) ? 0 : nameWords.some((h) => h.startsWith(w)) ? 1 : allWords.some((h) => h.startsWith(w)) ? 2 : 3), 1);
     ranked.push({ member: m, rank, at });
   });
   return ranked.sort((a, b) => a.rank - b.rank || a.at - b.at).map((r) => r.member);
@@ -85,7 +88,14 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
   ref,
 ) {
   const members = useMemo(() => (outside ? [...roster, ...outsideChoices] : roster), [roster, outside]);
-  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  // ArrowDown in the empty field opens the whole roster to browse; typing narrows it as before.
+  const [browsing, setBrowsing] = useState(false);
+  const combobox = useCombobox({
+    onDropdownClose: () => {
+      combobox.resetSelectedOption();
+      setBrowsing(false);
+    },
+  });
   const selected = members.find((m) => m.id === value) ?? null;
   const [search, setSearch] = useState(selected?.name ?? '');
   useEffect(() => setSearch(selected?.name ?? ''), [selected?.name]);
@@ -101,8 +111,10 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
     if (resetKey !== firstReset.current && combobox.dropdownOpened) combobox.closeDropdown();
   }, [resetKey]);
   const typed = selected && search === selected.name ? '' : search;
+  /** The list is shown: a name typed, or the roster browsed. A hidden list offers nothing (Enter took an unseen member). */
+  const listed = typed !== '' || browsing;
   // Members first; the outside choices always follow, so a name that is no member's can become one.
-  const matches = useMemo(() => [...matchMembers(roster, typed).slice(0, 12), ...(outside ? outsideChoices : [])], [roster, typed, outside]);
+  const matches = useMemo(() => (!listed ? [] : [...(typed ? matchMembers(roster, typed).slice(0, 12) : roster), ...(outside ? outsideChoices : [])]), [roster, typed, outside, listed]);
   const memberMatches = matches.filter((m) => !isOutsideChoice(m.id)).length;
   // The first member is highlighted; when no member matches nothing is, so a mistyped name never
   // becomes someone outside the chapter by Enter: the secretary arrows down to "Other chapter…".
@@ -137,6 +149,7 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
           rightSectionPointerEvents="none"
           onChange={(event) => {
             setSearch(event.currentTarget.value);
+            setBrowsing(false);
             if (value) onChange(null);
             combobox.openDropdown();
           }}
@@ -151,7 +164,9 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
           onKeyDown={(event) => {
             // Enter in an open list takes the highlighted match (the first if none) and tells the
             // slip bar, which moves on to the next field: Enter in a list never saves.
-            if (event.key === 'Enter' && !event.nativeEvent.isComposing && combobox.dropdownOpened && typed !== '') {
+            // ArrowDown or ArrowUp in the empty field: the roster, the first member highlighted (Mantine opens the list).
+            if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && typed === '' && !browsing) setBrowsing(true);
+            if (event.key === 'Enter' && !event.nativeEvent.isComposing && combobox.dropdownOpened && listed) {
               const chosen = matches[combobox.getSelectedOptionIndex()] ?? matches.find((m) => !isOutsideChoice(m.id));
               if (chosen) {
                 event.preventDefault();
@@ -173,11 +188,11 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
           }}
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={typed === ''}>
+      <Combobox.Dropdown hidden={!listed}>
         <Combobox.Options>
           {/* Mantine keeps a closed list in the page (hidden); its options are drawn only while it is open:
               emptying the bar after each Enter used to redraw 15 hidden options in each picker. */}
-          {combobox.dropdownOpened && memberMatches === 0 && <Combobox.Empty>No member matches "{typed}"{outside ? ': someone outside the chapter? Choose below (↓).' : ''}</Combobox.Empty>}
+          {combobox.dropdownOpened && typed !== '' && memberMatches === 0 && <Combobox.Empty>No member matches "{typed}"{outside ? ': someone outside the chapter? Choose below (↓).' : ''}</Combobox.Empty>}
           {combobox.dropdownOpened && matches.map((m) => (
             <Combobox.Option value={m.id} key={m.id}>
               <Group justify="space-between" wrap="nowrap" gap="xs">
