@@ -14,14 +14,11 @@ async function keys(page: Page, sequence: string[]) {
   for (const k of sequence) await (k === 'Tab' || k === 'Enter' || k === 'ArrowDown' ? page.keyboard.press(k) : page.keyboard.type(k));
 }
 
-const tonight = `SELECT s.* FROM %T s JOIN meetings m ON m.id = s.meeting_id WHERE m.status = 'draft' AND s.deleted_at IS NULL`;
-
-test('on a busy computer, a member taken by Enter keeps the cursor on the next field, and the credits, date and amount typed there are saved', async ({ page, harness }) => {
-  const { db, sqlite } = harness.database;
-  loadDemoChapter(db);
-  createMeeting(db, { meetingOn: chapterToday(db), confirmDate: true });
-  // A busy machine runs the page's short timers late, after keys already typed (Chromium serves input
-  // first): every zero-delay timer is run 250 ms late here, all the time.
+/**
+ * A busy machine runs the page's short timers late, after keys already typed (Chromium serves input
+ * first): every zero-delay timer is run 250 ms late, all the time.
+ */
+async function runTimersLate(page: Page) {
   await page.addInitScript(() => {
     const original = window.setTimeout;
     window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => original(fn, !ms || ms <= 0 ? 250 : ms, ...rest)) as typeof window.setTimeout;
@@ -29,6 +26,15 @@ test('on a busy computer, a member taken by Enter keeps the cursor on the next f
     const frame = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = (callback: FrameRequestCallback) => frame((t) => void original(() => callback(t), 250));
   });
+}
+
+const tonight = `SELECT s.* FROM %T s JOIN meetings m ON m.id = s.meeting_id WHERE m.status = 'draft' AND s.deleted_at IS NULL`;
+
+test('on a busy computer, a member taken by Enter keeps the cursor on the next field, and the credits, date and amount typed there are saved', async ({ page, harness }) => {
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  createMeeting(db, { meetingOn: chapterToday(db), confirmDate: true });
+  await runTimersLate(page);
   await page.goto(harness.openUrl);
   const slipsTab = page.getByRole('tab', { name: /^Slips/ });
   await expect(slipsTab).toHaveText('Slips (0)');
@@ -194,4 +200,35 @@ test('the slip bar drawn late never takes the cursor out of a dialog opened mean
   await expect(date).toBeFocused();
   await page.keyboard.type('2026-12-01');
   await expect(date).toHaveValue('2026-12-01');
+});
+
+test('on a busy computer, the classification a visitor seeks, typed in part, is taken from its list by Enter, and the inviter typed next lands in Invited by', async ({ page, harness }) => {
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  createMeeting(db, { meetingOn: chapterToday(db), confirmDate: true });
+  await runTimersLate(page);
+  await page.goto(harness.openUrl);
+  const slipsTab = page.getByRole('tab', { name: /^Slips/ });
+  await expect(slipsTab).toHaveText('Slips (0)');
+  await page.keyboard.press('Alt+v');
+  const visitorName = page.getByRole('textbox', { name: 'Visitor name' });
+  await expect(visitorName).toBeFocused();
+  // "pho" shows Photography: Enter takes it (it saved the visitor as wanting "pho", with no inviter).
+  await keys(page, ['أمل حداد', 'Tab', 'Haddad Trading', 'Tab', 'pho', 'Enter', 'dana', 'Enter']);
+  await expect(page.getByRole('textbox', { name: 'Phone' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (1)');
+  // The next one with the arrows, the inviter typed at once after Enter.
+  await expect(visitorName).toBeFocused();
+  await keys(page, ['प्रिया शर्मा', 'Tab', 'Tab', 'inter', 'ArrowDown', 'Enter', 'priya', 'Enter']);
+  await expect(page.getByRole('textbox', { name: 'Phone' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (2)');
+  const visitors = sqlite
+    .prepare(`SELECT v.name, v.classification_sought AS sought, i.first_name AS inviter FROM visitors v JOIN meetings m ON m.id = v.meeting_id LEFT JOIN members i ON i.id = v.invited_by_id WHERE m.status = 'draft' AND v.deleted_at IS NULL ORDER BY v.rowid`)
+    .all();
+  expect(visitors).toEqual([
+    { name: 'أمل حداد', sought: 'Photography', inviter: 'Dana' },
+    { name: 'प्रिया शर्मा', sought: 'Interior Design', inviter: 'Priya' },
+  ]);
 });

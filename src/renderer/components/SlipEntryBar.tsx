@@ -515,6 +515,8 @@ export const SlipEntryBar = memo(function SlipEntryBar({
 
   const referralChoicesRef = useRef(referralChoices);
   referralChoicesRef.current = referralChoices;
+  const classificationsRef = useRef(classifications);
+  classificationsRef.current = classifications;
 
   const setValue = (key: keyof Draft, value: unknown) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -593,6 +595,28 @@ export const SlipEntryBar = memo(function SlipEntryBar({
     // TYFCB was overwritten by the next one typed.
     if (!choice) return void target.form?.requestSubmit();
     newest.current.setValue('referralId', choice.value);
+    focusNextField(true);
+  };
+
+  /**
+   * Enter in a visitor's "Classification sought" with its list open takes the highlighted classification,
+   * or the first one the list shows for what was typed, and moves on to "Invited by" at once — it saved the
+   * visitor with the half-typed "pho" and no inviter, and the next letters typed could land in this field.
+   * With the list closed (nothing offered for what was typed) Enter saves, as in any field.
+   */
+  const classificationEnter = (event: React.KeyboardEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || !(target instanceof HTMLInputElement)) return;
+    if (target.getAttribute('aria-expanded') !== 'true' && !target.hasAttribute('data-expanded')) return;
+    const list = document.getElementById(target.getAttribute('aria-controls') ?? '');
+    const highlighted = list?.querySelector<HTMLElement>('[data-combobox-option][data-combobox-selected]')?.getAttribute('value');
+    // Mantine's own filter: the names containing what was typed, whatever the case, in the list's order.
+    const typed = target.value.trim().toLocaleLowerCase();
+    const choice = highlighted ?? (typed ? classificationsRef.current.find((c) => c.name.toLocaleLowerCase().includes(typed))?.name : undefined);
+    if (!choice) return;
+    event.preventDefault();
+    event.stopPropagation();
+    newest.current.setValue('classificationSought', choice);
     focusNextField(true);
   };
 
@@ -952,17 +976,21 @@ export const SlipEntryBar = memo(function SlipEntryBar({
           <SimpleGrid cols={4} spacing="sm">
             <BarTextInput ref={firstField} label="Visitor name" {...text('name')} />
             <BarTextInput label="Company" {...text('company')} />
-            <Autocomplete
-              label="Classification sought"
-              data={classifications.map((c) => c.name)}
-              value={draft.classificationSought}
-              onChange={set('classificationSought')}
-              onOptionSubmit={() => focusNextField()}
-              error={errors.classificationSought}
-              data-slip-field="classificationSought"
-              description={sought?.holder ? `Seat held by ${sought.holder.name}` : sought ? 'Open seat' : ' '}
-              styles={{ description: { color: sought?.holder ? 'var(--mantine-color-orange-7)' : undefined } }}
-            />
+            <div onKeyDownCapture={classificationEnter}>
+              <Autocomplete
+                label="Classification sought"
+                data={classifications.map((c) => c.name)}
+                value={draft.classificationSought}
+                onChange={set('classificationSought')}
+                onOptionSubmit={() => focusNextField()}
+                // The first classification shown is highlighted as a name is typed: Enter takes it.
+                selectFirstOptionOnChange
+                error={errors.classificationSought}
+                data-slip-field="classificationSought"
+                description={sought?.holder ? `Seat held by ${sought.holder.name}` : sought ? 'Open seat' : ' '}
+                styles={{ description: { color: sought?.holder ? 'var(--mantine-color-orange-7)' : undefined } }}
+              />
+            </div>
             <BarMemberPicker label="Invited by" members={members} {...pick('invitedById')} />
             <BarTextInput label="Phone" {...text('phone')} error={phoneProblem('phone')} />
             <BarTextInput label="Email" {...text('email')} description={emailNote('email')} />
