@@ -12,7 +12,7 @@ import {
   requiredText,
 } from './fields';
 import { leadershipRoles, memberStatuses, nameOrders } from './domain';
-import { isKnownTimeZone } from './time-zone';
+import { canonicalZoneName, isKnownTimeZone } from './time-zone';
 import { methodNames, type MethodName } from './methods';
 import {
   clearAttendanceInput,
@@ -96,6 +96,8 @@ export const chapterInput = z
       .trim()
       .max(64, { error: 'Time zone is too long.' })
       .refine((v) => v === '' || isKnownTimeZone(v), { error: 'Time zone is not one this computer knows: use a name such as America/Los_Angeles, Europe/Berlin or Asia/Kolkata.' })
+      // Typed in any case ("europe/berlin"), saved and shown as the zone is spelled (as the currency is upper-cased).
+      .transform((v) => (v === '' ? v : canonicalZoneName(v)))
       .optional(),
   })
   .strict();

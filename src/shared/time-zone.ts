@@ -90,6 +90,11 @@ export function currentZoneName(name: string): string {
   return current && isKnownTimeZone(current) ? current : name;
 }
 
+/** A zone as this computer spells it, under today's name: "europe/berlin" is saved as Europe/Berlin. */
+export function canonicalZoneName(name: string): string {
+  return currentZoneName(dayFormat(name)?.resolvedOptions().timeZone ?? name);
+}
+
 /**
  * The zones the Settings picker offers: every zone this computer knows, under today's names (Asia/Kolkata,
  * Europe/Kyiv, Asia/Ho_Chi_Minh), the computer's own first, each once.

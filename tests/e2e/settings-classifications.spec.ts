@@ -43,11 +43,17 @@ test('classifications are ticked, moved into a sphere one by one or together, an
   // An empty seat removed; a held one refused with the reason, and still listed.
   await page.getByRole('button', { name: 'Remove محاسبة Accounting (Arabic)' }).click();
   await expect(table.getByRole('row', { name: /محاسبة/ })).toHaveCount(0);
+  await expect(page.getByText('محاسبة Accounting (Arabic) is removed.')).toBeVisible();
   const held = sqlite.prepare(`SELECT c.name FROM classifications c JOIN members m ON m.classification_id = c.id AND m.status = 'active' ORDER BY c.name LIMIT 1`).pluck().get() as string;
   await page.getByRole('button', { name: `Remove ${held}`, exact: true }).click();
   await expect(page.locator('.mantine-Notification-root').filter({ hasText: /./ }).last()).toBeVisible();
   await expect(table.getByRole('row', { name: new RegExp(held.replace(/[()]/g, '.')) })).toBeVisible();
   expect(sqlite.prepare('SELECT count(*) FROM classifications WHERE name = ?').pluck().get(held)).toBe(1);
+  // A contact sphere removed: the president is told its classifications are now in no sphere.
+  const inSecond = sqlite.prepare('SELECT count(*) FROM classifications c JOIN contact_spheres s ON s.id = c.sphere_id WHERE s.name = ?').pluck().get(second) as number;
+  await page.getByRole('button', { name: `Remove sphere ${second}` }).click();
+  await expect(page.getByText(`${second} is removed; its ${inSecond} classifications are now in no contact sphere.`)).toBeVisible();
+  expect(sphereOf('室内设计 Interior (Chinese)')).toBeNull();
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/settings-classifications.png', fullPage: true });
   await page.getByRole('group', { name: 'Move ticked classifications' }).scrollIntoViewIfNeeded();

@@ -60,6 +60,14 @@ describe('a chapter that meets in Kolkata (UTC+5:30)', () => {
     expect(ok<{ timeZone: string }>(api.call('getChapter', {})).timeZone).toBe('Asia/Kolkata');
   });
 
+  it('a zone typed in lower case or under its old name is saved as the zone is spelled today', () => {
+    const { id: _id, createdAt: _c, updatedAt: _u, ...chapter } = ok<Record<string, unknown>>(api.call('getChapter', {}));
+    for (const [typed, saved] of [['asia/kolkata', 'Asia/Kolkata'], ['EUROPE/BERLIN', 'Europe/Berlin'], ['Asia/Calcutta', 'Asia/Kolkata'], ['utc', 'UTC']]) {
+      ok(api.call('saveChapter', { ...chapter, timeZone: typed }));
+      expect(ok<{ timeZone: string }>(api.call('getChapter', {})).timeZone).toBe(saved);
+    }
+  });
+
   it('turns the day at 18:30 UTC: at 18:29 it is still Monday there, at 18:30 Tuesday’s meeting may be closed', () => {
     const tuesday = meeting('2026-11-24');
     vi.setSystemTime(new Date('2026-11-23T18:29:00Z')); // 23:59 on Monday in Kolkata

@@ -105,14 +105,22 @@ function ClassificationsCard() {
   const remove = async (c: Classification) => {
     try {
       await ledger.deleteClassification({ id: c.id });
+      notifications.show({ message: `${c.name} is removed.` });
       await reload();
     } catch (e) {
       notifications.show({ color: 'red', message: e instanceof LedgerError ? e.message : String(e) });
     }
   };
   const removeSphere = async (s: ContactSphere) => {
-    await ledger.deleteContactSphere({ id: s.id });
-    await reload();
+    try {
+      await ledger.deleteContactSphere({ id: s.id });
+      // Said, because what it held changes too: its classifications are now in no sphere.
+      const held = s.classificationCount;
+      notifications.show({ message: `${s.name} is removed${held ? `; its ${held} classification${held === 1 ? ' is' : 's are'} now in no contact sphere` : ''}.` });
+      await reload();
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as Error).message });
+    }
   };
   const sphereOptions = useMemo(() => (spheres.data ?? []).map((s) => ({ value: s.id, label: s.name })), [spheres.data]);
   // What every row needs, kept the same between draws so a tick or a typed letter redraws no other row.
