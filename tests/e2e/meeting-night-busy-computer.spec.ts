@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { chapterToday } from '../../src/services/chapter';
 import { loadDemoChapter } from '../../src/services/demo';
 import { createMeeting } from '../../src/services/meetings';
+import type { Harness } from '../../src/harness/server';
 import { expect, test } from './fixtures';
 
 /** Tab and Enter are pressed; anything else is typed. */
@@ -28,9 +29,8 @@ async function runTimersLate(page: Page) {
   });
 }
 
-const tonight = `SELECT s.* FROM %T s JOIN meetings m ON m.id = s.meeting_id WHERE m.status = 'draft' AND s.deleted_at IS NULL`;
-
-test('on a busy computer, a member taken by Enter keeps the cursor on the next field, and the credits, date and amount typed there are saved', async ({ page, harness }) => {
+/** The demo chapter, tonight's meeting open as a draft, the page's short timers run late: the slip bar ready. */
+async function tonightOnABusyComputer(page: Page, harness: Harness) {
   const { db, sqlite } = harness.database;
   loadDemoChapter(db);
   createMeeting(db, { meetingOn: chapterToday(db), confirmDate: true });
@@ -38,6 +38,13 @@ test('on a busy computer, a member taken by Enter keeps the cursor on the next f
   await page.goto(harness.openUrl);
   const slipsTab = page.getByRole('tab', { name: /^Slips/ });
   await expect(slipsTab).toHaveText('Slips (0)');
+  return { sqlite, slipsTab };
+}
+
+const tonight = `SELECT s.* FROM %T s JOIN meetings m ON m.id = s.meeting_id WHERE m.status = 'draft' AND s.deleted_at IS NULL`;
+
+test('on a busy computer, a member taken by Enter keeps the cursor on the next field, and the credits, date and amount typed there are saved', async ({ page, harness }) => {
+  const { sqlite, slipsTab } = await tonightOnABusyComputer(page, harness);
   const rows = (table: string) => sqlite.prepare(tonight.replace('%T', table)).all() as Array<Record<string, unknown>>;
 
   // CEU: the type switched and the member taken by Enter before the page's own timers have run.
@@ -52,7 +59,7 @@ test('on a busy computer, a member taken by Enter keeps the cursor on the next f
   await page.keyboard.press('Alt+o');
   await keys(page, ['dana', 'Tab', 'marcus', 'Enter']);
   await expect(page.getByRole('textbox', { name: 'Met on' })).toBeFocused();
-  const metOn = chapterToday(db);
+  const metOn = chapterToday(harness.database.db);
   await keys(page, [metOn, 'Enter']);
   await expect(slipsTab).toHaveText('Slips (2)');
   expect(rows('one_to_ones').map((r) => r.met_on)).toEqual([metOn]);
@@ -203,13 +210,7 @@ test('the slip bar drawn late never takes the cursor out of a dialog opened mean
 });
 
 test('on a busy computer, the classification a visitor seeks, typed in part, is taken from its list by Enter, and the inviter typed next lands in Invited by', async ({ page, harness }) => {
-  const { db, sqlite } = harness.database;
-  loadDemoChapter(db);
-  createMeeting(db, { meetingOn: chapterToday(db), confirmDate: true });
-  await runTimersLate(page);
-  await page.goto(harness.openUrl);
-  const slipsTab = page.getByRole('tab', { name: /^Slips/ });
-  await expect(slipsTab).toHaveText('Slips (0)');
+  const { sqlite, slipsTab } = await tonightOnABusyComputer(page, harness);
   await page.keyboard.press('Alt+v');
   const visitorName = page.getByRole('textbox', { name: 'Visitor name' });
   await expect(visitorName).toBeFocused();

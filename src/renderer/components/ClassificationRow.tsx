@@ -2,16 +2,15 @@
 // variables — the same HTML as Mantine's Table.Tr/Td, Checkbox, NativeSelect, Badge, Text and ActionIcon
 // drew (tests/unit/classification-row-markup.test.ts compares them) — because a sixty-seat chapter's rows,
 // eight Mantine components each, were most of the time Settings took to open.
-import { ActionIcon, Badge, Group, Table, Text, UnstyledButton, useMantineTheme } from '@mantine/core';
+import { ActionIcon, Group, UnstyledButton, useMantineTheme } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { memo, useId, type CSSProperties } from 'react';
 import type { Classification, SeatState } from '../../shared/contract';
-import { PlainNativeSelect, rem } from './PlainNativeSelect';
+import { PlainNativeSelect, plainClasses, rem } from './PlainNativeSelect';
 import { seatColors, seatLabels } from './StatusBadge';
 
 const cls = {
-  tr: `${Table.classes.tr} mantine-Table-tr`,
-  td: `${Table.classes.td} mantine-Table-td`,
+  ...plainClasses,
   // Mantine's Checkbox root wears its own module's class and InlineInput's, both named "root"; only the
   // second is in Checkbox.classes, so the first is written out (the markup test fails if Mantine renames it).
   checkbox: 'm_bf2d988c mantine-Checkbox-root m_5f75b09e mantine-Checkbox-root',
@@ -21,9 +20,6 @@ const cls = {
   checkboxIcon: 'm_bf295423 mantine-Checkbox-icon',
   checkboxLabelWrapper: 'm_d3ea56bb mantine-Checkbox-labelWrapper',
   group: `${Group.classes.root} mantine-Group-root`,
-  badge: `${Badge.classes.root} mantine-Badge-root`,
-  badgeLabel: `${Badge.classes.label} mantine-Badge-label`,
-  text: `mantine-focus-auto ${Text.classes.root} mantine-Text-root`,
   actionIcon: `mantine-focus-auto mantine-active ${ActionIcon.classes.root} mantine-ActionIcon-root ${UnstyledButton.classes.root} mantine-UnstyledButton-root`,
   actionIconIcon: `${ActionIcon.classes.icon} mantine-ActionIcon-icon`,
 };

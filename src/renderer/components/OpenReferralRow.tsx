@@ -3,21 +3,17 @@
 // (tests/unit/open-referral-row-markup.test.ts compares them) — because fifty rows of those components ran
 // their style hooks each time the screen opened: about seven Mantine components a row, most of the
 // screen's page time on a big chapter file.
-import { Badge, Button, Table, Text, UnstyledButton, useMantineTheme } from '@mantine/core';
+import { Button, UnstyledButton, useMantineTheme } from '@mantine/core';
 import { memo, type CSSProperties } from 'react';
 import type { OpenReferral } from '../../shared/contract';
 import type { referralStatuses } from '../../shared/domain';
 import { ageLabel, referralFlags } from '../open-referrals-wording';
-import { PlainNativeSelect, rem } from './PlainNativeSelect';
+import { PlainNativeSelect, plainClasses, rem } from './PlainNativeSelect';
 
 type Status = (typeof referralStatuses)[number];
 
 const cls = {
-  tr: `${Table.classes.tr} mantine-Table-tr`,
-  td: `${Table.classes.td} mantine-Table-td`,
-  badge: `${Badge.classes.root} mantine-Badge-root`,
-  badgeLabel: `${Badge.classes.label} mantine-Badge-label`,
-  text: `mantine-focus-auto ${Text.classes.root} mantine-Text-root`,
+  ...plainClasses,
   button: `mantine-focus-auto mantine-active ${Button.classes.root} mantine-Button-root ${UnstyledButton.classes.root} mantine-UnstyledButton-root`,
   buttonInner: `${Button.classes.inner} mantine-Button-inner`,
   buttonLabel: `${Button.classes.label} mantine-Button-label`,

@@ -1,11 +1,21 @@
 // Mantine's NativeSelect of size xs drawn with plain elements wearing Mantine's own classes and CSS variables
 // — the same HTML as <NativeSelect size="xs" w={width} data={options} /> (the row markup tests compare them) —
-// for lists with a picker on every row, where each NativeSelect's style hooks cost more than the row itself.
-import { ComboboxChevron, Input } from '@mantine/core';
+// for lists with a picker on every row, where each NativeSelect's style hooks cost more than the row itself; and the
+// classes of the Table, Badge and Text those rows wear.
+import { Badge, ComboboxChevron, Input, Table, Text } from '@mantine/core';
 import { useId, type CSSProperties } from 'react';
 
 /** Mantine's rem(): pixels at the theme's scale. */
 export const rem = (px: number) => `calc(${px / 16}rem * var(--mantine-scale))`;
+
+/** The classes Mantine's Table row and cell, Badge and Text wear, for rows drawn with plain elements. */
+export const plainClasses = {
+  tr: `${Table.classes.tr} mantine-Table-tr`,
+  td: `${Table.classes.td} mantine-Table-td`,
+  badge: `${Badge.classes.root} mantine-Badge-root`,
+  badgeLabel: `${Badge.classes.label} mantine-Badge-label`,
+  text: `mantine-focus-auto ${Text.classes.root} mantine-Text-root`,
+};
 
 const cls = {
   root: `${Input.Wrapper.classes.root} mantine-InputWrapper-root mantine-NativeSelect-root`,
