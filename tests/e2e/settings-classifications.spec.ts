@@ -27,6 +27,32 @@ test('classifications are ticked, moved into a sphere one by one or together, an
   await expect.poll(() => sphereOf('बीमा Insurance (Hindi)')).toBe(first);
   await expect(page.getByRole('combobox', { name: 'Contact sphere of बीमा Insurance (Hindi)' })).toHaveValue(/.+/);
 
+  // With the arrow keys the row's picker shows each sphere in turn and files the seat once, on Enter (it
+  // re-filed it at every key, an audit entry apiece); Esc puts the picker back; leaving it takes the choice.
+  const rowPicker = page.getByRole('combobox', { name: 'Contact sphere of बीमा Insurance (Hindi)' });
+  const entries = () => sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+  const logged = entries();
+  await rowPicker.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300);
+  expect(sphereOf('बीमा Insurance (Hindi)')).toBe(first);
+  expect(entries()).toBe(logged);
+  const shown = (await rowPicker.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.textContent)) as string;
+  expect(shown).not.toBe(first);
+  await page.keyboard.press('Escape');
+  await expect(rowPicker.locator('option:checked')).toHaveText(first);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => sphereOf('बीमा Insurance (Hindi)')).not.toBe(first);
+  const filed = sphereOf('बीमा Insurance (Hindi)')!;
+  await expect(rowPicker.locator('option:checked')).toHaveText(filed);
+  expect(entries()).toBe(logged + 1);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => sphereOf('बीमा Insurance (Hindi)')).toBe(first);
+  expect(entries()).toBe(logged + 2);
+
   // Two ticked one by one, moved together into the second sphere.
   await expect(page.getByText('Tick classifications to put several in one contact sphere at once.')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Tick 室内设计 Interior (Chinese)' }).check();

@@ -3,7 +3,7 @@
 // for lists with a picker on every row, where each NativeSelect's style hooks cost more than the row itself; and the
 // classes of the Table, Badge and Text those rows wear.
 import { Badge, ComboboxChevron, Input, Table, Text } from '@mantine/core';
-import { useId, type CSSProperties } from 'react';
+import { useId, useRef, useState, type CSSProperties } from 'react';
 
 /** Mantine's rem(): pixels at the theme's scale. */
 export const rem = (px: number) => `calc(${px / 16}rem * var(--mantine-scale))`;
@@ -39,6 +39,11 @@ const chevron = (
 const widths = new Map<number, CSSProperties>();
 const widthStyle = (px: number) => widths.get(px) ?? widths.set(px, { width: rem(px) }).get(px)!;
 
+/**
+ * A choice made with the arrow keys on the closed picker is kept on screen and taken with Enter or on
+ * leaving the picker: the browser says "changed" at every arrow key, and each one re-filed a classification
+ * (an audit entry apiece) or opened a referral's follow-up. A choice made with the mouse is taken at once.
+ */
 export function PlainNativeSelect<V extends string>({
   width,
   label,
@@ -53,10 +58,37 @@ export function PlainNativeSelect<V extends string>({
   onChange: (value: V) => void;
 }) {
   const id = `mantine-${useId()}`;
+  const [pending, setPending] = useState<V | null>(null);
+  const keyAt = useRef(-Infinity);
+  const take = () => {
+    if (pending === null) return;
+    setPending(null);
+    if (pending !== value) onChange(pending);
+  };
   return (
     <div style={widthStyle(width)} className={cls.root} data-size="xs">
       <div style={wrapperStyle} className={cls.wrapper} data-variant="default" data-size="xs" data-pointer="true" data-with-right-section="true">
-        <select className={cls.select} data-variant="default" aria-label={label} id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as V)}>
+        <select
+          className={cls.select}
+          data-variant="default"
+          aria-label={label}
+          id={id}
+          value={pending ?? value}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && pending !== null) {
+              e.preventDefault();
+              take();
+            } else if (e.key === 'Escape' && pending !== null) setPending(null);
+            else keyAt.current = performance.now();
+          }}
+          onChange={(e) => {
+            const next = e.currentTarget.value as V;
+            // The change of a key on the closed picker comes in the same moment as the key.
+            if (performance.now() - keyAt.current < 50) setPending(next);
+            else onChange(next);
+          }}
+          onBlur={take}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
