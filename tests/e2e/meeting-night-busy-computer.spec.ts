@@ -225,11 +225,31 @@ test('on a busy computer, the classification a visitor seeks, typed in part, is 
   await expect(page.getByRole('textbox', { name: 'Phone' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(slipsTab).toHaveText('Slips (2)');
+  // Tab takes the classification shown too; one the chapter does not have is kept, and Enter moves on to the inviter.
+  await keys(page, ['Tab Visitor', 'Tab', 'Tab', 'plumb', 'Tab', 'greg', 'Enter']);
+  await expect(page.getByRole('textbox', { name: 'Phone' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (3)');
+  await keys(page, ['Bee Visitor', 'Tab', 'Tab', 'Beekeeper', 'Enter', 'dana', 'Enter']);
+  await expect(page.getByRole('textbox', { name: 'Phone' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (4)');
+  // A slip typed and cleared with Esc leaves no classification behind: Enter in the next one's empty field saves it without one.
+  await keys(page, ['Wrong One', 'Tab', 'Tab', 'pho', 'Enter', 'gre', 'Enter']);
+  await page.keyboard.press('Escape');
+  await expect(visitorName).toHaveValue('');
+  await keys(page, ['Empty Seeker', 'Tab', 'Tab']);
+  await expect(page.getByLabel('Classification sought', { exact: true }).first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(slipsTab).toHaveText('Slips (5)');
   const visitors = sqlite
     .prepare(`SELECT v.name, v.classification_sought AS sought, i.first_name AS inviter FROM visitors v JOIN meetings m ON m.id = v.meeting_id LEFT JOIN members i ON i.id = v.invited_by_id WHERE m.status = 'draft' AND v.deleted_at IS NULL ORDER BY v.rowid`)
     .all();
   expect(visitors).toEqual([
     { name: 'أمل حداد', sought: 'Photography', inviter: 'Dana' },
     { name: 'प्रिया शर्मा', sought: 'Interior Design', inviter: 'Priya' },
+    { name: 'Tab Visitor', sought: 'Plumbing', inviter: 'Greg' },
+    { name: 'Bee Visitor', sought: 'Beekeeper', inviter: 'Dana' },
+    { name: 'Empty Seeker', sought: '', inviter: null },
   ]);
 });

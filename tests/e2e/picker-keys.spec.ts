@@ -80,3 +80,30 @@ test('meeting night: ArrowDown in an empty member field shows the roster, and En
   await expect(page.getByText('Choose to (receiver)')).toBeVisible();
   expect(referrals()).toBe(before);
 });
+
+test('meeting night: a member corrected by typing over the name keeps every letter typed ("pri" was "ri" and took Rachel Adams)', async ({ page, harness }) => {
+  const { db, sqlite } = harness.database;
+  loadDemoChapter(db);
+  createMeeting(db, { meetingOn: chapterToday(db), confirmDate: true });
+  await page.goto(harness.openUrl);
+  const giver = page.getByRole('textbox', { name: 'From (giver)' });
+  await expect(giver).toBeFocused();
+  await page.keyboard.type('gre');
+  await page.keyboard.press('Enter');
+  await expect(giver).toHaveValue('Greg Holloway');
+  await page.keyboard.press('Shift+Tab');
+  await expect(giver).toBeFocused();
+  await page.keyboard.type('pri');
+  await expect(giver).toHaveValue('pri');
+  await page.keyboard.press('Enter');
+  await expect(giver).toHaveValue('Priya Raman');
+  await page.keyboard.type('dan');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Corrected prospect');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: /^Slips/ })).toHaveText('Slips (1)');
+  const saved = sqlite.prepare("SELECT g.first_name AS giver, r.first_name AS receiver FROM referrals x JOIN members g ON g.id = x.giver_id JOIN members r ON r.id = x.receiver_id WHERE x.prospect_name = 'Corrected prospect'").get();
+  expect(saved).toEqual({ giver: 'Priya', receiver: 'Dana' });
+});

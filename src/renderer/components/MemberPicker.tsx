@@ -98,7 +98,15 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
   });
   const selected = members.find((m) => m.id === value) ?? null;
   const [search, setSearch] = useState(selected?.name ?? '');
-  useEffect(() => setSearch(selected?.name ?? ''), [selected?.name]);
+  // A member chosen from outside (an edit, Enter) shows its name; one cleared from outside empties the field.
+  // Typing over the selected name clears the member too, but the letter just typed stays (it was wiped:
+  // "pri" became "ri" and took Rachel Adams).
+  const typedOver = useRef(false);
+  useEffect(() => {
+    if (selected) setSearch(selected.name);
+    else if (!typedOver.current) setSearch('');
+    typedOver.current = false;
+  }, [selected?.name]);
   // The bar emptied (a slip saved, Esc) or refilled (an edit): start afresh, in the same frame (no name
   // typed for the last slip is ever seen in the next one).
   const [resetSeen, setResetSeen] = useState(resetKey);
@@ -150,7 +158,10 @@ export const MemberPicker = forwardRef<HTMLInputElement, Props>(function MemberP
           onChange={(event) => {
             setSearch(event.currentTarget.value);
             setBrowsing(false);
-            if (value) onChange(null);
+            if (value) {
+              typedOver.current = true;
+              onChange(null);
+            }
             combobox.openDropdown();
           }}
           onFocus={(event) => {

@@ -599,24 +599,40 @@ export const SlipEntryBar = memo(function SlipEntryBar({
   };
 
   /**
-   * Enter in a visitor's "Classification sought" with its list open takes the highlighted classification,
-   * or the first one the list shows for what was typed, and moves on to "Invited by" at once — it saved the
-   * visitor with the half-typed "pho" and no inviter, and the next letters typed could land in this field.
-   * With the list closed (nothing offered for what was typed) Enter saves, as in any field.
+   * Keys in a visitor's "Classification sought", as in the member fields: with text typed, Enter or Tab
+   * takes the classification highlighted (or the first the list shows for it) and Enter moves on to
+   * "Invited by" at once — Enter saved the visitor with the half-typed "pho" and no inviter, and Tab left
+   * "inter". A classification the chapter does not have ("Beekeeper") is kept as typed and Enter moves on
+   * too: the inviter, phone and e-mail come after it. With nothing typed, a line highlighted by the arrows
+   * is taken; one the list highlighted by itself is not (a cleared slip's field offered "Accountant (CPA)").
    */
-  const classificationEnter = (event: React.KeyboardEvent<HTMLElement>) => {
+  const arrowedClassification = useRef(false);
+  const classificationKeys = (event: React.KeyboardEvent<HTMLElement>) => {
     const target = event.target as HTMLElement;
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing || !(target instanceof HTMLInputElement)) return;
-    if (target.getAttribute('aria-expanded') !== 'true' && !target.hasAttribute('data-expanded')) return;
-    const list = document.getElementById(target.getAttribute('aria-controls') ?? '');
-    const highlighted = list?.querySelector<HTMLElement>('[data-combobox-option][data-combobox-selected]')?.getAttribute('value');
+    if (!(target instanceof HTMLInputElement) || event.nativeEvent.isComposing) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') return void (arrowedClassification.current = true);
+    const enter = event.key === 'Enter';
+    if (!enter && !(event.key === 'Tab' && !event.shiftKey)) return;
+    const open = target.getAttribute('aria-expanded') === 'true' || target.hasAttribute('data-expanded');
+    const list = open ? document.getElementById(target.getAttribute('aria-controls') ?? '') : null;
+    const highlighted = list?.querySelector<HTMLElement>('[data-combobox-option][data-combobox-selected]')?.getAttribute('value') ?? undefined;
     // Mantine's own filter: the names containing what was typed, whatever the case, in the list's order.
     const typed = target.value.trim().toLocaleLowerCase();
-    const choice = highlighted ?? (typed ? classificationsRef.current.find((c) => c.name.toLocaleLowerCase().includes(typed))?.name : undefined);
-    if (!choice) return;
+    const choice = typed ? (highlighted ?? classificationsRef.current.find((c) => c.name.toLocaleLowerCase().includes(typed))?.name) : arrowedClassification.current ? highlighted : undefined;
+    arrowedClassification.current = false;
+    if (!enter) {
+      // Tab: the classification shown is taken, the cursor moves on as Tab does.
+      if (choice && choice !== target.value) newest.current.setValue('classificationSought', choice);
+      return;
+    }
+    if (!choice && !typed) {
+      // Nothing typed, nothing chosen: Enter saves, as in any field — Mantine is not asked (it would take its own highlight).
+      event.stopPropagation();
+      return;
+    }
     event.preventDefault();
     event.stopPropagation();
-    newest.current.setValue('classificationSought', choice);
+    if (choice) newest.current.setValue('classificationSought', choice);
     focusNextField(true);
   };
 
@@ -976,8 +992,10 @@ export const SlipEntryBar = memo(function SlipEntryBar({
           <SimpleGrid cols={4} spacing="sm">
             <BarTextInput ref={firstField} label="Visitor name" {...text('name')} />
             <BarTextInput label="Company" {...text('company')} />
-            <div onKeyDownCapture={classificationEnter}>
+            <div onKeyDownCapture={classificationKeys} onInputCapture={() => (arrowedClassification.current = false)}>
               <Autocomplete
+                // A fresh list with each slip: a highlight left from the last visitor is never the next one's.
+                key={generation}
                 label="Classification sought"
                 data={classifications.map((c) => c.name)}
                 value={draft.classificationSought}
