@@ -4,6 +4,8 @@
 import { chapterToday } from '../../src/services/chapter';
 import { loadDemoChapter } from '../../src/services/demo';
 import { createMeeting } from '../../src/services/meetings';
+import type { Page } from '@playwright/test';
+import type { Harness } from '../../src/harness/server';
 import { expect, test } from './fixtures';
 
 test('the Quarter picker on Reports: ArrowDown opens on the current quarter, ArrowDown again and Enter take the one before it', async ({ page, harness }) => {
@@ -49,13 +51,19 @@ test('Settings with the keyboard: a time zone typed in part and taken from its s
   await expect(pills).toHaveCount(before + 1);
 });
 
-test('meeting night: ArrowDown in an empty member field shows the roster, and Enter takes only the member shown highlighted', async ({ page, harness }) => {
+/** The demo chapter with tonight's meeting open: the slip bar ready, the cursor in "From (giver)". */
+async function tonightsSlipBar(page: Page, harness: Harness) {
   const { db, sqlite } = harness.database;
   loadDemoChapter(db);
   createMeeting(db, { meetingOn: chapterToday(db), confirmDate: true });
   await page.goto(harness.openUrl);
   const giver = page.getByRole('textbox', { name: 'From (giver)' });
   await expect(giver).toBeFocused();
+  return { sqlite, giver };
+}
+
+test('meeting night: ArrowDown in an empty member field shows the roster, and Enter takes only the member shown highlighted', async ({ page, harness }) => {
+  const { sqlite, giver } = await tonightsSlipBar(page, harness);
   await page.keyboard.press('ArrowDown');
   const shown = page.getByRole('option').filter({ visible: true });
   await expect(shown.first()).toBeVisible();
@@ -82,12 +90,7 @@ test('meeting night: ArrowDown in an empty member field shows the roster, and En
 });
 
 test('meeting night: a member corrected by typing over the name keeps every letter typed ("pri" was "ri" and took Rachel Adams)', async ({ page, harness }) => {
-  const { db, sqlite } = harness.database;
-  loadDemoChapter(db);
-  createMeeting(db, { meetingOn: chapterToday(db), confirmDate: true });
-  await page.goto(harness.openUrl);
-  const giver = page.getByRole('textbox', { name: 'From (giver)' });
-  await expect(giver).toBeFocused();
+  const { sqlite, giver } = await tonightsSlipBar(page, harness);
   await page.keyboard.type('gre');
   await page.keyboard.press('Enter');
   await expect(giver).toHaveValue('Greg Holloway');
