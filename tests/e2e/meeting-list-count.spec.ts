@@ -2,10 +2,28 @@
 // file, which on a ten-year chapter was most of the time from Enter to the new row) — and the
 // meeting list still says how many slips tonight's meeting holds, other meetings untouched.
 import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { chapterToday } from '../../src/services/chapter';
 import { loadDemoChapter } from '../../src/services/demo';
 import { createMeeting } from '../../src/services/meetings';
 import { expect, test } from './fixtures';
+
+/** Referrals typed in the slip bar, each From, To, prospect and Enter; the bar empty again after each. */
+async function typeReferrals(page: Page, slips: Array<[from: string, to: string, prospect: string]>) {
+  const giver = page.getByRole('textbox', { name: 'From (giver)' });
+  for (const [from, to, prospect] of slips) {
+    await page.keyboard.type(from);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(to);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(prospect);
+    await page.keyboard.press('Enter');
+    await expect(giver).toBeFocused();
+    await expect(giver).toHaveValue('');
+  }
+}
 
 test('the meeting list counts the slip just saved, and the one just deleted, without reloading every meeting', async ({ page, harness }) => {
   loadDemoChapter(harness.database.db);
@@ -24,17 +42,7 @@ test('the meeting list counts the slip just saved, and the one just deleted, wit
   await expect(picker).toHaveValue(/ · Draft · 0 slips$/);
   const callsBefore = listCalls.length;
 
-  for (const [from, to, prospect] of [['dana', 'marcus', 'Familie Müller'], ['priya', 'greg', '李家装修']]) {
-    await page.keyboard.type(from!);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(to!);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(prospect!);
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('textbox', { name: 'From (giver)' })).toBeFocused();
-  }
+  await typeReferrals(page, [['dana', 'marcus', 'Familie Müller'], ['priya', 'greg', '李家装修']]);
   await expect(slipsTab).toHaveText('Slips (2)');
   await expect(picker).toHaveValue(/ · Draft · 2 slips$/);
   // Deleted again (Ctrl+Z of the last save): one slip.
@@ -78,19 +86,7 @@ test('two slips typed faster than the screen refreshes still do not reload every
     await new Promise((resolve) => setTimeout(resolve, 800));
     await route.continue();
   });
-  const giver = page.getByRole('textbox', { name: 'From (giver)' });
-  for (const [from, to, prospect] of [['dana', 'marcus', 'First prospect'], ['priya', 'greg', 'Second prospect']]) {
-    await page.keyboard.type(from!);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(to!);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(prospect!);
-    await page.keyboard.press('Enter');
-    await expect(giver).toBeFocused();
-    await expect(giver).toHaveValue('');
-  }
+  await typeReferrals(page, [['dana', 'marcus', 'First prospect'], ['priya', 'greg', 'Second prospect']]);
   await expect(slipsTab).toHaveText('Slips (2)');
   await expect(picker).toHaveValue(/ · Draft · 2 slips$/);
   expect(listCalls.length - callsBefore).toBe(0);
