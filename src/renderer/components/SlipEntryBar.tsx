@@ -890,8 +890,8 @@ export const SlipEntryBar = memo(function SlipEntryBar({
         }}
         onKeyDown={(e) => {
           const target = e.target as HTMLElement;
-          // Escape in an open list only closes the list; otherwise it clears the slip. A list drawn only as it
-          // opens (theme.ts) says aria-expanded a moment after it opens; data-expanded says it at once.
+          // Escape in an open list only closes the list; otherwise it clears the slip. A list whose options are
+          // drawn only as it opens (the member pickers') says aria-expanded a moment later; data-expanded at once.
           const listOpen = target.getAttribute('aria-expanded') === 'true' || target.hasAttribute('data-expanded');
           if (e.key === 'Escape' && !e.defaultPrevented && !listOpen) clear();
           if (e.key === 'Enter' && target instanceof HTMLInputElement && target.type === 'radio') {
