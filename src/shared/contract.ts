@@ -83,7 +83,9 @@ export const chapterInput = z
       .trim()
       .min(2, { error: 'Enter a locale such as en-US or de-DE.' })
       .max(35, { error: 'Locale is too long.' })
-      .refine(isKnownLocale, { error: 'Locale is not recognised: use a tag such as en-US, en-GB, de-DE or hi-IN.' }),
+      .refine(isKnownLocale, { error: 'Locale is not recognised: use a tag such as en-US, en-GB, de-DE or hi-IN.' })
+      // Typed in any case ("EN-gb"), saved as the tag is written (en-GB), as the currency is upper-cased.
+      .transform((v) => Intl.getCanonicalLocales(v)[0]!),
     absenceLimit: integerIn('Absences allowed', 0, 26).default(3),
     absenceWindowMonths: integerIn('Absence window (months)', 1, 24).default(6),
     noReferralWeeks: integerIn('Weeks without a referral before a flag', 1, 52).default(4),
@@ -111,9 +113,10 @@ function isKnownCurrency(code: string): boolean {
   }
 }
 
+/** A well-formed tag this computer can write dates and money in ("xx-YY" and "klingon" are well-formed, and not). */
 function isKnownLocale(tag: string): boolean {
   try {
-    return Intl.getCanonicalLocales(tag).length === 1;
+    return Intl.getCanonicalLocales(tag).length === 1 && Intl.NumberFormat.supportedLocalesOf([tag]).length === 1;
   } catch {
     return false;
   }

@@ -60,6 +60,18 @@ describe('a chapter that meets in Kolkata (UTC+5:30)', () => {
     expect(ok<{ timeZone: string }>(api.call('getChapter', {})).timeZone).toBe('Asia/Kolkata');
   });
 
+  it('a locale this computer cannot write in ("xx-YY", "klingon") is refused under Locale; one typed in another case is saved as written (en-GB)', () => {
+    const { id: _id, createdAt: _c, updatedAt: _u, ...chapter } = ok<Record<string, unknown>>(api.call('getChapter', {}));
+    for (const wrong of ['xx-YY', 'klingon']) {
+      const refused = api.call('saveChapter', { ...chapter, locale: wrong }) as { ok: boolean; error?: { field?: string; message: string } };
+      expect(refused.ok).toBe(false);
+      expect(refused.error).toMatchObject({ field: 'locale', message: 'Locale is not recognised: use a tag such as en-US, en-GB, de-DE or hi-IN.' });
+      expect(ok<{ locale: string }>(api.call('getChapter', {})).locale).toBe('en-IN');
+    }
+    ok(api.call('saveChapter', { ...chapter, locale: 'EN-gb' }));
+    expect(ok<{ locale: string }>(api.call('getChapter', {})).locale).toBe('en-GB');
+  });
+
   it('a zone typed in lower case or under its old name is saved as the zone is spelled today', () => {
     const { id: _id, createdAt: _c, updatedAt: _u, ...chapter } = ok<Record<string, unknown>>(api.call('getChapter', {}));
     for (const [typed, saved] of [['asia/kolkata', 'Asia/Kolkata'], ['EUROPE/BERLIN', 'Europe/Berlin'], ['Asia/Calcutta', 'Asia/Kolkata'], ['utc', 'UTC']]) {
