@@ -7,6 +7,7 @@ import { openDatabase } from '../db/open';
 import { sourceMigrationsFolder } from '../db/paths';
 import { quarterOf } from '../shared/periods';
 import { analyticFigures } from './bench-analytics';
+import { medianAfterWarmUp } from './bench-targets';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: bench-analytics-alone.ts <chapter file> [runs]');
@@ -19,21 +20,7 @@ const from = new Date(`${quarter.from}T00:00:00Z`);
 from.setUTCMonth(from.getUTCMonth() - 3);
 const sixMonths = { from: from.toISOString().slice(0, 10), to: quarter.to };
 
-function median(run: () => unknown): { wall: number; cpu: number } {
-  run();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(c);
-    wall.push(performance.now() - t);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  const middle = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { wall: middle(wall), cpu: middle(cpu) };
-}
+const median = (run: () => unknown) => medianAfterWarmUp(run, runs);
 
 const floor = median(() => db.get(sql`SELECT (SELECT sum(temperature) FROM referrals NOT INDEXED) + (SELECT sum(amount_minor) FROM tyfcb_slips NOT INDEXED)
   + (SELECT count(note) FROM one_to_ones NOT INDEXED) + (SELECT count(name) FROM visitors NOT INDEXED) + (SELECT sum(credits) FROM ceus NOT INDEXED) AS n`));

@@ -102,3 +102,24 @@ export async function medianOfRuns(count: number, run: () => Promise<{ wall: num
   const middle = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return { wall: middle(runs.map((r) => r.wall)), cpu: middle(runs.map((r) => r.cpu)) };
 }
+
+/**
+ * Median wall time and median CPU time of this process (user + system) over `times` runs after one
+ * warm-up run (statement preparation, first page reads). On a machine shared with other work the wall
+ * time includes waiting for a core; the CPU time is the work the query itself did.
+ */
+export function medianAfterWarmUp(run: () => unknown, times: number): { wall: number; cpu: number } {
+  run();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(c);
+    wall.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const middle = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { wall: middle(wall), cpu: middle(cpu) };
+}
