@@ -232,8 +232,12 @@ export function readAsOf(table: Table, names?: { headerAt: number; columns: numb
 function readSpreadsheetMl(fileName: string, xml: string, unpack: (text: string) => string, stream?: RowStream): Table {
   const incomplete = () => new LedgerError('invalid_input', `${fileName} is not a complete spreadsheet file: it ends before the report does, or it was damaged on the way. Download it again from BNI Connect. Nothing was imported.`, 'file');
   const local = (name: string) => name.slice(name.indexOf(':') + 1);
+  // Excel writes every attribute with the ss: prefix; another prefix (or none) is found by its local name.
+  // Read once per cell of a 100,000-row file: no array of entries is made for it.
   const attribute = (attrs: Record<string, string>, name: string) => {
-    for (const [key, value] of Object.entries(attrs)) if (local(key) === name) return value;
+    const usual = attrs[`ss:${name}`];
+    if (usual !== undefined) return usual;
+    for (const key in attrs) if (local(key) === name) return attrs[key];
     return undefined;
   };
   let sawWorkbook = false;

@@ -30,6 +30,30 @@ describe('an .xls export read as a stream', () => {
     expect(preview).toMatchObject({ meetingOn: '2026-11-17', rows: 2400, counts: { new: 2400, problem: 0 } });
   });
 
+  it('importing a file that differs from the previewed one only near its end imports the file given, not the preview', async () => {
+    const opened = openTestDb();
+    const api = testRegistry(opened);
+    saveChapter(opened.db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+    for (const [first, last] of [['Dana', 'Ruiz'], ['Marcus', 'Chen']]) {
+      const classificationId = saveClassification(opened.db, { name: `${first}'s seat`, sphereId: null }).id;
+      addMember(opened.db, { firstName: first!, lastName: last!, company: '', classificationId, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+    }
+    // Over two megabytes of text before the last row: the two files are the same for their first 2 MB.
+    const note = 'Roof, gutters and chimney; call after six. '.repeat(60);
+    const file = (lastProspect: string) => {
+      const rows = Array.from({ length: 800 }, (_, i) => `<Row>${cell('Dana Ruiz')}${cell('Marcus Chen')}${cell('Referral')}${cell('Outside')}${cell(i === 799 ? lastProspect : `${i}: ${note}`, ' ss:Index="7"')}</Row>\n`).join('');
+      const xml = workbook(`<Worksheet ss:Name="Report"><Table><Row>${cell('Slips Audit Report for 17/11/2026')}</Row><Row/>
+<Row>${['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'].map((h) => cell(h)).join('')}</Row>\n${rows}</Table></Worksheet>`);
+      return { fileName: 'slips-audit.xls', contentBase64: Buffer.from(xml).toString('base64') };
+    };
+    const previewed = file('Harbour Bakery');
+    expect(previewed.contentBase64.length).toBeGreaterThan(2 * 2 ** 20);
+    ok(await api.callAsync('previewSlipsAuditImport', previewed));
+    ok(await api.callAsync('importSlipsAudit', file('Quayside Dental')));
+    const prospects = opened.sqlite.prepare("SELECT prospect_name FROM referrals WHERE prospect_name NOT LIKE '%:%'").pluck().all();
+    expect(prospects).toEqual(['Quayside Dental']);
+  });
+
   it('a file over 100 MB is refused before it is read, naming the limit', async () => {
     await expect(readTable('everything.xls', Buffer.alloc(101 * 2 ** 20, 0x20))).rejects.toMatchObject({
       field: 'file',
@@ -49,6 +73,15 @@ describe('an .xls export read as a stream', () => {
     expect(table).toEqual([['Title', '', '', '1250.5'], [], ['', '', '2026-11-17', '', 'Zoë & Söhne 中文'], ['Bold and plain', '<raw>']]);
     expect(isNumberCell(table[0], 3)).toBe(true);
     expect(isNumberCell(table[2], 2)).toBe(false);
+  });
+
+  it('a workbook whose spreadsheet attributes carry another prefix (x:Index, x:Type) reads the same as one written by Excel', async () => {
+    const xml = `<?xml version="1.0"?><x:Workbook xmlns:x="urn:schemas-microsoft-com:office:spreadsheet"><x:Worksheet x:Name="Report"><x:Table>
+<x:Row><x:Cell x:MergeAcross="1"><x:Data x:Type="String">Title</x:Data></x:Cell><x:Cell x:Index="4"><x:Data x:Type="Number">1250.5</x:Data></x:Cell></x:Row>
+</x:Table></x:Worksheet></x:Workbook>`;
+    const table = await readTableHere('other-prefix.xls', Buffer.from(xml));
+    expect(table).toEqual([['Title', '', '', '1250.5']]);
+    expect(isNumberCell(table[0], 3)).toBe(true);
   });
 
   it('a file cut off half-way, or XML that is no workbook, is refused with a sentence', async () => {
