@@ -1,5 +1,5 @@
 // The member-statements part of npm run bench alone, on a chapter file you name (a copy of it is used; the
-// file itself is never written): npx tsx src/cli/bench-statements-alone.ts /path/to/chapter.sqlite [--only=one|all|folder]
+// file itself is never written): npx tsx src/cli/bench-statements-alone.ts /path/to/chapter.sqlite [--only=one|all|folder|job [--prepared]]
 // A year of statements ending at the file's last closed meeting: each member's statement one by one, "All
 // statements" as one PDF, and "Save each member's PDF to a folder". Wall and this process's CPU, data and
 // PDF apart. Figures only. `--out=<folder>` keeps the PDFs (for pdftotext / pdftoppm).
@@ -9,7 +9,8 @@ import path from 'node:path';
 import { openDatabase } from '../db/open';
 import { sourceFontsDir, sourceMigrationsFolder } from '../db/paths';
 import { renderPdf } from '../reports/render';
-import { reportDefinition, saveAllStatements } from '../services/reports';
+import { saveAllStatements } from '../server/statement-jobs';
+import { reportDefinition } from '../services/reports';
 import { addDays } from '../shared/dates';
 
 const file = process.argv[2];
@@ -67,9 +68,11 @@ if (!only || only === 'all') {
 }
 if (only === 'job') {
   // As the Reports screen makes it: a job in a worker thread, followed every 300 ms (CPU: the whole process, worker included).
-  const { startStatementsJob, statementsJob } = await import('../server/statement-jobs');
+  const { startStatementsJob, statementsJob, warmStatementsWorkers } = await import('../server/statement-jobs');
+  // As the screen does when "All statements" is chosen: the workers started and warmed first.
+  if (process.argv.includes('--prepared')) console.log(`workers warmed up: ${s(await clocked(() => warmStatementsWorkers(sourceFontsDir)))}`);
   const j = await clocked(async () => {
-    const started = await startStatementsJob(db, { period: year, producedAt, fontsDir: sourceFontsDir, folder: null });
+    const started = await startStatementsJob(db, { period: year, producedAt, fontsDir: sourceFontsDir, folder: null, ...(process.env.WORKERS ? { workers: Number(process.env.WORKERS) } : {}) });
     for (;;) {
       const job = statementsJob(started.id);
       if (job.state !== 'running') return job;

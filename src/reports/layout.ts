@@ -65,7 +65,11 @@ export function keepHeadingWithWhatFollows(node: Headline, following: () => Head
   return node.headlineLevel === 1 && following().every((f) => !printed(f) || f.headlineLevel === 2) && nextPage().some(printed);
 }
 
-export function documentFrame(frame: ReportFrame, content: Content[]): TDocumentDefinitions {
+/** The footer's page numbers: the document's own, or (one part of a document made in parts) the whole document's. */
+export type PageNumbering = (currentPage: number, pageCount: number) => { page: number; of: number };
+const ownPageNumbers: PageNumbering = (page, of) => ({ page, of });
+
+export function documentFrame(frame: ReportFrame, content: Content[], numbering: PageNumbering = ownPageNumbers): TDocumentDefinitions {
   markHeadings(content);
   const produced = producedLabel(frame.producedAt, frame.locale, frame.timeZone);
   const notice = frame.inProgress ? inProgressLabel(frame.inProgress, frame.locale) : null;
@@ -94,13 +98,16 @@ export function documentFrame(frame: ReportFrame, content: Content[]): TDocument
         ...(notice ? [{ text: notice, style: 'inProgress', margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
       ],
     }),
-    footer: (currentPage: number, pageCount: number) => ({
-      margin: [36, 12, 36, 0],
-      columns: [
-        { text: `Produced ${produced} with Chapter Ledger`, style: 'footer' },
-        { text: `Page ${currentPage} of ${pageCount}`, style: 'footer', alignment: 'right' },
-      ],
-    }),
+    footer: (currentPage: number, pageCount: number) => {
+      const { page, of } = numbering(currentPage, pageCount);
+      return {
+        margin: [36, 12, 36, 0],
+        columns: [
+          { text: `Produced ${produced} with Chapter Ledger`, style: 'footer' },
+          { text: `Page ${page} of ${of}`, style: 'footer', alignment: 'right' },
+        ],
+      };
+    },
     ...(frame.draft ? { watermark: { text: 'DRAFT', color: '#c92a2a', opacity: 0.12, bold: true } } : {}),
     pageBreakBefore: (node, pages) => keepHeadingWithWhatFollows(node, pages.getFollowingNodesOnPage, pages.getNodesOnNextPage),
     defaultStyle: { font: 'DejaVu', fontSize: 9, lineHeight: 1.15 },

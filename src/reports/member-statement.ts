@@ -3,7 +3,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { MemberScore, MemberTally, MemberTrend, OpenReferral, Period } from '../shared/contract';
 import { dayIn } from '../shared/time-zone';
 import { disputedExplanation, disputedNote } from '../shared/disputed-tyfcb';
-import { dataTable, documentFrame, emptyNote, inProgress, moneyIn, usableWidth, type ReportFrame } from './layout';
+import { dataTable, documentFrame, emptyNote, inProgress, moneyIn, usableWidth, type PageNumbering, type ReportFrame } from './layout';
 
 /** The "with whom" tables stand side by side: each gets half the page less the gap. */
 const columnGap = 16;
@@ -51,13 +51,16 @@ export function memberStatementReport(data: MemberStatementData, producedAt: Dat
   return documentFrame({ chapterName: data.chapterName, title: 'Member statement', producedAt, locale: data.locale, timeZone: data.timeZone, inProgress: inProgress(data.period, dayIn(producedAt, data.timeZone), 'period') }, memberStatementContent(data));
 }
 
-/** Every member's statement in one document, each starting on a new page (one print job for the secretary). */
-export function allStatementsReport(frame: ReportFrame, statements: MemberStatementData[]): TDocumentDefinitions {
+/**
+ * Every member's statement in one document, each starting on a new page (one print job for the secretary).
+ * `numbering`: the footer's page numbers when these statements are one part of the whole (made in parts).
+ */
+export function allStatementsReport(frame: ReportFrame, statements: MemberStatementData[], numbering?: PageNumbering): TDocumentDefinitions {
   const content: Content[] = statements.flatMap((data, i) => {
     const [first, ...rest] = memberStatementContent(data);
     return [{ ...(first as object), ...(i > 0 ? { pageBreak: 'before' as const } : {}) } as Content, ...rest];
   });
-  return documentFrame(frame, content);
+  return documentFrame(frame, content, numbering);
 }
 
 /** The statement's content without its page frame: the "all statements" PDF puts many in one document. */

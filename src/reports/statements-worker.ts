@@ -1,56 +1,74 @@
-// Member statements made into PDFs in a worker thread (node:worker_threads), so "All statements" and
+// Member statements made into PDFs in worker threads (node:worker_threads), so "All statements" and
 // "Save each member's PDF to a folder" (tens of seconds on a ten-year chapter on a slow machine) never
 // hold up the window: the main thread keeps answering, tells the screen how far the work is, and can
 // stop it at once (the worker is terminated). The data is read by the main thread first (one
 // consistent read) and handed over; the definitions are built here from it, as the main thread would.
-// Started by statements-in-worker.ts; built as its own entry (out/main/statements-worker.js).
+// On a computer with several cores the statements are shared between workers (server/statement-jobs.ts):
+// each makes its own members' PDFs and its part of the combined one, whose footers count the whole
+// document's pages (page-count-exchange.ts); the parts are then put together on the main thread.
+// A worker lives on between jobs (a few minutes) and warms up as it starts: a fresh thread runs the
+// report code cold (V8 has compiled none of it) and opens the fonts, which made a job of 60 statements
+// take about twice its warm time. The Reports screen starts them when "All statements" is chosen.
+// Built as its own entry (out/main/statements-worker.js).
 import { writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReportFrame } from './layout';
 import { allStatementsReport, memberStatementReport, type MemberStatementData } from './member-statement';
+import { numberingOfPart } from './page-count-exchange';
 import { whenPartLaidOut } from './page-breaks';
 import { renderPdf } from './render';
+import { warmUpStatements } from './warm-up';
 
 export interface StatementsWork {
-  fontsDir: string;
   producedAt: Date;
+  /** This worker's statements (all of them, or its part), in the document's order. */
   statements: MemberStatementData[];
   /** Each statement's own PDF is written to the path at its index (none: only the combined PDF). */
   singles: string[];
-  /** The combined PDF's page frame; `path` writes it there, else its bytes are sent back. */
-  combined: { frame: ReportFrame; path: string | null };
+  /** The combined PDF's page frame; `part`: these statements are part `index` of the whole, numbered through `slots`. */
+  combined: { frame: ReportFrame; part: { index: number; slots: SharedArrayBuffer } | null };
 }
 
 export type StatementsMessage =
   | { kind: 'progress'; stage: 'single' | 'combined' | 'writing'; done: number; total: number }
   | { kind: 'written'; index: number; path: string; bytes: number }
-  | { kind: 'combined'; bytes: Uint8Array | null; size: number }
-  | { kind: 'failed'; message: string };
+  | { kind: 'combined'; bytes: Uint8Array }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready' };
 
-const work = workerData as StatementsWork;
+/** `warmUp`: started ahead of a job (false: started for a job already waiting, whose statements warm it up). */
+const { fontsDir, warmUp } = workerData as { fontsDir: string; warmUp: boolean };
 const send = (message: StatementsMessage) => parentPort!.postMessage(message);
 
-// A CommonJS bundle has no top-level await.
-void (async () => {
-  try {
-    const options = { fontsDir: work.fontsDir };
-    const total = work.statements.length;
-    for (const [index, path] of work.singles.entries()) {
-      send({ kind: 'progress', stage: 'single', done: index, total });
-      const bytes = await renderPdf(memberStatementReport(work.statements[index]!, work.producedAt), options);
-      writeFileSync(path, bytes);
-      send({ kind: 'written', index, path, bytes: bytes.length });
-    }
-    send({ kind: 'progress', stage: 'combined', done: 0, total });
-    whenPartLaidOut((done, parts) => {
-      send(done === parts ? { kind: 'progress', stage: 'writing', done: total, total } : { kind: 'progress', stage: 'combined', done, total });
-    });
-    const bytes = await renderPdf(allStatementsReport(work.combined.frame, work.statements), options);
-    if (work.combined.path) writeFileSync(work.combined.path, bytes);
-    // A copy of its own (a Buffer may share its memory with others), moved to the main thread.
-    const out = work.combined.path ? null : new Uint8Array(bytes);
-    parentPort!.postMessage({ kind: 'combined', bytes: out, size: bytes.length } satisfies StatementsMessage, out ? [out.buffer as ArrayBuffer] : []);
-  } catch (error) {
-    send({ kind: 'failed', message: (error as Error).message });
+async function make(work: StatementsWork): Promise<void> {
+  const options = { fontsDir };
+  const total = work.statements.length;
+  for (const [index, path] of work.singles.entries()) {
+    send({ kind: 'progress', stage: 'single', done: index, total });
+    const bytes = await renderPdf(memberStatementReport(work.statements[index]!, work.producedAt), options);
+    writeFileSync(path, bytes);
+    send({ kind: 'written', index, path, bytes: bytes.length });
   }
-})();
+  send({ kind: 'progress', stage: 'combined', done: 0, total });
+  whenPartLaidOut((done, parts) => {
+    send(done === parts ? { kind: 'progress', stage: 'writing', done: total, total } : { kind: 'progress', stage: 'combined', done, total });
+  });
+  const { part } = work.combined;
+  try {
+    const bytes = await renderPdf(allStatementsReport(work.combined.frame, work.statements, part ? numberingOfPart(part.slots, part.index) : undefined), options);
+    // A copy of its own (a Buffer may share its memory with others), moved to the main thread.
+    const out = new Uint8Array(bytes);
+    parentPort!.postMessage({ kind: 'combined', bytes: out } satisfies StatementsMessage, [out.buffer as ArrayBuffer]);
+  } finally {
+    whenPartLaidOut(null);
+  }
+}
+
+// Warmed while no job waits (a job sent meanwhile ends the warm-up at its next pass); one job at a time.
+let jobSent = false;
+const warm = (warmUp ? warmUpStatements(fontsDir, 4, () => jobSent) : Promise.resolve()).then(() => send({ kind: 'ready' }));
+let queue: Promise<void> = warm;
+parentPort!.on('message', (work: StatementsWork) => {
+  jobSent = true;
+  queue = queue.then(() => make(work)).catch((error: Error) => send({ kind: 'failed', message: error.message }));
+});

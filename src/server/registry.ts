@@ -33,8 +33,8 @@ import { recognitionReport } from '../reports/recognition';
 import { renderPdf } from '../reports/render';
 import { requireChapter } from '../services/chapter';
 import { palmsCsv } from '../services/palms-export';
-import { produceReport, saveAllStatements } from '../services/reports';
-import { cancelStatementsJob, startStatementsJob, statementsJob } from './statement-jobs';
+import { produceReport } from '../services/reports';
+import { cancelStatementsJob, runStatementsJob, saveAllStatements, startStatementsJob, statementsJob, warmStatementsWorkers } from './statement-jobs';
 import { listAuditLog } from '../services/audit-log';
 import { fullAuditCheck } from '../services/audit-chain-checks';
 import { fullAuditCheckInBackground } from '../services/audit-check-in-background';
@@ -213,7 +213,13 @@ const handlers: Handlers = {
   scorecard: (ctx, input) => scorecard(ctx.db, input),
   getScorecardProfile: (ctx) => getScorecardProfile(ctx.db),
   saveScorecardProfile: (ctx, input) => saveScorecardProfile(ctx.db, input.profile),
-  produceReport: (ctx, input) => produceReport(ctx.db, input, { fontsDir: ctx.fontsDir ?? sourceFontsDir }),
+  produceReport: async (ctx, input) => {
+    if (input.report !== 'all_statements') return produceReport(ctx.db, input, { fontsDir: ctx.fontsDir ?? sourceFontsDir });
+    // Made as the Reports screen makes it (the job, its workers), to the end: the same PDF either way.
+    const job = await runStatementsJob(ctx.db, { period: { from: input.from, to: input.to }, producedAt: input.producedAt ? new Date(input.producedAt) : new Date(), fontsDir: ctx.fontsDir ?? sourceFontsDir, folder: null });
+    if (job.state !== 'done' || !job.pdf) throw new LedgerError('internal', job.message ?? 'The statements could not be made.');
+    return job.pdf;
+  },
   listBackups: (ctx) => {
     const file = requireChapterFile(ctx);
     const backups = file.listBackups();
@@ -259,6 +265,7 @@ const handlers: Handlers = {
   },
   allStatementsJob: (_ctx, input) => statementsJob(input.jobId),
   cancelAllStatements: (_ctx, input) => cancelStatementsJob(input.jobId),
+  prepareAllStatements: async (ctx) => ({ workers: await warmStatementsWorkers(ctx.fontsDir ?? sourceFontsDir) }),
   exportAllTables: async (ctx) => {
     // Without a folder dialog (the harness), exports go beside the chapter file on disk.
     const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(requireChapterFile(ctx).file)), 'exports');

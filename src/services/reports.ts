@@ -2,7 +2,7 @@
 // meeting sheet, flags, seat map); the report modules only lay it out.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../db/open';
@@ -165,26 +165,6 @@ export function allStatementsDefinition(db: Db, period: Period, producedAt: Date
 export function allStatementsFrame(db: Db, period: Period, producedAt: Date): ReportFrame {
   const { chapter, timeZone, today } = statementContext(db, period, producedAt);
   return { chapterName: chapter.name, title: `Member statements · ${periodName(period)}`, producedAt, locale: chapter.locale, timeZone, inProgress: inProgress(period, today, 'period') };
-}
-
-/**
- * Every member's statement as its own PDF, named "Lastname Firstname – statement – 2026 Q4.pdf", plus
- * the combined PDF for printing, written into a new folder inside `parent`. Data is read first (one
- * consistent read, shared by the single files and the combined one), files are written after.
- */
-export async function saveAllStatements(db: Db, period: Period, parent: string, options: ProduceOptions): Promise<{ folder: string; files: Array<{ name: string; bytes: number }> }> {
-  const producedAt = options.producedAt ?? new Date();
-  const plan = statementsFolderPlan(db, period, parent, producedAt);
-  const files: Array<{ name: string; bytes: number }> = [];
-  for (const [i, s] of plan.statements.entries()) {
-    const bytes = await renderPdf(memberStatementReport(s.data, producedAt), { fontsDir: options.fontsDir });
-    writeFileSync(path.join(plan.folder, plan.names[i]!), bytes);
-    files.push({ name: plan.names[i]!, bytes: bytes.length });
-  }
-  const bytes = await renderPdf(allStatementsReport(plan.frame, plan.statements.map((s) => s.data)), { fontsDir: options.fontsDir });
-  writeFileSync(path.join(plan.folder, plan.combinedName), bytes);
-  files.push({ name: plan.combinedName, bytes: bytes.length });
-  return { folder: plan.folder, files };
 }
 
 /**

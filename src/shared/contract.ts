@@ -491,6 +491,7 @@ export const contract = {
   startAllStatements: method(startAllStatementsInput, statementsJobOut, "Start making every member's statement (one PDF, or each member's PDF into a folder the user chooses) behind the window; answers with the job to follow."),
   allStatementsJob: method(statementsJobInput, statementsJobOut, 'How far an all-statements job is (statement 12 of 60…); when done, its PDF or the files written.'),
   cancelAllStatements: method(statementsJobInput, statementsJobOut, 'Stop an all-statements job at once; files already written stay and are listed.'),
+  prepareAllStatements: method(none, z.object({ workers: z.number().int() }), 'Start the workers that make all statements now, so the job started a few seconds later finds them warm (the Reports screen asks when "All statements" is chosen); answers once they are ready.'),
   // ---- issue 13: the audit log's hash chain ----
   verifyAuditLog: method(none, auditVerificationOut, 'Walk the audit log\'s hash chain and compare it with the backups: all entries check out, or the first one changed, removed or inserted.'),
 } satisfies Record<MethodName, MethodSpec>;

@@ -115,6 +115,7 @@ export const methodNames = [
   'startAllStatements',
   'allStatementsJob',
   'cancelAllStatements',
+  'prepareAllStatements',
   // issue 13: the audit log's hash chain
   'verifyAuditLog',
 ] as const;

@@ -252,6 +252,8 @@ const reads: MethodName[] = [
   'getLeadershipPolicies', 'listApplications', 'renewalsRadar', 'listAbsenceLetters', 'absenceLetterPdf', 'renewalPackPdf',
   // ---- issue 12: writes PDF files outside the chapter (also as a job followed from the Reports screen) ----
   'saveAllStatements', 'startAllStatements', 'allStatementsJob', 'cancelAllStatements',
+  // ---- issue 16: starts the workers "All statements" will use (nothing in the chapter is read or written) ----
+  'prepareAllStatements',
   // ---- issue 13: reads the chain and the backups ----
   'verifyAuditLog',
   // ---- issue 16: the page says its first screen is drawn (the start-up checks begin; nothing in the chapter changes) ----

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open';
 import { sourceFontsDir } from '../../src/db/paths';
-import { saveAllStatements } from '../../src/services/reports';
+import { saveAllStatements } from '../../src/server/statement-jobs';
 import { okValue as ok } from '../support/first-quarter';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
 import { pdfText } from '../support/pdf-text';

@@ -7,7 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../src/db/open';
 import { sourceFontsDir } from '../../src/db/paths';
 import type { Registry } from '../../src/server/registry';
-import { cancelStatementsJob, liveStatementsWorkers, startStatementsJob, statementsJob } from '../../src/server/statement-jobs';
+import { busyStatementsWorkers, cancelStatementsJob, readyStatementsWorkers, runStatementsJob, startStatementsJob, statementParts, statementsJob } from '../../src/server/statement-jobs';
+import { numberingOfPart, pageCountSlots, stopPageCountExchange } from '../../src/reports/page-count-exchange';
+import type { MemberStatementData } from '../../src/reports/member-statement';
+import { renderPdf } from '../../src/reports/render';
+import { allStatementsDefinition } from '../../src/services/reports';
 import { loadDemoChapter } from '../../src/services/demo';
 import type { StatementsJob } from '../../src/shared/contract';
 import { okValue as ok } from '../support/first-quarter';
@@ -65,7 +69,7 @@ describe('all statements as a job the screen follows', () => {
     const stopped = await cancelStatementsJob(started.id);
     expect(stopped.state).toBe('cancelled');
     // The worker is gone: nothing more is written after the answer.
-    expect(liveStatementsWorkers()).toBe(0);
+    expect(busyStatementsWorkers()).toBe(0);
     expect(stopped.written.length).toBeGreaterThanOrEqual(2);
     expect(stopped.written.length).toBeLessThan(started.total);
     // Exactly the files it says, each of them a whole PDF; not the combined one.
@@ -83,5 +87,76 @@ describe('all statements as a job the screen follows', () => {
     const empty = await api.callAsync('startAllStatements', { from: '2001-01-01', to: '2001-03-31', output: 'pdf' });
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.error).toMatchObject({ field: 'from', message: expect.stringMatching(/Nobody was a member between 2001-01-01 and 2001-03-31/) });
+  });
+
+  it('made by two workers at once and put together, the PDF reads page for page as the one made in one go, its footers counting the whole document', async () => {
+    const job = await runStatementsJob(opened.db, { period, producedAt: new Date(producedAt), fontsDir: sourceFontsDir, folder: null, workers: 2 });
+    expect(job.state).toBe('done');
+    const together = pdfText(Buffer.from(job.pdf!.pdfBase64, 'base64')).split('\f');
+    const inOneGo = pdfText(await renderPdf(allStatementsDefinition(opened.db, period, new Date(producedAt)), { fontsDir: sourceFontsDir })).split('\f');
+    expect(together.length).toBe(inOneGo.length);
+    expect(together).toEqual(inOneGo);
+    const pages = together.filter((p) => p.trim()).length;
+    expect(pages).toBeGreaterThan(job.total);
+    for (const [i, page] of together.filter((p) => p.trim()).entries()) expect(page).toContain(`Page ${i + 1} of ${pages}`);
+    // Each part's worker ended with its part.
+    expect(busyStatementsWorkers()).toBe(0);
+  }, 120_000);
+
+  it('started ahead when "All statements" is chosen, the workers wait warm and the job takes them', async () => {
+    const prepared = ok<{ workers: number }>(await api.callAsync('prepareAllStatements', {}));
+    expect(prepared.workers).toBeGreaterThanOrEqual(1);
+    expect(readyStatementsWorkers()).toBe(prepared.workers);
+    // Asked again (the screen chose it again): no more workers are started.
+    expect(ok<{ workers: number }>(await api.callAsync('prepareAllStatements', {})).workers).toBe(prepared.workers);
+    const started = ok<StatementsJob>(await api.callAsync('startAllStatements', { ...period, producedAt, output: 'pdf' }));
+    expect(readyStatementsWorkers()).toBe(0);
+    expect((await follow(started.id)).at(-1)!.state).toBe('done');
+  }, 120_000);
+});
+
+describe('the statements shared between workers', () => {
+  const statement = (referrals: number) => ({ referralsGiven: Array.from({ length: referrals }), openReferrals: [] }) as unknown as MemberStatementData;
+
+  it('in consecutive runs, every statement once and in order, two at least in each, as many runs as workers allow', () => {
+    const sixty = Array.from({ length: 60 }, (_, i) => statement(i % 7 === 0 ? 120 : 10));
+    for (const workers of [1, 2, 3, 4]) {
+      const parts = statementParts(sixty, workers);
+      expect(parts).toHaveLength(workers);
+      expect(parts.flat()).toEqual(sixty.map((_, i) => i));
+      for (const part of parts) expect(part.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(statementParts([statement(1)], 4)).toEqual([[0]]);
+    expect(statementParts([statement(1), statement(1), statement(1)], 2)).toEqual([[0, 1, 2]]);
+    expect(statementParts(Array.from({ length: 5 }, () => statement(1)), 4).map((p) => p.length)).toEqual([3, 2]);
+  });
+
+  it('of about the same length: a long statement (a busy member) counts for more than a quiet one', () => {
+    // The first ten members are busy (200 referrals each), the fifty after them quiet (none).
+    const statements = Array.from({ length: 60 }, (_, i) => statement(i < 10 ? 200 : 0));
+    const [first, second] = statementParts(statements, 2);
+    const weight = (part: number[]) => part.reduce((sum, i) => sum + 30 + statements[i]!.referralsGiven.length, 0);
+    expect(first!.length).toBeLessThan(15);
+    expect(Math.abs(weight(first!) - weight(second!))).toBeLessThan(300);
+  });
+});
+
+describe("the parts' page numbers", () => {
+  it("a part's pages are numbered after the parts before it, and each says the whole document's count", () => {
+    const slots = pageCountSlots(3);
+    new Int32Array(slots).set([7, 0, 4]);
+    const second = numberingOfPart(slots, 1);
+    expect(second(1, 5)).toEqual({ page: 8, of: 16 });
+    expect(second(5, 5)).toEqual({ page: 12, of: 16 });
+    expect(new Int32Array(slots)[1]).toBe(5);
+    // Laid out again with another count after giving its own: refused, never a wrong number printed.
+    expect(() => second(1, 6)).toThrow(/laid out again/);
+  });
+
+  it('a part still waiting for the others is let go with an error when the job is stopped', () => {
+    const slots = pageCountSlots(2);
+    stopPageCountExchange(slots);
+    expect(() => numberingOfPart(slots, 0)(1, 3)).toThrow(/stopped/);
+    expect(() => numberingOfPart(slots, 1)(1, 3)).toThrow(/stopped/);
   });
 });

@@ -98,6 +98,12 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     };
   }, []);
 
+  // "All statements" chosen: the workers that make it start now and warm up while the period is picked,
+  // so the PDF comes about a second sooner (they end by themselves if it is not made within minutes).
+  useEffect(() => {
+    if (kind === 'all_statements') void ledger.prepareAllStatements({}).catch(() => undefined);
+  }, [kind]);
+
   useEffect(() => {
     if (!meetingId && meetings.data?.length) setMeetingId(meetings.data[0]!.id);
   }, [meetings.data, meetingId]);
