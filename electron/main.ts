@@ -13,6 +13,7 @@ import { useBuiltStatementsWorker } from '../src/server/statement-jobs';
 import { checkThenBackUp } from '../src/server/startup';
 import { startupGate, type StartupGate } from '../src/server/startup-gate';
 import { warmUpReports } from '../src/reports/warm-up';
+import { memberNamesToWarmUp } from '../src/services/members';
 import { LedgerError } from '../src/shared/errors';
 import { createRegistry } from '../src/server/registry';
 import { contentSecurityPolicy } from '../src/shared/csp';
@@ -160,10 +161,19 @@ async function start(): Promise<void> {
   // first sheet does not share the disk with a read of every page), or after a fallback whatever
   // happens to the window (src/server/startup-gate.ts). Then the report engine is made ready, so the
   // first PDF of the session is not the slow one.
-  gate = startupGate({ begin: () => void afterTheWindowShows(files).then(() => warmUpReports(fontsDir)) });
+  gate = startupGate({ begin: () => void afterTheWindowShows(files).then(() => warmUpReports(fontsDir, undefined, undefined, namesToWarmUp(files))) });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+}
+
+/** The open chapter's member names (their scripts' fonts warmed up too); none when no chapter is open yet. */
+function namesToWarmUp(files: ChapterWorkspace): string[] {
+  try {
+    return memberNamesToWarmUp(files.chapterFile.db);
+  } catch {
+    return [];
+  }
 }
 
 async function afterTheWindowShows(files: ChapterWorkspace): Promise<void> {

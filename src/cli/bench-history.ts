@@ -22,6 +22,7 @@ import { sourceFontsDir, sourceMigrationsFolder } from '../db/paths';
 import { createRegistry, type Registry } from '../server/registry';
 import { fullAuditCheckInBackground } from '../services/audit-check-in-background';
 import { warmUpReports } from '../reports/warm-up';
+import { memberNamesToWarmUp } from '../services/members';
 import { addDays, todayIso } from '../shared/dates';
 import { quarterOf } from '../shared/periods';
 import { writeChapterHistory, writeChapterHistoryByImport } from './chapter-history';
@@ -247,7 +248,7 @@ export async function runHistoryBench(): Promise<void> {
     const auditInput = { report: 'quarterly_audit', from: quarter.from, producedAt };
     const fullCheck = await clocked(() => fullAuditCheckInBackground(file, () => again.db));
     const weeklyCold = await report(weeklyInput);
-    const warm = await clocked(() => warmUpReports(sourceFontsDir));
+    const warm = await clocked(() => warmUpReports(sourceFontsDir, undefined, undefined, memberNamesToWarmUp(again.db)));
     const auditFirst = await report(auditInput);
     const medianOf5 = (input: unknown) => medianOfRuns(5, () => report(input));
     const weekly = await medianOf5(weeklyInput);

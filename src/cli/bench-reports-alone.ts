@@ -13,6 +13,7 @@ import { openDatabase } from '../db/open';
 import { sourceFontsDir, sourceMigrationsFolder } from '../db/paths';
 import { renderPdf } from '../reports/render';
 import { warmUpReports } from '../reports/warm-up';
+import { memberNamesToWarmUp } from '../services/members';
 import { fullAuditCheck, lastFullCheck } from '../services/audit-chain-checks';
 import { reportDefinition } from '../services/reports';
 import type { ProduceReportInput } from '../shared/contract';
@@ -54,7 +55,7 @@ if (!lastFullCheck(db)) {
   const check = await clocked(() => fullAuditCheck(db));
   console.log(`audit log full check (none recorded; the app does it in a worker at start-up): ${ms(check)}`);
 }
-const warm = await clocked(() => warmUpReports(sourceFontsDir, 8, 0));
+const warm = await clocked(() => warmUpReports(sourceFontsDir, 8, 0, memberNamesToWarmUp(db)));
 console.log(`report engine warm-up: ${ms(warm)}`);
 if (out) mkdirSync(out, { recursive: true });
 

@@ -14,6 +14,7 @@ import { saveChapter } from '../services/chapter';
 import { auditAppender } from '../services/audit-chain';
 import { fullAuditCheckInBackground } from '../services/audit-check-in-background';
 import { warmUpReports } from '../reports/warm-up';
+import { memberNamesToWarmUp } from '../services/members';
 import { quarterOf } from '../shared/periods';
 import { createRegistry } from '../server/registry';
 import { visitorLinkingBatch } from '../server/visitor-linking';
@@ -90,7 +91,7 @@ export async function runScaleBench(): Promise<void> {
   const auditInput = { report: 'quarterly_audit', from: quarter.from, producedAt };
   const fullCheck = await timedAsync(() => fullAuditCheckInBackground(file, () => db));
   const weeklyCold = await report(weeklyInput);
-  const warm = await timedAsync(() => warmUpReports(sourceFontsDir));
+  const warm = await timedAsync(() => warmUpReports(sourceFontsDir, undefined, undefined, memberNamesToWarmUp(db)));
   const auditFirst = await report(auditInput);
   const medianOf5 = (input: unknown) => medianOfRuns(5, () => report(input));
   const weekly = await medianOf5(weeklyInput);

@@ -232,7 +232,7 @@ function signatures(signatories: QuarterlyAuditData['signatories']): Content {
  * givers rows carry the number and the name, shortened to the name column when they must be (the
  * key below the matrix then gives every full name); the type shrinks until the widest count fits.
  */
-function matrixPage(matrix: ReferralMatrix): Content[] {
+export function matrixPage(matrix: ReferralMatrix): Content[] {
   const n = matrix.members.length;
   const title: Content = { text: 'Who referred whom (referral counts)', style: 'h2', pageBreak: 'before', pageOrientation: 'landscape', margin: [0, 0, 0, 4] };
   if (n === 0) return [title, emptyNote('No members in this quarter.')];

@@ -36,8 +36,8 @@ export type StatementsMessage =
   | { kind: 'failed'; message: string }
   | { kind: 'ready' };
 
-/** `warmUp`: started ahead of a job (false: started for a job already waiting, whose statements warm it up). */
-const { fontsDir, warmUp } = workerData as { fontsDir: string; warmUp: boolean };
+/** `warmUp`: started ahead of a job, warmed with the chapter's member `names` (false: started for a job already waiting, whose statements warm it up). */
+const { fontsDir, warmUp, names } = workerData as { fontsDir: string; warmUp: boolean; names: string[] };
 const send = (message: StatementsMessage) => parentPort!.postMessage(message);
 
 async function make(work: StatementsWork): Promise<void> {
@@ -66,7 +66,7 @@ async function make(work: StatementsWork): Promise<void> {
 
 // Warmed while no job waits (a job sent meanwhile ends the warm-up at its next pass); one job at a time.
 let jobSent = false;
-const warm = (warmUp ? warmUpStatements(fontsDir, 4, () => jobSent) : Promise.resolve()).then(() => send({ kind: 'ready' }));
+const warm = (warmUp ? warmUpStatements(fontsDir, 4, () => jobSent, names) : Promise.resolve()).then(() => send({ kind: 'ready' }));
 let queue: Promise<void> = warm;
 parentPort!.on('message', (work: StatementsWork) => {
   jobSent = true;

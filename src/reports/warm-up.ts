@@ -4,13 +4,27 @@
 // (weekly report: ~1 s against ~0.2 s). A small document in the reports' own layout, printed a few
 // times while nobody waits, pays that once; each pass is short and they are spaced out, so the main
 // thread keeps answering the window in between. Nothing is written anywhere.
+import type { Content } from 'pdfmake/interfaces';
 import type { Cell } from './layout';
 import { dataTable, documentFrame, emptyNote } from './layout';
 import { allStatementsReport, type MemberStatementData } from './member-statement';
+import { matrixPage } from './quarterly-audit';
 import { renderPdf } from './render';
 
-function warmUpDocument(pass: number) {
-  const rows: Cell[][] = Array.from({ length: 40 }, (_, i) => [`Member ${i} Lastname`, `Prospect ${pass}-${i}`, i % 3 ? 'Outside' : 'Inside', (i % 5) + 1, `$${(i * 1234.5).toFixed(2)}`]);
+/** The quarterly audit's "who referred whom" page for `n` made-up members (a landscape page, a grid drawn with whole rules). */
+function warmUpMatrix(n: number, pass: number, name: (i: number) => string): Content[] {
+  const members = Array.from({ length: n }, (_, i) => ({ memberId: `m${i}`, name: name(i) }));
+  const cells = members.flatMap((giver, g) => members.filter((_, r) => r !== g && (g * 7 + r + pass) % 3 === 0).map((receiver) => ({ giverId: giver.memberId, receiverId: receiver.memberId, referrals: 1 + ((g + pass) % 4), tyfcbMinor: 0, tyfcbDisputedMinor: 0 })));
+  return matrixPage({ members, cells });
+}
+
+/** The chapter's own member names, cycled (their scripts' fonts are opened and shaped here, not at the first real print). */
+function namesFrom(names: readonly string[]): (i: number) => string {
+  return (i) => names[i % names.length] ?? `Member ${i} Lastname`;
+}
+
+function warmUpDocument(pass: number, name: (i: number) => string) {
+  const rows: Cell[][] = Array.from({ length: 40 }, (_, i) => [name(i), `Prospect ${pass}-${i}`, i % 3 ? 'Outside' : 'Inside', (i % 5) + 1, `$${(i * 1234.5).toFixed(2)}`]);
   rows.push([{ text: 'Total', bold: true }, '', '', 120, '$96,291.00']);
   return documentFrame({ chapterName: 'Warm-up', title: 'Warm-up', producedAt: new Date('2026-01-01T00:00:00Z'), locale: 'en-US', timeZone: 'UTC' }, [
     { text: 'Warm-up', style: 'title' },
@@ -19,14 +33,19 @@ function warmUpDocument(pass: number) {
     { text: [{ text: 'P — Present (3): ', bold: true }, 'A, B, C'], margin: [0, 0, 0, 3] },
     { text: 'Small print.', style: 'small' },
     emptyNote('None.'),
+    // Every other pass the audit's matrix page too: its first print was ~0.5 s after a warm-up without it.
+    ...(pass % 2 ? warmUpMatrix(30, pass, name) : []),
   ]);
 }
 
-/** Prints `passes` small documents, `gapMs` apart; resolves when done. Never throws (a print later would say what is wrong). */
-export async function warmUpReports(fontsDir: string, passes = 8, gapMs = 40): Promise<void> {
+/**
+ * Prints `passes` small documents, `gapMs` apart, with the chapter's member `names` in them; resolves when
+ * done. Never throws (a print later would say what is wrong).
+ */
+export async function warmUpReports(fontsDir: string, passes = 8, gapMs = 40, names: readonly string[] = []): Promise<void> {
   try {
     for (let pass = 0; pass < passes; pass++) {
-      await renderPdf(warmUpDocument(pass), { fontsDir });
+      await renderPdf(warmUpDocument(pass, namesFrom(names)), { fontsDir });
       await new Promise((resolve) => setTimeout(resolve, gapMs));
     }
   } catch {
@@ -35,10 +54,7 @@ export async function warmUpReports(fontsDir: string, passes = 8, gapMs = 40): P
 }
 
 /** A made-up member's statement as long as a busy member's year (its tables, its page breaks). */
-function warmUpStatement(n: number): MemberStatementData {
-  // Names in the scripts chapters have (their fonts are opened and shaped once, here: Devanagari, CJK, Arabic).
-  const names = ['Wei शर्मा', 'Priya 王', 'محمد الحداد', 'Zoë Müller', 'Jonas Kowalski'];
-  const name = (i: number) => `${names[i % names.length]} ${i}`;
+function warmUpStatement(n: number, name: (i: number) => string): MemberStatementData {
   const day = (i: number) => `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
   const open = Array.from({ length: 20 }, (_, i) => ({ meetingOn: day(i), giverName: name(n), receiverName: name(i), prospectName: `Prospect ${n}-${i}`, status: 'contacted', daysOpen: 10 + i }));
   return {
@@ -67,13 +83,13 @@ function warmUpStatement(n: number): MemberStatementData {
 
 /**
  * The statements workers' head start: "All statements" of made-up members printed `passes` times (until
- * `stopped`). Much of the statements' code is theirs alone (the long tables, the part-by-part page breaks,
- * names in several scripts and their fonts), so the small document above leaves a first job at about
- * twice its warm time. Never throws.
+ * `stopped`), with the chapter's member `names`. Much of the statements' code is theirs alone (the long
+ * tables, the part-by-part page breaks), so the small document above leaves a first job at about twice its
+ * warm time. Never throws.
  */
-export async function warmUpStatements(fontsDir: string, passes = 4, stopped: () => boolean = () => false): Promise<void> {
+export async function warmUpStatements(fontsDir: string, passes = 4, stopped: () => boolean = () => false, names: readonly string[] = []): Promise<void> {
   try {
-    const statements = Array.from({ length: 4 }, (_, i) => warmUpStatement(i));
+    const statements = Array.from({ length: 4 }, (_, i) => warmUpStatement(i, namesFrom(names)));
     const frame = { chapterName: 'Warm-up', title: 'Member statements', producedAt: new Date('2026-01-01T00:00:00Z'), locale: 'en-US', timeZone: 'UTC' };
     // A job waiting is begun at once: its own statements warm the code up as well as these would.
     for (let pass = 0; pass < passes && !stopped(); pass++) await renderPdf(allStatementsReport(frame, statements), { fontsDir });

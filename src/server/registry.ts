@@ -19,7 +19,7 @@ import {
   saveContactSphere,
 } from '../services/classifications';
 import { chapterFileName, type ChapterWorkspace } from './chapter-workspace';
-import { addMember, getMember, listMembers, updateMember } from '../services/members';
+import { addMember, getMember, listMembers, memberNamesToWarmUp, updateMember } from '../services/members';
 import { seatHistoryOf, seatMap } from '../services/seats';
 import { clearAttendance, clearMarks, markAllPresent, setAttendance } from '../services/attendance';
 import { cancelMeeting, changeMeetingDate, closeMeeting, createMeeting, deleteMeeting, getMeetingSheet, listMeetings, reopenMeeting } from '../services/meetings';
@@ -265,7 +265,7 @@ const handlers: Handlers = {
   },
   allStatementsJob: (_ctx, input) => statementsJob(input.jobId),
   cancelAllStatements: (_ctx, input) => cancelStatementsJob(input.jobId),
-  prepareAllStatements: async (ctx) => ({ workers: await warmStatementsWorkers(ctx.fontsDir ?? sourceFontsDir) }),
+  prepareAllStatements: async (ctx) => ({ workers: await warmStatementsWorkers(ctx.fontsDir ?? sourceFontsDir, memberNamesToWarmUp(ctx.db)) }),
   exportAllTables: async (ctx) => {
     // Without a folder dialog (the harness), exports go beside the chapter file on disk.
     const folder = ctx.chooseFolder ? await ctx.chooseFolder() : path.join(path.dirname(path.resolve(requireChapterFile(ctx).file)), 'exports');

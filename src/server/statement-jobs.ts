@@ -93,8 +93,9 @@ function wantedWorkers(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
 
-async function startWorker(fontsDir: string, warmUp: boolean): Promise<Pooled> {
-  const worker = await statementsWorker.start({ workerData: { fontsDir, warmUp } });
+/** `names`: to warm up with (the chapter's members); null: started for a job already waiting, not warmed. */
+async function startWorker(fontsDir: string, names: string[] | null): Promise<Pooled> {
+  const worker = await statementsWorker.start({ workerData: { fontsDir, warmUp: names !== null, names: names ?? [] } });
   let warmed = () => {};
   const ready = new Promise<void>((resolve) => (warmed = resolve));
   const pooled = { worker, fontsDir, ready };
@@ -130,15 +131,16 @@ function keepReady(pooled: Pooled | null): void {
 
 /**
  * Starts (and warms) the workers a job will use, ahead of it: the Reports screen asks when "All
- * statements" is chosen, so the job started a few seconds later finds them ready. Resolves once they are warm.
+ * statements" is chosen, so the job started a few seconds later finds them ready; they warm up with the
+ * chapter's member `names`. Resolves once they are warm.
  */
-export async function warmStatementsWorkers(fontsDir: string): Promise<number> {
+export async function warmStatementsWorkers(fontsDir: string, names: string[] = []): Promise<number> {
   for (const p of idle.filter((p) => p.fontsDir !== fontsDir)) void p.worker.terminate();
   const missing = wantedWorkers() - idle.filter((p) => p.fontsDir === fontsDir).length - starting;
   if (missing > 0) {
     starting += missing;
     try {
-      const started = await Promise.all(Array.from({ length: missing }, () => startWorker(fontsDir, true)));
+      const started = await Promise.all(Array.from({ length: missing }, () => startWorker(fontsDir, names)));
       for (const p of started) keepReady(p);
     } finally {
       starting -= missing;
@@ -155,7 +157,7 @@ export async function warmStatementsWorkers(fontsDir: string): Promise<number> {
 async function takeWorkers(count: number, fontsDir: string): Promise<Pooled[]> {
   const taken: Pooled[] = [];
   for (let i = idle.length - 1; i >= 0 && taken.length < count; i--) if (idle[i]!.fontsDir === fontsDir) taken.push(...idle.splice(i, 1));
-  const fresh = await Promise.all(Array.from({ length: count - taken.length }, () => startWorker(fontsDir, false)));
+  const fresh = await Promise.all(Array.from({ length: count - taken.length }, () => startWorker(fontsDir, null)));
   for (const p of [...taken, ...fresh]) {
     p.worker.ref();
     busy.add(p.worker);

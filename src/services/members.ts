@@ -46,6 +46,16 @@ function memberQuery(db: Db) {
     .leftJoin(sponsor, eq(sponsor.id, members.sponsorId));
 }
 
+/** The current members' names as they print: what the report engine warms up with (the fonts of their scripts). */
+export function memberNamesToWarmUp(db: Db): string[] {
+  return db
+    .select({ name: members.displayName })
+    .from(members)
+    .where(inArray(members.status, [...seatHoldingStatuses]))
+    .all()
+    .map((m) => m.name);
+}
+
 export function listMembers(db: Db, input: ParsedInput<'listMembers'>): Member[] {
   const statuses: readonly MemberStatus[] =
     input.scope === 'current'
