@@ -16,6 +16,8 @@ const executablePath = browser();
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // One temporary folder for the whole run (chapter files, harness folders, the browser's profiles), removed at its end.
+  globalSetup: './tests/support/temp-folder.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

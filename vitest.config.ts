@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/unit/require-node22.ts'],
+    // One temporary folder for the whole run, removed at its end (tests/support/temp-folder.ts).
+    globalSetup: ['tests/support/temp-folder.ts'],
     pool: 'forks',
     // Both cores of the CI box: many files wait on SQLite files, child processes or PDF reading.
     maxWorkers: 2,
