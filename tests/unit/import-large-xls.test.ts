@@ -12,15 +12,21 @@ import { okValue as ok } from '../support/first-quarter';
 const workbook = (sheets: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">${sheets}</Workbook>`;
 const cell = (text: string, extra = '') => `<Cell${extra}><Data ss:Type="String">${text}</Data></Cell>`;
 
+/** Harbour Connectors with Dana Ruiz and Marcus Chen, the two names the files below use. */
+function twoMemberChapter() {
+  const opened = openTestDb();
+  const api = testRegistry(opened);
+  saveChapter(opened.db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  for (const [first, last] of [['Dana', 'Ruiz'], ['Marcus', 'Chen']]) {
+    const classificationId = saveClassification(opened.db, { name: `${first}'s seat`, sphereId: null }).id;
+    addMember(opened.db, { firstName: first!, lastName: last!, company: '', classificationId, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  }
+  return { opened, api };
+}
+
 describe('an .xls export read as a stream', () => {
   it('an export over 20 MB (2,400 slips with long details) is read and previewed, not refused for its size', async () => {
-    const opened = openTestDb();
-    const api = testRegistry(opened);
-    saveChapter(opened.db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
-    for (const [first, last] of [['Dana', 'Ruiz'], ['Marcus', 'Chen']]) {
-      const classificationId = saveClassification(opened.db, { name: `${first}'s seat`, sphereId: null }).id;
-      addMember(opened.db, { firstName: first!, lastName: last!, company: '', classificationId, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
-    }
+    const { opened, api } = twoMemberChapter();
     const note = 'Needs a second opinion on the roof, the gutters and the chimney; call after six. '.repeat(110); // 9,020 characters
     const rows = Array.from({ length: 2400 }, (_, i) => `<Row>${cell(i % 2 ? 'Dana Ruiz' : 'Marcus Chen')}${cell(i % 2 ? 'Marcus Chen' : 'Dana Ruiz')}${cell('Referral')}${cell('Outside')}${cell(`${i}: ${note}`, ' ss:Index="7"')}</Row>\n`).join('');
     const xml = workbook(`<Worksheet ss:Name="Report"><Table><Row>${cell('Slips Audit Report for 17/11/2026', ' ss:MergeAcross="6"')}</Row><Row/>
@@ -31,13 +37,7 @@ describe('an .xls export read as a stream', () => {
   });
 
   it('importing a file that differs from the previewed one only near its end imports the file given, not the preview', async () => {
-    const opened = openTestDb();
-    const api = testRegistry(opened);
-    saveChapter(opened.db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
-    for (const [first, last] of [['Dana', 'Ruiz'], ['Marcus', 'Chen']]) {
-      const classificationId = saveClassification(opened.db, { name: `${first}'s seat`, sphereId: null }).id;
-      addMember(opened.db, { firstName: first!, lastName: last!, company: '', classificationId, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
-    }
+    const { opened, api } = twoMemberChapter();
     // Over two megabytes of text before the last row: the two files are the same for their first 2 MB.
     const note = 'Roof, gutters and chimney; call after six. '.repeat(60);
     const file = (lastProspect: string) => {
