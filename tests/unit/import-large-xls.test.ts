@@ -26,7 +26,7 @@ function twoMemberChapter() {
 
 describe('an .xls export read as a stream', () => {
   it('an export over 20 MB (2,400 slips with long details) is read and previewed, not refused for its size', async () => {
-    const { opened, api } = twoMemberChapter();
+    const { api } = twoMemberChapter();
     const note = 'Needs a second opinion on the roof, the gutters and the chimney; call after six. '.repeat(110); // 9,020 characters
     const rows = Array.from({ length: 2400 }, (_, i) => `<Row>${cell(i % 2 ? 'Dana Ruiz' : 'Marcus Chen')}${cell(i % 2 ? 'Marcus Chen' : 'Dana Ruiz')}${cell('Referral')}${cell('Outside')}${cell(`${i}: ${note}`, ' ss:Index="7"')}</Row>\n`).join('');
     const xml = workbook(`<Worksheet ss:Name="Report"><Table><Row>${cell('Slips Audit Report for 17/11/2026', ' ss:MergeAcross="6"')}</Row><Row/>
