@@ -2,7 +2,7 @@
 // meeting sheet, flags, seat map); the report modules only lay it out.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../db/open';
@@ -176,7 +176,12 @@ export function statementsFolderPlan(db: Db, period: Period, parent: string, pro
   const label = periodName(period);
   const statements = allStatementsData(db, period, producedAt, 'write');
   const safe = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
-  const folder = path.join(parent, safe(`${chapter.name} statements ${label}`));
+  // A folder of its own each time: written again into the last run's folder, a stopped run would leave last
+  // time's files beside this one's (and the screen could not tell them apart), and a finished one would
+  // replace them without a word. "… (2)" when the folder is there already with files in it.
+  const wanted = path.join(parent, safe(`${chapter.name} statements ${label}`));
+  let folder = wanted;
+  for (let n = 2; existsSync(folder) && readdirSync(folder).length > 0; n++) folder = `${wanted} (${n})`;
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {

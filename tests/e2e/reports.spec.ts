@@ -97,6 +97,37 @@ test("every member's statement at once: one PDF to print, or each member's PDF i
   await page.screenshot({ path: 'test-results/all-statements.png' });
 });
 
+test('all statements being made: the choices stay as started, and leaving the screen and coming back shows the PDF for the period it was started for', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(`${harness.openUrl}#/reports`);
+  await page.getByText('All statements', { exact: true }).click();
+  await page.getByRole('radiogroup', { name: 'Period' }).getByText('Last quarter', { exact: true }).click();
+  const from = await page.getByRole('textbox', { name: 'From' }).inputValue();
+  const to = await page.getByRole('textbox', { name: 'To' }).inputValue();
+  // A slow computer: each look at how far the job is comes back 1.5 s late, so it is still being made when the secretary leaves.
+  await page.route('**/api/allStatementsJob', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByLabel('Statements being made')).toBeVisible();
+  // While it is made, the report and its period cannot be changed under it.
+  await expect(page.getByRole('radiogroup', { name: 'Report' }).getByRole('radio', { name: 'Quarterly audit' })).toBeDisabled();
+  await expect(page.getByRole('textbox', { name: 'From' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/all-statements-locked.png' });
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('heading', { name: 'Reports' })).toHaveCount(0);
+  await page.keyboard.press('Control+5');
+  // Back: All statements, the period it was started for, then its PDF.
+  await expect(page.getByRole('radiogroup', { name: 'Report' }).getByRole('radio', { name: 'All statements' })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'From' })).toHaveValue(from);
+  await expect(page.getByRole('textbox', { name: 'To' })).toHaveValue(to);
+  await expect(page.getByRole('radiogroup', { name: 'Period' }).getByRole('radio', { name: 'Last quarter' })).toBeChecked();
+  await expect(page.getByLabel('Report preview')).toContainText(/statements-\d{4}-Q\d\.pdf/, { timeout: 60_000 });
+  await expect(page.getByRole('radiogroup', { name: 'Report' }).getByRole('radio', { name: 'Quarterly audit' })).toBeEnabled();
+  await page.screenshot({ path: 'test-results/all-statements-back.png' });
+});
+
 test('dates typed the wrong way round produce no PDF, and say why', async ({ page, harness }) => {
   loadDemoChapter(harness.database.db);
   await page.goto(`${harness.openUrl}#/reports`);

@@ -80,6 +80,21 @@ describe('all statements as a job the screen follows', () => {
     expect(statementsJob(started.id)).toMatchObject({ state: 'cancelled', written: stopped.written });
   }, 120_000);
 
+  it('written again into the same place, the second run has a folder of its own: stopped, it names only its own files, and the first run\'s stay as they were', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'ledger-statements-again-'));
+    const first = await runStatementsJob(opened.db, { period, producedAt: new Date(producedAt), fontsDir: sourceFontsDir, folder: parent });
+    expect(first.state).toBe('done');
+    const firstFiles = readdirSync(first.folder!).sort();
+    const started = await startStatementsJob(opened.db, { period, producedAt: new Date(producedAt), fontsDir: sourceFontsDir, folder: parent });
+    expect(started.folder).toBe(`${first.folder} (2)`);
+    await follow(started.id, (job) => job.written.length >= 2 || job.state !== 'running');
+    const stopped = await cancelStatementsJob(started.id);
+    expect(stopped.state).toBe('cancelled');
+    expect(stopped.written.length).toBeLessThan(started.total);
+    expect(readdirSync(stopped.folder!).sort()).toEqual(stopped.written.map((f) => f.name).sort());
+    expect(readdirSync(first.folder!).sort()).toEqual(firstFiles);
+  }, 120_000);
+
   it('a job not known (the app restarted) is refused naming it, and a period nobody was a member in is refused before anything starts', async () => {
     const unknown = api.call('allStatementsJob', { jobId: 'no-such-job' });
     expect(unknown.ok).toBe(false);

@@ -31,7 +31,7 @@ export function periodProblem(state: ReturnType<typeof usePeriod>): string | nul
 }
 
 /** `size="xs"` fits the seven choices in a drawer (the member page). */
-export function PeriodPicker({ state, size = 'sm' }: { state: ReturnType<typeof usePeriod>; size?: 'xs' | 'sm' }) {
+export function PeriodPicker({ state, size = 'sm', disabled = false }: { state: ReturnType<typeof usePeriod>; size?: 'xs' | 'sm'; disabled?: boolean }) {
   const { preset, setPreset, period, setPeriod, pending, setPending, typed, setTyped } = state;
   // A field being typed in says what is wrong only once the date is typed in full or the field is left.
   const [left, setLeft] = useState({ from: false, to: false });
@@ -52,6 +52,7 @@ export function PeriodPicker({ state, size = 'sm' }: { state: ReturnType<typeof 
       <SegmentedControl
         aria-label="Period"
         size={size}
+        disabled={disabled}
         value={preset}
         onChange={(value) => {
           setPreset(value as PeriodPreset);
@@ -64,6 +65,7 @@ export function PeriodPicker({ state, size = 'sm' }: { state: ReturnType<typeof 
       />
       <IsoDateField
         aria-label="From"
+        disabled={disabled}
         size="xs"
         w={size === 'xs' ? 130 : 150}
         quiet
@@ -74,6 +76,7 @@ export function PeriodPicker({ state, size = 'sm' }: { state: ReturnType<typeof 
       />
       <IsoDateField
         aria-label="To"
+        disabled={disabled}
         size="xs"
         w={size === 'xs' ? 130 : 150}
         quiet

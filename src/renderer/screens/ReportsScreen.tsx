@@ -4,7 +4,7 @@ import { IconDownload, IconEye, IconFolder, IconPlayerStop, IconPrinter } from '
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, Meeting, ProduceReportInput, StatementsJob } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
-import { quarterLabel, quarterOf } from '../../shared/periods';
+import { periodPresets, presetPeriod, quarterLabel, quarterOf } from '../../shared/periods';
 import { ledger } from '../client';
 import { downloadBytes, pdfBlobUrl } from '../download';
 import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
@@ -57,6 +57,14 @@ function stoppedWords(job: StatementsJob): string {
   return `Stopped after ${singles} of ${job.total} members' statements: ${singles === 1 ? 'that file is' : 'those files are'} in ${job.folder}; the others and the combined PDF were not written.`;
 }
 
+/**
+ * An all-statements job left running when the screen was left (a year's PDF takes seconds; the secretary
+ * looks at the Meeting screen meanwhile): coming back, the screen shows it again — its progress, then its
+ * PDF, the files written, or how it stopped — for the period it was started for.
+ */
+let leftRunning: { job: StatementsJob; period: { from: string; to: string } } | null = null;
+const samePeriod = (a: { from: string; to: string }, b: { from: string; to: string }) => a.from === b.from && a.to === b.to;
+
 const reportMeetingLabel = (m: Meeting) => `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`;
 
 export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?: { meetingId: string } }) {
@@ -88,14 +96,20 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   const [stopped, setStopped] = useState<string | null>(null);
   const shown = useRef(true);
   const following = useRef<StatementsJob | null>(null);
+  const followingPeriod = useRef<{ from: string; to: string } | null>(null);
   useEffect(() => {
     shown.current = true;
+    const back = leftRunning;
+    leftRunning = null;
+    if (back) void resume(back.job, back.period);
     return () => {
       shown.current = false;
-      // Leaving the screen stops a PDF nobody will see; a folder being written goes on to the end.
+      // Leaving the screen leaves the job running (a folder is written to the end, a PDF is made): shown again on coming back.
       const left = following.current;
-      if (left?.output === 'pdf' && left.state === 'running') void ledger.cancelAllStatements({ jobId: left.id }).catch(() => undefined);
+      if (left?.state === 'running') leftRunning = { job: left, period: followingPeriod.current! };
     };
+    // Once per visit of the screen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // "All statements" chosen: the workers that make it start now and warm up while the period is picked,
@@ -149,12 +163,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     setStopped(null);
     try {
       const made = request.report === 'all_statements' ? (await followStatements('pdf'))?.pdf : await ledger.produceReport(request);
-      if (!made) return null;
-      const { fileName, pdfBase64 } = made;
-      const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
-      const produced = { url: pdfBlobUrl(bytes), fileName, bytes, request: JSON.stringify(request) };
-      setPreview(produced);
-      return produced;
+      return made ? show(made, request) : null;
     } catch (e) {
       setError((e as Error).message);
       return null;
@@ -163,13 +172,25 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
       setMaking(null);
     }
   };
+  /** The PDF made, shown in the preview (Save and Print use it while the form asks for the same). */
+  const show = (made: { fileName: string; pdfBase64: string }, request: ProduceReportInput) => {
+    const bytes = Uint8Array.from(atob(made.pdfBase64), (c) => c.charCodeAt(0));
+    const produced = { url: pdfBlobUrl(bytes), fileName: made.fileName, bytes, request: JSON.stringify(request) };
+    setPreview(produced);
+    return produced;
+  };
   /** The preview when it is of what the form asks now, else a new PDF made for it. */
   const current = async (by: 'save' | 'print') => (preview && preview.request === requestKey(input()) ? preview : await produce(by));
 
   /** Starts an all-statements job and follows it to its end: the finished job, or null when it was stopped. */
   const followStatements = async (output: 'pdf' | 'folder'): Promise<StatementsJob | null> => {
-    let current = await ledger.startAllStatements({ ...period.period, output });
+    const started = await ledger.startAllStatements({ ...period.period, output });
+    return follow(started, period.period);
+  };
+  const follow = async (started: StatementsJob, of: { from: string; to: string }): Promise<StatementsJob | null> => {
+    let current = started;
     following.current = current;
+    followingPeriod.current = of;
     setJob(current);
     try {
       while (current.state === 'running') {
@@ -189,6 +210,27 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
       return null;
     }
     return current;
+  };
+
+  /** The job left running when the screen was left, followed again: the form shows what it was started for. */
+  const resume = async (left: StatementsJob, of: { from: string; to: string }) => {
+    setKind('all_statements');
+    // "Last quarter" again when those were its dates, else the dates themselves.
+    const today = chapterToday();
+    const preset = periodPresets.find((p) => p.id !== 'custom' && samePeriod(presetPeriod(p.id, today), of))?.id ?? 'custom';
+    period.setPreset(preset);
+    period.setPeriod(of);
+    setBusy(true);
+    try {
+      const done = await follow(left, of);
+      if (!done || !shown.current) return;
+      if (done.output === 'pdf' && done.pdf) show(done.pdf, { report: 'all_statements', ...of });
+      if (done.output === 'folder') setWritten({ folder: done.folder!, files: done.written });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const stop = async () => {
@@ -229,6 +271,8 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
       <Title order={2}>Reports</Title>
       <SegmentedControl
         aria-label="Report"
+        // A report being made is of the choices it was started with: they stay until it is done or stopped.
+        disabled={busy}
         value={kind}
         onChange={(v) => {
           setKind(v as Kind);
@@ -289,7 +333,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
               }}
             />
           )}
-          {(kind === 'slips_audit' || kind === 'palms_summary' || kind === 'member_statement' || kind === 'all_statements') && <PeriodPicker state={period} />}
+          {(kind === 'slips_audit' || kind === 'palms_summary' || kind === 'member_statement' || kind === 'all_statements') && <PeriodPicker state={period} disabled={busy} />}
         </Group>
         <Group mt="md">
           <Button leftSection={<IconEye size={16} />} onClick={() => void produce('preview')} loading={making === 'preview'} disabled={busy}>
