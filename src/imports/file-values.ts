@@ -30,6 +30,16 @@ function foreignCurrency(mark: string, currency: string): string | null {
 const signWords: Record<string, string> = { $: 'dollars', '¥': 'yen or yuan', '￥': 'yen or yuan', rs: 'rupees', 'rs.': 'rupees', kr: 'kronor or kroner' };
 
 /**
+ * Whose money an amount's sign says it is: 'own' (the chapter's currency, or a sign that may stand for
+ * it), 'none' (no sign or code: a bare number), else the other currency's name ("dollars", "GBP").
+ */
+export function amountCurrency(text: string, currency: string): string {
+  const mark = currencyMarks.exec(text.trim().replace(/[\u00a0\u202f]/g, ' '))?.[0]?.trim();
+  if (!mark) return 'none';
+  return foreignCurrency(mark, currency) ?? 'own';
+}
+
+/**
  * An amount read by its own punctuation: "$1,250.50", "1.250,50 €", "₹1,25,000", "1 250,50", "1'250.50",
  * "664582.00". A single mark followed by exactly three digits ("1,250") is a thousands mark unless the
  * currency itself has three decimals, where the reading is truly ambiguous and the row asks.

@@ -21,7 +21,7 @@ import { auditAppender } from '../services/audit-chain';
 import { linkSavedVisitorSlips, visitorSlipsLinkedWhileOpening } from '../services/visitors';
 import { idRun, type IdRun } from './created-runs';
 import { checkParty, partyFromText, partyLabel, partyMatchKey, type OutsideParty } from '../services/outside-parties';
-import { describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
+import { amountCurrency, describeBothReadings, fileDateOrder, dateIn, parseDateText, readAmount, readCount, sentence, type DateOrder } from './file-values';
 import { ledgerSlipsOf, matchRows, type Difference, type LedgerSlip, type Match, type SlipFacts, type SlipType } from './slip-matching';
 import { isNumberCell, readAsOf, readTable, type Table } from './spreadsheet';
 
@@ -285,6 +285,11 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const skipped: ImportPreview['skipped'] = [];
   const lines: ImportRow[] = [];
   const ready: ReadyRow[] = [];
+  // A file whose amounts with a sign are all in another currency ("$1,250.50" in a euro chapter) writes its
+  // bare numbers ("300") in that currency too, most likely: asked, not taken as euros. Where some amount
+  // carries the chapter's own sign, a bare number is read as the chapter's own money.
+  const amountSigns = rows.filter((r) => r.type === 'tyfcb').map((r) => amountCurrency(r.amount, chapter.currency));
+  const otherCurrency = amountSigns.includes('own') ? null : (amountSigns.find((sign) => sign !== 'none') ?? null);
 
   for (const r of rows) {
     const shown = { row: r.row, slipType: r.type ? typeLabel[r.type] : r.typeText, from: r.from, to: r.to, amount: r.amount || r.credits, detail: r.detail, fromIs: '', toIs: '' };
@@ -362,6 +367,9 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
         fix = 'amount';
       } else if (money.minor === 0) {
         rowProblems.push('the TYFCB amount is zero: correct the amount or skip the row');
+        fix = 'amount';
+      } else if (otherCurrency && fixed.amount === undefined && amountCurrency(text, chapter.currency) === 'none') {
+        rowProblems.push(`the TYFCB amount ${text.trim()} has no currency sign, and this file writes its other amounts in ${otherCurrency}; this chapter keeps ${chapter.currency}: type the amount in ${chapter.currency} or skip the row`);
         fix = 'amount';
       } else amountMinor = money.minor;
       if (r.business && !businessOf(r.business)) rowProblems.push(`New/Repeat "${r.business}" is neither New nor Repeat: correct it in the file or skip the row`);

@@ -292,6 +292,35 @@ describe('numbers and dates from the file, not the chapter', () => {
     expect(count('SELECT sum(amount_minor) FROM tyfcb_slips')).toBe(664582 + 125050);
   });
 
+  it('a euro chapter importing a file in dollars: a bare "300" beside "$1,250.50" is asked, not taken as 300 €; typed in euros, it is taken', async () => {
+    const { api, count } = chapter('EUR', 'de-DE');
+    const rows = [
+      ['Marcus Chen', 'Dana Ruiz', 'TYFCB', 'Outside', '$1,250.50', '', ''],
+      ['Dana Ruiz', 'Marcus Chen', 'TYFCB', 'Outside', '300', '', ''],
+    ];
+    const file = asInput('usd.csv', slipsFile('Slips Audit Report for 17/11/2026', rows));
+    const p = await preview(api, file);
+    expect(p.problems).toEqual([
+      { row: 5, message: 'Row 5: the TYFCB amount $1,250.50 is in dollars; this chapter keeps EUR: fix the amount or skip the row.' },
+      { row: 6, message: 'Row 6: the TYFCB amount 300 has no currency sign, and this file writes its other amounts in dollars; this chapter keeps EUR: type the amount in EUR or skip the row.' },
+    ]);
+    // The secretary types both in euros: taken as typed.
+    await importFile(api, { ...file, fixes: { '5': { amount: '1.150,00' }, '6': { amount: '276,00' } } });
+    expect(count('SELECT sum(amount_minor) FROM tyfcb_slips')).toBe(115000 + 27600);
+  });
+
+  it('a bare amount in a file that also writes the chapter\'s own sign is the chapter\'s money (a euro file with "€" on some amounts only)', async () => {
+    const { api, count } = chapter('EUR', 'de-DE');
+    const rows = [
+      ['Marcus Chen', 'Dana Ruiz', 'TYFCB', 'Outside', '1.250,50 €', '', ''],
+      ['Dana Ruiz', 'Marcus Chen', 'TYFCB', 'Outside', '300', '', ''],
+    ];
+    const p = await preview(api, asInput('eur.csv', slipsFile('Slips Audit Report for 17/11/2026', rows)));
+    expect(p.counts).toMatchObject({ new: 2, problem: 0 });
+    await importFile(api, asInput('eur.csv', slipsFile('Slips Audit Report for 17/11/2026', rows)));
+    expect(count('SELECT sum(amount_minor) FROM tyfcb_slips')).toBe(125050 + 30000);
+  });
+
   it('an INR chapter reads "₹1,25,000" with Indian grouping', async () => {
     const { api, count } = chapter('INR', 'en-IN');
     await importFile(api, asInput('i.csv', slipsFile('Slips Audit Report for 17/11/2026', [['Marcus Chen', 'Dana Ruiz', 'TYFCB', 'Outside', '₹1,25,000', '', '']])));
