@@ -18,6 +18,8 @@ export interface ReportFrame {
   landscape?: boolean;
   /** A period not yet ended when the report was produced: marked on every page. */
   inProgress?: InProgress | null;
+  /** Whom the report is about, in the PDF's title (a viewer's window, a file list): "Member statement — Dana Ruiz — …". */
+  about?: string;
 }
 
 export interface InProgress {
@@ -78,7 +80,7 @@ export function documentFrame(frame: ReportFrame, content: Content[], numbering:
     pageOrientation: frame.landscape ? 'landscape' : 'portrait',
     pageMargins: [36, 54, 36, 42],
     info: {
-      title: `${frame.title} — ${frame.chapterName}`,
+      title: frame.about ? `${frame.title} — ${frame.about} — ${frame.chapterName}` : `${frame.title} — ${frame.chapterName}`,
       author: frame.chapterName,
       creator: 'Chapter Ledger',
       producer: 'Chapter Ledger',

@@ -48,7 +48,7 @@ export function openReferralsNotListedLine(listed: { count: number; from: string
 }
 
 export function memberStatementReport(data: MemberStatementData, producedAt: Date): TDocumentDefinitions {
-  return documentFrame({ chapterName: data.chapterName, title: 'Member statement', producedAt, locale: data.locale, timeZone: data.timeZone, inProgress: inProgress(data.period, dayIn(producedAt, data.timeZone), 'period') }, memberStatementContent(data));
+  return documentFrame({ chapterName: data.chapterName, title: 'Member statement', about: data.member.name, producedAt, locale: data.locale, timeZone: data.timeZone, inProgress: inProgress(data.period, dayIn(producedAt, data.timeZone), 'period') }, memberStatementContent(data));
 }
 
 /**

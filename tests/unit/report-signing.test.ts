@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open';
 import { sourceFontsDir } from '../../src/db/paths';
+import { PDFDocument } from 'pdf-lib';
 import { saveAllStatements } from '../../src/server/statement-jobs';
 import { okValue as ok } from '../support/first-quarter';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
@@ -154,6 +155,10 @@ describe("every member's statement at once", () => {
     expect(files.map((f) => f.name).sort()).toEqual(['All statements – 2026 Q4.pdf', 'Lee Kim – statement – 2026 Q4.pdf', 'Lee Pat – statement – 2026 Q4.pdf', 'Lee Ray – statement – 2026 Q4.pdf', 'Lee Sam – statement – 2026 Q4.pdf']);
     expect(readdirSync(folder).sort()).toEqual(files.map((f) => f.name).sort());
     expect(pdfText(readFileSync(path.join(folder, 'Lee Pat – statement – 2026 Q4.pdf')))).toContain('Closing the loop: referrals you gave (3)');
+    // Each file's own title names its member (a PDF viewer's window, a mail attachment), the combined one the chapter.
+    const title = async (name: string) => (await PDFDocument.load(readFileSync(path.join(folder, name)))).getTitle();
+    expect(await title('Lee Pat – statement – 2026 Q4.pdf')).toBe('Member statement — Pat Lee — Harbour Connectors');
+    expect(await title('All statements – 2026 Q4.pdf')).toBe('Member statements · 2026 Q4 — Harbour Connectors');
   }, 60_000);
 
   it('a period with no members says so, naming the field, and writes nothing', async () => {
