@@ -143,4 +143,10 @@ test('dates typed the wrong way round produce no PDF, and say why', async ({ pag
   await page.getByRole('button', { name: 'Save as PDF' }).click();
   await expect(page.getByRole('alert')).toHaveText('From (2026-09-01) is after To (2026-05-31): fix the dates first.');
   expect(downloaded).toBe(false);
+  // "From [day] to [day]" stay side by side, the To field never on a line of its own.
+  const fromBox = (await page.getByRole('textbox', { name: 'From' }).boundingBox())!;
+  const toBox = (await page.getByRole('textbox', { name: 'To' }).boundingBox())!;
+  expect(Math.abs(toBox.y - fromBox.y)).toBeLessThan(2);
+  expect(toBox.x).toBeGreaterThan(fromBox.x + fromBox.width);
+  await page.screenshot({ path: 'test-results/reports-dates-backwards.png' });
 });

@@ -1,4 +1,4 @@
-import { Group, SegmentedControl } from '@mantine/core';
+import { Group, SegmentedControl, Text } from '@mantine/core';
 import { chapterToday } from '../chapter-today';
 import { useState } from 'react';
 import type { Period } from '../../shared/contract';
@@ -63,28 +63,37 @@ export function PeriodPicker({ state, size = 'sm', disabled = false }: { state: 
         }}
         data={periodPresets.map((p) => ({ value: p.id, label: p.label }))}
       />
-      <IsoDateField
-        aria-label="From"
-        disabled={disabled}
-        size="xs"
-        w={size === 'xs' ? 130 : 150}
-        quiet
-        value={shown.from}
-        onChange={(v) => { setLeft((l) => ({ ...l, from: false })); type({ ...shown, from: v }); }}
-        onBlur={() => setLeft((l) => ({ ...l, from: true }))}
-        error={said('from') ?? (pending && !typed ? 'From is after To' : undefined)}
-      />
-      <IsoDateField
-        aria-label="To"
-        disabled={disabled}
-        size="xs"
-        w={size === 'xs' ? 130 : 150}
-        quiet
-        value={shown.to}
-        onChange={(v) => { setLeft((l) => ({ ...l, to: false })); type({ ...shown, to: v }); }}
-        onBlur={() => setLeft((l) => ({ ...l, to: true }))}
-        error={said('to') ?? (pending && !typed ? `Choose a day on or after ${pending.from}` : undefined)}
-      />
+      {/* "From [day] to [day]": the two days read as one phrase and wrap together, never To alone on a line. */}
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        <Text size="xs" c="dimmed" mt={6} aria-hidden>
+          From
+        </Text>
+        <IsoDateField
+          aria-label="From"
+          disabled={disabled}
+          size="xs"
+          w={size === 'xs' ? 130 : 150}
+          quiet
+          value={shown.from}
+          onChange={(v) => { setLeft((l) => ({ ...l, from: false })); type({ ...shown, from: v }); }}
+          onBlur={() => setLeft((l) => ({ ...l, from: true }))}
+          error={said('from') ?? (pending && !typed ? 'From is after To' : undefined)}
+        />
+        <Text size="xs" c="dimmed" mt={6} aria-hidden>
+          to
+        </Text>
+        <IsoDateField
+          aria-label="To"
+          disabled={disabled}
+          size="xs"
+          w={size === 'xs' ? 130 : 150}
+          quiet
+          value={shown.to}
+          onChange={(v) => { setLeft((l) => ({ ...l, to: false })); type({ ...shown, to: v }); }}
+          onBlur={() => setLeft((l) => ({ ...l, to: true }))}
+          error={said('to') ?? (pending && !typed ? `Choose a day on or after ${pending.from}` : undefined)}
+        />
+      </Group>
     </Group>
   );
 }
