@@ -128,6 +128,26 @@ test('all statements being made: the choices stay as started, and leaving the sc
   await page.screenshot({ path: 'test-results/all-statements-back.png' });
 });
 
+test('the Reports screen is as it was left: a PDF made just before going to the Meeting screen is still there on coming back', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(`${harness.openUrl}#/reports`);
+  await page.getByText('All statements', { exact: true }).click();
+  await page.getByRole('radiogroup', { name: 'Period' }).getByText('Last quarter', { exact: true }).click();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByLabel('Report preview')).toContainText(/statements-\d{4}-Q\d\.pdf/, { timeout: 60_000 });
+  const shown = await page.getByLabel('Report preview').innerText();
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('heading', { name: 'Reports' })).toHaveCount(0);
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('radiogroup', { name: 'Report' }).getByRole('radio', { name: 'All statements' })).toBeChecked();
+  await expect(page.getByRole('radiogroup', { name: 'Period' }).getByRole('radio', { name: 'Last quarter' })).toBeChecked();
+  await expect(page.getByLabel('Report preview')).toHaveText(shown);
+  // And Save takes that PDF at once (it is still of what the form shows).
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  expect((await download).suggestedFilename()).toMatch(/statements-\d{4}-Q\d\.pdf$/);
+});
+
 test('dates typed the wrong way round produce no PDF, and say why', async ({ page, harness }) => {
   loadDemoChapter(harness.database.db);
   await page.goto(`${harness.openUrl}#/reports`);

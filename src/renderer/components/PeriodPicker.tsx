@@ -5,9 +5,10 @@ import type { Period } from '../../shared/contract';
 import { periodPresets, presetPeriod, readTypedPeriod, type PeriodPreset } from '../../shared/periods';
 import { IsoDateField } from './IsoDateField';
 
-export function usePeriod(initial: Exclude<PeriodPreset, 'custom'> = 'this_quarter') {
-  const [preset, setPreset] = useState<PeriodPreset>(initial);
-  const [period, setPeriod] = useState<Period>(() => presetPeriod(initial, chapterToday()));
+/** `kept`: the choice a screen had when it was left (shown again as it was); else `initial`. */
+export function usePeriod(initial: Exclude<PeriodPreset, 'custom'> = 'this_quarter', kept?: { preset: PeriodPreset; period: Period } | null) {
+  const [preset, setPreset] = useState<PeriodPreset>(kept?.preset ?? initial);
+  const [period, setPeriod] = useState<Period>(() => kept?.period ?? presetPeriod(initial, chapterToday()));
   // Dates typed the wrong way round: shown in the fields with their error, never used. A screen that
   // keeps showing the last good period may do so; one that produces something (a PDF) must refuse.
   const [pending, setPending] = useState<{ from: string; to: string } | null>(null);

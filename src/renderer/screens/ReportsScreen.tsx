@@ -4,7 +4,7 @@ import { IconDownload, IconEye, IconFolder, IconPlayerStop, IconPrinter } from '
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, Meeting, ProduceReportInput, StatementsJob } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
-import { periodPresets, presetPeriod, quarterLabel, quarterOf } from '../../shared/periods';
+import { periodPresets, presetPeriod, quarterLabel, quarterOf, type PeriodPreset } from '../../shared/periods';
 import { ledger } from '../client';
 import { downloadBytes, pdfBlobUrl } from '../download';
 import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
@@ -65,35 +65,67 @@ function stoppedWords(job: StatementsJob): string {
 let leftRunning: { job: StatementsJob; period: { from: string; to: string } } | null = null;
 const samePeriod = (a: { from: string; to: string }, b: { from: string; to: string }) => a.from === b.from && a.to === b.to;
 
+type Made = { fileName: string; bytes: Uint8Array; request: string };
+/**
+ * What the screen showed when it was left — the report chosen, its period, member, meeting or quarter, the
+ * last PDF made (or files written, or how a job stopped) — shown again on coming back, as a secretary who
+ * looked at the Meeting screen for a moment expects. A PDF that finished just as the screen was left is kept too.
+ */
+const kept: {
+  kind?: Kind;
+  period?: { preset: PeriodPreset; period: { from: string; to: string } };
+  memberId?: string | null;
+  meetingId?: string | null;
+  quarter?: string;
+  made?: Made | null;
+  written?: { folder: string; files: Array<{ name: string }> } | null;
+  stopped?: string | null;
+} = {};
+
 const reportMeetingLabel = (m: Meeting) => `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`;
 
 export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?: { meetingId: string } }) {
-  const [kind, setKind] = useState<Kind>(initial ? 'weekly_meeting' : 'quarterly_audit');
+  // Opened from the Meeting screen's Print: that meeting's report; else the screen as it was left.
+  const back = initial ? null : kept;
+  const [kind, setKind] = useState<Kind>(initial ? 'weekly_meeting' : (back?.kind ?? 'quarterly_audit'));
   // The last year of meetings and every draft (and the one Print was pressed on); older ones on demand.
   const meetings = useRecentMeetings(initial?.meetingId ?? null);
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
   const showOlderMeetings = useCallback(async () => void (await meetings.showOlder()), [meetings.showOlder]);
   const showMeetingsBackTo = useCallback(async (day: string) => void (await meetings.showBackTo(day)), [meetings.showBackTo]);
-  const period = usePeriod('this_quarter');
+  const period = usePeriod('this_quarter', back?.period);
   // Eight quarters, then eight more each time "Older quarters…" is picked: a ten-year chapter can audit any of them.
   const [quarterCount, setQuarterCount] = useState(8);
   const quarters = useMemo(() => recentQuarters(chapterToday(), quarterCount), [quarterCount]);
   const quarterOptions = useMemo(() => [...quarters, { value: olderQuartersValue, label: `Older quarters… (before ${quarters[quarters.length - 1]!.value})` }], [quarters]);
-  const [meetingId, setMeetingId] = useState<string | null>(initial?.meetingId ?? null);
-  const [memberId, setMemberId] = useState<string | null>(null);
+  const [meetingId, setMeetingId] = useState<string | null>(initial?.meetingId ?? back?.meetingId ?? null);
+  const [memberId, setMemberId] = useState<string | null>(back?.memberId ?? null);
   // The audit leadership signs is of the last full quarter, not the one still running.
-  const [quarter, setQuarter] = useState<string>(quarters[1]!.value);
+  const [quarter, setQuarter] = useState<string>(back?.quarter ?? quarters[1]!.value);
   // The PDF last made, with the request it was made from: Save and Print use it only while the form still
   // asks for exactly that (a president who changed the period after Preview got last quarter's statements).
-  const [preview, setPreview] = useState<{ url: string; fileName: string; bytes: Uint8Array; request: string } | null>(null);
+  const [preview, setPreview] = useState<(Made & { url: string }) | null>(() => (back?.made ? { ...back.made, url: pdfBlobUrl(back.made.bytes) } : null));
   const [making, setMaking] = useState<'preview' | 'save' | 'print' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [written, setWritten] = useState<{ folder: string; files: Array<{ name: string }> } | null>(null);
+  const [written, setWritten] = useState<{ folder: string; files: Array<{ name: string }> } | null>(back?.written ?? null);
   const frame = useRef<HTMLIFrameElement>(null);
   // An all-statements job being followed (statement 12 of 60…), and whether the screen is still shown.
   const [job, setJob] = useState<StatementsJob | null>(null);
-  const [stopped, setStopped] = useState<string | null>(null);
+  const [stopped, setStopped] = useState<string | null>(back?.stopped ?? null);
+  // Kept while shown, for the next visit.
+  useEffect(() => {
+    Object.assign(kept, {
+      kind,
+      period: { preset: period.preset, period: period.period },
+      memberId,
+      meetingId,
+      quarter,
+      made: preview ? { fileName: preview.fileName, bytes: preview.bytes, request: preview.request } : null,
+      written,
+      stopped,
+    });
+  }, [kind, period.preset, period.period, memberId, meetingId, quarter, preview, written, stopped]);
   const shown = useRef(true);
   const following = useRef<StatementsJob | null>(null);
   const followingPeriod = useRef<{ from: string; to: string } | null>(null);
@@ -176,6 +208,8 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   const show = (made: { fileName: string; pdfBase64: string }, request: ProduceReportInput) => {
     const bytes = Uint8Array.from(atob(made.pdfBase64), (c) => c.charCodeAt(0));
     const produced = { url: pdfBlobUrl(bytes), fileName: made.fileName, bytes, request: JSON.stringify(request) };
+    // Finished as the screen was left: shown on coming back.
+    if (!shown.current) Object.assign(kept, { kind: request.report, made: { fileName: made.fileName, bytes, request: produced.request } });
     setPreview(produced);
     return produced;
   };
@@ -247,6 +281,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
       const wrongDates = periodProblem(period);
       if (wrongDates) throw new Error(wrongDates);
       const done = await followStatements('folder');
+      if (done && !shown.current) Object.assign(kept, { kind: 'all_statements', written: { folder: done.folder!, files: done.written } });
       if (done) setWritten({ folder: done.folder!, files: done.written });
     } catch (e) {
       setError((e as Error).message);
