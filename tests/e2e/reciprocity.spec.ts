@@ -39,3 +39,22 @@ test('the Reciprocity screen of the demo chapter shows its top pair, its one-way
   expect(readFileSync(file, 'utf8').replace(/^\ufeff/, '').split('\r\n')[0]).toBe('First Name,Last Name,P,A,L,M,S,RGI,RGO,RRI,RRO,V,1-2-1,TYFCB,CEU');
   await page.screenshot({ path: 'test-results/reciprocity.png', fullPage: true });
 });
+
+test('dates typed the wrong way round on Reciprocity: the figures say they are for the last dates that were right, until the dates are fixed', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(`${harness.openUrl}#/reciprocity`);
+  await page.getByText('Last quarter', { exact: true }).click();
+  const q = presetPeriod('last_quarter', todayIso());
+  await expect(page.getByText(`Given vs received, ${q.from} to ${q.to}`)).toBeVisible();
+  await page.getByRole('textbox', { name: 'From' }).fill(q.to);
+  await page.getByRole('textbox', { name: 'From' }).press('Tab');
+  await page.getByRole('textbox', { name: 'To' }).fill(q.from);
+  await page.getByRole('textbox', { name: 'To' }).press('Tab');
+  await page.keyboard.press('Escape');
+  const notApplied = page.getByLabel('Dates not applied');
+  await expect(notApplied).toContainText('the last dates that were right: fix the dates above to see the period you typed.');
+  await page.screenshot({ path: 'test-results/reciprocity-dates-backwards.png' });
+  await page.getByRole('textbox', { name: 'To' }).fill(q.to);
+  await page.getByRole('textbox', { name: 'To' }).press('Tab');
+  await expect(notApplied).toHaveCount(0);
+});

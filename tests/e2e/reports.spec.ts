@@ -169,4 +169,18 @@ test('dates typed the wrong way round produce no PDF, and say why', async ({ pag
   expect(Math.abs(toBox.y - fromBox.y)).toBeLessThan(2);
   expect(toBox.x).toBeGreaterThan(fromBox.x + fromBox.width);
   await page.screenshot({ path: 'test-results/reports-dates-backwards.png' });
+  // Fixed, or wrong another way: the red line about the dates as they were goes.
+  await page.getByRole('textbox', { name: 'From' }).fill('2026-04-01');
+  await page.getByRole('textbox', { name: 'From' }).press('Tab');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  await page.getByRole('textbox', { name: 'To' }).fill('31.12.2025');
+  await page.getByRole('textbox', { name: 'To' }).press('Tab');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^To must be a real date/);
+  await page.getByRole('textbox', { name: 'To' }).fill('2026-05-31');
+  await page.getByRole('textbox', { name: 'From' }).fill('01.04.2026');
+  await page.getByRole('textbox', { name: 'From' }).press('Tab');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
-import { Group, SegmentedControl, Text } from '@mantine/core';
+import { Alert, Group, SegmentedControl, Text } from '@mantine/core';
 import { chapterToday } from '../chapter-today';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Period } from '../../shared/contract';
 import { periodPresets, presetPeriod, readTypedPeriod, type PeriodPreset } from '../../shared/periods';
 import { IsoDateField } from './IsoDateField';
@@ -96,5 +96,22 @@ export function PeriodPicker({ state, size = 'sm', disabled = false }: { state: 
         />
       </Group>
     </Group>
+  );
+}
+
+/**
+ * Dates typed wrong in the period picker: the figures are still the last right period's, and say
+ * so above them, dimmed (a wrong date never leaves other figures looking like the period typed).
+ */
+export function LastRightPeriod({ period, children }: { period: ReturnType<typeof usePeriod>; children: ReactNode }) {
+  const problem = periodProblem(period);
+  return (
+    <>
+      {problem ? <Alert color="orange" mb="sm" aria-label="Dates not applied">{`Figures below are for ${period.period.from} to ${period.period.to}, the last dates that were right: fix the dates above to see the period you typed.`}</Alert> : null}
+      {/* inert: the stale figures can be read but not acted on (no dispute raised against a period not meant). */}
+      <div style={problem ? { opacity: 0.4 } : undefined} inert={problem ? true : undefined}>
+        {children}
+      </div>
+    </>
   );
 }

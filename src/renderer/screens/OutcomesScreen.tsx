@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Group, List, Modal, NumberInput, Pagination
 import { useFullscreenElement } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconDownload, IconMaximize } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import type { Chapter, Dispute, MemberOutcome, OutcomeRules, Outcomes } from '../../shared/contract';
 import { disputeGroundLabels, disputeGrounds, disputeResolutions, lostReasonLabels, type DisputeGround, type DisputeResolution } from '../../shared/domain';
 import { LedgerError } from '../../shared/errors';
@@ -11,7 +11,7 @@ import { formatMoney, minorDigits, minorToMajor } from '../../shared/money';
 import { ledger } from '../client';
 import { downloadBytes } from '../download';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
+import { LastRightPeriod, PeriodPicker, usePeriod } from '../components/PeriodPicker';
 import { IsoDateField } from '../components/IsoDateField';
 import { chapterToday } from '../chapter-today';
 import { datedFieldProblem } from '../../shared/fields';
@@ -77,22 +77,6 @@ export function OutcomesScreen({ chapter }: { chapter: Chapter }) {
   );
 }
 
-/**
- * Dates typed wrong in the period picker: every tab's figures are still the last right period's, and say
- * so above them, dimmed (a wrong date never leaves other figures looking like the period typed).
- */
-function LastRightPeriod({ period, children }: { period: ReturnType<typeof usePeriod>; children: ReactNode }) {
-  const problem = periodProblem(period);
-  return (
-    <>
-      {problem ? <Alert color="orange" mb="sm" aria-label="Dates not applied">{`Figures below are for ${period.period.from} to ${period.period.to}, the last dates that were right: fix the dates above to see the period you typed.`}</Alert> : null}
-      {/* inert: the stale figures can be read but not acted on (no dispute raised against a period not meant). */}
-      <div style={problem ? { opacity: 0.4 } : undefined} inert={problem ? true : undefined}>
-        {children}
-      </div>
-    </>
-  );
-}
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (

@@ -178,10 +178,18 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
 
   const requestKey = (request: ProduceReportInput | string) => (typeof request === 'string' ? null : JSON.stringify(request));
   // A preview of other dates, another member or meeting is no longer what the form shows: it goes.
-  const asked = requestKey(input());
+  const formNow = input();
+  const asked = requestKey(formNow);
   useEffect(() => {
     if (preview && preview.request !== asked) setPreview(null);
   }, [asked, preview]);
+  // A red line about the form as it was (dates wrong, then fixed or wrong another way) goes once the form changes.
+  const formSays = typeof formNow === 'string' ? formNow : asked;
+  const saidFor = useRef(formSays);
+  useEffect(() => {
+    if (saidFor.current !== formSays) setError(null);
+    saidFor.current = formSays;
+  }, [formSays]);
 
   const produce = async (by: 'preview' | 'save' | 'print' = 'preview') => {
     const request = input();
