@@ -4,7 +4,7 @@ import { IconDownload, IconEye, IconFolder, IconPlayerStop, IconPrinter } from '
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, Meeting, ProduceReportInput, StatementsJob } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
-import { periodPresets, presetPeriod, quarterLabel, quarterOf, type PeriodPreset } from '../../shared/periods';
+import { quarterLabel, quarterOf, type PeriodPreset } from '../../shared/periods';
 import { ledger } from '../client';
 import { downloadBytes, pdfBlobUrl } from '../download';
 import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
@@ -57,19 +57,13 @@ function stoppedWords(job: StatementsJob): string {
   return `Stopped after ${singles} of ${job.total} members' statements: ${singles === 1 ? 'that file is' : 'those files are'} in ${job.folder}; the others and the combined PDF were not written.`;
 }
 
-/**
- * An all-statements job left running when the screen was left (a year's PDF takes seconds; the secretary
- * looks at the Meeting screen meanwhile): coming back, the screen shows it again — its progress, then its
- * PDF, the files written, or how it stopped — for the period it was started for.
- */
-let leftRunning: { job: StatementsJob; period: { from: string; to: string } } | null = null;
-const samePeriod = (a: { from: string; to: string }, b: { from: string; to: string }) => a.from === b.from && a.to === b.to;
-
 type Made = { fileName: string; bytes: Uint8Array; request: string };
 /**
  * What the screen showed when it was left — the report chosen, its period, member, meeting or quarter, the
  * last PDF made (or files written, or how a job stopped) — shown again on coming back, as a secretary who
- * looked at the Meeting screen for a moment expects. A PDF that finished just as the screen was left is kept too.
+ * looked at the Meeting screen for a moment expects. A PDF that finished just as the screen was left is kept
+ * too, and an all-statements job still running (a year's PDF takes seconds) is followed again: its progress,
+ * then its PDF, files or how it stopped. Its report and period are the ones kept (they are locked while it runs).
  */
 const kept: {
   kind?: Kind;
@@ -80,6 +74,7 @@ const kept: {
   made?: Made | null;
   written?: { folder: string; files: Array<{ name: string }> } | null;
   stopped?: string | null;
+  running?: { job: StatementsJob; period: { from: string; to: string } } | null;
 } = {};
 
 const reportMeetingLabel = (m: Meeting) => `${m.meetingOn} · ${m.status === 'completed' ? 'closed' : m.status} · ${m.slipCount} slip${m.slipCount === 1 ? '' : 's'}`;
@@ -113,8 +108,9 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
   // An all-statements job being followed (statement 12 of 60…), and whether the screen is still shown.
   const [job, setJob] = useState<StatementsJob | null>(null);
   const [stopped, setStopped] = useState<string | null>(back?.stopped ?? null);
-  // Kept while shown, for the next visit.
+  // Kept while shown, for the next visit (not a visit opened by Print on the Meeting screen: the screen as it was left before it stays).
   useEffect(() => {
+    if (initial) return;
     Object.assign(kept, {
       kind,
       period: { preset: period.preset, period: period.period },
@@ -125,20 +121,24 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
       written,
       stopped,
     });
+    // `initial` is fixed for the visit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [kind, period.preset, period.period, memberId, meetingId, quarter, preview, written, stopped]);
   const shown = useRef(true);
   const following = useRef<StatementsJob | null>(null);
   const followingPeriod = useRef<{ from: string; to: string } | null>(null);
   useEffect(() => {
     shown.current = true;
-    const back = leftRunning;
-    leftRunning = null;
-    if (back) void resume(back.job, back.period);
+    const left = back?.running;
+    if (left) {
+      kept.running = null;
+      void resume(left.job, left.period);
+    }
     return () => {
       shown.current = false;
       // Leaving the screen leaves the job running (a folder is written to the end, a PDF is made): shown again on coming back.
       const left = following.current;
-      if (left?.state === 'running') leftRunning = { job: left, period: followingPeriod.current! };
+      if (left?.state === 'running') kept.running = { job: left, period: followingPeriod.current! };
     };
     // Once per visit of the screen.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -217,7 +217,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     const bytes = Uint8Array.from(atob(made.pdfBase64), (c) => c.charCodeAt(0));
     const produced = { url: pdfBlobUrl(bytes), fileName: made.fileName, bytes, request: JSON.stringify(request) };
     // Finished as the screen was left: shown on coming back.
-    if (!shown.current) Object.assign(kept, { kind: request.report, made: { fileName: made.fileName, bytes, request: produced.request } });
+    if (!shown.current && !initial) Object.assign(kept, { kind: request.report, made: { fileName: made.fileName, bytes, request: produced.request } });
     setPreview(produced);
     return produced;
   };
@@ -254,14 +254,8 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     return current;
   };
 
-  /** The job left running when the screen was left, followed again: the form shows what it was started for. */
+  /** The job left running when the screen was left, followed again (the kept form is the one it was started from). */
   const resume = async (left: StatementsJob, of: { from: string; to: string }) => {
-    setKind('all_statements');
-    // "Last quarter" again when those were its dates, else the dates themselves.
-    const today = chapterToday();
-    const preset = periodPresets.find((p) => p.id !== 'custom' && samePeriod(presetPeriod(p.id, today), of))?.id ?? 'custom';
-    period.setPreset(preset);
-    period.setPeriod(of);
     setBusy(true);
     try {
       const done = await follow(left, of);
@@ -289,7 +283,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
       const wrongDates = periodProblem(period);
       if (wrongDates) throw new Error(wrongDates);
       const done = await followStatements('folder');
-      if (done && !shown.current) Object.assign(kept, { kind: 'all_statements', written: { folder: done.folder!, files: done.written } });
+      if (done && !shown.current && !initial) Object.assign(kept, { kind: 'all_statements', written: { folder: done.folder!, files: done.written } });
       if (done) setWritten({ folder: done.folder!, files: done.written });
     } catch (e) {
       setError((e as Error).message);
