@@ -11,6 +11,7 @@
 // in the temporary folder as ledger-million-by-import.sqlite) and measured like the ten-year file. A meeting's
 // own work (attendance, closing, follow-ups) costs ~0.2 s of CPU whatever its size, so 5,000 weeks × 200
 // slips would take about four times as long.
+import { followStatementsEveryMs } from '../shared/statements-follow';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -260,7 +261,7 @@ export async function runHistoryBench(): Promise<void> {
       for (const m of members) await report({ report: 'member_statement', memberId: m.id, ...year, producedAt });
     });
     // As the Reports screen makes "All statements": choosing it starts (and warms) the workers, a few
-    // seconds pass while the period is picked, then the job, followed every 300 ms as the screen does
+    // seconds pass while the period is picked, then the job, followed as the screen does (each look answered when the job ends, or after 300 ms)
     // (its CPU is the whole process's, the workers' included). The warm-up is timed apart.
     const prepare = () =>
       clocked(async () => {
@@ -273,12 +274,11 @@ export async function runHistoryBench(): Promise<void> {
         if (!started.ok) throw new Error(`startAllStatements: ${started.error.message}`);
         const id = (started.value as { id: string }).id;
         for (;;) {
-          const job = reports.call('allStatementsJob', { jobId: id });
+          const job = await reports.callAsync('allStatementsJob', { jobId: id, waitMs: followStatementsEveryMs });
           if (!job.ok) throw new Error(`allStatementsJob: ${job.error.message}`);
           const state = (job.value as { state: string; message?: string }).state;
           if (state === 'done') break;
           if (state !== 'running') throw new Error(`the statements job ended ${state}: ${(job.value as { message?: string }).message ?? ''}`);
-          await new Promise((resolve) => setTimeout(resolve, 300));
         }
       });
     // The same without the head start (produceReport, as a tool or the harness asks for it: workers started then).

@@ -68,16 +68,16 @@ if (!only || only === 'all') {
   console.log(`All statements as one PDF: data ${s(d)}; PDF ${s(r)}; ${r.value.length} bytes`);
 }
 if (only === 'job') {
-  // As the Reports screen makes it: a job in a worker thread, followed every 300 ms (CPU: the whole process, worker included).
-  const { startStatementsJob, statementsJob, warmStatementsWorkers } = await import('../server/statement-jobs');
+  // As the Reports screen makes it: a job in worker threads, followed as the screen does (CPU: the whole process, worker included).
+  const { startStatementsJob, statementsJobWhenEnded, warmStatementsWorkers } = await import('../server/statement-jobs');
+  const { followStatementsEveryMs } = await import('../shared/statements-follow');
   // As the screen does when "All statements" is chosen: the workers started and warmed first.
   if (process.argv.includes('--prepared')) console.log(`workers warmed up: ${s(await clocked(() => warmStatementsWorkers(sourceFontsDir)))}`);
   const j = await clocked(async () => {
     const started = await startStatementsJob(db, { period: year, producedAt, fontsDir: sourceFontsDir, folder: null, ...(process.env.WORKERS ? { workers: Number(process.env.WORKERS) } : {}) });
     for (;;) {
-      const job = statementsJob(started.id);
+      const job = await statementsJobWhenEnded(started.id, followStatementsEveryMs);
       if (job.state !== 'running') return job;
-      await new Promise((resolve) => setTimeout(resolve, 300));
     }
   });
   if (out && j.value.pdf) writeFileSync(path.join(out, 'all-job.pdf'), Buffer.from(j.value.pdf.pdfBase64, 'base64'));

@@ -34,7 +34,7 @@ import { renderPdf } from '../reports/render';
 import { requireChapter } from '../services/chapter';
 import { palmsCsv } from '../services/palms-export';
 import { produceReport } from '../services/reports';
-import { cancelStatementsJob, runStatementsJob, saveAllStatements, startStatementsJob, statementsJob, warmStatementsWorkers } from './statement-jobs';
+import { cancelStatementsJob, runStatementsJob, saveAllStatements, startStatementsJob, statementsJob, statementsJobWhenEnded, warmStatementsWorkers } from './statement-jobs';
 import { listAuditLog } from '../services/audit-log';
 import { fullAuditCheck } from '../services/audit-chain-checks';
 import { fullAuditCheckInBackground } from '../services/audit-check-in-background';
@@ -263,7 +263,7 @@ const handlers: Handlers = {
     if (!folder) throw nothingChosen();
     return startStatementsJob(ctx.db, { ...options, folder });
   },
-  allStatementsJob: (_ctx, input) => statementsJob(input.jobId),
+  allStatementsJob: (_ctx, input) => (input.waitMs ? statementsJobWhenEnded(input.jobId, input.waitMs) : statementsJob(input.jobId)),
   cancelAllStatements: (_ctx, input) => cancelStatementsJob(input.jobId),
   prepareAllStatements: async (ctx) => ({ workers: await warmStatementsWorkers(ctx.fontsDir ?? sourceFontsDir, memberNamesToWarmUp(ctx.db)) }),
   exportAllTables: async (ctx) => {

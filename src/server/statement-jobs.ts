@@ -362,6 +362,18 @@ export function statementsJob(id: string): StatementsJob {
   return requireJob(id).job;
 }
 
+/**
+ * The job once it has ended, or as it is after `waitMs` if it has not: the screen follows a job with
+ * this, so the finished PDF reaches it at once rather than at its next look a few hundred ms later.
+ */
+export async function statementsJobWhenEnded(id: string, waitMs: number): Promise<StatementsJob> {
+  const running = requireJob(id);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([running.finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
+  return running.job;
+}
+
 /** A stopped job: what is on disk is what was written (a statement finished just as it was stopped counts too). */
 function stoppedState(running: Running): Partial<StatementsJob> {
   const folder = running.job.folder;

@@ -267,6 +267,28 @@ export interface OpenReferralsListed {
   openReferralsNotListed: { count: number; from: string; to: string } | null;
 }
 
+/** A member's open referrals counted: all of them, and those given before the period with their first and last day. */
+export interface OpenReferralsCounted {
+  total: number;
+  before: { count: number; first: string | null; last: string | null };
+}
+
+/**
+ * Every member's open referrals counted at once, as `openReferralsListed` counts one member's (given or
+ * received, any date; a referral to oneself, were there one, counted once): "All statements" asks one
+ * grouped query instead of two per member. Members with none are not in the map.
+ */
+export function openReferralsCountedByMember(db: Db, period: Period): Map<string, OpenReferralsCounted> {
+  const rows = db.all<{ memberId: string; total: number; count: number; first: string | null; last: string | null }>(sql`
+    WITH open AS (SELECT r.giver_id, r.receiver_id, m.meeting_on FROM referrals r JOIN meetings m ON m.id = r.meeting_id
+      WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND r.status IN ('new', 'contacted', 'meeting_set')),
+    sides AS (SELECT giver_id AS member_id, meeting_on FROM open UNION ALL SELECT receiver_id, meeting_on FROM open WHERE receiver_id <> giver_id)
+    SELECT member_id AS memberId, count(*) AS total, coalesce(sum(meeting_on < ${period.from}), 0) AS count,
+      min(CASE WHEN meeting_on < ${period.from} THEN meeting_on END) AS first, max(CASE WHEN meeting_on < ${period.from} THEN meeting_on END) AS last
+    FROM sides GROUP BY member_id`);
+  return new Map(rows.map((r) => [r.memberId, { total: r.total, before: { count: r.count, first: r.first, last: r.last } }]));
+}
+
 /** A statement or a renewal pack lists at least this many open referrals (the most recent) when the period has fewer. */
 export const openReferralsListedAtLeast = 20;
 
@@ -275,20 +297,24 @@ export const openReferralsListedAtLeast = 20;
  * recent before it up to `openReferralsListedAtLeast` rows; the older rest is counted with its dates (ten
  * years of never-closed referrals were 200 rows, five pages, on every statement, and cut there unsaid).
  */
-export function openReferralsListed(db: Db, memberId: string, period: Period, today: string): OpenReferralsListed {
+export function openReferralsListed(db: Db, memberId: string, period: Period, today: string, counted?: OpenReferralsCounted): OpenReferralsListed {
   const filter = { memberId, status: 'open' as const, olderThanDays: 0 };
-  const total = countOpenReferrals(db, filter, today).total;
-  // Those given before the period: counted with their first and last day, the same filter as the count above.
-  const before = db.get<{ count: number; first: string | null; last: string | null }>(sql`SELECT count(*) AS count, min(m.meeting_on) AS first, max(m.meeting_on) AS last
+  const { total, before } = counted ?? {
+    total: countOpenReferrals(db, filter, today).total,
+    // Those given before the period: counted with their first and last day, the same filter as the count above.
+    before: db.get<OpenReferralsCounted['before']>(sql`SELECT count(*) AS count, min(m.meeting_on) AS first, max(m.meeting_on) AS last
     FROM referrals r JOIN meetings m ON m.id = r.meeting_id
     WHERE r.deleted_at IS NULL AND m.status <> 'cancelled' AND r.status IN ('new', 'contacted', 'meeting_set')
-      AND (r.giver_id = ${memberId} OR r.receiver_id = ${memberId}) AND m.meeting_on < ${period.from}`)!;
+      AND (r.giver_id = ${memberId} OR r.receiver_id = ${memberId}) AND m.meeting_on < ${period.from}`)!,
+  };
   // The most recent older ones make up at least the minimum; the list is oldest first, so they are skipped from its start.
   const olderListed = Math.min(before.count, Math.max(openReferralsListedAtLeast - (total - before.count), 0));
   const skipped = before.count - olderListed;
-  const listed = total > skipped ? listOpenReferrals(db, { ...filter, offset: skipped, limit: total - skipped }, today) : [];
+  // With older ones both listed and not, the list starts one row earlier: that row is the newest of those not listed (its day is said).
+  const from = olderListed && skipped ? skipped - 1 : skipped;
+  const rows = total > from ? listOpenReferrals(db, { ...filter, offset: from, limit: total - from }, today) : [];
+  const listed = from < skipped ? rows.slice(1) : rows;
   if (!skipped) return { openReferrals: listed, openReferralsTotal: total, openReferralsNotListed: null };
-  // The newest of those not listed: the row just before the first listed when some older ones are listed.
-  const lastSkipped = olderListed ? listOpenReferrals(db, { ...filter, offset: skipped - 1, limit: 1 }, today)[0]!.meetingOn : before.last!;
+  const lastSkipped = from < skipped ? rows[0]!.meetingOn : before.last!;
   return { openReferrals: listed, openReferralsTotal: total, openReferralsNotListed: { count: skipped, from: before.first!, to: lastSkipped } };
 }

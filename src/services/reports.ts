@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../db/open';
 import { clientOf, ledgerState } from '../db/ledger-state';
-import type { MemberScore, MemberTally, Period, ProduceReportInput } from '../shared/contract';
+import type { MemberScore, MemberTally, MemberTrend, Period, ProduceReportInput } from '../shared/contract';
 import { chapterTimeZone, dayIn } from '../shared/time-zone';
 import { addDays, addMonths } from '../shared/dates';
 import { quarterLabel, quarterOf } from '../shared/periods';
@@ -22,11 +22,11 @@ import { weeklyMeetingReport } from '../reports/weekly-meeting';
 import { getChapter, requireChapter } from './chapter';
 import { getMeetingSheet } from './meetings';
 import { requireMember } from './members';
-import { openReferralsListed } from './referrals';
+import { openReferralsCountedByMember, openReferralsListed, type OpenReferralsCounted } from './referrals';
 import { memberScore, scorecard, scoreEndMonth } from './scorecard';
 import { seatMap } from './seats';
 import { listMeetingSlips } from './slips';
-import { chapterTotals, memberTallies, memberTrend, oneWayPairsOf, referralMatrix } from './tallies';
+import { chapterTotals, memberTallies, memberTrend, memberTrends, oneWayPairsOf, referralMatrix } from './tallies';
 import { lookUpNames, lookUpParties, wordEntry } from './audit-wording';
 import { endOfDayInstant, membersOnDay, openSeatsOnDay, outcomesOnDay } from './state-on-day';
 import { tyfcbRows } from './tyfcb-counted';
@@ -104,6 +104,10 @@ function periodName(period: Period): string {
  */
 export interface StatementShared {
   tallies: MemberTally[];
+  /** Every member's months and counterparties over the period's figures (grouped queries, not one set per member). */
+  trendOf: (memberId: string) => MemberTrend;
+  /** Every member's open referrals counted (one grouped query); each statement then lists its own. */
+  openCountedOf: (memberId: string) => OpenReferralsCounted;
   /** The member's score and the scoring period, as the Scorecard screen shows them. */
   scoreOf: (memberId: string) => { profileName: string; period: Period; periodWords: string; score: MemberScore | null };
 }
@@ -120,7 +124,9 @@ export function statementsShared(db: Db, period: Period, producedAt: Date): Stat
   const { today, figures, endMonth } = statementContext(db, period, producedAt);
   const card = scorecard(db, { endMonth }, today);
   const scores = new Map(card.members.map((m) => [m.memberId, m]));
-  return { tallies: memberTallies(db, figures), scoreOf: (id) => ({ profileName: card.profileName, period: card.period, periodWords: card.periodWords, score: scores.get(id) ?? null }) };
+  const open = openReferralsCountedByMember(db, period);
+  const noneOpen: OpenReferralsCounted = { total: 0, before: { count: 0, first: null, last: null } };
+  return { tallies: memberTallies(db, figures), trendOf: memberTrends(db, figures, null).of, openCountedOf: (id) => open.get(id) ?? noneOpen, scoreOf: (id) => ({ profileName: card.profileName, period: card.period, periodWords: card.periodWords, score: scores.get(id) ?? null }) };
 }
 
 /**
@@ -223,8 +229,8 @@ export function memberStatementData(db: Db, memberId: string, period: Period, pr
     period,
     member: { name: member.fullName, company: member.company, classificationName: member.classificationName },
     tally: tallies.find((m) => m.memberId === member.id) ?? null,
-    trend: memberTrend(db, member.id, figures),
-    ...openReferralsListed(db, member.id, period, today),
+    trend: shared ? shared.trendOf(member.id) : memberTrend(db, member.id, figures),
+    ...openReferralsListed(db, member.id, period, today, shared?.openCountedOf(member.id)),
     score: card.score,
     scorePeriod: card.period,
     scorePeriodWords: card.periodWords,

@@ -266,51 +266,88 @@ export function membersWithoutRecentReferral(db: Db, p: Period, today: string, w
 
 /** One member's months and counterparties: the member detail chart and lists. */
 export function memberTrend(db: Db, memberId: string, p: Period): MemberTrend {
-  const months = db.all<MemberTrend['months'][number]>(sql`
+  return memberTrends(db, p, memberId).of(memberId);
+}
+
+/**
+ * The months and counterparties of one member (`only`) or of every member at once (null: "All
+ * statements", one grouped query per list instead of one per member). The same statements either way,
+ * the member's conditions in place of `1`, so a statement prints what the member's drawer shows.
+ */
+export function memberTrends(db: Db, p: Period, only: string | null): { of: (memberId: string) => MemberTrend } {
+  const whose = (column: SQL) => (only === null ? sql`1` : sql`${column} = ${only}`);
+  const months = db.all<MemberTrend['months'][number] & { memberId: string }>(sql`
     WITH ${periodMeetings(p)},
     events AS (
-      SELECT substr(pm.meeting_on, 1, 7) AS month, 1 AS given, 0 AS received, 0 AS gen, 0 AS rec
-        FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.giver_id = ${memberId}
-      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 1, 0, 0
-        FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND r.receiver_id = ${memberId}
-      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 0, CASE WHEN disputed THEN 0 ELSE amount_minor END, 0
-        FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, sql`t.referrer_id = ${memberId}`)}) ty JOIN pm ON pm.id = ty.meeting_id
-      UNION ALL SELECT substr(pm.meeting_on, 1, 7), 0, 0, 0, CASE WHEN disputed THEN 0 ELSE amount_minor END
-        FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, sql`t.closer_id = ${memberId}`)}) ty JOIN pm ON pm.id = ty.meeting_id
-      UNION ALL SELECT DISTINCT substr(meeting_on, 1, 7), 0, 0, 0, 0 FROM pm)
-    SELECT month, sum(given) AS given, sum(received) AS received, sum(gen) AS tyfcbGeneratedMinor, sum(rec) AS tyfcbReceivedMinor
-    FROM events GROUP BY month ORDER BY month`);
+      SELECT r.giver_id AS member_id, substr(pm.meeting_on, 1, 7) AS month, 1 AS given, 0 AS received, 0 AS gen, 0 AS rec
+        FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND ${whose(sql`r.giver_id`)}
+      UNION ALL SELECT r.receiver_id, substr(pm.meeting_on, 1, 7), 0, 1, 0, 0
+        FROM referrals r JOIN pm ON pm.id = r.meeting_id WHERE r.deleted_at IS NULL AND ${whose(sql`r.receiver_id`)}
+      UNION ALL SELECT ty.referrer_id, substr(pm.meeting_on, 1, 7), 0, 0, CASE WHEN disputed THEN 0 ELSE amount_minor END, 0
+        FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, whose(sql`t.referrer_id`))}) ty JOIN pm ON pm.id = ty.meeting_id
+      UNION ALL SELECT ty.closer_id, substr(pm.meeting_on, 1, 7), 0, 0, 0, CASE WHEN disputed THEN 0 ELSE amount_minor END
+        FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, whose(sql`t.closer_id`))}) ty JOIN pm ON pm.id = ty.meeting_id)
+    SELECT member_id AS memberId, month, sum(given) AS given, sum(received) AS received, sum(gen) AS tyfcbGeneratedMinor, sum(rec) AS tyfcbReceivedMinor
+    FROM events GROUP BY member_id, month ORDER BY member_id, month`);
+  // Every month of the period with a meeting is on the chart, a month with nothing at zero.
+  const periodMonths = db.all<{ month: string }>(sql`WITH ${periodMeetings(p)} SELECT DISTINCT substr(meeting_on, 1, 7) AS month FROM pm ORDER BY month`).map((m) => m.month);
   const counterparties = (mine: SQL, theirs: SQL) =>
-    db.all<{ memberId: string; name: string; referrals: number }>(sql`
+    db.all<{ self: string; memberId: string; name: string; referrals: number }>(sql`
       WITH ${periodMeetings(p)}
-      SELECT o.id AS memberId, o.display_name AS name, count(*) AS referrals
+      SELECT ${mine} AS self, o.id AS memberId, o.display_name AS name, count(*) AS referrals
       FROM referrals r JOIN pm ON pm.id = r.meeting_id JOIN members o ON o.id = ${theirs}
-      WHERE r.deleted_at IS NULL AND ${mine} = ${memberId}
-      GROUP BY o.id ORDER BY referrals DESC, o.sort_name`);
+      WHERE r.deleted_at IS NULL AND ${whose(mine)}
+      GROUP BY ${mine}, o.id ORDER BY ${mine}, referrals DESC, o.sort_name`);
   // One-to-ones at the period's closed meetings, whichever side of the slip the member is on.
-  const oneToOnesWith = db.all<{ memberId: string; name: string; oneToOnes: number }>(sql`
+  const oneToOnesWith = db.all<{ self: string; memberId: string; name: string; oneToOnes: number }>(sql`
     WITH ${periodMeetings(p)},
     met AS (
-      SELECT CASE WHEN o.member_a_id = ${memberId} THEN o.member_b_id ELSE o.member_a_id END AS other_id
-      FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id
-      WHERE o.deleted_at IS NULL AND (o.member_a_id = ${memberId} OR o.member_b_id = ${memberId}))
-    SELECT m.id AS memberId, m.display_name AS name, count(*) AS oneToOnes
+      SELECT o.member_a_id AS self_id, o.member_b_id AS other_id FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id
+      WHERE o.deleted_at IS NULL AND ${whose(sql`o.member_a_id`)}
+      UNION ALL
+      SELECT o.member_b_id, o.member_a_id FROM one_to_ones o JOIN pm ON pm.id = o.meeting_id
+      WHERE o.deleted_at IS NULL AND ${whose(sql`o.member_b_id`)})
+    SELECT met.self_id AS self, m.id AS memberId, m.display_name AS name, count(*) AS oneToOnes
     FROM met JOIN members m ON m.id = met.other_id
-    GROUP BY m.id ORDER BY oneToOnes DESC, m.sort_name`);
+    GROUP BY met.self_id, m.id ORDER BY met.self_id, oneToOnes DESC, m.sort_name`);
   // TYFCB under an open dispute, left out of the months' money above and shown apart on both sides:
   // as the thanker (closer) and as the member credited with the business (referrer).
-  const disputed = db.get<MemberTrend['tyfcbDisputed']>(sql`
+  const disputed = db.all<MemberTrend['tyfcbDisputed'] & { memberId: string }>(sql`
     WITH ${periodMeetings(p)},
-    ty AS (SELECT amount_minor, 1 AS gen, 0 AS rec FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, sql`t.referrer_id = ${memberId}`)}) WHERE disputed
-      UNION ALL SELECT amount_minor, 0, 1 FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, sql`t.closer_id = ${memberId}`)}) WHERE disputed)
-    SELECT coalesce(sum(CASE WHEN gen = 1 THEN amount_minor END), 0) AS generatedMinor, coalesce(sum(gen), 0) AS generatedSlips,
+    ty AS (SELECT referrer_id AS member_id, amount_minor, 1 AS gen, 0 AS rec FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, whose(sql`t.referrer_id`))}) WHERE disputed
+      UNION ALL SELECT closer_id, amount_minor, 0, 1 FROM (${tyfcbRows(sql`JOIN pm ON pm.id = t.meeting_id`, whose(sql`t.closer_id`))}) WHERE disputed)
+    SELECT member_id AS memberId, coalesce(sum(CASE WHEN gen = 1 THEN amount_minor END), 0) AS generatedMinor, coalesce(sum(gen), 0) AS generatedSlips,
       coalesce(sum(CASE WHEN rec = 1 THEN amount_minor END), 0) AS receivedMinor, coalesce(sum(rec), 0) AS receivedSlips
-    FROM ty`)!;
+    FROM ty GROUP BY member_id`);
+  const bySelf = <T extends { self: string }>(rows: T[]) => groupBy(rows, (r) => r.self, ({ self: _, ...rest }) => rest);
+  const monthsOf = groupBy(months, (m) => m.memberId, ({ memberId: _, ...rest }) => rest);
+  const gives = bySelf(counterparties(sql`r.giver_id`, sql`r.receiver_id`));
+  const receives = bySelf(counterparties(sql`r.receiver_id`, sql`r.giver_id`));
+  const met = bySelf(oneToOnesWith);
+  const disputes = new Map(disputed.map(({ memberId, ...d }) => [memberId, d]));
+  const none = { generatedMinor: 0, generatedSlips: 0, receivedMinor: 0, receivedSlips: 0 };
   return {
-    months,
-    tyfcbDisputed: disputed,
-    givesTo: counterparties(sql`r.giver_id`, sql`r.receiver_id`),
-    receivesFrom: counterparties(sql`r.receiver_id`, sql`r.giver_id`),
-    oneToOnesWith,
+    of: (memberId) => {
+      const active = new Map((monthsOf.get(memberId) ?? []).map((m) => [m.month, m]));
+      return {
+        months: periodMonths.map((month) => active.get(month) ?? { month, given: 0, received: 0, tyfcbGeneratedMinor: 0, tyfcbReceivedMinor: 0 }),
+        tyfcbDisputed: disputes.get(memberId) ?? none,
+        givesTo: gives.get(memberId) ?? [],
+        receivesFrom: receives.get(memberId) ?? [],
+        oneToOnesWith: met.get(memberId) ?? [],
+      };
+    },
   };
+}
+
+/** Rows in their order, grouped under a key (each row as `shape` makes it). */
+function groupBy<T, K, U>(rows: T[], key: (row: T) => K, shape: (row: T) => U): Map<K, U[]> {
+  const groups = new Map<K, U[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(shape(row));
+    else groups.set(k, [shape(row)]);
+  }
+  return groups;
 }

@@ -45,7 +45,7 @@ import {
 export * from './meeting-schemas';
 export * from './tally-schemas';
 import { palmsReconciliationOut, palmsFileInput, attendanceFileInput, rosterFileInput, attendancePreviewOut, rosterPreviewOut, exportTablesOut, importFileInput, importPreviewOut, importResultOut, importBatchOut, undoImportInput, undoImportOut, auditEntryOut, listAuditLogInput, backupOut, backupsOut, setBackupLimitInput, restoreBackupInput, restoredOut, produceReportInput, producedReportOut, flagsOut, matrixOut, memberScoreOut, memberTrendInput, memberTrendOut, palmsCsvOut, periodInput, scorecardInput, talliesOut } from './tally-schemas';
-import { bands as scoreBands, saveAllStatementsInput, savedStatementsOut, startAllStatementsInput, statementsJobInput, statementsJobOut } from './tally-schemas';
+import { bands as scoreBands, followStatementsJobInput, saveAllStatementsInput, savedStatementsOut, startAllStatementsInput, statementsJobInput, statementsJobOut } from './tally-schemas';
 export * from './outcome-schemas';
 import { disputeOut, disputeTyfcbInput, integrityFlagsOut, linkTyfcbInput, listDisputesInput, listTyfcbInput, outcomeRulesSchema, outcomesOut, memberOutcomesByMonthInput, memberOutcomesByMonthOut, pairOutcomesInput, pairOutcomesOut, recognitionOut, recognitionPdfInput, referralHistoryOut, resolveDisputeInput, staleReferralsInput, staleReferralsOut, tyfcbWithDisputeOut } from './outcome-schemas';
 import { scorecardProfileInputSchema, scorecardProfileSchema } from './scorecard-profile';
@@ -489,7 +489,7 @@ export const contract = {
   // ---- issue 12: reports a president signs (every member's statement at once) ----
   saveAllStatements: method(saveAllStatementsInput, savedStatementsOut, "Every member's statement as its own PDF, plus one combined PDF, into a folder the user chooses."),
   startAllStatements: method(startAllStatementsInput, statementsJobOut, "Start making every member's statement (one PDF, or each member's PDF into a folder the user chooses) behind the window; answers with the job to follow."),
-  allStatementsJob: method(statementsJobInput, statementsJobOut, 'How far an all-statements job is (statement 12 of 60…); when done, its PDF or the files written.'),
+  allStatementsJob: method(followStatementsJobInput, statementsJobOut, 'How far an all-statements job is (statement 12 of 60…); when done, its PDF or the files written. With waitMs, answers as soon as the job ends, else after waitMs.'),
   cancelAllStatements: method(statementsJobInput, statementsJobOut, 'Stop an all-statements job at once; files already written stay and are listed.'),
   prepareAllStatements: method(none, z.object({ workers: z.number().int() }), 'Start the workers that make all statements now, so the job started a few seconds later finds them warm (the Reports screen asks when "All statements" is chosen); answers once they are ready.'),
   // ---- issue 13: the audit log's hash chain ----

@@ -431,6 +431,8 @@ export const startAllStatementsInput = z
   .strict()
   .refine(ordered, orderError);
 export const statementsJobInput = z.object({ jobId: z.string({ error: 'Give the job to look at.' }).min(1, { error: 'Give the job to look at.' }).max(100) }).strict();
+/** How far the job is; `waitMs`: answer once the job has ended or that long has passed, whichever is first (the screen learns the end at once, not at its next look). */
+export const followStatementsJobInput = statementsJobInput.extend({ waitMs: z.number({ error: 'waitMs must be a number of milliseconds.' }).int().min(0).max(5000, { error: 'Wait at most 5000 ms.' }).optional() }).strict();
 export const statementsJobOut = z.object({
   id: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),

@@ -95,6 +95,21 @@ describe('all statements as a job the screen follows', () => {
     expect(readdirSync(first.folder!).sort()).toEqual(firstFiles);
   }, 120_000);
 
+  it('the screen following the job hears of its end at once, not at the end of its wait; a look at a running job comes back after its wait with how far it is', async () => {
+    const started = ok<StatementsJob>(await api.callAsync('startAllStatements', { ...period, producedAt, output: 'pdf' }));
+    const early = ok<StatementsJob>(await api.callAsync('allStatementsJob', { jobId: started.id, waitMs: 1 }));
+    expect(early.state).toBe('running');
+    // A look that may wait five seconds: stopping the job answers it then, not five seconds later.
+    const looking = api.callAsync('allStatementsJob', { jobId: started.id, waitMs: 5000 });
+    await cancelStatementsJob(started.id);
+    const stoppedAt = Date.now();
+    expect(ok<StatementsJob>(await looking)).toMatchObject({ state: 'cancelled' });
+    expect(Date.now() - stoppedAt).toBeLessThan(2500);
+    const waitedTooLong = await api.callAsync('allStatementsJob', { jobId: started.id, waitMs: 600_000 });
+    expect(waitedTooLong.ok).toBe(false);
+    if (!waitedTooLong.ok) expect(waitedTooLong.error).toMatchObject({ field: 'waitMs', message: 'Wait at most 5000 ms.' });
+  }, 20_000);
+
   it('a job not known (the app restarted) is refused naming it, and a period nobody was a member in is refused before anything starts', async () => {
     const unknown = api.call('allStatementsJob', { jobId: 'no-such-job' });
     expect(unknown.ok).toBe(false);

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, Meeting, ProduceReportInput, StatementsJob } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
 import { quarterLabel, quarterOf, type PeriodPreset } from '../../shared/periods';
+import { followStatementsEveryMs } from '../../shared/statements-follow';
 import { ledger } from '../client';
 import { downloadBytes, pdfBlobUrl } from '../download';
 import { PeriodPicker, periodProblem, usePeriod } from '../components/PeriodPicker';
@@ -36,8 +37,6 @@ function recentQuarters(today: string, count: number) {
 }
 const olderQuartersValue = '__older_quarters__';
 
-/** How often the screen asks how far an all-statements job is. */
-const followEvery = 300;
 
 /** Where an all-statements job is, in words ("Laying out statement 12 of 60…"). */
 export function statementsJobWords(job: StatementsJob): string {
@@ -236,9 +235,9 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     setJob(current);
     try {
       while (current.state === 'running') {
-        await new Promise((resolve) => setTimeout(resolve, followEvery));
+        // Answered when the job ends, or after a few hundred ms with how far it is.
+        current = await ledger.allStatementsJob({ jobId: current.id, waitMs: followStatementsEveryMs });
         if (!shown.current) return null;
-        current = await ledger.allStatementsJob({ jobId: current.id });
         following.current = current;
         setJob(current);
       }
