@@ -14,7 +14,7 @@ import { auditAppender } from '../services/audit-chain';
 import { dateIn, describeBothReadings, parseDateText, sentence, type DateOrder } from './file-values';
 import { readAsOf, readTable, type Table } from './spreadsheet';
 import { findColumns, type ColumnSpec } from './column-mapping';
-import { chapterWarningOf } from './chapter-of-file';
+import { chapterWarningOf, refuseUnconfirmedChapter } from './chapter-of-file';
 
 const marks = new Set(['P', 'A', 'L', 'M', 'S']);
 // When BNI Connect marks a substitute it does not name them; the ledger needs a name for an S.
@@ -28,6 +28,8 @@ interface Input {
   dateOrder?: DateOrder | undefined;
   /** Columns the secretary pointed at in the preview, by field: the column's index in the header row, -1 for none. */
   columns?: Partial<Record<'firstName' | 'lastName', number>> | undefined;
+  /** The secretary said a file naming another chapter is this chapter's (see refuseUnconfirmedChapter). */
+  anotherChapter?: boolean | undefined;
 }
 
 // First Name and Last Name in English, German, French, Spanish, Dutch, Italian and Portuguese reports; every
@@ -203,6 +205,7 @@ export async function importAttendanceReport(db: Db, input: Input): Promise<Atte
   const { preview, planned, meetingRows, digest } = await analyse(db, input);
   if (preview.columnQuestion?.blocking) throw new LedgerError('invalid_input', `${preview.columnQuestion.message.replace(/\.$/, '')} before importing. Nothing was imported.`, 'columns');
   if (preview.dateOrder.question) throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
+  refuseUnconfirmedChapter(preview.chapterWarning, input.anotherChapter);
   if (planned.length === 0) return { ...preview, batchId: null };
   const client = clientOf(db);
   const batchId = randomUUID();

@@ -1,5 +1,8 @@
 // The chapter a BNI Connect report is for, read from its title block, against the chapter file open:
-// a file downloaded for the neighbouring chapter is warned about before it is imported (never refused).
+// a file downloaded for the neighbouring chapter is warned about in the preview and imported only once
+// the secretary says it is theirs.
+import { anotherChapterConfirmLabel } from '../shared/another-chapter';
+import { LedgerError } from '../shared/errors';
 import { foldName } from '../shared/names';
 import { reportTitleWords } from './title-date';
 import type { Table } from './spreadsheet';
@@ -37,9 +40,21 @@ export function chapterNamedIn(titleRows: Table): string | null {
   return null;
 }
 
+const checkAdvice = ' Check that this is the right file (or the right chapter file is open) before importing.';
+
 /** A sentence when the file names another chapter than the one open; null when the same (however written) or none. */
 export function chapterWarningOf(titleRows: Table, openChapter: string): string | null {
   const named = chapterNamedIn(titleRows);
   if (!named || chapterKey(named) === chapterKey(openChapter)) return null;
-  return `This file is for ${named}; the open chapter is ${openChapter}. Check that this is the right file (or the right chapter file is open) before importing.`;
+  return `This file is for ${named}; the open chapter is ${openChapter}.${checkAdvice}`;
+}
+
+/**
+ * A file naming another chapter is imported only once the secretary has said it is theirs (a renamed
+ * chapter, a title typed differently): the neighbouring chapter's slips or attendance, imported with one
+ * click past a yellow note, would be counted in this chapter's figures.
+ */
+export function refuseUnconfirmedChapter(warning: string | null, confirmed: boolean | undefined): void {
+  if (!warning || confirmed) return;
+  throw new LedgerError('invalid_input', `${warning.replace(checkAdvice, '')} Nothing was imported. If it is the right file, tick "${anotherChapterConfirmLabel}" and import again; if not, choose this chapter's file (or open the right chapter file).`, 'anotherChapter');
 }

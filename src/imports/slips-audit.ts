@@ -15,7 +15,7 @@ import { foldName } from '../shared/names';
 import { couldBe, memberNames, nameKey, spellingOf, withSeats } from './member-names';
 import { chapterToday, requireChapter } from '../services/chapter';
 import { titleDateOf } from './title-date';
-import { chapterWarningOf } from './chapter-of-file';
+import { chapterWarningOf, refuseUnconfirmedChapter } from './chapter-of-file';
 import { findColumns, type ColumnSpec } from './column-mapping';
 import { auditAppender } from '../services/audit-chain';
 import { linkSavedVisitorSlips, visitorSlipsLinkedWhileOpening } from '../services/visitors';
@@ -115,6 +115,8 @@ export interface ImportInput {
   skipRows?: number[];
   fixes?: Record<string, { amount?: string | undefined; credits?: string | undefined }>;
   reason?: string;
+  /** The secretary said a file naming another chapter is this chapter's (see refuseUnconfirmedChapter). */
+  anotherChapter?: boolean | undefined;
   /** Columns the secretary pointed at in the preview, by field: the column's index in the header row, -1 for none. */
   columns?: Partial<Record<Column, number>> | undefined;
 }
@@ -139,7 +141,7 @@ interface Analysis {
 const hashedPart = 2 ** 20;
 function analysisKey(db: Db, input: ImportInput): string {
   const client = clientOf(db);
-  const { contentBase64, reason: _reason, ...answers } = input;
+  const { contentBase64, reason: _reason, anotherChapter: _anotherChapter, ...answers } = input;
   const changes = client.prepare('SELECT total_changes()').pluck().get() as number;
   const version = client.pragma('data_version', { simple: true }) as number;
   const hash = createHash('sha256');
@@ -748,6 +750,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
   if (preview.dateOrder.question) {
     throw new LedgerError('invalid_input', `${preview.dateOrder.question.replace(/\.$/, '')} before importing. Nothing was imported.`, 'dateOrder');
   }
+  refuseUnconfirmedChapter(preview.chapterWarning, input.anotherChapter);
   const reason = (input.reason ?? '').trim();
   if (preview.reasonRequired && !reason) {
     throw new LedgerError('reason_required', `The meeting of ${preview.meetingOn} is closed: importing into it is an amendment. Give one reason for this import (it is kept with every slip it changes). Nothing was imported.`, 'reason');

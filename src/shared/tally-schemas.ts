@@ -392,6 +392,8 @@ export const importFileInput = z
     reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),
     /** Which column holds which field, as chosen in the preview (index in the header row, -1 for none). */
     columns: chosenColumns(slipColumnFields),
+    /** The file names another chapter and the secretary said it is this chapter's all the same. */
+    anotherChapter: z.boolean({ error: 'anotherChapter must be true or false.' }).optional(),
   })
   .strict();
 
@@ -517,6 +519,8 @@ export const attendanceFileInput = fileInput
   .extend({
     dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional(),
     columns: chosenColumns(attendanceColumnFields),
+    /** The report names another chapter and the secretary said it is this chapter's all the same. */
+    anotherChapter: z.boolean({ error: 'anotherChapter must be true or false.' }).optional(),
   })
   .strict();
 export type AttendancePreview = z.infer<typeof attendancePreviewOut>;

@@ -45,7 +45,7 @@ test('a Polish roster: the secretary points at First Name, Last Name and Classif
   await page.screenshot({ path: '/tmp/shots/s4-19b/audit-roster-import.png' });
 });
 
-test("another chapter's attendance report in Polish: the warning shows, the secretary points at the name columns, the marks can be imported", async ({ page, harness }) => {
+test("another chapter's attendance report in Polish: the warning shows, the secretary points at the name columns, and the marks are imported once the secretary says the report is theirs", async ({ page, harness }) => {
   const { db } = harness.database;
   saveChapter(db, harbour);
   addMember(db, { firstName: 'Dana', lastName: 'Ruiz', company: '', classificationId: saveClassification(db, { name: 'Realtor', sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
@@ -61,6 +61,11 @@ test("another chapter's attendance report in Polish: the warning shows, the secr
     await page.getByRole('option', { name: header }).click();
   }
   await expect(page.getByLabel('Attendance preview')).toContainText('3 marks to add');
-  await page.screenshot({ path: '/tmp/shots/s4-19b/attendance-other-chapter.png', fullPage: true });
-  await expect(page.getByRole('button', { name: 'Import 3 marks' })).toBeEnabled();
+  // Held until the secretary says the report is theirs all the same.
+  await expect(page.getByRole('button', { name: 'Import 3 marks' })).toBeDisabled();
+  await expect(page.getByText('This file names another chapter: tick "It is our file: import it into this chapter anyway" above to import it.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/attendance-other-chapter.png', fullPage: true });
+  await page.getByRole('checkbox', { name: 'It is our file: import it into this chapter anyway' }).check();
+  await page.getByRole('button', { name: 'Import 3 marks' }).click();
+  await expect(page.getByText('Imported 3 attendance marks from obecnosc.csv')).toBeVisible();
 });

@@ -24,9 +24,13 @@ test("a name outside the chapter is said to be another chapter's member or a vis
   const chooser = page.waitForEvent('filechooser');
   await page.getByLabel('Slips audit export').click();
   await (await chooser).setFiles({ name: 'slips-accents-outsiders.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
-  await expect(page.getByRole('button', { name: 'Import 1 new' })).toBeEnabled();
-  // The file's title names another chapter: a warning, not a refusal.
+  // The file's title names another chapter: the import waits until the secretary says the file is theirs.
   await expect(page.getByRole('alert', { name: "Another chapter's file?" })).toContainText('This file is for Harbour Connectors; the open chapter is Riverside Business Builders.');
+  await expect(page.getByRole('button', { name: 'Import 1 new' })).toBeDisabled();
+  await expect(page.getByText('This file names another chapter: tick "It is our file: import it into this chapter anyway" above to import it.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/import-another-chapter-held.png', fullPage: true });
+  await page.getByRole('checkbox', { name: 'It is our file: import it into this chapter anyway' }).check();
+  await expect(page.getByRole('button', { name: 'Import 1 new' })).toBeEnabled();
 
   await page.getByRole('combobox', { name: 'Map Tom Baker (Bay Builders) to member' }).click();
   await expect(page.getByRole('option', { name: 'Visitor…' })).toBeVisible();

@@ -2,13 +2,17 @@
 // (CSV) and a roster CSV, in the layouts the fixtures in tests/fixtures show.
 import Papa from 'papaparse';
 
-/** A slips audit export for the meeting on `meetingOn` (YYYY-MM-DD) between the members named. */
-export function slipsAuditCsv(meetingOn: string, names: string[]): Buffer {
+/**
+ * A slips audit export for the meeting on `meetingOn` (YYYY-MM-DD) between the members named; its title
+ * block names `chapterName` (none: the line is left blank — a file naming another chapter than the one
+ * open is imported only when the secretary says it is theirs).
+ */
+export function slipsAuditCsv(meetingOn: string, names: string[], chapterName: string | null = null): Buffer {
   const [a, b, c, d] = [names[0]!, names[1]!, names[2] ?? names[0]!, names[3] ?? names[1]!];
   const [y, m, day] = meetingOn.split('-');
   const rows = [
     [`Slips Audit Report for ${day}/${m}/${y}`, '', '', '', '', '', ''],
-    ['Harbour Connectors', '', '', '', '', '', ''],
+    [chapterName ?? '', '', '', '', '', '', ''],
     ['', '', '', '', '', '', ''],
     ['From', 'To', 'Slip Type', 'Inside/Outside', 'TYFCB', 'CEU Credits', 'Detail'],
     [a, b, 'Referral', 'Outside', '', '', 'Alvarez family - buying a first home'],

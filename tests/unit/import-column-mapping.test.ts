@@ -104,12 +104,21 @@ describe('an attendance report with headers the ledger does not recognise, or fo
   });
 
   it("warns when the report is another chapter's, whether its title block names the chapter on a line or in a Chapter row; the same chapter however written is not warned about", async () => {
-    const { api } = chapter();
+    const { api, count } = chapter();
     const warning = 'This file is for Bay Builders; the open chapter is Harbour Connectors. Check that this is the right file (or the right chapter file is open) before importing.';
     const onALine = ok<any>(await api.callAsync('previewAttendanceImport', asInput('a.csv', report([['Chapter PALMS Attendance Report'], ['Bay Builders']], 'First Name', 'Last Name'))));
     expect(onALine).toMatchObject({ chapterWarning: warning, marksToAdd: 8 });
     const inARow = ok<any>(await api.callAsync('previewAttendanceImport', asInput('a.csv', report([['Chapter PALMS Attendance Report'], ['Chapter:', 'Bay Builders']], 'First Name', 'Last Name'))));
     expect(inARow.chapterWarning).toBe(warning);
+    // Imported only once the secretary says it is theirs: refused with what to do, nothing written.
+    const other = asInput('a.csv', report([['Chapter PALMS Attendance Report'], ['Bay Builders']], 'First Name', 'Last Name'));
+    const marks = count('SELECT count(*) FROM attendance');
+    const refused = await api.callAsync('importAttendanceReport', other);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ field: 'anotherChapter', message: expect.stringMatching(/^This file is for Bay Builders; the open chapter is Harbour Connectors\. Nothing was imported\. If it is the right file, tick "It is our file: import it into this chapter anyway"/) });
+    expect(count('SELECT count(*) FROM attendance')).toBe(marks);
+    expect(ok<any>(await api.callAsync('importAttendanceReport', { ...other, anotherChapter: true })).batchId).not.toBeNull();
+    expect(count('SELECT count(*) FROM attendance')).toBe(marks + 8);
     for (const same of [[['Chapter PALMS Attendance Report'], ['BNI harbour connectors Chapter']], [['Chapter PALMS Attendance Report']], [['Chapter: Harbour Connectors']]]) {
       expect(ok<any>(await api.callAsync('previewAttendanceImport', asInput('a.csv', report(same, 'First Name', 'Last Name')))).chapterWarning).toBeNull();
     }

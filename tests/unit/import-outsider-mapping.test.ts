@@ -24,7 +24,8 @@ Lucia Fernandez,Priya Raman,TYFCB,Inside,75.25,,Small job
 ,,,,,,
 Total,,,,$475.25,,
 `;
-const input = (extra: Record<string, unknown> = {}) => ({ fileName: 'slips-accents-outsiders.csv', contentBase64: Buffer.from(file).toString('base64'), ...extra });
+// The file's title names Harbour Connectors (the neighbouring chapter's name on a shared export): said to be ours, except where that is what is tested.
+const input = (extra: Record<string, unknown> = {}) => ({ fileName: 'slips-accents-outsiders.csv', contentBase64: Buffer.from(file).toString('base64'), anotherChapter: true, ...extra });
 const tom = { kind: 'other_chapter', name: 'Tom Baker', chapterName: 'Bay Builders' } as const;
 const sam = { kind: 'visitor', name: 'Sam Visitor', chapterName: '' } as const;
 
@@ -105,11 +106,21 @@ describe('a name in the import that is someone outside the chapter', () => {
     expect(p.problems[0].message).toContain("Priya Raman is a member of this chapter, but the file marks them as another chapter's member");
   });
 
-  it("a file whose title names another chapter is previewed with a warning, not refused; the same chapter however written is not warned about", async () => {
-    const { api } = chapter();
+  it("a file whose title names another chapter is previewed with a warning, and imported only once the secretary says it is theirs; the same chapter however written is not warned about", async () => {
+    const { api, count } = chapter();
     const p = ok<any>(await api.callAsync('previewSlipsAuditImport', input({ skipRows: [8, 9] })));
     expect(p.chapterWarning).toBe('This file is for Harbour Connectors; the open chapter is Riverside Business Builders. Check that this is the right file (or the right chapter file is open) before importing.');
-    expect(ok<any>(await api.callAsync('importSlipsAudit', input({ skipRows: [8, 9] }))).created).toBe(5);
+    const slips = () => count('SELECT (SELECT count(*) FROM referrals) + (SELECT count(*) FROM tyfcb_slips) + (SELECT count(*) FROM one_to_ones) + (SELECT count(*) FROM visitors) + (SELECT count(*) FROM ceus) + (SELECT count(*) FROM outside_party_slips) + (SELECT count(*) FROM meetings)');
+    const before = slips();
+    // Not said: refused with what to do, and nothing written.
+    const refused = await api.callAsync('importSlipsAudit', input({ skipRows: [8, 9], anotherChapter: undefined }));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.field).toBe('anotherChapter');
+      expect(refused.error.message).toBe('This file is for Harbour Connectors; the open chapter is Riverside Business Builders. Nothing was imported. If it is the right file, tick "It is our file: import it into this chapter anyway" and import again; if not, choose this chapter\'s file (or open the right chapter file).');
+    }
+    expect(slips()).toBe(before);
+    expect(ok<any>(await api.callAsync('importSlipsAudit', input({ skipRows: [8, 9], anotherChapter: true }))).created).toBe(5);
     const ours = (title: string) => ({ fileName: 'ours.csv', contentBase64: Buffer.from(file.replace('Harbour Connectors,,,,,,', title)).toString('base64'), skipRows: [8, 9] });
     expect(ok<any>(await api.callAsync('previewSlipsAuditImport', ours('BNI riverside business builders Chapter,,,,,,'))).chapterWarning).toBeNull();
     expect(ok<any>(await api.callAsync('previewSlipsAuditImport', ours(',,,,,,'))).chapterWarning).toBeNull();

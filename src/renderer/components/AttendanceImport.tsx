@@ -2,6 +2,7 @@ import { attendanceWording } from '../import-wording';
 import { Alert, Button, Card, Group, List, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
+import { AnotherChapterAlert, anotherChapterHeld } from './AnotherChapterAlert';
 import { ImportFileInput } from './ImportFileInput';
 import type { AttendancePreview, attendanceColumnFields } from '../../shared/contract';
 import { ColumnQuestion } from './ColumnQuestion';
@@ -20,6 +21,8 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
   const [preview, setPreview] = useState<AttendancePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** The report names another chapter and the secretary ticked that it is theirs. */
+  const [anotherChapter, setAnotherChapter] = useState(false);
   // Which column is First Name and Last Name when the headers are not recognised (the Slips Audit's question).
   const [columns, setColumns] = useState<Partial<Record<AttendanceColumn, number>>>({});
   const input = (next: ChosenFile, order: 'dmy' | 'mdy' | undefined, chosen = columns) => ({ ...next, ...(order ? { dateOrder: order } : {}), ...(Object.keys(chosen).length ? { columns: chosen } : {}) });
@@ -36,6 +39,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
     setDone(null);
     setDateOrder(undefined);
     setColumns({});
+    setAnotherChapter(false);
     if (!chosen) return setFile(null), setPreview(null);
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
@@ -55,7 +59,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
   const confirm = async () => {
     if (!file) return;
     try {
-      const result = await ledger.importAttendanceReport(input(file, dateOrder));
+      const result = await ledger.importAttendanceReport({ ...input(file, dateOrder), anotherChapter });
       setDone(`Imported ${result.marksToAdd} attendance marks from ${result.fileName}${result.meetingsToCreate ? `, with ${result.meetingsToCreate} meetings recorded as closed` : ''}. Undo it from the list of imports below if it was the wrong file.`);
       setPreview(null);
       setFile(null);
@@ -64,6 +68,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
       setError((e as Error).message);
     }
   };
+  const heldForChapter = !!preview?.chapterWarning && !anotherChapter && (preview?.marksToAdd ?? 0) > 0;
   return (
     <>
       <Text size="sm" c="dimmed">
@@ -76,11 +81,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
         </Alert>
       )}
       {done && <Alert color="teal">{done}</Alert>}
-      {preview?.chapterWarning && (
-        <Alert color="yellow" title="Another chapter's file?">
-          {preview.chapterWarning}
-        </Alert>
-      )}
+      {preview?.chapterWarning && <AnotherChapterAlert warning={preview.chapterWarning} confirmed={anotherChapter} onConfirm={setAnotherChapter} />}
       {preview?.columnQuestion && <ColumnQuestion question={preview.columnQuestion} onChoose={pointColumn} />}
       {preview && !preview.columnQuestion?.blocking && (
         <Card withBorder padding="lg" aria-label="Attendance preview">
@@ -127,7 +128,12 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
             </Alert>
           )}
           <Group justify="flex-end" mt="md">
-            <Button onClick={confirm} disabled={preview.marksToAdd === 0 || (!!preview.dateOrder.question && !dateOrder)}>
+            {heldForChapter && (
+              <Text size="sm" c="orange.8">
+                {anotherChapterHeld}
+              </Text>
+            )}
+            <Button onClick={confirm} disabled={preview.marksToAdd === 0 || (!!preview.dateOrder.question && !dateOrder) || heldForChapter}>
               {attendanceWording(preview).button}
             </Button>
           </Group>

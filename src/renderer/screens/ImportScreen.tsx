@@ -2,6 +2,7 @@ import { closestMembers, memberChoiceLabel } from '../../shared/closest-names';
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
+import { AnotherChapterAlert, anotherChapterHeld } from '../components/AnotherChapterAlert';
 import { ImportFileInput } from '../components/ImportFileInput';
 import type { ImportBatch, ImportPreview, ImportRow, slipColumnFields } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
@@ -117,6 +118,8 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [choices, setChoices] = useState<Choices>(noChoices);
   const [reason, setReason] = useState('');
+  /** The file names another chapter and the secretary ticked that it is theirs. */
+  const [anotherChapter, setAnotherChapter] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -148,6 +151,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
     setChoices(noChoices);
     setAsking({});
     setReason('');
+    setAnotherChapter(false);
     if (!chosen) return setFile(null), setPreview(null);
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
@@ -195,7 +199,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await ledger.importSlipsAudit({ ...file, ...choices, reason });
+      const result = await ledger.importSlipsAudit({ ...file, ...choices, reason, anotherChapter });
       const left = result.counts.problem + result.counts.skipped;
       setDone(
         `Imported ${result.fileName} into the meeting of ${result.meetingOn}: ${result.created} new slip${result.created === 1 ? '' : 's'}, ${result.updated} updated, ${result.counts.same} already in the ledger${left ? `, ${left} row${left === 1 ? '' : 's'} left out` : ''}.${result.created && result.defaults.length ? ` ${result.defaults.join(' ')}` : ''}`,
@@ -231,7 +235,8 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
   // Names still to answer, and the ones answered in this preview (so an answer can be changed).
   const namesToMap = [...new Set([...(preview?.unmatchedNames ?? []), ...Object.keys(choices.aliases), ...Object.keys(choices.outsiders), ...Object.keys(asking)])];
   const leftOut = preview ? preview.counts.problem : 0;
-  const blocked = !preview || writes === 0 || !!preview.dateOrder.question || !!preview.meetingQuestion?.blocking || (preview.reasonRequired && !reason.trim());
+  const heldForChapter = !!preview?.chapterWarning && !anotherChapter && writes > 0;
+  const blocked = !preview || writes === 0 || !!preview.dateOrder.question || !!preview.meetingQuestion?.blocking || (preview.reasonRequired && !reason.trim()) || heldForChapter;
 
   return (
     <>
@@ -262,11 +267,7 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
             </Text>
           </Title>
           <ReadAs readAs={preview.readAs} onReadAs={readAs} disabled={busy} />
-          {preview.chapterWarning && (
-            <Alert mt="sm" color="yellow" title="Another chapter's file?">
-              {preview.chapterWarning}
-            </Alert>
-          )}
+          {preview.chapterWarning && <AnotherChapterAlert mt="sm" warning={preview.chapterWarning} confirmed={anotherChapter} onConfirm={setAnotherChapter} />}
           {preview.defaults.length > 0 && (
             <Alert mt="sm" color="blue" title="Not in the file: recorded as the ledger would for a typed slip" aria-label="Values not in the file">
               <Stack gap={2}>
@@ -430,6 +431,11 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
             />
           )}
           <Group justify="flex-end" mt="md">
+            {heldForChapter && (
+              <Text size="sm" c="orange.8">
+                {anotherChapterHeld}
+              </Text>
+            )}
             {leftOut > 0 && writes > 0 && (
               <Text size="sm" c="dimmed">
                 {leftOut} problem row{leftOut === 1 ? '' : 's'} will be left out.
