@@ -69,3 +69,30 @@ test("another chapter's attendance report in Polish: the warning shows, the secr
   await page.getByRole('button', { name: 'Import 3 marks' }).click();
   await expect(page.getByText('Imported 3 attendance marks from obecnosc.csv')).toBeVisible();
 });
+
+test('an attendance report chosen again after its import, then the import undone: the preview reads the ledger again and offers its marks to add', async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, harbour);
+  addMember(db, { firstName: 'Dana', lastName: 'Ruiz', company: '', classificationId: saveClassification(db, { name: 'Realtor', sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  const csv = ['Chapter PALMS Attendance Report', 'Harbour Connectors', 'From,07/07/2026', 'To,07/21/2026', '', 'First Name,Last Name,07/07,07/14,07/21', 'Dana,Ruiz,P,A,P'].join('\r\n');
+  await page.goto(`${harness.openUrl}#/import`);
+  await page.getByText('Attendance report', { exact: true }).click();
+  const choose = async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByLabel('Attendance report', { exact: true }).last().click();
+    await (await chooser).setFiles({ name: 'attendance-july.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  };
+  await choose();
+  await page.getByRole('button', { name: 'Import 3 marks' }).click();
+  await expect(page.getByText('Imported 3 attendance marks from attendance-july.csv, with 3 meetings recorded as closed.', { exact: false })).toBeVisible();
+  await choose();
+  const preview = page.getByLabel('Attendance preview');
+  await expect(preview).toContainText('0 marks to add, 0 meetings to create (closed), 3 marks already in the ledger.');
+  await page.getByRole('table', { name: 'Import history' }).getByRole('button', { name: 'Undo this import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Undo the import of attendance-july.csv?' });
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Wrong month');
+  await dialog.getByRole('button', { name: 'Undo this import' }).click();
+  await expect(page.getByText('The import of attendance-july.csv is undone', { exact: false })).toBeVisible();
+  await expect(preview).toContainText('3 marks to add, 3 meetings to create (closed), 0 marks already in the ledger.');
+  await expect(page.getByRole('button', { name: 'Import 3 marks' })).toBeEnabled();
+});

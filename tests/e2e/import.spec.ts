@@ -186,3 +186,40 @@ test('two members whose names read the same (José Díaz, Jose Diaz): the previe
   const receiver = harness.database.sqlite.prepare("SELECT m.first_name || ' ' || m.last_name || ' (' || c.name || ')' FROM referrals r JOIN members m ON m.id = r.receiver_id JOIN classifications c ON c.id = m.classification_id").pluck().get();
   expect(receiver).toBe('José Díaz (Florist)');
 });
+
+test('the same file chosen again, then its import undone: the preview on screen reads the ledger again and offers its rows as new; the next import clears the line about the undo', async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  for (const [first, last, seat] of [['Dana', 'Ruiz', 'Realtor'], ['Danny', 'Ruiz', 'Roofer'], ['Marcus', 'Chen', 'Mortgage'], ['Lucía', 'Fernández', 'Florist'], ['Priya', 'Raman', 'Accountant']] as const) {
+    addMember(db, { firstName: first, lastName: last, company: '', classificationId: saveClassification(db, { name: seat, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  }
+  await page.goto(`${harness.openUrl}#/import`);
+  const choose = async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByLabel('Slips audit export').click();
+    await (await chooser).setFiles(path.resolve('tests/fixtures/slips-audit-2026-11-17.xls'));
+  };
+  await choose();
+  await page.getByRole('button', { name: 'Import 7 new' }).click();
+  await expect(page.getByText('Imported slips-audit-2026-11-17.xls into the meeting of 2026-11-17: 7 new slips', { exact: false })).toBeVisible();
+  // The wrong file after all? Chosen again, it is all in the ledger…
+  await choose();
+  const kinds = page.getByLabel('Rows by kind');
+  await expect(kinds).toContainText('Already in the ledger: 7');
+  await expect(page.getByRole('button', { name: 'Nothing new to import' })).toBeDisabled();
+  // …then the import is undone: the preview says so at once, without choosing the file again.
+  await page.getByRole('table', { name: 'Import history' }).getByRole('button', { name: 'Undo this import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Undo the import of slips-audit-2026-11-17.xls?' });
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Imported the wrong meeting');
+  await dialog.getByRole('button', { name: 'Undo this import' }).click();
+  const undoneLine = page.getByText('The import of slips-audit-2026-11-17.xls is undone', { exact: false });
+  await expect(undoneLine).toBeVisible();
+  await expect(kinds).toContainText('New: 7');
+  await expect(kinds).toContainText('Already in the ledger: 0');
+  await page.screenshot({ path: 'test-results/import-preview-after-undo.png', fullPage: true });
+  // The meeting stayed (closed): the import again is an amendment with its reason.
+  await page.getByRole('textbox', { name: 'Reason for this amendment' }).fill('The right file after all');
+  await page.getByRole('button', { name: 'Import 7 new' }).click();
+  await expect(page.getByText('Imported slips-audit-2026-11-17.xls into the meeting of 2026-11-17: 7 new slips', { exact: false })).toBeVisible();
+  await expect(undoneLine).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Group, List, Table, Text, Title } from '@mantine/c
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { AnotherChapterAlert, anotherChapterHeld } from './AnotherChapterAlert';
+import { useDidUpdate } from '@mantine/hooks';
 import { ImportFileInput } from './ImportFileInput';
 import type { AttendancePreview, attendanceColumnFields } from '../../shared/contract';
 import { ColumnQuestion } from './ColumnQuestion';
@@ -15,7 +16,8 @@ import { ReadAs } from './ReadAs';
 import type { LegacyEncoding } from '../../shared/text-encodings';
 
 /** BNI Connect's Chapter PALMS Attendance Report → attendance history, previewed, then one undoable import. */
-export function AttendanceImport({ onImported }: { onImported: () => void }) {
+/** `undone`: counts the imports undone on the screen (the chosen file's preview is read again after each). */
+export function AttendanceImport({ onImported, undone = 0 }: { onImported: () => void; undone?: number }) {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
   const [preview, setPreview] = useState<AttendancePreview | null>(null);
@@ -35,6 +37,9 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
       setError((e as Error).message);
     }
   };
+  useDidUpdate(() => {
+    if (file) void run(file, dateOrder);
+  }, [undone]);
   const choose = async (chosen: File | null) => {
     setDone(null);
     setDateOrder(undefined);
@@ -60,7 +65,7 @@ export function AttendanceImport({ onImported }: { onImported: () => void }) {
     if (!file) return;
     try {
       const result = await ledger.importAttendanceReport({ ...input(file, dateOrder), anotherChapter });
-      setDone(`Imported ${result.marksToAdd} attendance marks from ${result.fileName}${result.meetingsToCreate ? `, with ${result.meetingsToCreate} meetings recorded as closed` : ''}. Undo it from the list of imports below if it was the wrong file.`);
+      setDone(`Imported ${result.marksToAdd} attendance marks from ${result.fileName}${result.meetingsToCreate ? `, with ${result.meetingsToCreate} ${result.meetingsToCreate === 1 ? 'meeting' : 'meetings'} recorded as closed` : ''}. Undo it from the list of imports below if it was the wrong file.`);
       setPreview(null);
       setFile(null);
       onImported();

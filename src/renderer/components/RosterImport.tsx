@@ -3,6 +3,7 @@ import { Alert, Button, Card, Group, Table, Text, TextInput, Title } from '@mant
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ImportFileInput } from './ImportFileInput';
+import { useDidUpdate } from '@mantine/hooks';
 import type { RosterPreview, rosterColumnFields } from '../../shared/contract';
 
 type RosterColumn = (typeof rosterColumnFields)[number];
@@ -19,7 +20,8 @@ const fieldLabels: Record<string, string> = { firstName: 'first name', lastName:
  * A roster from CSV or a spreadsheet: preview, then import. A problem row is left out (and listed),
  * never a reason to hold back the others; any row can be skipped (and put back), and a bad value corrected in place.
  */
-export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
+/** `undone`: counts the imports undone on the screen (the chosen file's preview is read again after each). */
+export function RosterImport({ onImported, undone = 0 }: { onImported?: () => void; undone?: number } = {}) {
   // The file, and how to read it when it is not Unicode (the secretary's "Read as" choice travels with it).
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [preview, setPreview] = useState<RosterPreview | null>(null);
@@ -37,6 +39,10 @@ export function RosterImport({ onImported }: { onImported?: () => void } = {}) {
     ...(Object.keys(chosen).length ? { columns: chosen } : {}),
     ...(Object.keys(fixed).length ? { fixes: fixed } : {}),
   });
+  useDidUpdate(() => {
+    if (!file) return;
+    ledger.previewRosterImport(withOrder(file)).then(setPreview, (e: Error) => setError(e.message));
+  }, [undone]);
   /** A value corrected in the preview (Enter): it stands in for the file's cell, and the preview is read again. */
   const correct = async (row: number, field: string, value: string) => {
     const next = { ...fixes, [String(row)]: { ...fixes[String(row)], [field]: value } };

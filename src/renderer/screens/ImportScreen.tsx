@@ -7,6 +7,7 @@ import { ImportFileInput } from '../components/ImportFileInput';
 import type { ImportBatch, ImportPreview, ImportRow, slipColumnFields } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
+import { useDidUpdate } from '@mantine/hooks';
 import { useQuery } from '../use-query';
 import { fileToBase64, type ChosenFile } from '../files';
 import { PalmsReconcile } from '../components/PalmsReconcile';
@@ -113,7 +114,7 @@ function FixRow({ line, onFix }: { line: ImportRow; onFix: (value: string) => vo
 }
 
 /** Choose a BNI Connect slips audit export → every row matched against the ledger → fix or skip problems → import as one undoable batch. */
-function SlipsAuditImport({ onImported }: { onImported: () => void }) {
+function SlipsAuditImport({ onImported, undone }: { onImported: () => void; undone: number }) {
   const members = useQuery(() => ledger.listMembers({ scope: 'all' }), []);
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [choices, setChoices] = useState<Choices>(noChoices);
@@ -146,6 +147,10 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
       setBusy(false);
     }
   };
+  // An import undone below: the chosen file's preview is read again against the ledger as it now is.
+  useDidUpdate(() => {
+    if (file) void run(file, choices);
+  }, [undone]);
   const choose = async (chosen: File | null) => {
     setDone(null);
     setChoices(noChoices);
@@ -455,6 +460,8 @@ function SlipsAuditImport({ onImported }: { onImported: () => void }) {
 function ImportHistory({ version, onUndone }: { version: number; onUndone?: (() => void) | undefined }) {
   const batches = useQuery(() => ledger.listImports({}), [version]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A new import: the line about the last undo no longer applies.
+  useDidUpdate(() => setMessage(null), [version]);
   // An import into a closed meeting is undone only with a reason, asked here first.
   const [asking, setAsking] = useState<ImportBatch | null>(null);
   const [reason, setReason] = useState('');
@@ -568,8 +575,14 @@ type Mode = 'slips' | 'attendance' | 'roster' | 'palms';
 export function ImportScreen({ onChanged }: { onChanged?: () => void } = {}) {
   const [mode, setMode] = useState<Mode>('slips');
   const [version, setVersion] = useState(0);
+  /** Counts the imports undone: a preview on screen is read again (the rows it called "in the ledger" may be gone). */
+  const [undone, setUndone] = useState(0);
   const imported = () => {
     setVersion((v) => v + 1);
+    onChanged?.();
+  };
+  const undoneOne = () => {
+    setUndone((u) => u + 1);
     onChanged?.();
   };
   return (
@@ -587,11 +600,11 @@ export function ImportScreen({ onChanged }: { onChanged?: () => void } = {}) {
         ]}
         w={780}
       />
-      {mode === 'slips' && <SlipsAuditImport onImported={imported} />}
-      {mode === 'attendance' && <AttendanceImport onImported={imported} />}
-      {mode === 'roster' && <RosterImport onImported={imported} />}
+      {mode === 'slips' && <SlipsAuditImport onImported={imported} undone={undone} />}
+      {mode === 'attendance' && <AttendanceImport onImported={imported} undone={undone} />}
+      {mode === 'roster' && <RosterImport onImported={imported} undone={undone} />}
       {mode === 'palms' && <PalmsReconcile />}
-      <ImportHistory version={version} onUndone={onChanged} />
+      <ImportHistory version={version} onUndone={undoneOne} />
     </Stack>
   );
 }
