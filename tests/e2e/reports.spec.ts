@@ -95,6 +95,18 @@ test("every member's statement at once: one PDF to print, or each member's PDF i
   await page.getByRole('button', { name: "Save each member's PDF to a folder…" }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Wrote/ })).toHaveText(/^Wrote \d+ statements and the combined PDF to /, { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/all-statements.png' });
+  // The folder's line is All statements' own: not beside a member's statement, and back with All statements.
+  await page.getByText('Member statement', { exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Wrote/ })).toHaveCount(0);
+  // The member chosen stays chosen when the secretary clicks the same name again to check it.
+  await page.getByRole('combobox', { name: 'Member', exact: true }).click();
+  await page.getByRole('option', { name: 'Priya Raman' }).click();
+  await expect(page.getByRole('combobox', { name: 'Member', exact: true })).toHaveValue('Priya Raman');
+  await page.getByRole('combobox', { name: 'Member', exact: true }).click();
+  await page.getByRole('option', { name: 'Priya Raman' }).click();
+  await expect(page.getByRole('combobox', { name: 'Member', exact: true })).toHaveValue('Priya Raman');
+  await page.getByText('All statements', { exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Wrote/ })).toBeVisible();
 });
 
 test('all statements being made: the choices stay as started, and leaving the screen and coming back shows the PDF for the period it was started for', async ({ page, harness }) => {

@@ -200,6 +200,7 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
     setMaking(by);
     setError(null);
     setStopped(null);
+    setWritten(null);
     try {
       const made = request.report === 'all_statements' ? (await followStatements('pdf'))?.pdf : await ledger.produceReport(request);
       return made ? show(made, request) : null;
@@ -367,6 +368,8 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
                 setMemberId(v);
                 setPreview(null);
               }}
+              // Clicking the member already chosen (to check it) keeps them; another name replaces them.
+              allowDeselect={false}
             />
           )}
           {(kind === 'slips_audit' || kind === 'palms_summary' || kind === 'member_statement' || kind === 'all_statements') && <PeriodPicker state={period} disabled={busy} />}
@@ -387,7 +390,8 @@ export function ReportsScreen({ chapter, initial }: { chapter: Chapter; initial?
             </Button>
           )}
         </Group>
-        {written && (
+        {/* The folder written belongs to All statements: not said beside another report's choices. */}
+        {written && kind === 'all_statements' && (
           <Alert color="teal" mt="md" role="status">
             Wrote {written.files.length - 1} statements and the combined PDF to {written.folder}.
           </Alert>
