@@ -14,7 +14,7 @@ import { auditAppender } from '../services/audit-chain';
 import { dateIn, describeBothReadings, parseDateText, sentence, type DateOrder } from './file-values';
 import { readAsOf, readTable, type Table } from './spreadsheet';
 import { findColumns, type ColumnSpec } from './column-mapping';
-import { chapterWarningOf, refuseUnconfirmedChapter } from './chapter-of-file';
+import { anotherChapterOverride, chapterWarningOf, refuseUnconfirmedChapter } from './chapter-of-file';
 
 const marks = new Set(['P', 'A', 'L', 'M', 'S']);
 // When BNI Connect marks a substitute it does not name them; the ledger needs a name for an S.
@@ -242,7 +242,8 @@ export async function importAttendanceReport(db: Db, input: Input): Promise<Atte
     }
     if (listed.length > 0) {
       const meetingsCreated = [...ids.keys()].filter((day) => !meetingRows.has(day)).length;
-      audit.run(randomUUID(), 'import', 'import_batch', batchId, null, JSON.stringify({ id: batchId, kind: 'attendance', fileName: input.fileName, created: listed.length, meetingsCreated, counts: { attendance: listed.length }, substituteName: unnamedSubstitute, marks: listed }), '');
+      const override = anotherChapterOverride(preview.chapterWarning);
+      audit.run(randomUUID(), 'import', 'import_batch', batchId, null, JSON.stringify({ id: batchId, kind: 'attendance', fileName: input.fileName, created: listed.length, meetingsCreated, counts: { attendance: listed.length }, substituteName: unnamedSubstitute, ...(override ? { anotherChapter: override } : {}), marks: listed }), '');
     }
   })();
   return { ...preview, batchId };

@@ -58,3 +58,8 @@ export function refuseUnconfirmedChapter(warning: string | null, confirmed: bool
   if (!warning || confirmed) return;
   throw new LedgerError('invalid_input', `${warning.replace(checkAdvice, '')} Nothing was imported. If it is the right file, tick "${anotherChapterConfirmLabel}" and import again; if not, choose this chapter's file (or open the right chapter file).`, 'anotherChapter');
 }
+
+/** What the import's audit entry keeps when a file naming another chapter was imported on the secretary's word (null: it named none). */
+export function anotherChapterOverride(warning: string | null): string | null {
+  return warning ? `${warning.replace(checkAdvice, '')} Imported on the secretary's word that it is this chapter's file.` : null;
+}

@@ -15,7 +15,7 @@ import { foldName } from '../shared/names';
 import { couldBe, memberNames, nameKey, spellingOf, withSeats } from './member-names';
 import { chapterToday, requireChapter } from '../services/chapter';
 import { titleDateOf } from './title-date';
-import { chapterWarningOf, refuseUnconfirmedChapter } from './chapter-of-file';
+import { anotherChapterOverride, chapterWarningOf, refuseUnconfirmedChapter } from './chapter-of-file';
 import { findColumns, type ColumnSpec } from './column-mapping';
 import { auditAppender } from '../services/audit-chain';
 import { linkSavedVisitorSlips, visitorSlipsLinkedWhileOpening } from '../services/visitors';
@@ -957,7 +957,8 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
       for (const [entity, run] of runs) if (run.first && run.last) insert.createdRun.run(randomUUID(), batchId, entity, run.first, run.last);
       if (!entryPerSlip && created > 0) {
         const counts = Object.fromEntries(Object.entries(listed).map(([entity, list]) => [entity, list.length]));
-        audit('import', 'import_batch', batchId, undefined, { id: batchId, fileName: input.fileName, meetingId, meetingOn: preview.meetingOn, created, counts, slips: listed }, '');
+        const override = anotherChapterOverride(preview.chapterWarning);
+        audit('import', 'import_batch', batchId, undefined, { id: batchId, fileName: input.fileName, meetingId, meetingOn: preview.meetingOn, created, counts, ...(override ? { anotherChapter: override } : {}), slips: listed }, '');
       }
       client.prepare('UPDATE import_batches SET created = ?, updated = ?, matched = ?, skipped = ? WHERE id = ?').run(created, updated, preview.counts.same, preview.counts.problem + preview.counts.skipped, batchId);
       // A week's visitors are in the Visitors list as soon as it is imported; a whole history's

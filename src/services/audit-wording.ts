@@ -253,12 +253,14 @@ function describeSubject(entity: string, entityId: string, v: Values, ctx: Wordi
         .filter(([kind]) => (counts[kind] ?? 0) > 0)
         .map(([kind, [one, many]]) => `${(counts[kind] ?? 0).toLocaleString('en-US')} ${counts[kind] === 1 ? one : many}`);
       const total = typeof v.created === 'number' ? v.created : 0;
+      // A file naming another chapter, imported on the secretary's word: said with the import.
+      const override = text('anotherChapter') ? `. ${text('anotherChapter')}` : '';
       // "Imported attendance.csv: 52 attendance marks, in 26 meetings it created"
       if (text('kind') === 'attendance') {
         const made = typeof v.meetingsCreated === 'number' ? v.meetingsCreated : 0;
-        return `${text('fileName') || 'a file'}: ${total.toLocaleString('en-US')} attendance mark${total === 1 ? '' : 's'}${made ? `, in ${made.toLocaleString('en-US')} meeting${made === 1 ? '' : 's'} it created` : ''}`;
+        return `${text('fileName') || 'a file'}: ${total.toLocaleString('en-US')} attendance mark${total === 1 ? '' : 's'}${made ? `, in ${made.toLocaleString('en-US')} meeting${made === 1 ? '' : 's'} it created` : ''}${override}`;
       }
-      return `${text('fileName') || 'a file'}${text('meetingOn') ? ` into the meeting of ${day(text('meetingOn'))}` : ''}: ${total.toLocaleString('en-US')} slip${total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+      return `${text('fileName') || 'a file'}${text('meetingOn') ? ` into the meeting of ${day(text('meetingOn'))}` : ''}: ${total.toLocaleString('en-US')} slip${total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}${override}`;
     }
     default:
       return entity.replace(/_/g, ' ');

@@ -119,6 +119,8 @@ describe('an attendance report with headers the ledger does not recognise, or fo
     expect(count('SELECT count(*) FROM attendance')).toBe(marks);
     expect(ok<any>(await api.callAsync('importAttendanceReport', { ...other, anotherChapter: true })).batchId).not.toBeNull();
     expect(count('SELECT count(*) FROM attendance')).toBe(marks + 8);
+    const [entry] = ok<any[]>(api.call('listAuditLog', { entity: 'import_batch' }));
+    expect(entry.summary).toMatch(/attendance marks.*\. This file is for Bay Builders; the open chapter is Harbour Connectors\. Imported on the secretary's word that it is this chapter's file\.$/);
     for (const same of [[['Chapter PALMS Attendance Report'], ['BNI harbour connectors Chapter']], [['Chapter PALMS Attendance Report']], [['Chapter: Harbour Connectors']]]) {
       expect(ok<any>(await api.callAsync('previewAttendanceImport', asInput('a.csv', report(same, 'First Name', 'Last Name')))).chapterWarning).toBeNull();
     }

@@ -121,6 +121,9 @@ describe('a name in the import that is someone outside the chapter', () => {
     }
     expect(slips()).toBe(before);
     expect(ok<any>(await api.callAsync('importSlipsAudit', input({ skipRows: [8, 9], anotherChapter: true }))).created).toBe(5);
+    // The audit log (and the quarterly audit's amendments) says whose file it was and on whose word it came in.
+    const [entry] = ok<any[]>(api.call('listAuditLog', { entity: 'import_batch' }));
+    expect(entry.summary).toMatch(/: 5 slips \(.*\)\. This file is for Harbour Connectors; the open chapter is Riverside Business Builders\. Imported on the secretary's word that it is this chapter's file\.$/);
     const ours = (title: string) => ({ fileName: 'ours.csv', contentBase64: Buffer.from(file.replace('Harbour Connectors,,,,,,', title)).toString('base64'), skipRows: [8, 9] });
     expect(ok<any>(await api.callAsync('previewSlipsAuditImport', ours('BNI riverside business builders Chapter,,,,,,'))).chapterWarning).toBeNull();
     expect(ok<any>(await api.callAsync('previewSlipsAuditImport', ours(',,,,,,'))).chapterWarning).toBeNull();
