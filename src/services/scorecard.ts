@@ -116,14 +116,16 @@ export function scorecard(db: Db, input: { from?: string | undefined; to?: strin
   // The oldest month rolls off: the months that stay, scored as they stand. Fixed dates never roll.
   // Every tally is a sum, so the months that stay are the period minus its oldest month: one query
   // over one month instead of another over five.
+  // Only while that day is still ahead: a scorecard of earlier months ("Last quarter") has no "if nothing
+  // more is recorded" — the months after it are already on record, and the day named would be past.
   const rolling = profile.period.kind !== 'dates' && !(input.from && input.to);
   const staysFrom = fmt(dayjs(period.from).add(1, 'month'));
+  const rollsOffOn = fmt(dayjs(period.to).add(1, 'month').endOf('month').add(1, 'day'));
   let remainingTallies: Map<string, ScoringTally> | null = null;
-  if (rolling && staysFrom <= period.to) {
+  if (rolling && staysFrom <= period.to && rollsOffOn > today) {
     const oldest = scoringTallies({ from: period.from, to: fmt(dayjs(staysFrom).subtract(1, 'day')) });
     remainingTallies = new Map([...inPeriod].map(([id, t]) => [id, minus(t, oldest.get(id))]));
   }
-  const rollsOffOn = fmt(dayjs(period.to).add(1, 'month').endOf('month').add(1, 'day'));
   // The roll-off sentence's month and day, worded once for every member.
   const rollOffWords = { month: monthName(period.from), on: longDay(rollsOffOn) };
 

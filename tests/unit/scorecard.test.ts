@@ -94,7 +94,10 @@ describe('the Taiwan preset chosen in Settings', () => {
      * When August 2025 rolls off (period Sep–Feb, out on 1 March 2026), the months that stay: 22 weeks, 44 referrals = 2.00 → 20,
      * visitors 4 → 0, CEUs 6 → 15, absences 0 → 20: 55 → yellow.
      */
-    expect(eve.rollOff).toBe('If nothing more is recorded, you drop to yellow on 1 March 2026, when August 2025 rolls off (the months that stay score 55).');
+    // Seen in February 2026, while January ends the latest card: what next month's roll-off would do.
+    expect(by(scorecard(opened.db, january, '2026-02-10'), 'Eve').rollOff).toBe('If nothing more is recorded, you drop to yellow on 1 March 2026, when August 2025 rolls off (the months that stay score 55).');
+    // Seen today, months later (the months after January are on record): no forecast naming a day already past.
+    expect(eve.rollOff).toBeNull();
     // Gus: 3 A + floor(2 L / 3) = 3 equivalent absences: 0 points, and one more opens the seat.
     const gus = by(card, 'Gus');
     expect(gus.alert).toEqual({ level: 'about_to_open', text: 'The seat is about to open: 3 equivalent absences; 4 opens it.' });

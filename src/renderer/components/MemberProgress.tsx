@@ -134,6 +134,8 @@ function ProgressFigures({ memberId, chapter, period, ownCard }: { memberId: str
               { name: 'Given', color: 'teal.6' },
               { name: 'Received', color: 'blue.4' },
             ]}
+            // Referrals are counted whole: no 0.75 on the axis.
+            yAxisProps={{ allowDecimals: false }}
             withLegend
             aria-label="Referrals given and received per month"
           />
