@@ -99,8 +99,9 @@ function periodName(period: Period): string {
 }
 
 /**
- * What every statement of a period shares, read once: the chapter, the period's tallies (one grouped
- * query for everyone) and the scorecard. Each statement then reads only its own member's lists.
+ * What every statement of a period shares, read once: the period's tallies, every member's months and
+ * counterparties and open-referral counts (grouped queries for everyone) and the scorecard. Each
+ * statement then reads only its own member's referrals given and open referrals listed.
  */
 export interface StatementShared {
   tallies: MemberTally[];

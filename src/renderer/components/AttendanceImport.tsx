@@ -15,8 +15,10 @@ import { DateOrderQuestion } from './DateOrderQuestion';
 import { ReadAs } from './ReadAs';
 import type { LegacyEncoding } from '../../shared/text-encodings';
 
-/** BNI Connect's Chapter PALMS Attendance Report → attendance history, previewed, then one undoable import. */
-/** `undone`: counts the imports undone on the screen (the chosen file's preview is read again after each). */
+/**
+ * BNI Connect's Chapter PALMS Attendance Report → attendance history, previewed, then one undoable import.
+ * `undone` counts the imports undone on the screen: the chosen file's preview is read again after each.
+ */
 export function AttendanceImport({ onImported, undone = 0 }: { onImported: () => void; undone?: number }) {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);

@@ -19,8 +19,8 @@ const fieldLabels: Record<string, string> = { firstName: 'first name', lastName:
 /**
  * A roster from CSV or a spreadsheet: preview, then import. A problem row is left out (and listed),
  * never a reason to hold back the others; any row can be skipped (and put back), and a bad value corrected in place.
+ * `undone` counts the imports undone on the screen: the chosen file's preview is read again after each.
  */
-/** `undone`: counts the imports undone on the screen (the chosen file's preview is read again after each). */
 export function RosterImport({ onImported, undone = 0 }: { onImported?: () => void; undone?: number } = {}) {
   // The file, and how to read it when it is not Unicode (the secretary's "Read as" choice travels with it).
   const [file, setFile] = useState<ChosenFile | null>(null);
