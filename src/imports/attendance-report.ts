@@ -14,7 +14,7 @@ import { auditAppender } from '../services/audit-chain';
 import { dateIn, describeBothReadings, parseDateText, sentence, type DateOrder } from './file-values';
 import { readAsOf, readTable, type Table } from './spreadsheet';
 import { findColumns, type ColumnSpec } from './column-mapping';
-import { anotherChapterOverride, chapterWarningOf, refuseUnconfirmedChapter } from './chapter-of-file';
+import { anotherChapterOverride, chapterWarningOf, otherReportNamedIn, refuseUnconfirmedChapter } from './chapter-of-file';
 
 const marks = new Set(['P', 'A', 'L', 'M', 'S']);
 // When BNI Connect marks a substitute it does not name them; the ledger needs a name for an S.
@@ -91,7 +91,11 @@ async function analyse(db: Db, input: Input) {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const table = await readTable(input.fileName, bytes, { readAs: input.readAs, locale: chapter.locale });
   // First Name and Last Name by their header (in the languages BNI Connect exports in), else as the secretary pointed.
-  const { headerAt, columns: named, question: columnQuestion } = findColumns(input.fileName, table, attendanceColumns, input.columns);
+  const found = findColumns(input.fileName, table, attendanceColumns, input.columns);
+  const { headerAt, columns: named } = found;
+  // Chosen on the wrong tab (a Slips Audit Report): said before the question about its columns.
+  const otherReport = found.question?.blocking ? otherReportNamedIn(table.slice(0, headerAt), 'attendance') : null;
+  const columnQuestion = found.question && otherReport ? { ...found.question, message: `${otherReport} ${found.question.message}` } : found.question;
   // The report's title block names its chapter: another chapter's report is warned about, never refused.
   const chapterWarning = chapterWarningOf(table.slice(0, headerAt), chapter.name);
   if (columnQuestion?.blocking) {

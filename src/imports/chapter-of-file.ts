@@ -63,3 +63,21 @@ export function refuseUnconfirmedChapter(warning: string | null, confirmed: bool
 export function anotherChapterOverride(warning: string | null): string | null {
   return warning ? `${warning.replace(checkAdvice, '')} Imported on the secretary's word that it is this chapter's file.` : null;
 }
+
+const slipsAuditWords = /(?<!\p{L})slips?\s+audit(?!\p{L})/iu;
+
+/**
+ * The other BNI Connect report a title block names, when a file is chosen on the wrong tab: the Slips Audit
+ * import then says the file looks like the PALMS attendance report (and the other way round) instead of only
+ * asking which of its columns is From, To and Slip type.
+ */
+export function otherReportNamedIn(titleRows: Table, importing: 'slips_audit' | 'attendance'): string | null {
+  const lines = titleRows.map((row) => row.join(' '));
+  if (importing === 'slips_audit' && lines.some((l) => attendanceTitleWords.test(l) && !slipsAuditWords.test(l))) {
+    return "This looks like BNI Connect's Chapter PALMS Attendance Report, not a Slips Audit Report: import it on the Attendance report tab.";
+  }
+  if (importing === 'attendance' && lines.some((l) => slipsAuditWords.test(l))) {
+    return "This looks like BNI Connect's Slips Audit Report, not the PALMS Attendance Report: import it on the Slips audit tab.";
+  }
+  return null;
+}

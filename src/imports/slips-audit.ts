@@ -15,7 +15,7 @@ import { foldName } from '../shared/names';
 import { couldBe, memberNames, nameKey, spellingOf, withSeats } from './member-names';
 import { chapterToday, requireChapter } from '../services/chapter';
 import { titleDateOf } from './title-date';
-import { anotherChapterOverride, chapterWarningOf, refuseUnconfirmedChapter } from './chapter-of-file';
+import { anotherChapterOverride, chapterWarningOf, otherReportNamedIn, refuseUnconfirmedChapter } from './chapter-of-file';
 import { findColumns, type ColumnSpec } from './column-mapping';
 import { auditAppender } from '../services/audit-chain';
 import { linkSavedVisitorSlips, visitorSlipsLinkedWhileOpening } from '../services/visitors';
@@ -172,7 +172,11 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   let table: Table | null = await readTable(input.fileName, bytes, { readAs: input.readAs, locale: chapter.locale }, undefined, { handOver: true });
   // Everything below reads the ledger synchronously, in the state this key names.
   const key = analysisKey(db, input);
-  const { headerAt, columns, columnQuestion } = findHeader(input.fileName, table, input.columns);
+  const found = findHeader(input.fileName, table, input.columns);
+  const { headerAt, columns } = found;
+  // Chosen on the wrong tab (the attendance report): said before the question about its columns.
+  const otherReport = found.columnQuestion?.blocking ? otherReportNamedIn(table.slice(0, headerAt), 'slips_audit') : null;
+  const columnQuestion = found.columnQuestion && otherReport ? { ...found.columnQuestion, message: `${otherReport} ${found.columnQuestion.message}` } : found.columnQuestion;
   const readAs = readAsOf(table, { headerAt, columns: [columns.from, columns.to] });
   const chapterWarning = chapterWarningOf(table.slice(0, headerAt), chapter.name);
   // A preview that must ask before anything is matched (which column is which; which meeting): no rows matched yet.

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/shared/dates';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
+import { slipsAuditCsv } from '../support/import-files';
 import { okValue as ok } from '../support/first-quarter';
 
 function chapter() {
@@ -124,5 +125,24 @@ describe('an attendance report with headers the ledger does not recognise, or fo
     for (const same of [[['Chapter PALMS Attendance Report'], ['BNI harbour connectors Chapter']], [['Chapter PALMS Attendance Report']], [['Chapter: Harbour Connectors']]]) {
       expect(ok<any>(await api.callAsync('previewAttendanceImport', asInput('a.csv', report(same, 'First Name', 'Last Name')))).chapterWarning).toBeNull();
     }
+  });
+});
+
+describe('a report chosen on the wrong tab', () => {
+  it('the PALMS attendance report chosen as a Slips Audit says what it looks like before asking about its columns, and the other way round; a report on its own tab is not told off', async () => {
+    const { api, changes } = chapter();
+    const before = changes();
+    const attendance = asInput('palms.csv', report([['Chapter PALMS Attendance Report']], 'First Name', 'Last Name'));
+    const asSlips = ok<any>(await api.callAsync('previewSlipsAuditImport', attendance));
+    expect(asSlips.columnQuestion.blocking).toBe(true);
+    expect(asSlips.columnQuestion.message).toMatch(/^This looks like BNI Connect's Chapter PALMS Attendance Report, not a Slips Audit Report: import it on the Attendance report tab\. The ledger does not recognise the /);
+    expect(ok<any>(await api.callAsync('previewAttendanceImport', attendance)).columnQuestion).toBeNull();
+    const slips = asInput('slips.csv', slipsAuditCsv('2026-08-25', ['Dana Ruiz', 'Dana Ruiz']).toString());
+    const asAttendance = ok<any>(await api.callAsync('previewAttendanceImport', slips));
+    expect(asAttendance.columnQuestion.blocking).toBe(true);
+    expect(asAttendance.columnQuestion.message).toMatch(/^This looks like BNI Connect's Slips Audit Report, not the PALMS Attendance Report: import it on the Slips audit tab\. /);
+    expect(ok<any>(await api.callAsync('previewSlipsAuditImport', slips)).columnQuestion).toBeNull();
+    // Looking writes nothing.
+    expect(changes()).toBe(before);
   });
 });
