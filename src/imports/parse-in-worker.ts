@@ -9,6 +9,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { workerScript } from '../db/worker-script';
 import { LedgerError, type LedgerErrorShape } from '../shared/errors';
 import type { ReadChoice, TextEncodingName } from './bounded-read';
+import { unpackRows, type PackedRows } from './packed-rows';
 
 /** A meeting's or a quarter's export reads in a second or two, 100,000 rows in about 1.5 s on a loaded machine. */
 export const parseWorkerLimits = { timeMs: 30_000, memoryMb: 512 };
@@ -16,8 +17,10 @@ export const parseWorkerLimits = { timeMs: 30_000, memoryMb: 512 };
 export type ParsedInWorker =
   | { ok: true; rows: string[][]; numberCells: Array<[number, number[]]>; encoding: TextEncodingName | null }
   | { ok: false; error: LedgerErrorShape };
+/** The worker's last message: its rows packed (packed-rows.ts). */
+type WorkerDone = { ok: true; rows: PackedRows; numberCells: Array<[number, number[]]>; encoding: TextEncodingName | null } | { ok: false; error: LedgerErrorShape };
 /** Rows the worker has read so far (a large text file comes in parts, in order, before its last message). */
-type PartRead = { part: true; rows: string[][]; numberCells: Array<[number, number[]]> };
+type PartRead = { part: true; rows: PackedRows; numberCells: Array<[number, number[]]> };
 
 const parseWorker = workerScript(() => path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.ts'), []);
 
@@ -60,15 +63,15 @@ export async function parseInWorker(fileName: string, bytes: Buffer, read: ReadC
     // The parts are put together here, in order; number cells keep their place in the whole table.
     const rows: string[][] = [];
     const numberCells: Array<[number, number[]]> = [];
-    worker.on('message', (message: ParsedInWorker | PartRead) => {
+    worker.on('message', (message: WorkerDone | PartRead) => {
       if ('part' in message) {
         for (const [row, columns] of message.numberCells) numberCells.push([rows.length + row, columns]);
-        for (const row of message.rows) rows.push(row);
+        for (const row of unpackRows(message.rows)) rows.push(row);
         return;
       }
-      if (!message.ok || rows.length === 0) return settle(() => resolve(message));
+      if (!message.ok) return settle(() => resolve(message));
       for (const [row, columns] of message.numberCells) numberCells.push([rows.length + row, columns]);
-      for (const row of message.rows) rows.push(row);
+      for (const row of unpackRows(message.rows)) rows.push(row);
       settle(() => resolve({ ok: true, rows, numberCells, encoding: message.encoding }));
     });
     worker.once('error', (error: Error & { code?: string }) =>

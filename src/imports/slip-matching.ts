@@ -147,9 +147,10 @@ export type Match<T> =
 /**
  * Pairs file rows with ledger slips: first every exact match (so two referrals between the same members
  * for two prospects each find their own), then rows left over take a slip left over with the same type
- * and parties as "differs", in file order; the rest are new.
+ * and parties as "differs", in file order; the rest are new. `factsOfRows[i]` is what the rule compares of
+ * `rows[i]`: kept apart from the rows, so the rows an import goes on to write do not hold them.
  */
-export function matchRows<T extends { facts: SlipFacts }>(rows: T[], ledger: LedgerSlip[]): Array<Match<T>> {
+export function matchRows<T>(rows: T[], factsOfRows: SlipFacts[], ledger: LedgerSlip[]): Array<Match<T>> {
   const byParties = new Map<string, LedgerSlip[]>();
   const byFacts = new Map<string, LedgerSlip[]>();
   for (const slip of ledger) {
@@ -183,9 +184,10 @@ export function matchRows<T extends { facts: SlipFacts }>(rows: T[], ledger: Led
     return undefined;
   };
   rows.forEach((row, i) => {
+    const facts = factsOfRows[i]!;
     let exact: LedgerSlip | undefined;
-    if (complete(row.facts)) {
-      const key = factsKey(row.facts);
+    if (complete(facts)) {
+      const key = factsKey(facts);
       const list = byFacts.get(key);
       if (list) {
         let at = cursor.get(key) ?? 0;
@@ -194,7 +196,7 @@ export function matchRows<T extends { facts: SlipFacts }>(rows: T[], ledger: Led
         cursor.set(key, at + 1);
       }
     } else {
-      exact = findUnclaimed(row.facts, (s) => noDifference(row.facts, s));
+      exact = findUnclaimed(facts, (s) => noDifference(facts, s));
     }
     if (exact) {
       claimed.add(exact.id);
@@ -204,8 +206,9 @@ export function matchRows<T extends { facts: SlipFacts }>(rows: T[], ledger: Led
   // Then a row whose facts leave something out, or a CEU typed without its activity, finds its slip
   // when nothing it gives contradicts it.
   rows.forEach((row, i) => {
-    if (result[i] || !complete(row.facts)) return;
-    const loose = findUnclaimed(row.facts, (s) => sameSubject(row.facts, s) && noDifference(row.facts, s));
+    const facts = factsOfRows[i]!;
+    if (result[i] || !complete(facts)) return;
+    const loose = findUnclaimed(facts, (s) => sameSubject(facts, s) && noDifference(facts, s));
     if (loose) {
       claimed.add(loose.id);
       result[i] = { row, kind: 'same', slip: loose };
@@ -215,8 +218,9 @@ export function matchRows<T extends { facts: SlipFacts }>(rows: T[], ledger: Led
   // but only a slip about the same prospect or activity: another one is another slip, and the row is new.
   const partyCursor = new Map<string, number>();
   rows.forEach((row, i) => {
+    const facts = factsOfRows[i]!;
     if (result[i]) return;
-    const key = partyKey(row.facts);
+    const key = partyKey(facts);
     const list = byParties.get(key);
     let near: LedgerSlip | undefined;
     let beside: LedgerSlip | undefined;
@@ -227,13 +231,13 @@ export function matchRows<T extends { facts: SlipFacts }>(rows: T[], ledger: Led
       for (let j = at; j < list.length && !near; j++) {
         const s = list[j]!;
         if (claimed.has(s.id)) continue;
-        if (sameSubject(row.facts, s)) near = s;
+        if (sameSubject(facts, s)) near = s;
         else beside ??= s;
       }
     }
     if (near) {
       claimed.add(near.id);
-      const found = differences(row.facts, near);
+      const found = differences(facts, near);
       result[i] = found.length ? { row, kind: 'differs', slip: near, differences: found } : { row, kind: 'same', slip: near };
     } else result[i] = beside ? { row, kind: 'new', beside } : { row, kind: 'new' };
   });
