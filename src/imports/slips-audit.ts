@@ -304,7 +304,8 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   const skipped: ImportPreview['skipped'] = [];
   const lines: ImportRow[] = [];
   const ready: ReadyRow[] = [];
-  // What the matching rule compares, per ready row: let go after matching (the import writes from the rows).
+  // The meeting's slips, and what the matching rule compares per ready row: let go after matching (the import writes from the rows).
+  const ledger = meetingRow ? ledgerSlipsOf(client, meetingRow.id) : [];
   const readyFacts: SlipFacts[] = [];
   // A file whose amounts with a sign are all in another currency ("$1,250.50" in a euro chapter) writes its
   // bare numbers ("300") in that currency too, most likely: asked, not taken as euros. Where some amount
@@ -435,25 +436,29 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
     const to = parties.to ? `party:${partyMatchKey(parties.to)}` : toId;
     // "Chapter: BNI Harbour" in the Detail says who the outsider is; the rest of the Detail is the prospect.
     const prospectText = parties.from || parties.to ? withoutChapterCue(r.detail) : r.detail;
-    const facts: SlipFacts =
-      r.type === 'referral'
-        ? { type: 'referral', parties: [from!, to!], kind: r.io ? kindOf(r.io) : '', text: foldName(prospectText), amountMinor: null, credits: null }
-        : r.type === 'tyfcb'
-          ? { type: 'tyfcb', parties: [from!, to!], kind: r.io ? tyfcbKindOf(r.io) : '', business: r.business ? (businessOf(r.business) ?? '') : '', text: '', amountMinor, credits: null }
-          : r.type === 'one_to_one'
-            ? { type: 'one_to_one', parties: [from!, to!].sort() as [string, string], kind: '', text: '', amountMinor: null, credits: null }
-            : r.type === 'visitor'
-              ? { type: 'visitor', parties: [fromId ?? '', fold(r.to)], kind: '', text: foldName(r.detail), amountMinor: null, credits: null }
-              : { type: 'ceu', parties: [fromId!, ''], kind: '', text: foldName(r.detail), amountMinor: null, credits: creditCount };
+    // What the matching rule compares: only needed when the meeting holds slips to compare with.
+    if (ledger.length > 0) {
+      readyFacts.push(
+        r.type === 'referral'
+          ? { type: 'referral', parties: [from!, to!], kind: r.io ? kindOf(r.io) : '', text: foldName(prospectText), amountMinor: null, credits: null }
+          : r.type === 'tyfcb'
+            ? { type: 'tyfcb', parties: [from!, to!], kind: r.io ? tyfcbKindOf(r.io) : '', business: r.business ? (businessOf(r.business) ?? '') : '', text: '', amountMinor, credits: null }
+            : r.type === 'one_to_one'
+              ? { type: 'one_to_one', parties: [from!, to!].sort() as [string, string], kind: '', text: '', amountMinor: null, credits: null }
+              : r.type === 'visitor'
+                ? { type: 'visitor', parties: [fromId ?? '', fold(r.to)], kind: '', text: foldName(r.detail), amountMinor: null, credits: null }
+                : { type: 'ceu', parties: [fromId!, ''], kind: '', text: foldName(r.detail), amountMinor: null, credits: creditCount },
+      );
+    }
     const named = r.type === 'one_to_one' ? dayInDetail(r.detail, rowOrder) : null;
     const metOn = named && named <= meetingOn ? named : null;
     const metOnAfterMeeting = named && named > meetingOn ? named : null;
     // The row itself becomes the ready row (not a copy of it): 100,000 rows are held once.
     ready.push(Object.assign(r, { type: r.type, fromId, toId, fromParty: parties.from, toParty: parties.to, fromIs, toIs, prospectText, amountMinor, creditCount, metOn, metOnAfterMeeting }));
-    readyFacts.push(facts);
   }
 
-  const matches = matchRows(ready, readyFacts, meetingRow ? ledgerSlipsOf(client, meetingRow.id) : []);
+  // A meeting with no slips yet (a history imported, tonight's first file): every row is new, nothing to compare.
+  const matches: Array<Match<ReadyRow>> = ledger.length > 0 ? matchRows(ready, readyFacts, ledger) : ready.map((row) => ({ row, kind: 'new' }));
   const counts = { same: fixedSame, new: 0, differs: 0, problem: problems.length, skipped: skipped.length };
   const toCreate: ImportPreview['toCreate'] = { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 };
   for (const m of matches) {
