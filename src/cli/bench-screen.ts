@@ -16,7 +16,8 @@ import { startHarness } from '../harness/server';
 import { recordTarget } from './bench-targets';
 import { resolveBrowser } from './find-browser';
 
-const SLIPS = Number(process.env.BENCH_SCREEN_SLIPS ?? 12);
+// 24 saves: the p95 is then the 23rd of 24 (nearest rank), with the slowest printed beside it. Of 12 it was the slowest itself.
+const SLIPS = Number(process.env.BENCH_SCREEN_SLIPS ?? 24);
 const KEY_GAP_MS = 60;
 
 type Sample = { kind: 'picker' | 'text' | 'choice' | 'save'; ms: number };
@@ -190,7 +191,7 @@ export async function runScreenBench(file: string, memberNames: string[], label 
     const whole = busyWholeSave.map((b) => b * 1000).sort((a, b) => a - b);
     const wholeFigure = whole.length ? `median ${whole[Math.floor(whole.length / 2)]!.toFixed(1)} ms, p95 ${whole[Math.min(whole.length - 1, Math.floor(0.95 * whole.length))]!.toFixed(1)} ms (${whole.length} saves)` : 'not seen';
     console.log(`    the whole save on the main thread, until the sheet read again after it (totals, tonight's count) is drawn too: ${wholeFigure}`);
-    if (saves.length > 0) recordTarget('enter-to-row', saves[Math.min(saves.length - 1, Math.floor(0.95 * saves.length))]!, `${label}, ${saves.length} saves, load average ${one!.toFixed(1)}; CPU = the page's main-thread CPU time until the row shows; the whole save until the totals are drawn: ${wholeFigure}`, busyP95);
+    if (saves.length > 0) recordTarget('enter-to-row', saves[Math.min(saves.length - 1, Math.floor(0.95 * saves.length))]!, `${label}, ${saves.length} saves (the slowest ${saves[saves.length - 1]!.toFixed(1)} ms, the median ${saves[Math.floor(saves.length / 2)]!.toFixed(1)} ms), load average ${one!.toFixed(1)}; CPU = the page's main-thread CPU time until the row shows; the whole save until the totals are drawn: ${wholeFigure}`, busyP95);
     return true;
   } catch (error) {
     // A stuck page never stops the bench: the other figures and the targets table still come.
