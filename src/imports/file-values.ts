@@ -18,6 +18,10 @@ const signCurrencies: Record<string, string[]> = {
   '¥': ['JPY', 'CNY'], '￥': ['JPY', 'CNY'], '₩': ['KRW'], '₽': ['RUB'], '₺': ['TRY'], '฿': ['THB'], '₫': ['VND'], '₱': ['PHP'],
   kr: ['SEK', 'NOK', 'DKK', 'ISK'], 'zł': ['PLN'],
 };
+// Three letters are a currency only when they are a real ISO code ("EUR", "usd"): "abc" in an amount cell is not money in "ABC".
+const isoCodes = new Set(Intl.supportedValuesOf('currency'));
+const notACurrency = (mark: string) => /^[a-z]{3}$/i.test(mark) && !isoCodes.has(mark.toUpperCase());
+
 /** The currency a sign or code names when it cannot be the chapter's own; null when it can. */
 function foreignCurrency(mark: string, currency: string): string | null {
   const key = mark.toLowerCase();
@@ -35,7 +39,7 @@ const signWords: Record<string, string> = { $: 'dollars', '¥': 'yen or yuan', '
  */
 export function amountCurrency(text: string, currency: string): string {
   const mark = currencyMarks.exec(text.trim().replace(/[\u00a0\u202f]/g, ' '))?.[0]?.trim();
-  if (!mark) return 'none';
+  if (!mark || notACurrency(mark)) return 'none';
   return foreignCurrency(mark, currency) ?? 'own';
 }
 
@@ -50,6 +54,7 @@ export function readAmount(text: string, currency: string, label: string, number
   let t = text.trim().replace(/[\u00a0\u202f]/g, ' ');
   for (let i = 0; i < 2; i++) {
     const mark = currencyMarks.exec(t)?.[0]?.trim();
+    if (mark && notACurrency(mark)) break;
     const foreign = mark ? foreignCurrency(mark, currency) : null;
     if (foreign) return { ok: false, message: `${label} ${text.trim()} is in ${foreign}; this chapter keeps ${currency}: fix the amount or skip the row` };
     t = t.replace(currencyMarks, '').trim();

@@ -292,6 +292,23 @@ describe('numbers and dates from the file, not the chapter', () => {
     expect(count('SELECT sum(amount_minor) FROM tyfcb_slips')).toBe(664582 + 125050);
   });
 
+  it('an amount cell of letters ("abc", "12 abc") is not an amount, not money in a currency "ABC"; a real code still is ("GBP 300")', async () => {
+    const { api } = chapter('USD', 'en-US');
+    const rows = [
+      ['Marcus Chen', 'Dana Ruiz', 'TYFCB', 'Outside', 'abc', '', ''],
+      ['Dana Ruiz', 'Marcus Chen', 'TYFCB', 'Outside', '12 abc', '', ''],
+      ['Priya Raman', 'Dana Ruiz', 'TYFCB', 'Outside', 'GBP 300', '', ''],
+      ['Dana Ruiz', 'Priya Raman', 'TYFCB', 'Outside', 'usd 40.50', '', ''],
+    ];
+    const p = await preview(api, asInput('letters.csv', slipsFile('Slips Audit Report for 17/11/2026', rows)));
+    expect(p.problems).toEqual([
+      { row: 5, message: 'Row 5: the TYFCB amount "abc" is not an amount.' },
+      { row: 6, message: 'Row 6: the TYFCB amount "12 abc" is not an amount.' },
+      { row: 7, message: 'Row 7: the TYFCB amount GBP 300 is in GBP; this chapter keeps USD: fix the amount or skip the row.' },
+    ]);
+    expect(p.counts).toMatchObject({ new: 1, problem: 3 });
+  });
+
   it('a euro chapter importing a file in dollars: a bare "300" beside "$1,250.50" is asked, not taken as 300 €; typed in euros, it is taken', async () => {
     const { api, count } = chapter('EUR', 'de-DE');
     const rows = [
