@@ -14,7 +14,7 @@ import { auditAppender } from '../services/audit-chain';
 import { dateIn, describeBothReadings, parseDateText, sentence, type DateOrder } from './file-values';
 import { readAsOf, readTable, type Table } from './spreadsheet';
 import { findColumns, type ColumnSpec } from './column-mapping';
-import { anotherChapterOverride, chapterWarningOf, otherReportNamedIn, refuseUnconfirmedChapter } from './chapter-of-file';
+import { anotherChapterOverride, chapterWarningOf, otherReportNamedIn, palmsSummaryNamedIn, refuseUnconfirmedChapter } from './chapter-of-file';
 
 const marks = new Set(['P', 'A', 'L', 'M', 'S']);
 // When BNI Connect marks a substitute it does not name them; the ledger needs a name for an S.
@@ -93,6 +93,8 @@ async function analyse(db: Db, input: Input) {
   // First Name and Last Name by their header (in the languages BNI Connect exports in), else as the secretary pointed.
   const found = findColumns(input.fileName, table, attendanceColumns, input.columns);
   const { headerAt, columns: named } = found;
+  // The Chapter Summary PALMS Report has First Name and Last Name too, then totals where the meetings would be.
+  if (palmsSummaryNamedIn(table.slice(0, Math.max(headerAt, 0)))) throw new LedgerError('invalid_input', `${input.fileName}: ${otherReportNamedIn(table.slice(0, headerAt), 'attendance')} Nothing was imported.`, 'file');
   // Chosen on the wrong tab (a Slips Audit Report): said before the question about its columns.
   const otherReport = found.question?.blocking ? otherReportNamedIn(table.slice(0, headerAt), 'attendance') : null;
   const columnQuestion = found.question && otherReport ? { ...found.question, message: `${otherReport} ${found.question.message}` } : found.question;

@@ -65,6 +65,15 @@ export function anotherChapterOverride(warning: string | null): string | null {
 }
 
 const slipsAuditWords = /(?<!\p{L})slips?\s+audit(?!\p{L})/iu;
+const summaryWords = /(?<!\p{L})(summary|zusammenfassung|résumé|resume|resumen|samenvatting|riepilogo|resumo|sommaire)(?!\p{L})/iu;
+
+/** Whether a title block names BNI Connect's Chapter Summary PALMS Report (First Name and Last Name like the attendance report, then totals). */
+export function palmsSummaryNamedIn(titleRows: Table): boolean {
+  return titleRows.some((row) => {
+    const line = row.join(' ');
+    return summaryWords.test(line) && attendanceTitleWords.test(line) && !slipsAuditWords.test(line);
+  });
+}
 
 /**
  * The other BNI Connect report a title block names, when a file is chosen on the wrong tab: the Slips Audit
@@ -73,6 +82,10 @@ const slipsAuditWords = /(?<!\p{L})slips?\s+audit(?!\p{L})/iu;
  */
 export function otherReportNamedIn(titleRows: Table, importing: 'slips_audit' | 'attendance'): string | null {
   const lines = titleRows.map((row) => row.join(' '));
+  // The Chapter Summary PALMS Report (totals per member for a period) is neither: it is checked against our own figures.
+  if (palmsSummaryNamedIn(titleRows)) {
+    return `This looks like BNI Connect's Chapter Summary PALMS Report (each member's totals for a period), not ${importing === 'slips_audit' ? 'a Slips Audit Report' : 'the PALMS Attendance Report'}: it is not imported; choose "Check against BNI Connect PALMS" above to compare it with the ledger.`;
+  }
   if (importing === 'slips_audit' && lines.some((l) => attendanceTitleWords.test(l) && !slipsAuditWords.test(l))) {
     return "This looks like BNI Connect's Chapter PALMS Attendance Report, not a Slips Audit Report: import it on the Attendance report tab.";
   }

@@ -1,6 +1,7 @@
 // A roster or an attendance report whose headers the ledger does not recognise: the preview shows the
 // file's own headers and the secretary says which column is which, as in the Slips Audit import. Nothing
 // is imported until the needed columns are known. An attendance report for another chapter is warned about.
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/shared/dates';
@@ -143,6 +144,21 @@ describe('a report chosen on the wrong tab', () => {
     expect(asAttendance.columnQuestion.message).toMatch(/^This looks like BNI Connect's Slips Audit Report, not the PALMS Attendance Report: import it on the Slips audit tab\. /);
     expect(ok<any>(await api.callAsync('previewSlipsAuditImport', slips)).columnQuestion).toBeNull();
     // Looking writes nothing.
+    expect(changes()).toBe(before);
+  });
+
+  it('the Chapter Summary PALMS Report is sent to "Check against BNI Connect PALMS" from either tab, not to the other import tab; nothing is imported', async () => {
+    const { api, changes } = chapter();
+    const before = changes();
+    const summary = { fileName: 'palms-q1-2026.xls', contentBase64: readFileSync('tests/fixtures/palms-q1-2026.xls').toString('base64') };
+    const asSlips = ok<any>(await api.callAsync('previewSlipsAuditImport', summary));
+    expect(asSlips.columnQuestion.message).toMatch(/^This looks like BNI Connect's Chapter Summary PALMS Report \(each member's totals for a period\), not a Slips Audit Report: it is not imported; choose "Check against BNI Connect PALMS" above to compare it with the ledger\. /);
+    const asAttendance = await api.callAsync('previewAttendanceImport', summary);
+    expect(asAttendance.ok).toBe(false);
+    expect(!asAttendance.ok && asAttendance.error.message).toBe(
+      'palms-q1-2026.xls: This looks like BNI Connect\'s Chapter Summary PALMS Report (each member\'s totals for a period), not the PALMS Attendance Report: it is not imported; choose "Check against BNI Connect PALMS" above to compare it with the ledger. Nothing was imported.',
+    );
+    expect((await api.callAsync('importAttendanceReport', summary)).ok).toBe(false);
     expect(changes()).toBe(before);
   });
 });
