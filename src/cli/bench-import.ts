@@ -142,7 +142,7 @@ function benchRows(names: string[], money: (minor: number) => string): string[][
         rows.push([from, to, 'Referral', i % 3 ? 'Outside' : 'Inside', '', '', `Prospect ${i}`]);
         break;
       case 1:
-        rows.push([from, to, 'TYFCB', 'Outside', money((1 + (i % 9000)) * 100 + 50), '', 'New']);
+        rows.push([from, to, 'TYFCB', 'Outside', money((1 + (i % 9000)) * 100 + 50), '', `Job ${i}`]);
         break;
       case 2:
         rows.push([from, to, 'One-to-One', '', '', '', `Coffee ${i}`]);

@@ -115,6 +115,8 @@ export interface ImportInput {
   outsiders?: Record<string, OutsideParty> | undefined;
   dateOrder?: DateOrder | undefined;
   skipRows?: number[];
+  /** Rows that repeat an earlier row word for word and that the secretary said are slips of their own. */
+  repeats?: number[];
   fixes?: Record<string, { amount?: string | undefined; credits?: string | undefined }>;
   reason?: string;
   /** The secretary said a file naming another chapter is this chapter's (see refuseUnconfirmedChapter). */
@@ -458,7 +460,22 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
   }
 
   // A meeting with no slips yet (a history imported, tonight's first file): every row is new, nothing to compare.
-  const matches: Array<Match<ReadyRow>> = ledger.length > 0 ? matchRows(ready, readyFacts, ledger) : ready.map((row) => ({ row, kind: 'new' }));
+  const matched: Array<Match<ReadyRow>> = ledger.length > 0 ? matchRows(ready, readyFacts, ledger) : ready.map((row) => ({ row, kind: 'new' }));
+  // A new row that repeats an earlier row of the file word for word is asked about, never made a second slip unasked
+  // (a $1,250 TYFCB counted twice): BNI Connect lists each slip once, so it is most likely a line copied twice.
+  const repeated = repeatsOf(ready);
+  const confirmedRepeats = new Set(input.repeats ?? []);
+  const matches = matched.filter((m) => {
+    const first = repeated.get(m.row.row);
+    if (m.kind !== 'new' || first === undefined || confirmedRepeats.has(m.row.row)) return true;
+    const r = m.row;
+    const what = r.type === 'tyfcb' ? `a TYFCB of ${formatMoney(r.amountMinor, chapter.currency, chapter.locale)}` : r.type === 'ceu' ? `a CEU of ${r.creditCount} ${r.creditCount === 1 ? 'credit' : 'credits'}` : `a ${typeLabel[r.type]}`;
+    const people = r.type === 'ceu' || r.type === 'visitor' ? ` by ${r.fromIs || r.from}` : ` from ${r.fromIs || r.from} to ${r.toIs || r.to}`;
+    const message = `Row ${r.row} repeats row ${first} word for word (${what}${people}). BNI Connect lists each slip once, so it is most likely a line copied twice: skip it, or choose "Another slip" if it is a second slip.`;
+    problems.push({ row: r.row, message });
+    lines.push({ row: r.row, kind: 'problem', slipType: typeLabel[r.type], from: r.from, to: r.to, amount: r.amount || r.credits, detail: r.detail, message, fix: 'repeat', fromIs: r.fromIs, toIs: r.toIs });
+    return false;
+  });
   const counts = { same: fixedSame, new: 0, differs: 0, problem: problems.length, skipped: skipped.length };
   const toCreate: ImportPreview['toCreate'] = { referral: 0, tyfcb: 0, one_to_one: 0, visitor: 0, ceu: 0 };
   for (const m of matches) {
@@ -510,6 +527,32 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       chapterWarning,
     },
   };
+}
+
+/**
+ * The rows that repeat an earlier row of the file word for word, each with the first row it repeats: every
+ * cell the same (type, From, To, Inside/Outside, New/Repeat, amount, credits, Detail, Date, classification), and
+ * the same amount and credits as read (a Number cell "1.250" and a text "1.250" corrected to 1250 are two amounts).
+ * Found through the Detail (a string the row already holds), so 100,000 rows add no key of their own.
+ */
+function repeatsOf(rows: ReadyRow[]): Map<number, number> {
+  const byDetail = new Map<string, ReadyRow | ReadyRow[]>();
+  const repeats = new Map<number, number>();
+  const same = (a: ReadyRow, b: ReadyRow) =>
+    a.typeText === b.typeText && a.from === b.from && a.to === b.to && a.io === b.io && a.business === b.business && a.amount === b.amount && a.amountMinor === b.amountMinor && a.credits === b.credits && a.creditCount === b.creditCount && a.date === b.date && a.classification === b.classification;
+  for (const r of rows) {
+    const earlier = byDetail.get(r.detail);
+    if (earlier === undefined) {
+      byDetail.set(r.detail, r);
+      continue;
+    }
+    const list = Array.isArray(earlier) ? earlier : [earlier];
+    const first = list.find((e) => same(e, r));
+    if (first) repeats.set(r.row, first.row);
+    else if (Array.isArray(earlier)) earlier.push(r);
+    else byDetail.set(r.detail, [earlier, r]);
+  }
+  return repeats;
 }
 
 /**

@@ -286,8 +286,8 @@ export const importRowOut = z.object({
   detail: z.string(),
   /** The difference (for "differs"), the problem (for "problem") or why it is skipped, as a sentence. */
   message: z.string(),
-  /** What the secretary can fix in place: the amount, the credits, or a name to map. */
-  fix: z.enum(['amount', 'credits', 'name']).nullable(),
+  /** What the secretary can fix in place: the amount, the credits, a name to map, or a row repeating another to import as a slip of its own. */
+  fix: z.enum(['amount', 'credits', 'name', 'repeat']).nullable(),
   /** Who the ledger takes From and To to be: a member's name, or someone outside the chapter ("Li Wei (BNI Harbour chapter)"); '' when not understood. */
   fromIs: z.string(),
   toIs: z.string(),
@@ -387,6 +387,8 @@ export const importFileInput = z
     dateOrder: z.enum(['dmy', 'mdy'], { error: 'Choose whether the day or the month comes first.' }).optional(),
     /** File rows (as numbered in the file) the secretary chose to leave out. */
     skipRows: z.array(z.number().int().min(1)).max(200_000).default([]),
+    /** File rows that repeat an earlier row word for word and that the secretary said are slips of their own. */
+    repeats: z.array(z.number({ error: 'A repeated row is a row number.' }).int().min(1), { error: 'Repeated rows are a list of row numbers.' }).max(200_000).default([]),
     /** Values the secretary corrected in the preview, by file row. */
     fixes: z.record(z.string().regex(/^\d+$/), rowFix).default({}),
     reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),

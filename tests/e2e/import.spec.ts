@@ -223,3 +223,24 @@ test('the same file chosen again, then its import undone: the preview on screen 
   await expect(page.getByText('Imported slips-audit-2026-11-17.xls into the meeting of 2026-11-17: 7 new slips', { exact: false })).toBeVisible();
   await expect(undoneLine).toHaveCount(0);
 });
+
+test('a line copied twice in the file is asked about, not imported twice; "Another slip" imports it when it is a second slip', async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  for (const [first, last, seat] of [['Dana', 'Ruiz', 'Realtor'], ['Marcus', 'Chen', 'Mortgage']] as const) {
+    addMember(db, { firstName: first, lastName: last, company: '', classificationId: saveClassification(db, { name: seat, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  }
+  const csv = ['Slips Audit Report for 17/11/2026', 'From,To,Slip Type,Inside/Outside,TYFCB,CEU Credits,Detail', 'Dana Ruiz,Marcus Chen,Referral,Outside,,,Alvarez family', 'Marcus Chen,Dana Ruiz,TYFCB,Outside,"$1,250.50",,', 'Marcus Chen,Dana Ruiz,TYFCB,Outside,"$1,250.50",,'].join('\r\n');
+  await page.goto(`${harness.openUrl}#/import`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Slips audit export').click();
+  await (await chooser).setFiles({ name: 'copied.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const rows = page.getByRole('table', { name: 'File rows' });
+  await expect(rows.getByRole('row', { name: 'Row 5' })).toContainText('Row 5 repeats row 4 word for word (a TYFCB of $1,250.50 from Marcus Chen to Dana Ruiz).');
+  await expect(page.getByRole('button', { name: 'Import 2 new' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/import-repeated-line.png', fullPage: true });
+  await page.getByRole('button', { name: 'Import row 5 as another slip' }).click();
+  await expect(rows.getByRole('row', { name: 'Row 5' })).toContainText('New');
+  await page.getByRole('button', { name: 'Import 3 new' }).click();
+  await expect(page.getByText('Imported copied.csv into the meeting of 2026-11-17: 3 new slips', { exact: false })).toBeVisible();
+});

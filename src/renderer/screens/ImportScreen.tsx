@@ -36,6 +36,8 @@ interface Choices {
   /** Names the secretary said are someone outside the chapter (remembered by the ledger for the next import). */
   outsiders: Record<string, Outsider>;
   skipRows: number[];
+  /** Rows repeating an earlier row word for word that the secretary said are slips of their own. */
+  repeats: number[];
   fixes: Record<string, { amount?: string; credits?: string }>;
   dateOrder?: 'dmy' | 'mdy';
   /** The meeting's date, given when the file does not say which meeting it is for. */
@@ -44,7 +46,7 @@ interface Choices {
   columns?: Partial<Record<ColumnField, number>>;
 }
 type ColumnField = (typeof slipColumnFields)[number];
-const noChoices: Choices = { aliases: {}, outsiders: {}, skipRows: [], fixes: {} };
+const noChoices: Choices = { aliases: {}, outsiders: {}, skipRows: [], repeats: [], fixes: {} };
 
 // Names wrap between words (never cut inside one); a single very long word may still break.
 const nameCell = { minWidth: 120, whiteSpace: 'normal', wordBreak: 'normal', overflowWrap: 'break-word' } as const;
@@ -197,6 +199,7 @@ function SlipsAuditImport({ onImported, undone }: { onImported: () => void; undo
   };
   const pointColumn = (field: ColumnField, index: number) => change({ ...choices, columns: { ...choices.columns, [field]: index } });
   const skip = (row: number, skipped: boolean) => change({ ...choices, skipRows: skipped ? [...choices.skipRows, row] : choices.skipRows.filter((r) => r !== row) });
+  const anotherSlip = (row: number) => change({ ...choices, repeats: [...choices.repeats, row] });
   const fix = (line: ImportRow, value: string) => change({ ...choices, fixes: { ...choices.fixes, [String(line.row)]: line.fix === 'amount' ? { amount: value } : { credits: value } } });
 
   const confirm = async () => {
@@ -402,6 +405,11 @@ function SlipsAuditImport({ onImported, undone }: { onImported: () => void; undo
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       {line.kind === 'problem' && (line.fix === 'amount' || line.fix === 'credits') && <FixRow line={line} onFix={(v) => void fix(line, v)} />}
+                      {line.kind === 'problem' && line.fix === 'repeat' && (
+                        <Button size="xs" variant="light" onClick={() => void anotherSlip(line.row)} aria-label={`Import row ${line.row} as another slip`}>
+                          Another slip
+                        </Button>
+                      )}
                       {(line.kind === 'problem' || line.kind === 'new' || line.kind === 'differs') && (
                         <Button size="xs" variant="subtle" color="gray" onClick={() => void skip(line.row, true)} aria-label={`Skip row ${line.row}`}>
                           Skip
