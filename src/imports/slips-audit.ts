@@ -519,7 +519,7 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       unmatchedNames: [...unmatched].sort(),
       otherSpellings: [...spellingsOf.values()].filter((list) => list.length > 1 && unmatched.has(list[0]!)).map(([name, ...also]) => ({ name: name!, also })).sort((a, b) => a.name.localeCompare(b.name)),
       askedNames: [...asked.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, candidates]) => ({ name, candidates })),
-      dateOrder: { order, settledBy, question },
+      dateOrder: { order, settledBy, question, ...(settledBy === 'choice' && !given ? { warning: offDayWarning(meetingOn, chapter.meetingWeekday) } : {}) },
       reasonRequired: meetingStatus === 'completed' && counts.new + counts.differs > 0,
       defaults: defaultsSaid(matches.filter((m) => m.kind === 'new').map((m) => m.row), meetingOn),
       columnQuestion,
@@ -527,6 +527,12 @@ async function analyse(db: Db, input: ImportInput): Promise<Analysis> {
       chapterWarning,
     },
   };
+}
+
+/** The file's meeting read in the order the secretary chose, on a day the chapter does not meet: said, as the other order may have been meant. */
+function offDayWarning(meetingOn: string, meetingWeekday: number): string | null {
+  const weekday = new Date(`${meetingOn}T00:00:00Z`).getUTCDay();
+  return weekday === meetingWeekday ? null : `Read this way, the meeting is on ${meetingOn}, a ${weekdayNames[weekday]}, and the chapter meets on ${weekdayNames[meetingWeekday]}s: check that the dates are read the right way round.`;
 }
 
 /**

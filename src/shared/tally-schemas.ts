@@ -345,8 +345,11 @@ export const importPreviewOut = z.object({
   otherSpellings: z.array(z.object({ name: z.string(), also: z.array(z.string()) })),
   /** Names two or more members' names fold to ("José Díaz", "Jose Diaz"): asked, never guessed; each with the members it could be. */
   askedNames: z.array(z.object({ name: z.string(), candidates: z.array(z.string()) })),
-  /** Day-first or month-first: settled by the file, chosen by the secretary, or still to ask. */
-  dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable() }),
+  /**
+   * Day-first or month-first: settled by the file, chosen by the secretary, or still to ask. `warning`: the order
+   * chosen makes the meeting fall on a day the chapter does not meet (a sign the other order was meant).
+   */
+  dateOrder: z.object({ order: z.enum(['dmy', 'mdy']).nullable(), settledBy: z.enum(['file', 'choice', 'none']), question: z.string().nullable(), warning: z.string().nullable().optional() }),
   /** Writing into a closed meeting is an amendment: one reason for the whole import. */
   reasonRequired: z.boolean(),
   /**

@@ -244,3 +244,25 @@ test('a line copied twice in the file is asked about, not imported twice; "Anoth
   await page.getByRole('button', { name: 'Import 3 new' }).click();
   await expect(page.getByText('Imported copied.csv into the meeting of 2026-11-17: 3 new slips', { exact: false })).toBeVisible();
 });
+
+test('a date order answered wrongly can be changed: the answer stays on screen, and a meeting falling on a day the chapter does not meet is said', async ({ page, harness }) => {
+  const { db } = harness.database;
+  saveChapter(db, { name: 'Harbour Connectors', region: '', meetingWeekday: 2, meetingTime: '07:00', currency: 'USD', locale: 'en-US', absenceLimit: 3, absenceWindowMonths: 6, noReferralWeeks: 4, openReferralDays: 30 });
+  for (const [first, last, seat] of [['Dana', 'Ruiz', 'Realtor'], ['Marcus', 'Chen', 'Mortgage']] as const) {
+    addMember(db, { firstName: first, lastName: last, company: '', classificationId: saveClassification(db, { name: seat, sphereId: null }).id, phone: '', email: '', status: 'active', joinedOn: '2025-01-01', renewalDue: null, sponsorId: null, leadershipRole: null });
+  }
+  const csv = ['Slips Audit Report for 01/12/2026', 'From,To,Slip Type,Inside/Outside,TYFCB,CEU Credits,Detail', 'Dana Ruiz,Marcus Chen,Referral,Outside,,,Alvarez family'].join('\r\n');
+  await page.goto(`${harness.openUrl}#/import`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Slips audit export').click();
+  await (await chooser).setFiles({ name: 'dec.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByText('Month first (MM/DD/YYYY)').click();
+  await expect(page.getByText('Meeting of 2026-01-12')).toBeVisible();
+  await expect(page.getByText('Dates read as you chose')).toBeVisible();
+  await expect(page.getByText('Read this way, the meeting is on 2026-01-12, a Monday, and the chapter meets on Tuesdays: check that the dates are read the right way round.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/import-date-order-answered.png', fullPage: true });
+  await page.getByText('Day first (DD/MM/YYYY)').click();
+  await expect(page.getByText('Meeting of 2026-12-01')).toBeVisible();
+  await expect(page.getByText('Read this way, the meeting is on')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Import 1 new' })).toBeEnabled();
+});

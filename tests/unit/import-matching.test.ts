@@ -388,6 +388,15 @@ ${row(cell('Number', '1.250'))}${row(cell('String', '1.250'))}</Table></Workshee
     expect(answered).toMatchObject({ meetingOn: '2026-04-03', dateOrder: { order: 'mdy', settledBy: 'choice', question: null } });
   });
 
+  it('the order chosen is said again with the meeting\'s weekday when it is not the chapter\'s day (01/12/2026 month first is a Monday; the chapter meets on Tuesdays)', async () => {
+    const { api } = chapter();
+    const text = slipsFile('Slips Audit Report for 01/12/2026', night.slice(0, 1));
+    const monthFirst = await preview(api, asInput('d.csv', text, { dateOrder: 'mdy' }));
+    expect(monthFirst).toMatchObject({ meetingOn: '2026-01-12', dateOrder: { order: 'mdy', settledBy: 'choice', question: null, warning: 'Read this way, the meeting is on 2026-01-12, a Monday, and the chapter meets on Tuesdays: check that the dates are read the right way round.' } });
+    const dayFirst = await preview(api, asInput('d.csv', text, { dateOrder: 'dmy' }));
+    expect(dayFirst).toMatchObject({ meetingOn: '2026-12-01', dateOrder: { order: 'dmy', settledBy: 'choice', question: null, warning: null } });
+  });
+
   it('a German export: translated headers and slip types', async () => {
     const { api } = chapter('EUR', 'de-DE');
     const text = Papa.unparse([['Slips Audit Report für 17.11.2026'], [''], ['Von', 'An', 'Belegart', 'Intern/Extern', 'Betrag', 'CEU', 'Beschreibung'], ['Dana Ruiz', 'Marcus Chen', 'Empfehlung', 'Extern', '', '', 'Familie Alvarez'], ['Marcus Chen', 'Dana Ruiz', 'TYFCB', 'Extern', '1.250,50 €', '', '']]);

@@ -2,13 +2,21 @@ import { Alert, SegmentedControl, Text } from '@mantine/core';
 
 export type DateOrder = 'dmy' | 'mdy';
 
-/** The one question every import asks when a file's dates read both ways (03/04/2026): which order it writes. */
-export function DateOrderQuestion({ question, value, onChange, mt = 'sm' }: { question: string; value: DateOrder | null | undefined; onChange: (order: DateOrder) => void; mt?: 'sm' | 'md' }) {
+/**
+ * The one question every import asks when a file's dates read both ways (03/04/2026): which order it writes.
+ * Once answered (`answered`), it stays on screen with the answer, so a wrong choice can be changed (`warning`: why to look again).
+ */
+export function DateOrderQuestion({ question, value, onChange, mt = 'sm', answered = false, warning = null }: { question: string; value: DateOrder | null | undefined; onChange: (order: DateOrder) => void; mt?: 'sm' | 'md'; answered?: boolean; warning?: string | null }) {
   return (
-    <Alert color="yellow" mt={mt} title="How does this file write dates?">
+    <Alert color={answered && !warning ? 'gray' : 'yellow'} mt={mt} title={answered ? 'Dates read as you chose' : 'How does this file write dates?'}>
       <Text size="sm" mb="xs">
         {question}
       </Text>
+      {warning && (
+        <Text size="sm" mb="xs" fw={500}>
+          {warning}
+        </Text>
+      )}
       <SegmentedControl
         aria-label="Date order"
         data={[
