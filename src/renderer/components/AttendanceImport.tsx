@@ -96,10 +96,15 @@ export function AttendanceImport({ onImported, undone = 0 }: { onImported: () =>
             {preview.period.from} to {preview.period.to}: {preview.meetings} {preview.meetings === 1 ? 'meeting' : 'meetings'}, {preview.members} {preview.members === 1 ? 'member' : 'members'}
           </Title>
           <ReadAs readAs={preview.readAs} onReadAs={readAs} />
-          {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={dateOrder} onChange={(order) => {
-                setDateOrder(order);
-                if (file) void run(file, order);
-              }} />}
+          <DateOrderQuestion
+            mt="sm"
+            dateOrder={preview.dateOrder}
+            value={dateOrder}
+            onChange={(order) => {
+              setDateOrder(order);
+              if (file) void run(file, order);
+            }}
+          />
           <Text size="sm" mt="xs">
             {attendanceWording(preview).line}
           </Text>

@@ -159,7 +159,7 @@ export function RosterImport({ onImported, undone = 0 }: { onImported?: () => vo
             {wording!.already}{' '}
             {preview.classificationsToCreate.length > 0 ? `New classifications: ${preview.classificationsToCreate.join(', ')}.` : 'Every classification already exists.'}
           </Text>
-          {preview.dateOrder.question && <DateOrderQuestion mt="md" question={preview.dateOrder.question} value={dateOrder} onChange={(order) => void chooseOrder(order)} />}
+          <DateOrderQuestion mt="md" dateOrder={preview.dateOrder} value={dateOrder} onChange={(order) => void chooseOrder(order)} />
           {preview.problems.length > 0 && (
             <Alert color="red" mt="md" title={`${preview.problems.length} ${preview.problems.length === 1 ? 'row has a problem and is' : 'rows have a problem and are'} left out`} aria-label="Rows left out">
               <Text size="sm" mb="xs">

@@ -290,17 +290,7 @@ function SlipsAuditImport({ onImported, undone }: { onImported: () => void; undo
               </Text>
             </Alert>
           )}
-          {preview.dateOrder.question && <DateOrderQuestion mt="sm" question={preview.dateOrder.question} value={choices.dateOrder} onChange={(order) => void change({ ...choices, dateOrder: order })} />}
-          {!preview.dateOrder.question && preview.dateOrder.settledBy === 'choice' && (
-            <DateOrderQuestion
-              mt="sm"
-              answered
-              question="This file's dates read both ways; they are read as chosen below. Change it if the meeting's date above is not the meeting these slips are from."
-              warning={preview.dateOrder.warning ?? null}
-              value={choices.dateOrder}
-              onChange={(order) => void change({ ...choices, dateOrder: order })}
-            />
-          )}
+          <DateOrderQuestion mt="sm" dateOrder={preview.dateOrder} value={choices.dateOrder} onChange={(order) => void change({ ...choices, dateOrder: order })} />
           <Group mt="sm" gap="xs" aria-label="Rows by kind">
             {(['same', 'new', 'differs', 'problem', 'skipped'] as const).map((k) => (
               <Badge key={k} color={kindBadges[k].color} variant="light" size="lg">
