@@ -1,6 +1,6 @@
 // The member-statements part of npm run bench alone, on a chapter file you name (a copy of it is used; the
 // file itself is never written): npx tsx src/cli/bench-statements-alone.ts /path/to/chapter.sqlite [--only=one|all|folder|job [--prepared]]
-// (--prepared: the workers started and warmed first, as the Reports screen does; WORKERS=n: the job shares its statements between n)
+// (--prepared: the workers started and warmed first, as the Reports screen does, with the chapter's member names; WORKERS=n: the job shares its statements between n)
 // A year of statements ending at the file's last closed meeting: each member's statement one by one, "All
 // statements" as one PDF, and "Save each member's PDF to a folder". Wall and this process's CPU, data and
 // PDF apart. Figures only. `--out=<folder>` keeps the PDFs (for pdftotext / pdftoppm).
@@ -72,7 +72,7 @@ if (only === 'job') {
   const { startStatementsJob, statementsJobWhenEnded, warmStatementsWorkers } = await import('../server/statement-jobs');
   const { followStatementsEveryMs } = await import('../shared/statements-follow');
   // As the screen does when "All statements" is chosen: the workers started and warmed first.
-  if (process.argv.includes('--prepared')) console.log(`workers warmed up: ${s(await clocked(() => warmStatementsWorkers(sourceFontsDir)))}`);
+  if (process.argv.includes('--prepared')) console.log(`workers warmed up: ${s(await clocked(async () => warmStatementsWorkers(sourceFontsDir, (await import('../services/members')).memberNamesToWarmUp(db))))}`);
   const j = await clocked(async () => {
     const started = await startStatementsJob(db, { period: year, producedAt, fontsDir: sourceFontsDir, folder: null, ...(process.env.WORKERS ? { workers: Number(process.env.WORKERS) } : {}) });
     for (;;) {

@@ -4,7 +4,8 @@
 // (weekly report: ~1 s against ~0.2 s). A small document in the reports' own layout, printed a few
 // times while nobody waits, pays that once; each pass is short and they are spaced out, so the main
 // thread keeps answering the window in between. Nothing is written anywhere.
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { MemberScore, MemberTally } from '../shared/contract';
 import type { Cell } from './layout';
 import { dataTable, documentFrame, emptyNote } from './layout';
 import { allStatementsReport, type MemberStatementData } from './member-statement';
@@ -53,32 +54,60 @@ export async function warmUpReports(fontsDir: string, passes = 8, gapMs = 40, na
   }
 }
 
-/** A made-up member's statement as long as a busy member's year (its tables, its page breaks). */
+/**
+ * A made-up member's statement as long as a busy member's year, with every part a real one prints (the
+ * given-and-received table, attendance, the scorecard with its categories, older open referrals not
+ * listed): a part the warm-up leaves out is compiled during the job itself, in each worker.
+ */
 function warmUpStatement(n: number, name: (i: number) => string): MemberStatementData {
   const day = (i: number) => `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-  const open = Array.from({ length: 20 }, (_, i) => ({ meetingOn: day(i), giverName: name(n), receiverName: name(i), prospectName: `Prospect ${n}-${i}`, status: 'contacted', daysOpen: 10 + i }));
+  const open = Array.from({ length: 40 }, (_, i) => ({ meetingOn: day(i), giverName: name(i % 2 ? n : i), receiverName: name(i % 2 ? i : n), prospectName: `Prospect ${n}-${i}`, status: i % 3 ? 'contacted' : 'meeting_set', daysOpen: 10 + i }));
+  const tally: MemberTally = {
+    memberId: `m${n}`, firstName: 'Warm', lastName: `Up ${n}`, name: name(n), classificationName: `Classification ${n}`, status: 'active', leftDuringPeriod: false,
+    p: 48, a: 2, l: 1, m: 1, s: 0, rgi: 9 + n, rgo: 14, rri: 11, rro: 16 + n, visitors: 3, oneToOnes: 21, ceus: 12,
+    tyfcbReceivedMinor: 2_923_812 + n, tyfcbGeneratedMinor: 1_974_407, tyfcbReceivedDisputedMinor: n % 2 ? 50_000 : 0, tyfcbReceivedDisputedSlips: n % 2, tyfcbGeneratedDisputedMinor: 0, tyfcbGeneratedDisputedSlips: 0,
+    outsideRgi: 0, outsideRgo: 0, outsideRri: 0, outsideRro: 0, outsideOneToOnes: 0, outsideTyfcbReceivedMinor: 0, outsideTyfcbGeneratedMinor: 0,
+  };
+  const category = (id: string, points: number, maxPoints: number) => ({ id, label: `Category ${id}`, value: points / 20, display: (points / 20).toFixed(2), working: `${points} in 26 weeks`, points, maxPoints, rule: maxPoints ? `\u2265 ${(points / 40).toFixed(2)} per week \u2192 ${points} points` : 'shown, not scored by this profile', next: points < maxPoints ? `\u2265 1.00 per week for ${maxPoints} points` : null });
+  const score: MemberScore = {
+    memberId: `m${n}`, name: name(n), status: 'active', meetings: 26, points: 55, maxPoints: 100, band: 'yellow', bandLabel: 'Yellow', scored: true,
+    explanation: '55 points on 26 counted weeks: yellow; 15 more for green (from 70).',
+    categories: [category('attendance', 20, 20), category('referrals', 5, 20), category('one_to_ones', 10, 20), category('ceus', 10, 20), category('visitors', 10, 20), category('tyfcb', 0, 0), category('sponsors', 0, 0)],
+    nextColour: { band: 'green', bandLabel: 'Green', target: 70, text: '15 more points for green (from 70): 6 more referrals given and 2 more visitors brought in the period would do it.' },
+    rollOff: null,
+    alert: null,
+  };
   return {
     chapterName: 'Warm-up',
     currency: 'USD',
     locale: 'en-US',
     period: { from: '2026-01-01', to: '2026-12-31' },
     member: { name: name(n), company: `Company ${n}`, classificationName: `Classification ${n}` },
-    tally: null,
+    tally,
     trend: {
       months: [],
       tyfcbDisputed: { generatedMinor: 0, generatedSlips: 0, receivedMinor: 0, receivedSlips: 0 },
-      givesTo: Array.from({ length: 12 }, (_, i) => ({ memberId: String(i), name: name(i), referrals: 12 - i })),
-      receivesFrom: Array.from({ length: 12 }, (_, i) => ({ memberId: String(i), name: name(i + 20), referrals: 12 - i })),
-      oneToOnesWith: Array.from({ length: 8 }, (_, i) => ({ memberId: String(i), name: name(i + 40), oneToOnes: 8 - i })),
+      givesTo: Array.from({ length: 19 }, (_, i) => ({ memberId: String(i), name: name(i), referrals: 19 - i })),
+      receivesFrom: Array.from({ length: 23 }, (_, i) => ({ memberId: String(i), name: name(i + 20), referrals: 23 - i })),
+      oneToOnesWith: Array.from({ length: 19 }, (_, i) => ({ memberId: String(i), name: name(i + 40), oneToOnes: 19 - i })),
     },
     openReferrals: open as unknown as MemberStatementData['openReferrals'],
-    openReferralsTotal: open.length,
-    openReferralsNotListed: null,
-    score: null,
-    scorePeriod: { from: '2026-06-01', to: '2026-11-30' },
+    openReferralsTotal: open.length + 166,
+    openReferralsNotListed: { count: 166, from: '2021-08-17', to: '2025-10-21' },
+    score,
+    scorePeriod: { from: '2026-05-01', to: '2026-10-31' },
+    scorePeriodWords: 'May 2026 to October 2026: the last 6 completed calendar months, ending with October 2026.',
+    scoreProfileName: 'Warm-up profile',
     timeZone: 'UTC',
-    referralsGiven: Array.from({ length: 45 }, (_, i) => ({ meetingOn: day(i), receiverName: name(i), prospectName: `Prospect ${n}-${i}`, status: i % 3 ? 'won' : 'new', statusOn: i % 3 ? day(i + 1) : null, tyfcbMinor: i % 3 ? 123450 * i : 0, tyfcbDisputedMinor: 0 })),
+    referralsGiven: Array.from({ length: 24 }, (_, i) => ({ meetingOn: day(i), receiverName: name(i), prospectName: `Prospect ${n}-${i}`, status: i % 3 ? 'won' : 'new', statusOn: i % 3 ? day(i + 1) : null, tyfcbMinor: i % 3 ? 123450 * i : 0, tyfcbDisputedMinor: i === 5 ? 10_000 : 0 })),
   };
+}
+
+/** "All statements" of four made-up members with the chapter's member `names`: what the statements workers warm up with. */
+export function warmUpStatementsDefinition(names: readonly string[] = []): TDocumentDefinitions {
+  const statements = Array.from({ length: 4 }, (_, i) => warmUpStatement(i, namesFrom(names)));
+  const frame = { chapterName: 'Warm-up', title: 'Member statements', producedAt: new Date('2026-01-01T00:00:00Z'), locale: 'en-US', timeZone: 'UTC' };
+  return allStatementsReport(frame, statements);
 }
 
 /**
@@ -89,10 +118,8 @@ function warmUpStatement(n: number, name: (i: number) => string): MemberStatemen
  */
 export async function warmUpStatements(fontsDir: string, passes = 4, stopped: () => boolean = () => false, names: readonly string[] = []): Promise<void> {
   try {
-    const statements = Array.from({ length: 4 }, (_, i) => warmUpStatement(i, namesFrom(names)));
-    const frame = { chapterName: 'Warm-up', title: 'Member statements', producedAt: new Date('2026-01-01T00:00:00Z'), locale: 'en-US', timeZone: 'UTC' };
     // A job waiting is begun at once: its own statements warm the code up as well as these would.
-    for (let pass = 0; pass < passes && !stopped(); pass++) await renderPdf(allStatementsReport(frame, statements), { fontsDir });
+    for (let pass = 0; pass < passes && !stopped(); pass++) await renderPdf(warmUpStatementsDefinition(names), { fontsDir });
   } catch {
     // Warming up is only a head start.
   }

@@ -84,10 +84,16 @@ export function writeWholeLines(on = true): void {
         if (line._pageNodeRef || line.inlines.length < 2) return own.call(this, line, x, y);
         const inlines = joinedInlines(line.inlines);
         if (inlines === line.inlines) return own.call(this, line, x, y);
-        // The line as pdfmake made it (its id, outline, heights), with the joined words.
-        const view = Object.create(line) as Line;
-        view.inlines = inlines;
-        return own.call(this, view, x, y);
+        // The line as pdfmake made it (its id, outline, heights), with the joined words while it is
+        // written, then its own words back. (Not a view made with Object.create(line): every line would
+        // become a prototype with an object shape of its own, and V8 would keep recompiling the writer.)
+        const words = line.inlines;
+        line.inlines = inlines;
+        try {
+          return own.call(this, line, x, y);
+        } finally {
+          line.inlines = words;
+        }
       }
     : own;
 }

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open';
 import { sourceFontsDir, sourceMigrationsFolder } from '../../src/db/paths';
-import { warmUpReports } from '../../src/reports/warm-up';
+import { warmUpReports, warmUpStatements, warmUpStatementsDefinition } from '../../src/reports/warm-up';
 import { loadDemoChapter } from '../../src/services/demo';
 import { memberNamesToWarmUp } from '../../src/services/members';
 import { produceReport, reportDefinition } from '../../src/services/reports';
 import { renderPdf } from '../../src/reports/render';
+import { pdfText } from '../support/pdf-text';
 
 /*
  * Behind the window at start-up the report engine prints a few small documents nobody sees, so the
@@ -38,6 +39,18 @@ describe('the report engine warmed up at start-up', () => {
     expect(names).toEqual(expect.arrayContaining(['王小明', 'فاطمة الزهراء', 'अनुराग शर्मा']));
     await warmUpReports(sourceFontsDir, 3, 0, names);
     expect([await weekly(), await audit()]).toEqual(before);
+  }, 60_000);
+
+  it("the statements workers' head start prints every part a busy member's statement prints (a part left out is compiled during the job, in each worker)", async () => {
+    const text = pdfText(await renderPdf(warmUpStatementsDefinition(memberNamesToWarmUp(opened.db)), { fontsDir: sourceFontsDir })).replace(/\s+/g, ' ');
+    for (const part of ['Given and received', 'TYFCB under dispute', 'Attendance and activity', 'You referred', 'Referred you', 'One-to-ones with', 'Closing the loop', 'Open referrals given or received', 'Listed: the 40 most recent', 'Scorecard (', 'Scored over', 'YELLOW —', 'more points for green']) expect(text).toContain(part);
+  }, 60_000);
+
+  it("after the statements workers' head start, a year of the chapter's statements is byte for byte as without it", async () => {
+    const statements = async () => (await renderPdf(reportDefinition(opened.db, { report: 'all_statements', from: '2025-12-01', to: '2026-11-22' }, new Date('2026-11-23T20:00:00Z')).definition, { fontsDir: sourceFontsDir })).toString('base64');
+    const before = await statements();
+    await warmUpStatements(sourceFontsDir, 2, () => false, memberNamesToWarmUp(opened.db));
+    expect(await statements()).toBe(before);
   }, 60_000);
 
   it('never fails the start-up: a missing fonts folder is left for a real print to report', async () => {
