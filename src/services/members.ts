@@ -73,6 +73,12 @@ export function findMember(db: Db, id: string): Member | undefined {
   return memberQuery(db).where(eq(members.id, id)).get();
 }
 
+/** These members at once (a statement for each of them): the rows `findMember` gives, by id. */
+export function membersById(db: Db, ids: readonly string[]): Map<string, Member> {
+  if (ids.length === 0) return new Map();
+  return new Map(memberQuery(db).where(inArray(members.id, [...ids])).all().map((m) => [m.id, m]));
+}
+
 export function requireMember(db: Db, id: string, field = 'id'): Member {
   const found = findMember(db, id);
   if (!found) throw new LedgerError('not_found', 'Choose a member from the list (that one does not exist).', field);
