@@ -15,7 +15,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { repoRoot } from '../db/paths';
 import { startHarness } from '../harness/server';
-import { leadershipScreenKeys, screenKeys } from '../shared/screens';
+import { leadershipScreenKeys, screenKeys, settingsTabs } from '../shared/screens';
 import { resolveBrowser } from './find-browser';
 
 const VISITS = Number(process.env.BENCH_UI_VISITS ?? 3);
@@ -154,6 +154,8 @@ export async function runUiBench(sourceFile: string, label: string): Promise<UiF
       ...screenKeys.filter((s) => s.digit !== null).map((s) => ({ id: s.id, name: `${s.label} (Ctrl+${s.digit})`, digit: s.digit as string | null })),
       ...screenKeys.filter((s) => s.digit === null).map((s) => ({ id: s.id, name: `${s.label} (link)`, digit: null })),
       ...leadershipScreenKeys.map((s) => ({ id: s.id, name: `${s.label} (link)`, digit: null })),
+      // Settings opens on its first tab; each other tab is timed too, from a link straight to it.
+      ...settingsTabs.slice(1).map((t) => ({ id: `settings/${t.value}`, name: `Settings › ${t.label} (link)`, digit: null })),
     ];
     for (const s of all) screens.push({ name: s.name, ms: [], serverCpu: [], pageCpu: [], requests: [] });
     for (let visit = 0; visit < VISITS; visit++) {

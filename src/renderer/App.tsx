@@ -223,23 +223,30 @@ function ScreenLoading() {
  */
 function useHashScreen(): { screen: ScreenId; leaving: { to: ScreenId; message: string } | null; stay: () => void; leaveAnyway: () => void } {
   const read = (): ScreenId => {
-    const id = window.location.hash.replace(/^#\//, '');
+    // "#/settings/seats": the screen is the first part; the rest is the screen's own (Settings' tab).
+    const id = window.location.hash.replace(/^#\//, '').split('/')[0]!;
     // Meeting night is the default screen: it is what the secretary opens the app for.
     return screens.some((s) => s.id === id) || leadershipScreens.some((s) => s.id === id) ? (id as ScreenId) : 'meeting';
   };
   const [screen, setScreen] = useState<ScreenId>(read);
+  // The whole hash the screen was last at (its tab too), to go back to it when a leave is questioned.
+  const at = useRef(window.location.hash);
   const [leaving, setLeaving] = useState<{ to: ScreenId; message: string } | null>(null);
   useEffect(() => {
     const onChange = () => {
       const next = read();
-      if (next === screen) return;
+      if (next === screen) {
+        at.current = window.location.hash;
+        return;
+      }
       const message = leaveGuardMessage();
       if (message) {
         // Back on the screen with the unsaved form (no new history entry), and ask.
-        window.history.replaceState(null, '', `#/${screen}`);
+        window.history.replaceState(null, '', at.current.startsWith(`#/${screen}`) ? at.current : `#/${screen}`);
         setLeaving({ to: next, message });
         return;
       }
+      at.current = window.location.hash;
       setScreen(next);
     };
     window.addEventListener('hashchange', onChange);

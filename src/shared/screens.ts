@@ -22,6 +22,14 @@ export const leadershipScreenKeys = [
   { id: 'applications', label: 'Applications & renewals' },
 ] as const;
 
+/** Settings' tabs, each at its own address: #/settings for the first, #/settings/<id> for the others. */
+export const settingsTabs = [
+  { value: 'chapter', label: 'Chapter' },
+  { value: 'seats', label: 'Classifications & spheres' },
+  { value: 'scorecard', label: 'Scorecard' },
+  { value: 'backups', label: 'Backups & export' },
+] as const;
+
 export type ScreenKeyId = (typeof screenKeys)[number]['id'] | (typeof leadershipScreenKeys)[number]['id'];
 
 interface KeyLike {

@@ -13,6 +13,7 @@ test('a chapter whose one slip is a referral to another chapter backs up as "1 s
   const meeting = createMeeting(db, { meetingOn: '2026-11-17', confirmDate: true });
   saveOutsidePartySlip(db, { meetingId: meeting.id, slipType: 'referral', memberId: dana, direction: 'given', party: { kind: 'other_chapter', name: 'Li Wei', chapterName: 'BNI Harbour' }, referralKind: 'outside', temperature: 3, prospectName: 'Harbour café', prospectPhone: '', prospectEmail: '', note: '', reason: '' } as never);
   await page.goto(`${harness.openUrl}#/settings`);
+  await page.getByRole('tab', { name: 'Backups & export' }).click();
   await page.getByRole('button', { name: 'Back up now' }).click();
   const backups = page.getByRole('table', { name: 'Backups' });
   await expect(backups).toContainText('Harbour Connectors · 1 slip');

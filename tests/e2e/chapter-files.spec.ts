@@ -38,7 +38,7 @@ test('a secretary creates a second chapter, switches back through Open recent, a
   await page.getByRole('menuitem', { name: /^Harbour Connectors 港灣 — chapter\.sqlite/ }).click();
   await expect(page.getByText('Harbour Connectors 港灣', { exact: true })).toBeVisible();
   await expect(page).toHaveTitle('Harbour Connectors 港灣 — Chapter Ledger');
-  await page.goto(`${harness.url}/#/settings`);
+  await page.goto(`${harness.url}/#/settings/seats`);
   await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Plumbing', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Accountant', { exact: true })).toBeHidden();
 
@@ -52,7 +52,7 @@ test('a secretary creates a second chapter, switches back through Open recent, a
   await expect(page.getByText('Riverside Growth', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Demo chapter — not your data')).toBeHidden();
   await expect(page.getByLabel('Member count')).toHaveText('0 members');
-  await page.goto(`${harness.url}/#/settings`);
+  await page.goto(`${harness.url}/#/settings/seats`);
   await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Accountant', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Plumbing', { exact: true })).toBeHidden();
 });

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 test('a secretary backs up, makes a mistake, and restores the backup; the audit log shows amendments', async ({ page, harness }) => {
   loadDemoChapter(harness.database.db);
   await page.goto(`${harness.openUrl}#/settings`);
+  await page.getByRole('tab', { name: 'Backups & export' }).click();
   const backups = page.getByRole('table', { name: 'Backups' });
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(backups.getByRole('row')).toHaveCount(2);
@@ -17,17 +18,21 @@ test('a secretary backs up, makes a mistake, and restores the backup; the audit 
   await page.getByTestId('backups-use').locator('..').screenshot({ path: 'test-results/backups-limit-choice.png' });
 
   // A mistake after the backup: a classification added by accident.
+  await page.getByRole('tab', { name: 'Classifications & spheres' }).click();
   const addSeat = page.getByRole('form', { name: 'Add classification' });
   await addSeat.getByLabel('New classification').fill('Mistaken seat');
   await addSeat.getByRole('button', { name: 'Add classification' }).click();
   await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Mistaken seat')).toBeVisible();
 
+  await page.getByRole('tab', { name: 'Backups & export' }).click();
   await backups.getByRole('button', { name: /^Restore the backup of/ }).first().click();
   await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByText(/Restored the backup of/)).toBeVisible();
   await expect(backups.getByText('Before a restore')).toBeVisible();
   await page.reload();
-  // After a reload the Settings screen is fetched and drawn again: room for a busy machine.
+  // After a reload the Settings screen is fetched and drawn again (on the tab it was at): room for a busy machine.
+  await expect(page.getByRole('table', { name: 'Backups' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Classifications & spheres' }).click();
   await expect(page.getByRole('table', { name: 'Classifications' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Mistaken seat')).toHaveCount(0);
 

@@ -44,6 +44,7 @@ test('a new secretary is guided from an empty chapter of eight members to the fi
   await expect(guide).toBeVisible();
   await expect(guide.getByLabel('to do')).toHaveCount(3);
   await guide.getByRole('link', { name: 'Set up classifications and contact spheres' }).click();
+  await expect(page).toHaveURL(/#\/settings\/seats$/);
 
   // Seats first, then several put in one contact sphere in one step.
   const addSphere = page.getByRole('form', { name: 'Add contact sphere' });

@@ -29,6 +29,7 @@ test('a secretary sets up a chapter, seats members, and cannot seat a second rea
   await page.getByRole('link', { name: /Members/ }).click();
   await expect(page.getByText('No classifications yet')).toBeVisible();
   await page.getByRole('link', { name: /Settings/ }).click();
+  await page.getByRole('tab', { name: 'Classifications & spheres' }).click();
   const addSphere = page.getByRole('form', { name: 'Add contact sphere' });
   await addSphere.getByLabel('New contact sphere').fill('Home & Property');
   await addSphere.getByRole('button', { name: 'Add sphere' }).click();

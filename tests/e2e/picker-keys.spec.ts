@@ -39,6 +39,7 @@ test('Settings with the keyboard: a time zone typed in part and taken from its s
   await expect(page.getByText('Chapter details saved.')).toBeVisible();
   expect(harness.database.sqlite.prepare('SELECT time_zone FROM chapter').pluck().get()).toBe('Asia/Kolkata');
 
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   const card = page.getByLabel('Scorecard profile');
   const weeks = card.getByLabel('Weeks that do not count', { exact: true });
   const pills = card.locator('.mantine-MultiSelect-pill');

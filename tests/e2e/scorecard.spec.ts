@@ -7,6 +7,7 @@ test('a chair picks the US Traffic Lights preset in Settings and reads each memb
   loadDemoChapter(db);
 
   await page.goto(`${harness.openUrl}#/settings`);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   const card = page.getByLabel('Scorecard profile');
   await card.getByRole('combobox', { name: 'Start from a preset' }).selectOption({ label: 'US regional Traffic Lights (2025)' });
   await card.getByRole('button', { name: 'Use this preset' }).click();
@@ -47,6 +48,7 @@ test('a preset applied in Settings but not saved is not lost without a word when
   const before = scorecard(db, {}).profileName;
 
   await page.goto(`${harness.openUrl}#/settings`);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
   const card = page.getByLabel('Scorecard profile');
   const presets = card.getByRole('combobox', { name: 'Start from a preset' });
   await presets.selectOption((await presets.locator('option', { hasText: /^Taiwan six categories/ }).getAttribute('value'))!);
@@ -54,6 +56,17 @@ test('a preset applied in Settings but not saved is not lost without a word when
   // The card says at once that the preset is only in the form.
   await expect(card.getByRole('alert', { name: 'Not saved yet' })).toContainText(`still use "${before}" until you press Save profile`);
   await card.getByRole('alert', { name: 'Not saved yet' }).screenshot({ path: '/tmp/shots/s2-12/unsaved-profile.png' });
+  // A look at another tab of Settings is not leaving: the preset is still in the form when the chair comes back.
+  await page.getByRole('tab', { name: 'Backups & export' }).click();
+  await expect(page.getByRole('button', { name: 'Back up now' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Leave without saving?' })).toHaveCount(0);
+  // Still asked when leaving Settings from that other tab.
+  await page.keyboard.press('Control+Digit6');
+  await expect(page.getByRole('dialog', { name: 'Leave without saving?' })).toBeVisible();
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Stay and save' }).click();
+  await expect(page).toHaveURL(/#\/settings\/backups$/);
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  await expect(card.getByRole('textbox', { name: 'Profile name' })).toHaveValue('Taiwan six categories');
 
   // Going to the Scorecard screen asks; Enter keeps the chair on Settings with the preset still in the form.
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^Scorecard/ }).click();
@@ -61,7 +74,7 @@ test('a preset applied in Settings but not saved is not lost without a word when
   await expect(dialog).toContainText(`The scorecard profile "Taiwan six categories" has changes that are not saved; the scorecard still uses "${before}".`);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(page).toHaveURL(/#\/settings$/);
+  await expect(page).toHaveURL(/#\/settings\/scorecard$/);
   await expect(card.getByRole('textbox', { name: 'Profile name' })).toHaveValue('Taiwan six categories');
 
   // Leaving on purpose drops the changes: the saved profile still scores.
@@ -74,7 +87,7 @@ test('a preset applied in Settings but not saved is not lost without a word when
   await page.screenshot({ path: '/tmp/shots/s2-12/scorecard-default.png', fullPage: true });
 
   // Saved, nothing is asked any more.
-  await page.goto(`${harness.openUrl}#/settings`);
+  await page.goto(`${harness.openUrl}#/settings/scorecard`);
   await card.getByRole('button', { name: 'Discard changes' }).waitFor({ state: 'detached' });
   await card.getByRole('textbox', { name: 'Profile name' }).fill('Our own');
   await card.getByRole('button', { name: 'Save profile' }).click();

@@ -10,6 +10,7 @@ test('classifications are ticked, moved into a sphere one by one or together, an
   const { db, sqlite } = harness.database;
   loadDemoChapter(db);
   await page.goto(`${harness.openUrl}#/settings`);
+  await page.getByRole('tab', { name: 'Classifications & spheres' }).click();
   const table = page.getByRole('table', { name: 'Classifications' });
   await expect(table.getByRole('row')).not.toHaveCount(0);
   const addSeat = page.getByRole('form', { name: 'Add classification' });

@@ -60,11 +60,11 @@ export function GuidedStart({ meetings, onNewMeeting }: { meetings: number; onNe
       </Text>
       <List spacing="md" center>
         <Step done={seats.done}>
-          <Anchor href="#/settings">Set up classifications and contact spheres</Anchor>
+          <Anchor href="#/settings/seats">Set up classifications and contact spheres</Anchor>
           <Text size="xs" c="dimmed">
             {progress.classifications === 0
               ? 'One seat per industry: add the classifications your chapter has, and group them into contact spheres (power teams).'
-              : `${progress.classifications} classification${progress.classifications === 1 ? '' : 's'}, ${progress.inSphere} in a contact sphere${seats.done ? '.' : ': select several in Settings and put them in a sphere at once.'}`}
+              : `${progress.classifications} classification${progress.classifications === 1 ? '' : 's'}, ${progress.inSphere} in a contact sphere${seats.done ? '.' : ': select several in Settings → Classifications & spheres and put them in a sphere at once.'}`}
           </Text>
         </Step>
         <Step done={people.done}>

@@ -145,7 +145,7 @@ export function MemberForm({
           label="Classification"
           required
           placeholder="Type to search seats"
-          nothingFoundMessage="No such classification: add it in Settings"
+          nothingFoundMessage="No such classification: add it in Settings → Classifications & spheres"
           data={options}
           maxDropdownHeight={320}
           {...form.getInputProps('classificationId')}

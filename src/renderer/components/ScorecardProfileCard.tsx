@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, Loader, MultiSelect, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -53,16 +53,16 @@ export function ScorecardProfileCard() {
   const saved = useQuery(() => ledger.getScorecardProfile(), []);
   const chapter = useQuery(() => ledger.getChapter(), []);
   const currency = chapter.data?.currency;
-  const [profile, setProfile] = useState<ScorecardProfile | null>(null);
+  // The form shows the saved profile until the chair changes something; then it shows the draft. Drawn in
+  // the same pass as the saved profile arrives (an effect copying it in left one painted frame without the card).
+  const [draft, setProfile] = useState<ScorecardProfile | null>(null);
+  const profile = draft ?? saved.data ?? null;
   const [preset, setPreset] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The field a refusal names (e.g. profile.categories.1.thresholds.0.at): that box is outlined in red.
   const [errorField, setErrorField] = useState<string | null>(null);
   const flagged = (field: string) => errorField === `profile.${field}`;
 
-  useEffect(() => {
-    if (saved.data) setProfile(saved.data);
-  }, [saved.data]);
   // A preset applied or a threshold changed is only in this form until "Save profile": say so here, and
   // have the app ask before another screen (or File → Open) drops it.
   const unsaved = profile !== null && saved.data !== undefined && saved.data !== null && !sameData(profile, saved.data);
@@ -71,7 +71,14 @@ export function ScorecardProfileCard() {
     setLeaveGuard('scorecard-profile', unsavedSentence);
   }, [unsavedSentence]);
   useEffect(() => () => setLeaveGuard('scorecard-profile', null), []);
-  if (!profile) return null;
+  if (!profile) {
+    return (
+      <Card withBorder padding="lg" aria-label="Scorecard profile">
+        <Title order={4}>Scorecard profile</Title>
+        {saved.error ? <Alert color="red" mt="md">{saved.error.message}</Alert> : <Loader size="sm" mt="md" aria-label="Loading the scorecard profile" />}
+      </Card>
+    );
+  }
 
   const setCategory = (index: number, change: Partial<Category>) => setProfile({ ...profile, categories: profile.categories.map((c, i) => (i === index ? { ...c, ...change } : c)) });
   const setThreshold = (index: number, t: number, change: Partial<{ at: string; points: number }>) => {
@@ -90,6 +97,7 @@ export function ScorecardProfileCard() {
       setErrorField(null);
       notifications.show({ color: 'teal', message: next ? `Scorecard profile "${next.name}" saved.` : 'Scorecard back to the default profile.' });
       await saved.reload();
+      setProfile(null);
     } catch (e) {
       setError((e as Error).message);
       setErrorField(e instanceof LedgerError ? (e.field ?? null) : null);
@@ -166,7 +174,7 @@ export function ScorecardProfileCard() {
           <Group key={i} gap={4} wrap="nowrap">
             <NativeSelect aria-label={`Band ${i + 1} colour`} data={[...bandColours]} value={band.colour} w={95} size="xs" onChange={(e) => { const v = e.currentTarget.value; setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, colour: v as typeof b.colour } : b)) }); }} />
             <TextInput aria-label={`Band ${i + 1} name`} value={band.label} w={80} size="xs" onChange={(e) => { const label = e.currentTarget.value; setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, label } : b)) }); }} />
-            <NumberInput aria-label={`Band ${i + 1} from points`} value={band.from} w={70} size="xs" min={0} allowDecimal={false} onChange={(v) => setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, from: Number(v) } : b)) })} />
+            <NumberInput aria-label={`Band ${i + 1} from points`} value={band.from} w={70} size="xs" hideControls min={0} allowDecimal={false} onChange={(v) => setProfile({ ...profile, bands: profile.bands.map((b, j) => (j === i ? { ...b, from: Number(v) } : b)) })} />
           </Group>
         ))}
       </Group>
@@ -225,7 +233,7 @@ export function ScorecardProfileCard() {
                     <Group key={ti} gap={2} wrap="nowrap">
                       <TextInput aria-label={`${c.label} threshold ${ti + 1}`} size="xs" w={70} value={t.at} error={flagged(`categories.${index}.thresholds.${ti}.at`)} placeholder={ti === c.thresholds.length ? 'add' : ''} onChange={(e) => setThreshold(index, ti, { at: e.currentTarget.value })} />
                       <Text size="xs">→</Text>
-                      <NumberInput aria-label={`${c.label} threshold ${ti + 1} points`} size="xs" w={55} value={t.points} error={flagged(`categories.${index}.thresholds.${ti}.points`)} min={0} max={100} allowDecimal={false} onChange={(v) => setThreshold(index, ti, { points: Number(v) })} />
+                      <NumberInput aria-label={`${c.label} threshold ${ti + 1} points`} size="xs" w={55} hideControls value={t.points} error={flagged(`categories.${index}.thresholds.${ti}.points`)} min={0} max={100} allowDecimal={false} onChange={(v) => setThreshold(index, ti, { points: Number(v) })} />
                       {ti < c.thresholds.length && (
                         <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Remove ${c.label} threshold ${ti + 1}`} onClick={() => setCategory(index, { thresholds: c.thresholds.filter((_, k) => k !== ti) })}>
                           <IconX size={12} />
@@ -284,7 +292,7 @@ export function ScorecardProfileCard() {
             <Text size="sm" style={{ flex: 1 }}>
               These changes are only in this form: the Scorecard screen, statements and reports still use "{saved.data!.name}" until you press Save profile.
             </Text>
-            <Button size="xs" variant="default" style={{ flexShrink: 0 }} onClick={() => { setProfile(saved.data!); setError(null); setErrorField(null); }}>
+            <Button size="xs" variant="default" style={{ flexShrink: 0 }} onClick={() => { setProfile(null); setError(null); setErrorField(null); }}>
               Discard changes
             </Button>
           </Group>

@@ -134,7 +134,7 @@ export function MembersScreen({ chapter, onChanged }: { chapter: Chapter; onChan
 
       {noClassifications ? (
         <Alert title="No classifications yet" color="blue">
-          Every member holds a classification seat. Add your chapter's classifications in Settings first, then come back to seat members.
+          Every member holds a classification seat. Add your chapter's classifications in Settings → Classifications & spheres first, then come back to seat members.
         </Alert>
       ) : rows.length === 0 && !members.loading ? (
         <Alert color="gray" title={search ? 'Nobody matches' : 'Nobody here yet'}>

@@ -40,7 +40,7 @@ export function SeatMapScreen() {
         />
       </Group>
       {spheres.length === 0 && (
-        <Text c="dimmed">{filter === 'open' ? 'Every seat is taken.' : 'No classifications yet: add them in Settings.'}</Text>
+        <Text c="dimmed">{filter === 'open' ? 'Every seat is taken.' : 'No classifications yet: add them in Settings → Classifications & spheres.'}</Text>
       )}
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         {spheres.map((sphere) => {

@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Code, Group, NativeSelect, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Code, Group, Loader, NativeSelect, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Chapter, Classification, ContactSphere } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
@@ -12,37 +12,88 @@ import { ExportCard } from '../components/ExportCard';
 import { ClassificationRow } from '../components/ClassificationRow';
 import { useQuery } from '../use-query';
 import { useStableCallback } from '../use-stable-callback';
+import { settingsTabs } from '../../shared/screens';
 
+type SettingsTab = (typeof settingsTabs)[number]['value'];
+
+const tabFromHash = (): SettingsTab => {
+  const part = window.location.hash.replace(/^#\/settings\/?/, '');
+  return settingsTabs.find((t) => t.value === part)?.value ?? 'chapter';
+};
+
+// One tab at a time: the page was four long cards (a sixty-seat chapter's rows pushed Backups far down)
+// and drawing them all made Settings the slowest screen to open (issue 16). A tab once opened stays
+// drawn (hidden) while Settings is open, so an unsaved scorecard profile is not dropped by a look at Backups.
 export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: Chapter; databaseFile: string; onChanged: () => Promise<void> }) {
+  const [tab, setTab] = useState<SettingsTab>(tabFromHash);
+  const [opened, setOpened] = useState<ReadonlySet<SettingsTab>>(() => new Set([tabFromHash()]));
+  useEffect(() => {
+    const onChange = () => {
+      if (!window.location.hash.startsWith('#/settings')) return;
+      const next = tabFromHash();
+      setTab(next);
+      setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const choose = (value: string | null) => {
+    const next = settingsTabs.find((t) => t.value === value)?.value;
+    if (next) window.location.hash = next === 'chapter' ? '#/settings' : `#/settings/${next}`;
+  };
+  const panel = (value: SettingsTab, content: () => React.ReactNode) => (
+    <Tabs.Panel value={value} pt="md">
+      {opened.has(value) ? <Stack gap="lg">{content()}</Stack> : null}
+    </Tabs.Panel>
+  );
   return (
-    <Stack gap="lg" maw={1100}>
+    <Stack gap="md" maw={1100}>
       <Title order={2}>Settings</Title>
-      <Card withBorder padding="lg">
-        <Title order={4} mb="md">
-          Chapter
-        </Title>
-        <ChapterForm
-          chapter={chapter}
-          submitLabel="Save chapter"
-          onSaved={async () => {
-            notifications.show({ color: 'teal', message: 'Chapter details saved.' });
-            await onChanged();
-          }}
-        />
-      </Card>
-      <ClassificationsCard />
-      <ScorecardProfileCard />
-      <BackupsCard onRestored={onChanged} />
-      <ExportCard />
-      <Card withBorder padding="lg">
-        <Title order={4} mb="xs">
-          Chapter file
-        </Title>
-        <Text size="sm" c="dimmed" mb="xs">
-          Everything lives in this one file on this computer. Back it up with the rest of your documents.
-        </Text>
-        <Code block>{databaseFile}</Code>
-      </Card>
+      {/* Hidden with display: none, not React's Activity (Mantine's default): Activity runs a hidden tab's
+          effects' clean-ups, which dropped an unsaved scorecard profile and its leave question. */}
+      <Tabs value={tab} onChange={choose} keepMounted keepMountedMode="display-none">
+        <Tabs.List>
+          {settingsTabs.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {panel('chapter', () => (
+          <>
+            <Card withBorder padding="lg">
+              <Title order={4} mb="md">
+                Chapter
+              </Title>
+              <ChapterForm
+                chapter={chapter}
+                submitLabel="Save chapter"
+                onSaved={async () => {
+                  notifications.show({ color: 'teal', message: 'Chapter details saved.' });
+                  await onChanged();
+                }}
+              />
+            </Card>
+            <Card withBorder padding="lg">
+              <Title order={4} mb="xs">
+                Chapter file
+              </Title>
+              <Text size="sm" c="dimmed" mb="xs">
+                Everything lives in this one file on this computer. Back it up with the rest of your documents.
+              </Text>
+              <Code block>{databaseFile}</Code>
+            </Card>
+          </>
+        ))}
+        {panel('seats', () => <ClassificationsCard />)}
+        {panel('scorecard', () => <ScorecardProfileCard />)}
+        {panel('backups', () => (
+          <>
+            <BackupsCard onRestored={onChanged} />
+            <ExportCard />
+          </>
+        ))}
+      </Tabs>
     </Stack>
   );
 }
@@ -169,7 +220,10 @@ function ClassificationsCard() {
           ))}
         </Group>
       )}
-      {(classifications.data ?? []).length === 0 ? (
+      {classifications.data === undefined ? (
+        // Not "No classifications yet" while the list is still on its way.
+        classifications.error ? <Alert color="red">{classifications.error.message}</Alert> : <Loader size="sm" aria-label="Loading the classifications" />
+      ) : classifications.data.length === 0 ? (
         <Alert color="blue">No classifications yet. Add the seats your chapter has (or wants to fill) above.</Alert>
       ) : (
         <>

@@ -1,0 +1,47 @@
+// Settings in tabs: the president opens Settings and finds each part by its tab; the address names the
+// tab, so Back, a reload and a link land on the same part.
+import { loadDemoChapter } from '../../src/services/demo';
+import { expect, test } from './fixtures';
+
+test('Settings opens on the chapter details; each tab has its own address that Back and a reload keep', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.goto(harness.openUrl);
+  await page.keyboard.press('Control+Digit8');
+  await expect(page).toHaveURL(/#\/settings$/);
+  await expect(page.getByRole('tab', { name: 'Chapter', selected: true })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Chapter details' })).toBeVisible();
+  await expect(page.getByText('Everything lives in this one file on this computer.')).toBeVisible();
+  // Only the open tab is drawn: the other parts are not on the page yet.
+  await expect(page.getByRole('table', { name: 'Classifications' })).toHaveCount(0);
+  await expect(page.getByLabel('Scorecard profile')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/settings-tab-chapter.png' });
+
+  await page.getByRole('tab', { name: 'Classifications & spheres' }).click();
+  await expect(page).toHaveURL(/#\/settings\/seats$/);
+  await expect(page.getByRole('table', { name: 'Classifications' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Backups & export' }).click();
+  await expect(page).toHaveURL(/#\/settings\/backups$/);
+  await expect(page.getByRole('button', { name: 'Back up now' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Classifications' })).toBeHidden();
+  await page.screenshot({ path: 'test-results/settings-tab-backups.png' });
+
+  // Back goes to the tab before; a reload stays on it.
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/settings\/seats$/);
+  await expect(page.getByRole('tab', { name: 'Classifications & spheres', selected: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Classifications' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Classifications & spheres', selected: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('table', { name: 'Classifications' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Settings/ })).toHaveAttribute('data-active', 'true');
+
+  // Another screen and back by its shortcut: Settings opens on the chapter details again.
+  await page.keyboard.press('Control+Digit1');
+  await expect(page.getByRole('textbox', { name: 'From (giver)' }).or(page.getByRole('combobox', { name: 'Meeting' })).first()).toBeVisible();
+  await page.keyboard.press('Control+Digit8');
+  await expect(page.getByRole('tab', { name: 'Chapter', selected: true })).toBeVisible();
+
+  // An address naming no tab opens the chapter details rather than an empty page.
+  await page.goto(`${harness.openUrl}#/settings/nothing-here`);
+  await expect(page.getByRole('form', { name: 'Chapter details' })).toBeVisible();
+});
