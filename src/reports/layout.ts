@@ -59,12 +59,20 @@ function markHeadings(node: unknown): void {
   if (Array.isArray(n.columns)) markHeadings(n.columns);
 }
 
-type Headline = { headlineLevel?: unknown; text?: unknown; image?: unknown; canvas?: unknown; svg?: unknown; style?: unknown };
+type Headline = { headlineLevel?: unknown; text?: unknown; image?: unknown; canvas?: unknown; svg?: unknown; style?: unknown; startPosition?: { pageNumber?: number; top?: number } };
 const pageFrameStyles = new Set(['headerChapter', 'headerTitle', 'inProgress', 'footer']);
 /** Something printed in the page's body (a line, a table cell, a picture): not a container (tables and stacks print through their cells), not the page header or footer. */
 const printed = (f: Headline) => (f.text !== undefined || f.image !== undefined || f.canvas !== undefined || f.svg !== undefined) && !(Array.isArray(f.style) ? f.style : [f.style]).some((s) => pageFrameStyles.has(s as string));
 export function keepHeadingWithWhatFollows(node: Headline, following: () => Headline[], nextPage: () => Headline[]): boolean {
-  return node.headlineLevel === 1 && following().every((f) => !printed(f) || f.headlineLevel === 2) && nextPage().some(printed);
+  if (node.headlineLevel !== 1) return false;
+  const after = following();
+  // A table's header row and the row kept with it (keepWithHeaderRows) are laid out as one block; when the block
+  // does not fit at the page's foot pdfmake draws it on the next page, but its cells keep the places of the try:
+  // the header row and the first row at one and the same top, on this page. Such a row is not printed here (a
+  // statement's "One-to-ones with" was left alone at the foot of a page, its table on the next).
+  const headerTops = new Set(after.filter((f) => f.headlineLevel === 2 && f.startPosition?.top !== undefined).map((f) => f.startPosition!.top));
+  const triedHere = (f: Headline) => f.headlineLevel !== 2 && f.startPosition?.top !== undefined && headerTops.has(f.startPosition.top);
+  return after.every((f) => !printed(f) || f.headlineLevel === 2 || triedHere(f)) && nextPage().some(printed);
 }
 
 /** The footer's page numbers: the document's own, or (one part of a document made in parts) the whole document's. */

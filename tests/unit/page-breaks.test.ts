@@ -20,6 +20,13 @@ describe('the page-break rule', () => {
     expect(keepHeadingWithWhatFollows({ headlineLevel: 1 }, () => [line(2), line(2)], () => [line()])).toBe(true);
     expect(keepHeadingWithWhatFollows({ headlineLevel: 1 }, none, () => [line()])).toBe(true);
   });
+  it('moves a heading whose table’s header row and first row did not fit below it (pdfmake leaves them at the place it tried, one top for both)', () => {
+    const at = (top: number, headlineLevel?: number) => ({ ...line(headlineLevel), startPosition: { pageNumber: 1, top } });
+    // The block tried at 767.9 and drawn on the next page: the heading would be alone at the page's foot.
+    expect(keepHeadingWithWhatFollows({ headlineLevel: 1 }, () => [at(767.9, 2), at(767.9, 2), at(767.9), at(767.9)], () => [line()])).toBe(true);
+    // Laid out for real, the first row is below the header row: the heading stays with them.
+    expect(keepHeadingWithWhatFollows({ headlineLevel: 1 }, () => [at(700, 2), at(700, 2), at(717.3), at(717.3)], () => [line()])).toBe(false);
+  });
   it('keeps a heading followed by a printed line, and never moves the document’s last heading to an empty page', () => {
     expect(keepHeadingWithWhatFollows({ headlineLevel: 1 }, () => [line(2), line()], () => [line()])).toBe(false);
     expect(keepHeadingWithWhatFollows({ headlineLevel: 1 }, none, none)).toBe(false);
