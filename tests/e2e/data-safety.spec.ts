@@ -29,10 +29,13 @@ test('a secretary backs up, makes a mistake, and restores the backup; the audit 
   await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByText(/Restored the backup of/)).toBeVisible();
   await expect(backups.getByText('Before a restore')).toBeVisible();
-  await page.reload();
-  // After a reload the Settings screen is fetched and drawn again (on the tab it was at): room for a busy machine.
-  await expect(page.getByRole('table', { name: 'Backups' })).toBeVisible({ timeout: 30_000 });
+  // The other tabs show the restored file at once, without a reload: the mistaken seat is gone from the list.
   await page.getByRole('tab', { name: 'Classifications & spheres' }).click();
+  await expect(page.getByRole('table', { name: 'Classifications' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Mistaken seat')).toHaveCount(0);
+  await page.reload();
+  // After a reload the Settings screen is fetched and drawn again, on the tab it was at: room for a busy machine.
+  await expect(page.getByRole('tab', { name: 'Classifications & spheres', selected: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('table', { name: 'Classifications' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('table', { name: 'Classifications' }).getByText('Mistaken seat')).toHaveCount(0);
 

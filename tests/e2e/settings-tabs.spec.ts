@@ -41,6 +41,25 @@ test('Settings opens on the chapter details; each tab has its own address that B
   await page.keyboard.press('Control+Digit8');
   await expect(page.getByRole('tab', { name: 'Chapter', selected: true })).toBeVisible();
 
+  // A chapter detail typed but not saved is asked about before another screen drops it; saved, nothing is asked.
+  const region = page.getByRole('form', { name: 'Chapter details' }).getByLabel('Region');
+  await region.fill('Harbour County');
+  await page.getByRole('tab', { name: 'Backups & export' }).click();
+  await page.keyboard.press('Control+Digit6');
+  const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(dialog).toContainText('The chapter details have changes that are not saved.');
+  await dialog.getByRole('button', { name: 'Stay and save' }).click();
+  await expect(page).toHaveURL(/#\/settings\/backups$/);
+  await page.getByRole('tab', { name: 'Chapter' }).click();
+  await expect(region).toHaveValue('Harbour County');
+  await page.getByRole('button', { name: 'Save chapter' }).click();
+  await expect(page.getByText('Chapter details saved.')).toBeVisible();
+  await page.keyboard.press('Control+Digit6');
+  await expect(page).toHaveURL(/#\/members$/);
+  await expect(dialog).toHaveCount(0);
+  expect(harness.database.sqlite.prepare('SELECT region FROM chapter').pluck().get()).toBe('Harbour County');
+  await page.keyboard.press('Control+Digit8');
+
   // An address naming no tab opens the chapter details rather than an empty page.
   await page.goto(`${harness.openUrl}#/settings/nothing-here`);
   await expect(page.getByRole('form', { name: 'Chapter details' })).toBeVisible();

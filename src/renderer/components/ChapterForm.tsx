@@ -5,6 +5,8 @@ import { nameOrderLabels, nameOrders, weekdayNames, type NameOrder } from '../..
 import { currentZoneName, systemTimeZone, timeZoneChoices } from '../../shared/time-zone';
 import { ledger } from '../client';
 import { useLedgerSubmit } from '../form-errors';
+import { setLeaveGuard } from '../leave-guard';
+import { useEffect } from 'react';
 
 const currencies = ['USD', 'EUR', 'GBP', 'INR', 'CAD', 'AUD', 'NZD', 'ZAR', 'SGD', 'AED', 'CHF', 'MXN', 'BRL'];
 const locales = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'hi-IN', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'en-ZA', 'en-SG', 'zh-TW', 'zh-HK', 'ja-JP', 'ko-KR', 'hu-HU'];
@@ -29,7 +31,7 @@ function guessLocale(): string {
   return navigator.language && locales.includes(navigator.language) ? navigator.language : 'en-US';
 }
 
-export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapter | null; onSaved: (c: Chapter) => void; submitLabel: string }) {
+export function ChapterForm({ chapter, onSaved, submitLabel, guardLeaving = false }: { chapter: Chapter | null; onSaved: (c: Chapter) => void; submitLabel: string; guardLeaving?: boolean }) {
   const form = useForm<Values>({
     initialValues: {
       name: chapter?.name ?? '',
@@ -50,8 +52,18 @@ export function ChapterForm({ chapter, onSaved, submitLabel }: { chapter: Chapte
 
   const { saving, formError, run } = useLedgerSubmit(form.setFieldError, fields);
   const submit = form.onSubmit((values) =>
-    run(async () => onSaved(await ledger.saveChapter({ ...values, meetingWeekday: Number(values.meetingWeekday) }))),
+    run(async () => {
+      const saved = await ledger.saveChapter({ ...values, meetingWeekday: Number(values.meetingWeekday) });
+      form.resetDirty(values);
+      onSaved(saved);
+    }),
   );
+  // In Settings, a change typed but not saved is asked about before another screen drops it (as the scorecard profile is).
+  const unsaved = guardLeaving && form.isDirty() ? 'The chapter details have changes that are not saved.' : null;
+  useEffect(() => {
+    if (guardLeaving) setLeaveGuard('chapter-details', unsaved);
+  }, [guardLeaving, unsaved]);
+  useEffect(() => () => setLeaveGuard('chapter-details', null), []);
 
   return (
     <form onSubmit={submit} noValidate aria-label="Chapter details">

@@ -26,6 +26,9 @@ const tabFromHash = (): SettingsTab => {
 // drawn (hidden) while Settings is open, so an unsaved scorecard profile is not dropped by a look at Backups.
 export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: Chapter; databaseFile: string; onChanged: () => Promise<void> }) {
   const [tab, setTab] = useState<SettingsTab>(tabFromHash);
+  // A restore replaces the whole chapter file: every tab is drawn again from it, so no form still holds (and
+  // could save back) what the file said before.
+  const [restores, setRestores] = useState(0);
   const [opened, setOpened] = useState<ReadonlySet<SettingsTab>>(() => new Set([tabFromHash()]));
   useEffect(() => {
     const onChange = () => {
@@ -43,7 +46,11 @@ export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: 
   };
   const panel = (value: SettingsTab, content: () => React.ReactNode) => (
     <Tabs.Panel value={value} pt="md">
-      {opened.has(value) ? <Stack gap="lg">{content()}</Stack> : null}
+      {opened.has(value) ? (
+        <Stack gap="lg" key={restores}>
+          {content()}
+        </Stack>
+      ) : null}
     </Tabs.Panel>
   );
   return (
@@ -67,6 +74,7 @@ export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: 
               </Title>
               <ChapterForm
                 chapter={chapter}
+                guardLeaving
                 submitLabel="Save chapter"
                 onSaved={async () => {
                   notifications.show({ color: 'teal', message: 'Chapter details saved.' });
@@ -89,7 +97,12 @@ export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: 
         {panel('scorecard', () => <ScorecardProfileCard />)}
         {panel('backups', () => (
           <>
-            <BackupsCard onRestored={onChanged} />
+            <BackupsCard
+              onRestored={async () => {
+                await onChanged();
+                setRestores((n) => n + 1);
+              }}
+            />
             <ExportCard />
           </>
         ))}
