@@ -6,6 +6,8 @@ import { expect, test } from './fixtures';
 test('Settings opens on the chapter details; each tab has its own address that Back and a reload keep', async ({ page, harness }) => {
   loadDemoChapter(harness.database.db);
   await page.goto(harness.openUrl);
+  // The shortcuts answer once the app is on screen (its side bar).
+  await expect(page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /Settings/ })).toBeVisible();
   await page.keyboard.press('Control+Digit8');
   await expect(page).toHaveURL(/#\/settings$/);
   await expect(page.getByRole('tab', { name: 'Chapter', selected: true })).toBeVisible();
