@@ -7,7 +7,7 @@ import { memberCountLabel } from '../shared/member-count';
 import { leadershipScreenKeys, screenForKey, screenKeys, screenShortcutLabel } from '../shared/screens';
 import { ledger } from './client';
 import { ErrorNotice } from './components/ErrorNotice';
-import { clearLeaveGuards, leaveGuardMessage } from './leave-guard';
+import { clearLeaveGuards, leaveGuardMessage, showSaveButton } from './leave-guard';
 import { FileMenu } from './components/ChapterFiles';
 import { useQuery } from './use-query';
 import { earlyKeys, takeEarly } from './early';
@@ -173,7 +173,8 @@ export function App() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Modal opened={leaving !== null} onClose={stay} title="Leave without saving?">
+        {/* Staying, the form's Save button is brought into view and focused once the question is gone. */}
+        <Modal opened={leaving !== null} onClose={stay} title="Leave without saving?" onExitTransitionEnd={() => requestAnimationFrame(showSaveButton)}>
           <Text size="sm">{leaving?.message}</Text>
           <Text size="sm" mt="xs">
             Stay to save them, or leave and lose them.

@@ -43,7 +43,7 @@ function createClient(): LedgerApi {
         const result = (await send(method, input ?? {})) as Result<unknown>;
         if (result && result.ok === true) return result.value;
         const error = result && !result.ok && isLedgerErrorShape(result.error) ? result.error : { code: 'internal' as const, message: 'No answer from Chapter Ledger.' };
-        throw new LedgerError(error.code, error.message, error.field);
+        throw new LedgerError(error.code, error.message, error.field, error.alsoFields);
       },
     ]),
   ) as LedgerApi;

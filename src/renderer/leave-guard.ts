@@ -3,11 +3,36 @@
  * the ledger has not saved; the app asks before switching screens ("Stay" is the default) instead of
  * dropping them without a word.
  */
-const guards = new Map<string, string>();
+/** Where a form's changes are saved: its Save button, and the address of the tab it is on (Settings' tabs). */
+export interface SaveAt {
+  buttonId: string;
+  hash: string;
+}
 
-export function setLeaveGuard(key: string, message: string | null): void {
-  if (message) guards.set(key, message);
+const guards = new Map<string, { message: string; saveAt: SaveAt | null }>();
+
+export function setLeaveGuard(key: string, message: string | null, saveAt: SaveAt | null = null): void {
+  if (message) guards.set(key, { message, saveAt });
   else guards.delete(key);
+}
+
+/**
+ * "Stay and save": the first guarded form's tab is shown and its Save button scrolled into view and focused
+ * (Enter saves). The question may have been asked from another tab, where the form is hidden.
+ */
+export function showSaveButton(): void {
+  const saveAt = [...guards.values()].find((g) => g.saveAt)?.saveAt;
+  if (!saveAt) return;
+  if (window.location.hash !== saveAt.hash) window.location.hash = saveAt.hash;
+  // The tab is drawn on the hash change: the button is looked for over a few frames.
+  const look = (framesLeft: number) => {
+    const button = document.getElementById(saveAt.buttonId);
+    if (button && button.offsetParent !== null) {
+      button.focus({ preventScroll: true });
+      button.scrollIntoView({ block: 'center' });
+    } else if (framesLeft > 0) requestAnimationFrame(() => look(framesLeft - 1));
+  };
+  look(6);
 }
 
 /** The user chose to leave without saving: nothing is held any more. */
@@ -17,7 +42,7 @@ export function clearLeaveGuards(): void {
 
 /** The sentences of every form with unsaved changes, or null when nothing would be lost. */
 export function leaveGuardMessage(): string | null {
-  return guards.size ? [...guards.values()].join(' ') : null;
+  return guards.size ? [...guards.values()].map((g) => g.message).join(' ') : null;
 }
 
 /** Equal as data, whatever order the keys were written in (a preset and a saved profile list them differently). */

@@ -5,7 +5,7 @@ import { chapterTimeZone } from '../shared/time-zone';
 import { z } from 'zod';
 import type { Db } from '../db/open';
 import { contract, methodNames, type MethodName, type MethodOutput, type ParsedInput } from '../shared/contract';
-import { LedgerError, type LedgerErrorShape, type Result } from '../shared/errors';
+import { LedgerError, type FieldMessage, type LedgerErrorShape, type Result } from '../shared/errors';
 import { appStatus } from '../services/app-status';
 import { getChapter, saveChapter, setBackupLimit } from '../services/chapter';
 import { backupLimitBytes } from '../services/backups';
@@ -348,7 +348,7 @@ export function createRegistry(ctx: RegistryContext, log: (message: string, erro
       log(`${method}: the input check failed`, error);
       return { failed: fail({ code: 'invalid_input', message: 'The input was not understood: a value is missing or has the wrong shape. Nothing was changed.' }) };
     }
-    if (!parsed.success) return { failed: fail(describeIssue(parsed.error.issues[0])) };
+    if (!parsed.success) return { failed: fail(describeIssues(parsed.error.issues)) };
     try {
       return { method, value: (handlers[method] as (c: RegistryContext, i: unknown) => unknown)(ctx, parsed.data) };
     } catch (error) {
@@ -386,6 +386,21 @@ const fail = (error: LedgerErrorShape): Result<never> => ({ ok: false, error });
 
 function logToStderr(message: string, error: unknown): void {
   console.error(`[chapter-ledger] ${message}:`, error);
+}
+
+/** The first refusal, with the other fields refused by the same check: a form marks them all at once. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): LedgerErrorShape {
+  const first = describeIssue(issues[0]);
+  if (!first.field) return first;
+  const seen = new Set([first.field]);
+  const alsoFields: FieldMessage[] = [];
+  for (const issue of issues.slice(1)) {
+    const other = describeIssue(issue);
+    if (!other.field || seen.has(other.field)) continue;
+    seen.add(other.field);
+    alsoFields.push({ field: other.field, message: other.message });
+  }
+  return alsoFields.length ? { ...first, alsoFields } : first;
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): LedgerErrorShape {

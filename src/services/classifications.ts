@@ -145,19 +145,33 @@ export function moveClassificationsToSphere(db: Db, input: ParsedInput<'moveClas
   });
 }
 
+/** "A", "A and B", "A, B and 3 others". */
+function listed(names: string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return names.length === 3 ? `${names[0]}, ${names[1]} and ${names[2]}` : `${names[0]}, ${names[1]} and ${names.length - 2} others`;
+}
+
 /** Only a classification nobody ever held can go: history must keep who held which seat. */
 export function deleteClassification(db: Db, id: string): { done: true } {
   return db.transaction((tx) => {
     const before = classificationById(tx, id);
     if (!before) throw new LedgerError('not_found', 'That classification no longer exists.', 'id');
-    const used =
-      tx.select({ n: sql<number>`count(*)` }).from(members).where(eq(members.classificationId, id)).get()!.n +
-      tx.select({ n: sql<number>`count(*)` }).from(seatHistory).where(eq(seatHistory.classificationId, id)).get()!.n +
-      tx.select({ n: sql<number>`count(*)` }).from(visitors).where(eq(visitors.classificationId, id)).get()!.n;
-    if (used > 0) {
+    // Said as it is: who holds the seat, who held it, who seeks it (a move to another sphere would not help).
+    const holders = tx.select({ id: members.id, name: members.displayName, status: members.status }).from(members).where(eq(members.classificationId, id)).orderBy(members.sortName).all();
+    const current = holders.filter((m) => m.status !== 'former');
+    // Everyone who ever held it (their seat history, or a former member still filed under it), less those holding it now.
+    const everHeld = new Set([...tx.selectDistinct({ id: seatHistory.memberId }).from(seatHistory).where(eq(seatHistory.classificationId, id)).all().map((r) => r.id), ...holders.map((m) => m.id)]);
+    for (const m of current) everHeld.delete(m.id);
+    const past = everHeld.size;
+    const visitorCount = tx.select({ n: sql<number>`count(*)` }).from(visitors).where(eq(visitors.classificationId, id)).get()!.n;
+    if (current.length + past + visitorCount > 0) {
+      const parts: string[] = [];
+      if (current.length) parts.push(`it is the seat of ${listed(current.map((m) => m.name))}`);
+      if (past > 0) parts.push(`${past} member${past === 1 ? '' : 's'} held it before`);
+      if (visitorCount > 0) parts.push(`${visitorCount} visitor${visitorCount === 1 ? '' : 's'} sought it`);
       throw new LedgerError(
         'conflict',
-        `${before.name} has members or history, so it stays. Move it to another contact sphere instead.`,
+        `${before.name} cannot be removed: ${parts.join(', and ')}, and the chapter's history keeps who held which seat. Nothing was removed; a classification nobody has held can be removed.`,
         'id',
       );
     }

@@ -24,21 +24,33 @@ export interface LedgerErrorShape {
   message: string;
   /** Dotted path of the input field the message is about, when there is one. */
   field?: string;
+  /** Other fields the same check refused, so a form marks every one at once (not one per attempt). */
+  alsoFields?: FieldMessage[];
+}
+
+export interface FieldMessage {
+  field: string;
+  message: string;
 }
 
 export class LedgerError extends Error implements LedgerErrorShape {
   readonly code: ErrorCode;
   readonly field?: string;
-  constructor(code: ErrorCode, message: string, field?: string) {
+  readonly alsoFields?: FieldMessage[];
+  constructor(code: ErrorCode, message: string, field?: string, alsoFields?: FieldMessage[]) {
     super(message);
     this.name = 'LedgerError';
     this.code = code;
     if (field !== undefined) this.field = field;
+    if (alsoFields?.length) this.alsoFields = alsoFields;
   }
   toShape(): LedgerErrorShape {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.alsoFields ? { alsoFields: this.alsoFields } : {}),
+    };
   }
 }
 

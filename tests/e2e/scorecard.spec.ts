@@ -64,9 +64,11 @@ test('a preset applied in Settings but not saved is not lost without a word when
   await page.keyboard.press('Control+Digit6');
   await expect(page.getByRole('dialog', { name: 'Leave without saving?' })).toBeVisible();
   await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Stay and save' }).click();
-  await expect(page).toHaveURL(/#\/settings\/backups$/);
-  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  // Staying shows the form that holds the changes, its Save profile button in view with the cursor on it.
+  await expect(page).toHaveURL(/#\/settings\/scorecard$/);
   await expect(card.getByRole('textbox', { name: 'Profile name' })).toHaveValue('Taiwan six categories');
+  await expect(card.getByRole('button', { name: 'Save profile' })).toBeFocused();
+  await expect(card.getByRole('button', { name: 'Save profile' })).toBeInViewport();
 
   // Going to the Scorecard screen asks; Enter keeps the chair on Settings with the preset still in the form.
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^Scorecard/ }).click();

@@ -18,7 +18,30 @@ test('classifications are ticked, moved into a sphere one by one or together, an
     await addSeat.getByLabel('New classification').fill(name);
     await addSeat.getByLabel('New classification').press('Enter');
     await expect(table.getByRole('row', { name: new RegExp(name.split(' ')[0]!) })).toBeVisible();
+    await expect(page.getByText(`${name} is added.`)).toBeVisible();
   }
+  // Enter pressed once more on the box the add just emptied: nothing is added and nothing is said in red.
+  const seats = () => sqlite.prepare('SELECT count(*) FROM classifications').pluck().get() as number;
+  const seatCount = seats();
+  await addSeat.getByLabel('New classification').press('Enter');
+  await page.waitForTimeout(300);
+  expect(seats()).toBe(seatCount);
+  await expect(addSeat.getByLabel('New classification')).not.toHaveAttribute('aria-invalid', 'true');
+  // Enter pressed twice quickly on a new name adds it once.
+  await addSeat.getByLabel('New classification').fill('Pest Control');
+  await addSeat.getByLabel('New classification').press('Enter');
+  await addSeat.getByLabel('New classification').press('Enter');
+  await expect(table.getByRole('row', { name: /Pest Control/ })).toBeVisible();
+  // The second press before the first is saved (both at once here): still one seat, and no "already exists".
+  await addSeat.getByLabel('New classification').fill('Window Cleaning');
+  await addSeat.evaluate((form: HTMLFormElement) => {
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await expect(table.getByRole('row', { name: /Window Cleaning/ })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(seats()).toBe(seatCount + 2);
+  await expect(addSeat.getByLabel('New classification')).not.toHaveAttribute('aria-invalid', 'true');
   const sphereOf = (name: string) => sqlite.prepare('SELECT s.name FROM classifications c LEFT JOIN contact_spheres s ON s.id = c.sphere_id WHERE c.name = ?').pluck().get(name) as string | null;
   const spheres = sqlite.prepare('SELECT name FROM contact_spheres ORDER BY name').pluck().all() as string[];
   const [first, second] = spheres as [string, string];
@@ -72,13 +95,23 @@ test('classifications are ticked, moved into a sphere one by one or together, an
   await expect(table.getByRole('row', { name: /محاسبة/ })).toHaveCount(0);
   await expect(page.getByText('محاسبة Accounting (Arabic) is removed.')).toBeVisible();
   const held = sqlite.prepare(`SELECT c.name FROM classifications c JOIN members m ON m.classification_id = c.id AND m.status = 'active' ORDER BY c.name LIMIT 1`).pluck().get() as string;
+  const holder = sqlite.prepare(`SELECT m.display_name FROM members m JOIN classifications c ON c.id = m.classification_id WHERE c.name = ? AND m.status <> 'former' ORDER BY m.sort_name LIMIT 1`).pluck().get(held) as string;
   await page.getByRole('button', { name: `Remove ${held}`, exact: true }).click();
-  await expect(page.locator('.mantine-Notification-root').filter({ hasText: /./ }).last()).toBeVisible();
+  // Said as it is: whose seat it is (not "move it to another contact sphere", which would not help).
+  await expect(page.getByText(`${held} cannot be removed: it is the seat of ${holder}`)).toBeVisible();
   await expect(table.getByRole('row', { name: new RegExp(held.replace(/[()]/g, '.')) })).toBeVisible();
   expect(sqlite.prepare('SELECT count(*) FROM classifications WHERE name = ?').pluck().get(held)).toBe(1);
   // A contact sphere removed: the president is told its classifications are now in no sphere.
   const inSecond = sqlite.prepare('SELECT count(*) FROM classifications c JOIN contact_spheres s ON s.id = c.sphere_id WHERE s.name = ?').pluck().get(second) as number;
   await page.getByRole('button', { name: `Remove sphere ${second}` }).click();
+  // Asked first, since its classifications leave it; "Keep it" changes nothing.
+  const asked = page.getByRole('dialog', { name: `Remove the contact sphere ${second}?` });
+  await expect(asked).toContainText(`Its ${inSecond} classifications stay, in no contact sphere`);
+  await asked.getByRole('button', { name: 'Keep it' }).click();
+  await expect(asked).toBeHidden();
+  expect(sphereOf('室内设计 Interior (Chinese)')).toBe(second);
+  await page.getByRole('button', { name: `Remove sphere ${second}` }).click();
+  await asked.getByRole('button', { name: `Remove ${second}` }).click();
   await expect(page.getByText(`${second} is removed; its ${inSecond} classifications are now in no contact sphere.`)).toBeVisible();
   expect(sphereOf('室内设计 Interior (Chinese)')).toBeNull();
   mkdirSync('test-results', { recursive: true });

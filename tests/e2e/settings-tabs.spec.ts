@@ -51,10 +51,12 @@ test('Settings opens on the chapter details; each tab has its own address that B
   const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
   await expect(dialog).toContainText('The chapter details have changes that are not saved.');
   await dialog.getByRole('button', { name: 'Stay and save' }).click();
-  await expect(page).toHaveURL(/#\/settings\/backups$/);
-  await page.getByRole('tab', { name: 'Chapter' }).click();
+  // Back on the chapter details, their Save button in view with the cursor on it: Enter saves.
+  await expect(page).toHaveURL(/#\/settings$/);
   await expect(region).toHaveValue('Harbour County');
-  await page.getByRole('button', { name: 'Save chapter' }).click();
+  await expect(page.getByRole('button', { name: 'Save chapter' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Save chapter' })).toBeInViewport();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Chapter details saved.')).toBeVisible();
   await page.keyboard.press('Control+Digit6');
   await expect(page).toHaveURL(/#\/members$/);
@@ -65,4 +67,30 @@ test('Settings opens on the chapter details; each tab has its own address that B
   // An address naming no tab opens the chapter details rather than an empty page.
   await page.goto(`${harness.openUrl}#/settings/nothing-here`);
   await expect(page.getByRole('form', { name: 'Chapter details' })).toBeVisible();
+});
+
+test('a chapter form saved with two mistakes marks both at once and puts the cursor on the first, in view', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  await page.setViewportSize({ width: 1280, height: 640 });
+  await page.goto(`${harness.openUrl}#/settings`);
+  const form = page.getByRole('form', { name: 'Chapter details' });
+  const name = form.getByLabel('Chapter name');
+  const time = form.getByLabel('Meeting time');
+  await name.fill('');
+  await time.fill('7am');
+  // Saved from the foot of the form, the chapter name scrolled out of sight under the top bar.
+  await page.getByRole('button', { name: 'Save chapter' }).scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: 'Save chapter' }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(time).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('Meeting time must be a time like 07:00 (24-hour clock).')).toBeVisible();
+  await expect(name).toBeFocused();
+  await expect(name).toBeInViewport({ ratio: 1 });
+  // Below the fixed top bar, not under it.
+  const bar = await page.locator('header').first().boundingBox();
+  const box = await name.boundingBox();
+  expect(box!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
+  await page.screenshot({ path: 'test-results/settings-chapter-two-mistakes.png' });
+  // Nothing was saved.
+  expect(harness.database.sqlite.prepare('SELECT name FROM chapter').pluck().get()).not.toBe('');
 });

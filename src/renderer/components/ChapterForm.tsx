@@ -61,7 +61,7 @@ export function ChapterForm({ chapter, onSaved, submitLabel, guardLeaving = fals
   // In Settings, a change typed but not saved is asked about before another screen drops it (as the scorecard profile is).
   const unsaved = guardLeaving && form.isDirty() ? 'The chapter details have changes that are not saved.' : null;
   useEffect(() => {
-    if (guardLeaving) setLeaveGuard('chapter-details', unsaved);
+    if (guardLeaving) setLeaveGuard('chapter-details', unsaved, { buttonId: 'save-chapter-details', hash: '#/settings' });
   }, [guardLeaving, unsaved]);
   useEffect(() => () => setLeaveGuard('chapter-details', null), []);
 
@@ -99,7 +99,7 @@ export function ChapterForm({ chapter, onSaved, submitLabel, guardLeaving = fals
         </Alert>
       )}
       <Group justify="flex-end" mt="lg">
-        <Button type="submit" loading={saving}>
+        <Button type="submit" loading={saving} id={guardLeaving ? 'save-chapter-details' : undefined}>
           {submitLabel}
         </Button>
       </Group>

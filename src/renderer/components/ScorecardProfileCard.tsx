@@ -68,7 +68,7 @@ export function ScorecardProfileCard() {
   const unsaved = profile !== null && saved.data !== undefined && saved.data !== null && !sameData(profile, saved.data);
   const unsavedSentence = unsaved ? `The scorecard profile "${profile.name}" has changes that are not saved; the scorecard still uses "${saved.data!.name}".` : null;
   useEffect(() => {
-    setLeaveGuard('scorecard-profile', unsavedSentence);
+    setLeaveGuard('scorecard-profile', unsavedSentence, { buttonId: 'save-scorecard-profile', hash: '#/settings/scorecard' });
   }, [unsavedSentence]);
   useEffect(() => () => setLeaveGuard('scorecard-profile', null), []);
   if (!profile) {
@@ -302,7 +302,9 @@ export function ScorecardProfileCard() {
         <Button variant="default" onClick={() => save(null)}>
           Back to the default
         </Button>
-        <Button onClick={() => save(profile)}>Save profile</Button>
+        <Button id="save-scorecard-profile" onClick={() => save(profile)}>
+          Save profile
+        </Button>
       </Group>
     </Card>
   );

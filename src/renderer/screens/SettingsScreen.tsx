@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Code, Group, Loader, NativeSelect, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Code, Group, Loader, Modal, NativeSelect, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, Classification, ContactSphere } from '../../shared/contract';
 import { LedgerError } from '../../shared/errors';
 import { ledger } from '../client';
@@ -124,28 +124,52 @@ function ClassificationsCard() {
   const [moveTo, setMoveTo] = useState<string | null>(null);
   const reload = () => Promise.all([spheres.reload(), classifications.reload()]);
 
-  const addSphere = async (event: React.FormEvent) => {
-    event.preventDefault();
+  // Enter pressed twice adds once: a second press while the first is saved, or on the box the add just
+  // emptied, does nothing (it said "Enter classification name." in red after a seat was added).
+  const saving = useRef(false);
+  const [sphereJustAdded, setSphereJustAdded] = useState(false);
+  const [justAdded, setJustAdded] = useState(false);
+  const addOnce = async (emptyAfterAdd: boolean, save: () => Promise<void>) => {
+    if (saving.current || emptyAfterAdd) return;
+    saving.current = true;
     try {
-      await ledger.saveContactSphere({ name: sphereName, description: '' });
-      setSphereName('');
-      setSphereError(null);
-      await reload();
-    } catch (e) {
-      setSphereError((e as Error).message);
+      await save();
+    } finally {
+      saving.current = false;
     }
   };
-  const addClassification = async (event: React.FormEvent) => {
+  const addSphere = (event: React.FormEvent) => {
     event.preventDefault();
-    try {
-      await ledger.saveClassification({ name, sphereId });
-      setName('');
-      setNameError(null);
-      await reload();
-      document.getElementById('new-classification-name')?.focus();
-    } catch (e) {
-      setNameError((e as Error).message);
-    }
+    return addOnce(sphereJustAdded && !sphereName.trim(), async () => {
+      try {
+        const saved = await ledger.saveContactSphere({ name: sphereName, description: '' });
+        setSphereName('');
+        setSphereError(null);
+        setSphereJustAdded(true);
+        notifications.show({ message: `The contact sphere ${saved.name} is added.` });
+        await reload();
+      } catch (e) {
+        setSphereError((e as Error).message);
+      }
+    });
+  };
+  const addClassification = (event: React.FormEvent) => {
+    event.preventDefault();
+    return addOnce(justAdded && !name.trim(), async () => {
+      try {
+        const saved = await ledger.saveClassification({ name, sphereId });
+        setName('');
+        setNameError(null);
+        setJustAdded(true);
+        // Said, since the new row may be far down a sixty-seat list, out of sight.
+        const sphere = (spheres.data ?? []).find((sp) => sp.id === sphereId)?.name;
+        notifications.show({ message: `${saved.name} is added${sphere ? `, in ${sphere}` : ''}.` });
+        await reload();
+        document.getElementById('new-classification-name')?.focus();
+      } catch (e) {
+        setNameError((e as Error).message);
+      }
+    });
   };
   const move = async (c: Classification, target: string | null) => {
     try {
@@ -175,7 +199,11 @@ function ClassificationsCard() {
       notifications.show({ color: 'red', message: e instanceof LedgerError ? e.message : String(e) });
     }
   };
-  const removeSphere = async (s: ContactSphere) => {
+  // A sphere that holds classifications is asked about first: removing it takes them all out of it.
+  const [confirmingSphere, setConfirmingSphere] = useState<ContactSphere | null>(null);
+  const removeSphere = async (s: ContactSphere, confirmed = false) => {
+    if (s.classificationCount > 0 && !confirmed) return setConfirmingSphere(s);
+    setConfirmingSphere(null);
     try {
       await ledger.deleteContactSphere({ id: s.id });
       // Said, because what it held changes too: its classifications are now in no sphere.
@@ -203,7 +231,7 @@ function ClassificationsCard() {
       <Group align="flex-start" mb="md" wrap="nowrap">
         <form onSubmit={addSphere} aria-label="Add contact sphere" style={{ flex: 1 }}>
           <Group align="flex-end" gap="xs">
-            <TextInput label="New contact sphere" placeholder="Home & Property" value={sphereName} onChange={(e) => setSphereName(e.currentTarget.value)} error={sphereError} style={{ flex: 1 }} />
+            <TextInput label="New contact sphere" placeholder="Home & Property" value={sphereName} onChange={(e) => (setSphereName(e.currentTarget.value), setSphereJustAdded(false))} error={sphereError} style={{ flex: 1 }} />
             <Button type="submit" variant="light">
               Add sphere
             </Button>
@@ -211,12 +239,29 @@ function ClassificationsCard() {
         </form>
         <form onSubmit={addClassification} aria-label="Add classification" style={{ flex: 2 }}>
           <Group align="flex-end" gap="xs">
-            <TextInput id="new-classification-name" label="New classification" placeholder="Real Estate — Residential" value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} style={{ flex: 1 }} />
+            <TextInput id="new-classification-name" label="New classification" placeholder="Real Estate — Residential" value={name} onChange={(e) => (setName(e.currentTarget.value), setJustAdded(false))} error={nameError} style={{ flex: 1 }} />
             <NativeSelect label="In contact sphere" data={rowSphereOptions} value={sphereId ?? ''} onChange={(e) => setSphereId(e.currentTarget.value || null)} w={200} />
             <Button type="submit">Add classification</Button>
           </Group>
         </form>
       </Group>
+      <Modal opened={confirmingSphere !== null} onClose={() => setConfirmingSphere(null)} title={confirmingSphere ? `Remove the contact sphere ${confirmingSphere.name}?` : ''}>
+        {confirmingSphere && (
+          <Stack>
+            <Text size="sm">
+              Its {confirmingSphere.classificationCount} classification{confirmingSphere.classificationCount === 1 ? '' : 's'} stay{confirmingSphere.classificationCount === 1 ? 's' : ''}, in no contact sphere; the members keep their seats.
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmingSphere(null)} data-autofocus>
+                Keep it
+              </Button>
+              <Button color="red" onClick={() => void removeSphere(confirmingSphere, true)}>
+                Remove {confirmingSphere.name}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       {(spheres.data ?? []).length > 0 && (
         <Group gap="xs" mb="md">
           {(spheres.data ?? []).map((s) => (
