@@ -10,6 +10,10 @@ declare module 'saxen' {
     on(event: 'cdata', cb: (value: string, context: ContextGetter) => void): this;
     on(event: 'error' | 'warn', cb: (error: Error, context: ContextGetter) => void): this;
     parse(xml: string): Error | undefined;
+    /** The next part of a document read in parts; a token cut at its end is held until the next part. */
+    write(xml: string): this;
+    /** The document's end: a token still held is an error. */
+    end(): Error | undefined;
     stop(): void;
   }
 }

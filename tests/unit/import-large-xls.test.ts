@@ -90,4 +90,22 @@ describe('an .xls export read as a stream', () => {
     await expect(readTableHere('feed.xml', Buffer.from('<?xml version="1.0"?><rss><channel/></rss>'))).rejects.toThrow(/^feed\.xml is XML but not a spreadsheet \(no Workbook\)/);
     await expect(readTableHere('empty.xls', Buffer.from(workbook('')))).rejects.toThrow(/^empty\.xls has no worksheet/);
   });
+
+  it('a cell where the reader cuts the file into parts is read whole: ">" in the text, an entity, Chinese, Arabic and Hindi', async () => {
+    // Several megabytes, so the reader's half-megabyte parts end inside these cells' text many times.
+    const texts = Array.from({ length: 3000 }, (_, i) => `${i} > ${'陈大文 محمد علي देवनागरी &amp; Müller > Ødegård '.repeat(20)}`);
+    const xml = workbook(`<Worksheet ss:Name="Report"><Table>${texts.map((t) => `<Row>${cell(t)}${cell('<![CDATA[a > b]]>')}</Row>\n`).join('')}</Table></Worksheet>`);
+    expect(Buffer.byteLength(xml)).toBeGreaterThan(4 * 2 ** 20);
+    const expected = texts.map((t) => [t.replace(/&amp;/g, '&').trim(), 'a > b']);
+    expect(await readTableHere('report.xls', Buffer.from(xml))).toEqual(expected);
+    expect(await readTable('report.xls', Buffer.from(xml))).toEqual(expected);
+  });
+
+  it('a file cut off inside a tag or a text, past the first part, is refused as incomplete', async () => {
+    const rows = Array.from({ length: 20000 }, (_, i) => `<Row>${cell(`Row ${i} > detail`)}</Row>\n`).join('');
+    const xml = workbook(`<Worksheet ss:Name="Report"><Table>${rows}</Table></Worksheet>`);
+    for (const cut of [xml.lastIndexOf('<Row>') + 3, xml.lastIndexOf('Row 19999') + 4]) {
+      await expect(readTableHere('cut.xls', Buffer.from(xml.slice(0, cut)))).rejects.toThrow(/not a complete spreadsheet file/);
+    }
+  });
 });
