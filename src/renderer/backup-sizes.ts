@@ -37,7 +37,7 @@ export function backupsUseSentence(sizes: number[], maxBytes: number | null): st
   return `${copies}, more than the ${fileSize(maxBytes)} allowed: the oldest go at the next backup (the newest two are always kept).`;
 }
 
-/** "1 slip", "38 slips": what a backup holds, as the list and the restore question say it. */
-export function slipsHeld(count: number): string {
-  return `${count} ${count === 1 ? 'slip' : 'slips'}`;
+/** "1 slip", "38 slips", "12.408 slips" in a German chapter: what a backup holds, as the list and the restore question say it. */
+export function slipsHeld(count: number, locale = 'en-US'): string {
+  return `${new Intl.NumberFormat(locale).format(count)} ${count === 1 ? 'slip' : 'slips'}`;
 }

@@ -85,6 +85,9 @@ test('a chapter form saved with two mistakes marks both at once and puts the cur
   await expect(time).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByText('Meeting time must be a time like 07:00 (24-hour clock).')).toBeVisible();
   await expect(name).toBeFocused();
+  // Empty, the field shows its example as an example, not as a name that looks typed.
+  await expect(name).toHaveValue('');
+  await expect(name).toHaveAttribute('placeholder', /^e\.g\. /);
   await expect(name).toBeInViewport({ ratio: 1 });
   // Below the fixed top bar, not under it.
   const bar = await page.locator('header').first().boundingBox();
@@ -93,4 +96,17 @@ test('a chapter form saved with two mistakes marks both at once and puts the cur
   await page.screenshot({ path: 'test-results/settings-chapter-two-mistakes.png' });
   // Nothing was saved.
   expect(harness.database.sqlite.prepare('SELECT name FROM chapter').pluck().get()).not.toBe('');
+});
+
+test('a German chapter reads its backups in its own date and number format', async ({ page, harness }) => {
+  loadDemoChapter(harness.database.db);
+  harness.database.sqlite.prepare(`UPDATE chapter SET locale = 'de-DE', currency = 'EUR'`).run();
+  await page.goto(`${harness.openUrl}#/settings/backups`);
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByText(/^Backed up: /)).toBeVisible();
+  const row = page.getByRole('row', { name: /By hand/ }).first();
+  // 24.11.2026, not 11/24/2026; the slip count with a German thousands point when it has one.
+  await expect(row).toContainText(/\b\d{2}\.\d{2}\.\d{4}\b/);
+  await expect(row).not.toContainText(/\d{1,2}\/\d{1,2}\/\d{4}/);
+  await page.screenshot({ path: 'test-results/settings-backups-de.png' });
 });

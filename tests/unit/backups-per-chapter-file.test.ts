@@ -87,7 +87,9 @@ describe('each chapter file keeps its own backups', () => {
     const [held] = listBackups(real.file);
     expect(held).toMatchObject({ chapterName: 'Harbour Connectors 港灣', slipCount: 1 });
     expect(slipsHeld(held!.slipCount!)).toBe('1 slip');
-    expect([0, 2, 38].map(slipsHeld)).toEqual(['0 slips', '2 slips', '38 slips']);
+    expect([0, 2, 38, 12408].map((n) => slipsHeld(n))).toEqual(['0 slips', '2 slips', '38 slips', '12,408 slips']);
+    // A German chapter reads its counts as every other screen writes them.
+    expect(slipsHeld(12408, 'de-DE')).toBe('12.408 slips');
   });
 });
 

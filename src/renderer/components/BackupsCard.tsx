@@ -16,7 +16,8 @@ const reasons: Record<string, string> = {
 };
 
 /** Backups: what there is, take one now, restore one (after a check and a safety copy), show the folder. */
-export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> }) {
+/** `locale`: the chapter's, for the dates and counts (as every other screen writes them). */
+export function BackupsCard({ onRestored, locale }: { onRestored: () => Promise<void>; locale: string }) {
   const list = useQuery(() => ledger.listBackups(), []);
   const [restoring, setRestoring] = useState<string | null>(null);
   const chosen = list.data?.backups.find((b) => b.name === restoring);
@@ -24,7 +25,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
   const [busy, setBusy] = useState(false);
   // The limit in MB as the list offers it (0 = no limit); null until the list has loaded.
   const limitMb = list.data ? (list.data.maxBytes === null ? 0 : Math.round(list.data.maxBytes / (1024 * 1024))) : null;
-  const when = (takenAt: string) => formatInstant(new Date(takenAt), 'en-US', chapterZone());
+  const when = (takenAt: string) => formatInstant(new Date(takenAt), locale, chapterZone());
   const setLimit = async (value: string | null) => {
     if (value === null) return;
     try {
@@ -132,7 +133,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
               <Table.Tr key={b.name}>
                 <Table.Td>{when(b.takenAt)}</Table.Td>
                 <Table.Td>{reasons[b.reason] ?? b.reason}</Table.Td>
-                <Table.Td>{b.chapterName === null ? 'Cannot be read' : `${b.chapterName} · ${slipsHeld(b.slipCount ?? 0)}`}</Table.Td>
+                <Table.Td>{b.chapterName === null ? 'Cannot be read' : `${b.chapterName} · ${slipsHeld(b.slipCount ?? 0, locale)}`}</Table.Td>
                 <Table.Td ta="right">{fileSize(b.bytes)}</Table.Td>
                 <Table.Td ta="right">
                   <Button size="xs" variant="subtle" onClick={() => setRestoring(b.name)} aria-label={`Restore the backup of ${when(b.takenAt)}`}>
@@ -148,7 +149,7 @@ export function BackupsCard({ onRestored }: { onRestored: () => Promise<void> })
         {chosen && (
           <Text size="sm" mb="xs" fw={500}>
             {chosen.chapterName ?? 'A backup that cannot be read'}, as it was on {when(chosen.takenAt)}
-            {chosen.slipCount !== null ? ` (${slipsHeld(chosen.slipCount)})` : ''}.
+            {chosen.slipCount !== null ? ` (${slipsHeld(chosen.slipCount, locale)})` : ''}.
           </Text>
         )}
         <Text size="sm">

@@ -68,8 +68,8 @@ export function ChapterForm({ chapter, onSaved, submitLabel, guardLeaving = fals
   return (
     <form onSubmit={submit} noValidate aria-label="Chapter details">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <TextInput label="Chapter name" placeholder="Riverside Business Builders" required data-autofocus autoFocus {...form.getInputProps('name')} />
-        <TextInput label="Region" placeholder="Riverside County" {...form.getInputProps('region')} />
+        <TextInput label="Chapter name" placeholder="e.g. Riverside Business Builders" required data-autofocus autoFocus {...form.getInputProps('name')} />
+        <TextInput label="Region" placeholder="e.g. Riverside County" {...form.getInputProps('region')} />
         {/* The browser's own pickers for the two fixed lists: each of Mantine's Select kept its hidden list in
             the page and placed it beside its field as Settings was drawn (issue 16). */}
         <NativeSelect label="Meeting day" data={weekdayNames.map((day, i) => ({ value: String(i), label: day }))} {...form.getInputProps('meetingWeekday')} />

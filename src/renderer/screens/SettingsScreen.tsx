@@ -98,6 +98,7 @@ export function SettingsScreen({ chapter, databaseFile, onChanged }: { chapter: 
         {panel('backups', () => (
           <>
             <BackupsCard
+              locale={chapter.locale}
               onRestored={async () => {
                 await onChanged();
                 setRestores((n) => n + 1);
