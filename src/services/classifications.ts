@@ -7,6 +7,15 @@ import { LedgerError } from '../shared/errors';
 import { recordAudit } from './audit';
 import { listClassificationsWithSeats } from './seats';
 
+/**
+ * Two names for one seat or sphere: the same once spaces, letter case (in any script) and composed/decomposed
+ * accents are set aside — also against a name saved before names were tidied (a chapter's seats are a few dozen).
+ */
+function sameListName(a: string, b: string): boolean {
+  const key = (n: string) => n.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  return key(a) === key(b);
+}
+
 export function listContactSpheres(db: Db): ContactSphere[] {
   return db
     .select({
@@ -27,12 +36,8 @@ function sphereById(db: Db, id: string): ContactSphere | undefined {
 
 export function saveContactSphere(db: Db, input: ParsedInput<'saveContactSphere'>): ContactSphere {
   return db.transaction((tx) => {
-    const clash = tx
-      .select({ id: contactSpheres.id })
-      .from(contactSpheres)
-      .where(sql`${contactSpheres.name} = ${input.name} COLLATE NOCASE`)
-      .get();
-    if (clash && clash.id !== input.id) {
+    const clash = tx.select({ id: contactSpheres.id, name: contactSpheres.name }).from(contactSpheres).all().find((s) => s.id !== input.id && sameListName(s.name, input.name));
+    if (clash) {
       throw new LedgerError('conflict', `There is already a contact sphere called "${input.name}".`, 'name');
     }
     if (input.id) {
@@ -89,12 +94,8 @@ export function requireClassification(db: Db, id: string, field = 'classificatio
 
 export function saveClassification(db: Db, input: ParsedInput<'saveClassification'>, reason = ''): Classification {
   return db.transaction((tx) => {
-    const clash = tx
-      .select({ id: classifications.id })
-      .from(classifications)
-      .where(sql`${classifications.name} = ${input.name} COLLATE NOCASE`)
-      .get();
-    if (clash && clash.id !== input.id) {
+    const clash = tx.select({ id: classifications.id, name: classifications.name }).from(classifications).all().find((c) => c.id !== input.id && sameListName(c.name, input.name));
+    if (clash) {
       throw new LedgerError('conflict', `There is already a classification called "${input.name}".`, 'name');
     }
     if (input.sphereId && !sphereById(tx, input.sphereId)) {

@@ -10,6 +10,7 @@ import {
   optionalPhone,
   optionalText,
   requiredText,
+  listName,
 } from './fields';
 import { leadershipRoles, memberStatuses, nameOrders } from './domain';
 import { canonicalZoneName, isKnownTimeZone } from './time-zone';
@@ -146,7 +147,7 @@ export type Chapter = z.infer<typeof chapterOut>;
 export const contactSphereInput = z
   .object({
     id: entityId('Contact sphere').optional(),
-    name: requiredText('Contact sphere name', 80),
+    name: listName('Contact sphere name', 80),
     description: optionalText('Description', 300),
   })
   .strict();
@@ -162,7 +163,7 @@ export type ContactSphere = z.infer<typeof contactSphereOut>;
 export const classificationInput = z
   .object({
     id: entityId('Classification').optional(),
-    name: requiredText('Classification name', 100),
+    name: listName('Classification name', 100),
     sphereId: entityId('Contact sphere').nullable().default(null),
   })
   .strict();

@@ -12,6 +12,12 @@ export const requiredText = (label: string, max = 200) =>
     .min(1, { error: `Enter ${label.toLowerCase()}.` })
     .max(max, { error: `${label} is too long (at most ${max} characters).` });
 
+/**
+ * A name that must be told apart from the others of its list (a classification, a contact sphere): trimmed, each
+ * run of spaces written as one, in Unicode's composed form, so " Accountant  (CPA) " is the seat already there.
+ */
+export const listName = (label: string, max = 200) => requiredText(label, max).transform((v) => v.normalize('NFC').replace(/\s+/g, ' '));
+
 /** Optional text: missing becomes '', trimmed, at most max characters. */
 export const optionalText = (label: string, max = 500) =>
   z

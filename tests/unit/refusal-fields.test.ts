@@ -56,4 +56,29 @@ describe('refusals name every field that is wrong', () => {
     expect(chapter.sqlite.prepare('SELECT count(*) FROM classifications WHERE id = ?').pluck().get(held.id)).toBe(1);
     chapter.close();
   });
+
+  it('" Accountant  (CPA) " with spaces around and inside, or "ACCOUNTANT (cpa)", is the seat already there: refused, and no second seat appears', () => {
+    const { chapter, api } = demoChapter();
+    const seats = () => chapter.sqlite.prepare('SELECT count(*) FROM classifications').pluck().get() as number;
+    const before = seats();
+    const existing = chapter.sqlite.prepare(`SELECT name FROM classifications WHERE name LIKE '% %' ORDER BY name LIMIT 1`).pluck().get() as string;
+    for (const typed of [` ${existing.replace(' ', '   ')} `, existing.toUpperCase(), existing.replace(' ', '\u00a0')]) {
+      const answer = api.call('saveClassification', { name: typed, sphereId: null });
+      expect(answer.ok, typed).toBe(false);
+      if (!answer.ok) expect(answer.error.message).toMatch(/^There is already a classification called/);
+    }
+    // A Spanish seat typed with a decomposed accent is the one saved composed.
+    const added = api.call('saveClassification', { name: '  Diseño   de interiores ', sphereId: null });
+    expect(added.ok && (added.value as { name: string }).name).toBe('Diseño de interiores');
+    expect(api.call('saveClassification', { name: 'Disen\u0303o de interiores', sphereId: null }).ok).toBe(false);
+    expect(seats()).toBe(before + 1);
+    // A seat saved before names were tidied (two spaces, a decomposed accent) is still the same seat.
+    chapter.sqlite.prepare(`INSERT INTO classifications (id, name) VALUES ('legacy-seat', 'Tax  Advisor Mu\u0308ller')`).run();
+    expect(api.call('saveClassification', { name: 'tax advisor müller', sphereId: null }).ok).toBe(false);
+    expect(seats()).toBe(before + 2);
+    // A contact sphere likewise.
+    const sphere = chapter.sqlite.prepare('SELECT name FROM contact_spheres ORDER BY name LIMIT 1').pluck().get() as string;
+    expect(api.call('saveContactSphere', { name: `  ${sphere.toLowerCase()}  `, description: '' }).ok).toBe(false);
+    chapter.close();
+  });
 });
