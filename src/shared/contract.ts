@@ -72,7 +72,9 @@ export const chapterInput = z
     meetingTime: z
       .string({ error: 'Meeting time must be a time like 07:00.' })
       .trim()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Meeting time must be a time like 07:00 (24-hour clock).' }),
+      .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'Meeting time must be a time like 07:00 (24-hour clock).' })
+      // "7:00" is how most people type seven o'clock: saved as 07:00.
+      .transform((v) => v.padStart(5, '0')),
     currency: z
       .string({ error: 'Currency must be a three-letter code such as USD.' })
       .trim()

@@ -81,4 +81,13 @@ describe('refusals name every field that is wrong', () => {
     expect(api.call('saveContactSphere', { name: `  ${sphere.toLowerCase()}  `, description: '' }).ok).toBe(false);
     chapter.close();
   });
+
+  it('a meeting time typed "7:00" is seven o\'clock, saved as 07:00; "7am" and "25:00" are refused', () => {
+    const { chapter, api } = demoChapter();
+    const details = { name: 'Riverside', meetingWeekday: 2, currency: 'USD', locale: 'en-US' };
+    const saved = api.call('saveChapter', { ...details, meetingTime: '7:00' });
+    expect(saved.ok && (saved.value as { meetingTime: string }).meetingTime).toBe('07:00');
+    for (const typed of ['7am', '25:00', '7:5', '07:60']) expect(api.call('saveChapter', { ...details, meetingTime: typed }).ok, typed).toBe(false);
+    chapter.close();
+  });
 });

@@ -232,7 +232,7 @@ function ClassificationsCard() {
       <Group align="flex-start" mb="md" wrap="nowrap">
         <form onSubmit={addSphere} aria-label="Add contact sphere" style={{ flex: 1 }}>
           <Group align="flex-end" gap="xs">
-            <TextInput label="New contact sphere" placeholder="Home & Property" value={sphereName} onChange={(e) => (setSphereName(e.currentTarget.value), setSphereJustAdded(false))} error={sphereError} style={{ flex: 1 }} />
+            <TextInput label="New contact sphere" placeholder="e.g. Home & Property" value={sphereName} onChange={(e) => (setSphereName(e.currentTarget.value), setSphereJustAdded(false), setSphereError(null))} error={sphereError} style={{ flex: 1 }} />
             <Button type="submit" variant="light">
               Add sphere
             </Button>
@@ -240,7 +240,7 @@ function ClassificationsCard() {
         </form>
         <form onSubmit={addClassification} aria-label="Add classification" style={{ flex: 2 }}>
           <Group align="flex-end" gap="xs">
-            <TextInput id="new-classification-name" label="New classification" placeholder="Real Estate — Residential" value={name} onChange={(e) => (setName(e.currentTarget.value), setJustAdded(false))} error={nameError} style={{ flex: 1 }} />
+            <TextInput id="new-classification-name" label="New classification" placeholder="e.g. Real Estate — Residential" value={name} onChange={(e) => (setName(e.currentTarget.value), setJustAdded(false), setNameError(null))} error={nameError} style={{ flex: 1 }} />
             <NativeSelect label="In contact sphere" data={rowSphereOptions} value={sphereId ?? ''} onChange={(e) => setSphereId(e.currentTarget.value || null)} w={200} />
             <Button type="submit">Add classification</Button>
           </Group>
