@@ -34,7 +34,9 @@ export function showFirstInvalidField(form: HTMLFormElement | null | undefined):
   const look = (framesLeft: number) => {
     const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (field) {
-      field.focus({ preventScroll: true });
+      // A field with suggestions opens its list on focus, over its own message (the currency refusal was hidden
+      // so): it is brought into view without the cursor.
+      if (field.getAttribute('aria-haspopup') !== 'listbox' && field.getAttribute('role') !== 'combobox') field.focus({ preventScroll: true });
       field.scrollIntoView({ block: 'center' });
     } else if (framesLeft > 0) requestAnimationFrame(() => look(framesLeft - 1));
   };

@@ -94,6 +94,15 @@ test('a chapter form saved with two mistakes marks both at once and puts the cur
   const box = await name.boundingBox();
   expect(box!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
   await page.screenshot({ path: 'test-results/settings-chapter-two-mistakes.png' });
+  // A refused currency is brought into view with its message readable: its suggestion list is not opened over it.
+  await name.fill('Riverside Business Builders');
+  await time.fill('7:00');
+  await form.getByLabel('Currency').fill('dollars');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Save chapter' }).click();
+  await expect(form.getByText(/^Currency must be a three-letter ISO code/)).toBeVisible();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await expect(form.getByLabel('Currency')).toBeInViewport();
   // Nothing was saved.
   expect(harness.database.sqlite.prepare('SELECT name FROM chapter').pluck().get()).not.toBe('');
 });
