@@ -68,7 +68,7 @@ describe('deciding the moves of many statements in one layout', () => {
 
   it('the statements printed together break their pages exactly where each printed alone does (two of them move a heading)', async () => {
     const opened = openTestDb();
-    loadDemoChapter(opened.db);
+    loadDemoChapter(opened.db, '2026-11-24');
     const at = new Date('2026-11-23T18:00:00.000Z');
     const period = { from: '2026-10-01', to: '2026-12-31' };
     // Adams to Chen: Ashford's and Carter's statements each move a heading to the next page.
@@ -92,7 +92,7 @@ describe('every member’s statement in one PDF (the demo chapter, 29 members)',
   it('never ends a page with the Scorecard heading or its score sentence: they go with the scorecard table', async () => {
     const opened = openTestDb();
     const api = testRegistry(opened);
-    loadDemoChapter(opened.db);
+    loadDemoChapter(opened.db, '2026-11-24');
     const value = ok<{ pdfBase64: string }>(await api.callAsync('produceReport', { report: 'all_statements', from: '2026-10-01', to: '2026-12-31', producedAt: '2026-11-23T18:00:00.000Z' }));
     const pdf = Buffer.from(value.pdfBase64, 'base64');
     const alone: number[] = [];
