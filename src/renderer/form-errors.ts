@@ -1,6 +1,7 @@
 // Puts a refusal from the ledger next to the field it names; anything else becomes a form-level message.
 import { useState } from 'react';
 import { LedgerError } from '../shared/errors';
+import { showWhenDrawn } from './after-paint';
 
 /**
  * Marks every field the refusal names (the ledger checks a whole form at once and says so), and returns
@@ -30,17 +31,12 @@ export function applyLedgerError(
  */
 export function showFirstInvalidField(form: HTMLFormElement | null | undefined): void {
   if (!form) return;
-  // The marks are drawn by React's next pass, which may come a frame later: looked for over a few frames.
-  const look = (framesLeft: number) => {
-    const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (field) {
-      // A field with suggestions opens its list on focus, over its own message (the currency refusal was hidden
-      // so): it is brought into view without the cursor.
-      if (field.getAttribute('aria-haspopup') !== 'listbox' && field.getAttribute('role') !== 'combobox') field.focus({ preventScroll: true });
-      field.scrollIntoView({ block: 'center' });
-    } else if (framesLeft > 0) requestAnimationFrame(() => look(framesLeft - 1));
-  };
-  requestAnimationFrame(() => look(4));
+  // The marks are drawn by React's next pass. A field with suggestions opens its list on focus, over its own
+  // message (the currency refusal was hidden so): it is brought into view without the cursor.
+  showWhenDrawn(
+    () => form.querySelector<HTMLElement>('[aria-invalid="true"]'),
+    (field) => field.getAttribute('aria-haspopup') !== 'listbox' && field.getAttribute('role') !== 'combobox',
+  );
 }
 
 /**

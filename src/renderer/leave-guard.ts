@@ -1,3 +1,5 @@
+import { showWhenDrawn } from './after-paint';
+
 /**
  * Unsaved work that leaving the screen would lose. A form registers a sentence while it holds changes
  * the ledger has not saved; the app asks before switching screens ("Stay" is the default) instead of
@@ -24,15 +26,11 @@ export function showSaveButton(): void {
   const saveAt = [...guards.values()].find((g) => g.saveAt)?.saveAt;
   if (!saveAt) return;
   if (window.location.hash !== saveAt.hash) window.location.hash = saveAt.hash;
-  // The tab is drawn on the hash change: the button is looked for over a few frames.
-  const look = (framesLeft: number) => {
+  // The tab is drawn on the hash change: the button is shown once it is (visible, not on a hidden tab).
+  showWhenDrawn(() => {
     const button = document.getElementById(saveAt.buttonId);
-    if (button && button.offsetParent !== null) {
-      button.focus({ preventScroll: true });
-      button.scrollIntoView({ block: 'center' });
-    } else if (framesLeft > 0) requestAnimationFrame(() => look(framesLeft - 1));
-  };
-  look(6);
+    return button && button.offsetParent !== null ? button : null;
+  });
 }
 
 /** The user chose to leave without saving: nothing is held any more. */

@@ -127,21 +127,23 @@ function ClassificationsCard() {
 
   // Enter pressed twice adds once: a second press while the first is saved, or on the box the add just
   // emptied, does nothing (it said "Enter classification name." in red after a seat was added).
-  const saving = useRef(false);
+  // Each form its own: a sphere being added does not hold a classification's Enter.
+  const addingSphere = useRef(false);
+  const addingClassification = useRef(false);
   const [sphereJustAdded, setSphereJustAdded] = useState(false);
   const [justAdded, setJustAdded] = useState(false);
-  const addOnce = async (emptyAfterAdd: boolean, save: () => Promise<void>) => {
-    if (saving.current || emptyAfterAdd) return;
-    saving.current = true;
+  const addOnce = async (adding: { current: boolean }, emptyAfterAdd: boolean, save: () => Promise<void>) => {
+    if (adding.current || emptyAfterAdd) return;
+    adding.current = true;
     try {
       await save();
     } finally {
-      saving.current = false;
+      adding.current = false;
     }
   };
   const addSphere = (event: React.FormEvent) => {
     event.preventDefault();
-    return addOnce(sphereJustAdded && !sphereName.trim(), async () => {
+    return addOnce(addingSphere, sphereJustAdded && !sphereName.trim(), async () => {
       try {
         const saved = await ledger.saveContactSphere({ name: sphereName, description: '' });
         setSphereName('');
@@ -156,7 +158,7 @@ function ClassificationsCard() {
   };
   const addClassification = (event: React.FormEvent) => {
     event.preventDefault();
-    return addOnce(justAdded && !name.trim(), async () => {
+    return addOnce(addingClassification, justAdded && !name.trim(), async () => {
       try {
         const saved = await ledger.saveClassification({ name, sphereId });
         setName('');
