@@ -191,7 +191,9 @@ async function importOnce({ format, file, contentFile, into }: Job): Promise<{ s
   const { db } = opened;
   const api = createRegistry({ db, file, appVersion: 'bench' }, () => {});
   const bytes = statSync(contentFile).size;
-  const input = { fileName: path.basename(contentFile), contentBase64: readFileSync(contentFile).toString('base64') };
+  // The report's date is written day first ("01/12/2026"); from the 1st to the 12th of a month that reads both ways,
+  // and the app asks — the answer a secretary gives is sent with the file, as the import screen sends it.
+  const input = { fileName: path.basename(contentFile), contentBase64: readFileSync(contentFile).toString('base64'), dateOrder: 'dmy' };
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
   (globalThis as { gc?: () => void }).gc?.();
   const rssBefore = process.memoryUsage().rss;
