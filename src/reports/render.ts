@@ -10,6 +10,7 @@ import { fastPdfWriting } from './pdf-writing';
 import { shareFontsAcrossDocuments } from './shared-fonts';
 import { fastStyleLookups } from './style-lookup';
 import { wholeTableRules } from './table-lines';
+import { measureTextOncePerDocument } from './measure-once';
 import { localizeDocument } from './text-runs';
 import { writeWholeLines } from './whole-line-text';
 import { askStylesOncePerPiece } from './word-styles';
@@ -34,6 +35,7 @@ function configure(fontsDir: string): FontChooser {
   fastPdfWriting();
   wholeTableRules();
   askStylesOncePerPiece();
+  measureTextOncePerDocument();
   configured = { dir, chooser: new FontChooser(dir) };
   return configured.chooser;
 }
