@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Center, Group, Loader, Modal, NavLink, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { setChapterTimeZone } from './chapter-today';
+import { setChapterLocale, setChapterTimeZone } from './chapter-today';
 import { IconArmchair2, IconArrowsExchange, IconCalendarEvent, IconFileImport, IconFileText, IconGauge, IconHistory, IconScale, IconSettings, IconTrophy, IconUsers } from '@tabler/icons-react';
 import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
 import { weekdayNames } from '../shared/domain';
@@ -58,6 +58,7 @@ export function App() {
   const status = useQuery(() => takeEarly(earlyKeys.appStatus, () => ledger.appStatus()), []);
   const chapter = useQuery(() => takeEarly(earlyKeys.chapter, () => ledger.getChapter()), []);
   setChapterTimeZone(chapter.data?.timeZone);
+  setChapterLocale(chapter.data?.locale);
   const { screen, leaving, stay, leaveAnyway } = useHashScreen();
   // Screens by the physical digit key (event.code): Ctrl/Cmd+digit as in the application menu, and
   // Alt/Option+digit, which on macOS would otherwise type "¡", "™"… and change nothing.

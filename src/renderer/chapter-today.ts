@@ -4,10 +4,21 @@ import { todayIso } from '../shared/dates';
 import { chapterTimeZone, dayIn } from '../shared/time-zone';
 
 let zone: string | null = null;
+let locale: string | null = null;
 
 /** Called by the app shell whenever the chapter (and so its time-zone setting) is loaded. */
 export function setChapterTimeZone(setting: string | null | undefined): void {
   zone = chapterTimeZone(setting);
+}
+
+/** Called with the time zone: the chapter's locale, in which every screen writes dates, times and numbers. */
+export function setChapterLocale(setting: string | null | undefined): void {
+  locale = setting || null;
+}
+
+/** The chapter's locale ("de-DE": 24.11.2026, 1,4 MB), or this computer's language until a chapter is loaded. */
+export function chapterLocale(): string {
+  return locale ?? (typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US');
 }
 
 export function chapterToday(now: Date = new Date()): string {

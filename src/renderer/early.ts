@@ -7,7 +7,7 @@
 // that asks first for the same thing (`takeEarly`), once; later asks go to the ledger as before.
 import type { Chapter, LedgerApi, Meeting, MeetingSheet } from '../shared/contract';
 import { defaultMeeting } from '../shared/default-meeting';
-import { setChapterTimeZone, chapterToday } from './chapter-today';
+import { setChapterLocale, setChapterTimeZone, chapterToday } from './chapter-today';
 import { meetingsPerPage, mergeMeetingPages } from './meeting-pages';
 
 const early = new Map<string, Promise<unknown>>();
@@ -75,6 +75,7 @@ export function askEarly(ledger: LedgerApi, hash: string, loadMeetingScreen: () 
     .then(([c, list]: [Chapter | null, Meeting[]]) => {
       if (!c) return;
       setChapterTimeZone(c.timeZone);
+      setChapterLocale(c.locale);
       const opening = defaultMeeting(mergeMeetingPages(list, meetingsPerPage).meetings, chapterToday());
       if (opening) keep<MeetingSheet>(earlyKeys.sheet(opening.id), ledger.getMeetingSheet({ meetingId: opening.id }));
     })

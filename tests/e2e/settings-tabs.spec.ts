@@ -1,6 +1,7 @@
 // Settings in tabs: the president opens Settings and finds each part by its tab; the address names the
 // tab, so Back, a reload and a link land on the same part.
 import { loadDemoChapter } from '../../src/services/demo';
+import { deleteSlip, restoreSlip } from '../../src/services/slips';
 import { expect, test } from './fixtures';
 
 test('Settings opens on the chapter details; each tab has its own address that Back and a reload keep', async ({ page, harness }) => {
@@ -121,5 +122,19 @@ test('a German chapter reads its backups in its own date and number format', asy
   // 24.11.2026, not 11/24/2026; the slip count with a German thousands point when it has one.
   await expect(row).toContainText(/\b\d{2}\.\d{2}\.\d{4}\b/);
   await expect(row).not.toContainText(/\d{1,2}\/\d{1,2}\/\d{4}/);
+  // Its size with a decimal comma ("1,4 MB"), on one line.
+  await expect(row.getByRole('cell', { name: /^\d+(,\d)? (KB|MB)$/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/settings-backups-de.png' });
+  // The audit log and a slip's history write their times as the chapter does too: 24.11.2026, 21:14.
+  await page.keyboard.press('Control+9');
+  const firstWhen = page.getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1).getByRole('cell').first();
+  await expect(firstWhen).toHaveText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+  await page.screenshot({ path: 'test-results/audit-log-de.png' });
+  // A CEU slip of the meeting the screen opens on deleted and brought back: its history has two entries.
+  const ceu = harness.database.sqlite.prepare("SELECT c.id, p.display_name AS name FROM ceus c JOIN members p ON p.id = c.member_id JOIN meetings m ON m.id = c.meeting_id WHERE c.deleted_at IS NULL ORDER BY m.meeting_on DESC LIMIT 1").get() as { id: string; name: string };
+  deleteSlip(harness.database.db, { kind: 'ceu', id: ceu.id, reason: 'Entered twice by mistake' });
+  restoreSlip(harness.database.db, { kind: 'ceu', id: ceu.id, reason: 'Entered twice by mistake' });
+  await page.keyboard.press('Control+1');
+  await page.getByRole('button', { name: `History of CEU ${ceu.name}`, exact: true }).click();
+  await expect(page.getByLabel('History of this slip')).toContainText(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
 });

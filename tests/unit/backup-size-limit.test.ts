@@ -123,6 +123,16 @@ describe('what the Backups list says about sizes', () => {
     expect(fileSize(5120 * MB)).toBe('5 GB');
   });
 
+  it("writes sizes in the chapter's own number format: a German chapter reads 1,5 KB and 1.023 bytes", () => {
+    expect(fileSize(1536, 'de-DE')).toBe('1,5 KB');
+    expect(fileSize(1023, 'de-DE')).toBe('1.023 bytes');
+    expect(fileSize(1.4 * MB, 'de-DE')).toBe('1,4 MB');
+    expect(fileSize(850 * MB, 'de-DE')).toBe('850 MB');
+    expect(backupLimitChoices(3000, 'de-DE').map((c) => c.label)).toContain('2,9 GB');
+    expect(backupsUseSentence([1.5 * MB, 1.5 * MB], 5120 * MB, 'de-DE')).toBe('2 backups use 3 MB of the 5 GB allowed.');
+    expect(backupsUseSentence([2.5 * MB], 5120 * MB, 'de-DE')).toBe('1 backup uses 2,5 MB of the 5 GB allowed.');
+  });
+
   it('offers the usual limits and keeps an unusual one the chapter already has', () => {
     expect(backupLimitChoices(5120).map((c) => c.label)).toEqual(['500 MB', '1 GB', '2 GB', '5 GB', '10 GB', '20 GB', '50 GB', '100 GB', 'No limit']);
     expect(backupLimitChoices(3000).map((c) => c.value)).toContain('3000');

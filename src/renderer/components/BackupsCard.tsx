@@ -30,7 +30,7 @@ export function BackupsCard({ onRestored, locale }: { onRestored: () => Promise<
     if (value === null) return;
     try {
       await ledger.setBackupLimit({ maxMb: Number(value) });
-      notifications.show({ color: 'teal', autoClose: 4000, message: Number(value) === 0 ? 'Backups now have no size limit.' : `Backups may now use at most ${fileSize(Number(value) * 1024 * 1024)}. The oldest go at the next backup; the newest two are always kept.` });
+      notifications.show({ color: 'teal', autoClose: 4000, message: Number(value) === 0 ? 'Backups now have no size limit.' : `Backups may now use at most ${fileSize(Number(value) * 1024 * 1024, locale)}. The oldest go at the next backup; the newest two are always kept.` });
       await list.reload();
     } catch (e) {
       setError((e as Error).message);
@@ -95,7 +95,7 @@ export function BackupsCard({ onRestored, locale }: { onRestored: () => Promise<
       <Group align="flex-end" mb="sm" gap="md">
         <Select
           label="Backups may use at most"
-          data={backupLimitChoices(limitMb)}
+          data={backupLimitChoices(limitMb, locale)}
           value={limitMb === null ? null : String(limitMb)}
           onChange={setLimit}
           allowDeselect={false}
@@ -104,7 +104,7 @@ export function BackupsCard({ onRestored, locale }: { onRestored: () => Promise<
         />
         {list.data && (
           <Text size="sm" c={list.data.maxBytes !== null && list.data.totalBytes > list.data.maxBytes ? 'orange.8' : undefined} data-testid="backups-use">
-            {backupsUseSentence(list.data.backups.map((b) => b.bytes), list.data.maxBytes)}
+            {backupsUseSentence(list.data.backups.map((b) => b.bytes), list.data.maxBytes, locale)}
           </Text>
         )}
       </Group>
@@ -134,7 +134,7 @@ export function BackupsCard({ onRestored, locale }: { onRestored: () => Promise<
                 <Table.Td>{when(b.takenAt)}</Table.Td>
                 <Table.Td>{reasons[b.reason] ?? b.reason}</Table.Td>
                 <Table.Td>{b.chapterName === null ? 'Cannot be read' : `${b.chapterName} · ${slipsHeld(b.slipCount ?? 0, locale)}`}</Table.Td>
-                <Table.Td ta="right">{fileSize(b.bytes)}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{fileSize(b.bytes, locale)}</Table.Td>
                 <Table.Td ta="right">
                   <Button size="xs" variant="subtle" onClick={() => setRestoring(b.name)} aria-label={`Restore the backup of ${when(b.takenAt)}`}>
                     Restore…

@@ -2,13 +2,13 @@ import { Drawer, Loader, Stack, Text, Timeline } from '@mantine/core';
 import { memo, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../shared/contract';
 import { formatInstant, storedInstant } from '../../shared/time-zone';
-import { chapterZone } from '../chapter-today';
+import { chapterLocale, chapterZone } from '../chapter-today';
 import { ledger } from '../client';
 
 /** When, in the chapter's time zone with its abbreviation, as the Audit log shows it. */
 const localTime = (at: string) => {
   const instant = storedInstant(at);
-  return Number.isNaN(instant.getTime()) ? at : formatInstant(instant, navigator.language || 'en-US', chapterZone());
+  return Number.isNaN(instant.getTime()) ? at : formatInstant(instant, chapterLocale(), chapterZone());
 };
 
 /**

@@ -4,7 +4,7 @@ import type { AuditEntry, AuditVerification } from '../../shared/contract';
 import { auditEntities } from '../../shared/domain';
 import { auditEntityLabel } from '../../shared/audit-labels';
 import { ledger } from '../client';
-import { chapterZone } from '../chapter-today';
+import { chapterLocale, chapterZone } from '../chapter-today';
 import { formatInstant, storedInstant } from '../../shared/time-zone';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
@@ -117,10 +117,10 @@ function VerifyButton() {
   );
 }
 
-/** When, in the chapter's time zone with its abbreviation, as reports print it: "Nov 25, 2026, 9:14 PM PST". */
+/** When, in the chapter's time zone with its abbreviation and in its locale, as reports print it: "Nov 25, 2026, 9:14 PM PST", "25.11.2026, 21:14 MEZ". */
 const localTime = (at: string) => {
   const instant = storedInstant(at);
-  return Number.isNaN(instant.getTime()) ? at : formatInstant(instant, navigator.language || 'en-US', chapterZone());
+  return Number.isNaN(instant.getTime()) ? at : formatInstant(instant, chapterLocale(), chapterZone());
 };
 
 const pretty = (raw: string | null) => {
