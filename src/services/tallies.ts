@@ -3,6 +3,7 @@
 // period's meetings first, so a quarter reads a quarter's slips whatever the size of the file.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { clientOf, ledgerState } from '../db/ledger-state';
 import { repeatedAll } from '../db/repeated-read';
 import type { ChapterTotals, MemberTally, MemberTrend, Period, ReciprocityFlags, ReferralMatrix, Tallies } from '../shared/contract';
 import { addDays } from '../shared/dates';
@@ -224,13 +225,7 @@ export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}, k
     WHERE r.deleted_at IS NULL AND mt.status = 'completed' AND r.status IN ('new', 'contacted', 'meeting_set')
       AND mt.meeting_on <= ${openedBy}
     ORDER BY mt.meeting_on, r.rowid LIMIT ${longOpenListed}`);
-  const longOpenReferralsTotal =
-    longOpenReferrals.length < longOpenListed
-      ? longOpenReferrals.length
-      : db.get<{ n: number }>(sql`
-          SELECT count(*) AS n FROM meetings mt CROSS JOIN referrals r ON r.meeting_id = mt.id
-          WHERE r.deleted_at IS NULL AND mt.status = 'completed' AND r.status IN ('new', 'contacted', 'meeting_set')
-            AND mt.meeting_on <= ${openedBy}`)!.n;
+  const longOpenReferralsTotal = longOpenReferrals.length < longOpenListed ? longOpenReferrals.length : longOpenCount(db, openedBy);
 
   return {
     oneWayPairs,
@@ -241,6 +236,28 @@ export function reciprocityFlags(db: Db, p: Period, options: FlagOptions = {}, k
     longOpenReferralsTotal,
     thresholds: { oneWayMin, onlyTakeMin, noReferralWeeks: chapter.noReferralWeeks, openReferralDays: chapter.openReferralDays },
   };
+}
+
+/** The last count of long-open referrals per open file, kept while the file is unchanged (ledger-state.ts). */
+const keptLongOpenCounts = new WeakMap<object, { state: string; openedBy: string; n: number }>();
+
+/**
+ * How many referrals are still open that were given on or before `openedBy`. Counting them reads an index
+ * entry each: ~35 ms on a million-slip file with 300,000 open, paid again on every visit to Reciprocity
+ * although the answer only moves when a slip or a follow-up is saved (or the day turns); so it is kept
+ * while the chapter file is unchanged — by this window or any other connection.
+ */
+function longOpenCount(db: Db, openedBy: string): number {
+  const client = clientOf(db);
+  const state = ledgerState(db);
+  const kept = client ? keptLongOpenCounts.get(client) : undefined;
+  if (kept && state !== null && kept.state === state && kept.openedBy === openedBy) return kept.n;
+  const n = db.get<{ n: number }>(sql`
+    SELECT count(*) AS n FROM meetings mt CROSS JOIN referrals r ON r.meeting_id = mt.id
+    WHERE r.deleted_at IS NULL AND mt.status = 'completed' AND r.status IN ('new', 'contacted', 'meeting_set')
+      AND mt.meeting_on <= ${openedBy}`)!.n;
+  if (client && state !== null) keptLongOpenCounts.set(client, { state, openedBy, n });
+  return n;
 }
 
 /**

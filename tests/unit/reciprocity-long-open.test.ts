@@ -1,13 +1,15 @@
 // Reciprocity's "Open more than N days": the oldest few are listed and the rest counted, all of them —
 // a ten-year chapter said "…and 192 more" (a list cut at 200) while 11,879 referrals were open that long.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { longOpenListed } from '../../src/services/tallies';
 import type { ReciprocityFlags } from '../../src/shared/contract';
 import { okValue as ok } from '../support/first-quarter';
 import { memberInput, openTestDb, smallChapter, testRegistry } from '../support/db';
 
-function chapterWithOpenReferrals(perMeeting: number[]) {
-  const opened = openTestDb();
+function chapterWithOpenReferrals(perMeeting: number[], opened = openTestDb()) {
   const api = testRegistry(opened);
   const seats = smallChapter(opened);
   const ann = ok<{ id: string }>(api.call('addMember', memberInput(seats.realEstate, 'Ann', 'Lee', { joinedOn: '2024-01-03' }))).id;
@@ -43,5 +45,30 @@ describe('referrals open too long, on the Reciprocity screen', () => {
     const flags = flagsOf(chapterWithOpenReferrals([]));
     expect(flags.longOpenReferrals).toEqual([]);
     expect(flags.longOpenReferralsTotal).toBe(0);
+  });
+
+  // The count is kept between visits while the chapter file is unchanged (it reads every open referral's
+  // index entry: ~35 ms on a million slips); any change, here or by another program, counts again.
+  it('counts again once a follow-up closes one of them, and follows another program writing to the file', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ledger-long-open-'));
+    const file = path.join(folder, 'chapter.sqlite');
+    const opened = openTestDb(file);
+    const other = openTestDb(file);
+    try {
+      const api = chapterWithOpenReferrals([3, 4, 5, 6], opened);
+      expect(flagsOf(api).longOpenReferralsTotal).toBe(18);
+      expect(flagsOf(api).longOpenReferralsTotal).toBe(18);
+      const oldest = flagsOf(api).longOpenReferrals[0]!;
+      ok(api.call('setReferralStatus', { id: oldest.id, status: 'won', on: '2025-06-02' }));
+      expect(flagsOf(api).longOpenReferralsTotal).toBe(17);
+      // A second window (another connection) marks one lost: this one's next count sees it.
+      const next = flagsOf(api).longOpenReferrals[0]!;
+      ok(testRegistry(other).call('setReferralStatus', { id: next.id, status: 'lost', on: '2025-06-02', lostReason: 'timing' }));
+      expect(flagsOf(api).longOpenReferralsTotal).toBe(16);
+    } finally {
+      other.close();
+      opened.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
