@@ -2,7 +2,7 @@
 // says, nothing typed is lost or lands in the wrong slip, and undo undoes exactly what its toast names.
 import type { Page } from '@playwright/test';
 import { loadDemoChapter } from '../../src/services/demo';
-import { addDays, nextWeekday, todayIso } from '../../src/shared/dates';
+import { addDays, formatDay, nextWeekday, todayIso } from '../../src/shared/dates';
 import { ageLabel } from '../../src/renderer/open-referrals-wording';
 import { expect, test } from './fixtures';
 
@@ -119,9 +119,10 @@ test('every slip type saves with one Enter, never before its later fields, and t
   const pairs = list.getByRole('row').filter({ hasText: 'One-to-one' });
   await expect(pairs).toHaveCount(2);
   await expect(pairs.first()).toContainText(/Oliver Grant\s*Dana Ruiz\s*Met /);
-  await expect(pairs.first()).toContainText(`Met ${metOn}`);
+  // In the chapter's own date format, as every list writes a day ("Met Nov 21, 2026").
+  await expect(pairs.first()).toContainText(`Met ${formatDay(metOn)}`);
   await expect(pairs.nth(1)).toContainText(/Priya Raman\s*Oliver Grant/);
-  await expect(pairs.nth(1)).toContainText(`Met ${meetingDay}`);
+  await expect(pairs.nth(1)).toContainText(`Met ${formatDay(meetingDay)}`);
 
   // Visitor: Enter in "Invited by" takes the host and moves on; the phone typed there is this visitor's.
   await page.keyboard.press('Alt+v');
@@ -189,7 +190,7 @@ test('every slip type saves with one Enter, never before its later fields, and t
   await page.keyboard.type('marcus');
   await page.keyboard.press('Enter');
   await expect(who).toHaveValue('Marcus Chen');
-  const tonight = page.getByRole('table', { name: 'Open referrals' }).getByRole('row').filter({ hasText: 'Alvarez family' }).filter({ hasText: meetingDay });
+  const tonight = page.getByRole('table', { name: 'Open referrals' }).getByRole('row').filter({ hasText: 'Alvarez family' }).filter({ hasText: formatDay(meetingDay) });
   await expect(tonight).toContainText(ageLabel({ meetingOn: meetingDay, daysOpen: 0 }, todayIso()));
   const openForMarcus = sqlite.prepare("SELECT count(*) FROM referrals r JOIN meetings m ON m.id = r.meeting_id JOIN members p ON p.id IN (r.giver_id, r.receiver_id) WHERE p.first_name = 'Marcus' AND r.deleted_at IS NULL AND m.status <> 'cancelled' AND r.status IN ('new', 'contacted', 'meeting_set')").pluck().get() as number;
   await expect(page.getByLabel('How many referrals')).toContainText(`${openForMarcus} open referral${openForMarcus === 1 ? '' : 's'}`);
@@ -359,7 +360,7 @@ test('a closed meeting asks the reason for each change, in the dialog for a dele
   await expect(page.getByRole('dialog').getByRole('textbox')).toBeFocused();
   await page.keyboard.type('Wrong date typed');
   await page.keyboard.press('Enter');
-  await expect(page.getByText(`The meeting of ${far} is removed.`)).toBeVisible();
+  await expect(page.getByText(`The meeting of ${formatDay(far)} is removed.`)).toBeVisible();
   expect(sqlite.prepare('SELECT count(*) FROM meetings WHERE meeting_on = ?').pluck().get(far)).toBe(0);
   expect(sqlite.prepare("SELECT reason FROM audit_log WHERE entity = 'meeting' AND action = 'delete'").pluck().get()).toBe('Wrong date typed');
 

@@ -135,6 +135,8 @@ test('a German chapter reads its backups in its own date and number format', asy
   deleteSlip(harness.database.db, { kind: 'ceu', id: ceu.id, reason: 'Entered twice by mistake' });
   restoreSlip(harness.database.db, { kind: 'ceu', id: ceu.id, reason: 'Entered twice by mistake' });
   await page.keyboard.press('Control+1');
+  // A one-to-one's day as the chapter writes days ("Met 21. Nov. 2026", not "Met 2026-11-21").
+  await expect(page.getByRole('row', { name: /^One-to-one / }).first()).toContainText(/Met \d{1,2}\. \p{L}+\.? 2026/u);
   await page.getByRole('button', { name: `History of CEU ${ceu.name}`, exact: true }).click();
   await expect(page.getByLabel('History of this slip')).toContainText(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
 });

@@ -9,6 +9,8 @@ import { IconHistory, IconPencil, IconTrash } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { Slip } from '../../shared/contract';
+import { formatDay } from '../../shared/dates';
+import { chapterLocale } from '../chapter-today';
 import { slipModes } from '../slip-modes';
 
 /** Slips drawn all at once up to this many (a normal night; Ctrl+F finds any); beyond, only those in view. */
@@ -26,7 +28,7 @@ export function describe(slip: Slip, money: (minor: number) => string): { from: 
     case 'tyfcb':
       return { from: slip.closerName, to: slip.referrerName, detail: `${money(slip.amountMinor)} · ${slip.business} · ${slip.tyfcbKind === 'tier3' ? 'tier 3' : slip.tyfcbKind}${slip.note ? ` · ${slip.note}` : ''}` };
     case 'one_to_one':
-      return { from: slip.memberAName, to: slip.memberBName, detail: `Met ${slip.metOn}${slip.note ? ` · ${slip.note}` : ''}` };
+      return { from: slip.memberAName, to: slip.memberBName, detail: `Met ${formatDay(slip.metOn, chapterLocale())}${slip.note ? ` · ${slip.note}` : ''}` };
     case 'visitor':
       return { from: slip.invitedByName ?? '—', to: slip.name, detail: `${slip.company}${slip.classificationSought ? ` · wants ${slip.classificationSought}` : ''}${slip.seatHeldBy ? ` (held by ${slip.seatHeldBy})` : ''}` };
     case 'ceu':
@@ -38,7 +40,7 @@ export function describe(slip: Slip, money: (minor: number) => string): { from: 
         return { from: slip.fromName, to: slip.toName, detail: `${slip.slipKind === 'inside' ? 'Inside' : 'Outside'} · ${'●'.repeat(t)}${'○'.repeat(5 - t)} · ${slip.prospectName}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
       }
       if (slip.slipType === 'tyfcb') return { from: slip.fromName, to: slip.toName, detail: `${money(slip.amountMinor ?? 0)} · ${slip.business ?? 'new'} · ${slip.slipKind === 'tier3' ? 'tier 3' : slip.slipKind}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
-      return { from: slip.fromName, to: slip.toName, detail: `Met ${slip.metOn ?? ''}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
+      return { from: slip.fromName, to: slip.toName, detail: `Met ${formatDay(slip.metOn, chapterLocale())}${slip.note ? ` · ${slip.note}` : ''} · ${outside}` };
     }
   }
 }

@@ -6,7 +6,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, Meeting, MeetingSheet, RosterRow, Slip } from '../../shared/contract';
 import { defaultMeeting } from '../../shared/default-meeting';
 import { isRealIsoDate } from '../../shared/fields';
-import { addDays, nextWeekday } from '../../shared/dates';
+import { addDays, formatDay, nextWeekday } from '../../shared/dates';
 import { LedgerError } from '../../shared/errors';
 import { disputedExplanation, disputedNote } from '../../shared/disputed-tyfcb';
 import { formatMoney } from '../../shared/money';
@@ -351,7 +351,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     try {
       await ledger.closeMeeting({ meetingId: sheet.meeting.id, confirmWarnings });
       setCloseProblem(null);
-      notifications.show({ color: 'teal', message: `The meeting of ${sheet.meeting.meetingOn} is closed. Changes now need a reason.` });
+      notifications.show({ color: 'teal', message: `The meeting of ${formatDay(sheet.meeting.meetingOn, chapter.locale)} is closed. Changes now need a reason.` });
       setClosedReport(sheet.meeting.id);
       await refresh();
     } catch (e) {
@@ -444,7 +444,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
     submitCancelling: async (why: string) => {
       await ledger.cancelMeeting({ meetingId: meetingId!, reason: why });
       setCancelling(false);
-      notifications.show({ message: `The meeting of ${sheet?.meeting.meetingOn} is cancelled.` });
+      notifications.show({ message: `The meeting of ${formatDay(sheet?.meeting.meetingOn, chapter.locale)} is cancelled.` });
       await refresh();
     },
     closeRemoving: () => setRemoving(false),
@@ -452,7 +452,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
       const gone = sheet!.meeting.meetingOn;
       await ledger.deleteMeeting({ meetingId: meetingId!, reason: why });
       setRemoving(false);
-      notifications.show({ message: `The meeting of ${gone} is removed.` });
+      notifications.show({ message: `The meeting of ${formatDay(gone, chapter.locale)} is removed.` });
       setMeetingId(null);
       setSheet(null);
       await meetings.reload();
@@ -510,7 +510,7 @@ export function MeetingScreen({ chapter }: { chapter: Chapter }) {
 
       {sheet && sheet.meeting.status !== 'cancelled' && sheet.meeting.meetingOn > addDays(chapterToday(), 7) && (
         <Alert color="yellow" title="This meeting is in the future">
-          {sheet.meeting.meetingOn} is more than a week ahead. If the date was mistyped, Change date… moves it (with anything already entered) to the right day.
+          {formatDay(sheet.meeting.meetingOn, chapter.locale)} is more than a week ahead. If the date was mistyped, Change date… moves it (with anything already entered) to the right day.
         </Alert>
       )}
 
@@ -748,7 +748,7 @@ const MeetingDialogs = memo(function MeetingDialogs({
         opened={cancelling}
         title="Cancel this meeting"
         action="Cancel the meeting"
-        description={`No meeting on ${meetingOn} (a holiday, say): it stays in the list as cancelled and counts nowhere — not in attendance, not in any report.`}
+        description={`No meeting on ${formatDay(meetingOn, chapter.locale)} (a holiday, say): it stays in the list as cancelled and counts nowhere — not in attendance, not in any report.`}
         placeholder="e.g. Public holiday"
         onClose={on.closeCancelling}
         onSubmit={on.submitCancelling}
@@ -759,7 +759,7 @@ const MeetingDialogs = memo(function MeetingDialogs({
         title="Remove this meeting"
         action="Remove the meeting"
         optional
-        description={`Remove the meeting of ${meetingOn}? It has no slips and no attendance, so nothing recorded is lost; the audit log keeps that it existed.`}
+        description={`Remove the meeting of ${formatDay(meetingOn, chapter.locale)}? It has no slips and no attendance, so nothing recorded is lost; the audit log keeps that it existed.`}
         placeholder="e.g. Wrong date typed"
         onClose={on.closeRemoving}
         onSubmit={on.submitRemoving}
