@@ -1,6 +1,8 @@
 // The Open referrals screen's row as it was drawn with Mantine's components (Table.Tr/Td, Badge, Text),
 // kept here so tests/unit/open-referral-row-markup.test.ts can check the plain-element row draws the same HTML.
 import { Badge, Button, NativeSelect, Table, Text } from '@mantine/core';
+import { formatDay } from '../../src/shared/dates';
+import { chapterLocale } from '../../src/renderer/chapter-today';
 import type { OpenReferral } from '../../src/shared/contract';
 import { referralStatuses } from '../../src/shared/domain';
 import { ageLabel, referralFlags } from '../../src/renderer/open-referrals-wording';
@@ -18,7 +20,7 @@ export function MantineReferralRows({ rows, today, openReferralDays, staleDays }
           const flags = referralFlags(r, flagRules, today);
           return (
             <Table.Tr key={r.id}>
-              <Table.Td>{r.meetingOn}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(r.meetingOn, chapterLocale())}</Table.Td>
               <Table.Td>
                 <Badge variant="light" color={flags.overdue ? 'red' : r.status === 'won' ? 'teal' : r.meetingOn > today ? 'blue' : 'gray'} title={flags.overdue ? `Open more than ${openReferralDays} days` : undefined}>
                   {ageLabel(r, today)}

@@ -54,7 +54,7 @@ export const OpenReferralRow = memo(function OpenReferralRow({
   const colour = flags.overdue ? 'red' : r.status === 'won' ? 'teal' : r.meetingOn > today ? 'blue' : 'gray';
   return (
     <tr className={cls.tr} data-with-row-border="true" data-striped="odd">
-      <td className={cls.td} style={{ whiteSpace: 'nowrap' }}>{formatDay(r.meetingOn, chapterLocale())}</td>
+      <td style={{ whiteSpace: 'nowrap' }} className={cls.td}>{formatDay(r.meetingOn, chapterLocale())}</td>
       <td className={cls.td}>
         <div style={ageBadge[colour]} className={cls.badge} data-variant="light" title={flags.overdue ? `Open more than ${flagRules.openReferralDays} days` : undefined}>
           <span className={cls.badgeLabel}>{ageLabel(r, today)}</span>
