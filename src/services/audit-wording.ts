@@ -109,7 +109,9 @@ const fieldLabels: Record<string, string> = {
   referralId: 'from referral',
 };
 
-const slipEntities = new Set(['referral', 'tyfcb', 'one_to_one', 'ceu', 'outside_party']);
+// An absence letter's later changes (reviewed, sent) carry only the status: whom it is to is read from the letter,
+// so the log never says "a member no longer on file" of a member still in the chapter.
+const slipEntities = new Set(['referral', 'tyfcb', 'one_to_one', 'ceu', 'outside_party', 'absence_letter']);
 
 /** Who is on each slip the entries are about (by the slip's id), with their names, in one query. */
 export function lookUpParties(db: Db, entries: Array<{ entity: string; entityId: string }>): Map<string, Values> {
@@ -125,7 +127,9 @@ export function lookUpParties(db: Db, entries: Array<{ entity: string; entityId:
       UNION ALL SELECT o.id, o.member_a_id, ma.display_name, o.member_b_id, mb.display_name, NULL, 'one_to_one'
         FROM one_to_ones o JOIN members ma ON ma.id = o.member_a_id JOIN members mb ON mb.id = o.member_b_id WHERE o.id IN (${list})
       UNION ALL SELECT e.id, e.member_id, m.display_name, NULL, NULL, NULL, 'ceu'
-        FROM ceus e JOIN members m ON m.id = e.member_id WHERE e.id IN (${list})`);
+        FROM ceus e JOIN members m ON m.id = e.member_id WHERE e.id IN (${list})
+      UNION ALL SELECT l.id, l.member_id, m.display_name, NULL, NULL, NULL, 'absence_letter'
+        FROM absence_letters l JOIN members m ON m.id = l.member_id WHERE l.id IN (${list})`);
   // Slips with someone outside the chapter: a handful per page, read as the slip list reads them.
   for (const id of ids.filter((i) => entries.some((e) => e.entityId === i && e.entity === 'outside_party'))) {
     const slip = slipAsRecorded(db, 'outside_party', id);
