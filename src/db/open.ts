@@ -12,6 +12,7 @@ import { refreshPlannerStatistics } from './statistics';
 import { startAuditChain } from '../services/audit-chain';
 import { quickCheck } from './quick-check';
 import { withStatementCache } from './statement-cache';
+import { storeChecksAsComparisons } from './checks-as-comparisons';
 
 /** The database or a transaction on it: services accept either, so they compose inside one transaction. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -56,6 +57,8 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     }
     migrate(db, { migrationsFolder: options.migrationsFolder });
     refuseForeignOrTampered(sqlite, file, options.migrationsFolder);
+    // Rules with value lists cost every row written a temporary table (checks-as-comparisons.ts).
+    storeChecksAsComparisons(sqlite);
     startAuditChain(sqlite);
     refreshPlannerStatistics(db);
     return { db, sqlite, file, close: () => sqlite.close() };

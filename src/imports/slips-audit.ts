@@ -851,14 +851,14 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
   const now = () => new Date().toISOString();
   const insert = {
     meeting: client.prepare("INSERT INTO meetings (id, meeting_on, status, closed_at, note) VALUES (?, ?, 'completed', ?, ?)"),
-    referral: client.prepare('INSERT INTO referrals (id, meeting_id, giver_id, receiver_id, kind, temperature, prospect_name, note) VALUES (?, ?, ?, ?, ?, 3, ?, ?)'),
-    tyfcb: client.prepare('INSERT INTO tyfcb_slips (id, meeting_id, closer_id, referrer_id, amount_minor, currency, business, kind, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    one_to_one: client.prepare('INSERT INTO one_to_ones (id, meeting_id, member_a_id, member_b_id, met_on, note) VALUES (?, ?, ?, ?, ?, ?)'),
+    referral: client.prepare('INSERT INTO referrals (id, meeting_id, giver_id, receiver_id, kind, temperature, prospect_name, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 3, ?, ?, ?, ?)'),
+    tyfcb: client.prepare('INSERT INTO tyfcb_slips (id, meeting_id, closer_id, referrer_id, amount_minor, currency, business, kind, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    one_to_one: client.prepare('INSERT INTO one_to_ones (id, meeting_id, member_a_id, member_b_id, met_on, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     // The file's From is the member written first, as on a typed slip (the pair itself is kept in id order).
-    oneToOneOrder: client.prepare('INSERT INTO one_to_one_entered_order (one_to_one_id, first_member_id) VALUES (?, ?)'),
-    visitor: client.prepare('INSERT INTO visitors (id, meeting_id, name, company, classification_sought, invited_by_id) VALUES (?, ?, ?, ?, ?, ?)'),
-    ceu: client.prepare('INSERT INTO ceus (id, meeting_id, member_id, credits, note) VALUES (?, ?, ?, ?, ?)'),
-    outside: client.prepare('INSERT INTO outside_party_slips (id, meeting_id, slip_type, member_id, party_id, direction, kind, temperature, prospect_name, amount_minor, currency, business, met_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    oneToOneOrder: client.prepare('INSERT INTO one_to_one_entered_order (one_to_one_id, first_member_id, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+    visitor: client.prepare('INSERT INTO visitors (id, meeting_id, name, company, classification_sought, invited_by_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    ceu: client.prepare('INSERT INTO ceus (id, meeting_id, member_id, credits, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    outside: client.prepare('INSERT INTO outside_party_slips (id, meeting_id, slip_type, member_id, party_id, direction, kind, temperature, prospect_name, amount_minor, currency, business, met_on, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     party: client.prepare('INSERT INTO outside_parties (id, kind, name, chapter_name, match_key) VALUES (?, ?, ?, ?, ?)'),
     audit: auditAppender(client),
     batch: client.prepare("INSERT INTO import_batches (id, kind, file_name, file_digest, meeting_id, reason, created, updated, matched, skipped) VALUES (?, 'slips_audit', ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -918,6 +918,9 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
   try {
     // All or nothing: the meeting, every slip, the aliases, the batch and its items in one transaction.
     client.transaction(() => {
+      // The slips' time of writing, given once: the column default computes and formats the clock for every row (13% of
+      // a referral's insert). One import is one moment; the file's order stays in the slips' ids and row order.
+      const stamp = now();
       // The secretary's answers are kept: by the exact spelling when two members share its fold, else folded.
       const names = memberNames(client);
       for (const [name, memberId] of Object.entries(input.aliases ?? {})) insert.alias.run(randomUUID(), names.aliasKey(name), memberId);
@@ -950,7 +953,7 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
           const prospectName = slipType === 'referral' ? r.prospectText || 'From BNI Connect' : '';
           const note = markedNote(r, slipType === 'referral' ? '' : r.prospectText, preview.meetingOn);
           const pid = partyIdOf(party);
-          insert.outside.run(id, meetingId, slipType, memberId, pid, direction, kind, slipType === 'referral' ? 3 : null, prospectName, slipType === 'tyfcb' ? r.amountMinor : null, slipType === 'tyfcb' ? chapter.currency : null, business, slipType === 'one_to_one' ? (r.metOn ?? preview.meetingOn) : null, note);
+          insert.outside.run(id, meetingId, slipType, memberId, pid, direction, kind, slipType === 'referral' ? 3 : null, prospectName, slipType === 'tyfcb' ? r.amountMinor : null, slipType === 'tyfcb' ? chapter.currency : null, business, slipType === 'one_to_one' ? (r.metOn ?? preview.meetingOn) : null, note, stamp, stamp);
           const after = {
             slipType, memberId, partyId: pid, partyKind: party.kind, partyName: party.name, partyChapter: party.chapterName, direction, fromName: r.fromIs, toName: r.toIs, kind,
             ...(slipType === 'referral' ? { prospectName, temperature: 3 } : slipType === 'tyfcb' ? { amountMinor: r.amountMinor, currency: chapter.currency, business } : { metOn: r.metOn ?? preview.meetingOn }),
@@ -965,32 +968,32 @@ export async function importSlipsAudit(db: Db, input: ImportInput): Promise<Impo
             case 'referral': {
               entity = 'referral';
               after = { giverId: r.fromId, receiverId: r.toId, kind: kindOf(r.io), temperature: 3, prospectName: r.detail || 'From BNI Connect', note: markedNote(r, '', preview.meetingOn) };
-              insert.referral.run(id, meetingId, r.fromId, r.toId, after.kind, after.prospectName, after.note);
+              insert.referral.run(id, meetingId, r.fromId, r.toId, after.kind, after.prospectName, after.note, stamp, stamp);
               break;
             }
             case 'tyfcb':
               entity = 'tyfcb';
               after = { closerId: r.fromId, referrerId: r.toId, amountMinor: r.amountMinor, currency: chapter.currency, business: (r.business ? businessOf(r.business) : null) ?? (/repeat|wiederhol/i.test(r.detail) ? 'repeat' : 'new'), kind: tyfcbKindOf(r.io), note: markedNote(r, r.detail, preview.meetingOn) };
-              insert.tyfcb.run(id, meetingId, r.fromId, r.toId, r.amountMinor, chapter.currency, after.business, after.kind, after.note);
+              insert.tyfcb.run(id, meetingId, r.fromId, r.toId, r.amountMinor, chapter.currency, after.business, after.kind, after.note, stamp, stamp);
               break;
             case 'one_to_one': {
               const [a, b] = [r.fromId!, r.toId!].sort() as [string, string];
               entity = 'one_to_one';
               after = { memberAId: a, memberBId: b, metOn: r.metOn ?? preview.meetingOn, note: markedNote(r, r.detail, preview.meetingOn) };
-              insert.one_to_one.run(id, meetingId, a, b, after.metOn, after.note);
-              insert.oneToOneOrder.run(id, r.fromId!);
+              insert.one_to_one.run(id, meetingId, a, b, after.metOn, after.note, stamp, stamp);
+              insert.oneToOneOrder.run(id, r.fromId!, stamp, stamp);
               break;
             }
             case 'visitor':
               entity = 'visitor';
               after = { name: r.to, company: r.detail, classificationSought: r.classification, invitedById: r.fromId };
-              insert.visitor.run(id, meetingId, r.to, r.detail, r.classification, r.fromId);
+              insert.visitor.run(id, meetingId, r.to, r.detail, r.classification, r.fromId, stamp, stamp);
               visitorSlips.push(id);
               break;
             case 'ceu':
               entity = 'ceu';
               after = { memberId: r.fromId, credits: r.creditCount, note: r.detail };
-              insert.ceu.run(id, meetingId, r.fromId, r.creditCount, r.detail);
+              insert.ceu.run(id, meetingId, r.fromId, r.creditCount, r.detail, stamp, stamp);
               break;
           }
           createdSlip(entity, id, { meetingId, ...after }, r.row);
