@@ -88,6 +88,26 @@ describe("importing BNI Connect's slips audit export", () => {
     expect(count('referrals')).toBe(2);
   });
 
+  it('every slip the import writes carries the moment of the import as its time of entry and of last change', async () => {
+    const { api, ids, opened } = chapter();
+    const started = new Date().toISOString();
+    ok(await api.callAsync('importSlipsAudit', file('report.xls', xls, { aliases: { 'Danny Ruiz': ids.Dana } })));
+    const ended = new Date().toISOString();
+    const times = opened.sqlite
+      .prepare(
+        `SELECT created_at AS c, updated_at AS u FROM referrals UNION ALL SELECT created_at, updated_at FROM tyfcb_slips UNION ALL SELECT created_at, updated_at FROM one_to_ones
+         UNION ALL SELECT created_at, updated_at FROM visitors UNION ALL SELECT created_at, updated_at FROM ceus UNION ALL SELECT created_at, updated_at FROM one_to_one_entered_order`,
+      )
+      .all() as Array<{ c: string; u: string }>;
+    expect(times).toHaveLength(8);
+    const stamps = new Set(times.flatMap((t) => [t.c, t.u]));
+    expect(stamps.size).toBe(1);
+    const [stamp] = [...stamps] as [string];
+    // Written as the columns' own default writes it (strftime '%Y-%m-%dT%H:%M:%fZ'), so it sorts with slips typed at the meeting.
+    expect(stamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(stamp >= started && stamp <= ended).toBe(true);
+  });
+
   it('an .xlsx re-save of the report reads the same', async () => {
     const { api } = chapter();
     const rows = Papa.parse<string[]>(csv.toString('utf8')).data.filter((r) => r.length > 1);
