@@ -17,6 +17,9 @@ import { runHistoryBench } from './bench-history';
 import { ChapterFile } from '../server/chapter-file';
 import { runScreenBench } from './bench-screen';
 import { printTargetTable, targetNotMeasured } from './bench-targets';
+import { machineSpeedLine, sampleMachineSpeed } from './bench-machine-speed';
+
+sampleMachineSpeed('start');
 
 const TARGET_SLIPS = 30_000;
 const SAVES = 1_000;
@@ -127,7 +130,10 @@ else await runScreenBench(file, members.map((m) => m.fullName));
 // The history first: on a first run its --history-file is written, and BENCH_IMPORT_CHAPTER may name that file.
 await runHistoryBench();
 await runImportBench();
+sampleMachineSpeed('before the 1M-slip run');
 if (!process.argv.includes('--quick')) await runScaleBench();
 else for (const id of ['analytic-query', 'analytic-vs-raw', 'screen-to-data', 'window-warm'] as const) targetNotMeasured(id, 'the 1M-slip run is skipped with --quick');
+sampleMachineSpeed('end');
 // Every target of issue 16 in one table, measured or not (and why not).
 printTargetTable();
+console.log(`  ${machineSpeedLine()}`);
