@@ -36,4 +36,17 @@ test('a chapter with 130 open referrals and a long audit log sees them a page at
   await page.getByRole('button', { name: 'Newer' }).click();
   await expect(page.getByText('Page 1')).toBeVisible();
   await expect(log.getByRole('row').nth(1)).toHaveText(newest);
+
+  // An entry's details open under it with the raw before and after, and close again; one at a time.
+  const newestRow = log.getByRole('row').nth(1);
+  await newestRow.getByRole('button', { name: /^Details of: / }).click();
+  await expect(log.getByLabel('After')).toHaveCount(1);
+  await expect(log.getByLabel('After')).toContainText('Paged prospect 129');
+  await expect(newestRow.getByRole('button', { name: /^Details of: / })).toHaveText('hide');
+  await log.getByRole('row').nth(3).getByRole('button', { name: /^Details of: / }).click();
+  await expect(log.getByLabel('After')).toHaveCount(1);
+  await expect(newestRow.getByRole('button', { name: /^Details of: / })).toHaveText('details');
+  await page.screenshot({ path: 'test-results/audit-log-details.png' });
+  await log.getByRole('button', { name: /^Details of: / }).filter({ hasText: 'hide' }).click();
+  await expect(log.getByLabel('After')).toHaveCount(0);
 });

@@ -12,7 +12,8 @@ import { scoreEndMonth } from '../../shared/score-end-month';
 import { chapterToday } from '../chapter-today';
 import { ledger } from '../client';
 import { downloadBytes } from '../download';
-import { BandBadge, ScoreExplanation } from '../screens/ScorecardScreen';
+import { ScoreExplanation } from '../screens/ScorecardScreen';
+import { BandBadge } from './ScorecardRow';
 import { useQuery } from '../use-query';
 import { PeriodPicker, usePeriod } from './PeriodPicker';
 

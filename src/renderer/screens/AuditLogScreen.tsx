@@ -1,15 +1,14 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Button, Checkbox, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useCallback, useState } from 'react';
 import type { AuditEntry, AuditVerification } from '../../shared/contract';
 import { auditEntities } from '../../shared/domain';
 import { auditEntityLabel } from '../../shared/audit-labels';
 import { ledger } from '../client';
 import { chapterLocale, chapterZone } from '../chapter-today';
 import { formatInstant, storedInstant } from '../../shared/time-zone';
+import { AuditLogRow } from '../components/AuditLogRow';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
-
-const actionColors: Record<string, string> = { insert: 'teal', update: 'blue', delete: 'red', close: 'gray', reopen: 'orange', restore: 'grape', import: 'cyan' };
 
 const PAGE = 100;
 
@@ -27,6 +26,7 @@ export function AuditLogScreen() {
   };
   const last = log.data?.[log.data.length - 1];
   const [openDetails, setOpenDetails] = useState<string | null>(null);
+  const toggle = useCallback((id: string) => setOpenDetails((o) => (o === id ? null : id)), []);
   const pager = (
     <Group gap="xs">
       <Button variant="default" size="xs" disabled={pageStarts.length === 1} onClick={() => setPageStarts((s) => s.slice(0, -1))}>
@@ -72,7 +72,7 @@ export function AuditLogScreen() {
           </Table.Thead>
           <Table.Tbody>
             {(log.data ?? []).map((e) => (
-              <AuditRow key={e.id} entry={e} open={openDetails === e.id} onToggle={() => setOpenDetails(openDetails === e.id ? null : e.id)} />
+              <AuditRow key={e.id} entry={e} open={openDetails === e.id} onToggle={toggle} />
             ))}
           </Table.Tbody>
         </Table>
@@ -132,34 +132,10 @@ const pretty = (raw: string | null) => {
   }
 };
 
-function AuditRow({ entry: e, open, onToggle }: { entry: AuditEntry; open: boolean; onToggle: () => void }) {
+function AuditRow({ entry: e, open, onToggle }: { entry: AuditEntry; open: boolean; onToggle: (id: string) => void }) {
   return (
     <>
-      <Table.Tr>
-        <Table.Td>
-          <Text size="sm" title={e.at}>
-            {localTime(e.at)}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Group gap={6} wrap="nowrap" align="flex-start">
-            <Badge size="xs" variant="light" tt="none" color={actionColors[e.action] ?? 'gray'} mt={3} style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
-              {auditEntityLabel(e.entity)}
-            </Badge>
-            <Text size="sm">{e.summary}</Text>
-          </Group>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm" fw={e.reason ? 500 : undefined}>
-            {e.reason || '—'}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Anchor component="button" size="xs" onClick={onToggle} aria-expanded={open} aria-label={`Details of: ${e.summary}`}>
-            {open ? 'hide' : 'details'}
-          </Anchor>
-        </Table.Td>
-      </Table.Tr>
+      <AuditLogRow entry={e} open={open} onToggle={onToggle} when={localTime(e.at)} />
       {open && (
         <Table.Tr>
           <Table.Td colSpan={4}>

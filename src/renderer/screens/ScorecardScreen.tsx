@@ -1,23 +1,13 @@
-import { Alert, Badge, Card, Group, Select, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Alert, Card, Group, Select, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { chapterToday } from '../chapter-today';
-import { IconAlertTriangle, IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { Fragment, useMemo, useState } from 'react';
-import type { Band, MemberScore } from '../../shared/contract';
+import { Fragment, useCallback, useMemo, useState } from 'react';
+import type { MemberScore } from '../../shared/contract';
+import { BandBadge, ScorecardRow } from '../components/ScorecardRow';
 import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../use-query';
-
-export const bandColors: Record<Band, string> = { green: 'teal', yellow: 'yellow', red: 'red', grey: 'gray', black: 'dark' };
-
-export function BandBadge({ band, label }: { band: Band; label?: string }) {
-  return (
-    // Never shortened to "YELLO…": the badge keeps its whole label and its column makes room for it.
-    <Badge color={bandColors[band]} variant={band === 'grey' ? 'light' : 'filled'} miw={72} maw="none" style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
-      {label ?? band}
-    </Badge>
-  );
-}
 
 /** The last 24 months a period can end with, newest first. */
 function monthOptions(today: string) {
@@ -34,6 +24,7 @@ export function ScorecardScreen() {
   const card = useQuery(() => ledger.scorecard(endMonth ? { endMonth } : {}), [endMonth]);
   const [sort, setSort] = useState<{ key: 'name' | 'points' | 'band'; desc: boolean }>({ key: 'points', desc: true });
   const [open, setOpen] = useState<string | null>(null);
+  const toggle = useCallback((memberId: string) => setOpen((o) => (o === memberId ? null : memberId)), []);
   const bandRank = useMemo(() => new Map((card.data?.bands ?? []).map((b, i, all) => [b.colour, all.length - i])), [card.data]);
   const rows = useMemo(() => {
     const list = [...(card.data?.members ?? [])];
@@ -118,38 +109,7 @@ export function ScorecardScreen() {
           <Table.Tbody>
             {rows.map((m) => (
               <Fragment key={m.memberId}>
-                <Table.Tr
-                  style={{ cursor: 'pointer' }}
-                  tabIndex={0}
-                  aria-expanded={open === m.memberId}
-                  onClick={() => setOpen(open === m.memberId ? null : m.memberId)}
-                  onKeyDown={(e) => e.key === 'Enter' && setOpen(open === m.memberId ? null : m.memberId)}
-                >
-                  <Table.Td fw={500}>
-                    <Group gap={4} wrap="nowrap">
-                      {m.name}
-                      {m.alert && (
-                        <Tooltip label={m.alert.text}>
-                          <IconAlertTriangle size={14} color={m.alert.level === 'opens' ? 'red' : 'orange'} aria-label={m.alert.text} />
-                        </Tooltip>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <BandBadge band={m.band} label={m.bandLabel} />
-                  </Table.Td>
-                  <Table.Td fw={700}>{m.scored ? m.points : '—'}</Table.Td>
-                  {m.categories.map((c) => (
-                    <Table.Td key={c.id} ta="right">
-                      <Text size="sm" span>
-                        {c.display}
-                      </Text>
-                      <Text size="xs" c="dimmed" span ml={6}>
-                        {c.maxPoints === 0 || !m.scored ? '' : c.points}
-                      </Text>
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
+                <ScorecardRow m={m} open={open === m.memberId} onToggle={toggle} />
                 {open === m.memberId && (
                   <Table.Tr>
                     <Table.Td colSpan={3 + m.categories.length}>
