@@ -1,5 +1,5 @@
 // Where a screen's time goes, in Chromium through the harness, on a copy of a chapter file (the file
-// itself is never written): npx tsx src/cli/trace-screen.ts <chapter.sqlite> <screen id | load> [--renderer=<dir>] [--visits=N]
+// itself is never written): npx tsx src/cli/trace-screen.ts <chapter.sqlite> <screen id | load> [--renderer=<dir>] [--visits=N] [--profile-dir=<dir>]
 //   <screen id>: from the Meeting screen to that screen (e.g. referrals, settings, reciprocity, outcomes);
 //   load: the page loaded afresh until the Meeting screen shows its data.
 // Prints, per visit: the wall time to the data on screen, the page's main-thread split (script, style,
@@ -8,7 +8,7 @@
 // function names build an unminified renderer into another folder and pass it with --renderer:
 //   node -e "import('vite').then(async v=>{const r=(await import('@vitejs/plugin-react')).default;await v.build({root:'src/renderer',plugins:[r()],build:{outDir:'/tmp/renderer-plain',emptyOutDir:true,minify:false}})})"
 // Figures only, no assertion.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -94,6 +94,8 @@ try {
       wall = ((await page.evaluate(`window.__settled(${t0}, ${ready(`#/${target}`)})`)) as number);
     }
     const { profile } = await cdp.send('Profiler.stop');
+    // --profile-dir: each visit's CPU profile kept, for a look at who called what (Chrome's Performance panel opens it).
+    if (option('profile-dir')) writeFileSync(path.join(option('profile-dir')!, `${target.replace(/\W/g, '-')}-${visit + 1}.cpuprofile`), JSON.stringify(profile));
     const after = await metrics();
     const d = (k: string) => ((after[k] ?? 0) - (before[k] ?? 0)) * 1000;
     const log = (await page.evaluate(() => (window as unknown as { __log: Array<{ method: string; start: number; end: number }> }).__log)) ?? [];

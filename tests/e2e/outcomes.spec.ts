@@ -87,6 +87,11 @@ test('the receiver moves a referral to won, the TYFCB is recorded, disputed and 
   await expect(page.getByText(/corrected.*Invoice checked/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'TYFCB slips' })).toContainText('$2,000.00');
   await page.screenshot({ path: '/tmp/shots/i18/disputes.png', fullPage: true });
+  // Back on the figures, every pair reads the corrected amount: the pairs are asked again after the change, not kept from before it.
+  await page.getByRole('tab', { name: 'Conversion & revenue' }).click();
+  const pairAfter = page.getByRole('table', { name: 'Every pair' }).getByRole('row', { name: new RegExp(`^${giver!.firstName}.* → ${receiver!.firstName}`) });
+  await expect(pairAfter).toContainText('$2,000.00');
+  await expect(pairAfter).not.toContainText('$2,400.00');
 
   await page.getByRole('tab', { name: 'Flags' }).click();
   await expect(page.getByText(/^Rule: An open referral/)).toBeVisible();

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Group, List, Modal, NumberInput, Pagination
 import { useFullscreenElement } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconDownload, IconMaximize } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Chapter, Dispute, MemberOutcome, OutcomeRules, Outcomes } from '../../shared/contract';
 import { disputeGroundLabels, disputeGrounds, disputeResolutions, lostReasonLabels, type DisputeGround, type DisputeResolution } from '../../shared/domain';
 import { LedgerError } from '../../shared/errors';
@@ -17,20 +17,23 @@ import { chapterToday } from '../chapter-today';
 import { datedFieldProblem } from '../../shared/fields';
 import { useQuery } from '../use-query';
 import { Deferred } from '../components/Deferred';
+import { days, EveryPairRow, MemberOutcomeRow, pct, TopPairRow } from '../components/OutcomeRows';
 import { foldedFilter } from '../components/SearchSelect';
 
 /** One formatter for every tick of the revenue chart's axis (one per tick was a visible part of the chart's drawing). */
 const compactNumber = new Intl.NumberFormat(undefined, { notation: 'compact' });
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
-const days = (d: number | null) => (d === null ? '—' : `${Number.isInteger(d) ? d : d.toFixed(1)} d`);
 
 /** Did the referrals turn into business? Funnel, conversion, revenue by referrer, disputes, flags, recognition. */
 export function OutcomesScreen({ chapter }: { chapter: Chapter }) {
   const period = usePeriod('this_quarter');
   const p = period.period;
   const [tab, setTab] = useState<string | null>('outcomes');
-  const data = useQuery(() => ledger.outcomes(p), [p.from, p.to]);
-  const money = (minor: number) => formatMoney(minor, chapter.currency, chapter.locale);
+  const data = useQuery(() => {
+    askPairsAhead(p);
+    return ledger.outcomes(p);
+  }, [p.from, p.to]);
+  // Kept between draws: the tables' rows are redrawn only when their figures change (a sort moves them).
+  const money = useCallback((minor: number) => formatMoney(minor, chapter.currency, chapter.locale), [chapter.currency, chapter.locale]);
 
   return (
     <Stack gap="md">
@@ -211,20 +214,7 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
             </Table.Thead>
             <Table.Tbody>
               {rows.map((m) => (
-                <Table.Tr key={m.memberId}>
-                  <Table.Td>{m.name}</Table.Td>
-                  <Table.Td ta="right">
-                    {m.given.total} <Text span size="xs" c="dimmed">({m.given.won}/{m.given.lost}/{m.given.open})</Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{pct(m.conversionGiven)}</Table.Td>
-                  <Table.Td ta="right">
-                    {money(m.generatedLinkedMinor + m.generatedUnlinkedMinor)}
-                    {m.generatedDisputedMinor > 0 && <Text span size="xs" c="orange.8"> +{money(m.generatedDisputedMinor)} disputed</Text>}
-                  </Table.Td>
-                  <Table.Td ta="right">{m.revenuePerReferralMinor === null ? '—' : money(m.revenuePerReferralMinor)}</Table.Td>
-                  <Table.Td ta="right">{days(m.medianDaysToContact)}</Table.Td>
-                  <Table.Td ta="right">{days(m.medianDaysToClose)}</Table.Td>
-                </Table.Tr>
+                <MemberOutcomeRow key={m.memberId} m={m} money={money} />
               ))}
             </Table.Tbody>
           </Table>
@@ -246,15 +236,7 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
             </Table.Thead>
             <Table.Tbody>
               {data.pairs.map((pair) => (
-                <Table.Tr key={`${pair.giverId}>${pair.receiverId}`}>
-                  <Table.Td>{pair.giverName} → {pair.receiverName}</Table.Td>
-                  <Table.Td ta="right">{pair.referrals}</Table.Td>
-                  <Table.Td ta="right">{pair.won}</Table.Td>
-                  <Table.Td ta="right">
-                    {money(pair.revenueMinor)}
-                    {pair.disputedMinor > 0 && <Text span size="xs" c="orange.8"> +{money(pair.disputedMinor)} disputed</Text>}
-                  </Table.Td>
-                </Table.Tr>
+                <TopPairRow key={`${pair.giverId}>${pair.receiverId}`} pair={pair} money={money} />
               ))}
             </Table.Tbody>
           </Table>
@@ -268,10 +250,30 @@ export function OutcomesPanel({ data, money }: { data: Outcomes; money: (minor: 
 /** How many pairs the table shows before asking to pick a member (a 60-member chapter has up to 3,540). */
 const PAIRS_SHOWN = 50;
 
+// The pairs table's request goes out with the screen's own figures, not after they are drawn (the table is
+// under them): that wait was a second round trip, ~100 ms of the screen's opening on a ten-year chapter. The
+// answer is taken once, by the table asking for the same pairs; a table drawn again later asks afresh.
+type PairsAnswer = ReturnType<typeof ledger.pairOutcomes>;
+let pairsAhead: { key: string; answer: PairsAnswer } | null = null;
+const pairsKey = (from: string, to: string, memberId: string | null) => `${from}/${to}/${memberId ?? ''}`;
+function askPairsAhead(p: { from: string; to: string }): void {
+  const answer = ledger.pairOutcomes({ from: p.from, to: p.to, memberId: null });
+  // A failure is the table's to show when it asks; unasked, it is not an unhandled rejection.
+  answer.catch(() => undefined);
+  pairsAhead = { key: pairsKey(p.from, p.to, null), answer };
+}
+function pairsAskedAhead(key: string): PairsAnswer | null {
+  if (pairsAhead?.key !== key) return null;
+  const { answer } = pairsAhead;
+  pairsAhead = null;
+  return answer;
+}
+
 /** Every referrer → receiver pair of the period, or one member's pairs either way round. */
 function PairsSection({ data, money }: { data: Outcomes; money: (minor: number) => string }) {
   const [memberId, setMemberId] = useState<string | null>(null);
-  const pairs = useQuery(() => ledger.pairOutcomes({ from: data.period.from, to: data.period.to, memberId }), [data.period.from, data.period.to, memberId]);
+  const { from, to } = data.period;
+  const pairs = useQuery(() => pairsAskedAhead(pairsKey(from, to, memberId)) ?? ledger.pairOutcomes({ from, to, memberId }), [from, to, memberId]);
   const shown = pairs.data?.pairs.slice(0, PAIRS_SHOWN) ?? [];
   const total = pairs.data?.pairs.length ?? 0;
   return (
@@ -317,20 +319,7 @@ function PairsSection({ data, money }: { data: Outcomes; money: (minor: number) 
               </Table.Thead>
               <Table.Tbody>
                 {shown.map((pair) => (
-                  <Table.Tr key={`${pair.giverId}>${pair.receiverId}`}>
-                    <Table.Td>{pair.giverName} → {pair.receiverName}</Table.Td>
-                    <Table.Td ta="right">{pair.given.total}</Table.Td>
-                    <Table.Td ta="right">{pair.given.won} / {pair.given.lost} / {pair.given.open}</Table.Td>
-                    <Table.Td ta="right">{pct(pair.conversion)}</Table.Td>
-                    <Table.Td ta="right">{days(pair.medianDaysToContact)}</Table.Td>
-                    <Table.Td ta="right">{days(pair.medianDaysToClose)}</Table.Td>
-                    <Table.Td ta="right">
-                      {money(pair.linkedMinor + pair.unlinkedMinor)}
-                      {pair.unlinkedMinor > 0 && <Text span size="xs" c="dimmed"> ({money(pair.unlinkedMinor)} unlinked)</Text>}
-                      {pair.disputedMinor > 0 && <Text span size="xs" c="orange.8"> +{money(pair.disputedMinor)} disputed</Text>}
-                    </Table.Td>
-                    <Table.Td ta="right">{pair.revenuePerReferralMinor === null ? '—' : money(pair.revenuePerReferralMinor)}</Table.Td>
-                  </Table.Tr>
+                  <EveryPairRow key={`${pair.giverId}>${pair.receiverId}`} pair={pair} money={money} />
                 ))}
               </Table.Tbody>
             </Table>
