@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { visitors } from '../../src/db/schema';
 import { createRegistry } from '../../src/server/registry';
-import { addDays } from '../../src/shared/dates';
+import { addDays, formatDay } from '../../src/shared/dates';
 import { chapterToday, saveChapter } from '../../src/services/chapter';
 import { saveClassification, saveContactSphere } from '../../src/services/classifications';
 import { expect, test } from './fixtures';
@@ -52,6 +52,15 @@ test('hundreds of visitors are shown 50 at a time and found by a search; Apply s
   await expect(page.getByText('1 visitor matching “maria jose”')).toBeVisible();
   await expect(page.getByTestId('visitor-row')).toHaveCount(1);
   await page.screenshot({ path: `${shots}/visitors-search.png`, fullPage: true });
+  // Her visit is written the chapter's way (a US chapter: "Sep 9, 2026", never the ISO day), and with no follow-up on
+  // record the column says so and counts from the visit ("never" beside a stage read as a contradiction).
+  const maria = page.getByTestId('visitor-row');
+  const visited = addDays(today, -77);
+  await expect(maria).toContainText(formatDay(visited, 'en-US'));
+  await expect(maria).not.toContainText(visited);
+  await expect(maria).toContainText('No follow-up yet');
+  await expect(maria).toContainText(/stale · 77 days|visited 77 days ago/);
+  await expect(maria).not.toContainText('never');
 
   await page.getByRole('button', { name: 'Apply: María José García López' }).click();
   let apply = page.getByRole('dialog');

@@ -8,7 +8,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MantineProvider, Table } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
 import type { MemberOutcome, Outcomes, PairOutcomes } from '../../src/shared/contract';
-import { EveryPairRow, MemberOutcomeRow, TopPairRow } from '../../src/renderer/components/OutcomeRows';
+import { days, EveryPairRow, MemberOutcomeRow, TopPairRow } from '../../src/renderer/components/OutcomeRows';
+import { setChapterLocale } from '../../src/renderer/chapter-today';
 import { formatMoney } from '../../src/shared/money';
 import { theme } from '../../src/renderer/theme';
 import { MantineEveryPairRows, MantineMemberOutcomeRows, MantineTopPairRows } from '../support/outcome-rows-mantine';
@@ -60,5 +61,20 @@ describe('the Outcomes tables look exactly as they did with Mantine components',
     expect(plain).toContain('unlinked)');
     expect(plain).toContain('10.5 d');
     expect(plain).toBe(draw(h(MantineEveryPairRows, { pairs: everyPair, money })));
+  });
+
+  it('a German chapter reads half days with its own decimal comma, a US one with a point; whole days and none as before', () => {
+    try {
+      setChapterLocale('de-DE');
+      expect(days(2.5)).toBe('2,5 d');
+      expect(days(14)).toBe('14 d');
+      expect(days(1234)).toBe('1.234 d');
+      setChapterLocale('en-US');
+      expect(days(2.5)).toBe('2.5 d');
+      expect(days(2.25)).toBe('2.3 d');
+      expect(days(null)).toBe('—');
+    } finally {
+      setChapterLocale(null);
+    }
   });
 });

@@ -6,9 +6,18 @@
 import { Table, Text } from '@mantine/core';
 import { memo, type CSSProperties } from 'react';
 import type { MemberOutcome, Outcomes, PairOutcomes } from '../../shared/contract';
+import { chapterLocale } from '../chapter-today';
 
 export const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
-export const days = (d: number | null) => (d === null ? '—' : `${Number.isInteger(d) ? d : d.toFixed(1)} d`);
+// Median days as the chapter writes numbers: "3.5 d", "3,5 d" in a German chapter (a fresh-eyes trial read "3.5 d" there).
+const dayNumbers = new Map<string, Intl.NumberFormat>();
+export const days = (d: number | null) => {
+  if (d === null) return '—';
+  const locale = chapterLocale();
+  let format = dayNumbers.get(locale);
+  if (!format) dayNumbers.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
+  return `${format.format(d)} d`;
+};
 
 const cls = {
   tr: `${Table.classes.tr} mantine-Table-tr`,

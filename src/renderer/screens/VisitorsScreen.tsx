@@ -9,6 +9,9 @@ import { ledger } from '../client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ApplyForm, FollowUpForm } from '../components/LeadershipForms';
 import { useQuery } from '../use-query';
+import { formatDay } from '../../shared/dates';
+import { chapterLocale } from '../chapter-today';
+import { dayCount, daysAgo } from '../days-ago';
 import { VisitorLinkingNotice, visitorCount } from '../components/VisitorLinkingNotice';
 
 export const stageColors: Record<ProspectStage, string> = {
@@ -142,7 +145,7 @@ export function VisitorsScreen() {
                       <Text size="sm">{p.visits.length}</Text>
                       {p.atVisitLimit && <Badge color="yellow" variant="light" size="sm">ask to apply</Badge>}
                     </Group>
-                    <Text size="xs" c="dimmed">{p.visits.map((v) => v.meetingOn).join(', ')}</Text>
+                    <Text size="xs" c="dimmed">{p.visits.map((v) => formatDay(v.meetingOn, chapterLocale())).join(', ')}</Text>
                     {p.invitedByName && <Text size="xs" c="dimmed">invited by {p.invitedByName}</Text>}
                   </Table.Td>
                   <Table.Td>
@@ -154,8 +157,13 @@ export function VisitorsScreen() {
                     {p.note && <Text size="xs" c="dimmed" maw={240} lineClamp={2}>{p.note}</Text>}
                   </Table.Td>
                   <Table.Td miw={150}>
-                    <Text size="sm">{p.lastContactOn ?? 'never'}</Text>
-                    {p.stale ? <Badge color="red" variant="light" size="sm">stale · {p.daysSinceContact} days</Badge> : <Text size="xs" c="dimmed">{p.daysSinceContact} days ago</Text>}
+                    {/* Without a follow-up on record, the days run from the last visit, and the column says so ("never" beside "Followed up" read as a contradiction). */}
+                    <Text size="sm">{p.lastContactOn ? formatDay(p.lastContactOn, chapterLocale()) : 'No follow-up yet'}</Text>
+                    {p.stale ? (
+                      <Badge color="red" variant="light" size="sm">stale · {dayCount(p.daysSinceContact)}</Badge>
+                    ) : (
+                      <Text size="xs" c="dimmed">{p.lastContactOn ? daysAgo(p.daysSinceContact) : `visited ${daysAgo(p.daysSinceContact)}`}</Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {open && (
