@@ -2,23 +2,15 @@
 // same HTML as Mantine's Table.Tr/Td, Text, Group, Badge and Anchor drew (tests/unit/audit-row-markup.test.ts
 // compares them): a page is a hundred entries of about eight Mantine components each, which ran their style
 // hooks every time the log opened or turned a page. The opened entry's details stay Mantine's (one at a time).
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { memo, type CSSProperties } from 'react';
 import type { AuditEntry } from '../../shared/contract';
 import { auditEntityLabel } from '../../shared/audit-labels';
+import { plainClasses, rem } from './PlainNativeSelect';
 
 const actionColors: Record<string, string> = { insert: 'teal', update: 'blue', delete: 'red', close: 'gray', reopen: 'orange', restore: 'grape', import: 'cyan' };
 
-const rem = (px: number) => `calc(${px / 16}rem * var(--mantine-scale))`;
-const cls = {
-  tr: `${Table.classes.tr} mantine-Table-tr`,
-  td: `${Table.classes.td} mantine-Table-td`,
-  group: `${Group.classes.root} mantine-Group-root`,
-  text: `mantine-focus-auto ${Text.classes.root} mantine-Text-root`,
-  badge: `${Badge.classes.root} mantine-Badge-root`,
-  badgeLabel: `${Badge.classes.label} mantine-Badge-label`,
-  anchor: `mantine-focus-auto ${Anchor.classes.root} ${Text.classes.root} mantine-Text-root mantine-Anchor-root`,
-};
+const cls = { ...plainClasses, anchor: `mantine-focus-auto ${Anchor.classes.root} ${Text.classes.root} mantine-Text-root mantine-Anchor-root` };
 const sm = { '--text-fz': 'var(--mantine-font-size-sm)', '--text-lh': 'var(--mantine-line-height-sm)' } as CSSProperties;
 const smBold = { ...sm, fontWeight: 500 } as CSSProperties;
 const summaryGroup = { '--group-gap': rem(6), '--group-align': 'flex-start', '--group-justify': 'flex-start', '--group-wrap': 'nowrap' } as CSSProperties;

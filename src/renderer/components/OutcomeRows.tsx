@@ -3,10 +3,10 @@
 // (tests/unit/outcome-rows-markup.test.ts compares them): sixty members, up to fifty pairs and the top pairs,
 // a Mantine component per cell, ran their style hooks each time the screen opened (over 150 ms of script on a
 // ten-year chapter).
-import { Table, Text } from '@mantine/core';
 import { memo, type CSSProperties } from 'react';
 import type { MemberOutcome, Outcomes, PairOutcomes } from '../../shared/contract';
 import { chapterLocale } from '../chapter-today';
+import { plainClasses } from './PlainNativeSelect';
 
 export const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 // Median days as the chapter writes numbers: "3.5 d", "3,5 d" in a German chapter (a fresh-eyes trial read "3.5 d" there).
@@ -19,11 +19,7 @@ export const days = (d: number | null) => {
   return `${format.format(d)} d`;
 };
 
-const cls = {
-  tr: `${Table.classes.tr} mantine-Table-tr`,
-  td: `${Table.classes.td} mantine-Table-td`,
-  text: `mantine-focus-auto ${Text.classes.root} mantine-Text-root`,
-};
+const cls = plainClasses;
 const right: CSSProperties = { textAlign: 'right' };
 const xs = { '--text-fz': 'var(--mantine-font-size-xs)', '--text-lh': 'var(--mantine-line-height-xs)' };
 const dimmed = { ...xs, color: 'var(--mantine-color-dimmed)' } as CSSProperties;

@@ -2,19 +2,20 @@
 // — the same HTML as <NativeSelect size="xs" w={width} data={options} /> (the row markup tests compare them) —
 // for lists with a picker on every row, where each NativeSelect's style hooks cost more than the row itself; and the
 // classes of the Table, Badge and Text those rows wear.
-import { Badge, ComboboxChevron, Input, Table, Text } from '@mantine/core';
+import { Badge, ComboboxChevron, Group, Input, Table, Text } from '@mantine/core';
 import { useId, useRef, useState, type CSSProperties } from 'react';
 
 /** Mantine's rem(): pixels at the theme's scale. */
 export const rem = (px: number) => `calc(${px / 16}rem * var(--mantine-scale))`;
 
-/** The classes Mantine's Table row and cell, Badge and Text wear, for rows drawn with plain elements. */
+/** The classes Mantine's Table row and cell, Badge, Text and Group wear, for rows drawn with plain elements. */
 export const plainClasses = {
   tr: `${Table.classes.tr} mantine-Table-tr`,
   td: `${Table.classes.td} mantine-Table-td`,
   badge: `${Badge.classes.root} mantine-Badge-root`,
   badgeLabel: `${Badge.classes.label} mantine-Badge-label`,
   text: `mantine-focus-auto ${Text.classes.root} mantine-Text-root`,
+  group: `${Group.classes.root} mantine-Group-root`,
 };
 
 const cls = {

@@ -3,22 +3,15 @@
 // (tests/unit/scorecard-row-markup.test.ts compares them): sixty rows of about twenty Mantine components each
 // (a Text pair per category) ran their style hooks every time the screen opened, most of its ~180 ms of page
 // time on the ten-year chapter.
-import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { memo, type CSSProperties } from 'react';
 import type { Band, MemberScore } from '../../shared/contract';
+import { plainClasses, rem } from './PlainNativeSelect';
 
 export const bandColors: Record<Band, string> = { green: 'teal', yellow: 'yellow', red: 'red', grey: 'gray', black: 'dark' };
 
-const rem = (px: number) => `calc(${px / 16}rem * var(--mantine-scale))`;
-const cls = {
-  tr: `${Table.classes.tr} mantine-Table-tr`,
-  td: `${Table.classes.td} mantine-Table-td`,
-  group: `${Group.classes.root} mantine-Group-root`,
-  text: `mantine-focus-auto ${Text.classes.root} mantine-Text-root`,
-  badge: `${Badge.classes.root} mantine-Badge-root`,
-  badgeLabel: `${Badge.classes.label} mantine-Badge-label`,
-};
+const cls = plainClasses;
 // Grey (not scored) is Mantine's light variant, every other band its filled one.
 const badgeStyle = (band: Band) => {
   const c = bandColors[band];
