@@ -13,7 +13,7 @@ test('a chapter with 130 open referrals and a long audit log sees them a page at
   for (let i = 0; i < 130; i++) {
     const giver = members[i % members.length]!;
     const receiver = members[(i + 1) % members.length]!;
-    saveReferral(db, { meetingId: meeting.id, giverId: giver.id, receiverId: receiver.id, referralKind: 'outside', temperature: 3, prospectName: `Paged prospect ${String(i).padStart(3, '0')}`, prospectPhone: '', prospectEmail: '', note: '', reason: '', confirmDuplicate: true });
+    saveReferral(db, { meetingId: meeting.id, giverId: giver.id, receiverId: receiver.id, referralKind: 'outside', temperature: 3, prospectName: `Paged prospect ${String(i).padStart(3, '0')}`, prospectPhone: '', prospectEmail: '', note: i === 129 ? 'Called twice, left a message; '.repeat(40) : '', reason: '', confirmDuplicate: true });
   }
 
   await page.goto(`${harness.openUrl}#/referrals`);
@@ -42,6 +42,8 @@ test('a chapter with 130 open referrals and a long audit log sees them a page at
   await newestRow.getByRole('button', { name: /^Details of: / }).click();
   await expect(log.getByLabel('After')).toHaveCount(1);
   await expect(log.getByLabel('After')).toContainText('Paged prospect 129');
+  // The details stay within the page, however long a line of them (this referral's note): the table is no wider than the window.
+  expect(await log.evaluate((t) => t.getBoundingClientRect().right <= document.documentElement.clientWidth)).toBe(true);
   await expect(newestRow.getByRole('button', { name: /^Details of: / })).toHaveText('hide');
   await log.getByRole('row').nth(3).getByRole('button', { name: /^Details of: / }).click();
   await expect(log.getByLabel('After')).toHaveCount(1);

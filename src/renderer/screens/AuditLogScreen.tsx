@@ -123,6 +123,8 @@ const localTime = (at: string) => {
   return Number.isNaN(instant.getTime()) ? at : formatInstant(instant, chapterLocale(), chapterZone());
 };
 
+const wrapped = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', minWidth: 0 } as const;
+
 const pretty = (raw: string | null) => {
   if (!raw) return '—';
   try {
@@ -143,8 +145,9 @@ function AuditRow({ entry: e, open, onToggle }: { entry: AuditEntry; open: boole
               {e.action} · {e.entity} {e.entityId} · {e.at} (UTC){e.change ? ` · ${e.change}` : ''}
             </Text>
             <Group align="flex-start" grow>
-              <Code block aria-label="Before">{pretty(e.before)}</Code>
-              <Code block aria-label="After">{pretty(e.after)}</Code>
+              {/* Wrapped within the page: a long letter or note kept on one line pushed Reason and "hide" thousands of pixels right. */}
+              <Code block aria-label="Before" style={wrapped}>{pretty(e.before)}</Code>
+              <Code block aria-label="After" style={wrapped}>{pretty(e.after)}</Code>
             </Group>
           </Table.Td>
         </Table.Tr>

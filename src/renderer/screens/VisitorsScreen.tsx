@@ -158,7 +158,7 @@ export function VisitorsScreen() {
                   </Table.Td>
                   <Table.Td miw={150}>
                     {/* Without a follow-up on record, the days run from the last visit, and the column says so ("never" beside "Followed up" read as a contradiction). */}
-                    <Text size="sm">{p.lastContactOn ? formatDay(p.lastContactOn, chapterLocale()) : 'No follow-up yet'}</Text>
+                    <Text size="sm">{p.lastContactOn ? formatDay(p.lastContactOn, chapterLocale()) : p.stage === 'visited' ? 'No follow-up yet' : 'Contact date not recorded'}</Text>
                     {p.stale ? (
                       <Badge color="red" variant="light" size="sm">stale · {dayCount(p.daysSinceContact)}</Badge>
                     ) : (
